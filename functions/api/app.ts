@@ -1,0 +1,43 @@
+/**
+ * The HTTP API (../shared/API.md): one Hono app under /api, the same on Lambda and locally.
+ * Routes live in ./routes by resource; this file only assembles them.
+ */
+import '../../shared/schemas/zod-locale';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { ApiDeps, ApiEnv } from './context';
+import { errorBody, handleError } from './errors';
+import { requestLog } from './middleware/request-log';
+import { securityHeaders } from './middleware/security-headers';
+import { operationsRoutes } from './routes/operations';
+
+export const API_BASE = '/api';
+
+export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
+  const api = new OpenAPIHono<ApiEnv>().basePath(API_BASE);
+  api.use('*', requestLog());
+  api.use('*', securityHeaders({ https: deps.config.appUrl.startsWith('https://') }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => c.json(errorBody('validation_failed', 'La requête est trop volumineuse (256 Ko au plus).'), 413),
+    }),
+  );
+
+  api.route('/', operationsRoutes(deps));
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Échange Kaz — API',
+      version: '1.0.0',
+      description: "API de la bourse d'échange de logements sociaux de la CINOR.",
+    },
+  });
+  // A catch-all rather than notFound(): when mounted beside the web app, unknown /api paths
+  // must still answer JSON instead of falling through to the single-page app.
+  api.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse de l’API n’existe pas.'), 404));
+  api.onError(handleError);
+  return api;
+}

@@ -1,0 +1,19 @@
+/** What every route of the API receives: its dependencies, built once per process. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Config } from '../lib/config';
+import type { Database } from '../lib/db/client';
+import type { ReferenceData } from '../../shared/reference/index';
+
+export interface ApiDeps {
+  config: Config;
+  db: Database;
+  now: () => Date;
+  reference: () => Promise<ReferenceData>;
+}
+
+export interface ApiVariables {
+  requestId: string;
+}
+
+export type ApiEnv = { Variables: ApiVariables };
+export type ApiRouter = OpenAPIHono<ApiEnv>;

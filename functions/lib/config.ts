@@ -1,0 +1,68 @@
+/**
+ * Configuration, read once from the environment and validated: a missing or malformed variable
+ * stops the process at start-up rather than at the first request that needs it.
+ */
+import { z } from 'zod';
+
+const configSchema = z.object({
+  STAGE: z.string().min(1).default('local'),
+  AWS_REGION: z.string().min(1).default('eu-west-3'),
+  TABLE_NAME: z.string().min(1),
+  /** Set locally (DynamoDB Local); absent on AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** Set locally (aws-ses-v2-local); absent on AWS. */
+  SES_ENDPOINT: z.url().optional(),
+  SES_CONFIGURATION_SET: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('Échange Kaz <ne-pas-repondre@bourse.local>'),
+  /** The public origin of the web app, used in mails and for the CSRF origin check. */
+  APP_URL: z.url().default('http://localhost:3000'),
+  /** HMAC key for session tokens (base64, ≥ 32 bytes). Locally generated once under .data/. */
+  SESSION_SECRET: z.string().min(43),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export interface Config {
+  stage: string;
+  region: string;
+  tableName: string;
+  dynamodbEndpoint?: string;
+  sesEndpoint?: string;
+  sesConfigurationSet?: string;
+  mailFrom: string;
+  appUrl: string;
+  sessionSecret: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  isLocal: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new ConfigError(`Invalid or missing configuration: ${names}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    stage: e.STAGE,
+    region: e.AWS_REGION,
+    tableName: e.TABLE_NAME,
+    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    sesEndpoint: e.SES_ENDPOINT,
+    sesConfigurationSet: e.SES_CONFIGURATION_SET,
+    mailFrom: e.MAIL_FROM,
+    appUrl: e.APP_URL.replace(/\/$/, ''),
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    isLocal: e.DYNAMODB_ENDPOINT !== undefined,
+  });
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function config(): Config {
+  current ??= parseConfig(process.env);
+  return current;
+}

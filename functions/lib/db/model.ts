@@ -1,0 +1,112 @@
+/**
+ * The single-table design, declared once. The CDK stack builds the table from `tableDefinition`,
+ * the local stack creates DynamoDB Local's table from it, and every key string of the product is
+ * built by the functions below: nowhere else. docs/data-model.md lists the access patterns.
+ *
+ * No AWS SDK import here, so infra/ can use it without pulling the runtime clients.
+ */
+
+export const tableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds; DynamoDB deletes the item some time after. */
+  ttlAttribute: 'ttl',
+  streamView: 'NEW_AND_OLD_IMAGES',
+  indexes: {
+    /** By owner or parent: a user's listings, staff by role, pending mails, audit by actor. */
+    gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Lessor work queues: listings to verify, reviews due. */
+    gsi2: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Market buckets for matching, sparse: only listings taking part carry these keys. */
+    gsi3: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  },
+} as const;
+
+export type IndexName = keyof typeof tableDefinition.indexes;
+
+/** The `entity` attribute every item carries; stream handlers dispatch on it. */
+export const ENTITY = {
+  user: 'User',
+  userEmail: 'UserEmail',
+  loginToken: 'LoginToken',
+  revokedSession: 'RevokedSession',
+  rateLimit: 'RateLimit',
+  reference: 'Reference',
+  listing: 'Listing',
+  listingWant: 'ListingWant',
+  match: 'Match',
+  matchLink: 'MatchLink',
+  message: 'Message',
+  swap: 'Swap',
+  swapReview: 'SwapReview',
+  outbox: 'Outbox',
+  audit: 'Audit',
+  statsAggregate: 'StatsAggregate',
+  statsEvent: 'StatsEvent',
+} as const;
+
+export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+const key = (pk: string, sk: string): ItemKey => ({ pk, sk });
+
+/** Primary keys, one builder per entity. */
+export const keys = {
+  user: (userId: string) => key(`USER#${userId}`, 'PROFILE'),
+  userEmail: (email: string) => key(`EMAIL#${email.toLowerCase()}`, 'USER'),
+  loginToken: (tokenHash: string) => key(`LOGIN#${tokenHash}`, 'TOKEN'),
+  revokedSession: (sessionId: string) => key(`SESSION#${sessionId}`, 'REVOKED'),
+  rateLimit: (scope: string, subject: string, windowStart: number) =>
+    key(`RATE#${scope}#${subject}`, `WINDOW#${windowStart}`),
+  reference: (kind: ReferenceKind, id: string) => key('REF', `${kind}#${id}`),
+  referencePrefix: (kind?: ReferenceKind) => ({ pk: 'REF', skPrefix: kind ? `${kind}#` : '' }),
+  listing: (listingId: string) => key(`LISTING#${listingId}`, 'LISTING'),
+  listingWant: (listingId: string, communeCode: string, typology: string) =>
+    key(`LISTING#${listingId}`, `WANT#${communeCode}#${typology}`),
+  listingWantsPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'WANT#' }),
+  match: (matchId: string) => key(`MATCH#${matchId}`, 'MATCH'),
+  matchLink: (listingId: string, matchId: string) => key(`LISTING#${listingId}`, `MATCH#${matchId}`),
+  matchLinksPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'MATCH#' }),
+  message: (matchId: string, sentAt: string, messageId: string) => key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
+  messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
+  swap: (swapId: string) => key(`SWAP#${swapId}`, 'SWAP'),
+  swapReview: (swapId: string, listingId: string) => key(`SWAP#${swapId}`, `REVIEW#${listingId}`),
+  swapReviewsPrefix: (swapId: string) => ({ pk: `SWAP#${swapId}`, skPrefix: 'REVIEW#' }),
+  outbox: (mailId: string) => key(`OUTBOX#${mailId}`, 'MAIL'),
+  audit: (subject: string, at: string, auditId: string) => key(`AUDIT#${subject}`, `${at}#${auditId}`),
+  statsAggregate: (period: string, scope: string) => key(`STATS#${period}`, scope),
+  statsEvent: (eventId: string) => key(`STATSEVT#${eventId}`, 'EVENT'),
+} as const;
+
+export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION';
+
+/** Secondary index keys: which index, and the key values an item carries to appear in it. */
+export const indexKeys = {
+  staffByRole: (role: string, email: string) => ({ gsi1pk: `ROLE#${role}`, gsi1sk: email.toLowerCase() }),
+  listingsByOwner: (ownerId: string, createdAt: string) => ({ gsi1pk: `OWNER#${ownerId}`, gsi1sk: createdAt }),
+  pendingMail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#pending', gsi1sk: createdAt }),
+  auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
+  swapsByStatus: (status: string, createdAt: string) => ({ gsi1pk: `SWAPS#${status}`, gsi1sk: createdAt }),
+  listingsToVerify: (lessorId: string, verification: string, createdAt: string) => ({
+    gsi2pk: `LESSOR#${lessorId}#VERIF#${verification}`,
+    gsi2sk: createdAt,
+  }),
+  reviewsByLessor: (lessorId: string, dueAt: string) => ({ gsi2pk: `LESSOR#${lessorId}#REVIEWS`, gsi2sk: dueAt }),
+  offeredIn: (communeCode: string, typology: string, listingId: string) => ({
+    gsi3pk: `OFFER#${communeCode}#${typology}`,
+    gsi3sk: listingId,
+  }),
+  wantedIn: (communeCode: string, typology: string, listingId: string) => ({
+    gsi3pk: `WANT#${communeCode}#${typology}`,
+    gsi3sk: listingId,
+  }),
+} as const;
+
+/** Epoch seconds for the TTL attribute. */
+export function ttlAt(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}

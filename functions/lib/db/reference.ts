@@ -1,0 +1,61 @@
+/** Reference data (communes, quartiers, lessors, motives) as items Armos can edit. */
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReferenceData } from '../../../shared/reference/index';
+import { ENTITY, keys, type ReferenceKind } from './model';
+import type { Database } from './client';
+
+type Row = Record<string, unknown> & { kind: ReferenceKind };
+
+/** Writes the reference data; existing rows with the same id are replaced. */
+export async function writeReferenceData(db: Database, data: ReferenceData): Promise<void> {
+  const rows: Row[] = [
+    ...data.communes.map((commune) => ({ kind: 'COMMUNE' as const, id: commune.code, ...commune })),
+    ...data.quartiers.map((quartier) => ({ kind: 'QUARTIER' as const, ...quartier })),
+    ...data.lessors.map((lessor) => ({ kind: 'LESSOR' as const, ...lessor })),
+    ...data.motives.map((motive) => ({ kind: 'MOTIVE' as const, ...motive })),
+  ];
+  for (let start = 0; start < rows.length; start += 25) {
+    const batch = rows.slice(start, start + 25).map((row) => ({
+      PutRequest: { Item: { ...keys.reference(row.kind, String(row.id ?? row.code)), entity: ENTITY.reference, ...row } },
+    }));
+    await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: batch } }));
+  }
+}
+
+export async function readReferenceData(db: Database): Promise<ReferenceData> {
+  const rows: Row[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.referencePrefix().pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    rows.push(...((page.Items ?? []) as Row[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const of = (kind: ReferenceKind) => rows.filter((row) => row.kind === kind);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
+  return {
+    communes: of('COMMUNE').map((r) => ({ code: String(r.code), name: String(r.name) })).sort(byName),
+    quartiers: of('QUARTIER')
+      .map((r) => ({ id: String(r.id), communeCode: String(r.communeCode), name: String(r.name) }))
+      .sort(byName),
+    lessors: of('LESSOR')
+      .map((r) => ({ id: String(r.id), name: String(r.name), ...(r.group ? { group: String(r.group) } : {}) }))
+      .sort(byName),
+    motives: of('MOTIVE').map((r) => ({ id: String(r.id), label: String(r.label) })),
+  };
+}
+
+/** Reference data changes rarely: each process keeps it for a minute. */
+export function cachedReferenceData(db: Database, maxAgeMs = 60_000): () => Promise<ReferenceData> {
+  let cached: { at: number; data: ReferenceData } | undefined;
+  return async () => {
+    if (!cached || Date.now() - cached.at > maxAgeMs) cached = { at: Date.now(), data: await readReferenceData(db) };
+    return cached.data;
+  };
+}

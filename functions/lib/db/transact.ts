@@ -1,0 +1,51 @@
+/**
+ * Multi-item state changes go through here: one DynamoDB transaction, and when a condition fails
+ * the caller's domain error (e.g. "this listing is already engaged") instead of the SDK's.
+ */
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, type AppError } from '../../../shared/errors';
+import type { Database } from './client';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Index of each failed condition in the transaction, for callers that explain which one. */
+export type ConditionFailures = number[];
+
+export async function transactWrite(
+  db: Database,
+  items: TransactItem[],
+  onConditionFailed: (failed: ConditionFailures) => AppError = () =>
+    new ConflictError('Cette action n’est plus possible : la situation a changé entre-temps.'),
+): Promise<void> {
+  if (items.length === 0) return;
+  try {
+    await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+      if (failed.length > 0) throw withCause(onConditionFailed(failed), error);
+      // TransactionConflict: another transaction touched the same items at the same instant.
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+        throw new ConflictError('Une autre action est en cours sur ces éléments. Réessayez.', { cause: error });
+      }
+    }
+    throw error;
+  }
+}
+
+/** Maps a single-item conditional write failure to a domain error. */
+export async function conditionally<T>(write: () => Promise<T>, onConditionFailed: () => AppError): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw withCause(onConditionFailed(), error);
+    throw error;
+  }
+}
+
+function withCause(error: AppError, cause: unknown): AppError {
+  if (error.cause === undefined) Object.defineProperty(error, 'cause', { value: cause });
+  return error;
+}

@@ -1,0 +1,83 @@
+/** Users: one profile item, plus an e-mail item that keeps e-mail addresses unique. */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { ConflictError } from '../../../shared/errors';
+import type { Role, User } from '../../../shared/schemas/user';
+import { ENTITY, indexKeys, keys } from './model';
+import type { Database } from './client';
+import { transactWrite, type TransactItem } from './transact';
+
+export class EmailAlreadyUsedError extends ConflictError {
+  constructor() {
+    super('Un compte existe déjà avec cette adresse e-mail.');
+  }
+}
+
+export interface NewUser {
+  email: string;
+  role: Role;
+  lessorId?: string;
+  displayName?: string;
+  phone?: string;
+}
+
+export function newUser(input: NewUser, now: Date): User {
+  const at = now.toISOString();
+  return { id: ulid(now.getTime()), ...input, email: input.email.toLowerCase(), createdAt: at, updatedAt: at };
+}
+
+/** The writes that create `user`; add them to a transaction with whatever else must happen. */
+export function userCreationItems(db: Database, user: User): TransactItem[] {
+  const staff = user.role !== 'tenant' ? indexKeys.staffByRole(user.role, user.email) : {};
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.userEmail(user.email), entity: ENTITY.userEmail, userId: user.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.user(user.id), ...staff, entity: ENTITY.user, ...user },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+export async function createUser(db: Database, input: NewUser, now: Date, extra: TransactItem[] = []): Promise<User> {
+  const user = newUser(input, now);
+  await transactWrite(db, [...userCreationItems(db, user), ...extra], () => new EmailAlreadyUsedError());
+  return user;
+}
+
+export async function getUser(db: Database, userId: string): Promise<User | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(userId) }));
+  return Item ? toUser(Item) : undefined;
+}
+
+export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.userEmail(email), ConsistentRead: true }),
+  );
+  return Item ? getUser(db, String(Item.userId)) : undefined;
+}
+
+export async function listStaff(db: Database, role: Role): Promise<User[]> {
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.staffByRole(role, '').gsi1pk },
+    }),
+  );
+  return (Items ?? []).map(toUser);
+}
+
+function toUser(item: Record<string, unknown>): User {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...user } = item;
+  return user as unknown as User;
+}

@@ -1,0 +1,63 @@
+/**
+ * Sends the mails written to the outbox, from the table's stream. Idempotent: a mail is claimed
+ * before sending and marked sent after, so a redelivered record sends nothing twice; an SES
+ * failure releases the claim and reports the record as failed, so it is retried (and the
+ * scheduled sweep in ./sweep.ts catches whatever exhausted its retries).
+ */
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { claimMail, getOutboxItem, markMailSent, releaseMail } from '../lib/db/outbox';
+import { ENTITY } from '../lib/db/model';
+import type { Database } from '../lib/db/client';
+import type { MailSender } from '../lib/mail/sender';
+import { logger as defaultLogger, type Logger } from '../lib/logger';
+
+export interface NotifierDeps {
+  db: Database;
+  send: MailSender;
+  now?: () => Date;
+  /** How long a claim protects a mail being sent before another attempt may take it over. */
+  leaseMs?: number;
+  logger?: Logger;
+}
+
+export type SendOutcome = 'sent' | 'skipped' | 'failed';
+
+/** Sends one outbox mail if nobody has; returns what happened. */
+export async function deliverMail(deps: NotifierDeps, mailId: string): Promise<SendOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const log = (deps.logger ?? defaultLogger).child({ mailId });
+  const claimed = await claimMail(deps.db, mailId, now(), deps.leaseMs ?? 5 * 60_000);
+  if (!claimed) return 'skipped';
+  const mail = await getOutboxItem(deps.db, mailId);
+  if (!mail) return 'skipped';
+  try {
+    const { messageId } = await deps.send(mail);
+    await markMailSent(deps.db, mailId, messageId, now());
+    log.info('mail sent', { kind: mail.kind, attempts: mail.attempts });
+    return 'sent';
+  } catch (error) {
+    log.warn('mail not sent, will retry', { kind: mail.kind, attempts: mail.attempts, error: (error as Error).name });
+    await releaseMail(deps.db, mailId, (error as Error).message ?? 'error');
+    return 'failed';
+  }
+}
+
+export function createNotifier(deps: NotifierDeps) {
+  return async function notifyFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+    for (const record of event.Records) {
+      if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
+      const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+      if (item.entity !== ENTITY.outbox) continue;
+      const outcome = await deliverMail(deps, String(item.id)).catch(() => 'failed' as const);
+      if (outcome === 'failed') {
+        // Lambda retries from the first failed record; later ones are redelivered and skipped if sent.
+        batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? '' });
+        break;
+      }
+    }
+    return { batchItemFailures };
+  };
+}

@@ -1,0 +1,11 @@
+/** Lambda entry points of the notifier: the stream handler and the scheduled sweep. */
+import { config } from '../lib/config';
+import { database } from '../lib/db/client';
+import { createSesSender } from '../lib/mail/sender';
+import { createNotifier, type NotifierDeps } from './handler';
+import { sweepOutbox } from './sweep';
+
+const deps = (): NotifierDeps => ({ db: database(), send: createSesSender(config()) });
+
+export const handler = createNotifier(deps());
+export const sweepHandler = async () => sweepOutbox(deps());

@@ -1,0 +1,47 @@
+/**
+ * Local data: reference data and the local staff accounts of ../shared/API.md, written only
+ * when absent so that a restart keeps whatever was changed since.
+ */
+import { seedReferenceData } from '../../shared/reference/index';
+import type { Database } from '../../functions/lib/db/client';
+import { readReferenceData, writeReferenceData } from '../../functions/lib/db/reference';
+import { createUser, EmailAlreadyUsedError } from '../../functions/lib/db/users';
+import type { NewUser } from '../../functions/lib/db/users';
+
+export const LOCAL_DOMAIN = 'bourse.local';
+
+export function localStaffAccounts(lessorIds: string[]): NewUser[] {
+  return [
+    { email: `armos@${LOCAL_DOMAIN}`, role: 'armos', displayName: 'Coordination Armos' },
+    { email: `cinor@${LOCAL_DOMAIN}`, role: 'cinor', displayName: 'Observatoire CINOR' },
+    { email: `accueil@${LOCAL_DOMAIN}`, role: 'accueil', displayName: "Point d'accueil" },
+    ...lessorIds.map((lessorId) => ({
+      email: `agent.${lessorId.toLowerCase()}@${LOCAL_DOMAIN}`,
+      role: 'lessor' as const,
+      lessorId,
+      displayName: `Agent ${lessorId}`,
+    })),
+  ];
+}
+
+export interface SeedReport {
+  reference: 'written' | 'kept';
+  staffCreated: number;
+}
+
+export async function seedLocalData(db: Database, now = new Date()): Promise<SeedReport> {
+  const existing = await readReferenceData(db);
+  const reference = existing.communes.length === 0 ? 'written' : 'kept';
+  if (reference === 'written') await writeReferenceData(db, seedReferenceData);
+  const lessorIds = (reference === 'written' ? seedReferenceData : existing).lessors.map((lessor) => lessor.id);
+  let staffCreated = 0;
+  for (const account of localStaffAccounts(lessorIds)) {
+    try {
+      await createUser(db, account, now);
+      staffCreated += 1;
+    } catch (error) {
+      if (!(error instanceof EmailAlreadyUsedError)) throw error;
+    }
+  }
+  return { reference, staffCreated };
+}

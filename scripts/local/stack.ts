@@ -1,0 +1,140 @@
+/**
+ * The whole platform on one machine, on real local engines: DynamoDB Local, the local SES
+ * endpoint, the stream handlers fed from DynamoDB Local's stream, and the API + web server.
+ * `npm start` and the test suites both start it through here.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseConfig, type Config } from '../../functions/lib/config';
+import { createDatabase, type Database } from '../../functions/lib/db/client';
+import { cachedReferenceData } from '../../functions/lib/db/reference';
+import { ensureTable } from '../../functions/lib/db/table';
+import { configureLogs } from '../../functions/lib/logger';
+import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
+import { createNotifier } from '../../functions/notifier/handler';
+import { sweepOutbox } from '../../functions/notifier/sweep';
+import type { ApiDeps } from '../../functions/api/context';
+import { startDynamoDbLocal } from './dynamodb';
+import { seedLocalData, type SeedReport } from './seed';
+import { createLocalApp, startLocalServer } from './server';
+import { startLocalSes } from './ses';
+import { StreamRunner } from './stream-runner';
+
+// The SDK's pinned release runs on Node 20 locally; Lambda runs Node 22 (TOOLCHAIN.md, gotcha 7).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export interface LocalStackOptions {
+  /** Persist data here (absolute or relative to the repository); in memory when absent. */
+  dataDir?: string;
+  appPort?: number;
+  dynamodbPort?: number;
+  sesPort?: number;
+  logLevel?: Config['logLevel'];
+  /** Replace the SES sender (fault-injection tests wrap the real one). */
+  wrapSender?: (send: MailSender) => MailSender;
+  now?: () => Date;
+}
+
+export interface LocalStack {
+  config: Config;
+  db: Database;
+  appUrl: string;
+  sesUrl: string;
+  dynamodbEndpoint: string;
+  seed: SeedReport;
+  runner: StreamRunner;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+function sessionSecret(dataDir?: string): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const appPort = options.appPort ?? (await freePort());
+  const [dynamodbPort, sesPort] = [options.dynamodbPort ?? (await freePort()), options.sesPort ?? (await freePort())];
+  configureLogs({ level: options.logLevel ?? 'warn' });
+
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+  };
+  try {
+    const [dynamo, ses] = await Promise.all([
+      startDynamoDbLocal({ port: dynamodbPort, dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
+      startLocalSes({ port: sesPort }),
+    ]);
+    stops.push(dynamo.stop, ses.stop);
+
+    const env = {
+      STAGE: 'local',
+      AWS_REGION: 'eu-west-3',
+      TABLE_NAME: 'echange-kaz-local',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: ses.endpoint,
+      APP_URL: `http://localhost:${appPort}`,
+      SESSION_SECRET: sessionSecret(dataDir),
+      LOG_LEVEL: options.logLevel ?? 'warn',
+    };
+    Object.assign(process.env, env);
+    const config = parseConfig(env);
+    const db = createDatabase({ tableName: config.tableName, endpoint: config.dynamodbEndpoint, region: config.region });
+    await ensureTable(db);
+    const seed = await seedLocalData(db);
+
+    const realSender = createSesSender(config);
+    const send = options.wrapSender ? options.wrapSender(realSender) : realSender;
+    const now = options.now ?? (() => new Date());
+    const notifierDeps = { db, send, now, leaseMs: 30_000 };
+    const runner = new StreamRunner({
+      endpoint: dynamo.endpoint,
+      region: config.region,
+      tableName: config.tableName,
+      handlers: { notifier: createNotifier(notifierDeps) },
+      checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
+    });
+    await runner.start();
+    stops.push(() => runner.stop());
+
+    // The scheduled jobs EventBridge runs on AWS, on timers here.
+    const sweep = setInterval(() => void sweepOutbox(notifierDeps).catch(() => undefined), 60_000);
+    stops.push(async () => clearInterval(sweep));
+
+    const deps: ApiDeps = { config, db, now, reference: cachedReferenceData(db, 5_000) };
+    const server = await startLocalServer(createLocalApp(deps), appPort);
+    stops.push(server.stop);
+
+    return {
+      config,
+      db,
+      appUrl: server.url,
+      sesUrl: ses.endpoint.replace('127.0.0.1', 'localhost'),
+      dynamodbEndpoint: dynamo.endpoint,
+      seed,
+      runner,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The listing as the API speaks it (../shared/API.md "Listings"). Field-level rules live here;
+ * rules that need reference data (quartier belongs to its commune, known lessor…) live in
+ * `shared/listing/validate.ts`.
+ */
+import { z } from 'zod';
+import { FEATURES, FINANCINGS, TYPOLOGIES } from '../reference/index';
+
+const money = (label: string) =>
+  z
+    .number({ error: `${label} doit être un nombre (en euros).` })
+    .min(0, { error: `${label} ne peut pas être négatif.` })
+    .max(5000, { error: `${label} ne peut pas dépasser 5 000 €.` });
+
+export const typologySchema = z.enum(TYPOLOGIES, { error: 'La typologie doit être T1, T2, T3, T4, T5 ou T6.' });
+export const financingSchema = z.enum(FINANCINGS, { error: 'Le financement doit être LLTS, LLS, PLS ou PLI.' });
+export const featureSchema = z.enum(FEATURES, { error: 'Équipement inconnu (balcon, jardin ou parking).' });
+
+export const dwellingSchema = z.strictObject({
+  lessorId: z.string().min(1, { error: 'Choisissez votre bailleur.' }).max(40),
+  tenancyRef: z.string().trim().min(1, { error: 'Indiquez votre référence de bail.' }).max(40),
+  dwellingRef: z.string().trim().min(1, { error: 'Indiquez le numéro de votre logement.' }).max(40),
+  communeCode: z.string().regex(/^974\d{2}$/, { error: 'Commune inconnue.' }),
+  quartierId: z.string().min(1, { error: 'Choisissez un quartier.' }).max(80),
+  typology: typologySchema,
+  surface: z
+    .number({ error: 'La surface doit être un nombre (en m²).' })
+    .min(9, { error: 'La surface doit être d’au moins 9 m².' })
+    .max(300, { error: 'La surface ne peut pas dépasser 300 m².' }),
+  rent: money('Le loyer'),
+  charges: money('Les charges'),
+  floor: z
+    .number({ error: "L'étage doit être un nombre entier." })
+    .int({ error: "L'étage doit être un nombre entier." })
+    .min(-1, { error: "L'étage doit être compris entre -1 et 40." })
+    .max(40, { error: "L'étage doit être compris entre -1 et 40." }),
+  lift: z.boolean({ error: 'Indiquez s’il y a un ascenseur (oui ou non).' }),
+  accessible: z.boolean({ error: 'Indiquez si le logement est accessible PMR (oui ou non).' }),
+  financing: financingSchema,
+  features: z.array(featureSchema).max(FEATURES.length).default([]),
+});
+
+export const householdSchema = z.strictObject({
+  adults: z
+    .number({ error: "Le nombre d'adultes doit être un nombre entier." })
+    .int({ error: "Le nombre d'adultes doit être un nombre entier." })
+    .min(1, { error: 'Le foyer compte au moins un adulte.' })
+    .max(10, { error: "Le nombre d'adultes ne peut pas dépasser 10." }),
+  children: z
+    .number({ error: "Le nombre d'enfants doit être un nombre entier." })
+    .int({ error: "Le nombre d'enfants doit être un nombre entier." })
+    .min(0, { error: "Le nombre d'enfants ne peut pas être négatif." })
+    .max(15, { error: "Le nombre d'enfants ne peut pas dépasser 15." }),
+  income: z
+    .number({ error: 'Le revenu fiscal doit être un nombre (en euros par an).' })
+    .min(0, { error: 'Le revenu fiscal ne peut pas être négatif.' })
+    .max(1_000_000, { error: 'Le revenu fiscal semble trop élevé.' })
+    .optional(),
+});
+
+export const needsSchema = z.strictObject({
+  accessible: z.boolean().optional(),
+  liftOrGroundFloor: z.boolean().optional(),
+  maxFloor: z.number().int().min(0, { error: "L'étage maximum doit être compris entre 0 et 40." }).max(40).optional(),
+});
+
+export const wishesSchema = z.strictObject({
+  communes: z
+    .array(z.string().regex(/^974\d{2}$/, { error: 'Commune inconnue.' }))
+    .min(1, { error: 'Choisissez au moins une commune souhaitée.' })
+    .max(10),
+  quartiers: z.array(z.string().min(1).max(80)).max(100).default([]),
+  typologies: z.array(typologySchema).min(1, { error: 'Choisissez au moins une typologie souhaitée.' }).max(6),
+  maxTotalRent: money('Le loyer maximum').optional(),
+  minSurface: z
+    .number({ error: 'La surface minimum doit être un nombre (en m²).' })
+    .min(0)
+    .max(300, { error: 'La surface minimum ne peut pas dépasser 300 m².' })
+    .optional(),
+  needs: needsSchema.default({}),
+  features: z.array(featureSchema).max(FEATURES.length).default([]),
+});
+
+export const motiveIdSchema = z.string().min(1, { error: 'Indiquez la raison de votre demande.' }).max(60);
+
+export const listingInputSchema = z.strictObject({
+  dwelling: dwellingSchema,
+  household: householdSchema,
+  motive: motiveIdSchema,
+  wishes: wishesSchema,
+});
+
+export const LISTING_STATUSES = ['draft', 'published', 'engaged', 'exchanged', 'withdrawn', 'expired', 'suspended'] as const;
+export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export type Dwelling = z.infer<typeof dwellingSchema>;
+export type Household = z.infer<typeof householdSchema>;
+export type Wishes = z.infer<typeof wishesSchema>;
+export type ListingInput = z.infer<typeof listingInputSchema>;
+
+/** A listing as stored and as returned to its owner, its lessor and Armos. */
+export interface Listing extends ListingInput {
+  id: string;
+  ownerId: string;
+  status: ListingStatus;
+  verification: VerificationStatus;
+  verificationReason?: string;
+  publishedAt?: string;
+  expiresAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}

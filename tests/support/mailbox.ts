@@ -1,0 +1,27 @@
+/** Reads the mails the local SES endpoint received (GET /store). */
+import { stack } from './stack';
+
+export interface ReceivedMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+export async function mailsTo(address: string, sesUrl = stack().sesUrl): Promise<ReceivedMail[]> {
+  const response = await fetch(`${sesUrl}/store`);
+  const { emails } = (await response.json()) as { emails: ReceivedMail[] };
+  return emails.filter((mail) => mail.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()));
+}
+
+/** Waits until `count` mails reached `address` (the stream runner sends them asynchronously). */
+export async function waitForMails(address: string, count = 1, timeoutMs = 15_000, sesUrl?: string): Promise<ReceivedMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = await mailsTo(address, sesUrl);
+    if (mails.length >= count || Date.now() > deadline) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,32 @@
+/** Helpers for tests that talk to the local stack started by the global setup. */
+import { inject } from 'vitest';
+import { createDatabase, type Database } from '../../functions/lib/db/client';
+
+export const stack = () => inject('stack');
+
+export function api(path: string, init: RequestInit & { json?: unknown; token?: string } = {}): Promise<Response> {
+  const { json, token, headers, ...rest } = init;
+  return fetch(`${stack().appUrl}/api${path}`, {
+    ...rest,
+    headers: {
+      ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
+}
+
+let db: Database | undefined;
+
+/** A client on the stack's own table, to check what was stored. */
+export function stackDatabase(): Database {
+  const { tableName, dynamodbEndpoint, region } = stack();
+  db ??= createDatabase({ tableName, endpoint: dynamodbEndpoint, region });
+  return db;
+}
+
+/** A unique address per test, so parallel test files never read each other's mail. */
+export function uniqueEmail(prefix = 'locataire'): string {
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@exemple.re`;
+}

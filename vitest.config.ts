@@ -1,0 +1,37 @@
+/**
+ * Test layers, visible in file names (../shared/STYLE.md):
+ *  - unit:  `*.test.ts` — pure code, no I/O (shared/, functions/, scripts/).
+ *  - web:   Svelte component tests (web/vitest.config.ts).
+ *  - stack: `*.int.test.ts` against DynamoDB Local and the local SES endpoint, and
+ *           `tests/e2e/*.e2e.test.ts` in Chromium — one local stack started by the global setup.
+ */
+import { defineConfig } from 'vitest/config';
+
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'scripts/**/*.test.ts', 'infra/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          env,
+        },
+      },
+      'web/vitest.config.ts',
+      {
+        test: {
+          name: 'stack',
+          include: ['tests/int/**/*.int.test.ts', 'tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/quiet-logs.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          env,
+        },
+      },
+    ],
+  },
+});
