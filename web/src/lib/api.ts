@@ -1,0 +1,79 @@
+/**
+ * The one way the web app talks to the API: same origin under /api, JSON in and out, the session
+ * cookie sent along. Any non-2xx answer becomes an `ApiError` carrying the API's French message and
+ * field issues (API.md "Errors"), so pages never parse error bodies themselves.
+ */
+import type { ErrorCode, FieldIssue } from '$shared/errors';
+
+/** `network` is ours: the request never got an answer (offline phone, server down). */
+export type ApiErrorCode = ErrorCode | 'network';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const BASE = '/api';
+const UNREADABLE_ERROR = 'Le service a répondu de façon inattendue. Réessayez dans quelques instants.';
+const NETWORK_ERROR = 'Impossible de joindre le service. Vérifiez votre connexion internet puis réessayez.';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, {
+      method,
+      credentials: 'include',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw Object.assign(new ApiError(0, 'network', NETWORK_ERROR), { cause });
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204 || response.status === 202) return readOptionalJson<T>(response);
+  return (await response.json()) as T;
+}
+
+/** 202/204 may come with or without a body; callers of those endpoints rarely need it. */
+async function readOptionalJson<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const { error } = (await response.json()) as { error?: { code?: ErrorCode; message?: string; issues?: FieldIssue[] } };
+    if (error?.code && error.message) return new ApiError(response.status, error.code, error.message, error.issues ?? []);
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty 502…): fall through to the generic message.
+  }
+  return new ApiError(response.status, response.status >= 500 ? 'internal' : codeFromStatus(response.status), UNREADABLE_ERROR);
+}
+
+function codeFromStatus(status: number): ErrorCode {
+  const byStatus: Record<number, ErrorCode> = {
+    400: 'validation_failed',
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+    409: 'conflict',
+    429: 'rate_limited',
+  };
+  return byStatus[status] ?? 'internal';
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
