@@ -9,6 +9,10 @@ import type { ApiDeps, ApiEnv } from './context';
 import { errorBody, handleError } from './errors';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
+import { authenticate } from './middleware/auth';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import { meRoutes } from './routes/me';
 import { operationsRoutes } from './routes/operations';
 
 export const API_BASE = '/api';
@@ -25,8 +29,18 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     }),
   );
 
-  api.route('/', operationsRoutes(deps));
+  api.use('*', authenticate(deps));
 
+  api.route('/', operationsRoutes(deps));
+  api.route('/', authRoutes(deps));
+  api.route('/', meRoutes(deps));
+  api.route('/', adminRoutes(deps));
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Jeton de session (sessionToken) ; le navigateur utilise le cookie HttpOnly équivalent.',
+  });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

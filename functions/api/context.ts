@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { ReferenceData } from '../../shared/reference/index';
+import type { Caller } from './middleware/auth';
 
 export interface ApiDeps {
   config: Config;
@@ -13,6 +14,7 @@ export interface ApiDeps {
 
 export interface ApiVariables {
   requestId: string;
+  caller?: Caller;
 }
 
 export type ApiEnv = { Variables: ApiVariables };

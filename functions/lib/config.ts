@@ -19,6 +19,9 @@ const configSchema = z.object({
   /** HMAC key for session tokens (base64, ≥ 32 bytes). Locally generated once under .data/. */
   SESSION_SECRET: z.string().min(43),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  /** Generous: a reception point signs in many tenants from one address. */
+  LOGIN_LIMIT_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(200),
 });
 
 export interface Config {
@@ -32,6 +35,7 @@ export interface Config {
   appUrl: string;
   sessionSecret: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  loginLimits: { perEmailPer15Min: number; perIpPerHour: number };
   isLocal: boolean;
 }
 
@@ -55,6 +59,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     appUrl: e.APP_URL.replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
+    loginLimits: { perEmailPer15Min: e.LOGIN_LIMIT_PER_EMAIL, perIpPerHour: e.LOGIN_LIMIT_PER_IP_PER_HOUR },
     isLocal: e.DYNAMODB_ENDPOINT !== undefined,
   });
 }

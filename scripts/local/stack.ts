@@ -35,6 +35,8 @@ export interface LocalStackOptions {
   /** Replace the SES sender (fault-injection tests wrap the real one). */
   wrapSender?: (send: MailSender) => MailSender;
   now?: () => Date;
+  /** The per-IP sign-in ceiling; the test stack raises it since every test signs in from 127.0.0.1. */
+  loginLimitPerIpPerHour?: number;
 }
 
 export interface LocalStack {
@@ -94,6 +96,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       APP_URL: `http://localhost:${appPort}`,
       SESSION_SECRET: sessionSecret(dataDir),
       LOG_LEVEL: options.logLevel ?? 'warn',
+      LOGIN_LIMIT_PER_IP_PER_HOUR: String(options.loginLimitPerIpPerHour ?? 200),
     };
     Object.assign(process.env, env);
     const config = parseConfig(env);

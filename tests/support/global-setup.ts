@@ -22,7 +22,7 @@ declare module 'vitest' {
 let stack: LocalStack | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  stack = await startLocalStack({ logLevel: 'error' });
+  stack = await startLocalStack({ logLevel: 'error', loginLimitPerIpPerHour: 100_000 });
   project.provide('stack', {
     appUrl: stack.appUrl,
     sesUrl: stack.sesUrl,

@@ -1,0 +1,64 @@
+/** The audit trail: one item per sign-in and per staff decision, readable by Armos. */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { ENTITY, indexKeys, keys } from './model';
+import type { Database } from './client';
+import type { TransactItem } from './transact';
+
+export interface AuditEntry {
+  actorId: string;
+  actorRole: string;
+  action: string;
+  /** What the action is about, e.g. `listing:01H…`, `user:01H…`. */
+  subject: string;
+  /** Non-personal details (statuses, reason codes), never free text from users. */
+  details?: Record<string, string | number | boolean>;
+}
+
+export interface AuditItem extends AuditEntry {
+  id: string;
+  at: string;
+}
+
+export function auditPut(db: Database, entry: AuditEntry, now: Date): TransactItem {
+  const id = ulid(now.getTime());
+  const at = now.toISOString();
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.audit(entry.subject, at, id), ...indexKeys.auditByActor(entry.actorId, at), entity: ENTITY.audit, id, at, ...entry },
+    },
+  };
+}
+
+export async function auditOfSubject(db: Database, subject: string, limit = 100): Promise<AuditItem[]> {
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.audit(subject, '', '').pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map(strip);
+}
+
+export async function auditOfActor(db: Database, actorId: string, limit = 100): Promise<AuditItem[]> {
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.auditByActor(actorId, '').gsi1pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map(strip);
+}
+
+function strip(item: Record<string, unknown>): AuditItem {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...rest } = item;
+  return rest as unknown as AuditItem;
+}

@@ -1,0 +1,125 @@
+/**
+ * A listing flattened into numbers once, so the hot loops of the index compare integers and
+ * never walk arrays of strings. `acceptsCompiled` must agree with `accepts` (checked by the
+ * property tests against the brute force).
+ */
+import { FEATURES, roomsOf } from '../reference/index';
+import type { Typology } from '../reference/index';
+import { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
+import { maxMoveScoreOf } from './score';
+import type { MatchCandidate } from './types';
+
+/** Interns strings (commune×typology keys, quartiers, owners) into small integers. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  of(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+export interface CompiledListing {
+  readonly id: string;
+  readonly candidate: MatchCandidate;
+  readonly owner: number;
+  // The dwelling offered.
+  readonly offeredKey: number;
+  readonly quartier: number;
+  readonly totalRent: number;
+  readonly surface: number;
+  readonly rooms: number;
+  readonly floor: number;
+  readonly liftOrGround: boolean;
+  readonly accessible: boolean;
+  readonly featureMask: number;
+  // The wishes (unset limits become infinities so the checks stay branch-free).
+  readonly wishedKeys: readonly number[];
+  readonly wishedQuartiers: ReadonlySet<number> | null;
+  readonly maxTotalRent: number;
+  /** The larger of the wished minimum and the occupancy norm of the household. */
+  readonly minSurface: number;
+  readonly needsAccessible: boolean;
+  readonly needsLiftOrGround: boolean;
+  readonly maxFloor: number;
+  readonly wantedFeatureMask: number;
+  // The household today.
+  readonly occupants: number;
+  readonly overOccupiedNow: boolean;
+  readonly underOccupiedNow: boolean;
+  readonly hasNeeds: boolean;
+  /** Highest score this household's move can get anywhere: bounds the search for the best cycles. */
+  readonly maxMoveScore: number;
+}
+
+export function offeredKeyOf(communeCode: string, typology: Typology): string {
+  return `${communeCode}|${typology}`;
+}
+
+export function featureMaskOf(features: readonly string[]): number {
+  let mask = 0;
+  for (const feature of features) mask |= 1 << FEATURES.indexOf(feature as (typeof FEATURES)[number]);
+  return mask;
+}
+
+export function compileListing(candidate: MatchCandidate, interner: Interner): CompiledListing {
+  const { dwelling, household, wishes } = candidate;
+  const occupants = occupantsOf(household);
+  const needs = wishes.needs;
+  const overOccupiedNow = isOverOccupied(household, dwelling);
+  const underOccupiedNow = isUnderOccupied(household, dwelling);
+  const hasNeeds = needs.accessible === true || needs.liftOrGroundFloor === true || needs.maxFloor !== undefined;
+  const wishedQuartiers = wishes.quartiers.length > 0 ? new Set(wishes.quartiers.map((q) => interner.of(`quartier:${q}`))) : null;
+  const wishedKeys = new Set<number>(); // a Set: repeated communes or typologies must not count twice
+  for (const commune of wishes.communes) {
+    for (const typology of wishes.typologies) wishedKeys.add(interner.of(offeredKeyOf(commune, typology)));
+  }
+  return {
+    id: candidate.id,
+    candidate,
+    owner: interner.of(`owner:${candidate.ownerId}`),
+    offeredKey: interner.of(offeredKeyOf(dwelling.communeCode, dwelling.typology)),
+    quartier: interner.of(`quartier:${dwelling.quartierId}`),
+    totalRent: dwelling.rent + dwelling.charges,
+    surface: dwelling.surface,
+    rooms: roomsOf(dwelling.typology),
+    floor: dwelling.floor,
+    liftOrGround: dwelling.lift || dwelling.floor <= 0,
+    accessible: dwelling.accessible,
+    featureMask: featureMaskOf(dwelling.features),
+    wishedKeys: [...wishedKeys],
+    wishedQuartiers,
+    maxTotalRent: wishes.maxTotalRent ?? Number.POSITIVE_INFINITY,
+    minSurface: Math.max(wishes.minSurface ?? 0, occupancyMinSurface(occupants)),
+    needsAccessible: needs.accessible === true,
+    needsLiftOrGround: needs.liftOrGroundFloor === true,
+    maxFloor: needs.maxFloor ?? Number.POSITIVE_INFINITY,
+    wantedFeatureMask: featureMaskOf(wishes.features),
+    occupants,
+    overOccupiedNow,
+    underOccupiedNow,
+    hasNeeds,
+    maxMoveScore: maxMoveScoreOf({ wishedQuartiers, hasNeeds, overOccupiedNow, underOccupiedNow }),
+  };
+}
+
+/** Everything of `accepts` except the commune×typology bucket, which the caller has already matched. */
+export function acceptsWithinBucket(a: CompiledListing, b: CompiledListing): boolean {
+  return (
+    a.owner !== b.owner &&
+    b.totalRent <= a.maxTotalRent &&
+    b.surface >= a.minSurface &&
+    (a.wishedQuartiers === null || a.wishedQuartiers.has(b.quartier)) &&
+    (!a.needsAccessible || b.accessible) &&
+    (!a.needsLiftOrGround || b.liftOrGround) &&
+    b.floor <= a.maxFloor
+  );
+}
+
+export function acceptsCompiled(a: CompiledListing, b: CompiledListing): boolean {
+  return a.wishedKeys.includes(b.offeredKey) && acceptsWithinBucket(a, b);
+}
+

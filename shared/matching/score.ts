@@ -1,0 +1,78 @@
+/**
+ * How good a move is for the household that makes it (an "edge" A → B), and for a cycle. Every
+ * part is an integer so that scores tie often and ties are broken by a rule people can check.
+ */
+import type { CompiledListing } from './compiled';
+
+/** Weights of the parts of a move's score; their sum may exceed 100 and is then capped. */
+export const SCORE_WEIGHTS = {
+  accepted: 40,
+  quartierWished: 15,
+  rentMargin: 10,
+  surfaceGain: 10,
+  featuresWanted: 10,
+  needsMet: 5,
+  overOccupationResolved: 15,
+  underOccupationResolved: 15,
+  underOccupationCreated: -5,
+} as const;
+
+/** 25 % under the reference rent earns the full rent part; 20 m² more earns the full surface part. */
+const RENT_MARGIN_FOR_FULL = 0.25;
+const SURFACE_GAIN_FOR_FULL = 20;
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}
+
+export function isUnderOccupiedIn(a: CompiledListing, b: CompiledListing): boolean {
+  return b.rooms > a.occupants + 1;
+}
+
+/** Score (0–100) of household A moving into B's dwelling; A is assumed to accept B. */
+export function moveScore(a: CompiledListing, b: CompiledListing): number {
+  const w = SCORE_WEIGHTS;
+  let score = w.accepted;
+  if (a.wishedQuartiers !== null) score += w.quartierWished; // accepted, so B is in one of them
+  const currentTotal = a.candidate.dwelling.rent + a.candidate.dwelling.charges;
+  const referenceRent = Number.isFinite(a.maxTotalRent) ? a.maxTotalRent : currentTotal;
+  if (referenceRent > 0) {
+    const margin = (referenceRent - b.totalRent) / referenceRent;
+    score += clamp(Math.round((margin / RENT_MARGIN_FOR_FULL) * w.rentMargin), 0, w.rentMargin);
+  }
+  const gain = b.surface - a.surface;
+  score += clamp(Math.round((gain / SURFACE_GAIN_FOR_FULL) * w.surfaceGain), 0, w.surfaceGain);
+  const wanted = bitCount(a.wantedFeatureMask);
+  const present = bitCount(a.wantedFeatureMask & b.featureMask);
+  score += wanted === 0 ? w.featuresWanted : Math.round((present / wanted) * w.featuresWanted);
+  if (a.hasNeeds) score += w.needsMet;
+  if (a.overOccupiedNow) score += w.overOccupationResolved; // accepted, so not over-occupying B
+  const underInB = isUnderOccupiedIn(a, b);
+  if (a.underOccupiedNow && !underInB) score += w.underOccupationResolved;
+  if (!a.underOccupiedNow && underInB) score += w.underOccupationCreated;
+  return clamp(score, 0, 100);
+}
+
+/** Upper bound of `moveScore(a, anything)`: every part that depends on the other dwelling at its best. */
+export function maxMoveScoreOf(a: Pick<CompiledListing, 'wishedQuartiers' | 'hasNeeds' | 'overOccupiedNow' | 'underOccupiedNow'>): number {
+  const w = SCORE_WEIGHTS;
+  let score = w.accepted + w.rentMargin + w.surfaceGain + w.featuresWanted;
+  if (a.wishedQuartiers !== null) score += w.quartierWished;
+  if (a.hasNeeds) score += w.needsMet;
+  if (a.overOccupiedNow) score += w.overOccupationResolved;
+  if (a.underOccupiedNow) score += w.underOccupationResolved;
+  return Math.min(100, score);
+}
+
+/** A cycle's score is the rounded mean of its moves: everyone's satisfaction counts the same. */
+export function cycleScore(moveScores: readonly number[]): number {
+  let sum = 0;
+  for (const s of moveScores) sum += s;
+  return Math.round(sum / moveScores.length);
+}

@@ -1,0 +1,68 @@
+/** Sign-in, the signed-in user and staff accounts (../shared/API.md "Auth and accounts"). */
+import { z } from 'zod';
+import { ROLES, STAFF_ROLES, emailSchema } from './user';
+
+export const loginBodySchema = z.strictObject({ email: emailSchema }).meta({ id: 'LoginBody' });
+
+export const verifyBodySchema = z
+  .strictObject({
+    token: z
+      .string({ error: 'Le lien de connexion est incomplet.' })
+      .min(20, { error: 'Le lien de connexion est incomplet.' })
+      .max(128, { error: 'Le lien de connexion est invalide.' })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: 'Le lien de connexion est invalide.' }),
+  })
+  .meta({ id: 'VerifyBody' });
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    lessorId: z.string().optional(),
+    displayName: z.string().optional(),
+    phone: z.string().optional(),
+    notifications: z.object({ email: z.boolean() }).optional(),
+  })
+  .meta({ id: 'User' });
+
+export const sessionResponseSchema = z.object({ user: userSchema, sessionToken: z.string() }).meta({ id: 'Session' });
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .-]{6,20}$/, { error: 'Le numéro de téléphone n’est pas valide (chiffres, espaces, + au début).' });
+
+export const updateMeBodySchema = z
+  .strictObject({
+    displayName: z
+      .string()
+      .trim()
+      .min(1, { error: 'Le nom affiché ne peut pas être vide.' })
+      .max(80, { error: 'Le nom affiché est trop long (80 caractères au plus).' })
+      .optional(),
+    phone: phoneSchema.or(z.literal('')).optional(),
+    notifications: z.strictObject({ email: z.boolean() }).optional(),
+  })
+  .meta({ id: 'UpdateMeBody' });
+
+export const createStaffBodySchema = z
+  .strictObject({
+    email: emailSchema,
+    role: z.enum(STAFF_ROLES, { error: 'Le rôle doit être accueil, lessor, armos ou cinor.' }),
+    lessorId: z.string().min(1).max(40).optional(),
+    displayName: z.string().trim().min(1).max(80).optional(),
+  })
+  .refine((body) => body.role !== 'lessor' || body.lessorId !== undefined, {
+    path: ['lessorId'],
+    error: 'Un agent de bailleur doit être rattaché à un bailleur (lessorId).',
+  })
+  .refine((body) => body.role === 'lessor' || body.lessorId === undefined, {
+    path: ['lessorId'],
+    error: 'Seul un agent de bailleur est rattaché à un bailleur.',
+  })
+  .meta({ id: 'CreateStaffBody' });
+
+export type LoginBody = z.infer<typeof loginBodySchema>;
+export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
+export type CreateStaffBody = z.infer<typeof createStaffBodySchema>;
