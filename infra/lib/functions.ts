@@ -1,0 +1,63 @@
+/**
+ * The Lambda functions, declared: adding one is one line. An entry whose file is not on disk
+ * yet is skipped at synth time (with a note in the synth output), so the stack synthesizes
+ * today and picks the function up when its code lands.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Duration } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
+import { ENTITY } from '../../functions/lib/db/model';
+import type { FunctionKind, PhotosAccess, TableAccess } from './function';
+
+export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface FunctionSpec {
+  /** Construct id and stable name part: PascalCase. */
+  name: string;
+  /** Path from the repository root. */
+  entry: string;
+  /** Exported handler name in `entry`. */
+  handler: string;
+  kind: FunctionKind;
+  /** `schedule` kind: when EventBridge invokes it. */
+  schedule?: Schedule;
+  /** `stream` kind: only records matching this pattern reach the function (Lambda event filtering). */
+  streamFilter?: Record<string, unknown>;
+  /**
+   * What the function touches; each one becomes an env var and the matching IAM grant. Every
+   * function also reads the session secret: functions/lib/config.ts requires it of all.
+   */
+  grants: { table?: TableAccess; ses?: boolean; photos?: PhotosAccess };
+  /** Modules left out of the bundle (native ones such as sharp come from a layer). */
+  externalModules?: string[];
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/** Only new outbox items reach the notifier. */
+const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } } };
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign' } },
+  { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
+  { name: 'OutboxSweep', entry: 'functions/notifier/index.ts', handler: 'sweepHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0/5' }), grants: { table: 'readWrite', ses: true } },
+  { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', grants: { table: 'readWrite' } },
+  // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).
+  { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite' } },
+  { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
+  { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' } },
+  { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'readWrite', photos: 'process' }, externalModules: ['sharp'] },
+];
+
+export function entryPath(spec: FunctionSpec, root = REPOSITORY_ROOT): string {
+  return join(root, spec.entry);
+}
+
+/** The functions whose entry file exists, and those skipped. */
+export function presentFunctions(specs: readonly FunctionSpec[] = FUNCTIONS, root = REPOSITORY_ROOT) {
+  const present = specs.filter((spec) => existsSync(entryPath(spec, root)));
+  const skipped = specs.filter((spec) => !present.includes(spec));
+  return { present, skipped };
+}
