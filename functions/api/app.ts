@@ -12,6 +12,8 @@ import { securityHeaders } from './middleware/security-headers';
 import { authenticate } from './middleware/auth';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { lessorRoutes } from './routes/lessor';
+import { listingRoutes } from './routes/listings';
 import { meRoutes } from './routes/me';
 import { operationsRoutes } from './routes/operations';
 
@@ -35,6 +37,8 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', authRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', adminRoutes(deps));
+  api.route('/', listingRoutes(deps, async () => false));
+  api.route('/', lessorRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

@@ -2,10 +2,14 @@
  * Everything held about a person (export) and its erasure. Each kind of personal data
  * registers here, so that neither the export nor the erasure can forget it.
  */
+import { ConflictError } from '../../shared/errors';
+import type { Listing } from '../../shared/schemas/listing';
 import type { User } from '../../shared/schemas/user';
 import { auditOfActor } from './db/audit';
 import type { Database } from './db/client';
+import { activeListingGuardDelete, listingUpdatePut, listingsOfOwner } from './db/listings';
 import { eraseProfile } from './db/profile';
+import { transactWrite } from './db/transact';
 
 export interface PersonalDataSource {
   /** Key in the export document. */
@@ -21,6 +25,28 @@ const sources: PersonalDataSource[] = [
     collect: (db, user) => auditOfActor(db, user.id, 500),
     erase: async () => {
       // Audit items name the account id and actions only: they stay as proof of decisions.
+    },
+  },
+  {
+    name: 'annonces',
+    collect: async (db, user) => (await listingsOfOwner(db, user.id)).map(({ version: _v, ...listing }) => listing),
+    erase: async (db, user, now) => {
+      const listings = await listingsOfOwner(db, user.id);
+      if (listings.some((listing) => listing.status === 'engaged')) {
+        throw new ConflictError('Un échange est en cours : annulez-le avant de supprimer votre compte.');
+      }
+      for (const listing of listings) {
+        // The dwelling's public facts and the motive stay for anonymous statistics.
+        const anonymous: Listing = {
+          ...listing,
+          status: listing.status === 'exchanged' ? 'exchanged' : 'withdrawn',
+          dwelling: { ...listing.dwelling, tenancyRef: 'effacé', dwellingRef: 'effacé' },
+          household: { adults: listing.household.adults, children: listing.household.children },
+          assistance: undefined,
+          updatedAt: now.toISOString(),
+        };
+        await transactWrite(db, [listingUpdatePut(db, anonymous, listing.version, now), activeListingGuardDelete(db, user.id)]);
+      }
     },
   },
 ];

@@ -5,13 +5,12 @@
  * scheduled sweep in ./sweep.ts catches whatever exhausted its retries).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { claimMail, getOutboxItem, markMailSent, releaseMail } from '../lib/db/outbox';
 import { ENTITY } from '../lib/db/model';
 import type { Database } from '../lib/db/client';
 import type { MailSender } from '../lib/mail/sender';
 import { logger as defaultLogger, type Logger } from '../lib/logger';
+import { stringAttribute } from '../lib/stream-image';
 
 export interface NotifierDeps {
   db: Database;
@@ -48,13 +47,14 @@ export function createNotifier(deps: NotifierDeps) {
   return async function notifyFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
-      if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
-      const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-      if (item.entity !== ENTITY.outbox) continue;
-      const outcome = await deliverMail(deps, String(item.id)).catch(() => 'failed' as const);
+      if (record.eventName !== 'INSERT') continue;
+      const image = record.dynamodb?.NewImage;
+      const mailId = stringAttribute(image, 'id');
+      if (stringAttribute(image, 'entity') !== ENTITY.outbox || !mailId) continue;
+      const outcome = await deliverMail(deps, mailId).catch(() => 'failed' as const);
       if (outcome === 'failed') {
         // Lambda retries from the first failed record; later ones are redelivered and skipped if sent.
-        batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? '' });
+        batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
         break;
       }
     }

@@ -45,9 +45,8 @@ export function createLocalApp(deps: ApiDeps, webBuildDir = WEB_BUILD_DIR): Hono
 
 export function startLocalServer(app: Hono, port: number, hostname = '127.0.0.1'): Promise<LocalServer> {
   return new Promise((ready, fail) => {
-    let server: ServerType;
     const onError = (error: Error) => fail(error);
-    server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+    const server: ServerType = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
       server.off('error', onError);
       ready({
         url: `http://localhost:${info.port}`,

@@ -100,6 +100,50 @@ export type Household = z.infer<typeof householdSchema>;
 export type Wishes = z.infer<typeof wishesSchema>;
 export type ListingInput = z.infer<typeof listingInputSchema>;
 
+export const onBehalfOfSchema = z.strictObject({
+  name: z.string().trim().min(1, { error: 'Indiquez le nom du locataire.' }).max(80),
+  email: z.email({ error: "L'adresse e-mail n'est pas valide." }).max(254).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 .-]{6,20}$/, { error: 'Le numéro de téléphone n’est pas valide.' })
+    .optional(),
+  consent: z.literal(true, { error: 'Le consentement du locataire doit être recueilli (consent: true).' }),
+});
+
+export const createListingBodySchema = listingInputSchema
+  .extend({ onBehalfOf: onBehalfOfSchema.optional() })
+  .meta({ id: 'CreateListingBody' });
+
+export const updateListingBodySchema = z
+  .strictObject({
+    dwelling: dwellingSchema.optional(),
+    household: householdSchema.optional(),
+    motive: motiveIdSchema.optional(),
+    wishes: wishesSchema.optional(),
+  })
+  .meta({ id: 'UpdateListingBody' });
+
+export const verificationBodySchema = z
+  .strictObject({
+    verified: z.boolean({ error: 'Indiquez verified: true (vérifiée) ou false (rejetée).' }),
+    reason: z.string().trim().min(1).max(500, { error: 'Le motif est trop long (500 caractères au plus).' }).optional(),
+  })
+  .refine((body) => body.verified || body.reason !== undefined, {
+    path: ['reason'],
+    error: 'Indiquez le motif du rejet : le locataire le recevra.',
+  })
+  .meta({ id: 'VerificationBody' });
+
+/** Recorded when a reception agent creates a listing on a tenant's behalf. */
+export interface Assistance {
+  agentId: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  consentAt: string;
+}
+
 /** A listing as stored and as returned to its owner, its lessor and Armos. */
 export interface Listing extends ListingInput {
   id: string;
@@ -107,8 +151,11 @@ export interface Listing extends ListingInput {
   status: ListingStatus;
   verification: VerificationStatus;
   verificationReason?: string;
+  assistance?: Assistance;
   publishedAt?: string;
   expiresAt?: string;
   createdAt: string;
   updatedAt: string;
+  /** Optimistic concurrency: every write checks and increments it. */
+  version: number;
 }

@@ -33,7 +33,8 @@ export const ENTITY = {
   rateLimit: 'RateLimit',
   reference: 'Reference',
   listing: 'Listing',
-  listingWant: 'ListingWant',
+  activeListing: 'ActiveListing',
+  managedListing: 'ManagedListing',
   match: 'Match',
   matchLink: 'MatchLink',
   message: 'Message',
@@ -65,9 +66,11 @@ export const keys = {
   reference: (kind: ReferenceKind, id: string) => key('REF', `${kind}#${id}`),
   referencePrefix: (kind?: ReferenceKind) => ({ pk: 'REF', skPrefix: kind ? `${kind}#` : '' }),
   listing: (listingId: string) => key(`LISTING#${listingId}`, 'LISTING'),
-  listingWant: (listingId: string, communeCode: string, typology: string) =>
-    key(`LISTING#${listingId}`, `WANT#${communeCode}#${typology}`),
-  listingWantsPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'WANT#' }),
+  /** Guard item: a tenant has at most one active listing. */
+  activeListing: (ownerId: string) => key(`USER#${ownerId}`, 'ACTIVE_LISTING'),
+  /** A reception agent's link to a listing it created on someone's behalf. */
+  managedListing: (agentId: string, listingId: string) => key(`USER#${agentId}`, `MANAGES#${listingId}`),
+  managedListingsPrefix: (agentId: string) => ({ pk: `USER#${agentId}`, skPrefix: 'MANAGES#' }),
   match: (matchId: string) => key(`MATCH#${matchId}`, 'MATCH'),
   matchLink: (listingId: string, matchId: string) => key(`LISTING#${listingId}`, `MATCH#${matchId}`),
   matchLinksPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'MATCH#' }),
@@ -96,13 +99,10 @@ export const indexKeys = {
     gsi2sk: createdAt,
   }),
   reviewsByLessor: (lessorId: string, dueAt: string) => ({ gsi2pk: `LESSOR#${lessorId}#REVIEWS`, gsi2sk: dueAt }),
-  offeredIn: (communeCode: string, typology: string, listingId: string) => ({
-    gsi3pk: `OFFER#${communeCode}#${typology}`,
-    gsi3sk: listingId,
-  }),
-  wantedIn: (communeCode: string, typology: string, listingId: string) => ({
-    gsi3pk: `WANT#${communeCode}#${typology}`,
-    gsi3sk: listingId,
+  /** Listings taking part in matching, by commune of the dwelling offered, then typology. */
+  marketOffer: (communeCode: string, typology: string, listingId: string) => ({
+    gsi3pk: `MARKET#${communeCode}`,
+    gsi3sk: `${typology}#${listingId}`,
   }),
 } as const;
 

@@ -1,0 +1,178 @@
+/** Listings: the item, its owner's guard (one active listing), and its place in the queues. */
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../../../shared/errors';
+import { takesPartInMatching } from '../../../shared/listing/lifecycle';
+import type { Listing } from '../../../shared/schemas/listing';
+import { ENTITY, indexKeys, keys } from './model';
+import type { Database } from './client';
+import type { TransactItem } from './transact';
+
+export class ActiveListingExistsError extends ConflictError {
+  constructor() {
+    super('Vous avez déjà une annonce en cours : modifiez-la, ou retirez-la avant d’en créer une autre.');
+  }
+}
+
+export class ListingChangedError extends ConflictError {
+  constructor() {
+    super('L’annonce a été modifiée entre-temps. Rechargez la page et recommencez.');
+  }
+}
+
+/** The stored item of a listing, with the index keys its state puts it under. */
+export function listingItem(listing: Listing, now: Date): Record<string, unknown> {
+  return {
+    ...keys.listing(listing.id),
+    entity: ENTITY.listing,
+    ...indexKeys.listingsByOwner(listing.ownerId, listing.createdAt),
+    ...(listing.status !== 'withdrawn' && listing.status !== 'exchanged'
+      ? indexKeys.listingsToVerify(listing.dwelling.lessorId, listing.verification, listing.createdAt)
+      : {}),
+    ...(takesPartInMatching(listing, now)
+      ? indexKeys.marketOffer(listing.dwelling.communeCode, listing.dwelling.typology, listing.id)
+      : {}),
+    ...listing,
+  };
+}
+
+export function toListing(item: Record<string, unknown>): Listing {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _g, gsi3sk: _h, entity: _i, ...listing } = item;
+  return listing as unknown as Listing;
+}
+
+/** Put of a new listing; fails if the id exists. */
+export function listingCreatePut(db: Database, listing: Listing, now: Date): TransactItem {
+  return {
+    Put: { TableName: db.tableName, Item: listingItem(listing, now), ConditionExpression: 'attribute_not_exists(pk)' },
+  };
+}
+
+/** Put of a changed listing; fails unless the stored version is the one it was read at. */
+export function listingUpdatePut(db: Database, listing: Listing, readVersion: number, now: Date): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: listingItem({ ...listing, version: readVersion + 1 }, now),
+      ConditionExpression: 'version = :read',
+      ExpressionAttributeValues: { ':read': readVersion },
+    },
+  };
+}
+
+export function activeListingGuardPut(db: Database, ownerId: string, listingId: string): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.activeListing(ownerId), entity: ENTITY.activeListing, listingId },
+      ConditionExpression: 'attribute_not_exists(pk) OR listingId = :listingId',
+      ExpressionAttributeValues: { ':listingId': listingId },
+    },
+  };
+}
+
+export function activeListingGuardDelete(db: Database, ownerId: string): TransactItem {
+  return { Delete: { TableName: db.tableName, Key: keys.activeListing(ownerId) } };
+}
+
+export function managedListingPut(db: Database, agentId: string, listingId: string, createdAt: string): TransactItem {
+  return {
+    Put: { TableName: db.tableName, Item: { ...keys.managedListing(agentId, listingId), entity: ENTITY.managedListing, listingId, createdAt } },
+  };
+}
+
+export async function findListing(db: Database, listingId: string): Promise<Listing | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.listing(listingId), ConsistentRead: true }));
+  return Item && Item.entity === ENTITY.listing ? toListing(Item) : undefined;
+}
+
+export async function getListing(db: Database, listingId: string): Promise<Listing> {
+  const listing = await findListing(db, listingId);
+  if (!listing) throw new NotFoundError('Annonce introuvable.');
+  return listing;
+}
+
+export async function getListings(db: Database, listingIds: string[]): Promise<Map<string, Listing>> {
+  const found = new Map<string, Listing>();
+  const unique = [...new Set(listingIds)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [db.tableName]: { Keys: unique.slice(start, start + 100).map((id) => ({ ...keys.listing(id) })) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of result.Responses?.[db.tableName] ?? []) found.set(String(item.id), toListing(item));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+export async function listingsOfOwner(db: Database, ownerId: string): Promise<Listing[]> {
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.listingsByOwner(ownerId, '').gsi1pk },
+      ScanIndexForward: false,
+    }),
+  );
+  return (Items ?? []).map(toListing);
+}
+
+export async function listingsManagedBy(db: Database, agentId: string): Promise<Listing[]> {
+  const prefix = keys.managedListingsPrefix(agentId);
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+      ScanIndexForward: false,
+    }),
+  );
+  const listings = await getListings(db, (Items ?? []).map((item) => String(item.listingId)));
+  return [...listings.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** A lessor's listings in a verification state, oldest first (the verification queue). */
+export async function listingsToVerify(
+  db: Database,
+  lessorId: string,
+  verification: Listing['verification'],
+  page: { limit: number; cursor?: Record<string, unknown> },
+): Promise<{ listings: Listing[]; cursor?: Record<string, unknown> }> {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.listingsToVerify(lessorId, verification, '').gsi2pk },
+      Limit: page.limit,
+      ExclusiveStartKey: page.cursor,
+    }),
+  );
+  return { listings: (result.Items ?? []).map(toListing), cursor: result.LastEvaluatedKey };
+}
+
+/** Listings taking part in matching whose dwelling is in `communeCode` (optionally of one typology). */
+export async function marketListings(db: Database, communeCode: string, typology?: string): Promise<Listing[]> {
+  const listings: Listing[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: typology ? 'gsi3pk = :pk AND begins_with(gsi3sk, :typology)' : 'gsi3pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': indexKeys.marketOffer(communeCode, '', '').gsi3pk,
+          ...(typology ? { ':typology': `${typology}#` } : {}),
+        },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    listings.push(...(page.Items ?? []).map(toListing));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return listings;
+}

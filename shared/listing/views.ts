@@ -1,0 +1,42 @@
+/**
+ * What each audience sees of a listing. The public view is the only thing other tenants and
+ * the cinor role may ever receive: no tenancy reference, dwelling number, income or identity.
+ */
+import type { Dwelling, Listing } from '../schemas/listing';
+
+export type PublicDwelling = Omit<Dwelling, 'tenancyRef' | 'dwellingRef'>;
+
+export interface PublicListing {
+  id: string;
+  status: Listing['status'];
+  verification: Listing['verification'];
+  dwelling: PublicDwelling;
+  household: { adults: number; children: number };
+  motive: string;
+  wishes: Listing['wishes'];
+  publishedAt?: string;
+  expiresAt?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function publicDwelling(dwelling: Dwelling): PublicDwelling {
+  const { tenancyRef: _tenancyRef, dwellingRef: _dwellingRef, ...rest } = dwelling;
+  return rest;
+}
+
+export function publicView(listing: Listing): PublicListing {
+  return {
+    id: listing.id,
+    status: listing.status,
+    verification: listing.verification,
+    dwelling: publicDwelling(listing.dwelling),
+    household: { adults: listing.household.adults, children: listing.household.children },
+    motive: listing.motive,
+    wishes: listing.wishes,
+    ...(listing.publishedAt ? { publishedAt: listing.publishedAt } : {}),
+    ...(listing.expiresAt ? { expiresAt: listing.expiresAt } : {}),
+    createdAt: listing.createdAt,
+    updatedAt: listing.updatedAt,
+  };
+}
