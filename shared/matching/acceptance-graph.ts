@@ -10,7 +10,7 @@ import { acceptsWithinBucket } from './compiled';
 export class SlotMarks {
   constructor(
     private readonly stamps: Int32Array,
-    private readonly scores: Int32Array,
+    private readonly scores: Float64Array,
     private readonly generation: number,
     private readonly marked: readonly number[],
   ) {}
@@ -19,12 +19,18 @@ export class SlotMarks {
     return this.stamps[slot] === this.generation ? this.scores[slot] : undefined;
   }
 
+  /** Score of a slot known to be marked. */
+  scoreAt(slot: number): number {
+    return this.scores[slot] as number;
+  }
+
   has(slot: number): boolean {
     return this.stamps[slot] === this.generation;
   }
 
-  *values(): IterableIterator<number> {
-    for (const slot of this.marked) yield this.scores[slot] as number;
+  /** [slot, score] of every marked slot. */
+  entries(): [number, number][] {
+    return this.marked.map((slot) => [slot, this.scores[slot] as number]);
   }
 }
 
@@ -50,7 +56,7 @@ export class AcceptanceGraph {
   /** Slots by each commune×typology they want. */
   private readonly wanted = new Map<number, Set<number>>();
   private stamps = new Int32Array(1024);
-  private scores = new Int32Array(1024);
+  private scores = new Float64Array(1024);
   private generation = 0;
 
   get size(): number {
@@ -147,7 +153,7 @@ export class AcceptanceGraph {
     const capacity = Math.max(needed, this.stamps.length * 2);
     const stamps = new Int32Array(capacity);
     stamps.set(this.stamps);
-    const scores = new Int32Array(capacity);
+    const scores = new Float64Array(capacity);
     scores.set(this.scores);
     this.stamps = stamps;
     this.scores = scores;

@@ -11,7 +11,7 @@ import { Interner, compileListing } from './compiled';
 import type { RankedCycle } from './cycles';
 import { cycleKey } from './cycles';
 import { buildProposal } from './explain';
-import { cycleScore, moveScore } from './score';
+import { cycleScore, moveScore, roundScore } from './score';
 import { TopK } from './top-k';
 import type { MatchCandidate, PlaceNames, ProposalsResult } from './types';
 
@@ -60,10 +60,10 @@ export class MatchingIndex {
     const best = new TopK<Found>(options.k ?? DEFAULT_PROPOSALS_PER_LISTING);
     const intoStart = this.graph.markIncoming(start, (c) => moveScore(c, start));
     let bestIntoStart = 0;
-    for (const score of intoStart.values()) bestIntoStart = Math.max(bestIntoStart, score);
+    for (const [, score] of intoStart.entries()) bestIntoStart = Math.max(bestIntoStart, score);
 
-    // Partners in order of the best cycle they could make, so the search for the best K can stop
-    // early; counting continues with array reads only.
+    // Partners in order of the best cycle they could make, so the search stops early; counting
+    // goes on with array reads only.
     const partners = this.graph.acceptedBy(startSlot).map((slot) => {
       const b = this.graph.listingAt(slot);
       const startIntoB = moveScore(start, b);
@@ -81,15 +81,16 @@ export class MatchingIndex {
         if (best.admits(score)) best.offer({ key: cycleKey([start.id, b.id]), size: 2, score, cycle: [start, b] });
       }
       const accepted = this.graph.acceptedBy(slot);
-      if (!best.admits(Math.round((bound + bestIntoStart) / 3))) {
+      if (!best.admits(roundScore((bound + bestIntoStart) / 3))) {
         count3 += this.graph.countMarked(accepted);
         continue;
       }
-      for (const cSlot of accepted) {
-        const cIntoStart = intoStart.get(cSlot);
-        if (cIntoStart === undefined) continue;
+      for (let i = 0; i < accepted.length; i++) {
+        const cSlot = accepted[i] as number;
+        if (!intoStart.has(cSlot)) continue;
         count3++;
-        if (!best.admits(Math.round((bound + cIntoStart) / 3))) continue;
+        const cIntoStart = intoStart.scoreAt(cSlot);
+        if (!best.admits(roundScore((bound + cIntoStart) / 3))) continue;
         const c = this.graph.listingAt(cSlot);
         const score = cycleScore([startIntoB, moveScore(b, c), cIntoStart]);
         if (best.admits(score)) best.offer({ key: cycleKey([start.id, b.id, c.id]), size: 3, score, cycle: [start, b, c] });

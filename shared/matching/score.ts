@@ -1,6 +1,7 @@
 /**
  * How good a move is for the household that makes it (an "edge" A → B), and for a cycle. Every
- * part is an integer so that scores tie often and ties are broken by a rule people can check.
+ * score has one decimal: fine enough that ties are rare, so the best K are found without
+ * comparing thousands of equal cycles; remaining ties are broken by a rule people can check.
  */
 import type { CompiledListing } from './compiled';
 
@@ -35,7 +36,7 @@ export function isUnderOccupiedIn(a: CompiledListing, b: CompiledListing): boole
   return b.rooms > a.occupants + 1;
 }
 
-/** Score (0–100) of household A moving into B's dwelling; A is assumed to accept B. */
+/** Score (0–100, not rounded) of household A moving into B's dwelling; A is assumed to accept B. */
 export function moveScore(a: CompiledListing, b: CompiledListing): number {
   const w = SCORE_WEIGHTS;
   let score = w.accepted;
@@ -44,13 +45,13 @@ export function moveScore(a: CompiledListing, b: CompiledListing): number {
   const referenceRent = Number.isFinite(a.maxTotalRent) ? a.maxTotalRent : currentTotal;
   if (referenceRent > 0) {
     const margin = (referenceRent - b.totalRent) / referenceRent;
-    score += clamp(Math.round((margin / RENT_MARGIN_FOR_FULL) * w.rentMargin), 0, w.rentMargin);
+    score += clamp((margin / RENT_MARGIN_FOR_FULL) * w.rentMargin, 0, w.rentMargin);
   }
   const gain = b.surface - a.surface;
-  score += clamp(Math.round((gain / SURFACE_GAIN_FOR_FULL) * w.surfaceGain), 0, w.surfaceGain);
+  score += clamp((gain / SURFACE_GAIN_FOR_FULL) * w.surfaceGain, 0, w.surfaceGain);
   const wanted = bitCount(a.wantedFeatureMask);
   const present = bitCount(a.wantedFeatureMask & b.featureMask);
-  score += wanted === 0 ? w.featuresWanted : Math.round((present / wanted) * w.featuresWanted);
+  score += wanted === 0 ? w.featuresWanted : (present / wanted) * w.featuresWanted;
   if (a.hasNeeds) score += w.needsMet;
   if (a.overOccupiedNow) score += w.overOccupationResolved; // accepted, so not over-occupying B
   const underInB = isUnderOccupiedIn(a, b);
@@ -70,9 +71,14 @@ export function maxMoveScoreOf(a: Pick<CompiledListing, 'wishedQuartiers' | 'has
   return Math.min(100, score);
 }
 
-/** A cycle's score is the rounded mean of its moves: everyone's satisfaction counts the same. */
+/** A cycle's score is the mean of its moves, to one decimal: everyone's satisfaction counts the same. */
 export function cycleScore(moveScores: readonly number[]): number {
   let sum = 0;
   for (const s of moveScores) sum += s;
-  return Math.round(sum / moveScores.length);
+  return roundScore(sum / moveScores.length);
+}
+
+/** Monotone, so a bound on the mean stays a bound on the score. */
+export function roundScore(mean: number): number {
+  return Math.round(mean * 10) / 10;
 }

@@ -1,0 +1,13 @@
+/** The matching engine: pure, no I/O. See DESIGN.md "Domain rules" and "Matches". */
+export { ACCEPTANCE_RULE_LABELS, accepts, failedRules } from './accepts';
+export type { AcceptanceRule } from './accepts';
+export { bruteForceCycles, bruteForceCyclesThrough } from './brute-force';
+export { canonicalRotation, compareRanked, cycleKey } from './cycles';
+export { DEFAULT_PROPOSALS_PER_LISTING, MatchingIndex } from './market-index';
+export type { CycleRecord } from './market-index';
+export { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
+export { cycleWeight, optimiseCycles, optimiseTwoWayOnly } from './optimiser';
+export type { OptimisedPlan } from './optimiser';
+export { cyclePackingLp } from './lp-model';
+export { placeNamesFrom } from './types';
+export type { CycleKind, Explanation, MatchCandidate, PlaceNames, Proposal, ProposalsResult } from './types';
