@@ -14,8 +14,12 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { lessorRoutes } from './routes/lessor';
 import { listingRoutes } from './routes/listings';
+import { matchRoutes } from './routes/matches';
+import { isMatchedWith } from '../lib/matching/service';
 import { meRoutes } from './routes/me';
 import { operationsRoutes } from './routes/operations';
+import { photoRoutes } from './routes/photos';
+import { renewalRoutes } from './routes/renewal';
 
 export const API_BASE = '/api';
 
@@ -37,8 +41,11 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', authRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', adminRoutes(deps));
-  api.route('/', listingRoutes(deps, async () => false));
+  api.route('/', listingRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));
+  api.route('/', matchRoutes(deps));
   api.route('/', lessorRoutes(deps));
+  api.route('/', photoRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));
+  api.route('/', renewalRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

@@ -36,12 +36,16 @@ export interface FunctionSpec {
   memorySize?: number;
 }
 
+/** Only listing changes reach the matcher. */
+const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
+
 /** Only new outbox items reach the notifier. */
 const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } } };
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign' } },
   { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
+  { name: 'Matcher', entry: 'functions/matcher/index.ts', handler: 'handler', kind: 'stream', streamFilter: listingChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'OutboxSweep', entry: 'functions/notifier/index.ts', handler: 'sweepHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0/5' }), grants: { table: 'readWrite', ses: true } },
   { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', grants: { table: 'readWrite' } },
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).

@@ -13,12 +13,17 @@ import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { ensureTable } from '../../functions/lib/db/table';
 import { configureLogs } from '../../functions/lib/logger';
 import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
+import { createMatcher } from '../../functions/matcher/handler';
 import { createNotifier } from '../../functions/notifier/handler';
 import { sweepOutbox } from '../../functions/notifier/sweep';
+import { createPhotoProcessor } from '../../functions/photos/handler';
+import { createPhotoStorage } from '../../functions/lib/photos/storage';
+import { runExpiry } from '../../functions/scheduler/expiry';
 import type { ApiDeps } from '../../functions/api/context';
 import { startDynamoDbLocal } from './dynamodb';
 import { seedLocalData, type SeedReport } from './seed';
 import { createLocalApp, startLocalServer } from './server';
+import { startLocalS3 } from './s3';
 import { startLocalSes } from './ses';
 import { StreamRunner } from './stream-runner';
 
@@ -31,6 +36,8 @@ export interface LocalStackOptions {
   appPort?: number;
   dynamodbPort?: number;
   sesPort?: number;
+  /** s3rver, the photos bucket's stand-in. */
+  s3Port?: number;
   logLevel?: Config['logLevel'];
   /** Replace the SES sender (fault-injection tests wrap the real one). */
   wrapSender?: (send: MailSender) => MailSender;
@@ -45,6 +52,8 @@ export interface LocalStack {
   appUrl: string;
   sesUrl: string;
   dynamodbEndpoint: string;
+  s3Endpoint: string;
+  photosBucket: string;
   seed: SeedReport;
   runner: StreamRunner;
   stop(): Promise<void>;
@@ -86,6 +95,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       startLocalSes({ port: sesPort }),
     ]);
     stops.push(dynamo.stop, ses.stop);
+    // The photo job is wired once the database is ready; an upload before that is not expected.
+    let photoJob: ReturnType<typeof createPhotoProcessor> | undefined;
+    const s3 = await startLocalS3({
+      port: options.s3Port ?? (await freePort()),
+      bucket: 'echange-kaz-photos-local',
+      directory: dataDir ? join(dataDir, 's3') : undefined,
+      appOrigin: `http://localhost:${appPort}`,
+      onUpload: () => photoJob,
+    });
+    stops.push(s3.stop);
 
     const env = {
       STAGE: 'local',
@@ -93,6 +112,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       TABLE_NAME: 'echange-kaz-local',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: ses.endpoint,
+      PHOTOS_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
       APP_URL: `http://localhost:${appPort}`,
       SESSION_SECRET: sessionSecret(dataDir),
       LOG_LEVEL: options.logLevel ?? 'warn',
@@ -103,6 +124,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const db = createDatabase({ tableName: config.tableName, endpoint: config.dynamodbEndpoint, region: config.region });
     await ensureTable(db);
     const seed = await seedLocalData(db);
+    photoJob = createPhotoProcessor({ db, storage: createPhotoStorage(config), now: options.now });
 
     const realSender = createSesSender(config);
     const send = options.wrapSender ? options.wrapSender(realSender) : realSender;
@@ -112,7 +134,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       endpoint: dynamo.endpoint,
       region: config.region,
       tableName: config.tableName,
-      handlers: { notifier: createNotifier(notifierDeps) },
+      handlers: {
+        notifier: createNotifier(notifierDeps),
+        matcher: createMatcher({ db, now, appUrl: config.appUrl, reference: cachedReferenceData(db, 5_000) }),
+      },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
     });
     await runner.start();
@@ -121,6 +146,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The scheduled jobs EventBridge runs on AWS, on timers here.
     const sweep = setInterval(() => void sweepOutbox(notifierDeps).catch(() => undefined), 60_000);
     stops.push(async () => clearInterval(sweep));
+    const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
+    const expiry = setInterval(() => void runExpiry(expiryDeps, now()).catch(() => undefined), 3_600_000);
+    stops.push(async () => clearInterval(expiry));
 
     const deps: ApiDeps = { config, db, now, reference: cachedReferenceData(db, 5_000) };
     const server = await startLocalServer(createLocalApp(deps), appPort);
@@ -132,6 +160,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       appUrl: server.url,
       sesUrl: ses.endpoint.replace('127.0.0.1', 'localhost'),
       dynamodbEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      photosBucket: s3.bucket,
       seed,
       runner,
       stop,

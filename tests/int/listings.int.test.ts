@@ -148,7 +148,7 @@ describe('verification by the lessor', () => {
     expect(await json(rejected)).toMatchObject({ verification: 'rejected' });
     expect(publishRejected.status).toBe(409);
     expect(await json(edited)).toMatchObject({ verification: 'pending' });
-    const mails = await waitForMails(email, 1);
+    const mails = await waitForMails(email, 2);
     expect(mails.find((m) => m.subject.includes('n’a pas pu vérifier'))?.body.text).toContain('Référence de bail inconnue');
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * Stored proposals: one Match item per cycle (its id derived from the cycle's canonical key,
+ * so a cycle is stored once), linked to every participant's listing so all of them see it.
+ */
+import { createHash } from 'node:crypto';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { NotFoundError } from '../../../shared/errors';
+import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
+import type { CycleKind, Explanation } from '../../../shared/matching/index';
+import { ENTITY, keys } from './model';
+import type { Database } from './client';
+import type { TransactItem } from './transact';
+
+export interface StoredMatch {
+  id: string;
+  key: string;
+  kind: CycleKind;
+  /** Cycle order: listingIds[i] moves into the dwelling of listingIds[i + 1]. */
+  listingIds: string[];
+  participants: MatchParticipant[];
+  status: MatchStatus;
+  resumeStatus?: MatchStatus;
+  score: number;
+  explanations: Record<string, Explanation>;
+  recommended?: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface MatchSummary {
+  listingId: string;
+  count2: number;
+  count3: number;
+  wanters: number;
+  computedAt: string;
+}
+
+export const matchIdOf = (cycleKey: string) => createHash('sha256').update(cycleKey).digest('base64url').slice(0, 22);
+
+function linkItem(match: StoredMatch, participant: MatchParticipant) {
+  return {
+    ...keys.matchLink(participant.listingId, match.id),
+    entity: ENTITY.matchLink,
+    matchId: match.id,
+    listingId: participant.listingId,
+    ownerId: participant.ownerId,
+    status: match.status,
+    score: match.score,
+    kind: match.kind,
+  };
+}
+
+/** Creates the match and its links unless the cycle is already stored. */
+export function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {
+  return [
+    { Put: { TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...match.participants.map((participant) => ({ Put: { TableName: db.tableName, Item: linkItem(match, participant) } })),
+  ];
+}
+
+/** Saves a changed match (and its links' copy of the status) if nobody changed it meanwhile. */
+export function matchUpdateItems(db: Database, match: StoredMatch, readVersion: number): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.match(match.id), entity: ENTITY.match, ...match, version: readVersion + 1 },
+        ConditionExpression: 'version = :read',
+        ExpressionAttributeValues: { ':read': readVersion },
+      },
+    },
+    ...match.participants.map((participant) => ({ Put: { TableName: db.tableName, Item: linkItem(match, participant) } })),
+  ];
+}
+
+function toMatch(item: Record<string, unknown>): StoredMatch {
+  const { pk: _a, sk: _b, entity: _c, ...match } = item;
+  return match as unknown as StoredMatch;
+}
+
+export async function findMatch(db: Database, matchId: string): Promise<StoredMatch | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.match(matchId), ConsistentRead: true }));
+  return Item ? toMatch(Item) : undefined;
+}
+
+export async function getMatch(db: Database, matchId: string): Promise<StoredMatch> {
+  const match = await findMatch(db, matchId);
+  if (!match) throw new NotFoundError('Proposition introuvable.');
+  return match;
+}
+
+export async function matchesOfListing(db: Database, listingId: string): Promise<StoredMatch[]> {
+  const prefix = keys.matchLinksPrefix(listingId);
+  const ids: string[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+        ProjectionExpression: 'matchId',
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => String(item.matchId)));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return getMatches(db, ids);
+}
+
+export async function getMatches(db: Database, matchIds: string[]): Promise<StoredMatch[]> {
+  const found: StoredMatch[] = [];
+  for (let start = 0; start < matchIds.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [db.tableName]: { Keys: matchIds.slice(start, start + 100).map((id) => ({ ...keys.match(id) })) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(result.Responses?.[db.tableName] ?? []).map(toMatch));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+export async function putMatchSummary(db: Database, summary: MatchSummary): Promise<void> {
+  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary } }));
+}
+
+export async function getMatchSummary(db: Database, listingId: string): Promise<MatchSummary | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.matchSummary(listingId) }));
+  if (!Item) return undefined;
+  const { pk: _a, sk: _b, entity: _c, ...summary } = Item;
+  return summary as MatchSummary;
+}

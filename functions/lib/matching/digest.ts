@@ -1,0 +1,34 @@
+/** At most one mail a day per tenant about new proposals; a proposal is announced once at most. */
+import { formatInTimeZone } from '../time';
+import type { Database } from '../db/client';
+import { ENTITY, keys } from '../db/model';
+import type { StoredMatch } from '../db/matches';
+import { outboxPut } from '../db/outbox';
+import { transactWrite } from '../db/transact';
+import { getUser } from '../db/users';
+import { proposalsDigestMail } from '../mail/match-mails';
+
+export async function announceNewProposals(deps: { db: Database; now: () => Date; appUrl: string }, created: StoredMatch[]): Promise<number> {
+  const perOwner = new Map<string, number>();
+  for (const match of created) for (const p of match.participants) perOwner.set(p.ownerId, (perOwner.get(p.ownerId) ?? 0) + 1);
+  const now = deps.now();
+  const day = formatInTimeZone(now, 'yyyy-MM-dd');
+  let sent = 0;
+  for (const [ownerId, count] of perOwner) {
+    const owner = await getUser(deps.db, ownerId);
+    if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) continue;
+    const mail = proposalsDigestMail(deps.appUrl, count);
+    const delivered = await transactWrite(deps.db, [
+      {
+        Put: {
+          TableName: deps.db.tableName,
+          Item: { ...keys.matchDigest(ownerId, day), entity: ENTITY.matchDigest, count, ttl: Math.floor(now.getTime() / 1000) + 7 * 86_400 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      outboxPut(deps.db, { to: owner.email, ...mail, kind: 'proposals-digest' }, now),
+    ]).then(() => true, () => false);
+    if (delivered) sent += 1;
+  }
+  return sent;
+}

@@ -1,0 +1,146 @@
+/** Use cases of proposals: list, read, answer yes/no, message once mutual. */
+import { ConflictError, NotFoundError } from '../../../shared/errors';
+import { recordInterest } from '../../../shared/match/lifecycle';
+import type { Listing } from '../../../shared/schemas/listing';
+import type { MatchView } from '../../../shared/schemas/match';
+import type { User } from '../../../shared/schemas/user';
+import { auditPut } from '../db/audit';
+import type { Database } from '../db/client';
+import { getListings, listingsOfOwner } from '../db/listings';
+import { getMatch, getMatchSummary, matchUpdateItems, matchesOfListing, type StoredMatch } from '../db/matches';
+import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
+import { outboxPut } from '../db/outbox';
+import { transactWrite, type TransactItem } from '../db/transact';
+import { getUser } from '../db/users';
+import { canManage } from '../listings/access';
+import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
+import { formatInTimeZone } from '../time';
+import { byRank, matchView } from './views';
+
+export interface MatchServiceDeps {
+  db: Database;
+  now: () => Date;
+  appUrl: string;
+}
+
+/** The caller's listing in the match (owner, or reception agent managing it), if any. */
+async function viewerListing(db: Database, caller: User, match: StoredMatch): Promise<Listing | undefined> {
+  const listings = await getListings(db, match.listingIds);
+  return match.listingIds.map((id) => listings.get(id)).find((listing) => listing && canManage(caller, listing));
+}
+
+async function withContext(db: Database, matches: StoredMatch[], withContacts: boolean) {
+  const listings = await getListings(db, matches.flatMap((m) => m.listingIds));
+  const contacts = new Map<string, User>();
+  if (withContacts) {
+    const owners = new Set(matches.filter((m) => m.status === 'mutual' || m.status === 'engaged').flatMap((m) => m.participants.map((p) => p.ownerId)));
+    for (const ownerId of owners) {
+      const user = await getUser(db, ownerId);
+      if (user) contacts.set(ownerId, user);
+    }
+  }
+  return { listings, contacts };
+}
+
+/** The caller's listing whose proposals are asked for: their active one, or one they manage. */
+async function listingOfCaller(db: Database, caller: User, listingId?: string): Promise<Listing | undefined> {
+  if (listingId) {
+    const listing = (await getListings(db, [listingId])).get(listingId);
+    if (!listing || !canManage(caller, listing)) throw new NotFoundError('Annonce introuvable.');
+    return listing;
+  }
+  const mine = await listingsOfOwner(db, caller.id);
+  return mine.find((l) => l.status !== 'withdrawn' && l.status !== 'exchanged') ?? mine[0];
+}
+
+export async function listMatches(deps: MatchServiceDeps, caller: User, listingId?: string): Promise<MatchView[]> {
+  const listing = await listingOfCaller(deps.db, caller, listingId);
+  if (!listing) return [];
+  const matches = (await matchesOfListing(deps.db, listing.id)).filter((m) => m.status !== 'closed').sort(byRank);
+  const { listings } = await withContext(deps.db, matches, false);
+  return matches.map((match) => matchView(match, listing.id, listings));
+}
+
+export async function matchSummary(deps: MatchServiceDeps, caller: User, listingId?: string) {
+  const listing = await listingOfCaller(deps.db, caller, listingId);
+  if (!listing) throw new NotFoundError('Vous n’avez pas encore d’annonce.');
+  const [summary, matches] = await Promise.all([getMatchSummary(deps.db, listing.id), matchesOfListing(deps.db, listing.id)]);
+  return { listingId: listing.id, count2: summary?.count2 ?? 0, count3: summary?.count3 ?? 0, wanters: summary?.wanters ?? 0, stored: matches.filter((m) => m.status !== 'closed').length, ...(summary ? { computedAt: summary.computedAt } : {}) };
+}
+
+export async function readMatch(deps: MatchServiceDeps, caller: User, matchId: string): Promise<MatchView> {
+  const match = await getMatch(deps.db, matchId);
+  const mine = await viewerListing(deps.db, caller, match);
+  if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
+  const { listings, contacts } = await withContext(deps.db, [match], true);
+  return matchView(match, mine?.id, listings, contacts);
+}
+
+export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId: string, interested: boolean): Promise<MatchView> {
+  const match = await getMatch(deps.db, matchId);
+  const mine = await viewerListing(deps.db, caller, match);
+  if (!mine) throw new NotFoundError('Proposition introuvable.');
+  const answered = { ...recordInterest(match, mine.id, interested), updatedAt: deps.now().toISOString() };
+  const now = deps.now();
+  const mails: TransactItem[] = [];
+  if (answered.status === 'mutual' && match.status !== 'mutual') {
+    for (const participant of answered.participants) {
+      const owner = await getUser(deps.db, participant.ownerId);
+      if (owner?.email && !owner.email.endsWith('.invalid')) mails.push(outboxPut(deps.db, { to: owner.email, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' }, now));
+    }
+  }
+  await transactWrite(
+    deps.db,
+    [
+      ...matchUpdateItems(deps.db, answered, match.version),
+      auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: interested ? 'match-yes' : 'match-no', subject: `match:${match.id}`, details: { listingId: mine.id, status: answered.status } }, now),
+      ...mails,
+    ],
+    () => new ConflictError('Un autre participant a répondu au même moment. Rechargez la page.'),
+  );
+  return readMatch(deps, caller, matchId);
+}
+
+async function participantOfOpenThread(deps: MatchServiceDeps, caller: User, matchId: string) {
+  const match = await getMatch(deps.db, matchId);
+  const mine = await viewerListing(deps.db, caller, match);
+  if (!mine) throw new NotFoundError('Proposition introuvable.');
+  if (match.status !== 'mutual' && match.status !== 'engaged') throw new ConflictError('La messagerie s’ouvre quand tous les participants ont dit oui.');
+  return { match, mine };
+}
+
+export async function listMessages(deps: MatchServiceDeps, caller: User, matchId: string) {
+  const { match, mine } = await participantOfOpenThread(deps, caller, matchId);
+  const messages = await messagesOf(deps.db, match.id);
+  const position = (listingId: string) => match.listingIds.indexOf(listingId) + 1;
+  return messages.map((m) => ({ id: m.id, fromMe: m.authorListingId === mine.id, author: m.authorListingId === mine.id ? 'Vous' : `Participant ${position(m.authorListingId)}`, text: m.text, sentAt: m.sentAt }));
+}
+
+export async function postMessage(deps: MatchServiceDeps, caller: User, matchId: string, text: string) {
+  const { match, mine } = await participantOfOpenThread(deps, caller, matchId);
+  const now = deps.now();
+  const { item, message } = messagePut(deps.db, { matchId: match.id, authorListingId: mine.id, authorId: caller.id, text, sentAt: now.toISOString() }, now);
+  await transactWrite(deps.db, [item]);
+  // Mail each other participant at most once an hour for this thread; a lost race just skips the mail.
+  const hour = formatInTimeZone(now, 'yyyy-MM-dd-HH');
+  for (const participant of match.participants.filter((p) => p.listingId !== mine.id)) {
+    const owner = await getUser(deps.db, participant.ownerId);
+    if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) continue;
+    await transactWrite(deps.db, [
+      messageNoticePut(deps.db, match.id, participant.ownerId, hour, now),
+      outboxPut(deps.db, { to: owner.email, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' }, now),
+    ]).catch(() => undefined);
+  }
+  return { id: message.id, fromMe: true, author: 'Vous', text: message.text, sentAt: message.sentAt };
+}
+
+/** Whether `caller` has a proposal with `listing` (then they may read its public view). */
+export async function isMatchedWith(db: Database, caller: User, listing: Listing): Promise<boolean> {
+  if (caller.role !== 'tenant') return false;
+  const mine = await listingsOfOwner(db, caller.id);
+  for (const own of mine) {
+    const matches = await matchesOfListing(db, own.id);
+    if (matches.some((m) => m.status !== 'closed' && m.listingIds.includes(listing.id))) return true;
+  }
+  return false;
+}

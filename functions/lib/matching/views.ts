@@ -1,0 +1,45 @@
+/** What a participant sees of a stored proposal. Contacts only once everyone said yes. */
+import { publicDwelling } from '../../../shared/listing/views';
+import type { MatchView } from '../../../shared/schemas/match';
+import type { Listing } from '../../../shared/schemas/listing';
+import type { User } from '../../../shared/schemas/user';
+import type { StoredMatch } from '../db/matches';
+
+export function matchView(
+  match: StoredMatch,
+  viewerListingId: string | undefined,
+  listings: Map<string, Listing>,
+  contacts?: Map<string, User>,
+): MatchView {
+  const ids = match.listingIds;
+  const explanation = (viewerListingId && match.explanations[viewerListingId]) || match.explanations[ids[0]!] || { summary: '', reasons: [] };
+  const showContacts = contacts && (match.status === 'mutual' || match.status === 'engaged');
+  return {
+    id: match.id,
+    kind: match.kind,
+    status: match.status,
+    score: match.score,
+    explanation,
+    recommended: match.recommended ?? false,
+    participants: ids.map((listingId, i) => {
+      const participant = match.participants.find((p) => p.listingId === listingId)!;
+      const next = listings.get(ids[(i + 1) % ids.length]!);
+      const owner = showContacts ? contacts.get(participant.ownerId) : undefined;
+      return {
+        listingId,
+        isMe: listingId === viewerListingId,
+        interest: participant.interest,
+        receives: next ? publicDwelling(next.dwelling) : (undefined as never),
+        ...(owner && listingId !== viewerListingId
+          ? { contact: { displayName: owner.displayName, email: owner.email?.endsWith('.invalid') ? undefined : owner.email, phone: owner.phone } }
+          : {}),
+      };
+    }),
+    createdAt: match.createdAt,
+  };
+}
+
+/** Best first; 2-way before 3-way at equal score. */
+export function byRank(a: StoredMatch, b: StoredMatch): number {
+  return b.score - a.score || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === '2-way' ? -1 : 1);
+}

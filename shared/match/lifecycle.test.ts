@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { close, recordInterest, resume, suspend, type MatchState } from './lifecycle';
+
+const proposed = (n: number): MatchState => ({
+  status: 'proposed',
+  participants: Array.from({ length: n }, (_, i) => ({ listingId: `L${i}`, ownerId: `U${i}`, interest: 'pending' as const })),
+});
+
+describe('match lifecycle', () => {
+  it('becomes mutual only when every participant said yes', () => {
+    let match = proposed(3);
+
+    match = recordInterest(match, 'L0', true);
+    match = recordInterest(match, 'L1', true);
+    expect(match.status).toBe('proposed');
+    match = recordInterest(match, 'L2', true);
+
+    expect(match.status).toBe('mutual');
+  });
+
+  it('is declined as soon as anyone says no, even after a mutual yes', () => {
+    const mutual = ['L0', 'L1'].reduce((m, id) => recordInterest(m, id, true), proposed(2));
+
+    const declined = recordInterest(mutual, 'L1', false);
+
+    expect(declined.status).toBe('declined');
+    expect(() => recordInterest(declined, 'L0', true)).toThrow(/plus ouverte/);
+  });
+
+  it('refuses answers while suspended and resumes to the status it had', () => {
+    const mutual = ['L0', 'L1'].reduce((m, id) => recordInterest(m, id, true), proposed(2));
+
+    const paused = suspend(mutual);
+
+    expect(paused.status).toBe('suspended');
+    expect(() => recordInterest(paused, 'L0', false)).toThrow(/en pause/);
+    expect(resume(paused).status).toBe('mutual');
+    expect(close(paused).status).toBe('closed');
+  });
+
+  it('ends in mutual exactly when all answers are yes, declined when any is no (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 3 }).chain((n) => fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.boolean()), { maxLength: 8 }).map((answers) => ({ n, answers }))), ({ n, answers }) => {
+        let match = proposed(n);
+        const last = new Map<number, boolean>();
+        let declinedAt = -1;
+        answers.forEach(([who, yes], index) => {
+          if (match.status === 'declined') return;
+          match = recordInterest(match, `L${who}`, yes);
+          last.set(who, yes);
+          if (!yes && declinedAt < 0) declinedAt = index;
+        });
+        if (declinedAt >= 0) expect(match.status).toBe('declined');
+        else if (last.size === n) expect(match.status).toBe('mutual');
+        else expect(match.status).toBe('proposed');
+      }),
+    );
+  });
+});

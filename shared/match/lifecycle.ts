@@ -1,0 +1,67 @@
+/**
+ * A stored proposal's lifecycle (../shared/DESIGN.md "Lifecycle"): proposed → mutual (every
+ * participant said yes) or declined (anyone said no); engaged when it becomes a swap; closed
+ * when it can no longer happen. `suspended` while a participant is away (edited, withdrawn,
+ * expired, engaged elsewhere); it comes back to the status it had when they return.
+ */
+import { ConflictError } from '../errors';
+
+export const MATCH_STATUSES = ['proposed', 'mutual', 'declined', 'engaged', 'closed', 'suspended'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+export type Interest = 'pending' | 'yes' | 'no';
+
+export interface MatchParticipant {
+  listingId: string;
+  ownerId: string;
+  interest: Interest;
+}
+
+export interface MatchState {
+  status: MatchStatus;
+  /** The status to return to when a suspension ends. */
+  resumeStatus?: MatchStatus;
+  participants: MatchParticipant[];
+}
+
+/** Records a participant's yes or no; all yes → mutual, any no → declined. */
+export function recordInterest<T extends MatchState>(match: T, listingId: string, interested: boolean): T {
+  if (match.status !== 'proposed' && match.status !== 'mutual') {
+    throw new ConflictError(
+      match.status === 'suspended'
+        ? 'Cette proposition est en pause : un participant a modifié ou retiré son annonce.'
+        : 'Cette proposition n’est plus ouverte.',
+    );
+  }
+  if (match.status === 'mutual' && interested) return match;
+  const participants = match.participants.map((p) => (p.listingId === listingId ? { ...p, interest: interested ? ('yes' as const) : ('no' as const) } : p));
+  const status: MatchStatus = participants.some((p) => p.interest === 'no')
+    ? 'declined'
+    : participants.every((p) => p.interest === 'yes')
+      ? 'mutual'
+      : 'proposed';
+  return { ...match, participants, status };
+}
+
+/** Statuses in which a proposal is still alive and can be suspended or closed. */
+const LIVE: readonly MatchStatus[] = ['proposed', 'mutual'];
+
+export function suspend<T extends MatchState>(match: T): T {
+  if (!LIVE.includes(match.status)) return match;
+  return { ...match, status: 'suspended', resumeStatus: match.status };
+}
+
+export function resume<T extends MatchState>(match: T): T {
+  if (match.status !== 'suspended') return match;
+  const { resumeStatus, ...rest } = match;
+  return { ...rest, status: resumeStatus ?? 'proposed' } as T;
+}
+
+export function close<T extends MatchState>(match: T): T {
+  if (match.status === 'declined' || match.status === 'engaged' || match.status === 'closed') return match;
+  return { ...match, status: 'closed', resumeStatus: undefined };
+}
+
+/** Someone already answered: the proposal is kept even when it falls out of the top K. */
+export function isAnswered(match: MatchState): boolean {
+  return match.participants.some((p) => p.interest !== 'pending');
+}

@@ -1,0 +1,56 @@
+/** Proposals as the API returns them (../shared/API.md "Matches"). */
+import { z } from 'zod';
+import { MATCH_STATUSES } from '../match/lifecycle';
+import { publicDwellingSchema } from './listing-views';
+
+export const interestBodySchema = z
+  .strictObject({ interested: z.boolean({ error: 'Indiquez interested: true (oui) ou false (non).' }) })
+  .meta({ id: 'InterestBody' });
+
+export const messageBodySchema = z
+  .strictObject({
+    text: z
+      .string({ error: 'Le message est obligatoire.' })
+      .trim()
+      .min(1, { error: 'Le message est vide.' })
+      .max(1000, { error: 'Le message est trop long (1 000 caractères au plus).' }),
+  })
+  .meta({ id: 'MessageBody' });
+
+export const matchParticipantViewSchema = z.object({
+  listingId: z.string(),
+  isMe: z.boolean(),
+  interest: z.enum(['pending', 'yes', 'no']),
+  receives: publicDwellingSchema,
+  contact: z.object({ displayName: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+});
+
+export const matchViewSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['2-way', '3-way']),
+    status: z.enum(MATCH_STATUSES),
+    score: z.number(),
+    explanation: z.object({ summary: z.string(), reasons: z.array(z.string()) }),
+    recommended: z.boolean(),
+    participants: z.array(matchParticipantViewSchema),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Match' });
+
+export const matchSummarySchema = z
+  .object({
+    listingId: z.string(),
+    count2: z.number(),
+    count3: z.number(),
+    wanters: z.number(),
+    stored: z.number(),
+    computedAt: z.string().optional(),
+  })
+  .meta({ id: 'MatchSummary' });
+
+export const messageSchema = z
+  .object({ id: z.string(), fromMe: z.boolean(), author: z.string(), text: z.string(), sentAt: z.string() })
+  .meta({ id: 'Message' });
+
+export type MatchView = z.infer<typeof matchViewSchema>;
