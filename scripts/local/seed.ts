@@ -7,6 +7,7 @@ import type { Database } from '../../functions/lib/db/client';
 import { readReferenceData, writeReferenceData } from '../../functions/lib/db/reference';
 import { createUser, EmailAlreadyUsedError } from '../../functions/lib/db/users';
 import type { NewUser } from '../../functions/lib/db/users';
+import { seedDemoMarket } from './demo-market';
 
 export const LOCAL_DOMAIN = 'bourse.local';
 
@@ -27,9 +28,11 @@ export function localStaffAccounts(lessorIds: string[]): NewUser[] {
 export interface SeedReport {
   reference: 'written' | 'kept';
   staffCreated: number;
+  demoListings: number;
 }
 
-export async function seedLocalData(db: Database, now = new Date()): Promise<SeedReport> {
+/** `demo`: on a database seen for the first time, also add the demo market. */
+export async function seedLocalData(db: Database, now = new Date(), options: { demo?: boolean } = {}): Promise<SeedReport> {
   const existing = await readReferenceData(db);
   const reference = existing.communes.length === 0 ? 'written' : 'kept';
   if (reference === 'written') await writeReferenceData(db, seedReferenceData);
@@ -43,5 +46,6 @@ export async function seedLocalData(db: Database, now = new Date()): Promise<See
       if (!(error instanceof EmailAlreadyUsedError)) throw error;
     }
   }
-  return { reference, staffCreated };
+  const demoListings = options.demo && reference === 'written' ? await seedDemoMarket(db, now) : 0;
+  return { reference, staffCreated, demoListings };
 }

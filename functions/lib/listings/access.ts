@@ -1,5 +1,5 @@
 /** Who may read or act on a listing. Others get 404: existence is not revealed. */
-import { NotFoundError } from '../../../shared/errors';
+import { ForbiddenError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 
@@ -19,6 +19,9 @@ export function canVerify(user: User, listing: Listing): boolean {
   return user.role === 'armos' || (user.role === 'lessor' && user.lessorId === listing.dwelling.lessorId);
 }
 
+/** Only who manages the listing may change it: 403 for staff who may read it, 404 for others. */
 export function assertCanManage(user: User, listing: Listing): void {
-  if (!canManage(user, listing)) throw new NotFoundError('Annonce introuvable.');
+  if (canManage(user, listing)) return;
+  if (canReadPrivate(user, listing)) throw new ForbiddenError('Seul le locataire (ou son point d’accueil) peut modifier son annonce.');
+  throw new NotFoundError('Annonce introuvable.');
 }

@@ -1,0 +1,178 @@
+/**
+ * The authorization matrix: every route of the OpenAPI document × anonymous and every role ×
+ * own vs someone else's resource, with the exact status expected. A route added to the API
+ * without a row here fails the first test.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listingInput } from '../support/factories';
+import { createMatchFixture, type MatchFixture } from '../support/match-fixture';
+import { AuthorizationWorld, ROLES, tenantWithListing, type Actor, type Ownership, type Who } from '../support/authorization-world';
+import { signIn } from '../support/sign-in';
+import { api, uniqueEmail } from '../support/stack';
+
+type Cell = number | { own: number; other: number };
+interface Context { listingId: string; matchId: string }
+interface Row {
+  /** What the cells act on: nothing, a listing, or a proposal. */
+  on?: 'listing' | 'match';
+  /** Successful cells change state: give them a fresh resource (and a fresh session when it ends). */
+  fresh?: boolean;
+  freshSession?: boolean;
+  request: (context: Context) => { path: string; body?: unknown };
+  expect: Record<Who, Cell>;
+}
+
+const everyone = (status: number, anonymous = status): Record<Who, Cell> => ({ anonymous, tenant: status, accueil: status, lessor: status, armos: status, cinor: status });
+const only = (allowed: Partial<Record<Who, Cell>>, denied = 403): Record<Who, Cell> => ({ ...everyone(denied, 401), ...allowed });
+const body = (b: unknown) => b;
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { request: () => ({ path: '/health' }), expect: everyone(200) },
+  'GET /api/ref': { request: () => ({ path: '/ref' }), expect: everyone(200) },
+  'POST /api/auth/login': { request: () => ({ path: '/auth/login', body: { email: uniqueEmail() } }), expect: everyone(202) },
+  'POST /api/auth/verify': { request: () => ({ path: '/auth/verify', body: { token: 'x'.repeat(43) } }), expect: everyone(400) },
+  'POST /api/auth/logout': { freshSession: true, request: () => ({ path: '/auth/logout' }), expect: everyone(204, 401) },
+  'GET /api/me': { request: () => ({ path: '/me' }), expect: everyone(200, 401) },
+  'PATCH /api/me': { request: () => ({ path: '/me', body: { displayName: 'Essai' } }), expect: everyone(200, 401) },
+  'DELETE /api/me': { freshSession: true, request: () => ({ path: '/me' }), expect: only({ tenant: 204 }) },
+  'GET /api/me/export': { request: () => ({ path: '/me/export' }), expect: only({ tenant: 200 }) },
+  'POST /api/admin/users': { request: () => ({ path: '/admin/users', body: { email: uniqueEmail('agent'), role: 'cinor' } }), expect: only({ armos: 201 }) },
+  'GET /api/admin/users': { request: () => ({ path: '/admin/users' }), expect: only({ armos: 200 }) },
+  'GET /api/admin/audit': { request: () => ({ path: '/admin/audit?actorId=someone' }), expect: only({ armos: 200 }) },
+  'POST /api/listings': {
+    freshSession: true,
+    request: () => ({ path: '/listings', body: { ...listingInput(), onBehalfOfPlaceholder: true } }),
+    expect: only({ tenant: 201, accueil: 201 }),
+  },
+  'GET /api/listings/mine': { request: () => ({ path: '/listings/mine' }), expect: only({ tenant: 200 }) },
+  'GET /api/listings/managed': { request: () => ({ path: '/listings/managed' }), expect: only({ accueil: 200 }) },
+  'GET /api/lessor/listings': { request: () => ({ path: '/lessor/listings?verification=pending' }), expect: only({ lessor: 200, armos: 200 }) },
+  'GET /api/listings/{id}': {
+    on: 'listing',
+    request: ({ listingId }) => ({ path: `/listings/${listingId}` }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 200, other: 404 }, armos: 200, cinor: 404 },
+  },
+  'PATCH /api/listings/{id}': {
+    on: 'listing',
+    request: ({ listingId }) => ({ path: `/listings/${listingId}`, body: { motive: 'work' } }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+  },
+  'POST /api/listings/{id}/publish': {
+    on: 'listing',
+    fresh: true,
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/publish` }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+  },
+  'POST /api/listings/{id}/withdraw': {
+    on: 'listing',
+    fresh: true,
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/withdraw` }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+  },
+  'POST /api/listings/{id}/renew': {
+    on: 'listing',
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/renew` }),
+    // A draft cannot be renewed: the owner reaches the state check (409), nobody else does.
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: { own: 409, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+  },
+  'POST /api/listings/{id}/verification': {
+    on: 'listing',
+    fresh: true,
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/verification`, body: { verified: true } }),
+    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
+  },
+  'GET /api/matches': { request: () => ({ path: '/matches' }), expect: only({ tenant: 200, accueil: 200 }) },
+  'GET /api/matches/summary': { request: () => ({ path: '/matches/summary' }), expect: only({ tenant: 200, accueil: 404 }) },
+  'GET /api/matches/{id}': {
+    on: 'match',
+    request: ({ matchId }) => ({ path: `/matches/${matchId}` }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: 403, armos: 200, cinor: 403 },
+  },
+  'POST /api/matches/{id}/interest': {
+    on: 'match',
+    request: ({ matchId }) => ({ path: `/matches/${matchId}/interest`, body: { interested: true } }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+  },
+  'GET /api/matches/{id}/messages': {
+    on: 'match',
+    request: ({ matchId }) => ({ path: `/matches/${matchId}/messages` }),
+    // Not mutual yet: a participant reaches the state check (409).
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+  },
+  'POST /api/matches/{id}/messages': {
+    on: 'match',
+    request: ({ matchId }) => ({ path: `/matches/${matchId}/messages`, body: { text: 'Bonjour' } }),
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+  },
+};
+
+const world = new AuthorizationWorld();
+let matchFixture: MatchFixture;
+
+beforeAll(async () => {
+  matchFixture = await createMatchFixture();
+});
+
+async function callerFor(row: Row, who: Who, ownership: Ownership, expected: number): Promise<{ actor: Actor; context: Context }> {
+  const success = expected >= 200 && expected < 300;
+  if (row.on === 'match') {
+    const actor = who === 'tenant' ? (ownership === 'own' ? { token: matchFixture.participant.token } : (await world.actor('tenant'))) : await world.actor(who);
+    return { actor, context: { listingId: '', matchId: matchFixture.matchId } };
+  }
+  if (row.on === 'listing') {
+    const { actor, listingId } = await world.resource(who, ownership, Boolean(row.fresh) && success);
+    return { actor, context: { listingId, matchId: '' } };
+  }
+  if (row.freshSession && success && who !== 'anonymous') {
+    if (who === 'tenant') return { actor: { token: (await signIn(uniqueEmail())).token }, context: { listingId: '', matchId: '' } };
+    const staff = { accueil: 'accueil@bourse.local', lessor: 'agent.sidr@bourse.local', armos: 'armos@bourse.local', cinor: 'cinor@bourse.local' }[who];
+    return { actor: { token: (await signIn(staff)).token }, context: { listingId: '', matchId: '' } };
+  }
+  return { actor: await world.actor(who), context: { listingId: '', matchId: '' } };
+}
+
+function requestBody(route: string, who: Who, rowBody: unknown) {
+  // A reception agent creates listings on someone's behalf; a tenant for themself.
+  if (route === 'POST /api/listings' && rowBody && typeof rowBody === 'object') {
+    const { onBehalfOfPlaceholder: _placeholder, ...rest } = rowBody as Record<string, unknown>;
+    return who === 'accueil' ? { ...rest, onBehalfOf: { name: 'M. Técher', consent: true } } : rest;
+  }
+  return body(rowBody);
+}
+
+describe('authorization matrix', () => {
+  it('has a row for every route of the OpenAPI document, and no row for a route that does not exist', async () => {
+    const document = (await (await api('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+
+    expect(routes.filter((route) => !(route in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  const cells = Object.entries(MATRIX).flatMap(([route, row]) =>
+    ROLES.flatMap((who) => {
+      const cell = row.expect[who];
+      return typeof cell === 'number' ? [{ route, row, who, ownership: 'own' as Ownership, expected: cell }] : (['own', 'other'] as const).map((ownership) => ({ route, row, who, ownership, expected: cell[ownership] }));
+    }),
+  );
+
+  it.each(cells.map((c) => [`${c.route} as ${c.who} (${c.ownership}) → ${c.expected}`, c] as const))('%s', async (_name, { route, row, who, ownership, expected }) => {
+    const { actor, context } = await callerFor(row, who, ownership, expected);
+    const [method] = route.split(' ');
+    const { path, body: rowBody } = row.request(context);
+
+    const response = await api(path, { method, token: actor.token, ...(rowBody !== undefined ? { json: requestBody(route, who, rowBody) } : {}) });
+
+    expect(response.status, await response.clone().text()).toBe(expected);
+    if (expected >= 400) expect(((await response.json()) as { error: { code: string } }).error.code).toMatch(/^[a-z_]+$/);
+  });
+});
+
+describe('fixtures of the matrix', () => {
+  it('gives each tenant its own listing', async () => {
+    const a = await tenantWithListing('SIDR');
+    const b = await tenantWithListing('SIDR');
+
+    expect(a.listingId).not.toBe(b.listingId);
+  });
+});
