@@ -34,6 +34,7 @@ const port = (name: string, fallback: number) => {
 
 const stack = await startLocalStack({
   dataDir: resolve(root, '.data'),
+  demoMarket: true,
   appPort: port('PORT', 3000),
   dynamodbPort: port('DYNAMODB_PORT', 8000),
   sesPort: port('SES_PORT', 8005),
@@ -44,9 +45,11 @@ console.log(`
 Échange Kaz tourne en local :
   Application web et API   ${stack.appUrl}  (API : ${stack.appUrl}/api/health)
   Boîte mail (SES local)   ${stack.sesUrl}
+  Photos (S3 local)        ${stack.s3Endpoint}  (bucket ${stack.photosBucket})
   DynamoDB Local           ${stack.dynamodbEndpoint}  (table ${stack.config.tableName}, données dans .data/)
-  Référentiel              ${stack.seed.reference === 'written' ? 'chargé' : 'conservé'} · comptes du personnel créés : ${stack.seed.staffCreated}
-Comptes locaux : armos@bourse.local, cinor@bourse.local, accueil@bourse.local, agent.<bailleur>@bourse.local
+  Référentiel              ${stack.seed.reference === 'written' ? 'chargé' : 'conservé'} · comptes du personnel créés : ${stack.seed.staffCreated}${stack.seed.demoListings ? ` · marché de démonstration : ${stack.seed.demoListings} annonces` : ''}
+Comptes locaux : armos@bourse.local, cinor@bourse.local, accueil@bourse.local, agent.<bailleur>@bourse.local,
+                 locataires de démonstration demo.001@bourse.local … demo.200@bourse.local
 Ctrl-C pour arrêter.`);
 
 let stopping = false;

@@ -20,6 +20,8 @@ import { meRoutes } from './routes/me';
 import { operationsRoutes } from './routes/operations';
 import { photoRoutes } from './routes/photos';
 import { renewalRoutes } from './routes/renewal';
+import { statsRoutes } from './routes/stats';
+import { swapRoutes } from './routes/swaps';
 
 export const API_BASE = '/api';
 
@@ -46,6 +48,8 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', lessorRoutes(deps));
   api.route('/', photoRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));
   api.route('/', renewalRoutes(deps));
+  api.route('/', statsRoutes(deps));
+  api.route('/', swapRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

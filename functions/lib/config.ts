@@ -13,6 +13,10 @@ const configSchema = z.object({
   /** Set locally (aws-ses-v2-local); absent on AWS. */
   SES_ENDPOINT: z.url().optional(),
   SES_CONFIGURATION_SET: z.string().optional(),
+  /** The photos bucket; required by the functions that touch photos (API, photo job), checked there. */
+  PHOTOS_BUCKET: z.string().min(3).optional(),
+  /** Set locally (s3rver, path-style); absent on AWS. */
+  S3_ENDPOINT: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Échange Kaz <ne-pas-repondre@bourse.local>'),
   /** The public origin of the web app, used in mails and for the CSRF origin check. */
   APP_URL: z.url().default('http://localhost:3000'),
@@ -31,6 +35,8 @@ export interface Config {
   dynamodbEndpoint?: string;
   sesEndpoint?: string;
   sesConfigurationSet?: string;
+  photosBucket?: string;
+  s3Endpoint?: string;
   mailFrom: string;
   appUrl: string;
   sessionSecret: string;
@@ -55,6 +61,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     sesEndpoint: e.SES_ENDPOINT,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
+    photosBucket: e.PHOTOS_BUCKET,
+    s3Endpoint: e.S3_ENDPOINT,
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL.replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,

@@ -8,7 +8,7 @@ import { takesPartInMatching } from '../../shared/listing/lifecycle';
 import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../lib/db/client';
-import { findListing, toListing } from '../lib/db/listings';
+import { toListing } from '../lib/db/listings';
 import { ENTITY } from '../lib/db/model';
 import { logger } from '../lib/logger';
 import { announceNewProposals } from '../lib/matching/digest';
@@ -23,6 +23,8 @@ export interface MatcherDeps {
   reference: () => Promise<ReferenceData>;
   proposalsPerListing?: number;
   cache?: MarketCache;
+  /** Time given, after each batch, to refresh other listings' counts. */
+  summaryBudgetMs?: number;
 }
 
 const matchingFields = (listing: Listing) => JSON.stringify([listing.dwelling, listing.household, listing.wishes, listing.ownerId]);
@@ -43,12 +45,23 @@ export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache 
   }
   const changed = !wasIn || matchingFields(before!) !== matchingFields(after!);
   if (!changed) return;
+  const started = performance.now();
   index.upsert(candidateOf(after!));
   await revisitProposalsOf(store, listingId);
+  const revisited = performance.now();
   const created = await storeBestProposals(store, index, listingId);
-  // The other participants' counts changed too; their own top K is recomputed when they change.
-  await refreshSummaries(store, index, new Set(created.flatMap((m) => m.listingIds).filter((id) => id !== listingId)));
+  const storedAt = performance.now();
+  // The other participants' counts changed too: refreshed after the batch, within a time budget,
+  // so that the next listing's proposals are not kept waiting.
+  for (const match of created) for (const id of match.listingIds) if (id !== listingId) deps.cache.staleSummaries.add(id);
   await announceNewProposals(deps, created);
+  logger.debug('proposals computed', {
+    listingId,
+    created: created.length,
+    revisitMs: Math.round(revisited - started),
+    storeMs: Math.round(storedAt - revisited),
+    othersMs: Math.round(performance.now() - storedAt),
+  });
 }
 
 export function createMatcher(deps: MatcherDeps) {
@@ -58,16 +71,29 @@ export function createMatcher(deps: MatcherDeps) {
       const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
       if (stringAttribute(image, 'entity') !== ENTITY.listing) continue;
       try {
+        // Records of one item arrive in order: acting on each change as it was keeps the index in step.
         const before = record.dynamodb?.OldImage ? toListing(oldImage(record)!) : undefined;
-        // Act on the listing as it is now: records of one listing may be replayed after later changes.
-        const id = stringAttribute(image, 'id')!;
-        const current = record.eventName === 'REMOVE' ? undefined : ((await findListing(deps.db, id)) ?? toListing(newImage(record)!));
-        await onListingChanged({ ...deps, cache }, before, current);
+        const after = record.dynamodb?.NewImage ? toListing(newImage(record)!) : undefined;
+        await onListingChanged({ ...deps, cache }, before, after);
       } catch (error) {
         logger.error('matching failed for a listing change', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }
     }
+    await refreshStaleSummaries({ ...deps, cache }, deps.summaryBudgetMs ?? 200);
     return { batchItemFailures: [] };
   };
+}
+
+/** Recomputes stale counts until the budget is spent; the rest waits for the next invocation. */
+export async function refreshStaleSummaries(deps: MatcherDeps & { cache: MarketCache }, budgetMs: number): Promise<void> {
+  if (deps.cache.staleSummaries.size === 0) return;
+  const deadline = performance.now() + budgetMs;
+  const index = await deps.cache.get(deps.db, await deps.reference(), deps.now());
+  const store = { db: deps.db, now: deps.now, proposalsPerListing: deps.proposalsPerListing ?? 50 };
+  while (deps.cache.staleSummaries.size > 0 && performance.now() < deadline) {
+    const batch = [...deps.cache.staleSummaries].slice(0, 25);
+    batch.forEach((id) => deps.cache.staleSummaries.delete(id));
+    await refreshSummaries(store, index, batch);
+  }
 }

@@ -149,6 +149,8 @@ export class EchangeKazFunction extends NodejsFunction {
     if (access === 'presign') {
       bucket.grantPut(this, `${PHOTO_PREFIXES.uploads}*`);
       bucket.grantRead(this, `${PHOTO_PREFIXES.photos}*`);
+      // Deleting a photo removes its processed files.
+      bucket.grantDelete(this, `${PHOTO_PREFIXES.photos}*`);
     } else {
       bucket.grantRead(this, `${PHOTO_PREFIXES.uploads}*`);
       bucket.grantDelete(this, `${PHOTO_PREFIXES.uploads}*`);

@@ -39,6 +39,9 @@ export interface FunctionSpec {
 /** Only listing changes reach the matcher. */
 const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
 
+/** Only listing, match and swap changes reach the statistics aggregator (never its own writes). */
+const statsSources = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH', 'SWAP', { prefix: 'REVIEW#' }] } } } };
+
 /** Only new outbox items reach the notifier. */
 const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } } };
 
@@ -47,7 +50,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
   { name: 'Matcher', entry: 'functions/matcher/index.ts', handler: 'handler', kind: 'stream', streamFilter: listingChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'OutboxSweep', entry: 'functions/notifier/index.ts', handler: 'sweepHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0/5' }), grants: { table: 'readWrite', ses: true } },
-  { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', grants: { table: 'readWrite' } },
+  { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', streamFilter: statsSources, grants: { table: 'readWrite' } },
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).
   { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite' } },
   { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },

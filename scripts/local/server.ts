@@ -25,7 +25,7 @@ export function createLocalApp(deps: ApiDeps, webBuildDir = WEB_BUILD_DIR): Hono
   app.route('/', createApi(deps));
   const root = relative(process.cwd(), webBuildDir) || '.';
   const web = new Hono();
-  web.use('*', securityHeaders({ https: false }));
+  web.use('*', securityHeaders({ https: false, photosOrigin: deps.config.s3Endpoint }));
   web.use('/_app/immutable/*', async (c, next) => {
     await next();
     c.header('cache-control', 'public, max-age=31536000, immutable');

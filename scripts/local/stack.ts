@@ -15,10 +15,13 @@ import { configureLogs } from '../../functions/lib/logger';
 import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
 import { createMatcher } from '../../functions/matcher/handler';
 import { createNotifier } from '../../functions/notifier/handler';
+import { createStatsAggregator } from '../../functions/stats/handler';
 import { sweepOutbox } from '../../functions/notifier/sweep';
 import { createPhotoProcessor } from '../../functions/photos/handler';
 import { createPhotoStorage } from '../../functions/lib/photos/storage';
 import { runExpiry } from '../../functions/scheduler/expiry';
+import { runOptimiser } from '../../functions/scheduler/optimiser';
+import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
 import type { ApiDeps } from '../../functions/api/context';
 import { startDynamoDbLocal } from './dynamodb';
 import { seedLocalData, type SeedReport } from './seed';
@@ -31,6 +34,10 @@ import { StreamRunner } from './stream-runner';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export interface LocalStackOptions {
+  /** Seed the demo market when the database is new (`npm start`). */
+  demoMarket?: boolean;
+  /** Bulk-load the table before the stream handlers start; they then skip what it wrote. */
+  beforeStreams?: (db: Database) => Promise<void>;
   /** Persist data here (absolute or relative to the repository); in memory when absent. */
   dataDir?: string;
   appPort?: number;
@@ -96,13 +103,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ]);
     stops.push(dynamo.stop, ses.stop);
     // The photo job is wired once the database is ready; an upload before that is not expected.
-    let photoJob: ReturnType<typeof createPhotoProcessor> | undefined;
+    const photoJob: { run?: ReturnType<typeof createPhotoProcessor> } = {};
     const s3 = await startLocalS3({
       port: options.s3Port ?? (await freePort()),
       bucket: 'echange-kaz-photos-local',
       directory: dataDir ? join(dataDir, 's3') : undefined,
       appOrigin: `http://localhost:${appPort}`,
-      onUpload: () => photoJob,
+      onUpload: () => photoJob.run,
     });
     stops.push(s3.stop);
 
@@ -123,20 +130,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const config = parseConfig(env);
     const db = createDatabase({ tableName: config.tableName, endpoint: config.dynamodbEndpoint, region: config.region });
     await ensureTable(db);
-    const seed = await seedLocalData(db);
-    photoJob = createPhotoProcessor({ db, storage: createPhotoStorage(config), now: options.now });
+    const seed = await seedLocalData(db, new Date(), { demo: options.demoMarket });
+    photoJob.run = createPhotoProcessor({ db, storage: createPhotoStorage(config), now: options.now });
 
     const realSender = createSesSender(config);
     const send = options.wrapSender ? options.wrapSender(realSender) : realSender;
     const now = options.now ?? (() => new Date());
     const notifierDeps = { db, send, now, leaseMs: 30_000 };
+    if (options.beforeStreams) await options.beforeStreams(db);
     const runner = new StreamRunner({
+      startAtLatest: options.beforeStreams !== undefined,
       endpoint: dynamo.endpoint,
       region: config.region,
       tableName: config.tableName,
       handlers: {
         notifier: createNotifier(notifierDeps),
         matcher: createMatcher({ db, now, appUrl: config.appUrl, reference: cachedReferenceData(db, 5_000) }),
+        stats: createStatsAggregator({ db, now }),
       },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
     });
@@ -149,6 +159,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
     const expiry = setInterval(() => void runExpiry(expiryDeps, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(expiry));
+    const reviewDeps = { db, appUrl: config.appUrl, reference: cachedReferenceData(db, 60_000) };
+    const reviews = setInterval(() => void runReviewDeadlines(reviewDeps, now()).catch(() => undefined), 3_600_000);
+    stops.push(async () => clearInterval(reviews));
+    const optimise = () => void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(() => undefined);
+    const optimiser = setInterval(optimise, 6 * 3_600_000);
+    stops.push(async () => clearInterval(optimiser));
+    // The demo market gets its "recommandée" proposals soon after the matcher has stored them.
+    const firstPlan = options.demoMarket ? setTimeout(optimise, 45_000) : undefined;
+    stops.push(async () => clearTimeout(firstPlan));
 
     const deps: ApiDeps = { config, db, now, reference: cachedReferenceData(db, 5_000) };
     const server = await startLocalServer(createLocalApp(deps), appPort);

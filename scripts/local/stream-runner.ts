@@ -26,12 +26,15 @@ export interface StreamRunnerOptions {
   /** File where each handler's position is kept across restarts (none: start from the oldest record). */
   checkpointFile?: string;
   pollMs?: number;
+  /** Skip what the stream already holds at start (benchmarks that bulk-load the table first). */
+  startAtLatest?: boolean;
   batchSize?: number;
   maxAttempts?: number;
 }
 
 interface ShardCursor {
   shardId: string;
+  latest?: boolean;
   iterator?: string;
   lastSequence?: string;
   failures: number;
@@ -78,18 +81,22 @@ export class StreamRunner {
     this.dynamo.destroy();
   }
 
+  /** One loop per handler, as each Lambda event source mapping polls on its own. */
   private async run(): Promise<void> {
+    await Promise.all([...this.cursors.keys()].map((name) => this.runHandler(name)));
+  }
+
+  private async runHandler(name: string): Promise<void> {
+    const shards = this.cursors.get(name)!;
     while (this.running) {
       try {
         if (Date.now() - this.lastDiscovery > 1000) await this.discoverShards();
         let busy = false;
-        for (const [name, shards] of this.cursors) {
-          for (const cursor of [...shards.values()]) busy = (await this.poll(name, shards, cursor)) || busy;
-        }
+        for (const cursor of [...shards.values()]) busy = (await this.poll(name, shards, cursor)) || busy;
         if (!busy) await sleep(this.options.pollMs ?? 100);
       } catch (error) {
         if (!this.running) break;
-        logger.warn('stream runner error', { error });
+        logger.warn('stream runner error', { handler: name, error });
         await sleep(500);
       }
     }
@@ -98,6 +105,8 @@ export class StreamRunner {
   private async discoverShards(): Promise<void> {
     this.lastDiscovery = Date.now();
     const shards = [];
+    const firstDiscovery = !this.discovered;
+    this.discovered = true;
     let exclusiveStart: string | undefined;
     do {
       const page = await this.streams.send(
@@ -106,17 +115,21 @@ export class StreamRunner {
       shards.push(...(page.StreamDescription?.Shards ?? []));
       exclusiveStart = page.StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStart);
+    this.started = !firstDiscovery;
     for (const [name, cursors] of this.cursors) {
       for (const shard of shards) {
         const shardId = shard.ShardId!;
         if (cursors.has(shardId) || this.finished.has(`${name}/${shardId}`)) continue;
         const after = this.checkpoints[name]?.[shardId];
-        cursors.set(shardId, { shardId, lastSequence: after, failures: 0, retryAt: 0 });
+        const latest = this.options.startAtLatest === true && !this.started && !after;
+        cursors.set(shardId, { shardId, lastSequence: after, latest, failures: 0, retryAt: 0 });
       }
     }
   }
 
   private readonly finished = new Set<string>();
+  private discovered = false;
+  private started = false;
 
   private async iteratorFor(cursor: ShardCursor): Promise<string | undefined> {
     const result = await this.streams.send(
@@ -125,7 +138,7 @@ export class StreamRunner {
         ShardId: cursor.shardId,
         ...(cursor.lastSequence
           ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: cursor.lastSequence }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
+          : { ShardIteratorType: cursor.latest ? 'LATEST' : 'TRIM_HORIZON' }),
       }),
     );
     return result.ShardIterator;

@@ -28,9 +28,9 @@ export class SlotMarks {
     return this.stamps[slot] === this.generation;
   }
 
-  /** [slot, score] of every marked slot. */
-  entries(): [number, number][] {
-    return this.marked.map((slot) => [slot, this.scores[slot] as number]);
+  /** The marked slots, in the order they were found. */
+  get slots(): readonly number[] {
+    return this.marked;
   }
 }
 
@@ -97,7 +97,8 @@ export class AcceptanceGraph {
     const listing = this.listingAt(slot);
     for (const c of this.incoming(listing)) {
       const list = this.accepted[c] as number[];
-      const at = list.indexOf(slot);
+      // Searched from the end: a listing that comes and goes (an edit, a quick withdrawal) was appended last.
+      const at = list.lastIndexOf(slot);
       list[at] = list[list.length - 1] as number; // order does not matter: swap with the last and drop it
       list.pop();
     }

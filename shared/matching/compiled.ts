@@ -53,7 +53,14 @@ export interface CompiledListing {
   readonly hasNeeds: boolean;
   /** Highest score this household's move can get anywhere: bounds the search for the best cycles. */
   readonly maxMoveScore: number;
+  /**
+   * Listings with the same quartier wishes and needs filter dwellings identically (`meetsWishFilters`),
+   * so the 3-cycle count filters once per class; `NO_WISH_FILTERS` when nothing beyond rent and surface.
+   */
+  readonly filterClass: number;
 }
+
+export const NO_WISH_FILTERS = -1;
 
 export function offeredKeyOf(communeCode: string, typology: Typology): string {
   return `${communeCode}|${typology}`;
@@ -63,6 +70,12 @@ export function featureMaskOf(features: readonly string[]): number {
   let mask = 0;
   for (const feature of features) mask |= 1 << FEATURES.indexOf(feature as (typeof FEATURES)[number]);
   return mask;
+}
+
+function filterClassOf(quartiers: ReadonlySet<number> | null, accessible: boolean, liftOrGround: boolean, maxFloor: number | undefined, interner: Interner): number {
+  if (quartiers === null && !accessible && !liftOrGround && maxFloor === undefined) return NO_WISH_FILTERS;
+  const sortedQuartiers = quartiers === null ? 'any' : [...quartiers].sort((x, y) => x - y).join(',');
+  return interner.of(`filters:${sortedQuartiers}|${accessible}|${liftOrGround}|${maxFloor ?? 'any'}`);
 }
 
 export function compileListing(candidate: MatchCandidate, interner: Interner): CompiledListing {
@@ -103,15 +116,18 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
     underOccupiedNow,
     hasNeeds,
     maxMoveScore: maxMoveScoreOf({ wishedQuartiers, hasNeeds, overOccupiedNow, underOccupiedNow }),
+    filterClass: filterClassOf(wishedQuartiers, needs.accessible === true, needs.liftOrGroundFloor === true, needs.maxFloor, interner),
   };
 }
 
 /** Everything of `accepts` except the commune×typology bucket, which the caller has already matched. */
 export function acceptsWithinBucket(a: CompiledListing, b: CompiledListing): boolean {
+  return a.owner !== b.owner && b.totalRent <= a.maxTotalRent && b.surface >= a.minSurface && meetsWishFilters(a, b);
+}
+
+/** The quartier wishes and needs of `a`: what `filterClass` stands for. */
+export function meetsWishFilters(a: CompiledListing, b: CompiledListing): boolean {
   return (
-    a.owner !== b.owner &&
-    b.totalRent <= a.maxTotalRent &&
-    b.surface >= a.minSurface &&
     (a.wishedQuartiers === null || a.wishedQuartiers.has(b.quartier)) &&
     (!a.needsAccessible || b.accessible) &&
     (!a.needsLiftOrGround || b.liftOrGround) &&

@@ -2,17 +2,20 @@
  * In-memory index of the active listings and the cycles between them ("Matches" in DESIGN.md).
  * Listings sit in buckets by the commune×typology they OFFER, and in a reverse index by each
  * commune×typology they WANT, so a listing's partners are found without scanning the market.
- * Each listing also keeps the slots of the dwellings it accepts (`accepted`), so 3-cycles are
- * counted with array reads instead of rule checks.
+ * Each listing also keeps the slots of the dwellings it accepts. A query groups the listings that
+ * accept the start (`WantersByBucket`), then finds the best K cycles with score bounds
+ * (`ProposalSearch`) and counts all 3-cycles without enumerating them (`ThreeCycleCounter`).
  */
 import { AcceptanceGraph } from './acceptance-graph';
-import type { CompiledListing } from './compiled';
 import { Interner, compileListing } from './compiled';
 import type { RankedCycle } from './cycles';
-import { cycleKey } from './cycles';
 import { buildProposal } from './explain';
-import { cycleScore, moveScore, roundScore } from './score';
+import type { FoundCycle } from './proposal-search';
+import { ProposalSearch } from './proposal-search';
+import { cycleScore, moveScore } from './score';
+import { ThreeCycleCounter } from './three-cycle-count';
 import { TopK } from './top-k';
+import { WantersByBucket } from './wanters-by-bucket';
 import type { MatchCandidate, PlaceNames, ProposalsResult } from './types';
 
 export const DEFAULT_PROPOSALS_PER_LISTING = 50;
@@ -22,13 +25,21 @@ export interface CycleRecord extends RankedCycle {
   listingIds: string[];
 }
 
-type Found = RankedCycle & { cycle: CompiledListing[] };
-
 export class MatchingIndex {
   private readonly interner = new Interner();
   private readonly graph = new AcceptanceGraph();
+  // Scratch of the queries, reused so that a query allocates little (the index is single-threaded).
+  private readonly wanters = new WantersByBucket();
+  private readonly search = new ProposalSearch();
+  private readonly counter: ThreeCycleCounter;
 
-  constructor(private readonly names: PlaceNames) {}
+  /** `tuning` is for tests and benchmarks only. */
+  constructor(
+    private readonly names: PlaceNames,
+    tuning: { directCountMaxAccepted?: number } = {},
+  ) {
+    this.counter = new ThreeCycleCounter(tuning.directCountMaxAccepted);
+  }
 
   get size(): number {
     return this.graph.size;
@@ -57,45 +68,21 @@ export class MatchingIndex {
   proposalsFor(listingId: string, options: { k?: number } = {}): ProposalsResult {
     const startSlot = this.slot(listingId);
     const start = this.graph.listingAt(startSlot);
-    const best = new TopK<Found>(options.k ?? DEFAULT_PROPOSALS_PER_LISTING);
     const intoStart = this.graph.markIncoming(start, (c) => moveScore(c, start));
-    let bestIntoStart = 0;
-    for (const [, score] of intoStart.entries()) bestIntoStart = Math.max(bestIntoStart, score);
-
-    // Partners in order of the best cycle they could make, so the search stops early; counting
-    // goes on with array reads only.
-    const partners = this.graph.acceptedBy(startSlot).map((slot) => {
-      const b = this.graph.listingAt(slot);
-      const startIntoB = moveScore(start, b);
-      return { slot, b, startIntoB, bound: startIntoB + b.maxMoveScore };
-    });
-    partners.sort((x, y) => y.bound - x.bound);
-
-    let count2 = 0;
-    let count3 = 0;
-    for (const { slot, b, startIntoB, bound } of partners) {
-      const bIntoStart = intoStart.get(slot);
-      if (bIntoStart !== undefined) {
-        count2++;
-        const score = cycleScore([startIntoB, bIntoStart]);
-        if (best.admits(score)) best.offer({ key: cycleKey([start.id, b.id]), size: 2, score, cycle: [start, b] });
-      }
-      const accepted = this.graph.acceptedBy(slot);
-      if (!best.admits(roundScore((bound + bestIntoStart) / 3))) {
-        count3 += this.graph.countMarked(accepted);
-        continue;
-      }
-      for (let i = 0; i < accepted.length; i++) {
-        const cSlot = accepted[i] as number;
-        if (!intoStart.has(cSlot)) continue;
-        count3++;
-        const cIntoStart = intoStart.scoreAt(cSlot);
-        if (!best.admits(roundScore((bound + cIntoStart) / 3))) continue;
-        const c = this.graph.listingAt(cSlot);
-        const score = cycleScore([startIntoB, moveScore(b, c), cIntoStart]);
-        if (best.admits(score)) best.offer({ key: cycleKey([start.id, b.id, c.id]), size: 3, score, cycle: [start, b, c] });
-      }
+    this.wanters.build(intoStart.slots, (slot) => intoStart.scoreAt(slot), (slot) => this.graph.listingAt(slot));
+    const partners = this.graph.acceptedBy(startSlot);
+    const best = new TopK<FoundCycle>(options.k ?? DEFAULT_PROPOSALS_PER_LISTING);
+    this.search.begin(start, this.wanters, best);
+    this.counter.begin(this.wanters);
+    // One pass over the partners feeds both, while each partner's data is in cache.
+    for (let p = 0; p < partners.length; p++) {
+      const slot = partners[p] as number;
+      const partner = this.graph.listingAt(slot);
+      this.search.addPartner(partner, intoStart.get(slot));
+      this.counter.addPartner(partner, this.graph.acceptedBy(slot), this.graph);
     }
+    const count2 = this.search.finish();
+    const count3 = this.counter.finish();
     const proposals = best.sorted().map((found) => buildProposal(found.cycle, found.score, this.names));
     return { proposals, count2, count3 };
   }
@@ -105,12 +92,15 @@ export class MatchingIndex {
     let count2 = 0;
     let count3 = 0;
     for (const slot of this.graph.slots()) {
-      const start = this.graph.listingAt(slot);
-      const intoStart = this.graph.markIncoming(start, () => 0);
-      for (const b of this.graph.acceptedBy(slot)) {
+      const intoStart = this.graph.markIncoming(this.graph.listingAt(slot), () => 0);
+      const partners = this.graph.acceptedBy(slot);
+      this.wanters.build(intoStart.slots, () => 0, (c) => this.graph.listingAt(c));
+      this.counter.begin(this.wanters);
+      for (const b of partners) {
         if (intoStart.has(b)) count2++;
-        count3 += this.graph.countMarked(this.graph.acceptedBy(b));
+        this.counter.addPartner(this.graph.listingAt(b), this.graph.acceptedBy(b), this.graph);
       }
+      count3 += this.counter.finish();
     }
     // Each 2-cycle was met from both ends, each 3-cycle from its three members.
     return { count2: count2 / 2, count3: count3 / 3 };

@@ -38,23 +38,32 @@ export function isUnderOccupiedIn(a: CompiledListing, b: CompiledListing): boole
 
 /** Score (0–100, not rounded) of household A moving into B's dwelling; A is assumed to accept B. */
 export function moveScore(a: CompiledListing, b: CompiledListing): number {
+  return moveScoreInto(a, b.totalRent, b.surface, b.featureMask, b.rooms);
+}
+
+/**
+ * `moveScore` from the few attributes of the dwelling it depends on. Lower rent, larger surface,
+ * more features and fewer rooms never lower it, so feeding it the best values of a group of
+ * dwellings bounds the score of every one of them: the proposal search relies on that, and on
+ * using these very float operations (rounding is monotone, so the bound is never below the score).
+ */
+export function moveScoreInto(a: CompiledListing, totalRent: number, surface: number, featureMask: number, rooms: number): number {
   const w = SCORE_WEIGHTS;
   let score = w.accepted;
   if (a.wishedQuartiers !== null) score += w.quartierWished; // accepted, so B is in one of them
-  const currentTotal = a.candidate.dwelling.rent + a.candidate.dwelling.charges;
-  const referenceRent = Number.isFinite(a.maxTotalRent) ? a.maxTotalRent : currentTotal;
+  const referenceRent = Number.isFinite(a.maxTotalRent) ? a.maxTotalRent : a.totalRent;
   if (referenceRent > 0) {
-    const margin = (referenceRent - b.totalRent) / referenceRent;
+    const margin = (referenceRent - totalRent) / referenceRent;
     score += clamp((margin / RENT_MARGIN_FOR_FULL) * w.rentMargin, 0, w.rentMargin);
   }
-  const gain = b.surface - a.surface;
+  const gain = surface - a.surface;
   score += clamp((gain / SURFACE_GAIN_FOR_FULL) * w.surfaceGain, 0, w.surfaceGain);
   const wanted = bitCount(a.wantedFeatureMask);
-  const present = bitCount(a.wantedFeatureMask & b.featureMask);
+  const present = bitCount(a.wantedFeatureMask & featureMask);
   score += wanted === 0 ? w.featuresWanted : (present / wanted) * w.featuresWanted;
   if (a.hasNeeds) score += w.needsMet;
   if (a.overOccupiedNow) score += w.overOccupationResolved; // accepted, so not over-occupying B
-  const underInB = isUnderOccupiedIn(a, b);
+  const underInB = rooms > a.occupants + 1;
   if (a.underOccupiedNow && !underInB) score += w.underOccupationResolved;
   if (!a.underOccupiedNow && underInB) score += w.underOccupationCreated;
   return clamp(score, 0, 100);
@@ -76,6 +85,16 @@ export function cycleScore(moveScores: readonly number[]): number {
   let sum = 0;
   for (const s of moveScores) sum += s;
   return roundScore(sum / moveScores.length);
+}
+
+/** `cycleScore` of two moves without building an array: the same additions in the same order. */
+export function twoWayScore(first: number, second: number): number {
+  return roundScore((first + second) / 2);
+}
+
+/** `cycleScore` of three moves; also the bound of a cycle when given bounds of its moves (monotone). */
+export function threeWayScore(first: number, second: number, third: number): number {
+  return roundScore((first + second + third) / 3);
 }
 
 /** Monotone, so a bound on the mean stays a bound on the score. */

@@ -22,6 +22,7 @@ export class TopK<T extends RankedCycle> {
 
   /** Would a cycle with this score possibly be kept? Equal scores may still win on the tie-break. */
   admits(score: number): boolean {
+    if (this.capacity <= 0) return false;
     return !this.full || score >= this.worstScore;
   }
 

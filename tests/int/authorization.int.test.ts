@@ -6,15 +6,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listingInput } from '../support/factories';
 import { createMatchFixture, type MatchFixture } from '../support/match-fixture';
+import { mutualMatch, requestedSwap, type SwapFixture } from '../support/swap-fixture';
 import { AuthorizationWorld, ROLES, tenantWithListing, type Actor, type Ownership, type Who } from '../support/authorization-world';
 import { signIn } from '../support/sign-in';
 import { api, uniqueEmail } from '../support/stack';
 
 type Cell = number | { own: number; other: number };
-interface Context { listingId: string; matchId: string }
+interface Context { listingId: string; matchId: string; swapId?: string }
 interface Row {
-  /** What the cells act on: nothing, a listing, or a proposal. */
-  on?: 'listing' | 'match';
+  /** What the cells act on: nothing, a listing, a proposal, a mutual proposal or a requested swap. */
+  on?: 'listing' | 'match' | 'mutual' | 'swap';
   /** Successful cells change state: give them a fresh resource (and a fresh session when it ends). */
   fresh?: boolean;
   freshSession?: boolean;
@@ -81,6 +82,23 @@ const MATRIX: Record<string, Row> = {
     request: ({ listingId }) => ({ path: `/listings/${listingId}/verification`, body: { verified: true } }),
     expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
   },
+  'POST /api/listings/{id}/photos': {
+    on: 'listing',
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/photos`, body: { contentType: 'image/jpeg', size: 1000 } }),
+    expect: { anonymous: 401, tenant: { own: 201, other: 404 }, accueil: { own: 201, other: 404 }, lessor: 403, armos: 403, cinor: 403 },
+  },
+  'GET /api/listings/{id}/photos': {
+    on: 'listing',
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/photos` }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 200, other: 404 }, armos: 200, cinor: 404 },
+  },
+  'DELETE /api/listings/{id}/photos/{photoId}': {
+    on: 'listing',
+    // No such photo: who may delete reaches the photo lookup (404); staff who may only read get 403.
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/photos/inconnue` }),
+    expect: { anonymous: 401, tenant: 404, accueil: 404, lessor: { own: 403, other: 404 }, armos: 404, cinor: 404 },
+  },
+  'POST /api/listings/renew-by-link': { request: () => ({ path: '/listings/renew-by-link', body: { token: 'x'.repeat(43) } }), expect: everyone(400) },
   'GET /api/matches': { request: () => ({ path: '/matches' }), expect: only({ tenant: 200, accueil: 200 }) },
   'GET /api/matches/summary': { request: () => ({ path: '/matches/summary' }), expect: only({ tenant: 200, accueil: 404 }) },
   'GET /api/matches/{id}': {
@@ -104,9 +122,58 @@ const MATRIX: Record<string, Row> = {
     request: ({ matchId }) => ({ path: `/matches/${matchId}/messages`, body: { text: 'Bonjour' } }),
     expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
   },
+  'POST /api/swaps': {
+    on: 'mutual',
+    fresh: true,
+    request: ({ matchId }) => ({ path: '/swaps', body: { matchId } }),
+    expect: { anonymous: 401, tenant: { own: 201, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+  },
+  'GET /api/swaps': { request: () => ({ path: '/swaps' }), expect: only({ lessor: 200, armos: 200 }) },
+  'GET /api/swaps/{id}': {
+    on: 'swap',
+    request: ({ swapId }) => ({ path: `/swaps/${swapId}` }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
+  },
+  'POST /api/swaps/{id}/confirm': {
+    on: 'swap',
+    // The requester confirmed when requesting: a second confirmation is a state conflict.
+    request: ({ swapId }) => ({ path: `/swaps/${swapId}/confirm` }),
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+  },
+  'POST /api/swaps/{id}/reviews': {
+    on: 'swap',
+    // Not under review yet (awaiting confirmations): who may review reaches the state check.
+    request: ({ swapId, listingId }) => ({ path: `/swaps/${swapId}/reviews`, body: { listingId, decision: 'approved' } }),
+    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 409, other: 404 }, armos: 409, cinor: 403 },
+  },
+  'POST /api/swaps/{id}/complete': {
+    on: 'swap',
+    request: ({ swapId }) => ({ path: `/swaps/${swapId}/complete`, body: { effectiveDate: '2027-02-01' } }),
+    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 409, other: 404 }, armos: 409, cinor: 403 },
+  },
+  'POST /api/swaps/{id}/cancel': {
+    on: 'swap',
+    fresh: true,
+    request: ({ swapId }) => ({ path: `/swaps/${swapId}/cancel`, body: { reason: 'Nous avons changé d’avis.' } }),
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: 403, armos: 200, cinor: 403 },
+  },
+  'GET /api/swaps/{id}/file.pdf': {
+    on: 'swap',
+    request: ({ swapId }) => ({ path: `/swaps/${swapId}/file.pdf` }),
+    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
+  },
+  'GET /api/stats/quartiers': { request: () => ({ path: '/stats/quartiers?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
+  'GET /api/stats/communes': { request: () => ({ path: '/stats/communes?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
+  'GET /api/stats/flows': { request: () => ({ path: '/stats/flows?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
 };
 
 const world = new AuthorizationWorld();
+/** Shared swaps: one whose dwellings are SIDR's (the lessor actor's own), one of SHLMR. */
+const sharedSwaps = new Map<string, Promise<SwapFixture>>();
+const sharedSwap = (lessorId: string) => {
+  if (!sharedSwaps.has(lessorId)) sharedSwaps.set(lessorId, requestedSwap(lessorId));
+  return sharedSwaps.get(lessorId)!;
+};
 let matchFixture: MatchFixture;
 
 beforeAll(async () => {
@@ -115,6 +182,13 @@ beforeAll(async () => {
 
 async function callerFor(row: Row, who: Who, ownership: Ownership, expected: number): Promise<{ actor: Actor; context: Context }> {
   const success = expected >= 200 && expected < 300;
+  if (row.on === 'mutual' || row.on === 'swap') {
+    // Own: the tenant who requested it, or the lessor whose dwellings it concerns (SIDR).
+    const lessorId = ownership === 'own' && (who === 'tenant' || who === 'lessor') ? 'SIDR' : 'SHLMR';
+    const fixture = row.on === 'mutual' ? { ...(await mutualMatch(lessorId)), swapId: '' } : success && row.fresh ? await requestedSwap(lessorId) : await sharedSwap(lessorId);
+    const actor = who === 'tenant' && ownership === 'own' ? { token: fixture.requester.token } : await world.actor(who);
+    return { actor, context: { listingId: fixture.requester.listingId, matchId: fixture.matchId, swapId: fixture.swapId } };
+  }
   if (row.on === 'match') {
     const actor = who === 'tenant' ? (ownership === 'own' ? { token: matchFixture.participant.token } : (await world.actor('tenant'))) : await world.actor(who);
     return { actor, context: { listingId: '', matchId: matchFixture.matchId } };
@@ -126,7 +200,7 @@ async function callerFor(row: Row, who: Who, ownership: Ownership, expected: num
   if (row.freshSession && success && who !== 'anonymous') {
     if (who === 'tenant') return { actor: { token: (await signIn(uniqueEmail())).token }, context: { listingId: '', matchId: '' } };
     const staff = { accueil: 'accueil@bourse.local', lessor: 'agent.sidr@bourse.local', armos: 'armos@bourse.local', cinor: 'cinor@bourse.local' }[who];
-    return { actor: { token: (await signIn(staff)).token }, context: { listingId: '', matchId: '' } };
+    return { actor: { token: (await signIn(staff, { fresh: true })).token }, context: { listingId: '', matchId: '' } };
   }
   return { actor: await world.actor(who), context: { listingId: '', matchId: '' } };
 }

@@ -36,8 +36,14 @@ export function listingItem(listing: Listing, now: Date): Record<string, unknown
 }
 
 export function toListing(item: Record<string, unknown>): Listing {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _g, gsi3sk: _h, entity: _i, ...listing } = item;
-  return listing as unknown as Listing;
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _g, gsi3sk: _h, entity: _i, ...rest } = item;
+  const listing = rest as unknown as Listing;
+  // Stream images (DynamoDB Local) may omit empty lists and maps: restore them.
+  return {
+    ...listing,
+    dwelling: { ...listing.dwelling, features: listing.dwelling?.features ?? [] },
+    wishes: { ...listing.wishes, quartiers: listing.wishes?.quartiers ?? [], features: listing.wishes?.features ?? [], needs: listing.wishes?.needs ?? {} },
+  };
 }
 
 /** Put of a new listing; fails if the id exists. */

@@ -3,7 +3,7 @@
  * so a cycle is stored once), linked to every participant's listing so all of them see it.
  */
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { CycleKind, Explanation } from '../../../shared/matching/index';
@@ -51,12 +51,38 @@ function linkItem(match: StoredMatch, participant: MatchParticipant) {
   };
 }
 
-/** Creates the match and its links unless the cycle is already stored. */
-export function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {
-  return [
-    { Put: { TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...match.participants.map((participant) => ({ Put: { TableName: db.tableName, Item: linkItem(match, participant) } })),
-  ];
+/**
+ * Stores a new cycle unless it is stored already (then it may have been answered: left alone).
+ * A conditional put rather than a transaction: the matcher stores tens at once.
+ */
+export async function putMatchIfAbsent(db: Database, match: StoredMatch): Promise<boolean> {
+  try {
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Links of newly stored matches to each participant's listing, so that all of them see it. */
+export async function putMatchLinks(db: Database, matches: StoredMatch[]): Promise<void> {
+  const items = matches.flatMap((match) => match.participants.map((participant) => linkItem(match, participant)));
+  await batchPut(db, items);
+}
+
+async function batchPut(db: Database, items: Record<string, unknown>[]): Promise<void> {
+  const batches = [];
+  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
+  await Promise.all(
+    batches.map(async (batch) => {
+      let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+      while (pending.length > 0) {
+        const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
+      }
+    }),
+  );
 }
 
 /** Saves a changed match (and its links' copy of the status) if nobody changed it meanwhile. */
@@ -127,6 +153,10 @@ export async function getMatches(db: Database, matchIds: string[]): Promise<Stor
 
 export async function putMatchSummary(db: Database, summary: MatchSummary): Promise<void> {
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary } }));
+}
+
+export async function putMatchSummaries(db: Database, summaries: MatchSummary[]): Promise<void> {
+  await batchPut(db, summaries.map((summary) => ({ ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary })));
 }
 
 export async function getMatchSummary(db: Database, listingId: string): Promise<MatchSummary | undefined> {

@@ -40,6 +40,7 @@ export const ENTITY = {
   match: 'Match',
   matchLink: 'MatchLink',
   matchSummary: 'MatchSummary',
+  recommendationPlan: 'RecommendationPlan',
   matchDigest: 'MatchDigest',
   messageNotice: 'MessageNotice',
   message: 'Message',
@@ -49,6 +50,7 @@ export const ENTITY = {
   audit: 'Audit',
   statsAggregate: 'StatsAggregate',
   statsEvent: 'StatsEvent',
+  statsStock: 'StatsStock',
 } as const;
 
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
@@ -86,6 +88,8 @@ export const keys = {
   matchLink: (listingId: string, matchId: string) => key(`LISTING#${listingId}`, `MATCH#${matchId}`),
   matchLinksPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'MATCH#' }),
   matchSummary: (listingId: string) => key(`LISTING#${listingId}`, 'MATCH_SUMMARY'),
+  /** The optimiser's latest plan: the ids of the proposals it marked "recommandée". */
+  recommendationPlan: () => key('OPTIMISER', 'LATEST'),
   matchDigest: (ownerId: string, day: string) => key(`USER#${ownerId}`, `DIGEST#${day}`),
   messageNotice: (matchId: string, recipientId: string, hour: string) => key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
   message: (matchId: string, sentAt: string, messageId: string) => key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
@@ -97,6 +101,12 @@ export const keys = {
   audit: (subject: string, at: string, auditId: string) => key(`AUDIT#${subject}`, `${at}#${auditId}`),
   statsAggregate: (period: string, scope: string) => key(`STATS#${period}`, scope),
   statsEvent: (eventId: string) => key(`STATSEVT#${eventId}`, 'EVENT'),
+  /**
+   * Month by month, each scope's entries minus exits of the market (an attribute per scope): one
+   * partition, so the stock at any month's end is one Query of the months before it.
+   */
+  statsStock: (month: string) => key('STATSSTOCK', month),
+  statsStockPartition: () => ({ pk: 'STATSSTOCK' }),
 } as const;
 
 export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION';
@@ -112,7 +122,16 @@ export const indexKeys = {
     gsi2pk: `LESSOR#${lessorId}#VERIF#${verification}`,
     gsi2sk: createdAt,
   }),
-  reviewsByLessor: (lessorId: string, dueAt: string) => ({ gsi2pk: `LESSOR#${lessorId}#REVIEWS`, gsi2sk: dueAt }),
+  /**
+   * A lessor's reviews: those awaiting its decision (OPEN) first, by due date, then the settled
+   * ones; swap and dwelling make each key unique. The deadline job reads the OPEN range only.
+   */
+  reviewsByLessor: (lessorId: string, dueAt: string, open: boolean, swapId: string, listingId: string) => ({
+    gsi2pk: `LESSOR#${lessorId}#REVIEWS`,
+    gsi2sk: `${open ? 'OPEN' : 'SETTLED'}#${dueAt}#${swapId}#${listingId}`,
+  }),
+  /** Bounds of a lessor's open reviews due at or before `dueBy` (ISO), for a BETWEEN condition. */
+  openReviewsDueBy: (lessorId: string, dueBy: string) => ({ gsi2pk: `LESSOR#${lessorId}#REVIEWS`, from: 'OPEN#', to: `OPEN#${dueBy}#\uffff` }),
   /** Listings taking part in matching, by commune of the dwelling offered, then typology. */
   marketOffer: (communeCode: string, typology: string, listingId: string) => ({
     gsi3pk: `MARKET#${communeCode}`,

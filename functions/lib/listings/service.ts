@@ -10,6 +10,7 @@ import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing, ListingInput } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
+import { expiryScheduleItems } from '../db/expiry';
 import type { Database } from '../db/client';
 import {
   ActiveListingExistsError,
@@ -138,6 +139,7 @@ export async function changeListingStatus(deps: ListingDeps, caller: User, listi
     if (current.status === 'withdrawn') items.push(activeListingGuardPut(deps.db, current.ownerId, current.id));
     if (action === 'publish') items.push(...(await mailToOwner(deps, current, listingPublishedMail(deps.appUrl, expiresAt), 'listing-published', now)));
   }
+  items.push(...expiryScheduleItems(deps.db, current, updated));
   await transactWrite(
     deps.db,
     [listingUpdatePut(deps.db, updated, current.version, now), auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: `listing-${action}`, subject: `listing:${listingId}` }, now), ...items],
@@ -165,7 +167,7 @@ export async function verifyListing(deps: ListingDeps, caller: User, listingId: 
 }
 
 /** The owner's mail; for a tenant without e-mail, the reception agent who manages the listing. */
-export async function mailToOwner(deps: ListingDeps, listing: Listing, mail: Omit<OutgoingMail, 'to' | 'kind'>, kind: string, now: Date): Promise<TransactItem[]> {
+export async function mailToOwner(deps: Pick<ListingDeps, 'db'>, listing: Listing, mail: Omit<OutgoingMail, 'to' | 'kind'>, kind: string, now: Date): Promise<TransactItem[]> {
   const owner = await getUser(deps.db, listing.ownerId);
   let to = owner?.email && !owner.email.endsWith('.invalid') ? owner.email : undefined;
   if (!to && listing.assistance) to = (await getUser(deps.db, listing.assistance.agentId))?.email;

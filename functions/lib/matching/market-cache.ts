@@ -18,6 +18,8 @@ export class MarketCache {
   private index?: MatchingIndex;
   private loadedAt = 0;
   private loading?: Promise<MatchingIndex>;
+  /** Listings whose stored counts are out of date (another listing joined or left their cycles). */
+  readonly staleSummaries = new Set<string>();
 
   constructor(private readonly maxAgeMs = 5 * 60_000) {}
 

@@ -9,8 +9,8 @@ import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
-import { matchCreateItems, matchIdOf, matchUpdateItems, matchesOfListing, putMatchSummary, type StoredMatch } from '../db/matches';
-import { transactWrite, type TransactItem } from '../db/transact';
+import { matchIdOf, matchUpdateItems, matchesOfListing, putMatchIfAbsent, putMatchLinks, putMatchSummaries, putMatchSummary, type StoredMatch } from '../db/matches';
+import { transactWrite } from '../db/transact';
 import { candidateOf } from './market-cache';
 
 export interface ProposalStoreDeps {
@@ -58,33 +58,33 @@ export async function revisitProposalsOf(deps: ProposalStoreDeps, listingId: str
 /** Refreshes the stored counts ("37 échanges directs et 2 140 à trois") of these listings. */
 export async function refreshSummaries(deps: ProposalStoreDeps, index: MatchingIndex, listingIds: Iterable<string>): Promise<void> {
   const computedAt = deps.now().toISOString();
-  for (const listingId of listingIds) {
-    if (!index.has(listingId)) continue;
-    const { count2, count3 } = index.proposalsFor(listingId, { k: 1 });
-    await putMatchSummary(deps.db, { listingId, count2, count3, wanters: index.wantersCount(listingId), computedAt });
-  }
+  const summaries = [...listingIds]
+    .filter((listingId) => index.has(listingId))
+    .map((listingId) => {
+      const { count2, count3 } = index.proposalsFor(listingId, { k: 1 });
+      return { listingId, count2, count3, wanters: index.wantersCount(listingId), computedAt };
+    });
+  await putMatchSummaries(deps.db, summaries);
 }
 
 /** Stores the listing's best proposals not stored yet; returns the new ones with their owners. */
 export async function storeBestProposals(deps: ProposalStoreDeps, index: MatchingIndex, listingId: string): Promise<StoredMatch[]> {
   const result = index.proposalsFor(listingId, { k: deps.proposalsPerListing });
   const now = deps.now();
-  await putMatchSummary(deps.db, { listingId, count2: result.count2, count3: result.count3, wanters: index.wantersCount(listingId), computedAt: now.toISOString() });
-  if (result.proposals.length === 0) return [];
+  // Written last: a stored summary means the listing's proposals are stored too.
+  const summary = { listingId, count2: result.count2, count3: result.count3, wanters: index.wantersCount(listingId), computedAt: now.toISOString() };
+  if (result.proposals.length === 0) {
+    await putMatchSummary(deps.db, summary);
+    return [];
+  }
   // The index may lag behind the table: re-read every participant before storing a cycle.
   const listings = await getListings(deps.db, result.proposals.flatMap((p) => p.listingIds));
   const fresh = result.proposals.filter((p) => cycleHolds(p.listingIds, listings, now));
-  const created: StoredMatch[] = [];
-  const writes = fresh.map((proposal) => toStoredMatch(proposal, listings, now));
-  for (let start = 0; start < writes.length; start += 10) {
-    await Promise.all(
-      writes.slice(start, start + 10).map(async (match) => {
-        const items: TransactItem[] = matchCreateItems(deps.db, match);
-        const stored = await transactWrite(deps.db, items).then(() => true, () => false);
-        if (stored) created.push(match);
-      }),
-    );
-  }
+  const candidates = fresh.map((proposal) => toStoredMatch(proposal, listings, now));
+  const stored = await Promise.all(candidates.map((match) => putMatchIfAbsent(deps.db, match)));
+  const created = candidates.filter((_, i) => stored[i]);
+  await putMatchLinks(deps.db, created);
+  await putMatchSummary(deps.db, summary);
   return created;
 }
 

@@ -1,0 +1,78 @@
+/**
+ * Recomputes every statistics aggregate from the base items (listings, matches, swaps) and
+ * replaces the stored ones. OFFLINE ONLY (`npm run stats:rebuild`): it reads the whole table with
+ * a Scan, which no request path may ever do. Pause the Stats stream consumer while it runs (or
+ * run it on a quiet table): records applied during the rebuild would be counted twice or lost.
+ */
+import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { STATS_SOURCES, listingFactsOf, rebuildCells, type Item, type ListingFacts } from '../../../shared/stats/index';
+import type { Database } from '../db/client';
+import { ENTITY } from '../db/model';
+import { targetsOf } from '../db/stats';
+
+const SEGMENTS = 4;
+const STORED = new Set<string>([ENTITY.statsAggregate, ENTITY.statsStock]);
+
+/** The whole table, in parallel segments: offline use only (see above). */
+async function scanEntities(db: Database, entities: string[]): Promise<Item[]> {
+  const names = entities.map((_, i) => `:e${i}`);
+  const values = Object.fromEntries(entities.map((entity, i) => [`:e${i}`, entity]));
+  const segment = async (index: number) => {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new ScanCommand({
+          TableName: db.tableName,
+          Segment: index,
+          TotalSegments: SEGMENTS,
+          FilterExpression: `#entity IN (${names.join(', ')})`,
+          ExpressionAttributeNames: { '#entity': 'entity' },
+          ExpressionAttributeValues: values,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  };
+  return (await Promise.all(Array.from({ length: SEGMENTS }, (_, i) => segment(i)))).flat();
+}
+
+async function batchWrite(db: Database, requests: Record<string, unknown>[]): Promise<void> {
+  for (let start = 0; start < requests.length; start += 25) {
+    let pending: Record<string, Record<string, unknown>[]> | undefined = { [db.tableName]: requests.slice(start, start + 25) };
+    while (pending && Object.keys(pending).length > 0) {
+      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: pending as never }));
+      pending = result.UnprocessedItems as typeof pending;
+    }
+  }
+}
+
+export interface RebuildReport {
+  sourceItems: number;
+  aggregates: number;
+  removed: number;
+  ms: number;
+}
+
+export async function rebuildStats(db: Database): Promise<RebuildReport> {
+  const started = performance.now();
+  const items = await scanEntities(db, [...STATS_SOURCES, ...STORED]);
+  const sources = items.filter((item) => STATS_SOURCES.has(String(item.entity)));
+  const listings = new Map<string, ListingFacts>();
+  for (const item of sources) {
+    const facts = item.entity === ENTITY.listing ? listingFactsOf(item) : undefined;
+    if (facts) listings.set(facts.id, facts);
+  }
+  const targets = targetsOf(rebuildCells(sources, (id) => listings.get(id)));
+  const fresh = targets.map((t) => ({ ...t.key, entity: t.entity, month: t.month, ...(t.scope ? { scope: t.scope } : {}), ...t.adds }));
+  const kept = new Set(fresh.map((item) => `${item.pk}|${item.sk}`));
+  const stale = items.filter((item) => STORED.has(String(item.entity)) && !kept.has(`${item.pk}|${item.sk}`));
+  await batchWrite(db, [
+    ...fresh.map((Item) => ({ PutRequest: { Item } })),
+    ...stale.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
+  ]);
+  return { sourceItems: sources.length, aggregates: fresh.length, removed: stale.length, ms: performance.now() - started };
+}

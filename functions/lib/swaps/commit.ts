@@ -1,0 +1,125 @@
+/**
+ * Writes one swap transition as one DynamoDB transaction: the swap (version-checked), its review
+ * items, every listing whose status follows from the swap's (checked: same version, expected
+ * status), the match, the audit item and the mails. A listing can therefore be engaged by one
+ * swap only, even when several requests race: the losers' conditions fail and they get a 409.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConflictError, type AppError } from '../../../shared/errors';
+import { expiryFrom } from '../../../shared/listing/lifecycle';
+import type { MatchStatus } from '../../../shared/match/lifecycle';
+import type { ReferenceData } from '../../../shared/reference/index';
+import type { Listing } from '../../../shared/schemas/listing';
+import type { User } from '../../../shared/schemas/user';
+import { isAwaitingDecision, listingStatusFor, type Swap, type SwapReview } from '../../../shared/swap/lifecycle';
+import { auditPut } from '../db/audit';
+import type { Database } from '../db/client';
+import { expiryScheduleItems } from '../db/expiry';
+import { activeListingGuardDelete } from '../db/listings';
+import { matchUpdateItems, type StoredMatch } from '../db/matches';
+import { ListingAlreadyEngagedError, SwapChangedError, listingSwapPut, reviewCreatePut, reviewUpdate, swapCreatePut, swapUpdatePut } from '../db/swaps';
+import { transactWrite, type TransactItem } from '../db/transact';
+
+export interface SwapDeps {
+  db: Database;
+  now: () => Date;
+  appUrl: string;
+  reference: () => Promise<ReferenceData>;
+  /** Days lessors have to review, from the last confirmation (default 30). */
+  reviewDays?: number;
+}
+
+export interface Transition {
+  before?: Swap;
+  after: Swap;
+  /** The swap's listings as read. */
+  listings: Map<string, Listing>;
+  /** The swap's match as read, and the status it takes (engaged on request, closed when the swap fails). */
+  match?: { stored: StoredMatch; status: MatchStatus };
+  actor: User;
+  action: string;
+  details?: Record<string, string | number | boolean>;
+  mails: TransactItem[];
+}
+
+/** DynamoDB accepts 100 items per transaction; mails beyond that follow right after the commit. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+const isOpen = (swap: Swap | undefined, review: SwapReview) => swap?.status === 'under_review' && isAwaitingDecision(review);
+
+function reviewItems(db: Database, before: Swap | undefined, after: Swap): TransactItem[] {
+  const previous = new Map(before?.reviews.map((review) => [review.listingId, review]));
+  return after.reviews.flatMap((review) => {
+    const old = previous.get(review.listingId);
+    if (!old) return [reviewCreatePut(db, after.id, review)];
+    const changed = old.decision !== review.decision || old.decidedAt !== review.decidedAt || isOpen(before, old) !== isOpen(after, review);
+    return changed ? [reviewUpdate(db, after.id, review, isOpen(after, review))] : [];
+  });
+}
+
+function listingItems(db: Database, transition: Transition, now: Date): { items: TransactItem[]; conditioned: number[] } {
+  const target = listingStatusFor(transition.after.status);
+  const current = transition.before ? listingStatusFor(transition.before.status) : 'published';
+  const items: TransactItem[] = [];
+  const conditioned: number[] = [];
+  if (transition.before && target === current) return { items, conditioned };
+  for (const participant of transition.after.participants) {
+    const listing = transition.listings.get(participant.listingId)!;
+    let updated: Listing = { ...listing, status: target, updatedAt: now.toISOString() };
+    const extra: TransactItem[] = [];
+    // Back on the market after a long review: a publication that lapsed meanwhile starts again.
+    if (target === 'published' && listing.expiresAt && new Date(listing.expiresAt) <= now) {
+      updated = { ...updated, expiresAt: expiryFrom(now).toISOString() };
+      extra.push(...expiryScheduleItems(db, listing, updated));
+    }
+    if (target === 'exchanged') extra.push(activeListingGuardDelete(db, listing.ownerId));
+    conditioned.push(items.length);
+    items.push(listingSwapPut(db, updated, listing.version, current, now), ...extra);
+  }
+  return { items, conditioned };
+}
+
+export async function commitTransition(deps: SwapDeps, transition: Transition): Promise<void> {
+  const { db } = deps;
+  const now = deps.now();
+  const { before, after } = transition;
+  const items: TransactItem[] = [before ? swapUpdatePut(db, after, before.version) : swapCreatePut(db, after), ...reviewItems(db, before, after)];
+  const listings = listingItems(db, transition, now);
+  const listingIndexes = new Set(listings.conditioned.map((index) => index + items.length));
+  items.push(...listings.items);
+  const matchIndex = items.length;
+  if (transition.match) {
+    const { stored, status } = transition.match;
+    items.push(...matchUpdateItems(db, { ...stored, status, resumeStatus: undefined, updatedAt: now.toISOString() }, stored.version));
+  }
+  items.push(auditPut(db, { actorId: transition.actor.id, actorRole: transition.actor.role, action: transition.action, subject: `swap:${after.id}`, details: { status: after.status, ...transition.details } }, now));
+  const room = MAX_TRANSACTION_ITEMS - items.length;
+  const overflow = transition.mails.slice(room);
+  items.push(...transition.mails.slice(0, room));
+
+  await transactWrite(db, items, (failed): AppError => {
+    if (failed.some((index) => listingIndexes.has(index))) return new ListingAlreadyEngagedError();
+    if (transition.match && failed.includes(matchIndex)) return new ConflictError('La proposition a changé entre-temps. Rechargez la page.');
+    return before ? new SwapChangedError() : new ConflictError('Cet échange existe déjà.');
+  });
+  for (let start = 0; start < overflow.length; start += MAX_TRANSACTION_ITEMS) await transactWrite(db, overflow.slice(start, start + MAX_TRANSACTION_ITEMS));
+}
+
+/** Whether the error is a transaction that lost a race without any condition failing: worth re-reading and retrying. */
+function isTransientConflict(error: unknown): boolean {
+  if (!(error instanceof ConflictError) || !(error.cause instanceof TransactionCanceledException)) return false;
+  const codes = (error.cause.CancellationReasons ?? []).map((reason) => reason.Code);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
+/** Runs a use case again (it re-reads) when its transaction collided with a concurrent one. */
+export async function withConflictRetry<T>(useCase: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await useCase();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Reading swaps: one swap for whoever may see it, and the lists — a lessor's review queue (its
+ * gsi2 partition: open reviews first, nearest deadline first) and Armos's pipeline (gsi1 by status:
+ * under review first, overdue first).
+ */
+import { ForbiddenError, ValidationError } from '../../../shared/errors';
+import type { SwapView } from '../../../shared/schemas/swap';
+import type { User } from '../../../shared/schemas/user';
+import { isAwaitingDecision, type Swap, type SwapStatus } from '../../../shared/swap/lifecycle';
+import { getListings } from '../db/listings';
+import { indexKeys } from '../db/model';
+import { findSwap, getSwap, reviewsOfLessor, swapIdsInStatus } from '../db/swaps';
+import { getUser } from '../db/users';
+import { assertViewer, isStaffViewer, type SwapViewer } from './access';
+import type { SwapDeps } from './commit';
+import { swapView } from './views';
+
+async function viewOf(deps: SwapDeps, caller: User, swap: Swap, viewer?: SwapViewer): Promise<SwapView> {
+  const listings = await getListings(deps.db, swap.participants.map((p) => p.listingId));
+  const seenBy = viewer ?? assertViewer(caller, swap, listings);
+  const owners = new Map<string, User>();
+  if (isStaffViewer(seenBy)) {
+    for (const p of swap.participants) {
+      const owner = await getUser(deps.db, p.ownerId);
+      if (owner) owners.set(p.ownerId, owner);
+    }
+  }
+  return swapView(swap, seenBy, { listings, owners, now: deps.now() });
+}
+
+export async function readSwap(deps: SwapDeps, caller: User, swapId: string): Promise<SwapView> {
+  return viewOf(deps, caller, await getSwap(deps.db, swapId));
+}
+
+export interface ListQuery {
+  status?: SwapStatus;
+  lessorId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function decode<T>(cursor?: string): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+  } catch {
+    throw new ValidationError('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }]);
+  }
+}
+
+export async function listSwaps(deps: SwapDeps, caller: User, query: ListQuery): Promise<{ items: SwapView[]; nextCursor?: string }> {
+  if (caller.role === 'lessor') return lessorQueue(deps, caller, caller.lessorId!, query);
+  if (caller.role !== 'armos') throw new ForbiddenError();
+  if (query.lessorId) return lessorQueue(deps, caller, query.lessorId, query);
+  return pipeline(deps, caller, query);
+}
+
+/** The key of a lessor's first review of the swap in its queue: the swap is listed there, once. */
+function representativeReview(swap: Swap, lessorId: string): string | undefined {
+  const open = (status: SwapStatus, decision: Swap['reviews'][number]) => status === 'under_review' && isAwaitingDecision(decision);
+  return swap.reviews
+    .filter((r) => r.lessorId === lessorId)
+    .map((r) => ({ listingId: r.listingId, sk: indexKeys.reviewsByLessor(lessorId, r.dueAt, open(swap.status, r), swap.id, r.listingId).gsi2sk }))
+    .sort((a, b) => a.sk.localeCompare(b.sk))[0]?.listingId;
+}
+
+async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query: ListQuery) {
+  const items: SwapView[] = [];
+  let cursor = decode<Record<string, unknown>>(query.cursor);
+  do {
+    const page = await reviewsOfLessor(deps.db, lessorId, { limit: query.limit, cursor });
+    for (const [index, entry] of page.items.entries()) {
+      const swap = await findSwap(deps.db, entry.swapId);
+      if (!swap || representativeReview(swap, lessorId) !== entry.listingId || (query.status && swap.status !== query.status)) continue;
+      items.push(await viewOf(deps, caller, swap));
+      if (items.length === query.limit) {
+        const last = index === page.items.length - 1;
+        const next = last ? page.cursor : entry.key;
+        return { items, ...(next ? { nextCursor: encode(next) } : {}) };
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return { items };
+}
+
+/** Armos: one status, or all of them in pipeline order (under review first: overdue first). */
+const PIPELINE: readonly SwapStatus[] = ['under_review', 'approved', 'awaiting_confirmations', 'completed', 'refused', 'cancelled'];
+
+async function pipeline(deps: SwapDeps, caller: User, query: ListQuery) {
+  const statuses = query.status ? [query.status] : PIPELINE;
+  const start = decode<{ s: number; k?: Record<string, unknown> }>(query.cursor) ?? { s: 0 };
+  const items: SwapView[] = [];
+  for (let s = start.s; s < statuses.length; s += 1) {
+    let cursor = s === start.s ? start.k : undefined;
+    do {
+      const page = await swapIdsInStatus(deps.db, statuses[s]!, { limit: query.limit - items.length, cursor });
+      for (const id of page.items) {
+        const swap = await findSwap(deps.db, id);
+        if (swap && swap.status === statuses[s]) items.push(await viewOf(deps, caller, swap));
+      }
+      cursor = page.cursor;
+      if (items.length >= query.limit) {
+        const next = cursor ? { s, k: cursor } : s + 1 < statuses.length ? { s: s + 1 } : undefined;
+        return { items, ...(next ? { nextCursor: encode(next) } : {}) };
+      }
+    } while (cursor);
+  }
+  return { items };
+}

@@ -1,0 +1,79 @@
+/**
+ * A swap as each audience sees it. Participants see the dwellings (public view), who confirmed and
+ * the decisions; the refusal reason and comment only about their own household. Lessors concerned
+ * and Armos also see each incoming household's review information and the tenants' contacts.
+ */
+import { publicDwelling } from '../../../shared/listing/views';
+import type { Listing } from '../../../shared/schemas/listing';
+import type { SwapView } from '../../../shared/schemas/swap';
+import type { User } from '../../../shared/schemas/user';
+import { isOverdue, type Swap, type SwapReview } from '../../../shared/swap/lifecycle';
+import { reviewInfo, type IncomeCeilingTable } from '../../../shared/swap/review-info';
+import { actionsOf, isStaffViewer, type SwapViewer } from './access';
+
+export interface ViewContext {
+  listings: Map<string, Listing>;
+  owners: Map<string, User>;
+  now: Date;
+  ceilings?: IncomeCeilingTable;
+}
+
+function reviewView(review: SwapReview, viewer: SwapViewer, context: ViewContext): SwapView['reviews'][number] {
+  const staff = isStaffViewer(viewer);
+  const own = viewer.participantListingIds.includes(review.incomingListingId);
+  const incoming = context.listings.get(review.incomingListingId);
+  const entered = context.listings.get(review.listingId);
+  return {
+    listingId: review.listingId,
+    lessorId: review.lessorId,
+    incomingListingId: review.incomingListingId,
+    decision: review.decision,
+    ...(review.reason && (staff || own) ? { reason: review.reason } : {}),
+    ...(review.comment && (staff || own) ? { comment: review.comment } : {}),
+    ...(review.caleolDate ? { caleolDate: review.caleolDate } : {}),
+    dueAt: review.dueAt,
+    ...(review.decidedAt ? { decidedAt: review.decidedAt } : {}),
+    overdue: isOverdue(review, context.now),
+    ...(staff ? { escalated: review.escalated === true } : {}),
+    ...(staff && incoming && entered ? { info: reviewInfo(incoming.household, entered.dwelling, context.ceilings) } : {}),
+  };
+}
+
+export function swapView(swap: Swap, viewer: SwapViewer, context: ViewContext): SwapView {
+  const staff = isStaffViewer(viewer);
+  const optional = <K extends keyof Swap>(...fields: K[]) => Object.fromEntries(fields.filter((f) => swap[f] !== undefined).map((f) => [f, swap[f]]));
+  return {
+    id: swap.id,
+    matchId: swap.matchId,
+    kind: swap.kind,
+    status: swap.status,
+    requestedBy: swap.requestedBy,
+    participants: swap.participants.map((p) => {
+      const listing = context.listings.get(p.listingId);
+      const owner = context.owners.get(p.ownerId);
+      return {
+        listingId: p.listingId,
+        isMe: viewer.participantListingIds.includes(p.listingId),
+        confirmed: p.confirmed,
+        ...(p.confirmedAt ? { confirmedAt: p.confirmedAt } : {}),
+        movesInto: p.movesInto,
+        dwelling: listing ? publicDwelling(listing.dwelling) : ({} as never),
+        ...(staff && owner ? { contact: contactOf(owner, listing) } : {}),
+      };
+    }),
+    reviews: swap.reviews.map((review) => reviewView(review, viewer, context)),
+    lessorIds: swap.lessorIds,
+    ...optional('dueAt', 'effectiveDate', 'underReviewAt', 'approvedAt', 'refusedAt', 'completedAt', 'cancelledAt'),
+    ...(swap.cancelReason && (staff || viewer.participantListingIds.length > 0) ? { cancelReason: swap.cancelReason } : {}),
+    actions: actionsOf(viewer, swap),
+    createdAt: swap.createdAt,
+    updatedAt: swap.updatedAt,
+  } as SwapView;
+}
+
+function contactOf(owner: User, listing?: Listing) {
+  const email = owner.email.endsWith('.invalid') ? listing?.assistance?.email : owner.email;
+  const displayName = owner.displayName ?? listing?.assistance?.name;
+  const phone = owner.phone ?? listing?.assistance?.phone;
+  return { ...(displayName ? { displayName } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+}

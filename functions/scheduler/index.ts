@@ -1,0 +1,25 @@
+/** Lambda entry points of the scheduled jobs (EventBridge, see infra/lib/functions.ts). */
+import { lazyHandler } from '../lib/bootstrap';
+import { config } from '../lib/config';
+import { database } from '../lib/db/client';
+import { cachedReferenceData } from '../lib/db/reference';
+import { runExpiry, type ExpiryReport } from './expiry';
+import { runOptimiser, type OptimiserReport } from './optimiser';
+import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
+
+export const expiryHandler = lazyHandler<unknown, ExpiryReport>(() => {
+  const deps = { db: database(), appUrl: config().appUrl, sessionSecret: config().sessionSecret };
+  return () => runExpiry(deps, new Date());
+});
+
+export const reviewDeadlinesHandler = lazyHandler<unknown, ReviewDeadlineReport>(() => {
+  const db = database();
+  const deps = { db, appUrl: config().appUrl, reference: cachedReferenceData(db) };
+  return () => runReviewDeadlines(deps, new Date());
+});
+
+export const optimiserHandler = lazyHandler<unknown, OptimiserReport>(() => {
+  const db = database();
+  const deps = { db, reference: cachedReferenceData(db) };
+  return () => runOptimiser(deps, new Date());
+});

@@ -1,0 +1,122 @@
+/**
+ * Statistics benchmark (issue 7): `npm run bench:stats`. On a local stack in memory, loads a
+ * synthetic year (listings from the market generator, matches, swaps), then measures
+ *  - `stats:rebuild`: the time to recompute every aggregate from the base items;
+ *  - the API: p95 of a one-year, all-quartier request (autocannon on 127.0.0.1, ~10 s);
+ *  - the aggregator: stream records per second through the real handler and DynamoDB Local.
+ * Writes the "## Statistiques" section of docs/benchmarks.md between the `bench:stats` markers.
+ */
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { signSession } from '../../functions/lib/auth/session';
+import type { Database } from '../../functions/lib/db/client';
+import { findUserByEmail } from '../../functions/lib/db/users';
+import { rebuildStats } from '../../functions/lib/stats/rebuild';
+import { createStatsAggregator } from '../../functions/stats/handler';
+import { startLocalStack } from '../local/stack';
+import { syntheticYear } from './stats-market';
+
+interface AutocannonResult { requests: { average: number; total: number }; non2xx: number; errors: number }
+interface AutocannonInstance { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void }
+type Autocannon = ((options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance);
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const DOC = 'docs/benchmarks.md';
+const START = '<!-- bench:stats -->';
+const END = '<!-- /bench:stats -->';
+const SIZE = { listings: Number(process.env.BENCH_LISTINGS ?? 3000), matches: 4000, swaps: 600, seed: 7 };
+const out: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  out.push(line);
+};
+const fmt = (value: number) => Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+
+const year = syntheticYear(SIZE);
+const baseItems = [...year.listings, ...year.matches, ...year.swaps, ...year.reviews];
+
+async function bulkLoad(db: Database): Promise<void> {
+  for (let start = 0; start < baseItems.length; start += 25) {
+    const requests = baseItems.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+    let pending: Record<string, unknown> | undefined = { [db.tableName]: requests };
+    while (pending && Object.keys(pending).length > 0) pending = (await db.doc.send(new BatchWriteCommand({ RequestItems: pending as never }))).UnprocessedItems;
+  }
+}
+
+/** Without empty maps, as DynamoDB Local's stream reports them (functions/lib/stream-image.ts). */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compact);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => !(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)).map(([k, v]) => [k, compact(v)]));
+}
+
+/** The stream records of the year's items being written, as Lambda receives them. */
+function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
+  return items.map((item, i) => ({
+    eventName: 'INSERT',
+    dynamodb: { SequenceNumber: String(1e20 + i), Keys: marshall({ pk: item.pk, sk: item.sk }) as never, NewImage: marshall(compact(item) as Record<string, unknown>, { removeUndefinedValues: true }) as never },
+  }));
+}
+
+async function benchAggregator(db: Database): Promise<number> {
+  const aggregate = createStatsAggregator({ db, now: () => new Date() });
+  const records = recordsOf(baseItems);
+  const started = performance.now();
+  for (let start = 0; start < records.length; start += 100) {
+    const { batchItemFailures } = await aggregate({ Records: records.slice(start, start + 100) });
+    if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  say(`- aggregator: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) in ${seconds.toFixed(1)} s → **${fmt(records.length / seconds)} records/s** (one handler, batches of 100, sequential as on one shard)`);
+  return records.length / seconds;
+}
+
+async function benchApi(url: string, token: string): Promise<number> {
+  const latencies: number[] = [];
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
+    const instance = autocannon({ url, connections: 10, duration: 10, headers: { authorization: `Bearer ${token}` } }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  const p95 = percentile(latencies, 95);
+  say(`- API \`GET /api/stats/quartiers?from=2026-01&to=2026-12\` (all quartiers, one year), autocannon 10 connections × 10 s on 127.0.0.1: ${fmt(result.requests.total)} requests, ${result.requests.average.toFixed(0)} req/s, median ${percentile(latencies, 50).toFixed(1)} ms, **p95 ${p95.toFixed(1)} ms** (target ≤ 100 ms), p99 ${percentile(latencies, 99).toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+  return p95;
+}
+
+const stack = await startLocalStack({ logLevel: 'error', beforeStreams: bulkLoad });
+try {
+  say('## Statistiques');
+  say();
+  say(`Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
+  say('Command: `npm run bench:stats` (`scripts/bench/stats.ts`). Local stack in memory (DynamoDB Local); synthetic year from `shared/market/generator.ts` (seed 7) plus synthesized matches and swaps (`scripts/bench/stats-market.ts`).');
+  say();
+  const rebuild = await rebuildStats(stack.db);
+  say(`- \`stats:rebuild\`: ${fmt(rebuild.sourceItems)} base items scanned, ${fmt(rebuild.aggregates)} aggregates written in **${(rebuild.ms / 1000).toFixed(1)} s**`);
+  const user = await findUserByEmail(stack.db, 'cinor@bourse.local');
+  if (!user) throw new Error('compte cinor absent');
+  const { token } = await signSession(stack.config.sessionSecret, user, new Date());
+  const url = `${stack.appUrl.replace('localhost', '127.0.0.1')}/api/stats/quartiers?from=2026-01&to=2026-12`;
+  const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await check.json()) as { rows: Array<{ newListings: number | string }> };
+  say(`- response: ${body.rows.length} quartier rows, ${fmt(JSON.stringify(body).length / 1024)} KB of JSON`);
+  await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  await benchApi(url, token);
+  // Last: its ~8 writes per record fill the stream the stack's runner then reads, loading DynamoDB Local.
+  await benchAggregator(stack.db);
+} finally {
+  await stack.stop();
+}
+
+if (existsSync(DOC)) {
+  const doc = readFileSync(DOC, 'utf8');
+  const section = `${START}\n${out.join('\n')}\n${END}`;
+  const from = doc.indexOf(START);
+  const to = doc.indexOf(END);
+  writeFileSync(DOC, from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + END.length) : `${doc.trimEnd()}\n\n${section}\n`);
+  console.log(`\n${DOC} updated.`);
+}
+process.exit(0);

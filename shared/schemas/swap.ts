@@ -1,0 +1,130 @@
+/** Swaps as the API speaks them (../shared/API.md "Swaps"). */
+import { z } from 'zod';
+import { REFUSAL_REASONS, REVIEW_DECISIONS, SWAP_STATUSES, decisionIssues } from '../swap/lifecycle';
+import { idSchema } from './common';
+import { publicDwellingSchema } from './listing-views';
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const daySchema = (label: string) =>
+  z
+    .string({ error: `${label} est obligatoire (AAAA-MM-JJ).` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} doit être au format AAAA-MM-JJ.` })
+    .refine((day) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && day >= '2000-01-01' && day <= '2100-12-31';
+    }, { error: `${label} n’est pas une date valide.` });
+
+export const createSwapBodySchema = z.strictObject({ matchId: idSchema }).meta({ id: 'CreateSwapBody' });
+
+export const reviewBodySchema = z
+  .strictObject({
+    listingId: idSchema,
+    decision: z.enum(['approved', 'refused', 'documents_requested'], { error: 'La décision doit être approved, refused ou documents_requested.' }),
+    reason: z.enum(REFUSAL_REASONS, { error: 'Motif inconnu (rent_arrears, income_above_ceiling, household_unsuited, incomplete_file ou other).' }).optional(),
+    caleolDate: daySchema('La date de CALEOL').optional(),
+    comment: z.string().trim().min(1, { error: 'Le commentaire est vide.' }).max(1000, { error: 'Le commentaire est trop long (1 000 caractères au plus).' }).optional(),
+  })
+  .superRefine((body, ctx) => {
+    for (const issue of decisionIssues(body)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  })
+  .meta({ id: 'ReviewBody' });
+
+export const completeBodySchema = z.strictObject({ effectiveDate: daySchema('La date d’effet') }).meta({ id: 'CompleteSwapBody' });
+
+export const cancelBodySchema = z
+  .strictObject({
+    reason: z
+      .string({ error: 'Indiquez pourquoi vous annulez l’échange.' })
+      .trim()
+      .min(1, { error: 'Indiquez pourquoi vous annulez l’échange.' })
+      .max(500, { error: 'Le motif est trop long (500 caractères au plus).' }),
+  })
+  .meta({ id: 'CancelSwapBody' });
+
+export const swapListQuerySchema = z.object({
+  status: z.enum(SWAP_STATUSES, { error: 'État inconnu.' }).optional(),
+  lessorId: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+const ceilingCheckSchema = z.union([
+  z.object({ status: z.literal('not_configured') }),
+  z.object({ status: z.literal('income_unknown'), year: z.number() }),
+  z.object({ status: z.enum(['below', 'above']), year: z.number(), ceiling: z.number(), income: z.number() }),
+]);
+
+export const reviewInfoSchema = z
+  .object({
+    adults: z.number(),
+    children: z.number(),
+    occupants: z.number(),
+    rooms: z.number(),
+    surface: z.number(),
+    minSurface: z.number(),
+    overOccupied: z.boolean(),
+    underOccupied: z.boolean(),
+    declaredIncome: z.number().optional(),
+    ceilingCheck: ceilingCheckSchema,
+  })
+  .meta({ id: 'ReviewInfo' });
+
+export const swapReviewViewSchema = z.object({
+  listingId: z.string().describe('Le logement dans lequel le foyer entre'),
+  lessorId: z.string(),
+  incomingListingId: z.string().describe('Le foyer qui entre'),
+  decision: z.enum(REVIEW_DECISIONS),
+  reason: z.enum(REFUSAL_REASONS).optional(),
+  comment: z.string().optional(),
+  caleolDate: z.string().optional(),
+  dueAt: z.string(),
+  decidedAt: z.string().optional(),
+  overdue: z.boolean(),
+  escalated: z.boolean().optional(),
+  info: reviewInfoSchema.optional().describe('Pour les bailleurs et Armos seulement'),
+});
+
+export const swapParticipantViewSchema = z.object({
+  listingId: z.string(),
+  isMe: z.boolean(),
+  confirmed: z.boolean(),
+  confirmedAt: z.string().optional(),
+  movesInto: z.string(),
+  dwelling: publicDwellingSchema,
+  contact: z.object({ displayName: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+});
+
+export const swapViewSchema = z
+  .object({
+    id: z.string(),
+    matchId: z.string(),
+    kind: z.enum(['2-way', '3-way']),
+    status: z.enum(SWAP_STATUSES),
+    requestedBy: z.string(),
+    participants: z.array(swapParticipantViewSchema),
+    reviews: z.array(swapReviewViewSchema),
+    lessorIds: z.array(z.string()),
+    dueAt: z.string().optional(),
+    effectiveDate: z.string().optional(),
+    cancelReason: z.string().optional(),
+    actions: z.object({
+      confirm: z.boolean(),
+      cancel: z.boolean(),
+      review: z.array(z.string()).describe('Logements dont je peux rendre la décision'),
+      complete: z.boolean(),
+      file: z.boolean(),
+    }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    underReviewAt: z.string().optional(),
+    approvedAt: z.string().optional(),
+    refusedAt: z.string().optional(),
+    completedAt: z.string().optional(),
+    cancelledAt: z.string().optional(),
+  })
+  .meta({ id: 'Swap' });
+
+export const swapPageSchema = z.object({ items: z.array(swapViewSchema), nextCursor: z.string().optional() }).meta({ id: 'SwapPage' });
+
+export type SwapView = z.infer<typeof swapViewSchema>;
+export type ReviewBody = z.infer<typeof reviewBodySchema>;

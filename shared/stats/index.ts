@@ -1,0 +1,8 @@
+/** Statistics for CINOR: facts of stored items, events of their changes, aggregates and rows. */
+export * from './events';
+export * from './facts';
+export * from './indicators';
+export * from './item';
+export * from './masking';
+export * from './period';
+export * from './scopes';
