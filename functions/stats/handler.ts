@@ -37,6 +37,9 @@ async function lookupFor(db: Database, before: Item | undefined, after: Item | u
 
 /** Applies one record; returns whether counters changed. */
 export async function aggregateRecord(deps: StatsDeps, record: DynamoDBRecord): Promise<boolean> {
+  // Listings, matches and swaps are never deleted but by the TTL purge of personal data, 12
+  // months after a listing ends: the statistics outlive it (a later rebuild cannot see them).
+  if (record.eventName === 'REMOVE') return false;
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
   if (!STATS_SOURCES.has(stringAttribute(image, 'entity') ?? '')) return false;
   const before = oldImage(record);

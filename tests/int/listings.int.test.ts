@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { listingInput } from '../support/factories';
 import { waitForMails } from '../support/mailbox';
 import { signIn } from '../support/sign-in';
-import { api, uniqueEmail } from '../support/stack';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/lib/db/model';
+import { api, stackDatabase, uniqueEmail } from '../support/stack';
 
 type ListingBody = { id: string; status: string; verification: string; expiresAt?: string; dwelling: Record<string, unknown>; household: Record<string, unknown>; ownerId?: string };
 const json = async <T = ListingBody>(response: Response) => (await response.json()) as T;
@@ -194,5 +196,23 @@ describe('reception points', () => {
     expect(managed.map((l) => l.id)).toContain(listing.id);
     expect(noConsent.status).toBe(400);
     expect(tenantOnBehalf.status).toBe(403);
+  });
+});
+
+describe('data lifecycle', () => {
+  it('schedules a withdrawn listing for deletion 12 months later, and cancels it when republished', async () => {
+    const { tenant, listing } = await tenantWithListing();
+    const db = stackDatabase();
+    const ttlOf = async () => (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.listing(listing.id) }))).Item?.ttl as number | undefined;
+
+    await api(`/listings/${listing.id}/withdraw`, { method: 'POST', token: tenant.token });
+    const afterWithdrawal = await ttlOf();
+    await api(`/listings/${listing.id}/publish`, { method: 'POST', token: tenant.token });
+    const afterRepublication = await ttlOf();
+
+    const days = ((afterWithdrawal ?? 0) - Date.now() / 1000) / 86_400;
+    expect(days).toBeGreaterThan(364);
+    expect(days).toBeLessThan(366);
+    expect(afterRepublication).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, ttlAt } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -32,11 +32,16 @@ export function listingItem(listing: Listing, now: Date): Record<string, unknown
       ? indexKeys.marketOffer(listing.dwelling.communeCode, listing.dwelling.typology, listing.id)
       : {}),
     ...listing,
+    ...(PURGED_STATUSES.includes(listing.status) ? { ttl: ttlAt(new Date(listing.updatedAt)) + PERSONAL_DATA_RETENTION_DAYS * 86_400 } : {}),
   };
 }
 
+/** A listing that ended (withdrawn, expired) is deleted with its personal data 12 months later. */
+export const PERSONAL_DATA_RETENTION_DAYS = 365;
+const PURGED_STATUSES: readonly Listing['status'][] = ['withdrawn', 'expired'];
+
 export function toListing(item: Record<string, unknown>): Listing {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _g, gsi3sk: _h, entity: _i, ...rest } = item;
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _g, gsi3sk: _h, entity: _i, ttl: _ttl, ...rest } = item;
   const listing = rest as unknown as Listing;
   // Stream images (DynamoDB Local) may omit empty lists and maps: restore them.
   return {
