@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApi } from '../../functions/api/app';
 import type { ApiDeps } from '../../functions/api/context';
 import { securityHeaders } from '../../functions/api/middleware/security-headers';
@@ -26,6 +27,8 @@ export function createLocalApp(deps: ApiDeps, webBuildDir = WEB_BUILD_DIR): Hono
   const root = relative(process.cwd(), webBuildDir) || '.';
   const web = new Hono();
   web.use('*', securityHeaders({ https: false, photosOrigin: deps.config.s3Endpoint }));
+  // CloudFront compresses the web app's files (infra/lib/web.ts `compress: true`): so does this server.
+  web.use('*', compress());
   web.use('/_app/immutable/*', async (c, next) => {
     await next();
     c.header('cache-control', 'public, max-age=31536000, immutable');

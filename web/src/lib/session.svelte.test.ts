@@ -49,4 +49,16 @@ describe('session', () => {
     expect(fetch).toHaveBeenCalledWith('/api/auth/logout', expect.objectContaining({ method: 'POST' }));
     expect(session.status).toBe('anonymous');
   });
+
+  it('keeps a sign-in that happened while an earlier GET /api/me was answering 401', async () => {
+    let answer: (response: Response) => void = () => {};
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    const loading = session.load();
+
+    session.signIn({ id: 'u1', email: 'locataire@exemple.fr', role: 'tenant' });
+    answer(new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'Connectez-vous.' } }), { status: 401 }));
+    await loading;
+
+    expect(session.status).toBe('signed-in');
+  });
 });

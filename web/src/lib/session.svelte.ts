@@ -19,16 +19,25 @@ class Session {
   user = $state<SessionUser | null>(null);
   status = $state<SessionStatus>('loading');
 
+  /**
+   * Bumped by every sign-in and sign-out. On /connexion?token=… the layout's GET /me (sent before
+   * the cookie exists) races the token check: a late 401 must not undo the sign-in that followed.
+   */
+  private generation = 0;
+
   async load(): Promise<void> {
+    const startedAt = this.generation;
     try {
-      this.signIn(await getMe());
+      const user = await getMe();
+      if (startedAt === this.generation) this.signIn(user);
     } catch (error) {
       if (!(error instanceof ApiError)) console.error('Lecture de la session impossible', error);
-      this.clear();
+      if (startedAt === this.generation) this.clear();
     }
   }
 
   signIn(user: SessionUser): void {
+    this.generation += 1;
     this.user = user;
     this.status = 'signed-in';
   }
@@ -45,6 +54,7 @@ class Session {
   }
 
   private clear(): void {
+    this.generation += 1;
     this.user = null;
     this.status = 'anonymous';
   }

@@ -1,20 +1,13 @@
 /**
  * Sign-in by e-mail link and the current user (API.md "Auth and accounts").
- * `SessionUser` mirrors the API's user object; move it to `shared/schemas/` when the user schema
- * lands there, and import it from `$shared` instead.
+ * Types come from the API's own schemas; `import type` keeps zod out of the bundle of every page.
  */
+import type { z } from 'zod';
 import { api } from '$lib/api';
+import type { userSchema } from '$shared/schemas/auth';
 
-export type Role = 'tenant' | 'accueil' | 'lessor' | 'armos' | 'cinor';
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  role: Role;
-  lessorId?: string;
-  displayName?: string;
-  phone?: string;
-}
+export type { Role } from '$shared/schemas/user';
+export type SessionUser = z.infer<typeof userSchema>;
 
 export const requestSignInLink = (email: string) => api.post<void>('/auth/login', { email });
 

@@ -1,0 +1,49 @@
+/**
+ * Listings and the lessors' verification queue (API.md "Listings"). Types are the API's
+ * (`$shared/schemas/listing`), imported as types only so pages without a form do not bundle zod.
+ */
+import { api } from '$lib/api';
+import type { Listing, ListingInput, VerificationStatus } from '$shared/schemas/listing';
+import type { RenewalResultBody } from '$shared/schemas/listing-renewal';
+
+export interface OnBehalfOf {
+  name: string;
+  phone?: string;
+  email?: string;
+  consent: true;
+}
+
+export interface QueuePage {
+  items: Listing[];
+  nextCursor?: string;
+}
+
+export const myListings = () => api.get<Listing[]>('/listings/mine');
+export const managedListings = () => api.get<Listing[]>('/listings/managed');
+export const getListing = (id: string) => api.get<Listing>(`/listings/${encodeURIComponent(id)}`);
+
+export const createListing = (input: ListingInput, onBehalfOf?: OnBehalfOf) =>
+  api.post<Listing>('/listings', onBehalfOf ? { ...input, onBehalfOf } : input);
+
+export const updateListing = (id: string, input: ListingInput) => api.patch<Listing>(`/listings/${encodeURIComponent(id)}`, input);
+
+export type ListingTransition = 'publish' | 'withdraw' | 'renew';
+export const changeListingStatus = (id: string, transition: ListingTransition) =>
+  api.post<Listing>(`/listings/${encodeURIComponent(id)}/${transition}`);
+
+export type RenewalResult = RenewalResultBody;
+/** The one-click renewal of an expiry mail's link: public, the token is the proof. */
+export const renewByLink = (token: string) => api.post<RenewalResult>('/listings/renew-by-link', { token });
+
+/** Small pages: an agent treats a few at a time, and a phone shows them quickly. */
+export const QUEUE_PAGE_SIZE = 20;
+
+export function verificationQueue(query: { verification: VerificationStatus; lessorId?: string; cursor?: string }) {
+  const params = new URLSearchParams({ verification: query.verification, limit: String(QUEUE_PAGE_SIZE) });
+  if (query.lessorId) params.set('lessorId', query.lessorId);
+  if (query.cursor) params.set('cursor', query.cursor);
+  return api.get<QueuePage>(`/lessor/listings?${params}`);
+}
+
+export const recordVerification = (id: string, verified: boolean, reason?: string) =>
+  api.post<Listing>(`/listings/${encodeURIComponent(id)}/verification`, verified ? { verified } : { verified, reason });

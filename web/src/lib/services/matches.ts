@@ -1,0 +1,44 @@
+/**
+ * Matches (API.md "Matches"). `matchesOfListing` serves the reception point's printable sheet:
+ * `null` when the API does not offer them (older API, role not allowed), so the sheet says
+ * proposals will appear instead of failing.
+ */
+import { ApiError, api } from '$lib/api';
+import type { z } from 'zod';
+import type { MatchView, matchSummarySchema, messageSchema } from '$shared/schemas/match';
+
+export async function matchesOfListing(listingId: string): Promise<MatchView[] | null> {
+  try {
+    return await api.get<MatchView[]>(`/matches?listingId=${encodeURIComponent(listingId)}`);
+  } catch (error) {
+    // 404: no such endpoint yet; 400/403: not offered for this role yet. Nothing to show either way.
+    if (error instanceof ApiError && [400, 403, 404, 405].includes(error.status)) return null;
+    throw error;
+  }
+}
+
+/*
+ * "Mes propositions" (routes/propositions): the tenant's own proposals, their counts, answers,
+ * messages and the swap request. Types are the API's (`$shared/schemas/match`), imported as
+ * types only so the pages do not bundle zod.
+ */
+
+export type { MatchView };
+export type MatchParticipantView = MatchView['participants'][number];
+export type MatchCounts = z.infer<typeof matchSummarySchema>;
+export type MatchMessage = z.infer<typeof messageSchema>;
+
+/** What POST /api/swaps answers; only the id is needed to follow the swap. */
+export interface SwapCreated {
+  id: string;
+}
+
+const matchPath = (id: string) => `/matches/${encodeURIComponent(id)}`;
+
+export const myMatches = () => api.get<MatchView[]>('/matches');
+export const myMatchCounts = () => api.get<MatchCounts>('/matches/summary');
+export const getMatch = (id: string) => api.get<MatchView>(matchPath(id));
+export const answerMatch = (id: string, interested: boolean) => api.post<MatchView>(`${matchPath(id)}/interest`, { interested });
+export const matchMessages = (id: string) => api.get<MatchMessage[]>(`${matchPath(id)}/messages`);
+export const sendMatchMessage = (id: string, text: string) => api.post<MatchMessage>(`${matchPath(id)}/messages`, { text });
+export const requestSwap = (matchId: string) => api.post<SwapCreated>('/swaps', { matchId });

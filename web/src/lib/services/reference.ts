@@ -1,0 +1,41 @@
+/**
+ * Reference data (GET /api/ref). Armos can edit it, so it is read from the API rather than from
+ * the seed files; one request per visit is enough (it changes a few times a year).
+ */
+import { api } from '$lib/api';
+import type { Commune, Lessor, Motive, Quartier } from '$shared/reference/index';
+
+export interface Reference {
+  communes: Commune[];
+  quartiers: Quartier[];
+  lessors: Lessor[];
+  typologies: string[];
+  financings: string[];
+  motives: Motive[];
+}
+
+let cached: Promise<Reference> | undefined;
+
+export function getReference(): Promise<Reference> {
+  cached ??= api.get<Reference>('/ref').catch((error: unknown) => {
+    cached = undefined; // let the next page try again after a network failure
+    throw error;
+  });
+  return cached;
+}
+
+/** Name lookups for display; an unknown id shows as itself rather than disappearing. */
+export function namesOf(reference: Reference) {
+  const byId = <T>(items: T[], key: (item: T) => string, label: (item: T) => string) => {
+    const map = new Map(items.map((item) => [key(item), label(item)]));
+    return (id: string) => map.get(id) ?? id;
+  };
+  return {
+    commune: byId(reference.communes, (c) => c.code, (c) => c.name),
+    quartier: byId(reference.quartiers, (q) => q.id, (q) => q.name),
+    lessor: byId(reference.lessors, (l) => l.id, (l) => l.name),
+    motive: byId(reference.motives, (m) => m.id, (m) => m.label),
+  };
+}
+
+export type ReferenceNames = ReturnType<typeof namesOf>;
