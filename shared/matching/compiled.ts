@@ -6,7 +6,6 @@
 import { FEATURES, roomsOf } from '../reference/index';
 import type { Typology } from '../reference/index';
 import { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
-import { maxMoveScoreOf } from './score';
 import type { MatchCandidate } from './types';
 
 /** Interns strings (commune×typology keys, quartiers, owners) into small integers. */
@@ -51,8 +50,6 @@ export interface CompiledListing {
   readonly overOccupiedNow: boolean;
   readonly underOccupiedNow: boolean;
   readonly hasNeeds: boolean;
-  /** Highest score this household's move can get anywhere: bounds the search for the best cycles. */
-  readonly maxMoveScore: number;
   /**
    * Listings with the same quartier wishes and needs filter dwellings identically (`meetsWishFilters`),
    * so the 3-cycle count filters once per class; `NO_WISH_FILTERS` when nothing beyond rent and surface.
@@ -115,7 +112,6 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
     overOccupiedNow,
     underOccupiedNow,
     hasNeeds,
-    maxMoveScore: maxMoveScoreOf({ wishedQuartiers, hasNeeds, overOccupiedNow, underOccupiedNow }),
     filterClass: filterClassOf(wishedQuartiers, needs.accessible === true, needs.liftOrGroundFloor === true, needs.maxFloor, interner),
   };
 }

@@ -69,17 +69,6 @@ export function moveScoreInto(a: CompiledListing, totalRent: number, surface: nu
   return clamp(score, 0, 100);
 }
 
-/** Upper bound of `moveScore(a, anything)`: every part that depends on the other dwelling at its best. */
-export function maxMoveScoreOf(a: Pick<CompiledListing, 'wishedQuartiers' | 'hasNeeds' | 'overOccupiedNow' | 'underOccupiedNow'>): number {
-  const w = SCORE_WEIGHTS;
-  let score = w.accepted + w.rentMargin + w.surfaceGain + w.featuresWanted;
-  if (a.wishedQuartiers !== null) score += w.quartierWished;
-  if (a.hasNeeds) score += w.needsMet;
-  if (a.overOccupiedNow) score += w.overOccupationResolved;
-  if (a.underOccupiedNow) score += w.underOccupationResolved;
-  return Math.min(100, score);
-}
-
 /** A cycle's score is the mean of its moves, to one decimal: everyone's satisfaction counts the same. */
 export function cycleScore(moveScores: readonly number[]): number {
   let sum = 0;
