@@ -1,5 +1,6 @@
 /** Listings: the item, its owner's guard (one active listing), and its place in the queues. */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
@@ -103,19 +104,8 @@ export async function getListing(db: Database, listingId: string): Promise<Listi
 }
 
 export async function getListings(db: Database, listingIds: string[]): Promise<Map<string, Listing>> {
-  const found = new Map<string, Listing>();
-  const unique = [...new Set(listingIds)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [db.tableName]: { Keys: unique.slice(start, start + 100).map((id) => ({ ...keys.listing(id) })) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[db.tableName] ?? []) found.set(String(item.id), toListing(item));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  const items = await batchGetAll(db, [...new Set(listingIds)].map((id) => keys.listing(id)));
+  return new Map(items.map((item) => [String(item.id), toListing(item)]));
 }
 
 export async function listingsOfOwner(db: Database, ownerId: string): Promise<Listing[]> {

@@ -3,7 +3,8 @@
  * so a cycle is stored once), linked to every participant's listing so all of them see it.
  */
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, batchPutAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { CycleKind, Explanation } from '../../../shared/matching/index';
@@ -68,22 +69,9 @@ export async function putMatchIfAbsent(db: Database, match: StoredMatch): Promis
 /** Links of newly stored matches to each participant's listing, so that all of them see it. */
 export async function putMatchLinks(db: Database, matches: StoredMatch[]): Promise<void> {
   const items = matches.flatMap((match) => match.participants.map((participant) => linkItem(match, participant)));
-  await batchPut(db, items);
+  await batchPutAll(db, items);
 }
 
-async function batchPut(db: Database, items: Record<string, unknown>[]): Promise<void> {
-  const batches = [];
-  for (let start = 0; start < items.length; start += 25) batches.push(items.slice(start, start + 25));
-  await Promise.all(
-    batches.map(async (batch) => {
-      let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-      while (pending.length > 0) {
-        const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
-        pending = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
-      }
-    }),
-  );
-}
 
 /** Saves a changed match (and its links' copy of the status) if nobody changed it meanwhile. */
 export function matchUpdateItems(db: Database, match: StoredMatch, readVersion: number): TransactItem[] {
@@ -137,18 +125,7 @@ export async function matchesOfListing(db: Database, listingId: string): Promise
 }
 
 export async function getMatches(db: Database, matchIds: string[]): Promise<StoredMatch[]> {
-  const found: StoredMatch[] = [];
-  for (let start = 0; start < matchIds.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [db.tableName]: { Keys: matchIds.slice(start, start + 100).map((id) => ({ ...keys.match(id) })) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
-      found.push(...(result.Responses?.[db.tableName] ?? []).map(toMatch));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  return (await batchGetAll(db, matchIds.map((id) => keys.match(id)))).map(toMatch);
 }
 
 export async function putMatchSummary(db: Database, summary: MatchSummary): Promise<void> {
@@ -156,7 +133,7 @@ export async function putMatchSummary(db: Database, summary: MatchSummary): Prom
 }
 
 export async function putMatchSummaries(db: Database, summaries: MatchSummary[]): Promise<void> {
-  await batchPut(db, summaries.map((summary) => ({ ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary })));
+  await batchPutAll(db, summaries.map((summary) => ({ ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary })));
 }
 
 export async function getMatchSummary(db: Database, listingId: string): Promise<MatchSummary | undefined> {

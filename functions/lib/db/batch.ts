@@ -1,0 +1,38 @@
+/**
+ * Batch reads and writes in the sizes DynamoDB accepts (100 keys, 25 puts), retrying what it
+ * leaves unprocessed under load.
+ */
+import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Database } from './client';
+import type { ItemKey } from './model';
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+export async function batchGetAll(db: Database, keys: readonly ItemKey[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (const chunk of chunks(keys, 100)) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [db.tableName]: { Keys: chunk.map((key) => ({ ...key })) } };
+    while (request && Object.keys(request).length > 0) {
+      const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(result.Responses?.[db.tableName] ?? []));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+export async function batchPutAll(db: Database, items: readonly Record<string, unknown>[], parallel = 8): Promise<void> {
+  const batches = chunks(items, 25);
+  const writeBatch = async (batch: Record<string, unknown>[]) => {
+    let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+    while (pending.length > 0) {
+      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
+      pending = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
+    }
+  };
+  for (const group of chunks(batches, parallel)) await Promise.all(group.map(writeBatch));
+}
