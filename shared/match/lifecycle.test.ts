@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { close, recordInterest, resume, suspend, type MatchState } from './lifecycle';
+import { close, recordInterest, recordVisit, resume, suspend, type MatchState } from './lifecycle';
 
 const proposed = (n: number): MatchState => ({
   status: 'proposed',
@@ -37,6 +37,17 @@ describe('match lifecycle', () => {
     expect(() => recordInterest(paused, 'L0', false)).toThrow(/en pause/);
     expect(resume(paused).status).toBe('mutual');
     expect(close(paused).status).toBe('closed');
+  });
+
+  it('records a visit only once everyone said yes', () => {
+    const proposal = proposed(2);
+    const mutual = ['L0', 'L1'].reduce((m, id) => recordInterest(m, id, true), proposal);
+
+    const visited = recordVisit(mutual, 'L1', false, '2026-12-01T10:00:00Z');
+
+    expect(() => recordVisit(proposal, 'L0', true, '2026-12-01T10:00:00Z')).toThrow(/tous les participants/);
+    expect(visited.participants[1]?.visit).toEqual({ suitable: false, at: '2026-12-01T10:00:00Z' });
+    expect(visited.status).toBe('mutual');
   });
 
   it('ends in mutual exactly when all answers are yes, declined when any is no (property)', () => {

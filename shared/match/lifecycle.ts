@@ -10,10 +10,17 @@ export const MATCH_STATUSES = ['proposed', 'mutual', 'declined', 'engaged', 'clo
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export type Interest = 'pending' | 'yes' | 'no';
 
+export interface VisitReport {
+  /** After visiting the dwelling this participant would move into. */
+  suitable: boolean;
+  at: string;
+}
+
 export interface MatchParticipant {
   listingId: string;
   ownerId: string;
   interest: Interest;
+  visit?: VisitReport;
 }
 
 export interface MatchState {
@@ -64,4 +71,12 @@ export function close<T extends MatchState>(match: T): T {
 /** Someone already answered: the proposal is kept even when it falls out of the top K. */
 export function isAnswered(match: MatchState): boolean {
   return match.participants.some((p) => p.interest !== 'pending');
+}
+
+/** Records that a participant visited the dwelling they would move into, and their verdict. */
+export function recordVisit<T extends MatchState>(match: T, listingId: string, suitable: boolean, at: string): T {
+  if (match.status !== 'mutual' && match.status !== 'engaged') {
+    throw new ConflictError('La visite se déclare une fois que tous les participants ont dit oui.');
+  }
+  return { ...match, participants: match.participants.map((p) => (p.listingId === listingId ? { ...p, visit: { suitable, at } } : p)) };
 }

@@ -23,7 +23,12 @@ export const matchParticipantViewSchema = z.object({
   interest: z.enum(['pending', 'yes', 'no']),
   receives: publicDwellingSchema,
   contact: z.object({ displayName: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+  visit: z.object({ suitable: z.boolean(), at: z.string() }).optional(),
 });
+
+export const visitBodySchema = z
+  .strictObject({ suitable: z.boolean({ error: 'Indiquez suitable: true (le logement me convient) ou false (il ne me convient pas).' }) })
+  .meta({ id: 'VisitBody' });
 
 export const matchViewSchema = z
   .object({

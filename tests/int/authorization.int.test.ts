@@ -111,6 +111,12 @@ const MATRIX: Record<string, Row> = {
     request: ({ matchId }) => ({ path: `/matches/${matchId}/interest`, body: { interested: true } }),
     expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
   },
+  'POST /api/matches/{id}/visit': {
+    on: 'match',
+    // Not mutual yet: a participant reaches the state check (409).
+    request: ({ matchId }) => ({ path: `/matches/${matchId}/visit`, body: { suitable: true } }),
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+  },
   'GET /api/matches/{id}/messages': {
     on: 'match',
     request: ({ matchId }) => ({ path: `/matches/${matchId}/messages` }),

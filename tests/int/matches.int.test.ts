@@ -53,6 +53,10 @@ describe('matching through the stream', () => {
     const sent = await api(`/matches/${match.id}/messages`, { method: 'POST', token: a.token, json: { text: 'Bonjour, quand puis-je visiter ?' } });
     const thread = (await (await api(`/matches/${match.id}/messages`, { token: b.token })).json()) as Array<{ text: string; fromMe: boolean; author: string }>;
 
+    const visit = (await (await api(`/matches/${match.id}/visit`, { method: 'POST', token: a.token, json: { suitable: true } })).json()) as MatchBody;
+    const seenByB = (await (await api(`/matches/${match.id}`, { token: b.token })).json()) as typeof visit;
+    expect(visit.participants.find((p) => p.isMe)?.visit).toMatchObject({ suitable: true });
+    expect(seenByB.participants.find((p) => !p.isMe)?.visit).toMatchObject({ suitable: true });
     expect(beforeMutual.status).toBe(409);
     expect(mutual.status).toBe('mutual');
     expect(seenByA.participants.find((p) => !p.isMe)?.contact).toMatchObject({ displayName: 'Josiane', phone: '0692 11 22 33', email: b.email });

@@ -27,7 +27,7 @@ export interface MatchBody {
   status: string;
   score: number;
   explanation: { summary: string; reasons: string[] };
-  participants: Array<{ listingId: string; isMe: boolean; interest: string; receives: Record<string, unknown>; contact?: Record<string, string> }>;
+  participants: Array<{ listingId: string; isMe: boolean; interest: string; receives: Record<string, unknown>; contact?: Record<string, string>; visit?: { suitable: boolean; at: string } }>;
 }
 
 /** Waits until the tenant sees a proposal joining exactly these listings (the matcher runs from the stream). */

@@ -1,8 +1,8 @@
 /** Proposals (../shared/API.md "Matches"). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
-import { interestBodySchema, matchSummarySchema, matchViewSchema, messageBodySchema, messageSchema } from '../../../shared/schemas/match';
-import { answerMatch, listMatches, listMessages, matchSummary, postMessage, readMatch, type MatchServiceDeps } from '../../lib/matching/service';
+import { interestBodySchema, matchSummarySchema, matchViewSchema, messageBodySchema, messageSchema, visitBodySchema } from '../../../shared/schemas/match';
+import { answerMatch, listMatches, listMessages, matchSummary, postMessage, readMatch, reportVisit, type MatchServiceDeps } from '../../lib/matching/service';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -33,6 +33,11 @@ const interest = createRoute({
   request: { params: idParam, body: { ...jsonContent(interestBodySchema), required: true } },
   responses: { 200: { description: 'La proposition après ma réponse', ...jsonContent(matchViewSchema) }, ...errorResponses(400, 401, 403, 404, 409) },
 });
+const visit = createRoute({
+  method: 'post', path: '/matches/{id}/visit', tags, security: SESSION_SECURITY, summary: 'Déclarer ma visite : le logement me convient ou non',
+  request: { params: idParam, body: { ...jsonContent(visitBodySchema), required: true } },
+  responses: { 200: { description: 'La proposition avec ma visite', ...jsonContent(matchViewSchema) }, ...errorResponses(400, 401, 403, 404, 409) },
+});
 const messages = createRoute({
   method: 'get', path: '/matches/{id}/messages', tags, security: SESSION_SECURITY, summary: 'Messages entre participants (après accord de tous)',
   request: { params: idParam },
@@ -53,6 +58,10 @@ export function matchRoutes(deps: ApiDeps) {
     .openapi(interest, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(await answerMatch(service, caller.user, c.req.valid('param').id, c.req.valid('json').interested), 200);
+    })
+    .openapi(visit, async (c) => {
+      const caller = requireRole(c, 'tenant', 'accueil');
+      return c.json(await reportVisit(service, caller.user, c.req.valid('param').id, c.req.valid('json').suitable), 200);
     })
     .openapi(messages, async (c) => c.json(await listMessages(service, requireRole(c, 'tenant', 'accueil').user, c.req.valid('param').id), 200))
     .openapi(post, async (c) => {

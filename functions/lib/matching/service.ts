@@ -1,6 +1,6 @@
 /** Use cases of proposals: list, read, answer yes/no, message once mutual. */
 import { ConflictError, NotFoundError } from '../../../shared/errors';
-import { recordInterest } from '../../../shared/match/lifecycle';
+import { recordInterest, recordVisit } from '../../../shared/match/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { MatchView } from '../../../shared/schemas/match';
 import type { User } from '../../../shared/schemas/user';
@@ -97,6 +97,24 @@ export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId:
       ...mails,
     ],
     () => new ConflictError('Un autre participant a répondu au même moment. Rechargez la page.'),
+  );
+  return readMatch(deps, caller, matchId);
+}
+
+/** "Visite faite : le logement me convient / ne me convient pas." */
+export async function reportVisit(deps: MatchServiceDeps, caller: User, matchId: string, suitable: boolean): Promise<MatchView> {
+  const match = await getMatch(deps.db, matchId);
+  const mine = await viewerListing(deps.db, caller, match);
+  if (!mine) throw new NotFoundError('Proposition introuvable.');
+  const now = deps.now();
+  const visited = { ...recordVisit(match, mine.id, suitable, now.toISOString()), updatedAt: now.toISOString() };
+  await transactWrite(
+    deps.db,
+    [
+      ...matchUpdateItems(deps.db, visited, match.version),
+      auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: 'match-visit', subject: `match:${match.id}`, details: { listingId: mine.id, suitable } }, now),
+    ],
+    () => new ConflictError('La proposition a changé entre-temps. Rechargez la page.'),
   );
   return readMatch(deps, caller, matchId);
 }

@@ -29,6 +29,7 @@ export function matchView(
         listingId,
         isMe: listingId === viewerListingId,
         interest: participant.interest,
+        ...(participant.visit && (showContacts || listingId === viewerListingId) ? { visit: participant.visit } : {}),
         receives: next ? publicDwelling(next.dwelling) : (undefined as never),
         ...(owner && listingId !== viewerListingId
           ? { contact: { displayName: owner.displayName, email: owner.email?.endsWith('.invalid') ? undefined : owner.email, phone: owner.phone } }
