@@ -3,6 +3,7 @@ import { lazyHandler } from '../lib/bootstrap';
 import { config } from '../lib/config';
 import { database } from '../lib/db/client';
 import { cachedReferenceData } from '../lib/db/reference';
+import { runAnswerReminders, type AnswerReminderReport } from './answer-reminders';
 import { runExpiry, type ExpiryReport } from './expiry';
 import { runOptimiser, type OptimiserReport } from './optimiser';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
@@ -22,4 +23,9 @@ export const optimiserHandler = lazyHandler<unknown, OptimiserReport>(() => {
   const db = database();
   const deps = { db, reference: cachedReferenceData(db) };
   return () => runOptimiser(deps, new Date());
+});
+
+export const answerRemindersHandler = lazyHandler<unknown, AnswerReminderReport>(() => {
+  const deps = { db: database(), appUrl: config().appUrl };
+  return () => runAnswerReminders(deps, new Date());
 });

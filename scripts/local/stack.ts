@@ -19,6 +19,7 @@ import { createStatsAggregator } from '../../functions/stats/handler';
 import { sweepOutbox } from '../../functions/notifier/sweep';
 import { createPhotoProcessor } from '../../functions/photos/handler';
 import { createPhotoStorage } from '../../functions/lib/photos/storage';
+import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
@@ -162,6 +163,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const reviewDeps = { db, appUrl: config.appUrl, reference: cachedReferenceData(db, 60_000) };
     const reviews = setInterval(() => void runReviewDeadlines(reviewDeps, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(reviews));
+    const answers = setInterval(() => void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
+    stops.push(async () => clearInterval(answers));
     const optimise = () => void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(() => undefined);
     const optimiser = setInterval(optimise, 6 * 3_600_000);
     stops.push(async () => clearInterval(optimiser));

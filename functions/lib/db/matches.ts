@@ -67,9 +67,14 @@ export async function putMatchIfAbsent(db: Database, match: StoredMatch): Promis
 }
 
 /** Links of newly stored matches to each participant's listing, so that all of them see it. */
-export async function putMatchLinks(db: Database, matches: StoredMatch[]): Promise<void> {
-  const items = matches.flatMap((match) => match.participants.map((participant) => linkItem(match, participant)));
-  await batchPutAll(db, items);
+/**
+ * Links of newly stored matches to each participant's listing, so that all of them see it, and
+ * the day on which participants who stayed silent are reminded.
+ */
+export async function putMatchLinks(db: Database, matches: StoredMatch[], reminderDay?: string): Promise<void> {
+  const links = matches.flatMap((match) => match.participants.map((participant) => linkItem(match, participant)));
+  const reminders = reminderDay ? matches.map((match) => ({ ...keys.answerReminder(reminderDay, match.id), entity: ENTITY.answerReminder, matchId: match.id })) : [];
+  await batchPutAll(db, [...links, ...reminders]);
 }
 
 

@@ -40,6 +40,7 @@ export const ENTITY = {
   match: 'Match',
   matchLink: 'MatchLink',
   matchSummary: 'MatchSummary',
+  answerReminder: 'AnswerReminder',
   recommendationPlan: 'RecommendationPlan',
   matchDigest: 'MatchDigest',
   messageNotice: 'MessageNotice',
@@ -88,6 +89,9 @@ export const keys = {
   matchLink: (listingId: string, matchId: string) => key(`LISTING#${listingId}`, `MATCH#${matchId}`),
   matchLinksPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'MATCH#' }),
   matchSummary: (listingId: string) => key(`LISTING#${listingId}`, 'MATCH_SUMMARY'),
+  /** Proposals to check on `day` for participants who have not answered yet. */
+  answerReminder: (day: string, matchId: string) => key(`REMIND#${day}`, matchId),
+  answerRemindersOf: (day: string) => ({ pk: `REMIND#${day}` }),
   /** The optimiser's latest plan: the ids of the proposals it marked "recommandée". */
   recommendationPlan: () => key('OPTIMISER', 'LATEST'),
   matchDigest: (ownerId: string, day: string) => key(`USER#${ownerId}`, `DIGEST#${day}`),

@@ -33,3 +33,14 @@ export function newMessageMail(appUrl: string, matchId: string) {
     action: { label: 'Lire le message', url: `${appUrl}/propositions/${matchId}` },
   });
 }
+
+export function answerReminderMail(appUrl: string, matchId: string) {
+  return renderMail({
+    subject: 'Une proposition d’échange attend votre réponse',
+    paragraphs: [
+      'Il y a trois jours, nous vous avons proposé un échange de logement. Les autres participants attendent votre réponse.',
+      'Dites oui si le logement vous intéresse, non sinon : dans les deux cas, cela ne prend qu’un instant et permet à chacun d’avancer.',
+    ],
+    action: { label: 'Répondre à la proposition', url: `${appUrl}/propositions/${matchId}` },
+  });
+}

@@ -11,7 +11,11 @@ import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
 import { matchIdOf, matchUpdateItems, matchesOfListing, putMatchIfAbsent, putMatchLinks, putMatchSummaries, putMatchSummary, type StoredMatch } from '../db/matches';
 import { transactWrite } from '../db/transact';
+import { formatInTimeZone } from '../time';
 import { candidateOf } from './market-cache';
+
+/** A participant who has not answered a proposal is reminded after this many days. */
+export const ANSWER_REMINDER_DAYS = 3;
 
 export interface ProposalStoreDeps {
   db: Database;
@@ -83,7 +87,7 @@ export async function storeBestProposals(deps: ProposalStoreDeps, index: Matchin
   const candidates = fresh.map((proposal) => toStoredMatch(proposal, listings, now));
   const stored = await Promise.all(candidates.map((match) => putMatchIfAbsent(deps.db, match)));
   const created = candidates.filter((_, i) => stored[i]);
-  await putMatchLinks(deps.db, created);
+  await putMatchLinks(deps.db, created, formatInTimeZone(new Date(now.getTime() + ANSWER_REMINDER_DAYS * 86_400_000), 'yyyy-MM-dd'));
   await putMatchSummary(deps.db, summary);
   return created;
 }

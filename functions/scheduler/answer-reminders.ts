@@ -1,0 +1,57 @@
+/**
+ * Reminds participants who stayed silent on a proposal for 3 days (once each). The proposals to
+ * check on a day were filed under that day when they were stored: no scan.
+ */
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Database } from '../lib/db/client';
+import { findMatch } from '../lib/db/matches';
+import { ENTITY, keys } from '../lib/db/model';
+import { outboxPut } from '../lib/db/outbox';
+import { transactWrite } from '../lib/db/transact';
+import { getUser } from '../lib/db/users';
+import { answerReminderMail } from '../lib/mail/match-mails';
+import { formatInTimeZone } from '../lib/time';
+
+export interface AnswerReminderDeps {
+  db: Database;
+  appUrl: string;
+}
+
+export interface AnswerReminderReport {
+  proposals: number;
+  reminded: number;
+}
+
+/** Today and the two days before, so that a job that missed a day catches up. */
+const daysToCheck = (now: Date) => [0, 1, 2].map((back) => formatInTimeZone(new Date(now.getTime() - back * 86_400_000), 'yyyy-MM-dd'));
+
+export async function runAnswerReminders(deps: AnswerReminderDeps, now: Date): Promise<AnswerReminderReport> {
+  const report: AnswerReminderReport = { proposals: 0, reminded: 0 };
+  for (const day of daysToCheck(now)) {
+    const { Items } = await deps.db.doc.send(
+      new QueryCommand({ TableName: deps.db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(day).pk } }),
+    );
+    for (const item of Items ?? []) {
+      const matchId = String(item.matchId);
+      const match = await findMatch(deps.db, matchId);
+      report.proposals += 1;
+      for (const participant of match?.status === 'proposed' ? match.participants.filter((p) => p.interest === 'pending') : []) {
+        const owner = await getUser(deps.db, participant.ownerId);
+        if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) continue;
+        const sent = await transactWrite(deps.db, [
+          {
+            Put: {
+              TableName: deps.db.tableName,
+              Item: { ...keys.answerReminder(`SENT#${matchId}`, participant.listingId), entity: ENTITY.answerReminder, ttl: Math.floor(now.getTime() / 1000) + 30 * 86_400 },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          outboxPut(deps.db, { to: owner.email, ...answerReminderMail(deps.appUrl, matchId), kind: 'answer-reminder' }, now),
+        ]).then(() => true, () => false);
+        if (sent) report.reminded += 1;
+      }
+      await deps.db.doc.send(new DeleteCommand({ TableName: deps.db.tableName, Key: keys.answerReminder(day, matchId) }));
+    }
+  }
+  return report;
+}
