@@ -19,6 +19,7 @@ import { isMatchedWith } from '../lib/matching/service';
 import { meRoutes } from './routes/me';
 import { operationsRoutes } from './routes/operations';
 import { photoRoutes } from './routes/photos';
+import { receptionPointRoutes } from './routes/reception-points';
 import { renewalRoutes } from './routes/renewal';
 import { statsRoutes } from './routes/stats';
 import { swapRoutes } from './routes/swaps';
@@ -48,6 +49,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', lessorRoutes(deps));
   api.route('/', photoRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));
   api.route('/', renewalRoutes(deps));
+  api.route('/', receptionPointRoutes(deps));
   api.route('/', statsRoutes(deps));
   api.route('/', swapRoutes(deps));
 

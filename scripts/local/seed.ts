@@ -36,6 +36,8 @@ export async function seedLocalData(db: Database, now = new Date(), options: { d
   const existing = await readReferenceData(db);
   const reference = existing.communes.length === 0 ? 'written' : 'kept';
   if (reference === 'written') await writeReferenceData(db, seedReferenceData);
+  // Databases seeded before reception points were reference data get the initial list once.
+  else if (existing.receptionPoints.length === 0) await writeReferenceData(db, { communes: [], quartiers: [], lessors: [], motives: [], receptionPoints: seedReferenceData.receptionPoints });
   const lessorIds = (reference === 'written' ? seedReferenceData : existing).lessors.map((lessor) => lessor.id);
   let staffCreated = 0;
   for (const account of localStaffAccounts(lessorIds)) {

@@ -7,6 +7,7 @@ import communes from './communes.json';
 import lessors from './lessors.json';
 import motives from './motives.json';
 import quartiers from './quartiers.json';
+import receptionPoints from './reception-points.json';
 
 export const TYPOLOGIES = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'] as const;
 export type Typology = (typeof TYPOLOGIES)[number];
@@ -22,14 +23,21 @@ export interface Quartier { id: string; communeCode: string; name: string }
 export interface Lessor { id: string; name: string; group?: string }
 export interface Motive { id: string; label: string }
 
+export const RECEPTION_POINT_KINDS = ['PILS', 'GADLS'] as const;
+export type ReceptionPointKind = (typeof RECEPTION_POINT_KINDS)[number];
+
+/** Where an agent helps tenants without internet or e-mail; Armos keeps the list. */
+export interface ReceptionPoint { id: string; kind: ReceptionPointKind; name: string; communeCode: string; place: string }
+
 export interface ReferenceData {
   communes: Commune[];
   quartiers: Quartier[];
   lessors: Lessor[];
   motives: Motive[];
+  receptionPoints: ReceptionPoint[];
 }
 
-export const seedReferenceData: ReferenceData = { communes, quartiers, lessors, motives };
+export const seedReferenceData: ReferenceData = { communes, quartiers, lessors, motives, receptionPoints: receptionPoints as ReceptionPoint[] };
 
 /** Number of rooms a typology stands for (T6 means six rooms or more). */
 export function roomsOf(typology: Typology): number {

@@ -1,5 +1,6 @@
 /** Schemas shared by every part of the API contract. */
 import { z } from 'zod';
+import { RECEPTION_POINT_KINDS } from '../reference/index';
 
 export const errorCodeSchema = z.enum([
   'validation_failed',
@@ -30,6 +31,17 @@ export const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'Identifiant invalide.' });
 
+export const receptionPointBodySchema = z
+  .strictObject({
+    kind: z.enum(RECEPTION_POINT_KINDS, { error: 'Le type doit être PILS ou GADLS.' }),
+    name: z.string().trim().min(3, { error: 'Indiquez le nom du point d’accueil.' }).max(120),
+    communeCode: z.string().regex(/^974\d{2}$/, { error: 'Commune inconnue.' }),
+    place: z.string().trim().min(3, { error: 'Indiquez le lieu (adresse ou bâtiment).' }).max(200),
+  })
+  .meta({ id: 'ReceptionPointBody' });
+
+export const receptionPointSchema = receptionPointBodySchema.extend({ id: z.string() }).meta({ id: 'ReceptionPoint' });
+
 export const referenceSchema = z
   .object({
     communes: z.array(z.object({ code: z.string(), name: z.string() })),
@@ -38,5 +50,6 @@ export const referenceSchema = z
     typologies: z.array(z.string()),
     financings: z.array(z.string()),
     motives: z.array(z.object({ id: z.string(), label: z.string() })),
+    receptionPoints: z.array(receptionPointSchema),
   })
   .meta({ id: 'Reference' });

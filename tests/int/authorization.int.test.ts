@@ -39,6 +39,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/me/export': { request: () => ({ path: '/me/export' }), expect: only({ tenant: 200 }) },
   'POST /api/admin/users': { request: () => ({ path: '/admin/users', body: { email: uniqueEmail('agent'), role: 'cinor' } }), expect: only({ armos: 201 }) },
   'GET /api/admin/users': { request: () => ({ path: '/admin/users' }), expect: only({ armos: 200 }) },
+  'PUT /api/admin/reception-points/{id}': {
+    request: () => ({ path: '/admin/reception-points/matrice-essai', body: { kind: 'PILS', name: 'Point d’essai', communeCode: '97418', place: 'Mairie annexe' } }),
+    expect: only({ armos: 200 }),
+  },
+  'DELETE /api/admin/reception-points/{id}': { request: () => ({ path: '/admin/reception-points/inconnu-matrice' }), expect: only({ armos: 404 }) },
   'GET /api/admin/audit': { request: () => ({ path: '/admin/audit?actorId=someone' }), expect: only({ armos: 200 }) },
   'POST /api/listings': {
     freshSession: true,

@@ -26,7 +26,8 @@ export function operationsRoutes(deps: ApiDeps) {
     .openapi(health, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(reference, async (c) => {
       const data = await deps.reference();
-      c.header('cache-control', 'public, max-age=300');
+      // Armos edits reference data: browsers check again each time (the API keeps it a minute).
+      c.header('cache-control', 'no-cache');
       return c.json(
         {
           communes: data.communes,
@@ -35,6 +36,7 @@ export function operationsRoutes(deps: ApiDeps) {
           typologies: [...TYPOLOGIES],
           financings: [...FINANCINGS],
           motives: data.motives,
+          receptionPoints: data.receptionPoints,
         },
         200,
       );

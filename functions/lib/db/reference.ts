@@ -1,6 +1,6 @@
 /** Reference data (communes, quartiers, lessors, motives) as items Armos can edit. */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReferenceData } from '../../../shared/reference/index';
+import { BatchWriteCommand, DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReceptionPoint, ReferenceData } from '../../../shared/reference/index';
 import { ENTITY, keys, type ReferenceKind } from './model';
 import type { Database } from './client';
 
@@ -13,6 +13,7 @@ export async function writeReferenceData(db: Database, data: ReferenceData): Pro
     ...data.quartiers.map((quartier) => ({ kind: 'QUARTIER' as const, ...quartier })),
     ...data.lessors.map((lessor) => ({ kind: 'LESSOR' as const, ...lessor })),
     ...data.motives.map((motive) => ({ kind: 'MOTIVE' as const, ...motive })),
+    ...data.receptionPoints.map(receptionPointRow),
   ];
   for (let start = 0; start < rows.length; start += 25) {
     const batch = rows.slice(start, start + 25).map((row) => ({
@@ -20,6 +21,18 @@ export async function writeReferenceData(db: Database, data: ReferenceData): Pro
     }));
     await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: batch } }));
   }
+}
+
+const receptionPointRow = (point: ReceptionPoint): Row => ({ ...point, kind: 'RECEPTION' as const, pointKind: point.kind });
+
+export async function putReceptionPoint(db: Database, point: ReceptionPoint): Promise<void> {
+  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.reference('RECEPTION', point.id), entity: ENTITY.reference, ...receptionPointRow(point) } }));
+}
+
+/** Returns whether there was such a point. */
+export async function deleteReceptionPoint(db: Database, id: string): Promise<boolean> {
+  const { Attributes } = await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.reference('RECEPTION', id), ReturnValues: 'ALL_OLD' }));
+  return Attributes !== undefined;
 }
 
 export async function readReferenceData(db: Database): Promise<ReferenceData> {
@@ -48,6 +61,9 @@ export async function readReferenceData(db: Database): Promise<ReferenceData> {
       .map((r) => ({ id: String(r.id), name: String(r.name), ...(r.group ? { group: String(r.group) } : {}) }))
       .sort(byName),
     motives: of('MOTIVE').map((r) => ({ id: String(r.id), label: String(r.label) })),
+    receptionPoints: of('RECEPTION')
+      .map((r) => ({ id: String(r.id), kind: r.pointKind as ReceptionPoint['kind'], name: String(r.name), communeCode: String(r.communeCode), place: String(r.place) }))
+      .sort(byName),
   };
 }
 

@@ -24,7 +24,7 @@ const BASE = '/api';
 const UNREADABLE_ERROR = 'Le service a répondu de façon inattendue. Réessayez dans quelques instants.';
 const NETWORK_ERROR = 'Impossible de joindre le service. Vérifiez votre connexion internet puis réessayez.';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -75,5 +75,6 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

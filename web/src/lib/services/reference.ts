@@ -3,7 +3,7 @@
  * the seed files; one request per visit is enough (it changes a few times a year).
  */
 import { api } from '$lib/api';
-import type { Commune, Lessor, Motive, Quartier } from '$shared/reference/index';
+import type { Commune, Lessor, Motive, Quartier, ReceptionPoint } from '$shared/reference/index';
 
 export interface Reference {
   communes: Commune[];
@@ -12,9 +12,15 @@ export interface Reference {
   typologies: string[];
   financings: string[];
   motives: Motive[];
+  receptionPoints: ReceptionPoint[];
 }
 
 let cached: Promise<Reference> | undefined;
+
+/** After Armos edits reference data, the next read goes to the API again. */
+export function forgetReference(): void {
+  cached = undefined;
+}
 
 export function getReference(): Promise<Reference> {
   cached ??= api.get<Reference>('/ref').catch((error: unknown) => {

@@ -13,7 +13,7 @@ const names = namesOf({
   lessors: [],
   typologies: [],
   financings: [],
-  motives: [],
+  motives: [], receptionPoints: [],
 });
 
 function home(typology: 'T2' | 'T3' | 'T4', quartierId: string) {

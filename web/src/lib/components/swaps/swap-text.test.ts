@@ -13,7 +13,7 @@ const names = namesOf({
   lessors: [{ id: 'SIDR', name: 'SIDR' }],
   typologies: [],
   financings: [],
-  motives: [],
+  motives: [], receptionPoints: [],
 });
 
 function dwelling(typology: 'T2' | 'T3' | 'T5', quartierId: string) {
