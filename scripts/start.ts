@@ -56,9 +56,13 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal} reçu : arrêt…`);
+  console.log(`\nArrêt (${signal})…`);
   await stack.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));
+// npm may exit on a signal without passing it on: a process whose parent is gone stops too.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void shutdown('fin du processus parent'), 500).unref();
