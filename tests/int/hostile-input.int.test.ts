@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/sign-in';
+import { staffAccount } from '../support/swaps';
 import { api, stack, uniqueEmail } from '../support/stack';
 
 /** Sends a large body the way a client that keeps writing would, and reads the answer. */
@@ -52,7 +53,9 @@ beforeAll(async () => {
   const document = (await (await api('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/^\/api/, '') })));
   tenantToken = (await signIn(uniqueEmail())).token;
-  armosToken = (await signIn('armos@bourse.local')).token;
+  // An Armos account of its own: random calls include POST /auth/logout, which must not end the
+  // session other test files share.
+  armosToken = (await staffAccount('armos')).token;
 });
 
 async function expectContractError(response: Response): Promise<void> {
