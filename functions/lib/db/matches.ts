@@ -109,9 +109,16 @@ export async function getMatch(db: Database, matchId: string): Promise<StoredMat
   return match;
 }
 
-export async function matchesOfListing(db: Database, listingId: string): Promise<StoredMatch[]> {
+export interface MatchLinkSummary {
+  matchId: string;
+  /** A copy of the match's status, kept with each link. */
+  status: StoredMatch['status'];
+}
+
+/** The proposals linked to a listing, from its links alone (no read of the matches). */
+export async function linksOfListing(db: Database, listingId: string): Promise<MatchLinkSummary[]> {
   const prefix = keys.matchLinksPrefix(listingId);
-  const ids: string[] = [];
+  const links: MatchLinkSummary[] = [];
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await db.doc.send(
@@ -119,14 +126,19 @@ export async function matchesOfListing(db: Database, listingId: string): Promise
         TableName: db.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-        ProjectionExpression: 'matchId',
+        ProjectionExpression: 'matchId, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
         ExclusiveStartKey: cursor,
       }),
     );
-    ids.push(...(page.Items ?? []).map((item) => String(item.matchId)));
+    links.push(...(page.Items ?? []).map((item) => ({ matchId: String(item.matchId), status: item.status as StoredMatch['status'] })));
     cursor = page.LastEvaluatedKey;
   } while (cursor);
-  return getMatches(db, ids);
+  return links;
+}
+
+export async function matchesOfListing(db: Database, listingId: string): Promise<StoredMatch[]> {
+  return getMatches(db, (await linksOfListing(db, listingId)).map((link) => link.matchId));
 }
 
 export async function getMatches(db: Database, matchIds: string[]): Promise<StoredMatch[]> {

@@ -7,7 +7,7 @@ import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import type { Database } from '../db/client';
 import { getListings, listingsOfOwner } from '../db/listings';
-import { getMatch, getMatchSummary, matchUpdateItems, matchesOfListing, type StoredMatch } from '../db/matches';
+import { getMatch, getMatchSummary, linksOfListing, matchUpdateItems, matchesOfListing, type StoredMatch } from '../db/matches';
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
 import { outboxPut } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
@@ -64,8 +64,8 @@ export async function listMatches(deps: MatchServiceDeps, caller: User, listingI
 export async function matchSummary(deps: MatchServiceDeps, caller: User, listingId?: string) {
   const listing = await listingOfCaller(deps.db, caller, listingId);
   if (!listing) throw new NotFoundError('Vous n’avez pas encore d’annonce.');
-  const [summary, matches] = await Promise.all([getMatchSummary(deps.db, listing.id), matchesOfListing(deps.db, listing.id)]);
-  return { listingId: listing.id, count2: summary?.count2 ?? 0, count3: summary?.count3 ?? 0, wanters: summary?.wanters ?? 0, stored: matches.filter((m) => m.status !== 'closed').length, ...(summary ? { computedAt: summary.computedAt } : {}) };
+  const [summary, links] = await Promise.all([getMatchSummary(deps.db, listing.id), linksOfListing(deps.db, listing.id)]);
+  return { listingId: listing.id, count2: summary?.count2 ?? 0, count3: summary?.count3 ?? 0, wanters: summary?.wanters ?? 0, stored: links.filter((link) => link.status !== 'closed').length, ...(summary ? { computedAt: summary.computedAt } : {}) };
 }
 
 export async function readMatch(deps: MatchServiceDeps, caller: User, matchId: string): Promise<MatchView> {
@@ -155,10 +155,10 @@ export async function postMessage(deps: MatchServiceDeps, caller: User, matchId:
 /** Whether `caller` has a proposal with `listing` (then they may read its public view). */
 export async function isMatchedWith(db: Database, caller: User, listing: Listing): Promise<boolean> {
   if (caller.role !== 'tenant') return false;
-  const mine = await listingsOfOwner(db, caller.id);
-  for (const own of mine) {
-    const matches = await matchesOfListing(db, own.id);
-    if (matches.some((m) => m.status !== 'closed' && m.listingIds.includes(listing.id))) return true;
-  }
+  // Links alone answer it: the proposals of that listing that are also linked to one of mine.
+  const [theirs, mine] = await Promise.all([linksOfListing(db, listing.id), listingsOfOwner(db, caller.id)]);
+  const open = new Set(theirs.filter((link) => link.status !== 'closed').map((link) => link.matchId));
+  if (open.size === 0) return false;
+  for (const own of mine) if ((await linksOfListing(db, own.id)).some((link) => open.has(link.matchId))) return true;
   return false;
 }
