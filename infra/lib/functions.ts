@@ -39,6 +39,9 @@ export interface FunctionSpec {
 /** Only listing changes reach the matcher. */
 const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
 
+/** The fan-out acts on new matches and keeps its market index in step with listing changes. */
+const listingAndMatchChanges = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH'] } } } };
+
 /** Only listing, match and swap changes reach the statistics aggregator (never its own writes). */
 const statsSources = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH', 'SWAP', { prefix: 'REVIEW#' }] } } } };
 
@@ -49,6 +52,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign' } },
   { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
   { name: 'Matcher', entry: 'functions/matcher/index.ts', handler: 'handler', kind: 'stream', streamFilter: listingChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
+  { name: 'ProposalFanOut', entry: 'functions/matcher/index.ts', handler: 'fanOutHandler', kind: 'stream', streamFilter: listingAndMatchChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'OutboxSweep', entry: 'functions/notifier/index.ts', handler: 'sweepHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0/5' }), grants: { table: 'readWrite', ses: true } },
   { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', streamFilter: statsSources, grants: { table: 'readWrite' } },
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).

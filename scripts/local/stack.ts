@@ -13,6 +13,7 @@ import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { ensureTable } from '../../functions/lib/db/table';
 import { configureLogs } from '../../functions/lib/logger';
 import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
+import { createProposalFanOut } from '../../functions/matcher/fan-out';
 import { createMatcher } from '../../functions/matcher/handler';
 import { createNotifier } from '../../functions/notifier/handler';
 import { createStatsAggregator } from '../../functions/stats/handler';
@@ -146,10 +147,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName: config.tableName,
       handlers: {
         notifier: createNotifier(notifierDeps),
-        matcher: createMatcher({ db, now, appUrl: config.appUrl, reference: cachedReferenceData(db, 5_000) }),
+        matcher: createMatcher({ db, now, reference: cachedReferenceData(db, 5_000) }),
+        // Its own market index, as on AWS where it is another function.
+        proposalFanOut: createProposalFanOut({ db, now, appUrl: config.appUrl, reference: cachedReferenceData(db, 5_000) }),
         stats: createStatsAggregator({ db, now }),
       },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
+      // A new listing's proposals are awaited by its owner; the rest can wait a little.
+      pollMsByHandler: { matcher: 20 },
     });
     await runner.start();
     stops.push(() => runner.stop());

@@ -25,7 +25,9 @@ export interface StreamRunnerOptions {
   handlers: Record<string, StreamHandler>;
   /** File where each handler's position is kept across restarts (none: start from the oldest record). */
   checkpointFile?: string;
+  /** Pause between polls of an idle shard (100 ms unless given for the handler). */
   pollMs?: number;
+  pollMsByHandler?: Record<string, number>;
   /** Skip what the stream already holds at start (benchmarks that bulk-load the table first). */
   startAtLatest?: boolean;
   batchSize?: number;
@@ -54,6 +56,8 @@ export class StreamRunner {
   private lastDiscovery = 0;
   /** Records handled so far per handler, for tests that wait for the stream to settle. */
   readonly delivered: Record<string, number> = {};
+  /** When each handler last found its shards empty after handling records (0 while it has some). */
+  private readonly idleSince: Record<string, number> = {};
 
   constructor(private readonly options: StreamRunnerOptions) {
     this.streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region, credentials });
@@ -93,12 +97,28 @@ export class StreamRunner {
         if (Date.now() - this.lastDiscovery > 1000) await this.discoverShards();
         let busy = false;
         for (const cursor of [...shards.values()]) busy = (await this.poll(name, shards, cursor)) || busy;
-        if (!busy) await sleep(this.options.pollMs ?? 100);
+        if (busy) this.idleSince[name] = 0;
+        else this.idleSince[name] ||= Date.now();
+        if (!busy) await sleep(this.options.pollMsByHandler?.[name] ?? this.options.pollMs ?? 100);
       } catch (error) {
         if (!this.running) break;
         logger.warn('stream runner error', { handler: name, error });
         await sleep(500);
       }
+    }
+  }
+
+  /**
+   * Resolves, once every handler has found nothing new for `quietMs`, with the time the last of
+   * them caught up (benchmarks pace themselves on it).
+   */
+  async settled(quietMs = 300, timeoutMs = 120_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const since = Object.keys(this.options.handlers).map((name) => this.idleSince[name] ?? 0);
+      if (since.every((at) => at > 0 && Date.now() - at >= quietMs)) return Math.max(...since);
+      if (Date.now() > deadline) throw new Error(`Le flux ne s'est pas calmé en ${timeoutMs} ms.`);
+      await sleep(20);
     }
   }
 
@@ -158,6 +178,7 @@ export class StreamRunner {
       if (!cursor.iterator) return this.closeShard(name, shards, cursor);
       return false;
     }
+    this.idleSince[name] = 0;
     const failedAt = await this.deliver(name, records);
     if (failedAt === undefined) {
       cursor.lastSequence = records.at(-1)?.dynamodb?.SequenceNumber;

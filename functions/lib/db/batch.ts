@@ -12,16 +12,31 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-export async function batchGetAll(db: Database, keys: readonly ItemKey[]): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  for (const chunk of chunks(keys, 100)) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [db.tableName]: { Keys: chunk.map((key) => ({ ...key })) } };
+export interface BatchGetOptions {
+  /** The attributes wanted (all when absent). */
+  projection?: string;
+  consistent?: boolean;
+}
+
+/** The items at these keys (those that exist), read 8 chunks at a time. */
+export async function batchGetAll(db: Database, keys: readonly ItemKey[], options: BatchGetOptions = {}): Promise<Record<string, unknown>[]> {
+  const readChunk = async (chunk: ItemKey[]) => {
+    const found: Record<string, unknown>[] = [];
+    const wanted = {
+      Keys: chunk.map((key) => ({ ...key })),
+      ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+    };
+    let request: Record<string, typeof wanted> | undefined = { [db.tableName]: wanted };
     while (request && Object.keys(request).length > 0) {
       const result = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
       found.push(...(result.Responses?.[db.tableName] ?? []));
       request = result.UnprocessedKeys as typeof request;
     }
-  }
+    return found;
+  };
+  const found: Record<string, unknown>[] = [];
+  for (const group of chunks(chunks(keys, 100), 8)) found.push(...(await Promise.all(group.map(readChunk))).flat());
   return found;
 }
 

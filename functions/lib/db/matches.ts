@@ -3,7 +3,8 @@
  * so a cycle is stored once), linked to every participant's listing so all of them see it.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchPutAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
@@ -24,6 +25,8 @@ export interface StoredMatch {
   score: number;
   explanations: Record<string, Explanation>;
   recommended?: boolean;
+  /** The listing whose publication or change found this cycle (its own counts were stored then). */
+  foundFor?: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -53,30 +56,81 @@ function linkItem(match: StoredMatch, participant: MatchParticipant) {
 }
 
 /**
- * Stores a new cycle unless it is stored already (then it may have been answered: left alone).
- * A conditional put rather than a transaction: the matcher stores tens at once.
+ * Stores new cycles found for `ownListingId` with that listing's links and, in the last of the
+ * transactions (at most 100 items each), its counts: a stored summary means its proposals are
+ * stored. Each match only if it is not stored yet (then it may have been answered: left alone).
+ * The caller checked beforehand which ones exist; a transaction refused because one was stored
+ * meanwhile falls back to one conditional put per match. Returns the matches actually created.
+ * The other participants' links come from the stream (`linkParticipants`).
  */
-export async function putMatchIfAbsent(db: Database, match: StoredMatch): Promise<boolean> {
+export async function storeNewMatches(db: Database, matches: StoredMatch[], ownListingId: string, summary: MatchSummary): Promise<StoredMatch[]> {
+  const perTransaction = 49;
+  const created: StoredMatch[] = [];
+  let start = 0;
+  do {
+    const chunk = matches.slice(start, start + perTransaction);
+    start += perTransaction;
+    const last = start >= matches.length;
+    const items = chunk.flatMap((match) => [matchCreatePut(db, match), { Put: { TableName: db.tableName, Item: linkItem(match, participantOf(match, ownListingId)) } }]);
+    try {
+      await db.doc.send(new TransactWriteCommand({ TransactItems: last ? [...items, summaryPut(db, summary)] : items }));
+      created.push(...chunk);
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      for (const match of chunk) if (await putMatchIfAbsent(db, match, ownListingId)) created.push(match);
+      if (last) await putMatchSummary(db, summary);
+    }
+  } while (start < matches.length);
+  return created;
+}
+
+function matchCreatePut(db: Database, match: StoredMatch) {
+  return { Put: { TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+function participantOf(match: StoredMatch, listingId: string): MatchParticipant {
+  const participant = match.participants.find((p) => p.listingId === listingId);
+  if (!participant) throw new RangeError(`Listing ${listingId} is not in match ${match.id}`);
+  return participant;
+}
+
+async function putMatchIfAbsent(db: Database, match: StoredMatch, ownListingId: string): Promise<boolean> {
   try {
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
+    await db.doc.send(new PutCommand(matchCreatePut(db, match).Put));
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: linkItem(match, participantOf(match, ownListingId)) }));
+  return true;
 }
 
-/** Links of newly stored matches to each participant's listing, so that all of them see it. */
 /**
- * Links of newly stored matches to each participant's listing, so that all of them see it, and
- * the day on which participants who stayed silent are reminded.
+ * Links a new match to every participant's listing, so that all of them see it. A link that
+ * exists already is left alone: it may carry a newer status than this match image.
  */
-export async function putMatchLinks(db: Database, matches: StoredMatch[], reminderDay?: string): Promise<void> {
-  const links = matches.flatMap((match) => match.participants.map((participant) => linkItem(match, participant)));
-  const reminders = reminderDay ? matches.map((match) => ({ ...keys.answerReminder(reminderDay, match.id), entity: ENTITY.answerReminder, matchId: match.id })) : [];
-  await batchPutAll(db, [...links, ...reminders]);
+export async function linkParticipants(db: Database, match: StoredMatch): Promise<void> {
+  await Promise.all(
+    match.participants.map(async (participant) => {
+      try {
+        await db.doc.send(new PutCommand({ TableName: db.tableName, Item: linkItem(match, participant), ConditionExpression: 'attribute_not_exists(pk)' }));
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }),
+  );
 }
 
+/** Files new matches under the day their silent participants are to be reminded. */
+export async function putAnswerReminders(db: Database, reminders: Array<{ matchId: string; day: string }>): Promise<void> {
+  await batchPutAll(db, reminders.map(({ matchId, day }) => ({ ...keys.answerReminder(day, matchId), entity: ENTITY.answerReminder, matchId })));
+}
+
+/** The ids among these that are stored already. */
+export async function storedMatchIds(db: Database, matchIds: string[]): Promise<Set<string>> {
+  const found = await batchGetAll(db, matchIds.map((id) => keys.match(id)), { projection: 'id', consistent: true });
+  return new Set(found.map((item) => String(item.id)));
+}
 
 /** Saves a changed match (and its links' copy of the status) if nobody changed it meanwhile. */
 export function matchUpdateItems(db: Database, match: StoredMatch, readVersion: number): TransactItem[] {
@@ -145,12 +199,16 @@ export async function getMatches(db: Database, matchIds: string[]): Promise<Stor
   return (await batchGetAll(db, matchIds.map((id) => keys.match(id)))).map(toMatch);
 }
 
+const summaryItem = (summary: MatchSummary) => ({ ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary });
+
+const summaryPut = (db: Database, summary: MatchSummary) => ({ Put: { TableName: db.tableName, Item: summaryItem(summary) } });
+
 export async function putMatchSummary(db: Database, summary: MatchSummary): Promise<void> {
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary } }));
+  await db.doc.send(new PutCommand(summaryPut(db, summary).Put));
 }
 
 export async function putMatchSummaries(db: Database, summaries: MatchSummary[]): Promise<void> {
-  await batchPutAll(db, summaries.map((summary) => ({ ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary })));
+  await batchPutAll(db, summaries.map(summaryItem));
 }
 
 export async function getMatchSummary(db: Database, listingId: string): Promise<MatchSummary | undefined> {

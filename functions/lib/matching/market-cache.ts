@@ -14,12 +14,27 @@ export function candidateOf(listing: Listing): MatchCandidate {
   return { id: listing.id, ownerId: listing.ownerId, dwelling: listing.dwelling, household: listing.household, wishes: listing.wishes };
 }
 
+const matchingFields = (listing: Listing) => JSON.stringify([listing.dwelling, listing.household, listing.wishes, listing.ownerId]);
+
+/** What a listing change means for the market: it left it, joined it or changed what it matches on, or neither. */
+export type MarketChange = 'left' | 'changed' | 'unchanged';
+
+/** Brings the index in step with a listing change (records of one item arrive in order). */
+export function applyListingChange(index: MatchingIndex, before: Listing | undefined, after: Listing | undefined, now: Date): MarketChange {
+  const wasIn = before !== undefined && takesPartInMatching(before, now);
+  if (after === undefined || !takesPartInMatching(after, now)) {
+    index.remove((after ?? before)!.id);
+    return 'left';
+  }
+  if (wasIn && index.has(after.id) && matchingFields(before!) === matchingFields(after)) return 'unchanged';
+  index.upsert(candidateOf(after));
+  return 'changed';
+}
+
 export class MarketCache {
   private index?: MatchingIndex;
   private loadedAt = 0;
   private loading?: Promise<MatchingIndex>;
-  /** Listings whose stored counts are out of date (another listing joined or left their cycles). */
-  readonly staleSummaries = new Set<string>();
 
   constructor(private readonly maxAgeMs = 5 * 60_000) {}
 

@@ -9,13 +9,10 @@ import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
-import { matchIdOf, matchUpdateItems, matchesOfListing, putMatchIfAbsent, putMatchLinks, putMatchSummaries, putMatchSummary, type StoredMatch } from '../db/matches';
+import { matchIdOf, matchUpdateItems, matchesOfListing, putMatchSummary, storeNewMatches, storedMatchIds, type StoredMatch } from '../db/matches';
 import { transactWrite } from '../db/transact';
-import { formatInTimeZone } from '../time';
+import { logger } from '../logger';
 import { candidateOf } from './market-cache';
-
-/** A participant who has not answered a proposal is reminded after this many days. */
-export const ANSWER_REMINDER_DAYS = 3;
 
 export interface ProposalStoreDeps {
   db: Database;
@@ -59,40 +56,37 @@ export async function revisitProposalsOf(deps: ProposalStoreDeps, listingId: str
   }
 }
 
-/** Refreshes the stored counts ("37 échanges directs et 2 140 à trois") of these listings. */
-export async function refreshSummaries(deps: ProposalStoreDeps, index: MatchingIndex, listingIds: Iterable<string>): Promise<void> {
-  const computedAt = deps.now().toISOString();
-  const summaries = [...listingIds]
-    .filter((listingId) => index.has(listingId))
-    .map((listingId) => {
-      const { count2, count3 } = index.proposalsFor(listingId, { k: 1 });
-      return { listingId, count2, count3, wanters: index.wantersCount(listingId), computedAt };
-    });
-  await putMatchSummaries(deps.db, summaries);
-}
-
-/** Stores the listing's best proposals not stored yet; returns the new ones with their owners. */
+/**
+ * Stores the listing's best proposals not stored yet, linked to it, then its counts; returns the
+ * new ones. Linking the other participants, reminders, digests and their counts follow from the
+ * stream (`fanOutNewMatches`), so that the listing's owner is not kept waiting for them.
+ */
 export async function storeBestProposals(deps: ProposalStoreDeps, index: MatchingIndex, listingId: string): Promise<StoredMatch[]> {
+  const started = performance.now();
   const result = index.proposalsFor(listingId, { k: deps.proposalsPerListing });
+  const searched = performance.now();
   const now = deps.now();
-  // Written last: a stored summary means the listing's proposals are stored too.
   const summary = { listingId, count2: result.count2, count3: result.count3, wanters: index.wantersCount(listingId), computedAt: now.toISOString() };
   if (result.proposals.length === 0) {
     await putMatchSummary(deps.db, summary);
     return [];
   }
   // The index may lag behind the table: re-read every participant before storing a cycle.
-  const listings = await getListings(deps.db, result.proposals.flatMap((p) => p.listingIds));
-  const fresh = result.proposals.filter((p) => cycleHolds(p.listingIds, listings, now));
-  const candidates = fresh.map((proposal) => toStoredMatch(proposal, listings, now));
-  const stored = await Promise.all(candidates.map((match) => putMatchIfAbsent(deps.db, match)));
-  const created = candidates.filter((_, i) => stored[i]);
-  await putMatchLinks(deps.db, created, formatInTimeZone(new Date(now.getTime() + ANSWER_REMINDER_DAYS * 86_400_000), 'yyyy-MM-dd'));
-  await putMatchSummary(deps.db, summary);
+  const [listings, stored] = await Promise.all([
+    getListings(deps.db, result.proposals.flatMap((p) => p.listingIds)),
+    storedMatchIds(deps.db, result.proposals.map((p) => matchIdOf(p.key))),
+  ]);
+  const candidates = result.proposals
+    .filter((proposal) => !stored.has(matchIdOf(proposal.key)) && cycleHolds(proposal.listingIds, listings, now))
+    .map((proposal) => toStoredMatch(proposal, listingId, listings, now));
+  const read = performance.now();
+  const created = await storeNewMatches(deps.db, candidates, listingId, summary);
+  const phases = { searchMs: searched - started, readMs: read - searched, writeMs: performance.now() - read };
+  logger.debug('proposals written', { listingId, created: created.length, ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) });
   return created;
 }
 
-function toStoredMatch(proposal: Proposal, listings: Map<string, Listing>, now: Date): StoredMatch {
+function toStoredMatch(proposal: Proposal, foundFor: string, listings: Map<string, Listing>, now: Date): StoredMatch {
   const at = now.toISOString();
   const participants: MatchParticipant[] = proposal.listingIds.map((id) => ({ listingId: id, ownerId: listings.get(id)!.ownerId, interest: 'pending' }));
   return {
@@ -106,6 +100,7 @@ function toStoredMatch(proposal: Proposal, listings: Map<string, Listing>, now: 
     explanations: proposal.explanations,
     createdAt: at,
     updatedAt: at,
+    foundFor,
     version: 1,
   };
 }
