@@ -11,7 +11,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { seedReferenceData } from '../../shared/reference/index';
-import type { GeneratedListing } from '../../shared/market/generator';
+import { generateMarket, type GeneratedListing } from '../../shared/market/generator';
 import { createDatabase, type Database } from '../../functions/lib/db/client';
 import { getMatchSummary, linksOfListing, matchUpdateItems, type StoredMatch } from '../../functions/lib/db/matches';
 import { keys } from '../../functions/lib/db/model';
@@ -99,6 +99,21 @@ describe('proposals found by a new listing, then fanned out', () => {
     const { Items: reminders } = await db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(reminderDay).pk } }));
     expect(reminders?.map((item) => item.matchId).sort()).toEqual(created.map((match) => match.id).sort());
     for (const email of emails) expect(await digestsTo(email)).toHaveLength(1);
+  });
+
+  it('stores more proposals than one transaction holds, each once, the counts with the last ones', async () => {
+    const dense = generateMarket({ size: 400, seed: 3, density: 'broad', region: 'cinor' }).listings;
+    await loadMarket(db, dense);
+    const index = await new MarketCache().get(db, seedReferenceData, now());
+    const busiest = dense.map((listing) => listing.id).sort((x, y) => index.proposalsFor(y, { k: 1 }).count3 - index.proposalsFor(x, { k: 1 }).count3)[0]!;
+
+    const created = await storeBestProposals({ db, now, proposalsPerListing: 60 }, index, busiest);
+    const again = await storeBestProposals({ db, now, proposalsPerListing: 60 }, index, busiest);
+
+    expect(created).toHaveLength(60);
+    expect(again).toHaveLength(0);
+    expect(new Set((await linksOfListing(db, busiest)).map((link) => link.matchId))).toEqual(new Set(created.map((match) => match.id)));
+    expect(await getMatchSummary(db, busiest)).toMatchObject({ count3: index.proposalsFor(busiest, { k: 1 }).count3 });
   });
 
   it('keeps a link whose status changed before the fan-out came, and stores a proposal once when found twice at the same time', async () => {

@@ -66,11 +66,11 @@ function linkItem(match: StoredMatch, participant: MatchParticipant) {
 export async function storeNewMatches(db: Database, matches: StoredMatch[], ownListingId: string, summary: MatchSummary): Promise<StoredMatch[]> {
   const perTransaction = 49;
   const created: StoredMatch[] = [];
-  let start = 0;
-  do {
-    const chunk = matches.slice(start, start + perTransaction);
-    start += perTransaction;
-    const last = start >= matches.length;
+  // The odd chunk first: the last transaction, with the summary, comes right after a small one.
+  let end = matches.length % perTransaction || perTransaction;
+  for (let start = 0; start < matches.length || start === 0; start = end, end += perTransaction) {
+    const chunk = matches.slice(start, end);
+    const last = end >= matches.length;
     const items = chunk.flatMap((match) => [matchCreatePut(db, match), { Put: { TableName: db.tableName, Item: linkItem(match, participantOf(match, ownListingId)) } }]);
     try {
       await db.doc.send(new TransactWriteCommand({ TransactItems: last ? [...items, summaryPut(db, summary)] : items }));
@@ -80,7 +80,7 @@ export async function storeNewMatches(db: Database, matches: StoredMatch[], ownL
       for (const match of chunk) if (await putMatchIfAbsent(db, match, ownListingId)) created.push(match);
       if (last) await putMatchSummary(db, summary);
     }
-  } while (start < matches.length);
+  }
   return created;
 }
 
