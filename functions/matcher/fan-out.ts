@@ -10,7 +10,7 @@ import type { Database } from '../lib/db/client';
 import type { StoredMatch } from '../lib/db/matches';
 import { logger } from '../lib/logger';
 import { fanOutNewMatches } from '../lib/matching/fan-out';
-import { MarketCache, applyListingChange } from '../lib/matching/market-cache';
+import { MarketCache } from '../lib/matching/market-cache';
 import { createdMatchOf, listingChangeOf } from './listing-records';
 
 export interface FanOutHandlerDeps {
@@ -26,16 +26,16 @@ export function createProposalFanOut(deps: FanOutHandlerDeps) {
   return async function fanOutFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
     const first = event.Records[0]?.dynamodb?.SequenceNumber ?? '';
     try {
-      const index = await cache.get(deps.db, await deps.reference(), deps.now());
+      await cache.get(deps.db, deps.reference, deps.now());
       const created: StoredMatch[] = [];
       for (const record of event.Records) {
         const change = listingChangeOf(record);
-        if (change) applyListingChange(index, change.before, change.after, deps.now());
+        if (change) cache.apply(change.before, change.after, deps.now());
         const match = createdMatchOf(record);
         if (match) created.push(match);
       }
       const started = performance.now();
-      await fanOutNewMatches(deps, index, created);
+      await fanOutNewMatches(deps, cache.current, created);
       if (created.length > 0) logger.debug('proposals fanned out', { matches: created.length, ms: Math.round(performance.now() - started) });
       return { batchItemFailures: [] };
     } catch (error) {

@@ -10,7 +10,7 @@ import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../lib/db/client';
 import { logger } from '../lib/logger';
-import { MarketCache, applyListingChange } from '../lib/matching/market-cache';
+import { MarketCache } from '../lib/matching/market-cache';
 import { revisitProposalsOf, storeBestProposals, suspendProposalsOf } from '../lib/matching/proposals';
 import { listingChangeOf } from './listing-records';
 
@@ -24,9 +24,9 @@ export interface MatcherDeps {
 
 export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache }, before: Listing | undefined, after: Listing | undefined): Promise<void> {
   const now = deps.now();
-  const index = await deps.cache.get(deps.db, await deps.reference(), now);
+  await deps.cache.get(deps.db, deps.reference, now);
   const store = { db: deps.db, now: deps.now, proposalsPerListing: deps.proposalsPerListing ?? 50 };
-  const change = applyListingChange(index, before, after, now);
+  const change = deps.cache.apply(before, after, now);
   if (change === 'left') {
     const wasIn = before !== undefined && takesPartInMatching(before, now);
     // The swap's own match is already `engaged`; suspension only touches live proposals.
@@ -37,7 +37,7 @@ export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache 
   const started = performance.now();
   await revisitProposalsOf(store, after!.id);
   const revisited = performance.now();
-  const created = await storeBestProposals(store, index, after!.id);
+  const created = await storeBestProposals(store, deps.cache.current, after!.id);
   logger.debug('proposals stored', { listingId: after!.id, created: created.length, revisitMs: Math.round(revisited - started), storeMs: Math.round(performance.now() - revisited) });
 }
 

@@ -75,7 +75,7 @@ const digestsTo = async (email: string) => {
 describe('proposals found by a new listing, then fanned out', () => {
   it('links them to the listing that found them first, then to every participant with their counts, reminders and one digest', async () => {
     const { a, b, c, emails } = await market();
-    const index = await new MarketCache().get(db, seedReferenceData, now());
+    const index = await new MarketCache().get(db, reference, now());
 
     const created = await storeBestProposals({ db, now, proposalsPerListing: 50 }, index, b.id);
 
@@ -104,7 +104,7 @@ describe('proposals found by a new listing, then fanned out', () => {
   it('stores more proposals than one transaction holds, each once, the counts with the last ones', async () => {
     const dense = generateMarket({ size: 400, seed: 3, density: 'broad', region: 'cinor' }).listings;
     await loadMarket(db, dense);
-    const index = await new MarketCache().get(db, seedReferenceData, now());
+    const index = await new MarketCache().get(db, reference, now());
     const busiest = dense.map((listing) => listing.id).sort((x, y) => index.proposalsFor(y, { k: 1 }).count3 - index.proposalsFor(x, { k: 1 }).count3)[0]!;
 
     const created = await storeBestProposals({ db, now, proposalsPerListing: 60 }, index, busiest);
@@ -118,7 +118,7 @@ describe('proposals found by a new listing, then fanned out', () => {
 
   it('keeps a link whose status changed before the fan-out came, and stores a proposal once when found twice at the same time', async () => {
     const { a, b } = await market();
-    const index = await new MarketCache().get(db, seedReferenceData, now());
+    const index = await new MarketCache().get(db, reference, now());
     const store = { db, now, proposalsPerListing: 50 };
 
     // The same cycles, found for A and for B at the same instant: each one is stored once.
