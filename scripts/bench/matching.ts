@@ -32,7 +32,7 @@ interface QueryableIndex {
 type IndexFactory = (names: PlaceNames) => QueryableIndex;
 const comparison: string[] = [];
 const WHY_TARGETS_MAY_BE_MISSED =
-  'Where a target is missed, why: the load average above inflates every timing (the unchanged baseline engine ran at p95 40 ms on an idle machine, so compare ratios, not absolute values). What is left is linear in the number of partners and wanters of the new listing, up to ~6 000 and ~2 000 on dense Saint-Denis listings: one move score and one score bound per (partner, wished bucket), one rent × surface query per pooled partner, and the cache misses of reading each partner\'s listing object. Next steps if the 1 ms target stands: copy partners\' hot fields into slot-indexed typed arrays in the acceptance graph (the wanter side already is), and keep per-listing wished-bucket lists sorted so pairs are built without objects.';
+  'Where a target is missed, why: the load average above inflates every timing, so compare ratios, not absolute values. There is no single hot spot left: on p95-level listings (~2 500 partners, ~1 300 wanters) the search takes ~25 % of a query, the partner loop (one move score and one count query per partner) ~20 %, the 3-cycle count ~19 %, building the 50 proposals and their explanations ~17 %, marking and grouping the wanters ~14 %; all linear in partners plus wanters. Next step if the 1 ms target stands: build the per-bucket rent/surface rank tables before the partner loop and answer most count queries inside it (estimated 8–10 %).';
 const out: string[] = [];
 const say = (line = '') => {
   console.log(line);

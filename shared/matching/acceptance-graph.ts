@@ -1,63 +1,57 @@
 /**
  * Who accepts whom among the indexed listings, kept up to date on every add and remove. Listings
- * live in numbered slots so the hot loops read plain arrays; buckets by commune×typology find the
- * partners of a new or changed listing without scanning everybody.
+ * live in numbered slots whose hot fields are columns (`ListingColumns`); buckets by
+ * commune×typology find the partners of a new or changed listing without scanning everybody.
  */
 import type { CompiledListing } from './compiled';
-import { acceptsWithinBucket } from './compiled';
+import { ListingColumns } from './listing-columns';
+import { SlotList } from './slot-list';
 
-/** Scores keyed by slot, valid until the next `markIncoming`: a generation stamp avoids clearing arrays. */
-export class SlotMarks {
-  constructor(
-    private readonly stamps: Int32Array,
-    private readonly scores: Float64Array,
-    private readonly generation: number,
-    private readonly marked: readonly number[],
-  ) {}
+function addTo(map: Map<number, SlotList>, key: number, slot: number): void {
+  let bucket = map.get(key);
+  if (bucket === undefined) map.set(key, (bucket = new SlotList()));
+  bucket.push(slot);
+}
 
-  get(slot: number): number | undefined {
-    return this.stamps[slot] === this.generation ? this.scores[slot] : undefined;
-  }
+function removeFrom(map: Map<number, SlotList>, key: number, slot: number): void {
+  const bucket = map.get(key);
+  bucket?.remove(slot);
+  if (bucket?.length === 0) map.delete(key);
+}
 
-  /** Score of a slot known to be marked. */
-  scoreAt(slot: number): number {
-    return this.scores[slot] as number;
-  }
+/**
+ * The listings accepting one start listing, each with the score of its move into the start's home;
+ * valid until the next `markIncoming`. A generation stamp per slot says who is marked without
+ * clearing arrays between queries.
+ */
+export class IncomingMarks {
+  stamps = new Int32Array(0);
+  scores = new Float64Array(0);
+  generation = 0;
+  /** The marked slots, in the order they were found: `slots[0 .. count)`. */
+  slots = new Int32Array(64);
+  count = 0;
 
   has(slot: number): boolean {
     return this.stamps[slot] === this.generation;
   }
 
-  /** The marked slots, in the order they were found. */
-  get slots(): readonly number[] {
-    return this.marked;
+  /** Score of the slot's move into the start, or undefined when it does not accept the start. */
+  get(slot: number): number | undefined {
+    return this.stamps[slot] === this.generation ? this.scores[slot] : undefined;
   }
 }
 
-function addTo(map: Map<number, Set<number>>, key: number, slot: number): void {
-  let bucket = map.get(key);
-  if (bucket === undefined) map.set(key, (bucket = new Set()));
-  bucket.add(slot);
-}
-
-function removeFrom(map: Map<number, Set<number>>, key: number, slot: number): void {
-  const bucket = map.get(key);
-  bucket?.delete(slot);
-  if (bucket?.size === 0) map.delete(key);
-}
-
 export class AcceptanceGraph {
-  private readonly listings: (CompiledListing | undefined)[] = [];
+  readonly columns = new ListingColumns();
+  readonly marks = new IncomingMarks();
   private readonly accepted: number[][] = [];
   private readonly slotById = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   /** Slots by the commune×typology of the dwelling they offer. */
-  private readonly offered = new Map<number, Set<number>>();
+  private readonly offered = new Map<number, SlotList>();
   /** Slots by each commune×typology they want. */
-  private readonly wanted = new Map<number, Set<number>>();
-  private stamps = new Int32Array(1024);
-  private scores = new Float64Array(1024);
-  private generation = 0;
+  private readonly wanted = new Map<number, SlotList>();
 
   get size(): number {
     return this.slotById.size;
@@ -68,7 +62,7 @@ export class AcceptanceGraph {
   }
 
   listingAt(slot: number): CompiledListing {
-    return this.listings[slot] as CompiledListing;
+    return this.columns.listings[slot] as CompiledListing;
   }
 
   *slots(): IterableIterator<number> {
@@ -81,82 +75,105 @@ export class AcceptanceGraph {
   }
 
   add(listing: CompiledListing): void {
-    const slot = this.freeSlots.pop() ?? this.listings.length;
-    this.listings[slot] = listing;
+    const slot = this.freeSlots.pop() ?? this.accepted.length;
+    this.columns.set(slot, listing);
     this.slotById.set(listing.id, slot);
-    this.accepted[slot] = this.outgoing(listing);
-    for (const c of this.incoming(listing)) (this.accepted[c] as number[]).push(slot);
+    const columns = this.columns;
+    const accepted = this.outgoing(slot);
+    this.accepted[slot] = accepted;
+    columns.acceptedCount[slot] = accepted.length;
+    columns.bestAcceptedMove[slot] = columns.bestMoveFrom(slot, accepted);
+    const incoming = this.incoming(slot);
+    for (const c of incoming) {
+      (this.accepted[c] as number[]).push(slot);
+      columns.acceptedCount[c] = (columns.acceptedCount[c] as number) + 1;
+    }
+    columns.raiseBestAcceptedMoves(slot, incoming);
     addTo(this.offered, listing.offeredKey, slot);
     for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
-    this.ensureCapacity(slot + 1);
   }
 
+  /**
+   * Leaves `bestAcceptedMove` of the listings that accepted this one as it was: still above each of
+   * their moves, only less tight, until they are upserted again (finding the next best would mean
+   * rescoring every list this listing leaves).
+   */
   remove(listingId: string): boolean {
     const slot = this.slotById.get(listingId);
     if (slot === undefined) return false;
     const listing = this.listingAt(slot);
-    for (const c of this.incoming(listing)) {
+    for (const c of this.incoming(slot)) {
       const list = this.accepted[c] as number[];
       // Searched from the end: a listing that comes and goes (an edit, a quick withdrawal) was appended last.
       const at = list.lastIndexOf(slot);
       list[at] = list[list.length - 1] as number; // order does not matter: swap with the last and drop it
       list.pop();
+      this.columns.acceptedCount[c] = (this.columns.acceptedCount[c] as number) - 1;
     }
     removeFrom(this.offered, listing.offeredKey, slot);
     for (const key of listing.wishedKeys) removeFrom(this.wanted, key, slot);
     this.slotById.delete(listingId);
-    this.listings[slot] = undefined;
+    this.columns.clear(slot);
     this.accepted[slot] = [];
     this.freeSlots.push(slot);
     return true;
   }
 
-  /** Slots of the listings that accept the dwelling of `a`, from the reverse index. */
-  incoming(a: CompiledListing): number[] {
+  /** Slots of the listings that accept the dwelling in `slot`, from the reverse index. */
+  incoming(slot: number): number[] {
     const found: number[] = [];
-    const wanters = this.wanted.get(a.offeredKey);
-    if (wanters !== undefined) for (const c of wanters) if (acceptsWithinBucket(this.listingAt(c), a)) found.push(c);
+    const wanters = this.wanted.get(this.columns.offeredKey[slot] as number);
+    if (wanters === undefined) return found;
+    for (let i = 0; i < wanters.length; i++) {
+      const c = wanters.items[i] as number;
+      if (this.columns.acceptsWithinBucket(c, slot)) found.push(c);
+    }
     return found;
   }
 
-  /** Marks who accepts `start`, with a score each; replaces the previous marks. */
-  markIncoming(start: CompiledListing, scoreOf: (c: CompiledListing) => number): SlotMarks {
-    this.generation++;
-    const marked = this.incoming(start);
-    for (const c of marked) {
-      this.stamps[c] = this.generation;
-      this.scores[c] = scoreOf(this.listingAt(c));
+  /** Marks who accepts the listing in `start`, with the score of each one's move into it. */
+  markIncoming(start: number): IncomingMarks {
+    const marks = this.marks;
+    const columns = this.columns;
+    if (marks.stamps.length < columns.capacity) {
+      marks.stamps = new Int32Array(columns.capacity); // new stamps are 0, a generation never used
+      marks.scores = new Float64Array(columns.capacity);
     }
-    return new SlotMarks(this.stamps, this.scores, this.generation, marked);
+    const generation = ++marks.generation;
+    marks.count = 0;
+    const wanters = this.wanted.get(columns.offeredKey[start] as number);
+    if (wanters === undefined) return marks;
+    if (marks.slots.length < wanters.length) marks.slots = new Int32Array(wanters.items.length);
+    for (let i = 0; i < wanters.length; i++) {
+      const c = wanters.items[i] as number;
+      if (!columns.acceptsWithinBucket(c, start)) continue;
+      marks.stamps[c] = generation;
+      marks.slots[marks.count++] = c;
+    }
+    columns.scoreMovesInto(start, marks.slots, marks.count, marks.scores);
+    return marks;
   }
 
   /** How many of `slots` carry the current marks: the 3-cycles through one partner, without building them. */
   countMarked(slots: readonly number[]): number {
-    const stamps = this.stamps;
-    const generation = this.generation;
+    const stamps = this.marks.stamps;
+    const generation = this.marks.generation;
     let count = 0;
     for (let i = 0; i < slots.length; i++) if (stamps[slots[i] as number] === generation) count++;
     return count;
   }
 
-  /** Slots of the dwellings `a` accepts, from the buckets of what `a` wants. */
-  private outgoing(a: CompiledListing): number[] {
+  /** Slots of the dwellings the listing in `slot` accepts, from the buckets of what it wants. */
+  private outgoing(slot: number): number[] {
     const found: number[] = [];
-    for (const key of a.wishedKeys) {
+    for (const key of this.listingAt(slot).wishedKeys) {
       const bucket = this.offered.get(key);
-      if (bucket !== undefined) for (const b of bucket) if (acceptsWithinBucket(a, this.listingAt(b))) found.push(b);
+      if (bucket === undefined) continue;
+      for (let i = 0; i < bucket.length; i++) {
+        const b = bucket.items[i] as number;
+        if (this.columns.acceptsWithinBucket(slot, b)) found.push(b);
+      }
     }
     return found;
-  }
-
-  private ensureCapacity(needed: number): void {
-    if (needed <= this.stamps.length) return;
-    const capacity = Math.max(needed, this.stamps.length * 2);
-    const stamps = new Int32Array(capacity);
-    stamps.set(this.stamps);
-    const scores = new Float64Array(capacity);
-    scores.set(this.scores);
-    this.stamps = stamps;
-    this.scores = scores;
   }
 }

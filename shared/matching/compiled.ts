@@ -6,6 +6,7 @@
 import { FEATURES, roomsOf } from '../reference/index';
 import type { Typology } from '../reference/index';
 import { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
+import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './score';
 import type { MatchCandidate } from './types';
 
 /** Interns strings (commune×typology keys, quartiers, owners) into small integers. */
@@ -34,9 +35,13 @@ export interface CompiledListing {
   readonly floor: number;
   readonly liftOrGround: boolean;
   readonly accessible: boolean;
+  /** `accessible` and `liftOrGround` as bits (`ACCESSIBLE`, `LIFT_OR_GROUND`), for slot-indexed columns. */
+  readonly accessFlags: number;
   readonly featureMask: number;
   // The wishes (unset limits become infinities so the checks stay branch-free).
   readonly wishedKeys: readonly number[];
+  /** Listings wishing the same set of keys share this id, so a query maps keys to its buckets once per set. */
+  readonly wishProfile: number;
   readonly wishedQuartiers: ReadonlySet<number> | null;
   readonly maxTotalRent: number;
   /** The larger of the wished minimum and the occupancy norm of the household. */
@@ -50,6 +55,9 @@ export interface CompiledListing {
   readonly overOccupiedNow: boolean;
   readonly underOccupiedNow: boolean;
   readonly hasNeeds: boolean;
+  /** What `scoreMove` needs of this household as a mover: trait bits and the rent its margins refer to. */
+  readonly moverFlags: number;
+  readonly referenceRent: number;
   /**
    * Listings with the same quartier wishes and needs filter dwellings identically (`meetsWishFilters`),
    * so the 3-cycle count filters once per class; `NO_WISH_FILTERS` when nothing beyond rent and surface.
@@ -58,6 +66,8 @@ export interface CompiledListing {
 }
 
 export const NO_WISH_FILTERS = -1;
+export const ACCESSIBLE = 1;
+export const LIFT_OR_GROUND = 2;
 
 export function offeredKeyOf(communeCode: string, typology: Typology): string {
   return `${communeCode}|${typology}`;
@@ -87,22 +97,28 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
   for (const commune of wishes.communes) {
     for (const typology of wishes.typologies) wishedKeys.add(interner.of(offeredKeyOf(commune, typology)));
   }
+  const liftOrGround = dwelling.lift || dwelling.floor <= 0;
+  const maxTotalRent = wishes.maxTotalRent ?? Number.POSITIVE_INFINITY;
+  const totalRent = dwelling.rent + dwelling.charges;
+  const keys = [...wishedKeys];
   return {
     id: candidate.id,
     candidate,
     owner: interner.of(`owner:${candidate.ownerId}`),
     offeredKey: interner.of(offeredKeyOf(dwelling.communeCode, dwelling.typology)),
     quartier: interner.of(`quartier:${dwelling.quartierId}`),
-    totalRent: dwelling.rent + dwelling.charges,
+    totalRent,
     surface: dwelling.surface,
     rooms: roomsOf(dwelling.typology),
     floor: dwelling.floor,
-    liftOrGround: dwelling.lift || dwelling.floor <= 0,
+    liftOrGround,
     accessible: dwelling.accessible,
+    accessFlags: (dwelling.accessible ? ACCESSIBLE : 0) | (liftOrGround ? LIFT_OR_GROUND : 0),
     featureMask: featureMaskOf(dwelling.features),
-    wishedKeys: [...wishedKeys],
+    wishedKeys: keys,
+    wishProfile: interner.of(`wishes:${[...keys].sort((x, y) => x - y).join(',')}`),
     wishedQuartiers,
-    maxTotalRent: wishes.maxTotalRent ?? Number.POSITIVE_INFINITY,
+    maxTotalRent,
     minSurface: Math.max(wishes.minSurface ?? 0, occupancyMinSurface(occupants)),
     needsAccessible: needs.accessible === true,
     needsLiftOrGround: needs.liftOrGroundFloor === true,
@@ -112,22 +128,35 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
     overOccupiedNow,
     underOccupiedNow,
     hasNeeds,
+    moverFlags:
+      (wishedQuartiers !== null ? WISHES_QUARTIERS : 0) | (hasNeeds ? HAS_NEEDS : 0) | (overOccupiedNow ? OVER_OCCUPIED_NOW : 0) | (underOccupiedNow ? UNDER_OCCUPIED_NOW : 0),
+    referenceRent: Number.isFinite(maxTotalRent) ? maxTotalRent : totalRent,
     filterClass: filterClassOf(wishedQuartiers, needs.accessible === true, needs.liftOrGroundFloor === true, needs.maxFloor, interner),
   };
 }
 
 /** Everything of `accepts` except the commune×typology bucket, which the caller has already matched. */
 export function acceptsWithinBucket(a: CompiledListing, b: CompiledListing): boolean {
-  return a.owner !== b.owner && b.totalRent <= a.maxTotalRent && b.surface >= a.minSurface && meetsWishFilters(a, b);
+  return a.owner !== b.owner && acceptsWithinBucketIgnoringOwner(a, b);
+}
+
+/** `acceptsWithinBucket` were `a` and `b` of different owners. */
+export function acceptsWithinBucketIgnoringOwner(a: CompiledListing, b: CompiledListing): boolean {
+  return b.totalRent <= a.maxTotalRent && b.surface >= a.minSurface && meetsWishFilters(a, b);
 }
 
 /** The quartier wishes and needs of `a`: what `filterClass` stands for. */
 export function meetsWishFilters(a: CompiledListing, b: CompiledListing): boolean {
+  return dwellingMeetsWishFilters(a, b.quartier, b.accessFlags, b.floor);
+}
+
+/** `meetsWishFilters` from the dwelling's attributes alone, as slot-indexed columns hold them. */
+export function dwellingMeetsWishFilters(a: CompiledListing, quartier: number, accessFlags: number, floor: number): boolean {
   return (
-    (a.wishedQuartiers === null || a.wishedQuartiers.has(b.quartier)) &&
-    (!a.needsAccessible || b.accessible) &&
-    (!a.needsLiftOrGround || b.liftOrGround) &&
-    b.floor <= a.maxFloor
+    (a.wishedQuartiers === null || a.wishedQuartiers.has(quartier)) &&
+    (!a.needsAccessible || (accessFlags & ACCESSIBLE) !== 0) &&
+    (!a.needsLiftOrGround || (accessFlags & LIFT_OR_GROUND) !== 0) &&
+    floor <= a.maxFloor
   );
 }
 

@@ -1,50 +1,38 @@
 /**
  * Counts the (dwelling, wish) pairs where the dwelling's rent is at most the wish's maximum and its
- * surface at least the wish's minimum — without looking at every pair. Dwellings and wishes are
+ * surface at least the wish's minimum — without looking at every pair. A wish that limits only
+ * the rent (its minimum is below every surface), or only the surface, is one lookup in the counts
+ * by rank (`ValueRanks`); that is most wishes, whose minimum is the occupancy norm. The others are
  * swept by rent rank while a Fenwick tree over surface ranks says how many dwellings seen so far
- * are large enough: O((n + m) log n) for n dwellings and m wishes instead of n × m. This is what
- * makes exact 3-cycle counts cheap on dense markets.
+ * are large enough: O((n + m) log n) for n dwellings and m wishes instead of n × m.
  *
- * Usage: fill `rents`/`surfaces` after `reserveDwellings(n)` and call `rankDwellings(n)` once per
+ * Usage: fill `rents`/`surfaces` after `reserveDwellings(n)` and call `setDwellings(n)` once per
  * set of dwellings; then, any number of times, fill `maxRents`/`minSurfaces` after
- * `reserveWishes(m)` and call `count(m, included)` — `included` picks a subset of the dwellings
- * (those meeting a class of quartier and needs wishes) without sorting them again.
+ * `reserveWishes(m)` and call `count(m)`, or fill `included` and call `count(m, true)` to count a
+ * subset of the dwellings (those meeting a class of quartier and needs wishes) without ranking them
+ * again. A handful of wishes is cheaper to compare with every dwelling: then nothing is ranked.
  */
+import { ValueRanks } from './value-ranks';
 
-function lowerBound(sorted: Float64Array, n: number, value: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(sorted: Float64Array, n: number, value: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Up to this many wishes, comparing each with every dwelling beats ranking (measured). */
+const FEW_WISHES = 4;
 
 export class DominanceCounter {
-  rents = new Float64Array(64);
-  surfaces = new Float64Array(64);
+  /** 1 for the dwellings a `count(m, true)` includes. */
+  included = new Uint8Array(64);
   maxRents = new Float64Array(64);
   minSurfaces = new Float64Array(64);
 
+  private readonly rentRanks = new ValueRanks();
+  private readonly surfaceRanks = new ValueRanks();
   private dwellings = 0;
-  private sortedRents = new Float64Array(64);
-  private sortedSurfaces = new Float64Array(64);
+  private ranked = false;
   private rentRankOf = new Int32Array(64);
   private surfaceRankOf = new Int32Array(64);
-  /** Linked lists by rent rank: dwellings whose rent ranks r, wishes that afford ranks below r. */
+  /** Included dwellings whose rent (surface) rank is below r, at r. */
+  private includedBelowRentRank = new Int32Array(65);
+  private includedBelowSurfaceRank = new Int32Array(65);
+  // The sweep: dwellings by rent rank, wishes by reach, as linked lists; the tree over surface ranks.
   private dwellingsAtRank = new Int32Array(65);
   private nextDwelling = new Int32Array(64);
   private wishesAtRank = new Int32Array(65);
@@ -52,15 +40,24 @@ export class DominanceCounter {
   private minSurfaceRankOf = new Int32Array(64);
   private fenwick = new Int32Array(65);
 
+  get rents(): Float64Array {
+    return this.rentRanks.values;
+  }
+
+  get surfaces(): Float64Array {
+    return this.surfaceRanks.values;
+  }
+
   reserveDwellings(n: number): void {
-    if (n <= this.rents.length) return;
-    const size = Math.max(n, this.rents.length * 2);
-    this.rents = new Float64Array(size);
-    this.surfaces = new Float64Array(size);
-    this.sortedRents = new Float64Array(size);
-    this.sortedSurfaces = new Float64Array(size);
+    this.rentRanks.reserve(n);
+    this.surfaceRanks.reserve(n);
+    if (n <= this.included.length) return;
+    const size = Math.max(n, this.included.length * 2);
+    this.included = new Uint8Array(size);
     this.rentRankOf = new Int32Array(size);
     this.surfaceRankOf = new Int32Array(size);
+    this.includedBelowRentRank = new Int32Array(size + 1);
+    this.includedBelowSurfaceRank = new Int32Array(size + 1);
     this.dwellingsAtRank = new Int32Array(size + 1);
     this.nextDwelling = new Int32Array(size);
     this.wishesAtRank = new Int32Array(size + 1);
@@ -76,52 +73,103 @@ export class DominanceCounter {
     this.minSurfaceRankOf = new Int32Array(size);
   }
 
-  /** Ranks the n dwellings filled in; equal values share the rank of their first occurrence. */
-  rankDwellings(n: number): void {
+  /** Takes the n dwellings filled in; they are ranked when a count first needs it. */
+  setDwellings(n: number): void {
     this.dwellings = n;
-    const sortedRents = this.sortedRents.subarray(0, n);
-    sortedRents.set(this.rents.subarray(0, n));
-    sortedRents.sort();
-    const sortedSurfaces = this.sortedSurfaces.subarray(0, n);
-    sortedSurfaces.set(this.surfaces.subarray(0, n));
-    sortedSurfaces.sort();
-    for (let i = 0; i < n; i++) {
-      this.rentRankOf[i] = lowerBound(this.sortedRents, n, this.rents[i] as number);
-      this.surfaceRankOf[i] = lowerBound(this.sortedSurfaces, n, this.surfaces[i] as number);
-    }
+    this.ranked = false;
   }
 
   /** Σ over the m wishes of the included dwellings with rent ≤ maxRent and surface ≥ minSurface. */
-  count(m: number, included: (dwelling: number) => boolean = () => true): number {
+  count(m: number, onlyIncluded = false): number {
     const n = this.dwellings;
     if (n === 0 || m === 0) return 0;
-    this.dwellingsAtRank.fill(-1, 0, n + 1);
+    if (m <= FEW_WISHES) return this.countOneByOne(m, onlyIncluded);
+    if (!this.ranked) this.rankDwellings(n);
+    if (onlyIncluded) this.tallyIncluded(n);
     this.wishesAtRank.fill(-1, 0, n + 1);
+    let total = 0;
+    let sweepTo = 0;
+    for (let q = 0; q < m; q++) {
+      // The dwellings wish q affords are those whose rent rank is below `reach`; those large enough, from `surfaceRank`.
+      const reach = this.rentRanks.atMostCount(this.maxRents[q] as number);
+      if (reach === 0) continue;
+      const surfaceRank = this.surfaceRanks.belowCount(this.minSurfaces[q] as number);
+      if (surfaceRank === 0) {
+        total += onlyIncluded ? (this.includedBelowRentRank[reach] as number) : reach;
+      } else if (reach === n) {
+        total += onlyIncluded ? (this.includedBelowRentRank[n] as number) - (this.includedBelowSurfaceRank[surfaceRank] as number) : n - surfaceRank;
+      } else {
+        this.minSurfaceRankOf[q] = surfaceRank;
+        this.nextWish[q] = this.wishesAtRank[reach] as number;
+        this.wishesAtRank[reach] = q;
+        sweepTo = Math.max(sweepTo, reach);
+      }
+    }
+    return sweepTo === 0 ? total : total + this.sweep(n, sweepTo, onlyIncluded);
+  }
+
+  private rankDwellings(n: number): void {
+    this.rentRanks.build(n);
+    this.surfaceRanks.build(n);
+    for (let i = 0; i < n; i++) {
+      this.rentRankOf[i] = this.rentRanks.rankOf(i);
+      this.surfaceRankOf[i] = this.surfaceRanks.rankOf(i);
+    }
+    this.ranked = true;
+  }
+
+  /** The wishes linked at their reach, answered by inserting dwellings in rent order into the tree. */
+  private sweep(n: number, sweepTo: number, onlyIncluded: boolean): number {
+    this.dwellingsAtRank.fill(-1, 0, sweepTo);
     this.fenwick.fill(0, 0, n + 1);
     for (let i = 0; i < n; i++) {
-      if (!included(i)) continue;
       const rank = this.rentRankOf[i] as number;
+      if (rank >= sweepTo || (onlyIncluded && this.included[i] === 0)) continue;
       this.nextDwelling[i] = this.dwellingsAtRank[rank] as number;
       this.dwellingsAtRank[rank] = i;
     }
-    for (let q = 0; q < m; q++) {
-      // The dwellings wish q affords are exactly those whose rent rank is below `reach`.
-      const maxRent = this.maxRents[q] as number;
-      const reach = maxRent === Number.POSITIVE_INFINITY ? n : upperBound(this.sortedRents, n, maxRent);
-      if (reach === 0) continue;
-      this.minSurfaceRankOf[q] = lowerBound(this.sortedSurfaces, n, this.minSurfaces[q] as number);
-      this.nextWish[q] = this.wishesAtRank[reach] as number;
-      this.wishesAtRank[reach] = q;
-    }
     let total = 0;
     let inserted = 0;
-    for (let rank = 0; rank <= n; rank++) {
+    for (let rank = 0; rank <= sweepTo; rank++) {
       for (let q = this.wishesAtRank[rank] as number; q >= 0; q = this.nextWish[q] as number) {
         total += inserted - this.countSurfaceRanksBelow(this.minSurfaceRankOf[q] as number);
       }
+      if (rank === sweepTo) break;
       for (let i = this.dwellingsAtRank[rank] as number; i >= 0; i = this.nextDwelling[i] as number) {
         this.addSurfaceRank(this.surfaceRankOf[i] as number, n + 1);
         inserted++;
+      }
+    }
+    return total;
+  }
+
+  private tallyIncluded(n: number): void {
+    const byRent = this.includedBelowRentRank;
+    const bySurface = this.includedBelowSurfaceRank;
+    byRent.fill(0, 0, n + 1);
+    bySurface.fill(0, 0, n + 1);
+    for (let i = 0; i < n; i++) {
+      if (this.included[i] === 0) continue;
+      const rentRank = (this.rentRankOf[i] as number) + 1;
+      const surfaceRank = (this.surfaceRankOf[i] as number) + 1;
+      byRent[rentRank] = (byRent[rentRank] as number) + 1;
+      bySurface[surfaceRank] = (bySurface[surfaceRank] as number) + 1;
+    }
+    for (let r = 0; r < n; r++) {
+      byRent[r + 1] = (byRent[r + 1] as number) + (byRent[r] as number);
+      bySurface[r + 1] = (bySurface[r + 1] as number) + (bySurface[r] as number);
+    }
+  }
+
+  private countOneByOne(m: number, onlyIncluded: boolean): number {
+    const rents = this.rentRanks.values;
+    const surfaces = this.surfaceRanks.values;
+    let total = 0;
+    for (let q = 0; q < m; q++) {
+      const maxRent = this.maxRents[q] as number;
+      const minSurface = this.minSurfaces[q] as number;
+      for (let i = 0; i < this.dwellings; i++) {
+        if ((rents[i] as number) <= maxRent && (surfaces[i] as number) >= minSurface && (!onlyIncluded || this.included[i] === 1)) total++;
       }
     }
     return total;

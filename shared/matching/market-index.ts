@@ -2,20 +2,25 @@
  * In-memory index of the active listings and the cycles between them ("Matches" in DESIGN.md).
  * Listings sit in buckets by the commune×typology they OFFER, and in a reverse index by each
  * commune×typology they WANT, so a listing's partners are found without scanning the market.
- * Each listing also keeps the slots of the dwellings it accepts. A query groups the listings that
- * accept the start (`WantersByBucket`), then finds the best K cycles with score bounds
- * (`ProposalSearch`) and counts all 3-cycles without enumerating them (`ThreeCycleCounter`).
+ * Each listing also keeps the slots of the dwellings it accepts, and its hot fields are copied into
+ * slot-indexed columns (`ListingColumns`). A query groups the listings that accept the start
+ * (`WantersByBucket`) into trees of score bounds (`WanterTrees`), maps each partner's wishes to
+ * those groups (`WishedGroups`), then finds the best K cycles with score bounds (`ProposalSearch`)
+ * and counts all 3-cycles without enumerating them (`ThreeCycleCounter`).
  */
 import { AcceptanceGraph } from './acceptance-graph';
 import { Interner, compileListing } from './compiled';
 import type { RankedCycle } from './cycles';
-import { buildProposal } from './explain';
-import type { FoundCycle } from './proposal-search';
+import { ProposalBuilder } from './explain';
+import type { FoundCycle } from './found-cycle';
+import { compareFound } from './found-cycle';
 import { ProposalSearch } from './proposal-search';
 import { cycleScore, moveScore } from './score';
 import { ThreeCycleCounter } from './three-cycle-count';
 import { TopK } from './top-k';
+import { WanterTrees } from './wanter-trees';
 import { WantersByBucket } from './wanters-by-bucket';
+import { WishedGroups } from './wished-groups';
 import type { MatchCandidate, PlaceNames, ProposalsResult } from './types';
 
 export const DEFAULT_PROPOSALS_PER_LISTING = 50;
@@ -30,15 +35,20 @@ export class MatchingIndex {
   private readonly graph = new AcceptanceGraph();
   // Scratch of the queries, reused so that a query allocates little (the index is single-threaded).
   private readonly wanters = new WantersByBucket();
+  private readonly trees = new WanterTrees();
+  private readonly wished = new WishedGroups();
   private readonly search = new ProposalSearch();
   private readonly counter: ThreeCycleCounter;
+  private startIntoPartners = new Float64Array(256);
+  private readonly proposals: ProposalBuilder;
 
   /** `tuning` is for tests and benchmarks only. */
   constructor(
-    private readonly names: PlaceNames,
+    names: PlaceNames,
     tuning: { directCountMaxAccepted?: number } = {},
   ) {
     this.counter = new ThreeCycleCounter(tuning.directCountMaxAccepted);
+    this.proposals = new ProposalBuilder(names);
   }
 
   get size(): number {
@@ -61,29 +71,34 @@ export class MatchingIndex {
 
   /** "Qui veut mon logement ?": how many listings would accept this listing's dwelling. */
   wantersCount(listingId: string): number {
-    return this.graph.incoming(this.graph.listingAt(this.slot(listingId))).length;
+    return this.graph.incoming(this.slot(listingId)).length;
   }
 
   /** The best `k` cycles through a listing (2-way preferred at equal score) and the counts of all of them. */
   proposalsFor(listingId: string, options: { k?: number } = {}): ProposalsResult {
     const startSlot = this.slot(listingId);
-    const start = this.graph.listingAt(startSlot);
-    const intoStart = this.graph.markIncoming(start, (c) => moveScore(c, start));
-    this.wanters.build(intoStart.slots, (slot) => intoStart.scoreAt(slot), (slot) => this.graph.listingAt(slot));
+    const columns = this.graph.columns;
+    const intoStart = this.graph.markIncoming(startSlot);
+    this.wanters.build(intoStart, columns);
     const partners = this.graph.acceptedBy(startSlot);
-    const best = new TopK<FoundCycle>(options.k ?? DEFAULT_PROPOSALS_PER_LISTING);
-    this.search.begin(start, this.wanters, best);
-    this.counter.begin(this.wanters);
+    const best = new TopK<FoundCycle>(options.k ?? DEFAULT_PROPOSALS_PER_LISTING, compareFound);
+    this.trees.build(this.wanters);
+    this.wished.begin(this.wanters, this.trees);
+    this.search.begin(columns, startSlot, this.wanters, this.trees, this.wished, best);
+    this.counter.begin(this.graph, this.wanters);
+    const count2 = this.search.offerTwoCycles();
+    if (this.startIntoPartners.length < partners.length) this.startIntoPartners = new Float64Array(2 * partners.length);
+    columns.scoreMovesFrom(startSlot, partners, this.startIntoPartners);
     // One pass over the partners feeds both, while each partner's data is in cache.
     for (let p = 0; p < partners.length; p++) {
       const slot = partners[p] as number;
-      const partner = this.graph.listingAt(slot);
-      this.search.addPartner(partner, intoStart.get(slot));
-      this.counter.addPartner(partner, this.graph.acceptedBy(slot), this.graph);
+      const run = this.wished.runOf(slot, columns);
+      this.search.addPartner(slot, this.startIntoPartners[p] as number, run);
+      this.counter.addPartner(slot, this.wished.groups, run);
     }
-    const count2 = this.search.finish();
+    this.search.finish();
     const count3 = this.counter.finish();
-    const proposals = best.sorted().map((found) => buildProposal(found.cycle, found.score, this.names));
+    const proposals = best.sorted().map((found) => this.proposals.build(found.cycle, found.score));
     return { proposals, count2, count3 };
   }
 
@@ -91,14 +106,18 @@ export class MatchingIndex {
   countAll(): { count2: number; count3: number } {
     let count2 = 0;
     let count3 = 0;
+    const columns = this.graph.columns;
     for (const slot of this.graph.slots()) {
-      const intoStart = this.graph.markIncoming(this.graph.listingAt(slot), () => 0);
+      const intoStart = this.graph.markIncoming(slot);
       const partners = this.graph.acceptedBy(slot);
-      this.wanters.build(intoStart.slots, () => 0, (c) => this.graph.listingAt(c));
-      this.counter.begin(this.wanters);
+      this.wanters.build(intoStart, columns);
+      this.trees.build(this.wanters);
+      this.wished.begin(this.wanters, this.trees);
+      this.counter.begin(this.graph, this.wanters);
       for (const b of partners) {
         if (intoStart.has(b)) count2++;
-        this.counter.addPartner(this.graph.listingAt(b), this.graph.acceptedBy(b), this.graph);
+        const run = this.wished.runOf(b, columns);
+        this.counter.addPartner(b, this.wished.groups, run);
       }
       count3 += this.counter.finish();
     }
@@ -110,7 +129,7 @@ export class MatchingIndex {
   enumerateAll(visit: (cycle: CycleRecord) => void): void {
     for (const slot of this.graph.slots()) {
       const start = this.graph.listingAt(slot);
-      const intoStart = this.graph.markIncoming(start, (c) => moveScore(c, start));
+      const intoStart = this.graph.markIncoming(slot);
       for (const bSlot of this.graph.acceptedBy(slot)) {
         const b = this.graph.listingAt(bSlot);
         if (b.id < start.id) continue;

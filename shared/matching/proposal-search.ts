@@ -1,169 +1,178 @@
 /**
  * The best K cycles through a start listing A, scoring only the few that can make it. A 3-cycle
  * A → B → C → A scores the mean of three moves; A's move into B is known per partner B, and the
- * wanters C of a bucket are sorted by their move into A with the best dwelling attributes ahead
- * of each position (`WantersByBucket`). `moveScoreInto` fed with those attributes bounds B's move
- * into any C still ahead, so each (partner, bucket) pair has a bound on the best cycle it has left,
- * which only falls as the pair advances.
+ * wanters C of a bucket sit in a tree whose nodes hold the best dwelling attributes below them
+ * (`WanterTrees`). `moveScoreInto` fed with a node's bests bounds B's move into any C below, so each
+ * (partner, node) entry has a bound on the best cycle below it, and a child's bound is never above
+ * its parent's.
  *
- * Best first: pairs wait in a bucket queue by that bound (one bin per one-decimal score, so push
- * and pop cost O(1)); the search takes a pair from the highest bin, looks at its next wanter and
- * puts it back at its new bound. It stops when the highest bound cannot beat the K-th best kept.
+ * Best first: entries wait in a bucket queue by bound (`SearchQueue`); the search takes the entry of
+ * highest bound and replaces it by its children (a leaf is a cycle, offered at its exact score). It
+ * stops when the highest bound cannot beat the K-th best kept. Bounds are refined only when needed:
+ * a partner enters the queue as one entry under the cheapest bound (its best move into any dwelling
+ * it accepts, `ListingColumns.bestAcceptedMove`, kept at upsert); if that comes out, it goes back
+ * under the bound of all the buckets it wishes at once (`WishedGroups`); only if that comes out too
+ * is it split into the roots of their trees. Most partners of a dense listing never leave the queue, and a node whose
+ * rents or surfaces the partner cannot accept is not entered at all.
+ *
  * On dense CINOR markets it scores a few thousand cycles out of hundreds of thousands; counting
  * all of them is `ThreeCycleCounter`'s job. Pruning uses `TopK.admits`, which lets equal scores
- * through, so ties are broken by `compareRanked` exactly as in the brute force.
+ * through, so ties are broken as in the brute force.
  */
-import type { CompiledListing } from './compiled';
-import { NO_WISH_FILTERS, meetsWishFilters } from './compiled';
-import type { RankedCycle } from './cycles';
-import { cycleKey } from './cycles';
-import { moveScore, moveScoreInto, threeWayScore, twoWayScore } from './score';
+import { NO_WISH_FILTERS } from './compiled';
+import { FoundCycle } from './found-cycle';
+import type { ListingColumns } from './listing-columns';
+import { threeWayScore, twoWayScore } from './score';
+import { SearchQueue } from './search-queue';
 import type { TopK } from './top-k';
+import type { WanterTrees } from './wanter-trees';
 import type { WantersByBucket } from './wanters-by-bucket';
+import type { WishedGroups } from './wished-groups';
 
-export interface FoundCycle extends RankedCycle {
-  cycle: CompiledListing[];
-}
-
-/** Cycle scores have one decimal between 0 and 100: bin = score × 10. */
-const SCORE_BINS = 1001;
+/**
+ * `end` of a partner's entry not yet split into trees; its `position` is then its run of
+ * `WishedGroups`. Other entries hold a group in `end` and a node of its tree in `position`.
+ */
+const WHOLE_PARTNER = -1;
 
 export class ProposalSearch {
-  // One entry per (partner, bucket of wanters) pair: where it stands and its cached bound parts.
-  private pairPartner: CompiledListing[] = [];
-  private pairStartIntoPartner = new Float64Array(256);
-  /** Bound of the partner's move into the wanters ahead; recomputed only where their attributes change. */
-  private pairPartnerIntoBest = new Float64Array(256);
-  private pairPosition = new Int32Array(256);
-  // The partner's acceptance limits, copied so the walk reads the wanter side from typed arrays only.
-  private pairOwner = new Int32Array(256);
-  private pairMaxRent = new Float64Array(256);
-  private pairMinSurface = new Float64Array(256);
-  private pairHasWishFilters = new Uint8Array(256);
-  private pairEnd = new Int32Array(256);
-  private nextInBin = new Int32Array(256);
-  private readonly firstInBin = new Int32Array(SCORE_BINS);
-
-  private start: CompiledListing | null = null;
+  private readonly queue = new SearchQueue();
+  private trees: WanterTrees | null = null;
+  private columns: ListingColumns | null = null;
+  private startSlot = -1;
   private wanters: WantersByBucket | null = null;
+  private wished: WishedGroups | null = null;
   private best: TopK<FoundCycle> | null = null;
-  private pairs = 0;
-  private count2 = 0;
 
-  /** Starts a search for the cycles through `start`; `wanters` are the listings that accept it. */
-  begin(start: CompiledListing, wanters: WantersByBucket, best: TopK<FoundCycle>): void {
-    this.start = start;
+  /** Starts a search for the cycles through the listing in `start`; `wanters` are the listings that accept it. */
+  begin(columns: ListingColumns, start: number, wanters: WantersByBucket, trees: WanterTrees, wished: WishedGroups, best: TopK<FoundCycle>): void {
+    this.columns = columns;
+    this.trees = trees;
+    this.startSlot = start;
     this.wanters = wanters;
+    this.wished = wished;
     this.best = best;
-    this.pairs = 0;
-    this.count2 = 0;
-    this.firstInBin.fill(-1);
+    this.queue.clear();
   }
 
-  /** A listing `start` accepts; `partnerIntoStart` is its move's score when it accepts `start` too. */
-  addPartner(partner: CompiledListing, partnerIntoStart: number | undefined): void {
-    const start = this.start as CompiledListing;
+  /**
+   * Offers every 2-cycle and returns their number: the wanters the start accepts. Done before the
+   * partners, so that the best 2-cycles already raise the bar their 3-cycles must clear.
+   */
+  offerTwoCycles(): number {
+    const columns = this.columns as ListingColumns;
     const wanters = this.wanters as WantersByBucket;
     const best = this.best as TopK<FoundCycle>;
-    const startIntoPartner = moveScore(start, partner);
-    if (partnerIntoStart !== undefined) {
-      this.count2++;
-      const score = twoWayScore(startIntoPartner, partnerIntoStart);
-      if (best.admits(score)) best.offer({ key: cycleKey([start.id, partner.id]), size: 2, score, cycle: [start, partner] });
-    }
-    for (const key of partner.wishedKeys) {
-      const group = wanters.groupOf(key);
-      if (group < 0) continue;
-      const pair = this.pairs++;
-      this.ensureCapacity(pair + 1);
-      this.pairPartner[pair] = partner;
-      this.pairStartIntoPartner[pair] = startIntoPartner;
-      this.pairOwner[pair] = partner.owner;
-      this.pairMaxRent[pair] = partner.maxTotalRent;
-      this.pairMinSurface[pair] = partner.minSurface;
-      this.pairHasWishFilters[pair] = partner.filterClass === NO_WISH_FILTERS ? 0 : 1;
-      this.pairPosition[pair] = wanters.groupStart[group] as number;
-      this.pairEnd[pair] = wanters.groupStart[group + 1] as number;
-      this.queue(pair, wanters, best);
-    }
-  }
-
-  /** Offers to `best` every 3-cycle that may rank in it; returns the number of 2-cycles. */
-  finish(): number {
-    const start = this.start as CompiledListing;
-    const wanters = this.wanters as WantersByBucket;
-    const best = this.best as TopK<FoundCycle>;
-    for (let bin = SCORE_BINS - 1; bin >= 0; ) {
-      const pair = this.firstInBin[bin] as number;
-      if (pair === -1) {
-        bin--;
-        continue;
+    const start = this.startSlot;
+    const wished = this.wished as WishedGroups;
+    const run = wished.runOf(start, columns);
+    let count2 = 0;
+    for (let i = 1; i <= (wished.groups[run] as number); i++) {
+      const group = wished.groups[run + i] as number;
+      for (let j = wanters.groupStart[group] as number; j < (wanters.groupStart[group + 1] as number); j++) {
+        const wanter = wanters.slots[j] as number;
+        if (!columns.acceptsWithinBucket(start, wanter)) continue;
+        count2++;
+        const startIntoWanter = columns.moveScoreInto(start, wanters.rentAt[j] as number, wanters.surfaceAt[j] as number, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
+        const score = twoWayScore(startIntoWanter, wanters.intoStart[j] as number);
+        if (best.admits(score)) this.offer(score, wanter, -1);
       }
-      if (!best.admits(bin / 10)) break; // bin / 10 is the very bound, and every other pair's is lower
-      this.firstInBin[bin] = this.nextInBin[pair] as number;
-      this.offerNextWanter(start, pair, wanters, best);
-      const next = (this.pairPosition[pair] as number) + 1;
-      this.pairPosition[pair] = next;
-      if (next < (this.pairEnd[pair] as number)) this.queue(pair, wanters, best);
     }
-    this.start = null;
-    this.best = null;
-    return this.count2;
+    return count2;
   }
 
-  /** Puts a pair in the bin of its bound at its current position, unless the bound cannot make it. */
-  private queue(pair: number, wanters: WantersByBucket, best: TopK<FoundCycle>): void {
-    const position = this.pairPosition[pair] as number;
-    if (wanters.dwellingBoundChangesAt[position] === 1) {
-      const partner = this.pairPartner[pair] as CompiledListing;
-      this.pairPartnerIntoBest[pair] = moveScoreInto(
-        partner,
-        wanters.minRentFrom[position] as number,
-        wanters.maxSurfaceFrom[position] as number,
-        wanters.featuresFrom[position] as number,
-        wanters.minRoomsFrom[position] as number,
-      );
+  /** A listing the start accepts, with the score of the start's move into it; `run`: its `WishedGroups` run. */
+  addPartner(partner: number, startIntoPartner: number, run: number): void {
+    const wished = this.wished as WishedGroups;
+    if (wished.groups[run] === 0) return;
+    const bestMove = (this.columns as ListingColumns).bestAcceptedMove[partner] as number;
+    const bound = threeWayScore(startIntoPartner, bestMove, wished.maxIntoStart[run] as number);
+    if (!(this.best as TopK<FoundCycle>).admits(bound)) return;
+    const entry = this.queue.create(partner, startIntoPartner, run, WHOLE_PARTNER);
+    this.queue.partnerIntoBest[entry] = bestMove;
+    this.queue.push(entry, bound);
+  }
+
+  /** Offers to `best` every 3-cycle that may rank in it. */
+  finish(): void {
+    const best = this.best as TopK<FoundCycle>;
+    for (let entry = this.queue.pop(best); entry >= 0; entry = this.queue.pop(best)) {
+      if (this.queue.end[entry] === WHOLE_PARTNER) this.split(entry, best);
+      else this.descend(entry, best);
     }
-    const bound = threeWayScore(this.pairStartIntoPartner[pair] as number, this.pairPartnerIntoBest[pair] as number, wanters.maxIntoStartFrom[position] as number);
+  }
+
+  /** Replaces a partner's entry by the root of the tree of each group of wanters it wishes. */
+  private split(entry: number, best: TopK<FoundCycle>): void {
+    const runs = (this.wished as WishedGroups).groups;
+    const partner = this.queue.partner[entry] as number;
+    const startIntoPartner = this.queue.startIntoPartner[entry] as number;
+    const intoBest = this.queue.partnerIntoBest[entry] as number;
+    const run = this.queue.position[entry] as number;
+    for (let i = 1; i <= (runs[run] as number); i++) this.enter(partner, startIntoPartner, intoBest, runs[run + i] as number, 1, best);
+  }
+
+  /** Offers the cycle of a leaf, or enters the two children of a node. */
+  private descend(entry: number, best: TopK<FoundCycle>): void {
+    const trees = this.trees as WanterTrees;
+    const queue = this.queue;
+    const group = queue.end[entry] as number;
+    const node = queue.position[entry] as number;
+    const partner = queue.partner[entry] as number;
+    const startIntoPartner = queue.startIntoPartner[entry] as number;
+    const leaves = trees.leaves[group] as number;
+    if (node >= leaves) {
+      // At a leaf the bound was the cycle's very score: the partner's move into it and its move into the start.
+      const score = threeWayScore(startIntoPartner, queue.partnerIntoBest[entry] as number, trees.maxIntoStart[trees.at(group, node)] as number);
+      const wanters = this.wanters as WantersByBucket;
+      if (best.admits(score)) this.offer(score, partner, wanters.slots[(wanters.groupStart[group] as number) + node - leaves] as number);
+      return;
+    }
+    const intoBest = queue.partnerIntoBest[entry] as number;
+    this.enter(partner, startIntoPartner, intoBest, group, 2 * node, best);
+    this.enter(partner, startIntoPartner, intoBest, group, 2 * node + 1, best);
+  }
+
+  /**
+   * Queues node `node` of the group's tree for the partner, unless nothing below it can rank or be
+   * accepted; `parentIntoBest` bounds the partner's move into any dwelling below the node's parent.
+   */
+  private enter(partner: number, startIntoPartner: number, parentIntoBest: number, group: number, node: number, best: TopK<FoundCycle>): void {
+    const trees = this.trees as WanterTrees;
+    const columns = this.columns as ListingColumns;
+    const at = trees.at(group, node);
+    const maxIntoStart = trees.maxIntoStart[at] as number;
+    if (maxIntoStart === Number.NEGATIVE_INFINITY) return; // an empty leaf, or a node of empty leaves
+    // The parent's bound on the partner's move with this node's moves into the start: often enough to stop here.
+    if (!best.admits(threeWayScore(startIntoPartner, parentIntoBest, maxIntoStart))) return;
+    const minRent = trees.minRent[at] as number;
+    const maxSurface = trees.maxSurface[at] as number;
+    // Below this node, every rent is at least `minRent` and every surface at most `maxSurface`.
+    if (minRent > (columns.maxTotalRent[partner] as number) || maxSurface < (columns.minSurface[partner] as number)) return;
+    if (node >= (trees.leaves[group] as number) && !this.acceptsBesidesRentAndSurface(partner, group, node)) return;
+    // Capped by the parent's: bounds must not rise on the way down (at a leaf the move itself is below it).
+    const intoBest = Math.min(parentIntoBest, columns.moveScoreInto(partner, minRent, maxSurface, trees.features[at] as number, trees.minRooms[at] as number));
+    const bound = threeWayScore(startIntoPartner, intoBest, maxIntoStart);
     if (!best.admits(bound)) return;
-    const bin = Math.round(bound * 10);
-    this.nextInBin[pair] = this.firstInBin[bin] as number;
-    this.firstInBin[bin] = pair;
+    const entry = this.queue.create(partner, startIntoPartner, node, group);
+    this.queue.partnerIntoBest[entry] = intoBest;
+    this.queue.push(entry, bound);
   }
 
-  private offerNextWanter(start: CompiledListing, pair: number, wanters: WantersByBucket, best: TopK<FoundCycle>): void {
-    const j = this.pairPosition[pair] as number;
-    // `acceptsWithinBucket` on the copied values; the objects are read only for quartiers and needs.
-    const accepted =
-      this.pairOwner[pair] !== wanters.ownerAt[j] &&
-      (wanters.rentAt[j] as number) <= (this.pairMaxRent[pair] as number) &&
-      (wanters.surfaceAt[j] as number) >= (this.pairMinSurface[pair] as number) &&
-      (this.pairHasWishFilters[pair] === 0 || meetsWishFilters(this.pairPartner[pair] as CompiledListing, wanters.listings[j] as CompiledListing));
-    if (!accepted) return;
-    const partner = this.pairPartner[pair] as CompiledListing;
-    const partnerIntoWanter = moveScoreInto(partner, wanters.rentAt[j] as number, wanters.surfaceAt[j] as number, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
-    const score = threeWayScore(this.pairStartIntoPartner[pair] as number, partnerIntoWanter, wanters.intoStart[j] as number);
-    if (best.admits(score)) {
-      const wanter = wanters.listings[j] as CompiledListing;
-      best.offer({ key: cycleKey([start.id, partner.id, wanter.id]), size: 3, score, cycle: [start, partner, wanter] });
-    }
+  /** The rest of `acceptsWithinBucket` for a leaf: owners, then quartiers and needs, read on the objects only when the partner has some. */
+  private acceptsBesidesRentAndSurface(partner: number, group: number, leaf: number): boolean {
+    const columns = this.columns as ListingColumns;
+    const wanters = this.wanters as WantersByBucket;
+    const position = (wanters.groupStart[group] as number) + leaf - ((this.trees as WanterTrees).leaves[group] as number);
+    if (wanters.ownerAt[position] === columns.owner[partner]) return false;
+    return columns.filterClass[partner] === NO_WISH_FILTERS || columns.meetsWishFilters(columns.listingAt(partner), wanters.slots[position] as number);
   }
 
-  private ensureCapacity(needed: number): void {
-    if (needed <= this.pairEnd.length) return;
-    const size = needed * 2;
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
-    this.pairStartIntoPartner = grow(this.pairStartIntoPartner, new Float64Array(size));
-    this.pairPartnerIntoBest = grow(this.pairPartnerIntoBest, new Float64Array(size));
-    this.pairPosition = grow(this.pairPosition, new Int32Array(size));
-    this.pairOwner = grow(this.pairOwner, new Int32Array(size));
-    this.pairMaxRent = grow(this.pairMaxRent, new Float64Array(size));
-    this.pairMinSurface = grow(this.pairMinSurface, new Float64Array(size));
-    this.pairHasWishFilters = grow(this.pairHasWishFilters, new Uint8Array(size));
-    this.pairEnd = grow(this.pairEnd, new Int32Array(size));
-    this.nextInBin = grow(this.nextInBin, new Int32Array(size));
+  /** Builds the cycle start → partner (→ wanter) only now that it may rank. */
+  private offer(score: number, partner: number, wanter: number): void {
+    const columns = this.columns as ListingColumns;
+    const cycle = [columns.listingAt(this.startSlot), columns.listingAt(partner)];
+    if (wanter >= 0) cycle.push(columns.listingAt(wanter));
+    (this.best as TopK<FoundCycle>).offer(new FoundCycle(score, cycle));
   }
 }

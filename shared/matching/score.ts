@@ -26,10 +26,11 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
+/** Set bits of a 32-bit mask, without a loop whose length the branch predictor would have to guess. */
 function bitCount(mask: number): number {
-  let count = 0;
-  for (let m = mask; m !== 0; m &= m - 1) count++;
-  return count;
+  let m = mask - ((mask >>> 1) & 0x55555555);
+  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
+  return Math.imul((m + (m >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 export function isUnderOccupiedIn(a: CompiledListing, b: CompiledListing): boolean {
@@ -41,6 +42,12 @@ export function moveScore(a: CompiledListing, b: CompiledListing): number {
   return moveScoreInto(a, b.totalRent, b.surface, b.featureMask, b.rooms);
 }
 
+/** Bits of `CompiledListing.moverFlags`: the mover's traits that add fixed parts to its moves' scores. */
+export const WISHES_QUARTIERS = 1;
+export const HAS_NEEDS = 2;
+export const OVER_OCCUPIED_NOW = 4;
+export const UNDER_OCCUPIED_NOW = 8;
+
 /**
  * `moveScore` from the few attributes of the dwelling it depends on. Lower rent, larger surface,
  * more features and fewer rooms never lower it, so feeding it the best values of a group of
@@ -48,24 +55,46 @@ export function moveScore(a: CompiledListing, b: CompiledListing): number {
  * using these very float operations (rounding is monotone, so the bound is never below the score).
  */
 export function moveScoreInto(a: CompiledListing, totalRent: number, surface: number, featureMask: number, rooms: number): number {
+  return scoreMove(a.moverFlags, a.referenceRent, a.surface, a.wantedFeatureMask, a.occupants, totalRent, surface, featureMask, rooms);
+}
+
+/**
+ * The one formula of a move's score, from plain numbers so that slot-indexed columns can feed it
+ * as well as compiled listings. The mover: its `moverFlags`, reference rent (its maximum, else its
+ * current rent), surface today, wanted features and occupants; then the dwelling it moves into.
+ * The order of the additions is part of the result (float sums round), so it must not change.
+ */
+export function scoreMove(
+  flags: number,
+  referenceRent: number,
+  ownSurface: number,
+  wantedFeatureMask: number,
+  occupants: number,
+  totalRent: number,
+  surface: number,
+  featureMask: number,
+  rooms: number,
+): number {
+  // Traits are added as weight × 0 or 1 rather than behind branches the CPU would mispredict from
+  // one mover to the next; adding 0 leaves the sum exactly as skipping it would.
   const w = SCORE_WEIGHTS;
   let score = w.accepted;
-  if (a.wishedQuartiers !== null) score += w.quartierWished; // accepted, so B is in one of them
-  const referenceRent = Number.isFinite(a.maxTotalRent) ? a.maxTotalRent : a.totalRent;
+  score += w.quartierWished * (flags & WISHES_QUARTIERS); // accepted, so B is in one of them
   if (referenceRent > 0) {
     const margin = (referenceRent - totalRent) / referenceRent;
     score += clamp((margin / RENT_MARGIN_FOR_FULL) * w.rentMargin, 0, w.rentMargin);
   }
-  const gain = surface - a.surface;
+  const gain = surface - ownSurface;
   score += clamp((gain / SURFACE_GAIN_FOR_FULL) * w.surfaceGain, 0, w.surfaceGain);
-  const wanted = bitCount(a.wantedFeatureMask);
-  const present = bitCount(a.wantedFeatureMask & featureMask);
+  const wanted = bitCount(wantedFeatureMask);
+  const present = bitCount(wantedFeatureMask & featureMask);
   score += wanted === 0 ? w.featuresWanted : (present / wanted) * w.featuresWanted;
-  if (a.hasNeeds) score += w.needsMet;
-  if (a.overOccupiedNow) score += w.overOccupationResolved; // accepted, so not over-occupying B
-  const underInB = rooms > a.occupants + 1;
-  if (a.underOccupiedNow && !underInB) score += w.underOccupationResolved;
-  if (!a.underOccupiedNow && underInB) score += w.underOccupationCreated;
+  score += w.needsMet * ((flags & HAS_NEEDS) >>> 1);
+  score += w.overOccupationResolved * ((flags & OVER_OCCUPIED_NOW) >>> 2); // accepted, so not over-occupying B
+  const underInB = (occupants + 1 - rooms) >>> 31; // 1 when rooms > occupants + 1
+  const underNow = (flags & UNDER_OCCUPIED_NOW) >>> 3;
+  score += w.underOccupationResolved * (underNow & (1 - underInB));
+  score += w.underOccupationCreated * ((1 - underNow) & underInB);
   return clamp(score, 0, 100);
 }
 

@@ -6,31 +6,37 @@
  *
  * - a partner accepting few dwellings is counted directly, reading its acceptance list against the
  *   marks of the wanters (cheap on sparse markets);
- * - otherwise, per bucket of wanters the partner wishes, partners are pooled with those filtering
- *   dwellings the same way (`filterClass`: quartiers and needs) and the rent × surface conditions
- *   of the whole pool are counted at once by a `DominanceCounter` (wanters of a bucket are ranked
- *   once for all its pools). Pools ignore owners, so the few wanters owned by the partner's owner
+ * - otherwise, per bucket of wanters the partner wishes (its `WishedGroups` run), partners are
+ *   pooled with those filtering dwellings the same way (`filterClass`: quartiers and needs) and the
+ *   rent × surface conditions of the whole pool are counted at once by a `DominanceCounter`
+ *   (wanters of a bucket are ranked once for all its pools; the partners' limits are read from
+ *   the columns only then). Pools ignore owners, so the few wanters owned by the partner's owner
  *   (the partner itself, when it is also a 2-way partner) are taken back out one by one.
  *
  * The property tests check these counts against the enumerated cycles and the brute force.
  */
 import type { AcceptanceGraph } from './acceptance-graph';
 import type { CompiledListing } from './compiled';
-import { NO_WISH_FILTERS, meetsWishFilters } from './compiled';
+import { NO_WISH_FILTERS } from './compiled';
 import { DominanceCounter } from './dominance-count';
+import type { ListingColumns } from './listing-columns';
 import type { WantersByBucket } from './wanters-by-bucket';
 
-/** Up to this many accepted dwellings, reading the list beats joining a pool. Measured, not critical. */
-export const DIRECT_COUNT_MAX_ACCEPTED = 48;
+/** Up to this many accepted dwellings, reading the list beats joining a pool (measured on dense CINOR markets). */
+export const DIRECT_COUNT_MAX_ACCEPTED = 8;
 
-/** Would `partner` accept `wanter` if only they had different owners? */
-function acceptsIgnoringOwner(partner: CompiledListing, wanter: CompiledListing): boolean {
-  return (
-    partner.wishedKeys.includes(wanter.offeredKey) &&
-    wanter.totalRent <= partner.maxTotalRent &&
-    wanter.surface >= partner.minSurface &&
-    meetsWishFilters(partner, wanter)
-  );
+/** Is `group` among the groups of the `WishedGroups` run at `at`? */
+function isInRun(groupRuns: Int32Array, at: number, group: number): boolean {
+  for (let i = 1; i <= (groupRuns[at] as number); i++) if (groupRuns[at + i] === group) return true;
+  return false;
+}
+
+/** Scratch arrays only grow, so that a query allocates nothing once they fit the largest one seen. */
+function fitted(old: Int32Array<ArrayBuffer>, needed: number, keep = false): Int32Array<ArrayBuffer> {
+  if (needed <= old.length) return old;
+  const next = new Int32Array(2 * needed);
+  if (keep) next.set(old);
+  return next;
 }
 
 /**
@@ -39,72 +45,89 @@ function acceptsIgnoringOwner(partner: CompiledListing, wanter: CompiledListing)
  */
 export class ThreeCycleCounter {
   private readonly dominance = new DominanceCounter();
+  private graph: AcceptanceGraph | null = null;
   private wanters: WantersByBucket | null = null;
   private total = 0;
-  // One query per (pooled partner, bucket of wanters it wishes): flat arrays, sorted into pools at the end.
+  // One query per (pooled partner, bucket of wanters it wishes), sorted into pools at the end.
   private queries = 0;
   private queryGroup = new Int32Array(256);
   private queryClass = new Int32Array(256);
-  private queryMaxRent = new Float64Array(256);
-  private queryMinSurface = new Float64Array(256);
-  /** Filter class → dense index (0: no filter) and a listing of that class to filter with. */
-  private readonly classIndex = new Map<number, number>();
-  private classMembers: (CompiledListing | null)[] = [null];
+  private queryPartner = new Int32Array(256);
+  private poolStart = new Int32Array(64);
+  private poolCursor = new Int32Array(64);
+  private byPool = new Int32Array(256);
+  /** Filter class → dense index (0: no filter), valid when its stamp is `generation`; a listing of each class to filter with. */
+  private classStamp = new Int32Array(64);
+  private classIndex = new Int32Array(64);
+  private generation = 0;
+  private readonly classMembers: (CompiledListing | null)[] = [null];
 
   /** `directMaxAccepted` is a tuning knob; tests set it to 0 and ∞ to check both paths. */
   constructor(private readonly directMaxAccepted = DIRECT_COUNT_MAX_ACCEPTED) {}
 
   /** Starts a count over these wanters; the graph's marks must be the same wanters (`markIncoming`). */
-  begin(wanters: WantersByBucket): void {
+  begin(graph: AcceptanceGraph, wanters: WantersByBucket): void {
+    this.graph = graph;
     this.wanters = wanters;
     this.total = 0;
     this.queries = 0;
-    this.classIndex.clear();
-    this.classMembers = [null];
+    this.generation++;
+    this.classMembers.length = 1;
   }
 
-  /** Adds the 3-cycles start → partner → wanter → start, given the dwellings the partner accepts. */
-  addPartner(partner: CompiledListing, accepted: readonly number[], graph: AcceptanceGraph): void {
-    if (accepted.length <= this.directMaxAccepted) {
-      this.total += graph.countMarked(accepted);
+  /**
+   * Adds the 3-cycles start → partner → wanter → start (slots); the groups of wanters the partner
+   * wishes are listed in `groupRuns` at `groupsAt`, their count first (`WishedGroups`).
+   */
+  addPartner(partner: number, groupRuns: Int32Array, groupsAt: number): void {
+    const graph = this.graph as AcceptanceGraph;
+    const columns = graph.columns;
+    if ((columns.acceptedCount[partner] as number) <= this.directMaxAccepted) {
+      this.total += graph.countMarked(graph.acceptedBy(partner));
       return;
     }
     const wanters = this.wanters as WantersByBucket;
-    const filterClass = partner.filterClass === NO_WISH_FILTERS ? 0 : this.classOf(partner);
-    for (const key of partner.wishedKeys) {
-      const group = wanters.groupOf(key);
-      if (group < 0) continue;
-      this.ensureCapacity(this.queries + 1);
-      const q = this.queries++;
-      this.queryGroup[q] = group;
-      this.queryClass[q] = filterClass;
-      this.queryMaxRent[q] = partner.maxTotalRent;
-      this.queryMinSurface[q] = partner.minSurface;
+    const groups = groupRuns[groupsAt] as number;
+    if (groups > 0) {
+      const filterClass = this.classOf(partner, columns);
+      const needed = this.queries + groups;
+      this.queryGroup = fitted(this.queryGroup, needed, true);
+      this.queryClass = fitted(this.queryClass, needed, true);
+      this.queryPartner = fitted(this.queryPartner, needed, true);
+      for (let i = 1; i <= groups; i++) {
+        this.queryGroup[this.queries] = groupRuns[groupsAt + i] as number;
+        this.queryClass[this.queries] = filterClass;
+        this.queryPartner[this.queries++] = partner;
+      }
     }
     // Pools ignore owners: take back the wanters of the partner's owner (the partner itself, when 2-way).
-    for (let j = wanters.firstWithOwner(partner.owner); j >= 0; j = wanters.nextSameOwner[j] as number) {
-      if (acceptsIgnoringOwner(partner, wanters.listings[j] as CompiledListing)) this.total--;
+    for (let j = wanters.firstWithOwner(columns.owner[partner] as number); j >= 0; j = wanters.nextSameOwner[j] as number) {
+      const wanter = wanters.slots[j] as number;
+      if (wanter === partner) this.total -= columns.acceptsOwnDwelling[partner] as number;
+      else if (isInRun(groupRuns, groupsAt, wanters.groupAt[j] as number) && columns.acceptsIgnoringOwner(partner, wanter)) this.total--;
     }
   }
 
   finish(): number {
     const wanters = this.wanters as WantersByBucket;
+    const columns = (this.graph as AcceptanceGraph).columns;
     const classes = this.classMembers.length;
-    // Counting sort of the queries by (group, class): each run of equal keys is one pool.
     const pools = wanters.groups * classes;
-    const poolStart = new Int32Array(pools + 1);
+    const poolStart = (this.poolStart = fitted(this.poolStart, pools + 1));
+    const cursor = (this.poolCursor = fitted(this.poolCursor, pools));
+    const byPool = (this.byPool = fitted(this.byPool, this.queries));
+    // Counting sort of the queries by pool (group, class).
+    poolStart.fill(0, 0, pools + 1);
     for (let q = 0; q < this.queries; q++) {
       const pool = (this.queryGroup[q] as number) * classes + (this.queryClass[q] as number);
       poolStart[pool + 1] = (poolStart[pool + 1] as number) + 1;
     }
     for (let p = 0; p < pools; p++) poolStart[p + 1] = (poolStart[p + 1] as number) + (poolStart[p] as number);
-    const order = new Int32Array(this.queries);
-    const cursor = poolStart.slice(0, pools);
+    cursor.set(poolStart.subarray(0, pools));
     for (let q = 0; q < this.queries; q++) {
       const pool = (this.queryGroup[q] as number) * classes + (this.queryClass[q] as number);
-      const at = cursor[pool] as number;
-      order[at] = q;
-      cursor[pool] = at + 1;
+      byPool[cursor[pool] as number] = q;
+      cursor[pool] = (cursor[pool] as number) + 1;
     }
 
     const counter = this.dominance;
@@ -115,44 +138,43 @@ export class ThreeCycleCounter {
       counter.reserveDwellings(n);
       counter.rents.set(wanters.rentAt.subarray(from, from + n));
       counter.surfaces.set(wanters.surfaceAt.subarray(from, from + n));
-      counter.rankDwellings(n);
+      counter.setDwellings(n);
       for (let c = 0; c < classes; c++) {
         const first = poolStart[group * classes + c] as number;
         const m = (poolStart[group * classes + c + 1] as number) - first;
         if (m === 0) continue;
         counter.reserveWishes(m);
         for (let i = 0; i < m; i++) {
-          const q = order[first + i] as number;
-          counter.maxRents[i] = this.queryMaxRent[q] as number;
-          counter.minSurfaces[i] = this.queryMinSurface[q] as number;
+          const partner = this.queryPartner[byPool[first + i] as number] as number;
+          counter.maxRents[i] = columns.maxTotalRent[partner] as number;
+          counter.minSurfaces[i] = columns.minSurface[partner] as number;
         }
         const filtersLike = this.classMembers[c];
-        this.total += filtersLike == null ? counter.count(m) : counter.count(m, (i) => meetsWishFilters(filtersLike, wanters.listings[from + i] as CompiledListing));
+        if (filtersLike == null) {
+          this.total += counter.count(m);
+          continue;
+        }
+        for (let i = 0; i < n; i++) counter.included[i] = columns.meetsWishFilters(filtersLike, wanters.slots[from + i] as number) ? 1 : 0;
+        this.total += counter.count(m, true);
       }
     }
     return this.total;
   }
 
-  private classOf(partner: CompiledListing): number {
-    let index = this.classIndex.get(partner.filterClass);
-    if (index === undefined) {
-      index = this.classMembers.length;
-      this.classIndex.set(partner.filterClass, index);
-      this.classMembers.push(partner);
+  /** Dense index of the partner's filter class in this count: 0 without filters, then in order of appearance. */
+  private classOf(partner: number, columns: ListingColumns): number {
+    const filterClass = columns.filterClass[partner] as number;
+    if (filterClass === NO_WISH_FILTERS) return 0;
+    if (filterClass >= this.classStamp.length) {
+      // Interned ids grow with the market; stamps of new ids start at 0, which no generation uses.
+      this.classStamp = fitted(this.classStamp, filterClass + 1, true);
+      this.classIndex = fitted(this.classIndex, filterClass + 1, true);
     }
+    if (this.classStamp[filterClass] === this.generation) return this.classIndex[filterClass] as number;
+    const index = this.classMembers.length;
+    this.classStamp[filterClass] = this.generation;
+    this.classIndex[filterClass] = index;
+    this.classMembers.push(columns.listingAt(partner));
     return index;
-  }
-
-  private ensureCapacity(needed: number): void {
-    if (needed <= this.queryGroup.length) return;
-    const size = needed * 2;
-    const grow = <T extends Int32Array | Float64Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
-    this.queryGroup = grow(this.queryGroup, new Int32Array(size));
-    this.queryClass = grow(this.queryClass, new Int32Array(size));
-    this.queryMaxRent = grow(this.queryMaxRent, new Float64Array(size));
-    this.queryMinSurface = grow(this.queryMinSurface, new Float64Array(size));
   }
 }

@@ -4,8 +4,16 @@ import { compareRanked } from './cycles';
 
 export class TopK<T extends RankedCycle> {
   private readonly heap: T[] = [];
+  /** Scores below this cannot be kept: −∞ until full, then the worst kept score (+∞ when K is 0). */
+  private admitsFrom: number;
 
-  constructor(private readonly capacity: number) {}
+  /** `compare` must order items as `compareRanked` does; it may be cheaper for a kind of item. */
+  constructor(
+    private readonly capacity: number,
+    private readonly compare: (x: T, y: T) => number = compareRanked,
+  ) {
+    this.admitsFrom = capacity <= 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  }
 
   get size(): number {
     return this.heap.length;
@@ -22,8 +30,7 @@ export class TopK<T extends RankedCycle> {
 
   /** Would a cycle with this score possibly be kept? Equal scores may still win on the tie-break. */
   admits(score: number): boolean {
-    if (this.capacity <= 0) return false;
-    return !this.full || score >= this.worstScore;
+    return score >= this.admitsFrom; // one comparison: the search asks this for every bound
   }
 
   offer(item: T): void {
@@ -31,20 +38,21 @@ export class TopK<T extends RankedCycle> {
     if (!this.full) {
       this.heap.push(item);
       this.siftUp(this.heap.length - 1);
-    } else if (compareRanked(item, this.heap[0] as T) < 0) {
+    } else if (this.compare(item, this.heap[0] as T) < 0) {
       this.heap[0] = item;
       this.siftDown(0);
     }
+    if (this.full) this.admitsFrom = this.worstScore;
   }
 
   /** The kept items, best first. */
   sorted(): T[] {
-    return [...this.heap].sort(compareRanked);
+    return [...this.heap].sort(this.compare);
   }
 
   // The root must be the item that ranks LAST, so "smaller" in heap order means "ranks after".
   private before(i: number, j: number): boolean {
-    return compareRanked(this.heap[i] as T, this.heap[j] as T) > 0;
+    return this.compare(this.heap[i] as T, this.heap[j] as T) > 0;
   }
 
   private swap(i: number, j: number): void {

@@ -1,0 +1,72 @@
+/**
+ * The entries of the proposal search (`ProposalSearch`) and the bucket queue that hands them out
+ * best bound first. A bound is a cycle score, one decimal between 0 and 100, so the queue has one
+ * bin per possible bound and pushing or popping costs O(1). Entries live in flat typed arrays,
+ * reused from one query to the next.
+ *
+ * An entry's bound may only fall: an entry pushed while the queue is being emptied goes to the bin
+ * being emptied or a lower one, so popping walks the bins downwards once.
+ */
+
+/** Cycle scores have one decimal between 0 and 100: bin = score × 10. */
+const SCORE_BINS = 1001;
+
+export class SearchQueue {
+  // Per entry: the partner (slot), the start's move into it, the cached bound of its move into the
+  // wanters ahead, and where it stands (`position` up to `end`, whose meaning the search defines).
+  partner = new Int32Array(256);
+  startIntoPartner = new Float64Array(256);
+  partnerIntoBest = new Float64Array(256);
+  position = new Int32Array(256);
+  end = new Int32Array(256);
+  private next = new Int32Array(256);
+  private readonly firstInBin = new Int32Array(SCORE_BINS);
+  private entries = 0;
+  /** Highest bin that may hold entries. */
+  private top = SCORE_BINS - 1;
+
+  clear(): void {
+    this.entries = 0;
+    this.top = SCORE_BINS - 1;
+    this.firstInBin.fill(-1);
+  }
+
+  /** A new entry, not queued yet. */
+  create(partner: number, startIntoPartner: number, position: number, end: number): number {
+    if (this.entries === this.end.length) this.grow(2 * this.entries);
+    const entry = this.entries++;
+    this.partner[entry] = partner;
+    this.startIntoPartner[entry] = startIntoPartner;
+    this.position[entry] = position;
+    this.end[entry] = end;
+    return entry;
+  }
+
+  push(entry: number, bound: number): void {
+    const bin = Math.round(bound * 10);
+    this.next[entry] = this.firstInBin[bin] as number;
+    this.firstInBin[bin] = entry;
+  }
+
+  /** The entry of highest bound, or -1 when none is left whose bound `best` admits. */
+  pop(best: { admits(bound: number): boolean }): number {
+    while (this.top >= 0 && this.firstInBin[this.top] === -1) this.top--;
+    if (this.top < 0 || !best.admits(this.top / 10)) return -1; // top / 10 is the very bound
+    const entry = this.firstInBin[this.top] as number;
+    this.firstInBin[this.top] = this.next[entry] as number;
+    return entry;
+  }
+
+  private grow(size: number): void {
+    const grown = <T extends Int32Array | Float64Array>(old: T, next: T): T => {
+      next.set(old);
+      return next;
+    };
+    this.partner = grown(this.partner, new Int32Array(size));
+    this.startIntoPartner = grown(this.startIntoPartner, new Float64Array(size));
+    this.partnerIntoBest = grown(this.partnerIntoBest, new Float64Array(size));
+    this.position = grown(this.position, new Int32Array(size));
+    this.end = grown(this.end, new Int32Array(size));
+    this.next = grown(this.next, new Int32Array(size));
+  }
+}
