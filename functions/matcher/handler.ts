@@ -5,7 +5,6 @@
  * (the other participants' links and counts, reminders, digests) is the fan-out's (`fan-out.ts`).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { takesPartInMatching } from '../../shared/listing/lifecycle';
 import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../lib/db/client';
@@ -27,10 +26,9 @@ export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache 
   await deps.cache.get(deps.db, deps.reference, now);
   const store = { db: deps.db, now: deps.now, proposalsPerListing: deps.proposalsPerListing ?? 50 };
   const change = deps.cache.apply(before, after, now);
-  if (change === 'left') {
-    const wasIn = before !== undefined && takesPartInMatching(before, now);
+  if (change === 'left' || change === 'out') {
     // The swap's own match is already `engaged`; suspension only touches live proposals.
-    if (after && (wasIn || after.status === 'exchanged' || after.status === 'engaged')) await suspendProposalsOf(store, after);
+    if (after && (change === 'left' || after.status === 'exchanged' || after.status === 'engaged')) await suspendProposalsOf(store, after);
     return;
   }
   if (change === 'unchanged') return;

@@ -13,16 +13,16 @@ export async function announceNewProposals(deps: { db: Database; now: () => Date
   for (const match of created) for (const p of match.participants) perOwner.set(p.ownerId, (perOwner.get(p.ownerId) ?? 0) + 1);
   const now = deps.now();
   const day = formatInTimeZone(now, 'yyyy-MM-dd');
-  const owners = await Promise.all([...perOwner.keys()].map((ownerId) => getUser(deps.db, ownerId)));
-  const deliveries = owners.map(async (owner) => {
+  const deliveries = [...perOwner].map(async ([ownerId, count]) => {
+    const owner = await getUser(deps.db, ownerId);
     if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) return false;
-    const mail = proposalsDigestMail(deps.appUrl, perOwner.get(owner.id)!);
+    const mail = proposalsDigestMail(deps.appUrl, count);
     // The day's digest marker and the mail in one transaction: a second digest that day is refused.
     return transactWrite(deps.db, [
       {
         Put: {
           TableName: deps.db.tableName,
-          Item: { ...keys.matchDigest(owner.id, day), entity: ENTITY.matchDigest, count: perOwner.get(owner.id)!, ttl: Math.floor(now.getTime() / 1000) + 7 * 86_400 },
+          Item: { ...keys.matchDigest(ownerId, day), entity: ENTITY.matchDigest, count, ttl: Math.floor(now.getTime() / 1000) + 7 * 86_400 },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

@@ -19,15 +19,18 @@ export function candidateOf(listing: Listing): MatchCandidate {
 
 const matchingFields = (listing: Listing) => JSON.stringify([listing.dwelling, listing.household, listing.wishes, listing.ownerId]);
 
-/** What a listing change means for the market: it left it, joined it or changed what it matches on, or neither. */
-export type MarketChange = 'left' | 'changed' | 'unchanged';
+/**
+ * What a listing change means for the market: it left it, stays out of it, joined it or changed
+ * what it matches on, or neither.
+ */
+export type MarketChange = 'left' | 'out' | 'changed' | 'unchanged';
 
 /** Brings the index in step with a listing change (records of one item arrive in order). */
 export function applyListingChange(index: MatchingIndex, before: Listing | undefined, after: Listing | undefined, now: Date): MarketChange {
   const wasIn = before !== undefined && takesPartInMatching(before, now);
   if (after === undefined || !takesPartInMatching(after, now)) {
     index.remove((after ?? before)!.id);
-    return 'left';
+    return wasIn ? 'left' : 'out';
   }
   if (wasIn && index.has(after.id) && matchingFields(before!) === matchingFields(after)) return 'unchanged';
   index.upsert(candidateOf(after));
