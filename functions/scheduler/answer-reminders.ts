@@ -2,12 +2,13 @@
  * Reminds participants who stayed silent on a proposal for 3 days (once each). The proposals to
  * check on a day were filed under that day when they were stored: no scan.
  */
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../lib/db/batch';
 import type { Database } from '../lib/db/client';
 import { findMatch } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
-import { transactWrite } from '../lib/db/transact';
+import { transactUnlessDone } from '../lib/db/transact';
 import { getUser } from '../lib/db/users';
 import { answerReminderMail } from '../lib/mail/match-mails';
 import { formatInTimeZone } from '../lib/time';
@@ -28,17 +29,15 @@ const daysToCheck = (now: Date) => [0, 1, 2].map((back) => formatInTimeZone(new 
 export async function runAnswerReminders(deps: AnswerReminderDeps, now: Date): Promise<AnswerReminderReport> {
   const report: AnswerReminderReport = { proposals: 0, reminded: 0 };
   for (const day of daysToCheck(now)) {
-    const { Items } = await deps.db.doc.send(
-      new QueryCommand({ TableName: deps.db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(day).pk } }),
-    );
-    for (const item of Items ?? []) {
+    const items = await queryAll(deps.db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(day).pk } });
+    for (const item of items) {
       const matchId = String(item.matchId);
       const match = await findMatch(deps.db, matchId);
       report.proposals += 1;
       for (const participant of match?.status === 'proposed' ? match.participants.filter((p) => p.interest === 'pending') : []) {
         const owner = await getUser(deps.db, participant.ownerId);
         if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) continue;
-        const sent = await transactWrite(deps.db, [
+        const sent = await transactUnlessDone(deps.db, [
           {
             Put: {
               TableName: deps.db.tableName,
@@ -47,7 +46,7 @@ export async function runAnswerReminders(deps: AnswerReminderDeps, now: Date): P
             },
           },
           outboxPut(deps.db, { to: owner.email, ...answerReminderMail(deps.appUrl, matchId), kind: 'answer-reminder' }, now),
-        ]).then(() => true, () => false);
+        ]);
         if (sent) report.reminded += 1;
       }
       await deps.db.doc.send(new DeleteCommand({ TableName: deps.db.tableName, Key: keys.answerReminder(day, matchId) }));

@@ -5,7 +5,6 @@
  * the owner told, all in one transaction. Running it twice changes nothing more.
  */
 import { addDays } from 'date-fns';
-import { ConflictError } from '../../shared/errors';
 import { EXPIRY_REMINDER_DAYS } from '../../shared/listing/lifecycle';
 import type { Listing } from '../../shared/schemas/listing';
 import { auditPut } from '../lib/db/audit';
@@ -19,7 +18,7 @@ import {
   type ExpiryScheduleItem,
 } from '../lib/db/expiry';
 import { findListing, listingUpdatePut } from '../lib/db/listings';
-import { transactWrite, type TransactItem } from '../lib/db/transact';
+import { transactUnlessDone } from '../lib/db/transact';
 import { renewalLink, signRenewalToken } from '../lib/listings/renewal-token';
 import { mailToOwner } from '../lib/listings/service';
 import { logger } from '../lib/logger';
@@ -68,7 +67,7 @@ export async function runExpiry(deps: ExpiryDeps, now: Date): Promise<ExpiryRepo
 async function handleEntry(deps: ExpiryDeps, entry: ExpiryScheduleItem, now: Date): Promise<Outcome> {
   const listing = await findListing(deps.db, entry.listingId);
   if (!listing || listing.expiresAt !== entry.expiresAt || (listing.status !== 'published' && !ON_HOLD.includes(listing.status))) {
-    return (await applied(deps, [scheduleEntryDelete(deps.db, entry)])) ? 'cleaned' : 'skipped';
+    return (await transactUnlessDone(deps.db, [scheduleEntryDelete(deps.db, entry)])) ? 'cleaned' : 'skipped';
   }
   if (listing.status !== 'published') return 'skipped';
   const msLeft = new Date(entry.expiresAt).getTime() - now.getTime();
@@ -81,7 +80,7 @@ async function handleEntry(deps: ExpiryDeps, entry: ExpiryScheduleItem, now: Dat
   if (reminderSent(entry, urgent)) return 'skipped';
   const mail = expiryReminderMail(await linkFor(deps, listing, now), new Date(entry.expiresAt), Math.ceil(msLeft / DAY_MS));
   const items = [reminderSentUpdate(deps.db, entry, urgent, due, now), ...(await mailToOwner(deps, listing, mail, `listing-expiry-reminder-d${urgent}`, now))];
-  return (await applied(deps, items)) ? 'reminded' : 'skipped';
+  return (await transactUnlessDone(deps.db, items)) ? 'reminded' : 'skipped';
 }
 
 async function expire(deps: ExpiryDeps, entry: ExpiryScheduleItem, listing: Listing, now: Date): Promise<Outcome> {
@@ -94,27 +93,9 @@ async function expire(deps: ExpiryDeps, entry: ExpiryScheduleItem, listing: List
     auditPut(deps.db, { actorId: 'system', actorRole: 'system', action: 'listing-expired', subject: `listing:${listing.id}` }, now),
     ...(await mailToOwner(deps, listing, mail, 'listing-expired', now)),
   ];
-  return (await applied(deps, items)) ? 'expired' : 'skipped';
+  return (await transactUnlessDone(deps.db, items)) ? 'expired' : 'skipped';
 }
 
 async function linkFor(deps: ExpiryDeps, listing: Listing, now: Date): Promise<string> {
   return renewalLink(deps.appUrl, await signRenewalToken(deps.sessionSecret, { listingId: listing.id, period: listing.expiresAt! }, now));
-}
-
-/** A condition failed: another run, or a change by the owner, came first. */
-class AlreadyHandledError extends ConflictError {
-  constructor() {
-    super('Déjà traité.');
-  }
-}
-
-/** Writes `items` at once; false when a condition failed. */
-async function applied(deps: ExpiryDeps, items: TransactItem[]): Promise<boolean> {
-  try {
-    await transactWrite(deps.db, items, () => new AlreadyHandledError());
-    return true;
-  } catch (error) {
-    if (error instanceof AlreadyHandledError) return false;
-    throw error;
-  }
 }

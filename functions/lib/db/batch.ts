@@ -1,8 +1,8 @@
 /**
  * Batch reads and writes in the sizes DynamoDB accepts (100 keys, 25 puts), retrying what it
- * leaves unprocessed under load.
+ * leaves unprocessed under load; queries read to their last page.
  */
-import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
 import type { ItemKey } from './model';
 
@@ -50,4 +50,16 @@ export async function batchPutAll(db: Database, items: readonly Record<string, u
     }
   };
   for (const group of chunks(batches, parallel)) await Promise.all(group.map(writeBatch));
+}
+
+/** Every item a query finds, page after page. */
+export async function queryAll(db: Database, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }

@@ -5,12 +5,12 @@
  * a number attribute per counter); the market stock goes to `STATSSTOCK` / month (an attribute per
  * scope) so that "active at the end of the period" is one Query.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../../shared/errors';
 import { COUNTERS, monthsBetween, splitCell, type Aggregate, type Cells, type Period } from '../../../shared/stats/index';
 import { ENTITY, keys, ttlAt, type ItemKey } from './model';
 import type { Database } from './client';
 import { transactWrite, type TransactItem } from './transact';
+import { queryAll } from './batch';
 
 /** Markers outlive the stream's 24-hour retention, then DynamoDB removes them. */
 const MARKER_DAYS = 7;
@@ -94,17 +94,6 @@ export async function applyStatsChange(db: Database, changeId: string, cells: Ce
     }
   }
   return applied;
-}
-
-async function queryAll(db: Database, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
 }
 
 const numbers = (item: Record<string, unknown>) =>

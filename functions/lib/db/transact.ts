@@ -35,6 +35,27 @@ export async function transactWrite(
   }
 }
 
+/**
+ * Writes `items` at once unless one of their conditions fails (then nothing is written and it
+ * returns false): for jobs whose condition says "done already". Any other failure is thrown, so
+ * that the job is retried rather than its work lost.
+ */
+export async function transactUnlessDone(db: Database, items: TransactItem[]): Promise<boolean> {
+  try {
+    await transactWrite(db, items, () => new AlreadyDoneError());
+    return true;
+  } catch (error) {
+    if (error instanceof AlreadyDoneError) return false;
+    throw error;
+  }
+}
+
+class AlreadyDoneError extends ConflictError {
+  constructor() {
+    super('Déjà fait.');
+  }
+}
+
 /** Maps a single-item conditional write failure to a domain error. */
 export async function conditionally<T>(write: () => Promise<T>, onConditionFailed: () => AppError): Promise<T> {
   try {

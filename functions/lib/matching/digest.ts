@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { ENTITY, keys } from '../db/model';
 import type { StoredMatch } from '../db/matches';
 import { outboxPut } from '../db/outbox';
-import { transactWrite } from '../db/transact';
+import { transactUnlessDone } from '../db/transact';
 import { getUser } from '../db/users';
 import { proposalsDigestMail } from '../mail/match-mails';
 
@@ -18,7 +18,7 @@ export async function announceNewProposals(deps: { db: Database; now: () => Date
     if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) return false;
     const mail = proposalsDigestMail(deps.appUrl, count);
     // The day's digest marker and the mail in one transaction: a second digest that day is refused.
-    return transactWrite(deps.db, [
+    return transactUnlessDone(deps.db, [
       {
         Put: {
           TableName: deps.db.tableName,
@@ -27,7 +27,7 @@ export async function announceNewProposals(deps: { db: Database; now: () => Date
         },
       },
       outboxPut(deps.db, { to: owner.email, ...mail, kind: 'proposals-digest' }, now),
-    ]).then(() => true, () => false);
+    ]);
   });
   return (await Promise.all(deliveries)).filter(Boolean).length;
 }
