@@ -12,6 +12,13 @@ describe('steps', () => {
     expect(stepsFor(true)[0]?.id).toBe('tenant');
   });
 
+  it('speaks of "son logement" to an agent, also when editing a listing whose tenant is known', () => {
+    expect(stepsFor(false).map((step) => step.title)).toContain('Mon logement');
+    const editing = stepsFor(true, false);
+    expect(editing.map((step) => step.id)).toEqual(['dwelling', 'household', 'wishes', 'review']);
+    expect(editing.map((step) => step.title)).toEqual(['Son logement', 'Son foyer', 'Ce qu’il ou elle cherche', 'Vérifier et envoyer']);
+  });
+
   it('sends each API issue path to its step and field', () => {
     const [dwelling, household] = stepsFor(false);
     expect(ownsPath(dwelling!, 'dwelling.surface')).toBe(true);

@@ -19,8 +19,9 @@ export const STEPS: Step[] = [
   { id: 'review', title: 'Vérifier et envoyer', owns: [] },
 ];
 
-export function stepsFor(onBehalf: boolean): Step[] {
-  const steps = onBehalf ? STEPS : STEPS.filter((step) => step.id !== 'tenant');
+/** An agent creating a listing first says whose it is; editing one later, the tenant is known. */
+export function stepsFor(onBehalf: boolean, withTenantStep = onBehalf): Step[] {
+  const steps = withTenantStep ? STEPS : STEPS.filter((step) => step.id !== 'tenant');
   // An agent fills the form for someone else: "Mon logement" would be wrong.
   if (!onBehalf) return steps;
   const agentTitles: Partial<Record<StepId, string>> = { dwelling: 'Son logement', household: 'Son foyer', wishes: 'Ce qu’il ou elle cherche' };
