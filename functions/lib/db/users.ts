@@ -6,6 +6,7 @@ import type { Role, User } from '../../../shared/schemas/user';
 import { ENTITY, indexKeys, keys } from './model';
 import type { Database } from './client';
 import { transactWrite, type TransactItem } from './transact';
+import { batchGetAll } from './batch';
 
 export class EmailAlreadyUsedError extends ConflictError {
   constructor() {
@@ -56,6 +57,12 @@ export async function createUser(db: Database, input: NewUser, now: Date, extra:
 export async function getUser(db: Database, userId: string): Promise<User | undefined> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(userId) }));
   return Item ? toUser(Item) : undefined;
+}
+
+/** These users, by id (those that exist), in one batch read. */
+export async function getUsers(db: Database, userIds: Iterable<string>): Promise<Map<string, User>> {
+  const items = await batchGetAll(db, [...new Set(userIds)].map((id) => keys.user(id)));
+  return new Map(items.map(toUser).map((user) => [user.id, user]));
 }
 
 export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {

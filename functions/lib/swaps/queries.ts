@@ -10,7 +10,7 @@ import { isAwaitingDecision, type Swap, type SwapStatus } from '../../../shared/
 import { getListings } from '../db/listings';
 import { indexKeys } from '../db/model';
 import { findSwap, getSwap, reviewsOfLessor, swapIdsInStatus } from '../db/swaps';
-import { getUser } from '../db/users';
+import { getUsers } from '../db/users';
 import { assertViewer, isStaffViewer, type SwapViewer } from './access';
 import type { SwapDeps } from './commit';
 import { swapView } from './views';
@@ -18,15 +18,12 @@ import { swapView } from './views';
 async function viewOf(deps: SwapDeps, caller: User, swap: Swap, viewer?: SwapViewer): Promise<SwapView> {
   const listings = await getListings(deps.db, swap.participants.map((p) => p.listingId));
   const seenBy = viewer ?? assertViewer(caller, swap, listings);
-  const owners = new Map<string, User>();
-  if (isStaffViewer(seenBy)) {
-    for (const p of swap.participants) {
-      const owner = await getUser(deps.db, p.ownerId);
-      if (owner) owners.set(p.ownerId, owner);
-    }
-  }
+  const owners = isStaffViewer(seenBy) ? await getUsers(deps.db, swap.participants.map((p) => p.ownerId)) : new Map<string, User>();
   return swapView(swap, seenBy, { listings, owners, now: deps.now() });
 }
+
+/** The views of a page of swaps, read in parallel (order kept). */
+const viewsOf = (deps: SwapDeps, caller: User, swaps: Swap[]) => Promise.all(swaps.map((swap) => viewOf(deps, caller, swap)));
 
 export async function readSwap(deps: SwapDeps, caller: User, swapId: string): Promise<SwapView> {
   return viewOf(deps, caller, await getSwap(deps.db, swapId));
@@ -70,15 +67,20 @@ async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query
   let cursor = decode<Record<string, unknown>>(query.cursor);
   do {
     const page = await reviewsOfLessor(deps.db, lessorId, { limit: query.limit, cursor });
+    const swaps = await Promise.all(page.items.map((entry) => findSwap(deps.db, entry.swapId)));
+    const listed: Swap[] = [];
+    let lastListed = -1;
     for (const [index, entry] of page.items.entries()) {
-      const swap = await findSwap(deps.db, entry.swapId);
+      const swap = swaps[index];
       if (!swap || representativeReview(swap, lessorId) !== entry.listingId || (query.status && swap.status !== query.status)) continue;
-      items.push(await viewOf(deps, caller, swap));
-      if (items.length === query.limit) {
-        const last = index === page.items.length - 1;
-        const next = last ? page.cursor : entry.key;
-        return { items, ...(next ? { nextCursor: encode(next) } : {}) };
-      }
+      listed.push(swap);
+      lastListed = index;
+      if (items.length + listed.length === query.limit) break;
+    }
+    items.push(...(await viewsOf(deps, caller, listed)));
+    if (items.length === query.limit) {
+      const next = lastListed === page.items.length - 1 ? page.cursor : page.items[lastListed]!.key;
+      return { items, ...(next ? { nextCursor: encode(next) } : {}) };
     }
     cursor = page.cursor;
   } while (cursor);
@@ -96,10 +98,8 @@ async function pipeline(deps: SwapDeps, caller: User, query: ListQuery) {
     let cursor = s === start.s ? start.k : undefined;
     do {
       const page = await swapIdsInStatus(deps.db, statuses[s]!, { limit: query.limit - items.length, cursor });
-      for (const id of page.items) {
-        const swap = await findSwap(deps.db, id);
-        if (swap && swap.status === statuses[s]) items.push(await viewOf(deps, caller, swap));
-      }
+      const swaps = await Promise.all(page.items.map((id) => findSwap(deps.db, id)));
+      items.push(...(await viewsOf(deps, caller, swaps.filter((swap): swap is Swap => swap?.status === statuses[s]))));
       cursor = page.cursor;
       if (items.length >= query.limit) {
         const next = cursor ? { s, k: cursor } : s + 1 < statuses.length ? { s: s + 1 } : undefined;
