@@ -10,6 +10,7 @@ import { ENTITY, keys } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
 import { transactUnlessDone } from '../lib/db/transact';
 import { getUser } from '../lib/db/users';
+import { noticeEmail } from '../lib/mail/addresses';
 import { answerReminderMail } from '../lib/mail/match-mails';
 import { formatInTimeZone } from '../lib/time';
 
@@ -36,7 +37,8 @@ export async function runAnswerReminders(deps: AnswerReminderDeps, now: Date): P
       report.proposals += 1;
       for (const participant of match?.status === 'proposed' ? match.participants.filter((p) => p.interest === 'pending') : []) {
         const owner = await getUser(deps.db, participant.ownerId);
-        if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) continue;
+        const to = noticeEmail(owner);
+        if (!to) continue;
         const sent = await transactUnlessDone(deps.db, [
           {
             Put: {
@@ -45,7 +47,7 @@ export async function runAnswerReminders(deps: AnswerReminderDeps, now: Date): P
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          outboxPut(deps.db, { to: owner.email, ...answerReminderMail(deps.appUrl, matchId), kind: 'answer-reminder' }, now),
+          outboxPut(deps.db, { to, ...answerReminderMail(deps.appUrl, matchId), kind: 'answer-reminder' }, now),
         ]);
         if (sent) report.reminded += 1;
       }

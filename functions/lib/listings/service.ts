@@ -25,6 +25,7 @@ import {
 import { outboxPut, type OutgoingMail } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
 import { findUserByEmail, getUser, newUser, userCreationItems } from '../db/users';
+import { placeholderEmail, reachableEmail } from '../mail/addresses';
 import { listingPublishedMail, listingRejectedMail, listingVerifiedMail } from '../mail/listing-mails';
 import { assertCanManage, canVerify } from './access';
 
@@ -62,7 +63,7 @@ export async function createListing(deps: ListingDeps, caller: User, input: List
     if (existing) ownerId = existing.id;
     else {
       // A tenant without e-mail still gets an account, reachable through the reception point.
-      const tenant = newUser({ email: onBehalfOf.email ?? `sans-email+${ulid()}@accueil.invalid`, role: 'tenant', displayName: onBehalfOf.name, phone: onBehalfOf.phone }, now);
+      const tenant = newUser({ email: onBehalfOf.email ?? placeholderEmail(), role: 'tenant', displayName: onBehalfOf.name, phone: onBehalfOf.phone }, now);
       extra.push(...userCreationItems(deps.db, tenant));
       ownerId = tenant.id;
     }
@@ -169,7 +170,7 @@ export async function verifyListing(deps: ListingDeps, caller: User, listingId: 
 /** The owner's mail; for a tenant without e-mail, the reception agent who manages the listing. */
 export async function mailToOwner(deps: Pick<ListingDeps, 'db'>, listing: Listing, mail: Omit<OutgoingMail, 'to' | 'kind'>, kind: string, now: Date): Promise<TransactItem[]> {
   const owner = await getUser(deps.db, listing.ownerId);
-  let to = owner?.email && !owner.email.endsWith('.invalid') ? owner.email : undefined;
+  let to = reachableEmail(owner);
   if (!to && listing.assistance) to = (await getUser(deps.db, listing.assistance.agentId))?.email;
   if (owner?.notifications?.email === false && kind !== 'listing-rejected') return [];
   return to ? [outboxPut(deps.db, { to, ...mail, kind }, now)] : [];

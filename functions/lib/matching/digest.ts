@@ -6,6 +6,7 @@ import type { StoredMatch } from '../db/matches';
 import { outboxPut } from '../db/outbox';
 import { transactUnlessDone } from '../db/transact';
 import { getUser } from '../db/users';
+import { noticeEmail } from '../mail/addresses';
 import { proposalsDigestMail } from '../mail/match-mails';
 
 export async function announceNewProposals(deps: { db: Database; now: () => Date; appUrl: string }, created: StoredMatch[]): Promise<number> {
@@ -15,7 +16,8 @@ export async function announceNewProposals(deps: { db: Database; now: () => Date
   const day = formatInTimeZone(now, 'yyyy-MM-dd');
   const deliveries = [...perOwner].map(async ([ownerId, count]) => {
     const owner = await getUser(deps.db, ownerId);
-    if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) return false;
+    const to = noticeEmail(owner);
+    if (!to) return false;
     const mail = proposalsDigestMail(deps.appUrl, count);
     // The day's digest marker and the mail in one transaction: a second digest that day is refused.
     return transactUnlessDone(deps.db, [
@@ -26,7 +28,7 @@ export async function announceNewProposals(deps: { db: Database; now: () => Date
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      outboxPut(deps.db, { to: owner.email, ...mail, kind: 'proposals-digest' }, now),
+      outboxPut(deps.db, { to, ...mail, kind: 'proposals-digest' }, now),
     ]);
   });
   return (await Promise.all(deliveries)).filter(Boolean).length;

@@ -12,6 +12,7 @@ import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
 import { outboxPut } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
 import { getUser } from '../db/users';
+import { noticeEmail, reachableEmail } from '../mail/addresses';
 import { canManage } from '../listings/access';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
@@ -86,7 +87,8 @@ export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId:
   if (answered.status === 'mutual' && match.status !== 'mutual') {
     for (const participant of answered.participants) {
       const owner = await getUser(deps.db, participant.ownerId);
-      if (owner?.email && !owner.email.endsWith('.invalid')) mails.push(outboxPut(deps.db, { to: owner.email, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' }, now));
+      const to = reachableEmail(owner);
+      if (to) mails.push(outboxPut(deps.db, { to, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' }, now));
     }
   }
   await transactWrite(
@@ -143,10 +145,11 @@ export async function postMessage(deps: MatchServiceDeps, caller: User, matchId:
   const hour = formatInTimeZone(now, 'yyyy-MM-dd-HH');
   for (const participant of match.participants.filter((p) => p.listingId !== mine.id)) {
     const owner = await getUser(deps.db, participant.ownerId);
-    if (!owner?.email || owner.email.endsWith('.invalid') || owner.notifications?.email === false) continue;
+    const to = noticeEmail(owner);
+    if (!to) continue;
     await transactWrite(deps.db, [
       messageNoticePut(deps.db, match.id, participant.ownerId, hour, now),
-      outboxPut(deps.db, { to: owner.email, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' }, now),
+      outboxPut(deps.db, { to, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' }, now),
     ]).catch(() => undefined);
   }
   return { id: message.id, fromMe: true, author: 'Vous', text: message.text, sentAt: message.sentAt };

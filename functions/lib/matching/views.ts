@@ -4,6 +4,7 @@ import type { MatchView } from '../../../shared/schemas/match';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import type { StoredMatch } from '../db/matches';
+import { reachableEmail } from '../mail/addresses';
 
 export function matchView(
   match: StoredMatch,
@@ -32,7 +33,7 @@ export function matchView(
         ...(participant.visit && (showContacts || listingId === viewerListingId) ? { visit: participant.visit } : {}),
         receives: next ? publicDwelling(next.dwelling) : (undefined as never),
         ...(owner && listingId !== viewerListingId
-          ? { contact: { displayName: owner.displayName, email: owner.email?.endsWith('.invalid') ? undefined : owner.email, phone: owner.phone } }
+          ? { contact: { displayName: owner.displayName, email: reachableEmail(owner), phone: owner.phone } }
           : {}),
       };
     }),

@@ -13,6 +13,7 @@ import { reviewInfo, type CeilingCheck } from '../../../shared/swap/review-info'
 import { getListings } from '../db/listings';
 import { getSwap } from '../db/swaps';
 import { getUser } from '../db/users';
+import { contactOf } from './views';
 import { formatInTimeZone } from '../time';
 import { assertViewer, isStaffViewer } from './access';
 import type { SwapDeps } from './commit';
@@ -73,7 +74,8 @@ export async function renderFile(swap: Swap, listings: Map<string, Listing>, own
   for (const p of swap.participants) {
     const listing = listings.get(p.listingId)!;
     const owner = owners.get(p.ownerId);
-    const contact = [owner?.displayName ?? listing.assistance?.name, owner && !owner.email.endsWith('.invalid') ? owner.email : listing.assistance?.email, owner?.phone ?? listing.assistance?.phone].filter(Boolean).join(' - ');
+    const { displayName, email, phone } = contactOf(owner, listing);
+    const contact = [displayName, email, phone].filter(Boolean).join(' - ');
     pdf.subheading(`${household(p.listingId)}${listing.assistance ? ' (accompagné par un point d’accueil)' : ''}`, 4);
     pdf.rows([
       ['Titulaire', contact || 'non renseigné'],

@@ -10,6 +10,7 @@ import type { User } from '../../../shared/schemas/user';
 import { isOverdue, type Swap, type SwapReview } from '../../../shared/swap/lifecycle';
 import { reviewInfo, type IncomeCeilingTable } from '../../../shared/swap/review-info';
 import { actionsOf, isStaffViewer, type SwapViewer } from './access';
+import { reachableEmail } from '../mail/addresses';
 
 export interface ViewContext {
   listings: Map<string, Listing>;
@@ -71,9 +72,10 @@ export function swapView(swap: Swap, viewer: SwapViewer, context: ViewContext): 
   } as SwapView;
 }
 
-function contactOf(owner: User, listing?: Listing) {
-  const email = owner.email.endsWith('.invalid') ? listing?.assistance?.email : owner.email;
-  const displayName = owner.displayName ?? listing?.assistance?.name;
-  const phone = owner.phone ?? listing?.assistance?.phone;
+/** How to reach a household: its tenant, or for what the tenant lacks, the reception point helping them. */
+export function contactOf(owner: User | undefined, listing?: Listing) {
+  const email = reachableEmail(owner) ?? listing?.assistance?.email;
+  const displayName = owner?.displayName ?? listing?.assistance?.name;
+  const phone = owner?.phone ?? listing?.assistance?.phone;
   return { ...(displayName ? { displayName } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
 }
