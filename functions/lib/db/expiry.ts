@@ -4,7 +4,7 @@
  * or renewal that sets `expiresAt`. The expiry job reads a few days of it instead of scanning
  * listings, and records on it which reminders went out (conditional writes: never twice).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './batch';
 import type { Listing } from '../../../shared/schemas/listing';
 import { ENTITY, keys } from './model';
 import type { Database } from './client';
@@ -45,21 +45,7 @@ export function expiryScheduleItems(db: Database, before: Listing, after: Listin
 
 /** The calendar entries of one UTC day. */
 export async function scheduledOn(db: Database, day: string): Promise<ExpiryScheduleItem[]> {
-  const items: ExpiryScheduleItem[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.expiryDay(day).pk },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...((page.Items ?? []) as ExpiryScheduleItem[]));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return items;
+  return (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.expiryDay(day).pk } })) as unknown as ExpiryScheduleItem[];
 }
 
 export function reminderSent(entry: ExpiryScheduleItem, days: number): boolean {

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, batchPutAll } from './batch';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, batchPutAll, queryAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { CycleKind, Explanation } from '../../../shared/matching/index';
@@ -172,23 +172,13 @@ export interface MatchLinkSummary {
 /** The proposals linked to a listing, from its links alone (no read of the matches). */
 export async function linksOfListing(db: Database, listingId: string): Promise<MatchLinkSummary[]> {
   const prefix = keys.matchLinksPrefix(listingId);
-  const links: MatchLinkSummary[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-        ProjectionExpression: 'matchId, #status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    links.push(...(page.Items ?? []).map((item) => ({ matchId: String(item.matchId), status: item.status as StoredMatch['status'] })));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return links;
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+    ProjectionExpression: 'matchId, #status',
+    ExpressionAttributeNames: { '#status': 'status' },
+  });
+  return items.map((item) => ({ matchId: String(item.matchId), status: item.status as StoredMatch['status'] }));
 }
 
 export async function matchesOfListing(db: Database, listingId: string): Promise<StoredMatch[]> {
