@@ -1,5 +1,6 @@
 /** "Pourquoi cette proposition ?": what each participant would receive, in French. */
 import type { CompiledListing } from './compiled';
+import { featureMaskOf } from './compiled';
 import { kindOf } from './cycles';
 import { isUnderOccupiedIn } from './score';
 import type { Explanation, PlaceNames, Proposal } from './types';
@@ -8,76 +9,99 @@ const FEATURE_LABELS: Record<string, string> = { balcony: 'balcon', garden: 'jar
 
 const euros = (amount: number) => `${Math.round(amount)} €`;
 
+/**
+ * A query explains about 150 moves, and the same few phrases come back in most of them: each
+ * phrase of a number is made once and kept, so explaining a move mostly picks strings.
+ */
+class PhraseCache {
+  private readonly phrases = new Map<number, string>();
+
+  constructor(private readonly make: (value: number) => string) {}
+
+  of(value: number): string {
+    let phrase = this.phrases.get(value);
+    if (phrase === undefined) this.phrases.set(value, (phrase = this.make(value)));
+    return phrase;
+  }
+}
+
+const surfaceChanges = new PhraseCache((rounded) => (rounded > 0 ? `${rounded} m² de plus` : rounded < 0 ? `${-rounded} m² de moins` : 'même surface'));
+const savings = new PhraseCache((saving) => `${euros(saving)} de moins par mois qu’aujourd’hui`);
+const margins = new PhraseCache((margin) => (margin > 0 ? `dans votre budget (${euros(margin)} sous votre maximum)` : 'dans votre budget'));
+const floors = new PhraseCache((floor) => (floor <= 0 ? 'au rez-de-chaussée' : `au ${floor}${floor === 1 ? 'er' : 'e'} étage`));
+
 function listInFrench(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
 
-function surfaceChange(gain: number): string {
-  const rounded = Math.round(gain);
-  if (rounded > 0) return `${rounded} m² de plus`;
-  if (rounded < 0) return `${-rounded} m² de moins`;
-  return 'même surface';
-}
-
 function rentReason(a: CompiledListing, b: CompiledListing): string | null {
-  const current = a.candidate.dwelling.rent + a.candidate.dwelling.charges;
-  const saving = Math.round(current - b.totalRent);
-  if (saving > 0) return `${euros(saving)} de moins par mois qu’aujourd’hui`;
+  const saving = Math.round(a.totalRent - b.totalRent); // a.totalRent: what A pays today, charges included
+  if (saving > 0) return savings.of(saving);
   if (!Number.isFinite(a.maxTotalRent)) return null;
-  const margin = Math.round(a.maxTotalRent - b.totalRent);
-  return margin > 0 ? `dans votre budget (${euros(margin)} sous votre maximum)` : 'dans votre budget';
+  return margins.of(Math.round(a.maxTotalRent - b.totalRent));
 }
 
-function needsReasons(a: CompiledListing, b: CompiledListing): string[] {
-  const reasons: string[] = [];
+function pushNeedsReasons(a: CompiledListing, b: CompiledListing, reasons: string[]): void {
   if (a.needsAccessible) reasons.push('accessible aux personnes à mobilité réduite');
   if (a.needsLiftOrGround) reasons.push(b.floor <= 0 ? 'de plain-pied' : 'avec ascenseur');
-  if (Number.isFinite(a.maxFloor) && !a.needsLiftOrGround) {
-    reasons.push(b.floor <= 0 ? 'au rez-de-chaussée' : `au ${b.floor}${b.floor === 1 ? 'er' : 'e'} étage`);
-  }
-  return reasons;
+  if (Number.isFinite(a.maxFloor) && !a.needsLiftOrGround) reasons.push(floors.of(b.floor));
 }
 
 /**
  * Builds proposals with their explanations. A dwelling is described the same way in every move
- * into it, and a query's 50 proposals share many dwellings, so each description is kept.
+ * into it, and a household lists the features it wants in the same words, so both are kept.
  */
 export class ProposalBuilder {
   private readonly dwellingLabels = new WeakMap<CompiledListing, string>();
+  /** Per household, the "avec …, comme souhaité" phrase by mask of its wanted features that a dwelling has. */
+  private readonly featurePhrases = new WeakMap<CompiledListing, (string | undefined)[]>();
 
   constructor(private readonly names: PlaceNames) {}
 
   /** The proposal of a cycle given in move order (each moves into the next one's dwelling). */
   build(cycle: readonly CompiledListing[], score: number): Proposal {
     // Rotated as `canonicalRotation` does, so the smallest id comes first; each still moves into the next.
+    const n = cycle.length;
     let first = 0;
-    for (let i = 1; i < cycle.length; i++) if ((cycle[i] as CompiledListing).id < (cycle[first] as CompiledListing).id) first = i;
-    const inOrder = [...cycle.slice(first), ...cycle.slice(0, first)];
-    const listingIds = inOrder.map((listing) => listing.id);
+    for (let i = 1; i < n; i++) if ((cycle[i] as CompiledListing).id < (cycle[first] as CompiledListing).id) first = i;
+    const listingIds: string[] = [];
     const explanations = objectKeyedByIds<Explanation>();
-    inOrder.forEach((mover, i) => {
-      explanations[mover.id] = this.explainMove(mover, inOrder[(i + 1) % inOrder.length] as CompiledListing);
-    });
-    return { key: listingIds.join('|'), kind: kindOf(listingIds.length), listingIds, score, explanations };
+    for (let i = 0; i < n; i++) {
+      const mover = cycle[(first + i) % n] as CompiledListing;
+      listingIds.push(mover.id);
+      explanations[mover.id] = this.explainMove(mover, cycle[(first + i + 1) % n] as CompiledListing);
+    }
+    return { key: listingIds.join('|'), kind: kindOf(n), listingIds, score, explanations };
   }
 
   /** What household A would receive by moving into B's dwelling, and why it fits A's wishes. */
   explainMove(a: CompiledListing, b: CompiledListing): Explanation {
-    const summary = `${this.dwellingLabel(b)}, ${surfaceChange(b.surface - a.surface)}`;
+    const summary = `${this.dwellingLabel(b)}, ${surfaceChanges.of(Math.round(b.surface - a.surface))}`;
     const reasons: string[] = [];
     if (a.wishedQuartiers !== null) reasons.push('dans un quartier que vous avez choisi');
     const rent = rentReason(a, b);
     if (rent !== null) reasons.push(rent);
-    const dwellingFeatures = b.candidate.dwelling.features;
-    const features = a.candidate.wishes.features.filter((f) => dwellingFeatures.includes(f));
-    if (features.length > 0) reasons.push(`avec ${listInFrench(features.map((f) => FEATURE_LABELS[f] ?? f))}, comme souhaité`);
-    reasons.push(...needsReasons(a, b));
+    const wantedThere = a.wantedFeatureMask & b.featureMask;
+    if (wantedThere !== 0) reasons.push(this.featurePhrase(a, wantedThere));
+    if (a.hasNeeds) pushNeedsReasons(a, b, reasons);
     if (a.overOccupiedNow) reasons.push('résout votre sur-occupation');
     const underInB = isUnderOccupiedIn(a, b);
     if (a.underOccupiedNow && !underInB) reasons.push('résout votre sous-occupation');
     if (underInB) reasons.push('logement plus grand que les besoins de votre foyer (sous-occupation signalée au bailleur)');
     return { summary, reasons };
+  }
+
+  /** e.g. "avec balcon et parking, comme souhaité": A's wanted features among `present`, in A's order. */
+  private featurePhrase(a: CompiledListing, present: number): string {
+    let byMask = this.featurePhrases.get(a);
+    if (byMask === undefined) this.featurePhrases.set(a, (byMask = []));
+    let phrase = byMask[present];
+    if (phrase === undefined) {
+      const wanted = a.candidate.wishes.features.filter((f) => (present & featureMaskOf([f])) !== 0);
+      byMask[present] = phrase = `avec ${listInFrench(wanted.map((f) => FEATURE_LABELS[f] ?? f))}, comme souhaité`;
+    }
+    return phrase;
   }
 
   /** e.g. "T3 à Sainte-Clotilde (Saint-Denis), 620 € charges comprises" */

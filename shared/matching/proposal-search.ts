@@ -7,7 +7,7 @@
  * its parent's.
  *
  * Best first: entries wait in a bucket queue by bound (`SearchQueue`); the search takes the entry of
- * highest bound and replaces it by its children (a leaf is a cycle, offered at its exact score). It
+ * highest bound and replaces it by its children (a leaf's few wanters are scored exactly and offered). It
  * stops when the highest bound cannot beat the K-th best kept. Bounds are refined only when needed:
  * a partner enters the queue as one entry under the cheapest bound (its best move into any dwelling
  * it accepts, `ListingColumns.bestAcceptedMove`, kept at upsert); if that comes out, it goes back
@@ -112,25 +112,40 @@ export class ProposalSearch {
     for (let i = 1; i <= (runs[run] as number); i++) this.enter(partner, startIntoPartner, intoBest, runs[run + i] as number, 1, best);
   }
 
-  /** Offers the cycle of a leaf, or enters the two children of a node. */
+  /** Offers the cycles of a leaf, or enters the two children of a node. */
   private descend(entry: number, best: TopK<FoundCycle>): void {
-    const trees = this.trees as WanterTrees;
     const queue = this.queue;
     const group = queue.end[entry] as number;
     const node = queue.position[entry] as number;
     const partner = queue.partner[entry] as number;
     const startIntoPartner = queue.startIntoPartner[entry] as number;
-    const leaves = trees.leaves[group] as number;
-    if (node >= leaves) {
-      // At a leaf the bound was the cycle's very score: the partner's move into it and its move into the start.
-      const score = threeWayScore(startIntoPartner, queue.partnerIntoBest[entry] as number, trees.maxIntoStart[trees.at(group, node)] as number);
-      const wanters = this.wanters as WantersByBucket;
-      if (best.admits(score)) this.offer(score, partner, wanters.slots[(wanters.groupStart[group] as number) + node - leaves] as number);
+    if (node >= ((this.trees as WanterTrees).leaves[group] as number)) {
+      this.offerLeaf(partner, startIntoPartner, group, node, best);
       return;
     }
     const intoBest = queue.partnerIntoBest[entry] as number;
     this.enter(partner, startIntoPartner, intoBest, group, 2 * node, best);
     this.enter(partner, startIntoPartner, intoBest, group, 2 * node + 1, best);
+  }
+
+  /** Offers each cycle start → partner → wanter of the leaf's wanters that the partner accepts and that may rank. */
+  private offerLeaf(partner: number, startIntoPartner: number, group: number, leaf: number, best: TopK<FoundCycle>): void {
+    const trees = this.trees as WanterTrees;
+    const wanters = this.wanters as WantersByBucket;
+    const columns = this.columns as ListingColumns;
+    const maxRent = columns.maxTotalRent[partner] as number;
+    const minSurface = columns.minSurface[partner] as number;
+    const owner = columns.owner[partner] as number;
+    const filtered = columns.filterClass[partner] !== NO_WISH_FILTERS;
+    for (let j = trees.leafStart(group, leaf, wanters), end = trees.leafEnd(group, leaf, wanters); j < end; j++) {
+      const rent = wanters.rentAt[j] as number;
+      const surface = wanters.surfaceAt[j] as number;
+      if (rent > maxRent || surface < minSurface || wanters.ownerAt[j] === owner) continue;
+      if (filtered && !columns.meetsWishFilters(columns.listingAt(partner), wanters.slots[j] as number)) continue;
+      const move = columns.moveScoreInto(partner, rent, surface, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
+      const score = threeWayScore(startIntoPartner, move, wanters.intoStart[j] as number);
+      if (best.admits(score)) this.offer(score, partner, wanters.slots[j] as number);
+    }
   }
 
   /**
@@ -149,23 +164,13 @@ export class ProposalSearch {
     const maxSurface = trees.maxSurface[at] as number;
     // Below this node, every rent is at least `minRent` and every surface at most `maxSurface`.
     if (minRent > (columns.maxTotalRent[partner] as number) || maxSurface < (columns.minSurface[partner] as number)) return;
-    if (node >= (trees.leaves[group] as number) && !this.acceptsBesidesRentAndSurface(partner, group, node)) return;
-    // Capped by the parent's: bounds must not rise on the way down (at a leaf the move itself is below it).
+    // Capped by the parent's: bounds must not rise on the way down.
     const intoBest = Math.min(parentIntoBest, columns.moveScoreInto(partner, minRent, maxSurface, trees.features[at] as number, trees.minRooms[at] as number));
     const bound = threeWayScore(startIntoPartner, intoBest, maxIntoStart);
     if (!best.admits(bound)) return;
     const entry = this.queue.create(partner, startIntoPartner, node, group);
     this.queue.partnerIntoBest[entry] = intoBest;
     this.queue.push(entry, bound);
-  }
-
-  /** The rest of `acceptsWithinBucket` for a leaf: owners, then quartiers and needs, read on the objects only when the partner has some. */
-  private acceptsBesidesRentAndSurface(partner: number, group: number, leaf: number): boolean {
-    const columns = this.columns as ListingColumns;
-    const wanters = this.wanters as WantersByBucket;
-    const position = (wanters.groupStart[group] as number) + leaf - ((this.trees as WanterTrees).leaves[group] as number);
-    if (wanters.ownerAt[position] === columns.owner[partner]) return false;
-    return columns.filterClass[partner] === NO_WISH_FILTERS || columns.meetsWishFilters(columns.listingAt(partner), wanters.slots[position] as number);
   }
 
   /** Builds the cycle start → partner (→ wanter) only now that it may rank. */

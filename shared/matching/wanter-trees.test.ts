@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WanterTrees } from './wanter-trees';
+import { WANTERS_PER_LEAF, WanterTrees } from './wanter-trees';
 import { WantersByBucket } from './wanters-by-bucket';
 
 interface Wanter {
@@ -37,16 +37,23 @@ function wantersOf(groups: Wanter[][]): WantersByBucket {
 }
 
 describe('WanterTrees', () => {
-  it('holds at every node the best attributes of the dwellings below it, and nothing in empty leaves', () => {
-    const trees = new WanterTrees(); // reused, as queries reuse it
+  it.each([1, 3, WANTERS_PER_LEAF])('holds at every node the best attributes of the dwellings below it, and nothing in empty leaves (%i per leaf)', (leafSize) => {
+    const trees = new WanterTrees(leafSize); // reused, as queries reuse it
     fc.assert(
       fc.property(fc.array(fc.array(wanterArb, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 5 }), (groups) => {
-        trees.build(wantersOf(groups));
+        const wanters = wantersOf(groups);
+        trees.build(wanters);
         groups.forEach((group, g) => {
           const leaves = trees.leaves[g] as number;
-          expect(leaves).toBeGreaterThanOrEqual(group.length);
-          expect(leaves / 2).toBeLessThan(Math.max(1, group.length));
-          const below = (node: number): Wanter[] => (node >= leaves ? group.slice(node - leaves, node - leaves + 1) : [...below(2 * node), ...below(2 * node + 1)]);
+          expect(leaves * leafSize).toBeGreaterThanOrEqual(group.length);
+          expect(leaves === 1 || (leaves / 2) * leafSize < group.length).toBe(true); // the fewest leaves that hold the group
+          const leafWanters = (leaf: number) => group.slice((leaf - leaves) * leafSize, (leaf - leaves + 1) * leafSize);
+          const below = (node: number): Wanter[] => (node >= leaves ? leafWanters(node) : [...below(2 * node), ...below(2 * node + 1)]);
+          for (let leaf = leaves; leaf < 2 * leaves; leaf++) {
+            const first = (wanters.groupStart[g] as number) + (leaf - leaves) * leafSize;
+            expect(trees.leafStart(g, leaf, wanters)).toBe(first);
+            expect(trees.leafEnd(g, leaf, wanters) - Math.min(trees.leafStart(g, leaf, wanters), wanters.groupStart[g + 1] as number)).toBe(leafWanters(leaf).length);
+          }
           for (let node = 1; node < 2 * leaves; node++) {
             const at = trees.at(g, node);
             const dwellings = below(node);
