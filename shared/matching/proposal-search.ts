@@ -23,7 +23,7 @@ import { NO_WISH_FILTERS } from './compiled';
 import { FoundCycle } from './found-cycle';
 import type { ListingColumns } from './listing-columns';
 import { threeWayScore, twoWayScore } from './score';
-import { SearchQueue } from './search-queue';
+import { SCORE_BINS, SearchQueue, scoreBin } from './search-queue';
 import type { TopK } from './top-k';
 import type { WanterTrees } from './wanter-trees';
 import type { WantersByBucket } from './wanters-by-bucket';
@@ -43,6 +43,10 @@ export class ProposalSearch {
   private wanters: WantersByBucket | null = null;
   private wished: WishedGroups | null = null;
   private best: TopK<FoundCycle> | null = null;
+  // The 2-cycles of a query, scored before any is offered, and their tally by score bin.
+  private twoWayScores = new Float64Array(64);
+  private twoWayPositions = new Int32Array(64);
+  private readonly twoWayBins = new Int32Array(SCORE_BINS);
 
   /** Starts a search for the cycles through the listing in `start`; `wanters` are the listings that accept it. */
   begin(columns: ListingColumns, start: number, wanters: WantersByBucket, trees: WanterTrees, wished: WishedGroups, best: TopK<FoundCycle>): void {
@@ -56,8 +60,11 @@ export class ProposalSearch {
   }
 
   /**
-   * Offers every 2-cycle and returns their number: the wanters the start accepts. Done before the
-   * partners, so that the best 2-cycles already raise the bar their 3-cycles must clear.
+   * Offers the 2-cycles that may rank and returns the number of all of them: the wanters the start
+   * accepts. Done before the partners, so that the best 2-cycles already raise the bar their
+   * 3-cycles must clear. A dense listing has hundreds of 2-cycles: they are scored first, and only
+   * those at or above the K-th best score are offered (a tally by score bin finds it), as no other
+   * can rank.
    */
   offerTwoCycles(): number {
     const columns = this.columns as ListingColumns;
@@ -67,18 +74,34 @@ export class ProposalSearch {
     const wished = this.wished as WishedGroups;
     const run = wished.runOf(start, columns);
     let count2 = 0;
+    this.reserveTwoCycles(wanters.count);
+    const bins = this.twoWayBins;
+    bins.fill(0);
     for (let i = 1; i <= (wished.groups[run] as number); i++) {
       const group = wished.groups[run + i] as number;
       for (let j = wanters.groupStart[group] as number; j < (wanters.groupStart[group + 1] as number); j++) {
-        const wanter = wanters.slots[j] as number;
-        if (!columns.acceptsWithinBucket(start, wanter)) continue;
-        count2++;
+        if (!columns.acceptsWithinBucket(start, wanters.slots[j] as number)) continue;
         const startIntoWanter = columns.moveScoreInto(start, wanters.rentAt[j] as number, wanters.surfaceAt[j] as number, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
         const score = twoWayScore(startIntoWanter, wanters.intoStart[j] as number);
-        if (best.admits(score)) this.offer(score, wanter, -1);
+        this.twoWayScores[count2] = score;
+        this.twoWayPositions[count2++] = j;
+        const bin = scoreBin(score);
+        bins[bin] = (bins[bin] as number) + 1;
       }
     }
+    let lowestBin = SCORE_BINS - 1;
+    for (let kept = bins[lowestBin] as number; lowestBin > 0 && kept < best.capacity; ) kept += bins[--lowestBin] as number;
+    for (let c = 0; c < count2; c++) {
+      const score = this.twoWayScores[c] as number;
+      if (scoreBin(score) >= lowestBin && best.admits(score)) this.offer(score, wanters.slots[this.twoWayPositions[c] as number] as number, -1);
+    }
     return count2;
+  }
+
+  private reserveTwoCycles(n: number): void {
+    if (n <= this.twoWayScores.length) return;
+    this.twoWayScores = new Float64Array(2 * n);
+    this.twoWayPositions = new Int32Array(2 * n);
   }
 
   /** A listing the start accepts, with the score of the start's move into it; `run`: its `WishedGroups` run. */

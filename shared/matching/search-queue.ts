@@ -9,7 +9,12 @@
  */
 
 /** Cycle scores have one decimal between 0 and 100: bin = score × 10. */
-const SCORE_BINS = 1001;
+export const SCORE_BINS = 1001;
+
+/** The bin of a score or bound (0 to 100, one decimal): Math.round without a call, as it is never negative. */
+export function scoreBin(score: number): number {
+  return (score * 10 + 0.5) | 0;
+}
 
 export class SearchQueue {
   // Per entry: the partner (slot), the start's move into it, the cached bound of its move into the
@@ -43,7 +48,7 @@ export class SearchQueue {
   }
 
   push(entry: number, bound: number): void {
-    const bin = Math.round(bound * 10);
+    const bin = scoreBin(bound);
     this.next[entry] = this.firstInBin[bin] as number;
     this.firstInBin[bin] = entry;
   }

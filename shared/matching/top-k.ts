@@ -9,7 +9,7 @@ export class TopK<T extends RankedCycle> {
 
   /** `compare` must order items as `compareRanked` does; it may be cheaper for a kind of item. */
   constructor(
-    private readonly capacity: number,
+    readonly capacity: number,
     private readonly compare: (x: T, y: T) => number = compareRanked,
   ) {
     this.admitsFrom = capacity <= 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
