@@ -111,9 +111,7 @@ export class ProposalSearch {
     const bestMove = (this.columns as ListingColumns).bestAcceptedMove[partner] as number;
     const bound = threeWayScore(startIntoPartner, bestMove, wished.maxIntoStart[run] as number);
     if (!(this.best as TopK<FoundCycle>).admits(bound)) return;
-    const entry = this.queue.create(partner, startIntoPartner, run, WHOLE_PARTNER);
-    this.queue.partnerIntoBest[entry] = bestMove;
-    this.queue.push(entry, bound);
+    this.queue.add(partner, startIntoPartner, bestMove, run, WHOLE_PARTNER, bound);
   }
 
   /** Offers to `best` every 3-cycle that may rank in it. */
@@ -191,9 +189,7 @@ export class ProposalSearch {
     const intoBest = Math.min(parentIntoBest, columns.moveScoreInto(partner, minRent, maxSurface, trees.features[at] as number, trees.minRooms[at] as number));
     const bound = threeWayScore(startIntoPartner, intoBest, maxIntoStart);
     if (!best.admits(bound)) return;
-    const entry = this.queue.create(partner, startIntoPartner, node, group);
-    this.queue.partnerIntoBest[entry] = intoBest;
-    this.queue.push(entry, bound);
+    this.queue.add(partner, startIntoPartner, intoBest, node, group, bound);
   }
 
   /** Builds the cycle start → partner (→ wanter) only now that it may rank. */

@@ -8,26 +8,26 @@ describe('SearchQueue', () => {
     const queue = new SearchQueue();
     queue.clear();
     const bounds = [55.5, 70, 62.1, 70, 40];
-    const entries = bounds.map((bound, i) => {
-      const entry = queue.create(i, 0, 0, 0);
-      queue.push(entry, bound);
-      return entry;
-    });
+    bounds.forEach((bound, i) => queue.add(i, i / 10, i / 5, i, i + 1, bound));
     const popped: number[] = [];
-    for (let entry = queue.pop(admitsFrom(50)); entry >= 0; entry = queue.pop(admitsFrom(50))) popped.push(queue.partner[entry] as number);
+    for (let entry = queue.pop(admitsFrom(50)); entry >= 0; entry = queue.pop(admitsFrom(50))) {
+      const partner = queue.partner[entry] as number;
+      popped.push(partner);
+      // Every field of the entry is the one it was added with.
+      expect([queue.startIntoPartner[entry], queue.partnerIntoBest[entry], queue.position[entry], queue.end[entry]]).toEqual([partner / 10, partner / 5, partner, partner + 1]);
+    }
     expect(popped.map((partner) => bounds[partner])).toEqual([70, 70, 62.1, 55.5]);
-    expect(entries).toHaveLength(5);
   });
 
-  it('takes entries pushed back at a lower bound while it is being emptied', () => {
+  it('takes entries added at a lower bound while it is being emptied', () => {
     const queue = new SearchQueue();
     queue.clear();
-    queue.push(queue.create(7, 0, 0, 3), 80);
+    queue.add(7, 0, 0, 0, 3, 80);
     const seen: number[] = [];
     for (let entry = queue.pop(admitsFrom(0)); entry >= 0; entry = queue.pop(admitsFrom(0))) {
+      const next = (queue.position[entry] as number) + 1;
       seen.push(queue.position[entry] as number);
-      queue.position[entry] = (queue.position[entry] as number) + 1;
-      if ((queue.position[entry] as number) < (queue.end[entry] as number)) queue.push(entry, 80 - seen.length);
+      if (next < (queue.end[entry] as number)) queue.add(7, 0, 0, next, 3, 80 - seen.length);
     }
     expect(seen).toEqual([0, 1, 2]);
   });
@@ -35,7 +35,7 @@ describe('SearchQueue', () => {
   it('grows past its first capacity and starts empty after clear', () => {
     const queue = new SearchQueue();
     queue.clear();
-    for (let i = 0; i < 1000; i++) queue.push(queue.create(i, i / 10, i, i), (i % 100) / 10);
+    for (let i = 0; i < 1000; i++) queue.add(i, i / 10, 0, i, i, (i % 100) / 10);
     let count = 0;
     while (queue.pop(admitsFrom(0)) >= 0) count++;
     expect(count).toBe(1000);

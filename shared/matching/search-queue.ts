@@ -36,18 +36,15 @@ export class SearchQueue {
     this.firstInBin.fill(-1);
   }
 
-  /** A new entry, not queued yet. */
-  create(partner: number, startIntoPartner: number, position: number, end: number): number {
+  /** Queues a new entry under `bound`. */
+  add(partner: number, startIntoPartner: number, partnerIntoBest: number, position: number, end: number, bound: number): void {
     if (this.entries === this.end.length) this.grow(2 * this.entries);
     const entry = this.entries++;
     this.partner[entry] = partner;
     this.startIntoPartner[entry] = startIntoPartner;
+    this.partnerIntoBest[entry] = partnerIntoBest;
     this.position[entry] = position;
     this.end[entry] = end;
-    return entry;
-  }
-
-  push(entry: number, bound: number): void {
     const bin = scoreBin(bound);
     this.next[entry] = this.firstInBin[bin] as number;
     this.firstInBin[bin] = entry;
