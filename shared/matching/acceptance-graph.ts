@@ -52,6 +52,18 @@ export class AcceptanceGraph {
   private readonly offered = new Map<number, SlotList>();
   /** Slots by each commune×typology they want. */
   private readonly wanted = new Map<number, SlotList>();
+  /**
+   * Bumped by every add and remove. Adding a listing scores its moves into the dwellings it accepts
+   * and the moves of those accepting it into its own, the very scores a query of it starts from:
+   * they are kept, and stand while the version has not moved (a listing is queried as soon as it
+   * is published).
+   */
+  private version = 0;
+  private marksOf = -1;
+  private marksVersion = -1;
+  private outgoingScores = new Float64Array(256);
+  private outgoingOf = -1;
+  private outgoingVersion = -1;
 
   get size(): number {
     return this.slotById.size;
@@ -76,19 +88,24 @@ export class AcceptanceGraph {
 
   add(listing: CompiledListing): void {
     const slot = this.freeSlots.pop() ?? this.accepted.length;
+    this.version++;
     this.columns.set(slot, listing);
     this.slotById.set(listing.id, slot);
     const columns = this.columns;
     const accepted = this.outgoing(slot);
     this.accepted[slot] = accepted;
     columns.acceptedCount[slot] = accepted.length;
-    columns.bestAcceptedMove[slot] = columns.bestMoveFrom(slot, accepted);
-    const incoming = this.incoming(slot);
-    for (const c of incoming) {
+    const moves = this.outgoingMoves(slot);
+    let bestMove = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < accepted.length; i++) bestMove = Math.max(bestMove, moves[i] as number);
+    columns.bestAcceptedMove[slot] = bestMove;
+    const marks = this.markIncoming(slot);
+    for (let i = 0; i < marks.count; i++) {
+      const c = marks.slots[i] as number;
       (this.accepted[c] as number[]).push(slot);
       columns.acceptedCount[c] = (columns.acceptedCount[c] as number) + 1;
+      columns.bestAcceptedMove[c] = Math.max(columns.bestAcceptedMove[c] as number, marks.scores[c] as number);
     }
-    columns.raiseBestAcceptedMoves(slot, incoming);
     addTo(this.offered, listing.offeredKey, slot);
     for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
   }
@@ -101,6 +118,7 @@ export class AcceptanceGraph {
   remove(listingId: string): boolean {
     const slot = this.slotById.get(listingId);
     if (slot === undefined) return false;
+    this.version++;
     const listing = this.listingAt(slot);
     for (const c of this.incoming(slot)) {
       const list = this.accepted[c] as number[];
@@ -131,9 +149,30 @@ export class AcceptanceGraph {
     return found;
   }
 
-  /** Marks who accepts the listing in `start`, with the score of each one's move into it. */
+  /**
+   * The score of the start's move into each of `acceptedBy(start)`, at the same index; valid until
+   * the next call.
+   */
+  outgoingMoves(start: number): Float64Array {
+    if (start === this.outgoingOf && this.outgoingVersion === this.version) return this.outgoingScores;
+    const accepted = this.acceptedBy(start);
+    if (this.outgoingScores.length < accepted.length) this.outgoingScores = new Float64Array(2 * accepted.length);
+    this.columns.scoreMovesFrom(start, accepted, this.outgoingScores);
+    this.outgoingOf = start;
+    this.outgoingVersion = this.version;
+    return this.outgoingScores;
+  }
+
+  /**
+   * Marks who accepts the listing in `start`, with the score of each one's move into it. Its own
+   * slot is never marked (same owner), so marks made while adding it, before it is in the
+   * buckets, are the same.
+   */
   markIncoming(start: number): IncomingMarks {
     const marks = this.marks;
+    if (start === this.marksOf && this.marksVersion === this.version) return marks;
+    this.marksOf = start;
+    this.marksVersion = this.version;
     const columns = this.columns;
     if (marks.stamps.length < columns.capacity) {
       marks.stamps = new Int32Array(columns.capacity); // new stamps are 0, a generation never used

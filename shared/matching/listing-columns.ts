@@ -80,28 +80,6 @@ export class ListingColumns {
     }
   }
 
-  /** The best `moveScore` of the household in slot `mover` into any of `homes`; −∞ for none. */
-  bestMoveFrom(mover: number, homes: readonly number[]): number {
-    let best = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < homes.length; i++) {
-      const home = homes[i] as number;
-      best = Math.max(best, this.moveScoreInto(mover, this.totalRent[home] as number, this.surface[home] as number, this.featureMask[home] as number, this.rooms[home] as number));
-    }
-    return best;
-  }
-
-  /** Raises the `bestAcceptedMove` of each of `movers` to its move into the dwelling in slot `home`, where higher. */
-  raiseBestAcceptedMoves(home: number, movers: readonly number[]): void {
-    const totalRent = this.totalRent[home] as number;
-    const surface = this.surface[home] as number;
-    const featureMask = this.featureMask[home] as number;
-    const rooms = this.rooms[home] as number;
-    for (let i = 0; i < movers.length; i++) {
-      const mover = movers[i] as number;
-      this.bestAcceptedMove[mover] = Math.max(this.bestAcceptedMove[mover] as number, this.moveScoreInto(mover, totalRent, surface, featureMask, rooms));
-    }
-  }
-
   /** `moveScoreInto` for the household in slot `mover`. */
   moveScoreInto(mover: number, totalRent: number, surface: number, featureMask: number, rooms: number): number {
     const flags = this.moverFlags[mover] as number;

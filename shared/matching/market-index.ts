@@ -39,7 +39,6 @@ export class MatchingIndex {
   private readonly wished = new WishedGroups();
   private readonly search = new ProposalSearch();
   private readonly counter: ThreeCycleCounter;
-  private startIntoPartners = new Float64Array(256);
   private readonly proposals: ProposalBuilder;
 
   /** `tuning` is for tests and benchmarks only. */
@@ -87,13 +86,12 @@ export class MatchingIndex {
     this.search.begin(columns, startSlot, this.wanters, this.trees, this.wished, best);
     this.counter.begin(this.graph, this.wanters);
     const count2 = this.search.offerTwoCycles();
-    if (this.startIntoPartners.length < partners.length) this.startIntoPartners = new Float64Array(2 * partners.length);
-    columns.scoreMovesFrom(startSlot, partners, this.startIntoPartners);
+    const startIntoPartners = this.graph.outgoingMoves(startSlot);
     // One pass over the partners feeds both, while each partner's data is in cache.
     for (let p = 0; p < partners.length; p++) {
       const slot = partners[p] as number;
       const run = this.wished.runOf(slot, columns);
-      this.search.addPartner(slot, this.startIntoPartners[p] as number, run);
+      this.search.addPartner(slot, startIntoPartners[p] as number, run);
       this.counter.addPartner(slot, this.wished.groups, run);
     }
     this.search.finish();
