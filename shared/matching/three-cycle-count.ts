@@ -20,6 +20,7 @@ import type { CompiledListing } from './compiled';
 import { NO_WISH_FILTERS } from './compiled';
 import { DominanceCounter } from './dominance-count';
 import type { ListingColumns } from './listing-columns';
+import { ValueRanks } from './value-ranks';
 import type { WantersByBucket } from './wanters-by-bucket';
 
 /** Up to this many accepted dwellings, reading the list beats joining a pool (measured on dense CINOR markets). */
@@ -61,6 +62,9 @@ export class ThreeCycleCounter {
   private classIndex = new Int32Array(64);
   private generation = 0;
   private readonly classMembers: (CompiledListing | null)[] = [null];
+  private readonly rentsByGroup: ValueRanks[] = [];
+  private smallestSurface = new Float64Array(16);
+  private groupStamp = new Int32Array(16);
 
   /** `directMaxAccepted` is a tuning knob; tests set it to 0 and ∞ to check both paths. */
   constructor(private readonly directMaxAccepted = DIRECT_COUNT_MAX_ACCEPTED) {}
@@ -94,8 +98,18 @@ export class ThreeCycleCounter {
       this.queryGroup = fitted(this.queryGroup, needed, true);
       this.queryClass = fitted(this.queryClass, needed, true);
       this.queryPartner = fitted(this.queryPartner, needed, true);
+      const maxRent = columns.maxTotalRent[partner] as number;
+      const minSurface = columns.minSurface[partner] as number;
       for (let i = 1; i <= groups; i++) {
-        this.queryGroup[this.queries] = groupRuns[groupsAt + i] as number;
+        const group = groupRuns[groupsAt + i] as number;
+        if (filterClass === 0) {
+          const rents = this.rentsOf(group, wanters);
+          if (minSurface <= (this.smallestSurface[group] as number)) {
+            this.total += rents.atMostCount(maxRent);
+            continue;
+          }
+        }
+        this.queryGroup[this.queries] = group;
         this.queryClass[this.queries] = filterClass;
         this.queryPartner[this.queries++] = partner;
       }
@@ -159,6 +173,29 @@ export class ThreeCycleCounter {
       }
     }
     return this.total;
+  }
+
+  private rentsOf(group: number, wanters: WantersByBucket): ValueRanks {
+    if (group >= this.groupStamp.length) {
+      const size = 2 * (group + 1);
+      this.groupStamp = fitted(this.groupStamp, size, true);
+      const surfaces = new Float64Array(size);
+      surfaces.set(this.smallestSurface);
+      this.smallestSurface = surfaces;
+    }
+    while (this.rentsByGroup.length <= group) this.rentsByGroup.push(new ValueRanks());
+    const rents = this.rentsByGroup[group] as ValueRanks;
+    if (this.groupStamp[group] === this.generation) return rents;
+    const from = wanters.groupStart[group] as number;
+    const n = (wanters.groupStart[group + 1] as number) - from;
+    rents.reserve(n);
+    rents.values.set(wanters.rentAt.subarray(from, from + n));
+    rents.build(n);
+    let smallest = Number.POSITIVE_INFINITY;
+    for (let i = from; i < from + n; i++) smallest = Math.min(smallest, wanters.surfaceAt[i] as number);
+    this.smallestSurface[group] = smallest;
+    this.groupStamp[group] = this.generation;
+    return rents;
   }
 
   /** Dense index of the partner's filter class in this count: 0 without filters, then in order of appearance. */
