@@ -6,6 +6,9 @@
  *
  * - a partner accepting few dwellings is counted directly, reading its acceptance list against the
  *   marks of the wanters (cheap on sparse markets);
+ * - a partner without quartier or needs wishes whose minimum surface is below every surface of a
+ *   bucket of wanters it wishes (most of them: the minimum is the occupancy norm) counts that
+ *   bucket at once, from the bucket's counts by rent (`ValueRanks`, tabulated when first needed);
  * - otherwise, per bucket of wanters the partner wishes (its `WishedGroups` run), partners are
  *   pooled with those filtering dwellings the same way (`filterClass`: quartiers and needs) and the
  *   rent × surface conditions of the whole pool are counted at once by a `DominanceCounter`
@@ -62,6 +65,7 @@ export class ThreeCycleCounter {
   private classIndex = new Int32Array(64);
   private generation = 0;
   private readonly classMembers: (CompiledListing | null)[] = [null];
+  /** Per group of wanters: counts by rent and the smallest surface, valid when its stamp is `generation`. */
   private readonly rentsByGroup: ValueRanks[] = [];
   private smallestSurface = new Float64Array(16);
   private groupStamp = new Int32Array(16);
@@ -175,6 +179,7 @@ export class ThreeCycleCounter {
     return this.total;
   }
 
+  /** The group's counts by rent, tabulated on first use in this count, with its smallest surface. */
   private rentsOf(group: number, wanters: WantersByBucket): ValueRanks {
     if (group >= this.groupStamp.length) {
       const size = 2 * (group + 1);
