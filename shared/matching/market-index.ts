@@ -9,15 +9,13 @@
  * and counts all 3-cycles without enumerating them (`ThreeCycleCounter`).
  */
 import { AcceptanceGraph } from './acceptance-graph';
+import { BestCycles } from './best-cycles';
 import { Interner, compileListing } from './compiled';
 import type { RankedCycle } from './cycles';
 import { ProposalBuilder } from './explain';
-import type { FoundCycle } from './found-cycle';
-import { compareFound } from './found-cycle';
 import { ProposalSearch } from './proposal-search';
 import { cycleScore, moveScore } from './score';
 import { ThreeCycleCounter } from './three-cycle-count';
-import { TopK } from './top-k';
 import { WanterTrees } from './wanter-trees';
 import { WantersByBucket } from './wanters-by-bucket';
 import { WishedGroups } from './wished-groups';
@@ -38,6 +36,7 @@ export class MatchingIndex {
   private readonly trees = new WanterTrees();
   private readonly wished = new WishedGroups();
   private readonly search = new ProposalSearch();
+  private readonly best = new BestCycles();
   private readonly counter: ThreeCycleCounter;
   private readonly proposals: ProposalBuilder;
 
@@ -80,7 +79,8 @@ export class MatchingIndex {
     const intoStart = this.graph.markIncoming(startSlot);
     this.wanters.build(intoStart, columns);
     const partners = this.graph.acceptedBy(startSlot);
-    const best = new TopK<FoundCycle>(options.k ?? DEFAULT_PROPOSALS_PER_LISTING, compareFound);
+    const best = this.best;
+    best.reset(options.k ?? DEFAULT_PROPOSALS_PER_LISTING);
     this.trees.build(this.wanters);
     this.wished.begin(this.wanters, this.trees);
     this.search.begin(columns, startSlot, this.wanters, this.trees, this.wished, best);
@@ -96,7 +96,7 @@ export class MatchingIndex {
     }
     this.search.finish();
     const count3 = this.counter.finish();
-    const proposals = best.sorted().map((found) => this.proposals.build(found.cycle, found.score));
+    const proposals = best.sorted(columns, startSlot).map((found) => this.proposals.build(found.cycle, found.score));
     return { proposals, count2, count3 };
   }
 

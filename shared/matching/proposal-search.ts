@@ -16,15 +16,14 @@
  * rents or surfaces the partner cannot accept is not entered at all.
  *
  * On dense CINOR markets it scores a few thousand cycles out of hundreds of thousands; counting
- * all of them is `ThreeCycleCounter`'s job. Pruning uses `TopK.admits`, which lets equal scores
+ * all of them is `ThreeCycleCounter`'s job. Pruning uses `BestCycles.admits`, which lets equal scores
  * through, so ties are broken as in the brute force.
  */
 import { NO_WISH_FILTERS } from './compiled';
-import { FoundCycle } from './found-cycle';
+import type { BestCycles } from './best-cycles';
 import type { ListingColumns } from './listing-columns';
 import { threeWayScore, twoWayScore } from './score';
-import { SCORE_BINS, SearchQueue, scoreBin } from './search-queue';
-import type { TopK } from './top-k';
+import { SearchQueue } from './search-queue';
 import type { WanterTrees } from './wanter-trees';
 import type { WantersByBucket } from './wanters-by-bucket';
 import type { WishedGroups } from './wished-groups';
@@ -42,14 +41,10 @@ export class ProposalSearch {
   private startSlot = -1;
   private wanters: WantersByBucket | null = null;
   private wished: WishedGroups | null = null;
-  private best: TopK<FoundCycle> | null = null;
-  // The 2-cycles of a query, scored before any is offered, and their tally by score bin.
-  private twoWayScores = new Float64Array(64);
-  private twoWayPositions = new Int32Array(64);
-  private readonly twoWayBins = new Int32Array(SCORE_BINS);
+  private best: BestCycles | null = null;
 
   /** Starts a search for the cycles through the listing in `start`; `wanters` are the listings that accept it. */
-  begin(columns: ListingColumns, start: number, wanters: WantersByBucket, trees: WanterTrees, wished: WishedGroups, best: TopK<FoundCycle>): void {
+  begin(columns: ListingColumns, start: number, wanters: WantersByBucket, trees: WanterTrees, wished: WishedGroups, best: BestCycles): void {
     this.columns = columns;
     this.trees = trees;
     this.startSlot = start;
@@ -60,48 +55,28 @@ export class ProposalSearch {
   }
 
   /**
-   * Offers the 2-cycles that may rank and returns the number of all of them: the wanters the start
-   * accepts. Done before the partners, so that the best 2-cycles already raise the bar their
-   * 3-cycles must clear. A dense listing has hundreds of 2-cycles: they are scored first, and only
-   * those at or above the K-th best score are offered (a tally by score bin finds it), as no other
-   * can rank.
+   * Offers every 2-cycle and returns their number: the wanters the start accepts. Done before the
+   * partners, so that the best 2-cycles already raise the bar their 3-cycles must clear.
    */
   offerTwoCycles(): number {
     const columns = this.columns as ListingColumns;
     const wanters = this.wanters as WantersByBucket;
-    const best = this.best as TopK<FoundCycle>;
+    const best = this.best as BestCycles;
     const start = this.startSlot;
     const wished = this.wished as WishedGroups;
     const run = wished.runOf(start, columns);
     let count2 = 0;
-    this.reserveTwoCycles(wanters.count);
-    const bins = this.twoWayBins;
-    bins.fill(0);
     for (let i = 1; i <= (wished.groups[run] as number); i++) {
       const group = wished.groups[run + i] as number;
       for (let j = wanters.groupStart[group] as number; j < (wanters.groupStart[group + 1] as number); j++) {
-        if (!columns.acceptsWithinBucket(start, wanters.slots[j] as number)) continue;
+        const wanter = wanters.slots[j] as number;
+        if (!columns.acceptsWithinBucket(start, wanter)) continue;
+        count2++;
         const startIntoWanter = columns.moveScoreInto(start, wanters.rentAt[j] as number, wanters.surfaceAt[j] as number, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
-        const score = twoWayScore(startIntoWanter, wanters.intoStart[j] as number);
-        this.twoWayScores[count2] = score;
-        this.twoWayPositions[count2++] = j;
-        const bin = scoreBin(score);
-        bins[bin] = (bins[bin] as number) + 1;
+        best.offer(twoWayScore(startIntoWanter, wanters.intoStart[j] as number), wanter, -1);
       }
     }
-    let lowestBin = SCORE_BINS - 1;
-    for (let kept = bins[lowestBin] as number; lowestBin > 0 && kept < best.capacity; ) kept += bins[--lowestBin] as number;
-    for (let c = 0; c < count2; c++) {
-      const score = this.twoWayScores[c] as number;
-      if (scoreBin(score) >= lowestBin && best.admits(score)) this.offer(score, wanters.slots[this.twoWayPositions[c] as number] as number, -1);
-    }
     return count2;
-  }
-
-  private reserveTwoCycles(n: number): void {
-    if (n <= this.twoWayScores.length) return;
-    this.twoWayScores = new Float64Array(2 * n);
-    this.twoWayPositions = new Int32Array(2 * n);
   }
 
   /** A listing the start accepts, with the score of the start's move into it; `run`: its `WishedGroups` run. */
@@ -110,13 +85,13 @@ export class ProposalSearch {
     if (wished.groups[run] === 0) return;
     const bestMove = (this.columns as ListingColumns).bestAcceptedMove[partner] as number;
     const bound = threeWayScore(startIntoPartner, bestMove, wished.maxIntoStart[run] as number);
-    if (!(this.best as TopK<FoundCycle>).admits(bound)) return;
+    if (!(this.best as BestCycles).admits(bound)) return;
     this.queue.add(partner, startIntoPartner, bestMove, run, WHOLE_PARTNER, bound);
   }
 
   /** Offers to `best` every 3-cycle that may rank in it. */
   finish(): void {
-    const best = this.best as TopK<FoundCycle>;
+    const best = this.best as BestCycles;
     for (let entry = this.queue.pop(best); entry >= 0; entry = this.queue.pop(best)) {
       if (this.queue.end[entry] === WHOLE_PARTNER) this.split(entry, best);
       else this.descend(entry, best);
@@ -124,7 +99,7 @@ export class ProposalSearch {
   }
 
   /** Replaces a partner's entry by the root of the tree of each group of wanters it wishes. */
-  private split(entry: number, best: TopK<FoundCycle>): void {
+  private split(entry: number, best: BestCycles): void {
     const runs = (this.wished as WishedGroups).groups;
     const partner = this.queue.partner[entry] as number;
     const startIntoPartner = this.queue.startIntoPartner[entry] as number;
@@ -134,7 +109,7 @@ export class ProposalSearch {
   }
 
   /** Offers the cycles of a leaf, or enters the two children of a node. */
-  private descend(entry: number, best: TopK<FoundCycle>): void {
+  private descend(entry: number, best: BestCycles): void {
     const queue = this.queue;
     const group = queue.end[entry] as number;
     const node = queue.position[entry] as number;
@@ -150,7 +125,7 @@ export class ProposalSearch {
   }
 
   /** Offers each cycle start → partner → wanter of the leaf's wanters that the partner accepts and that may rank. */
-  private offerLeaf(partner: number, startIntoPartner: number, group: number, leaf: number, best: TopK<FoundCycle>): void {
+  private offerLeaf(partner: number, startIntoPartner: number, group: number, leaf: number, best: BestCycles): void {
     const trees = this.trees as WanterTrees;
     const wanters = this.wanters as WantersByBucket;
     const columns = this.columns as ListingColumns;
@@ -165,7 +140,7 @@ export class ProposalSearch {
       if (filtered && !columns.meetsWishFilters(columns.listingAt(partner), wanters.slots[j] as number)) continue;
       const move = columns.moveScoreInto(partner, rent, surface, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
       const score = threeWayScore(startIntoPartner, move, wanters.intoStart[j] as number);
-      if (best.admits(score)) this.offer(score, partner, wanters.slots[j] as number);
+      best.offer(score, partner, wanters.slots[j] as number);
     }
   }
 
@@ -173,7 +148,7 @@ export class ProposalSearch {
    * Queues node `node` of the group's tree for the partner, unless nothing below it can rank or be
    * accepted; `parentIntoBest` bounds the partner's move into any dwelling below the node's parent.
    */
-  private enter(partner: number, startIntoPartner: number, parentIntoBest: number, group: number, node: number, best: TopK<FoundCycle>): void {
+  private enter(partner: number, startIntoPartner: number, parentIntoBest: number, group: number, node: number, best: BestCycles): void {
     const trees = this.trees as WanterTrees;
     const columns = this.columns as ListingColumns;
     const at = trees.at(group, node);
@@ -190,13 +165,5 @@ export class ProposalSearch {
     const bound = threeWayScore(startIntoPartner, intoBest, maxIntoStart);
     if (!best.admits(bound)) return;
     this.queue.add(partner, startIntoPartner, intoBest, node, group, bound);
-  }
-
-  /** Builds the cycle start → partner (→ wanter) only now that it may rank. */
-  private offer(score: number, partner: number, wanter: number): void {
-    const columns = this.columns as ListingColumns;
-    const cycle = [columns.listingAt(this.startSlot), columns.listingAt(partner)];
-    if (wanter >= 0) cycle.push(columns.listingAt(wanter));
-    (this.best as TopK<FoundCycle>).offer(new FoundCycle(score, cycle));
   }
 }

@@ -1,0 +1,99 @@
+/**
+ * The best K cycles a proposal search offers (`ProposalSearch`), kept as slots and scores in typed
+ * arrays, with a tally by score bin. Scores have one decimal, so the top 50 of a dense listing
+ * span a handful of bins and share scores by the dozen: a heap ordered as `compareFound` spent
+ * most of its time breaking ties on ids, for cycles most of which were then pushed out. Here an
+ * offer is counted in its bin; the bar is the lowest bin that K cycles still reach, and cycles
+ * below it are dropped. Ties are broken once, at the end, among the few cycles left at or above
+ * the bar: the result is exactly the first K by `compareFound`.
+ */
+import type { ListingColumns } from './listing-columns';
+import { FoundCycle, compareFound } from './found-cycle';
+import { SCORE_BINS, scoreBin } from './search-queue';
+
+export class BestCycles {
+  private capacity = 0;
+  private scores = new Float64Array(256);
+  private partners = new Int32Array(256);
+  /** The wanter of a 3-cycle, or -1 for a 2-cycle (start ⇄ partner). */
+  private wanters = new Int32Array(256);
+  private count = 0;
+  private readonly bins = new Int32Array(SCORE_BINS);
+  /** Offers below this bin cannot rank: at least K kept cycles score above them. */
+  private lowestBin = 0;
+  private atOrAboveLowest = 0;
+  /** `lowestBin` as a score bound, so that `admits` is one comparison. */
+  private admitsFrom = Number.NEGATIVE_INFINITY;
+
+  /** Starts over, to keep the best `capacity` cycles. */
+  reset(capacity: number): void {
+    this.capacity = capacity;
+    this.count = 0;
+    this.bins.fill(0);
+    this.lowestBin = 0;
+    this.atOrAboveLowest = 0;
+    this.admitsFrom = capacity <= 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  }
+
+  /** Could a cycle of this score (or a bound of that value) still rank? Equal scores may win on the tie-break. */
+  admits(score: number): boolean {
+    return score >= this.admitsFrom;
+  }
+
+  /** Offers the cycle start → partner (→ wanter) of this score; `wanter` -1 for a 2-cycle. */
+  offer(score: number, partner: number, wanter: number): void {
+    if (!this.admits(score)) return;
+    const bin = scoreBin(score);
+    if (this.count === this.scores.length) this.grow(2 * this.count);
+    this.scores[this.count] = score;
+    this.partners[this.count] = partner;
+    this.wanters[this.count++] = wanter;
+    this.bins[bin] = (this.bins[bin] as number) + 1;
+    this.atOrAboveLowest++;
+    const before = this.lowestBin;
+    while (this.atOrAboveLowest - (this.bins[this.lowestBin] as number) >= this.capacity) {
+      this.atOrAboveLowest -= this.bins[this.lowestBin] as number;
+      this.lowestBin++;
+    }
+    if (this.lowestBin === before) return;
+    // Scores have one decimal: the bin's lower edge (half a step below) admits exactly its scores.
+    this.admitsFrom = (this.lowestBin - 0.5) / 10;
+    if (this.count > 4 * this.capacity + 64) this.dropBelowBar();
+  }
+
+  /** The best K cycles, best first, as `compareFound` orders them; the start's slot opens each cycle. */
+  sorted(columns: ListingColumns, start: number): FoundCycle[] {
+    const found: FoundCycle[] = [];
+    for (let i = 0; i < this.count; i++) {
+      if (!this.admits(this.scores[i] as number)) continue;
+      const wanter = this.wanters[i] as number;
+      const cycle = [columns.listingAt(start), columns.listingAt(this.partners[i] as number)];
+      if (wanter >= 0) cycle.push(columns.listingAt(wanter));
+      found.push(new FoundCycle(this.scores[i] as number, cycle));
+    }
+    return found.sort(compareFound).slice(0, this.capacity);
+  }
+
+  private dropBelowBar(): void {
+    let kept = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (!this.admits(this.scores[i] as number)) continue;
+      this.scores[kept] = this.scores[i] as number;
+      this.partners[kept] = this.partners[i] as number;
+      this.wanters[kept++] = this.wanters[i] as number;
+    }
+    this.count = kept;
+  }
+
+  private grow(size: number): void {
+    const scores = new Float64Array(size);
+    scores.set(this.scores);
+    this.scores = scores;
+    const partners = new Int32Array(size);
+    partners.set(this.partners);
+    this.partners = partners;
+    const wanters = new Int32Array(size);
+    wanters.set(this.wanters);
+    this.wanters = wanters;
+  }
+}
