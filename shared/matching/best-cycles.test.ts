@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BestCycles } from './best-cycles';
 import type { CompiledListing } from './compiled';
-import { FoundCycle, compareFound } from './found-cycle';
+import { compareRanked, cycleKey } from './cycles';
 import { ListingColumns } from './listing-columns';
 
 /** Columns holding only what `BestCycles` reads of a listing: its id. Slot 0 is the start. */
@@ -20,7 +20,7 @@ const offerArb = fc.record({
 });
 
 describe('BestCycles', () => {
-  it('keeps exactly the first K of all offered cycles by score, size and key, and admits what may still rank', () => {
+  it('keeps exactly the first K of all offered cycles by score, size and key, rotated to their smallest id, and admits what may still rank', () => {
     const columns = columnsOf(41);
     const best = new BestCycles(); // reused, as queries reuse it
     fc.assert(
@@ -28,10 +28,14 @@ describe('BestCycles', () => {
         const distinct = offers.filter((o) => o.partner !== o.wanter);
         best.reset(k);
         for (const o of distinct) best.offer(o.score, o.partner, o.wanter);
-        const cycleOf = (o: (typeof distinct)[number]) => new FoundCycle(o.score, [0, o.partner, ...(o.wanter >= 0 ? [o.wanter] : [])].map((slot) => columns.listingAt(slot)));
-        const expected = distinct.map(cycleOf).sort(compareFound).slice(0, k);
+        const cycleOf = (o: (typeof distinct)[number]) => {
+          const ids = [0, o.partner, ...(o.wanter >= 0 ? [o.wanter] : [])].map((slot) => columns.listingAt(slot).id);
+          return { key: cycleKey(ids), size: ids.length, score: o.score };
+        };
+        const expected = distinct.map(cycleOf).sort(compareRanked).slice(0, k);
         const kept = best.sorted(columns, 0);
         expect(kept.map((c) => [c.key, c.score])).toEqual(expected.map((c) => [c.key, c.score]));
+        for (const c of kept) expect(c.listings.map((listing) => listing.id).join('|')).toBe(c.key);
         const worst = expected[expected.length - 1];
         if (k > 0 && expected.length === k && worst !== undefined) {
           expect(best.admits(worst.score)).toBe(true); // equal scores may still win on the tie-break

@@ -1,15 +1,29 @@
 /**
  * The best K cycles a proposal search offers (`ProposalSearch`), kept as slots and scores in typed
  * arrays, with a tally by score bin. Scores have one decimal, so the top 50 of a dense listing
- * span a handful of bins and share scores by the dozen: a heap ordered as `compareFound` spent
+ * span a handful of bins and share scores by the dozen: a heap ordered as `compareRanked` spent
  * most of its time breaking ties on ids, for cycles most of which were then pushed out. Here an
  * offer is counted in its bin; the bar is the lowest bin that K cycles still reach, and cycles
  * below it are dropped. Ties are broken once, at the end, among the few cycles left at or above
- * the bar: the result is exactly the first K by `compareFound`.
+ * the bar: the result is exactly the first K by `compareRanked`.
  */
+import type { CompiledListing } from './compiled';
+import type { RankedCycle } from './cycles';
+import { compareRanked } from './cycles';
 import type { ListingColumns } from './listing-columns';
-import { FoundCycle, compareFound } from './found-cycle';
 import { SCORE_BINS, scoreBin } from './search-queue';
+
+/** A cycle that made the best K: its listings in move order from the smallest id, as its key. */
+export interface KeptCycle extends RankedCycle {
+  listings: CompiledListing[];
+}
+
+/** The cycle's listings rotated so that the smallest id comes first (`canonicalRotation`), each still moving into the next. */
+function rotated(cycle: CompiledListing[]): CompiledListing[] {
+  let first = 0;
+  for (let i = 1; i < cycle.length; i++) if ((cycle[i] as CompiledListing).id < (cycle[first] as CompiledListing).id) first = i;
+  return first === 0 ? cycle : [...cycle.slice(first), ...cycle.slice(0, first)];
+}
 
 export class BestCycles {
   private capacity = 0;
@@ -61,17 +75,19 @@ export class BestCycles {
     if (this.count > 4 * this.capacity + 64) this.dropBelowBar();
   }
 
-  /** The best K cycles, best first, as `compareFound` orders them; the start's slot opens each cycle. */
-  sorted(columns: ListingColumns, start: number): FoundCycle[] {
-    const found: FoundCycle[] = [];
+  /** The best K cycles through the listing in slot `start`, best first (`compareRanked`). */
+  sorted(columns: ListingColumns, start: number): KeptCycle[] {
+    const kept: KeptCycle[] = [];
     for (let i = 0; i < this.count; i++) {
-      if (!this.admits(this.scores[i] as number)) continue;
+      const score = this.scores[i] as number;
+      if (!this.admits(score)) continue;
       const wanter = this.wanters[i] as number;
       const cycle = [columns.listingAt(start), columns.listingAt(this.partners[i] as number)];
       if (wanter >= 0) cycle.push(columns.listingAt(wanter));
-      found.push(new FoundCycle(this.scores[i] as number, cycle));
+      const listings = rotated(cycle);
+      kept.push({ key: listings.map((listing) => listing.id).join('|'), size: listings.length, score, listings });
     }
-    return found.sort(compareFound).slice(0, this.capacity);
+    return kept.sort(compareRanked).slice(0, this.capacity);
   }
 
   private dropBelowBar(): void {

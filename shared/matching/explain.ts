@@ -1,4 +1,5 @@
 /** "Pourquoi cette proposition ?": what each participant would receive, in French. */
+import type { KeptCycle } from './best-cycles';
 import type { CompiledListing } from './compiled';
 import { featureMaskOf } from './compiled';
 import { kindOf } from './cycles';
@@ -59,20 +60,16 @@ export class ProposalBuilder {
 
   constructor(private readonly names: PlaceNames) {}
 
-  /** The proposal of a cycle given in move order (each moves into the next one's dwelling). */
-  build(cycle: readonly CompiledListing[], score: number): Proposal {
-    // Rotated as `canonicalRotation` does, so the smallest id comes first; each still moves into the next.
-    const n = cycle.length;
-    let first = 0;
-    for (let i = 1; i < n; i++) if ((cycle[i] as CompiledListing).id < (cycle[first] as CompiledListing).id) first = i;
-    const listingIds: string[] = [];
+  /** The proposal of a kept cycle (its listings already start from the smallest id). */
+  build(cycle: KeptCycle): Proposal {
+    const listings = cycle.listings;
+    const n = listings.length;
     const explanations = objectKeyedByIds<Explanation>();
     for (let i = 0; i < n; i++) {
-      const mover = cycle[(first + i) % n] as CompiledListing;
-      listingIds.push(mover.id);
-      explanations[mover.id] = this.explainMove(mover, cycle[(first + i + 1) % n] as CompiledListing);
+      const mover = listings[i] as CompiledListing;
+      explanations[mover.id] = this.explainMove(mover, listings[(i + 1) % n] as CompiledListing);
     }
-    return { key: listingIds.join('|'), kind: kindOf(n), listingIds, score, explanations };
+    return { key: cycle.key, kind: kindOf(n), listingIds: listings.map((listing) => listing.id), score: cycle.score, explanations };
   }
 
   /** What household A would receive by moving into B's dwelling, and why it fits A's wishes. */

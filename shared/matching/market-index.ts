@@ -96,7 +96,7 @@ export class MatchingIndex {
     }
     this.search.finish();
     const count3 = this.counter.finish();
-    const proposals = best.sorted(columns, startSlot).map((found) => this.proposals.build(found.cycle, found.score));
+    const proposals = best.sorted(columns, startSlot).map((cycle) => this.proposals.build(cycle));
     return { proposals, count2, count3 };
   }
 
