@@ -4,8 +4,8 @@
  * three are distinct and of three owners because every acceptance already excludes the same owner.
  * A dense Saint-Denis listing has hundreds of thousands of them, so they are counted by group:
  *
- * - a partner accepting few dwellings is counted directly, reading its acceptance list against the
- *   marks of the wanters (cheap on sparse markets);
+ * - a partner with quartier or needs wishes accepting few dwellings is counted directly, reading
+ *   its acceptance list against the marks of the wanters (cheap on sparse markets);
  * - a partner without quartier or needs wishes whose minimum surface is below every surface of a
  *   bucket of wanters it wishes (most of them: the minimum is the occupancy norm) counts that
  *   bucket at once, from the bucket's counts by rent (`ValueRanks`, tabulated when first needed);
@@ -90,7 +90,8 @@ export class ThreeCycleCounter {
   addPartner(partner: number, groupRuns: Int32Array, groupsAt: number): void {
     const graph = this.graph as AcceptanceGraph;
     const columns = graph.columns;
-    if ((columns.acceptedCount[partner] as number) <= this.directMaxAccepted) {
+    // A partner without filters is counted from rent tables, cheaper than reading even a short list.
+    if (columns.filterClass[partner] !== NO_WISH_FILTERS && (columns.acceptedCount[partner] as number) <= this.directMaxAccepted) {
       this.total += graph.countMarked(graph.acceptedBy(partner));
       return;
     }
