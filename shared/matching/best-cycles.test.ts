@@ -35,7 +35,10 @@ describe('BestCycles', () => {
         const expected = distinct.map(cycleOf).sort(compareRanked).slice(0, k);
         const kept = best.sorted(columns, 0);
         expect(kept.map((c) => [c.key, c.score])).toEqual(expected.map((c) => [c.key, c.score]));
-        for (const c of kept) expect(c.listings.map((listing) => listing.id).join('|')).toBe(c.key);
+        for (const c of kept) {
+          expect(c.listings.map((listing) => listing.id).join('|')).toBe(c.key);
+          expect(c.slots.map((slot) => columns.listingAt(slot))).toEqual(c.listings);
+        }
         const worst = expected[expected.length - 1];
         if (k > 0 && expected.length === k && worst !== undefined) {
           expect(best.admits(worst.score)).toBe(true); // equal scores may still win on the tie-break

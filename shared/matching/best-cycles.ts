@@ -13,16 +13,20 @@ import { compareRanked } from './cycles';
 import type { ListingColumns } from './listing-columns';
 import { SCORE_BINS, scoreBin } from './search-queue';
 
-/** A cycle that made the best K: its listings in move order from the smallest id, as its key. */
+/** A cycle that made the best K: its listings (and their slots) in move order from the smallest id, as its key. */
 export interface KeptCycle extends RankedCycle {
   listings: CompiledListing[];
+  slots: number[];
 }
 
-/** The cycle's listings rotated so that the smallest id comes first (`canonicalRotation`), each still moving into the next. */
-function rotated(cycle: CompiledListing[]): CompiledListing[] {
+/** Rotates a cycle (listings and slots alike) so that the smallest id comes first (`canonicalRotation`), each still moving into the next. */
+function rotate(listings: CompiledListing[], slots: number[]): void {
   let first = 0;
-  for (let i = 1; i < cycle.length; i++) if ((cycle[i] as CompiledListing).id < (cycle[first] as CompiledListing).id) first = i;
-  return first === 0 ? cycle : [...cycle.slice(first), ...cycle.slice(0, first)];
+  for (let i = 1; i < listings.length; i++) if ((listings[i] as CompiledListing).id < (listings[first] as CompiledListing).id) first = i;
+  for (let turn = 0; turn < first; turn++) {
+    listings.push(listings.shift() as CompiledListing);
+    slots.push(slots.shift() as number);
+  }
 }
 
 export class BestCycles {
@@ -82,10 +86,10 @@ export class BestCycles {
       const score = this.scores[i] as number;
       if (!this.admits(score)) continue;
       const wanter = this.wanters[i] as number;
-      const cycle = [columns.listingAt(start), columns.listingAt(this.partners[i] as number)];
-      if (wanter >= 0) cycle.push(columns.listingAt(wanter));
-      const listings = rotated(cycle);
-      kept.push({ key: listings.map((listing) => listing.id).join('|'), size: listings.length, score, listings });
+      const slots = wanter >= 0 ? [start, this.partners[i] as number, wanter] : [start, this.partners[i] as number];
+      const listings = slots.map((slot) => columns.listingAt(slot));
+      rotate(listings, slots);
+      kept.push({ key: listings.map((listing) => listing.id).join('|'), size: listings.length, score, listings, slots });
     }
     return kept.sort(compareRanked).slice(0, this.capacity);
   }

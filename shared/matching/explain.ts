@@ -3,7 +3,8 @@ import type { KeptCycle } from './best-cycles';
 import type { CompiledListing } from './compiled';
 import { featureMaskOf } from './compiled';
 import { kindOf } from './cycles';
-import { isUnderOccupiedIn } from './score';
+import type { ListingColumns } from './listing-columns';
+import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './score';
 import type { Explanation, PlaceNames, Proposal } from './types';
 
 const FEATURE_LABELS: Record<string, string> = { balcony: 'balcon', garden: 'jardin', parking: 'parking' };
@@ -36,78 +37,78 @@ function listInFrench(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
 
-function rentReason(a: CompiledListing, b: CompiledListing): string | null {
-  const saving = Math.round(a.totalRent - b.totalRent); // a.totalRent: what A pays today, charges included
+function rentReason(columns: ListingColumns, a: number, b: number): string | null {
+  const rent = columns.totalRent[b] as number;
+  const saving = Math.round((columns.totalRent[a] as number) - rent); // what A pays today, charges included
   if (saving > 0) return savings.of(saving);
-  if (!Number.isFinite(a.maxTotalRent)) return null;
-  return margins.of(Math.round(a.maxTotalRent - b.totalRent));
+  const maxRent = columns.maxTotalRent[a] as number;
+  if (!Number.isFinite(maxRent)) return null;
+  return margins.of(Math.round(maxRent - rent));
 }
 
-function pushNeedsReasons(a: CompiledListing, b: CompiledListing, reasons: string[]): void {
+function pushNeedsReasons(a: CompiledListing, floor: number, reasons: string[]): void {
   if (a.needsAccessible) reasons.push('accessible aux personnes à mobilité réduite');
-  if (a.needsLiftOrGround) reasons.push(b.floor <= 0 ? 'de plain-pied' : 'avec ascenseur');
-  if (Number.isFinite(a.maxFloor) && !a.needsLiftOrGround) reasons.push(floors.of(b.floor));
+  if (a.needsLiftOrGround) reasons.push(floor <= 0 ? 'de plain-pied' : 'avec ascenseur');
+  if (Number.isFinite(a.maxFloor) && !a.needsLiftOrGround) reasons.push(floors.of(floor));
 }
 
 /**
- * Builds proposals with their explanations. A dwelling is described the same way in every move
- * into it, and a household lists the features it wants in the same words, so both are kept.
+ * Builds proposals with their explanations, from the slot-indexed columns: a query's 50 proposals
+ * name about a hundred households, whose columns it has just read, where their objects would each
+ * be a few cache misses. A dwelling is described the same way in every move into it, and a
+ * household lists the features it wants in the same words, so both phrases are kept per slot.
  */
 export class ProposalBuilder {
-  private readonly dwellingLabels = new WeakMap<CompiledListing, string>();
-  /** Per household, the "avec …, comme souhaité" phrase by mask of its wanted features that a dwelling has. */
-  private readonly featurePhrases = new WeakMap<CompiledListing, (string | undefined)[]>();
-
   constructor(private readonly names: PlaceNames) {}
 
   /** The proposal of a kept cycle (its listings already start from the smallest id). */
-  build(cycle: KeptCycle): Proposal {
-    const listings = cycle.listings;
-    const n = listings.length;
+  build(cycle: KeptCycle, columns: ListingColumns): Proposal {
+    const { listings, slots } = cycle;
+    const n = slots.length;
     const explanations = objectKeyedByIds<Explanation>();
     for (let i = 0; i < n; i++) {
-      const mover = listings[i] as CompiledListing;
-      explanations[mover.id] = this.explainMove(mover, listings[(i + 1) % n] as CompiledListing);
+      explanations[(listings[i] as CompiledListing).id] = this.explainMove(columns, slots[i] as number, slots[(i + 1) % n] as number);
     }
     return { key: cycle.key, kind: kindOf(n), listingIds: listings.map((listing) => listing.id), score: cycle.score, explanations };
   }
 
-  /** What household A would receive by moving into B's dwelling, and why it fits A's wishes. */
-  explainMove(a: CompiledListing, b: CompiledListing): Explanation {
-    const summary = `${this.dwellingLabel(b)}, ${surfaceChanges.of(Math.round(b.surface - a.surface))}`;
+  /** What the household in slot `a` would receive by moving into the dwelling in slot `b`, and why it fits its wishes. */
+  explainMove(columns: ListingColumns, a: number, b: number): Explanation {
+    const summary = `${this.dwellingLabel(columns, b)}, ${surfaceChanges.of(Math.round((columns.surface[b] as number) - (columns.surface[a] as number)))}`;
+    const flags = columns.moverFlags[a] as number;
     const reasons: string[] = [];
-    if (a.wishedQuartiers !== null) reasons.push('dans un quartier que vous avez choisi');
-    const rent = rentReason(a, b);
+    if ((flags & WISHES_QUARTIERS) !== 0) reasons.push('dans un quartier que vous avez choisi');
+    const rent = rentReason(columns, a, b);
     if (rent !== null) reasons.push(rent);
-    const wantedThere = a.wantedFeatureMask & b.featureMask;
-    if (wantedThere !== 0) reasons.push(this.featurePhrase(a, wantedThere));
-    if (a.hasNeeds) pushNeedsReasons(a, b, reasons);
-    if (a.overOccupiedNow) reasons.push('résout votre sur-occupation');
-    const underInB = isUnderOccupiedIn(a, b);
-    if (a.underOccupiedNow && !underInB) reasons.push('résout votre sous-occupation');
+    const wantedThere = (columns.wantedFeatureMask[a] as number) & (columns.featureMask[b] as number);
+    if (wantedThere !== 0) reasons.push(this.featurePhrase(columns, a, wantedThere));
+    if ((flags & HAS_NEEDS) !== 0) pushNeedsReasons(columns.listingAt(a), columns.floor[b] as number, reasons);
+    if ((flags & OVER_OCCUPIED_NOW) !== 0) reasons.push('résout votre sur-occupation');
+    const underInB = (columns.rooms[b] as number) > (columns.occupants[a] as number) + 1;
+    if ((flags & UNDER_OCCUPIED_NOW) !== 0 && !underInB) reasons.push('résout votre sous-occupation');
     if (underInB) reasons.push('logement plus grand que les besoins de votre foyer (sous-occupation signalée au bailleur)');
     return { summary, reasons };
   }
 
-  /** e.g. "avec balcon et parking, comme souhaité": A's wanted features among `present`, in A's order. */
-  private featurePhrase(a: CompiledListing, present: number): string {
-    let byMask = this.featurePhrases.get(a);
-    if (byMask === undefined) this.featurePhrases.set(a, (byMask = []));
+  /** e.g. "avec balcon et parking, comme souhaité": the wanted features among `present`, in the household's order. */
+  private featurePhrase(columns: ListingColumns, a: number, present: number): string {
+    let byMask = columns.featurePhrases[a];
+    if (byMask === undefined) columns.featurePhrases[a] = byMask = [];
     let phrase = byMask[present];
     if (phrase === undefined) {
-      const wanted = a.candidate.wishes.features.filter((f) => (present & featureMaskOf([f])) !== 0);
+      const wanted = columns.listingAt(a).candidate.wishes.features.filter((f) => (present & featureMaskOf([f])) !== 0);
       byMask[present] = phrase = `avec ${listInFrench(wanted.map((f) => FEATURE_LABELS[f] ?? f))}, comme souhaité`;
     }
     return phrase;
   }
 
   /** e.g. "T3 à Sainte-Clotilde (Saint-Denis), 620 € charges comprises" */
-  private dwellingLabel(b: CompiledListing): string {
-    let label = this.dwellingLabels.get(b);
+  private dwellingLabel(columns: ListingColumns, b: number): string {
+    let label = columns.labels[b];
     if (label === undefined) {
-      const d = b.candidate.dwelling;
-      label = `${d.typology} à ${this.names.quartierName(d.quartierId)} (${this.names.communeName(d.communeCode)}), ${euros(b.totalRent)} charges comprises`;
-      this.dwellingLabels.set(b, label);
+      const d = columns.listingAt(b).candidate.dwelling;
+      label = `${d.typology} à ${this.names.quartierName(d.quartierId)} (${this.names.communeName(d.communeCode)}), ${euros(columns.totalRent[b] as number)} charges comprises`;
+      columns.labels[b] = label;
     }
     return label;
   }

@@ -41,6 +41,11 @@ export class ListingColumns {
   bestAcceptedMove = new Float64Array(0);
   /** Length of the slot's list of accepted dwellings, kept by the graph. */
   acceptedCount = new Int32Array(0);
+  // Phrases of the explanations (`ProposalBuilder`), made when first needed and kept until the slot is reused.
+  /** The description of the slot's dwelling. */
+  readonly labels: (string | undefined)[] = [];
+  /** The slot household's "avec …, comme souhaité" phrases, by mask of its wanted features a dwelling has. */
+  readonly featurePhrases: ((string | undefined)[] | undefined)[] = [];
 
   get capacity(): number {
     return this.owner.length;
@@ -130,6 +135,8 @@ export class ListingColumns {
     this.occupants[slot] = listing.occupants;
     this.bestAcceptedMove[slot] = Number.NEGATIVE_INFINITY;
     this.acceptedCount[slot] = 0;
+    this.labels[slot] = undefined;
+    this.featurePhrases[slot] = undefined;
   }
 
   clear(slot: number): void {

@@ -96,7 +96,7 @@ export class MatchingIndex {
     }
     this.search.finish();
     const count3 = this.counter.finish();
-    const proposals = best.sorted(columns, startSlot).map((cycle) => this.proposals.build(cycle));
+    const proposals = best.sorted(columns, startSlot).map((cycle) => this.proposals.build(cycle, columns));
     return { proposals, count2, count3 };
   }
 

@@ -33,10 +33,6 @@ function bitCount(mask: number): number {
   return Math.imul((m + (m >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-export function isUnderOccupiedIn(a: CompiledListing, b: CompiledListing): boolean {
-  return b.rooms > a.occupants + 1;
-}
-
 /** Score (0–100, not rounded) of household A moving into B's dwelling; A is assumed to accept B. */
 export function moveScore(a: CompiledListing, b: CompiledListing): number {
   return moveScoreInto(a, b.totalRent, b.surface, b.featureMask, b.rooms);
