@@ -7,26 +7,29 @@
  * below it are dropped. Ties are broken once, at the end, among the few cycles left at or above
  * the bar: the result is exactly the first K by `compareRanked`.
  */
-import type { CompiledListing } from './compiled';
 import type { RankedCycle } from './cycles';
 import { compareRanked } from './cycles';
 import type { ListingColumns } from './listing-columns';
 import { SCORE_BINS, scoreBin } from './search-queue';
 
-/** A cycle that made the best K: its listings (and their slots) in move order from the smallest id, as its key. */
+/** A cycle that made the best K: its listings' ids and slots in move order from the smallest id, as its key. */
 export interface KeptCycle extends RankedCycle {
-  listings: CompiledListing[];
+  listingIds: string[];
   slots: number[];
 }
 
-/** Rotates a cycle (listings and slots alike) so that the smallest id comes first (`canonicalRotation`), each still moving into the next. */
-function rotate(listings: CompiledListing[], slots: number[]): void {
-  let first = 0;
-  for (let i = 1; i < listings.length; i++) if ((listings[i] as CompiledListing).id < (listings[first] as CompiledListing).id) first = i;
-  for (let turn = 0; turn < first; turn++) {
-    listings.push(listings.shift() as CompiledListing);
-    slots.push(slots.shift() as number);
+/** The kept cycle of these slots in move order, rotated so that the smallest id comes first (`canonicalRotation`). */
+function keptCycle(columns: ListingColumns, score: number, first: number, second: number, third: number): KeptCycle {
+  const a = columns.ids[first] as string;
+  const b = columns.ids[second] as string;
+  if (third < 0) {
+    return a < b ? { key: `${a}|${b}`, size: 2, score, listingIds: [a, b], slots: [first, second] } : { key: `${b}|${a}`, size: 2, score, listingIds: [b, a], slots: [second, first] };
   }
+  const c = columns.ids[third] as string;
+  // Each still moves into the next: a → b → c → a.
+  if (a < b && a < c) return { key: `${a}|${b}|${c}`, size: 3, score, listingIds: [a, b, c], slots: [first, second, third] };
+  if (b < c) return { key: `${b}|${c}|${a}`, size: 3, score, listingIds: [b, c, a], slots: [second, third, first] };
+  return { key: `${c}|${a}|${b}`, size: 3, score, listingIds: [c, a, b], slots: [third, first, second] };
 }
 
 export class BestCycles {
@@ -85,11 +88,7 @@ export class BestCycles {
     for (let i = 0; i < this.count; i++) {
       const score = this.scores[i] as number;
       if (!this.admits(score)) continue;
-      const wanter = this.wanters[i] as number;
-      const slots = wanter >= 0 ? [start, this.partners[i] as number, wanter] : [start, this.partners[i] as number];
-      const listings = slots.map((slot) => columns.listingAt(slot));
-      rotate(listings, slots);
-      kept.push({ key: listings.map((listing) => listing.id).join('|'), size: listings.length, score, listings, slots });
+      kept.push(keptCycle(columns, score, start, this.partners[i] as number, this.wanters[i] as number));
     }
     return kept.sort(compareRanked).slice(0, this.capacity);
   }

@@ -63,13 +63,13 @@ export class ProposalBuilder {
 
   /** The proposal of a kept cycle (its listings already start from the smallest id). */
   build(cycle: KeptCycle, columns: ListingColumns): Proposal {
-    const { listings, slots } = cycle;
+    const { listingIds, slots } = cycle;
     const n = slots.length;
     const explanations = objectKeyedByIds<Explanation>();
     for (let i = 0; i < n; i++) {
-      explanations[(listings[i] as CompiledListing).id] = this.explainMove(columns, slots[i] as number, slots[(i + 1) % n] as number);
+      explanations[listingIds[i] as string] = this.explainMove(columns, slots[i] as number, slots[(i + 1) % n] as number);
     }
-    return { key: cycle.key, kind: kindOf(n), listingIds: listings.map((listing) => listing.id), score: cycle.score, explanations };
+    return { key: cycle.key, kind: kindOf(n), listingIds: [...listingIds], score: cycle.score, explanations };
   }
 
   /** What the household in slot `a` would receive by moving into the dwelling in slot `b`, and why it fits its wishes. */

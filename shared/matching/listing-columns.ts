@@ -12,6 +12,8 @@ import { scoreMove } from './score';
 export class ListingColumns {
   /** The listings themselves, for what columns do not hold (quartier wishes, ids, explanations). */
   readonly listings: (CompiledListing | undefined)[] = [];
+  /** Their ids, which the best cycles' keys are made of, without reaching into each listing. */
+  readonly ids: (string | undefined)[] = [];
   // The dwelling offered.
   offeredKey = new Int32Array(0);
   owner = new Int32Array(0);
@@ -115,6 +117,7 @@ export class ListingColumns {
   set(slot: number, listing: CompiledListing): void {
     this.ensureCapacity(slot + 1);
     this.listings[slot] = listing;
+    this.ids[slot] = listing.id;
     this.offeredKey[slot] = listing.offeredKey;
     this.owner[slot] = listing.owner;
     this.quartier[slot] = listing.quartier;
@@ -141,6 +144,7 @@ export class ListingColumns {
 
   clear(slot: number): void {
     this.listings[slot] = undefined;
+    this.ids[slot] = undefined;
   }
 
   private ensureCapacity(needed: number): void {
