@@ -23,7 +23,7 @@ import { NO_WISH_FILTERS } from './compiled';
 import type { BestCycles } from './best-cycles';
 import type { ListingColumns } from './listing-columns';
 import { threeWayScore, twoWayScore } from './score';
-import { SearchQueue } from './search-queue';
+import { SearchQueue, scoreBin } from './search-queue';
 import type { WanterTrees } from './wanter-trees';
 import type { WantersByBucket } from './wanters-by-bucket';
 import type { WishedGroups } from './wished-groups';
@@ -86,7 +86,9 @@ export class ProposalSearch {
     const bestMove = (this.columns as ListingColumns).bestAcceptedMove[partner] as number;
     const bound = threeWayScore(startIntoPartner, bestMove, wished.maxIntoStart[run] as number);
     if (!(this.best as BestCycles).admits(bound)) return;
-    this.queue.add(partner, startIntoPartner, bestMove, run, WHOLE_PARTNER, bound);
+    const entry = this.queue.add(partner, run, WHOLE_PARTNER, scoreBin(bound));
+    this.queue.startIntoPartner[entry] = startIntoPartner;
+    this.queue.partnerIntoBest[entry] = bestMove;
   }
 
   /** Offers to `best` every 3-cycle that may rank in it. */
@@ -101,31 +103,29 @@ export class ProposalSearch {
   /** Replaces a partner's entry by the root of the tree of each group of wanters it wishes. */
   private split(entry: number, best: BestCycles): void {
     const runs = (this.wished as WishedGroups).groups;
-    const partner = this.queue.partner[entry] as number;
-    const startIntoPartner = this.queue.startIntoPartner[entry] as number;
-    const intoBest = this.queue.partnerIntoBest[entry] as number;
     const run = this.queue.position[entry] as number;
-    for (let i = 1; i <= (runs[run] as number); i++) this.enter(partner, startIntoPartner, intoBest, runs[run + i] as number, 1, best);
+    for (let i = 1; i <= (runs[run] as number); i++) this.enter(entry, runs[run + i] as number, 1, best);
   }
 
-  /** Offers the cycles of a leaf, or enters the two children of a node. */
+  /**
+   * Offers the cycles of a leaf, or enters the two children of a node. Entries are passed by index,
+   * never their scores: a double argument to a call the compiler does not inline is boxed.
+   */
   private descend(entry: number, best: BestCycles): void {
-    const queue = this.queue;
-    const group = queue.end[entry] as number;
-    const node = queue.position[entry] as number;
-    const partner = queue.partner[entry] as number;
-    const startIntoPartner = queue.startIntoPartner[entry] as number;
+    const group = this.queue.end[entry] as number;
+    const node = this.queue.position[entry] as number;
     if (node >= ((this.trees as WanterTrees).leaves[group] as number)) {
-      this.offerLeaf(partner, startIntoPartner, group, node, best);
+      this.offerLeaf(entry, group, node, best);
       return;
     }
-    const intoBest = queue.partnerIntoBest[entry] as number;
-    this.enter(partner, startIntoPartner, intoBest, group, 2 * node, best);
-    this.enter(partner, startIntoPartner, intoBest, group, 2 * node + 1, best);
+    this.enter(entry, group, 2 * node, best);
+    this.enter(entry, group, 2 * node + 1, best);
   }
 
-  /** Offers each cycle start → partner → wanter of the leaf's wanters that the partner accepts and that may rank. */
-  private offerLeaf(partner: number, startIntoPartner: number, group: number, leaf: number, best: BestCycles): void {
+  /** Offers each cycle start → partner → wanter of the leaf's wanters that the entry's partner accepts and that may rank. */
+  private offerLeaf(entry: number, group: number, leaf: number, best: BestCycles): void {
+    const partner = this.queue.partner[entry] as number;
+    const startIntoPartner = this.queue.startIntoPartner[entry] as number;
     const trees = this.trees as WanterTrees;
     const wanters = this.wanters as WantersByBucket;
     const columns = this.columns as ListingColumns;
@@ -145,10 +145,14 @@ export class ProposalSearch {
   }
 
   /**
-   * Queues node `node` of the group's tree for the partner, unless nothing below it can rank or be
-   * accepted; `parentIntoBest` bounds the partner's move into any dwelling below the node's parent.
+   * Queues node `node` of the group's tree for the partner of entry `parent`, unless nothing below
+   * it can rank or be accepted; the parent's `partnerIntoBest` bounds the partner's move into any
+   * dwelling below the node.
    */
-  private enter(partner: number, startIntoPartner: number, parentIntoBest: number, group: number, node: number, best: BestCycles): void {
+  private enter(parent: number, group: number, node: number, best: BestCycles): void {
+    const partner = this.queue.partner[parent] as number;
+    const startIntoPartner = this.queue.startIntoPartner[parent] as number;
+    const parentIntoBest = this.queue.partnerIntoBest[parent] as number;
     const trees = this.trees as WanterTrees;
     const columns = this.columns as ListingColumns;
     const at = trees.at(group, node);
@@ -164,6 +168,8 @@ export class ProposalSearch {
     const intoBest = Math.min(parentIntoBest, columns.moveScoreInto(partner, minRent, maxSurface, trees.features[at] as number, trees.minRooms[at] as number));
     const bound = threeWayScore(startIntoPartner, intoBest, maxIntoStart);
     if (!best.admits(bound)) return;
-    this.queue.add(partner, startIntoPartner, intoBest, node, group, bound);
+    const entry = this.queue.add(partner, node, group, scoreBin(bound));
+    this.queue.startIntoPartner[entry] = startIntoPartner;
+    this.queue.partnerIntoBest[entry] = intoBest;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchQueue } from './search-queue';
+import { SearchQueue, scoreBin } from './search-queue';
 
 const admitsFrom = (lowest: number) => ({ admits: (bound: number) => bound >= lowest });
 
@@ -8,7 +8,11 @@ describe('SearchQueue', () => {
     const queue = new SearchQueue();
     queue.clear();
     const bounds = [55.5, 70, 62.1, 70, 40];
-    bounds.forEach((bound, i) => queue.add(i, i / 10, i / 5, i, i + 1, bound));
+    bounds.forEach((bound, i) => {
+      const entry = queue.add(i, i, i + 1, scoreBin(bound));
+      queue.startIntoPartner[entry] = i / 10;
+      queue.partnerIntoBest[entry] = i / 5;
+    });
     const popped: number[] = [];
     for (let entry = queue.pop(admitsFrom(50)); entry >= 0; entry = queue.pop(admitsFrom(50))) {
       const partner = queue.partner[entry] as number;
@@ -22,12 +26,12 @@ describe('SearchQueue', () => {
   it('takes entries added at a lower bound while it is being emptied', () => {
     const queue = new SearchQueue();
     queue.clear();
-    queue.add(7, 0, 0, 0, 3, 80);
+    queue.add(7, 0, 3, scoreBin(80));
     const seen: number[] = [];
     for (let entry = queue.pop(admitsFrom(0)); entry >= 0; entry = queue.pop(admitsFrom(0))) {
       const next = (queue.position[entry] as number) + 1;
       seen.push(queue.position[entry] as number);
-      if (next < (queue.end[entry] as number)) queue.add(7, 0, 0, next, 3, 80 - seen.length);
+      if (next < (queue.end[entry] as number)) queue.add(7, next, 3, scoreBin(80 - seen.length));
     }
     expect(seen).toEqual([0, 1, 2]);
   });
@@ -35,7 +39,7 @@ describe('SearchQueue', () => {
   it('grows past its first capacity and starts empty after clear', () => {
     const queue = new SearchQueue();
     queue.clear();
-    for (let i = 0; i < 1000; i++) queue.add(i, i / 10, 0, i, i, (i % 100) / 10);
+    for (let i = 0; i < 1000; i++) queue.add(i, i, i, scoreBin((i % 100) / 10));
     let count = 0;
     while (queue.pop(admitsFrom(0)) >= 0) count++;
     expect(count).toBe(1000);

@@ -36,18 +36,20 @@ export class SearchQueue {
     this.firstInBin.fill(-1);
   }
 
-  /** Queues a new entry under `bound`. */
-  add(partner: number, startIntoPartner: number, partnerIntoBest: number, position: number, end: number, bound: number): void {
+  /**
+   * Queues a new entry in the bin of its bound (`scoreBin`) and returns it; the caller then writes
+   * its `startIntoPartner` and `partnerIntoBest`. Only integers cross the call: a double argument
+   * to a call the compiler does not inline is boxed, and the search queues thousands of entries.
+   */
+  add(partner: number, position: number, end: number, bin: number): number {
     if (this.entries === this.end.length) this.grow(2 * this.entries);
     const entry = this.entries++;
     this.partner[entry] = partner;
-    this.startIntoPartner[entry] = startIntoPartner;
-    this.partnerIntoBest[entry] = partnerIntoBest;
     this.position[entry] = position;
     this.end[entry] = end;
-    const bin = scoreBin(bound);
     this.next[entry] = this.firstInBin[bin] as number;
     this.firstInBin[bin] = entry;
+    return entry;
   }
 
   /** The entry of highest bound, or -1 when none is left whose bound `best` admits. */

@@ -136,14 +136,20 @@ export class WantersByBucket {
   private ensureIdCapacity(needed: number): void {
     if (needed <= this.keyStamp.length) return;
     const size = Math.max(needed, this.keyStamp.length * 2);
-    const grow = (old: Int32Array) => {
-      const next = new Int32Array(size);
-      next.set(old);
-      return next;
-    };
-    this.keyStamp = grow(this.keyStamp);
-    this.groupOfKey = grow(this.groupOfKey);
-    this.ownerStamp = grow(this.ownerStamp);
-    this.firstOfOwner = grow(this.firstOfOwner);
+    this.keyStamp = grown(this.keyStamp, size);
+    this.groupOfKey = grown(this.groupOfKey, size);
+    this.ownerStamp = grown(this.ownerStamp, size);
+    this.firstOfOwner = grown(this.firstOfOwner, size);
   }
+}
+
+/**
+ * A copy of `old` with room for `size` entries. A module function rather than a closure over
+ * `size`: a closure makes every call of its method allocate a context, even when it returns early,
+ * and `ensureIdCapacity` is called for each wanter.
+ */
+function grown(old: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(old);
+  return next;
 }

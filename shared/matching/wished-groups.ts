@@ -59,10 +59,6 @@ export class WishedGroups {
   }
 
   private reserve(runs: number, profiles: number): void {
-    const grow = <T extends Int32Array | Float64Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
     if (runs > this.groups.length) {
       const size = 2 * runs;
       this.groups = grow(this.groups, new Int32Array(size));
@@ -75,4 +71,10 @@ export class WishedGroups {
       this.runOfProfile = grow(this.runOfProfile, new Int32Array(size));
     }
   }
+}
+
+/** `next` holding `old` first; a module function, as a closure would be allocated on every call of `reserve`. */
+function grow<T extends Int32Array | Float64Array>(old: T, next: T): T {
+  next.set(old);
+  return next;
 }
