@@ -90,34 +90,25 @@ export class ThreeCycleCounter {
   addPartner(partner: number, groupRuns: Int32Array, groupsAt: number): void {
     const graph = this.graph as AcceptanceGraph;
     const columns = graph.columns;
+    const filtered = columns.filterClass[partner] !== NO_WISH_FILTERS;
     // A partner without filters is counted from rent tables, cheaper than reading even a short list.
-    if (columns.filterClass[partner] !== NO_WISH_FILTERS && (columns.acceptedCount[partner] as number) <= this.directMaxAccepted) {
+    if (filtered && (columns.acceptedCount[partner] as number) <= this.directMaxAccepted) {
       this.total += graph.countMarked(graph.acceptedBy(partner));
       return;
     }
     const wanters = this.wanters as WantersByBucket;
-    const groups = groupRuns[groupsAt] as number;
-    if (groups > 0) {
-      const filterClass = this.classOf(partner, columns);
-      const needed = this.queries + groups;
-      this.queryGroup = fitted(this.queryGroup, needed, true);
-      this.queryClass = fitted(this.queryClass, needed, true);
-      this.queryPartner = fitted(this.queryPartner, needed, true);
-      const maxRent = columns.maxTotalRent[partner] as number;
-      const minSurface = columns.minSurface[partner] as number;
-      for (let i = 1; i <= groups; i++) {
-        const group = groupRuns[groupsAt + i] as number;
-        if (filterClass === 0) {
-          const rents = this.rentsOf(group, wanters);
-          if (minSurface <= (this.smallestSurface[group] as number)) {
-            this.total += rents.atMostCount(maxRent);
-            continue;
-          }
+    const maxRent = columns.maxTotalRent[partner] as number;
+    const minSurface = columns.minSurface[partner] as number;
+    for (let i = 1; i <= (groupRuns[groupsAt] as number); i++) {
+      const group = groupRuns[groupsAt + i] as number;
+      if (!filtered) {
+        const rents = this.rentsOf(group, wanters);
+        if (minSurface <= (this.smallestSurface[group] as number)) {
+          this.total += rents.atMostCount(maxRent);
+          continue;
         }
-        this.queryGroup[this.queries] = group;
-        this.queryClass[this.queries] = filterClass;
-        this.queryPartner[this.queries++] = partner;
       }
+      this.addQuery(group, filtered ? this.classOf(partner, columns) : 0, partner);
     }
     // Pools ignore owners: take back the wanters of the partner's owner (the partner itself, when 2-way).
     for (let j = wanters.firstWithOwner(columns.owner[partner] as number); j >= 0; j = wanters.nextSameOwner[j] as number) {
@@ -125,6 +116,17 @@ export class ThreeCycleCounter {
       if (wanter === partner) this.total -= columns.acceptsOwnDwelling[partner] as number;
       else if (isInRun(groupRuns, groupsAt, wanters.groupAt[j] as number) && columns.acceptsIgnoringOwner(partner, wanter)) this.total--;
     }
+  }
+
+  /** Counts the partner in the group's pool of its filter class, at `finish`. */
+  private addQuery(group: number, filterClass: number, partner: number): void {
+    const needed = this.queries + 1;
+    this.queryGroup = fitted(this.queryGroup, needed, true);
+    this.queryClass = fitted(this.queryClass, needed, true);
+    this.queryPartner = fitted(this.queryPartner, needed, true);
+    this.queryGroup[this.queries] = group;
+    this.queryClass[this.queries] = filterClass;
+    this.queryPartner[this.queries++] = partner;
   }
 
   finish(): number {
