@@ -1,11 +1,12 @@
 /**
- * Matching benchmark (issue 5): run with `npx tsx scripts/bench/matching.ts`. Prints the results
- * and writes them into docs/benchmarks.md between the `bench:matching` markers.
+ * Matching benchmark (issue 5): run with `npm run bench:matching` (the collector exposed, so that
+ * heap sizes are measured after a full collection). Prints the results and writes them into
+ * docs/benchmarks.md between the `bench:matching` markers.
  *
  * To compare with an older engine under the same conditions (this machine is shared, and its
  * load moves absolute timings several-fold), check it out and name its index module:
  *   git worktree add /tmp/matching-base f3fb372
- *   BASELINE_ENGINE=/tmp/matching-base/shared/matching/index.ts npx tsx scripts/bench/matching.ts
+ *   BASELINE_ENGINE=/tmp/matching-base/shared/matching/index.ts BASELINE_LABEL="commit f3fb372" npm run bench:matching
  * After the targets are timed on this engine alone, both indexes answer the same new listings,
  * alternately, and the ratios are printed.
  */
@@ -34,8 +35,8 @@ interface QueryableIndex {
 }
 type IndexFactory = (names: PlaceNames) => QueryableIndex;
 const comparison: string[] = [];
-const WHY_TARGETS_MAY_BE_MISSED =
-  'Where a target is missed, why: the load average above inflates every timing, so compare ratios, not absolute values. There is no single hot spot left: on p95-level listings (~2 500 partners, ~1 300 wanters) the search takes ~25 % of a query, the partner loop (one move score and one count query per partner) ~20 %, the 3-cycle count ~19 %, building the 50 proposals and their explanations ~17 %, marking and grouping the wanters ~14 %; all linear in partners plus wanters. Next step if the 1 ms target stands: build the per-bucket rent/surface rank tables before the partner loop and answer most count queries inside it (estimated 8–10 %).';
+const WHERE_THE_TIME_GOES =
+  'Where the time goes, on p95-level listings (~2 700 partners, ~1 400 wanters; first query after publication): the best-first search ~30 %, ranking the kept cycles and building the 50 proposals with their explanations ~30 % (with the collector, as they allocate most of a query), the partner loop ~16 %, the 3-cycle count ~14 %, grouping the wanters ~8 %. Timings on this shared machine move by ±10 % from one run to the next; compare the ratios of a side-by-side run.';
 const out: string[] = [];
 const say = (line = '') => {
   console.log(line);
@@ -211,9 +212,9 @@ async function main(): Promise<void> {
   const cpus = os.cpus();
   const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
   say(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average at start (1/5/15 min): ${load()}.`);
-  say('Command: `npx tsx scripts/bench/matching.ts`. Synthetic markets from `shared/market/generator.ts` (seed 1).');
+  say('Command: `npm run bench:matching`. Synthetic markets from `shared/market/generator.ts` (seed 1).');
   say();
-  say('How a query works (`shared/matching/`): the listings accepting the new one are grouped by bucket and sorted by their move into it (`wanters-by-bucket.ts`); the best 50 come from a best-first search whose score bounds prune all but a few thousand cycles (`proposal-search.ts`); all 3-cycles are counted without enumerating them, by pooled rent × surface dominance counts (`three-cycle-count.ts`, `dominance-count.ts`). Property tests check counts and top-K against the brute force.');
+  say('How a query works (`shared/matching/`): the listings accepting the new one are grouped by bucket and sorted by their move into it (`wanters-by-bucket.ts`); the best 50 come from a best-first search whose score bounds prune all but a few thousand cycles (`proposal-search.ts`, leaves of eight wanters scanned at once), kept in a tally by score bin with ties broken once at the end (`best-cycles.ts`); all 3-cycles are counted without enumerating them, by rent tables per bucket and pooled rent × surface dominance counts (`three-cycle-count.ts`, `dominance-count.ts`); explanations are read from the slot columns (`explain.ts`). Publishing a listing keeps the move scores its first query starts from (`acceptance-graph.ts`). Property tests check counts and top-K against the brute force.');
   say();
   const baselinePath = process.env.BASELINE_ENGINE;
   const baselineEngine = baselinePath === undefined ? null : ((await import(baselinePath)) as { MatchingIndex: new (names: PlaceNames) => QueryableIndex });
@@ -225,13 +226,13 @@ async function main(): Promise<void> {
   say();
   if (baselinePath !== undefined) {
     say(`### Before / after, measured side by side (\`BASELINE_ENGINE\`; load average now ${load()})`);
-    say(`Before: \`${baselinePath}\`. \`proposalsFor\` of both engines on the same new listings, alternately. Targets: p95 ≤ 1 ms at 10 000 listings, ≤ 5 ms at 100 000.`);
+    say(`Before: ${process.env.BASELINE_LABEL ?? `\`${baselinePath}\``}. \`proposalsFor\` of both engines on the same new listings, alternately; the targets are judged above, on this engine alone.`);
     say();
     say('| market, listings | median | p95 | p95, fastest of 3 | max | insert + query + remove, p95 |');
     say('|---|---|---|---|---|---|');
     comparison.forEach((row) => say(row));
     say();
-    say(WHY_TARGETS_MAY_BE_MISSED);
+    say(WHERE_THE_TIME_GOES);
     say();
   }
   const highs = await (await import('highs')).default();
