@@ -118,9 +118,12 @@ export class AcceptanceGraph {
   remove(listingId: string): boolean {
     const slot = this.slotById.get(listingId);
     if (slot === undefined) return false;
-    this.version++;
     const listing = this.listingAt(slot);
-    for (const c of this.incoming(slot)) {
+    // The marks of a listing just queried (as on a quick withdrawal or an edit) are reused, not rescanned.
+    const marks = this.markIncoming(slot);
+    this.version++;
+    for (let i = 0; i < marks.count; i++) {
+      const c = marks.slots[i] as number;
       const list = this.accepted[c] as number[];
       // Searched from the end: a listing that comes and goes (an edit, a quick withdrawal) was appended last.
       const at = list.lastIndexOf(slot);
@@ -135,18 +138,6 @@ export class AcceptanceGraph {
     this.accepted[slot] = [];
     this.freeSlots.push(slot);
     return true;
-  }
-
-  /** Slots of the listings that accept the dwelling in `slot`, from the reverse index. */
-  incoming(slot: number): number[] {
-    const found: number[] = [];
-    const wanters = this.wanted.get(this.columns.offeredKey[slot] as number);
-    if (wanters === undefined) return found;
-    for (let i = 0; i < wanters.length; i++) {
-      const c = wanters.items[i] as number;
-      if (this.columns.acceptsWithinBucket(c, slot)) found.push(c);
-    }
-    return found;
   }
 
   /**

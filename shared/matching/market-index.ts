@@ -69,7 +69,7 @@ export class MatchingIndex {
 
   /** "Qui veut mon logement ?": how many listings would accept this listing's dwelling. */
   wantersCount(listingId: string): number {
-    return this.graph.incoming(this.slot(listingId)).length;
+    return this.graph.markIncoming(this.slot(listingId)).count;
   }
 
   /** The best `k` cycles through a listing (2-way preferred at equal score) and the counts of all of them. */
