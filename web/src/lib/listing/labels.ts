@@ -47,10 +47,8 @@ export const VERIFICATION_NEXT_STEP: Record<VerificationStatus, string> = {
 };
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Indian/Reunion' });
-const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 });
 
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-export const formatEuros = (amount: number) => euroFormat.format(amount);
 
 export function formatFloor(floor: number): string {
   if (floor === 0) return 'rez-de-chaussée';

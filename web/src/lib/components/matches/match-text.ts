@@ -35,10 +35,6 @@ const INTEREST_LABELS: Record<Interest, string> = { pending: 'pas encore répond
 const numbers = new Intl.NumberFormat('fr-FR');
 export const formatCount = (value: number) => numbers.format(value);
 
-const wholeEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-const centEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
-/** "620 €", and "620,50 €" only when there are cents. */
-export const formatEuros = (amount: number) => (Number.isInteger(amount) ? wholeEuros : centEuros).format(amount);
 
 const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count > 1 ? many : one}`;
 

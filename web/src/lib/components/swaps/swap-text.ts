@@ -3,6 +3,7 @@
  * "foyer 1" for staff), which household enters which dwelling, the timeline's steps and the next
  * step in one sentence. Pure functions, so the wording is tested without a browser.
  */
+import { formatEuros } from '$lib/format';
 import type { ReferenceNames } from '$lib/services/reference';
 import type { SwapParticipantView, SwapReviewView, SwapStatus, SwapView } from '$lib/services/swaps';
 import { DECISION_LABELS, REFUSAL_REASON_LABELS, isAwaitingDecision } from '$shared/swap/lifecycle';
@@ -29,13 +30,11 @@ export const STATUS_TONES: Record<SwapStatus, 'info' | 'success' | 'error'> = {
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Indian/Reunion' });
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 
 /** A moment (ISO timestamp) as a day in La Réunion: "12 janvier 2026". */
 export const formatMoment = (iso: string) => dateFormat.format(new Date(iso));
 /** A calendar day (AAAA-MM-JJ) as written: "12 janvier 2026". */
 export const formatDay = (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`));
-export const formatEuros = (amount: number) => euros.format(amount);
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
