@@ -22,6 +22,19 @@ export function forgetReference(): void {
   cached = undefined;
 }
 
+/** Armos adds or edits a reception point (PUT /api/admin/reception-points/{id}); the next read of reference data sees it. */
+export async function saveReceptionPoint(id: string, point: Omit<ReceptionPoint, 'id'>): Promise<ReceptionPoint> {
+  const saved = await api.put<ReceptionPoint>(`/admin/reception-points/${encodeURIComponent(id)}`, point);
+  forgetReference();
+  return saved;
+}
+
+/** Armos withdraws a reception point (DELETE /api/admin/reception-points/{id}). */
+export async function removeReceptionPoint(id: string): Promise<void> {
+  await api.delete(`/admin/reception-points/${encodeURIComponent(id)}`);
+  forgetReference();
+}
+
 export function getReference(): Promise<Reference> {
   cached ??= api.get<Reference>('/ref').catch((error: unknown) => {
     cached = undefined; // let the next page try again after a network failure
