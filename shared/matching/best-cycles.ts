@@ -11,6 +11,7 @@ import type { RankedCycle } from './cycles';
 import { compareRanked } from './cycles';
 import type { ListingColumns } from './listing-columns';
 import { SCORE_BINS, scoreBin } from './search-queue';
+import { grownInto } from './typed-arrays';
 
 /** A cycle that made the best K: its listings' ids and slots in move order from the smallest id, as its key. */
 export interface KeptCycle extends RankedCycle {
@@ -105,14 +106,8 @@ export class BestCycles {
   }
 
   private grow(size: number): void {
-    const scores = new Float64Array(size);
-    scores.set(this.scores);
-    this.scores = scores;
-    const partners = new Int32Array(size);
-    partners.set(this.partners);
-    this.partners = partners;
-    const wanters = new Int32Array(size);
-    wanters.set(this.wanters);
-    this.wanters = wanters;
+    this.scores = grownInto(this.scores, new Float64Array(size));
+    this.partners = grownInto(this.partners, new Int32Array(size));
+    this.wanters = grownInto(this.wanters, new Int32Array(size));
   }
 }

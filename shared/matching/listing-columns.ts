@@ -8,6 +8,7 @@
 import type { CompiledListing } from './compiled';
 import { NO_WISH_FILTERS, acceptsWithinBucketIgnoringOwner, dwellingMeetsWishFilters } from './compiled';
 import { scoreMove } from './score';
+import { grownInto } from './typed-arrays';
 
 export class ListingColumns {
   /** The listings themselves, for what columns do not hold (quartier wishes, ids, explanations). */
@@ -150,29 +151,25 @@ export class ListingColumns {
   private ensureCapacity(needed: number): void {
     if (needed <= this.capacity) return;
     const size = Math.max(needed, 2 * this.capacity, 1024);
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
-    this.offeredKey = grow(this.offeredKey, new Int32Array(size));
-    this.owner = grow(this.owner, new Int32Array(size));
-    this.quartier = grow(this.quartier, new Int32Array(size));
-    this.totalRent = grow(this.totalRent, new Float64Array(size));
-    this.surface = grow(this.surface, new Float64Array(size));
-    this.featureMask = grow(this.featureMask, new Int32Array(size));
-    this.rooms = grow(this.rooms, new Int32Array(size));
-    this.floor = grow(this.floor, new Float64Array(size));
-    this.accessFlags = grow(this.accessFlags, new Uint8Array(size));
-    this.wishProfile = grow(this.wishProfile, new Int32Array(size));
-    this.maxTotalRent = grow(this.maxTotalRent, new Float64Array(size));
-    this.minSurface = grow(this.minSurface, new Float64Array(size));
-    this.filterClass = grow(this.filterClass, new Int32Array(size));
-    this.acceptsOwnDwelling = grow(this.acceptsOwnDwelling, new Uint8Array(size));
-    this.moverFlags = grow(this.moverFlags, new Uint8Array(size));
-    this.referenceRent = grow(this.referenceRent, new Float64Array(size));
-    this.wantedFeatureMask = grow(this.wantedFeatureMask, new Int32Array(size));
-    this.occupants = grow(this.occupants, new Int32Array(size));
-    this.bestAcceptedMove = grow(this.bestAcceptedMove, new Float64Array(size));
-    this.acceptedCount = grow(this.acceptedCount, new Int32Array(size));
+    this.offeredKey = grownInto(this.offeredKey, new Int32Array(size));
+    this.owner = grownInto(this.owner, new Int32Array(size));
+    this.quartier = grownInto(this.quartier, new Int32Array(size));
+    this.totalRent = grownInto(this.totalRent, new Float64Array(size));
+    this.surface = grownInto(this.surface, new Float64Array(size));
+    this.featureMask = grownInto(this.featureMask, new Int32Array(size));
+    this.rooms = grownInto(this.rooms, new Int32Array(size));
+    this.floor = grownInto(this.floor, new Float64Array(size));
+    this.accessFlags = grownInto(this.accessFlags, new Uint8Array(size));
+    this.wishProfile = grownInto(this.wishProfile, new Int32Array(size));
+    this.maxTotalRent = grownInto(this.maxTotalRent, new Float64Array(size));
+    this.minSurface = grownInto(this.minSurface, new Float64Array(size));
+    this.filterClass = grownInto(this.filterClass, new Int32Array(size));
+    this.acceptsOwnDwelling = grownInto(this.acceptsOwnDwelling, new Uint8Array(size));
+    this.moverFlags = grownInto(this.moverFlags, new Uint8Array(size));
+    this.referenceRent = grownInto(this.referenceRent, new Float64Array(size));
+    this.wantedFeatureMask = grownInto(this.wantedFeatureMask, new Int32Array(size));
+    this.occupants = grownInto(this.occupants, new Int32Array(size));
+    this.bestAcceptedMove = grownInto(this.bestAcceptedMove, new Float64Array(size));
+    this.acceptedCount = grownInto(this.acceptedCount, new Int32Array(size));
   }
 }

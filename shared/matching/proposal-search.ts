@@ -7,13 +7,14 @@
  * its parent's.
  *
  * Best first: entries wait in a bucket queue by bound (`SearchQueue`); the search takes the entry of
- * highest bound and replaces it by its children (a leaf's few wanters are scored exactly and offered). It
- * stops when the highest bound cannot beat the K-th best kept. Bounds are refined only when needed:
- * a partner enters the queue as one entry under the cheapest bound (its best move into any dwelling
- * it accepts, `ListingColumns.bestAcceptedMove`, kept at upsert); if that comes out, it goes back
- * under the bound of all the buckets it wishes at once (`WishedGroups`); only if that comes out too
- * is it split into the roots of their trees. Most partners of a dense listing never leave the queue, and a node whose
- * rents or surfaces the partner cannot accept is not entered at all.
+ * highest bound and replaces it by its children (a leaf's few wanters are scored exactly and
+ * offered), and stops when the highest bound cannot beat the K-th best kept. Bounds are refined
+ * only when needed: a partner enters the queue as one entry under the cheapest bound — its best move into any
+ * dwelling it accepts (`ListingColumns.bestAcceptedMove`, kept by the graph) with the best move
+ * into the start among the wanters of the buckets it wishes (`WishedGroups`) — and only if that
+ * entry comes out is it split into the roots of those buckets' trees. Most partners of a dense
+ * listing never leave the queue, and a node whose rents or surfaces the partner cannot accept is
+ * not entered at all.
  *
  * On dense CINOR markets it scores a few thousand cycles out of hundreds of thousands; counting
  * all of them is `ThreeCycleCounter`'s job. Pruning uses `BestCycles.admits`, which lets equal scores

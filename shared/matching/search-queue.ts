@@ -7,6 +7,7 @@
  * An entry's bound may only fall: an entry pushed while the queue is being emptied goes to the bin
  * being emptied or a lower one, so popping walks the bins downwards once.
  */
+import { grownInto } from './typed-arrays';
 
 /** Cycle scores have one decimal between 0 and 100: bin = score × 10. */
 export const SCORE_BINS = 1001;
@@ -62,15 +63,11 @@ export class SearchQueue {
   }
 
   private grow(size: number): void {
-    const grown = <T extends Int32Array | Float64Array>(old: T, next: T): T => {
-      next.set(old);
-      return next;
-    };
-    this.partner = grown(this.partner, new Int32Array(size));
-    this.startIntoPartner = grown(this.startIntoPartner, new Float64Array(size));
-    this.partnerIntoBest = grown(this.partnerIntoBest, new Float64Array(size));
-    this.position = grown(this.position, new Int32Array(size));
-    this.end = grown(this.end, new Int32Array(size));
-    this.next = grown(this.next, new Int32Array(size));
+    this.partner = grownInto(this.partner, new Int32Array(size));
+    this.startIntoPartner = grownInto(this.startIntoPartner, new Float64Array(size));
+    this.partnerIntoBest = grownInto(this.partnerIntoBest, new Float64Array(size));
+    this.position = grownInto(this.position, new Int32Array(size));
+    this.end = grownInto(this.end, new Int32Array(size));
+    this.next = grownInto(this.next, new Int32Array(size));
   }
 }

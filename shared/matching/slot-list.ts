@@ -3,15 +3,15 @@
  * query, and a typed array walks faster than a Set and holds no pointers for the collector.
  * Order is not kept: a removal moves the last slot into the hole.
  */
+import { grownInto } from './typed-arrays';
+
 export class SlotList {
   items = new Int32Array(8);
   length = 0;
 
   push(slot: number): void {
     if (this.length === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
+      this.items = grownInto(this.items, new Int32Array(this.items.length * 2));
     }
     this.items[this.length++] = slot;
   }

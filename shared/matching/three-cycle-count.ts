@@ -24,6 +24,7 @@ import { NO_WISH_FILTERS } from './compiled';
 import { DominanceCounter } from './dominance-count';
 import type { ListingColumns } from './listing-columns';
 import { ValueRanks } from './value-ranks';
+import { grownInto } from './typed-arrays';
 import type { WantersByBucket } from './wanters-by-bucket';
 
 /** Up to this many accepted dwellings, reading the list beats joining a pool (measured on dense CINOR markets). */
@@ -39,8 +40,7 @@ function isInRun(groupRuns: Int32Array, at: number, group: number): boolean {
 function fitted(old: Int32Array<ArrayBuffer>, needed: number, keep = false): Int32Array<ArrayBuffer> {
   if (needed <= old.length) return old;
   const next = new Int32Array(2 * needed);
-  if (keep) next.set(old);
-  return next;
+  return keep ? grownInto(old, next) : next;
 }
 
 /**
@@ -108,7 +108,7 @@ export class ThreeCycleCounter {
           continue;
         }
       }
-      this.addQuery(group, filtered ? this.classOf(partner, columns) : 0, partner);
+      this.addQuery(group, this.classOf(partner, columns), partner);
     }
     // Pools ignore owners: take back the wanters of the partner's owner (the partner itself, when 2-way).
     for (let j = wanters.firstWithOwner(columns.owner[partner] as number); j >= 0; j = wanters.nextSameOwner[j] as number) {
@@ -187,9 +187,7 @@ export class ThreeCycleCounter {
     if (group >= this.groupStamp.length) {
       const size = 2 * (group + 1);
       this.groupStamp = fitted(this.groupStamp, size, true);
-      const surfaces = new Float64Array(size);
-      surfaces.set(this.smallestSurface);
-      this.smallestSurface = surfaces;
+      this.smallestSurface = grownInto(this.smallestSurface, new Float64Array(size));
     }
     while (this.rentsByGroup.length <= group) this.rentsByGroup.push(new ValueRanks());
     const rents = this.rentsByGroup[group] as ValueRanks;

@@ -9,6 +9,7 @@
 import type { IncomingMarks } from './acceptance-graph';
 import { FloatOrder } from './float-order';
 import type { ListingColumns } from './listing-columns';
+import { grownInto } from './typed-arrays';
 
 /**
  * Sort keys pack the group and (100 − score) in tenths: 0.1 of one move is 0.03 of a cycle's score,
@@ -136,20 +137,9 @@ export class WantersByBucket {
   private ensureIdCapacity(needed: number): void {
     if (needed <= this.keyStamp.length) return;
     const size = Math.max(needed, this.keyStamp.length * 2);
-    this.keyStamp = grown(this.keyStamp, size);
-    this.groupOfKey = grown(this.groupOfKey, size);
-    this.ownerStamp = grown(this.ownerStamp, size);
-    this.firstOfOwner = grown(this.firstOfOwner, size);
+    this.keyStamp = grownInto(this.keyStamp, new Int32Array(size));
+    this.groupOfKey = grownInto(this.groupOfKey, new Int32Array(size));
+    this.ownerStamp = grownInto(this.ownerStamp, new Int32Array(size));
+    this.firstOfOwner = grownInto(this.firstOfOwner, new Int32Array(size));
   }
-}
-
-/**
- * A copy of `old` with room for `size` entries. A module function rather than a closure over
- * `size`: a closure makes every call of its method allocate a context, even when it returns early,
- * and `ensureIdCapacity` is called for each wanter.
- */
-function grown(old: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(size);
-  next.set(old);
-  return next;
 }

@@ -8,6 +8,7 @@
  * best move into the start is at the same index of `maxIntoStart`.
  */
 import type { ListingColumns } from './listing-columns';
+import { grownInto } from './typed-arrays';
 import type { WanterTrees } from './wanter-trees';
 import type { WantersByBucket } from './wanters-by-bucket';
 
@@ -61,20 +62,14 @@ export class WishedGroups {
   private reserve(runs: number, profiles: number): void {
     if (runs > this.groups.length) {
       const size = 2 * runs;
-      this.groups = grow(this.groups, new Int32Array(size));
-      this.maxIntoStart = grow(this.maxIntoStart, new Float64Array(size));
+      this.groups = grownInto(this.groups, new Int32Array(size));
+      this.maxIntoStart = grownInto(this.maxIntoStart, new Float64Array(size));
     }
     if (profiles > this.profileStamp.length) {
       // Interned ids grow with the market; stamps of new ids start at 0, which no generation uses.
       const size = Math.max(profiles, 2 * this.profileStamp.length);
-      this.profileStamp = grow(this.profileStamp, new Int32Array(size));
-      this.runOfProfile = grow(this.runOfProfile, new Int32Array(size));
+      this.profileStamp = grownInto(this.profileStamp, new Int32Array(size));
+      this.runOfProfile = grownInto(this.runOfProfile, new Int32Array(size));
     }
   }
-}
-
-/** `next` holding `old` first; a module function, as a closure would be allocated on every call of `reserve`. */
-function grow<T extends Int32Array | Float64Array>(old: T, next: T): T {
-  next.set(old);
-  return next;
 }
