@@ -7,7 +7,6 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { ReferenceData } from '../../shared/reference/index';
 import type { Database } from '../lib/db/client';
-import type { StoredMatch } from '../lib/db/matches';
 import { logger } from '../lib/logger';
 import { fanOutNewMatches } from '../lib/matching/fan-out';
 import { MarketCache } from '../lib/matching/market-cache';
@@ -26,14 +25,12 @@ export function createProposalFanOut(deps: FanOutHandlerDeps) {
   return async function fanOutFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
     const first = event.Records[0]?.dynamodb?.SequenceNumber ?? '';
     try {
+      const changes = event.Records.map(listingChangeOf).filter((change) => change !== undefined);
+      const created = event.Records.map(createdMatchOf).filter((match) => match !== undefined);
+      // The filter also brings every answer to a proposal: a batch of those alone needs no market.
+      if (changes.length === 0 && created.length === 0) return { batchItemFailures: [] };
       await cache.get(deps.db, deps.reference, deps.now());
-      const created: StoredMatch[] = [];
-      for (const record of event.Records) {
-        const change = listingChangeOf(record);
-        if (change) cache.apply(change.before, change.after, deps.now());
-        const match = createdMatchOf(record);
-        if (match) created.push(match);
-      }
+      for (const change of changes) cache.apply(change.before, change.after, deps.now());
       const started = performance.now();
       await fanOutNewMatches(deps, cache.current, created);
       if (created.length > 0) logger.debug('proposals fanned out', { matches: created.length, ms: Math.round(performance.now() - started) });

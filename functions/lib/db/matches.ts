@@ -11,7 +11,7 @@ import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecy
 import type { CycleKind, Explanation } from '../../../shared/matching/index';
 import { ENTITY, keys } from './model';
 import type { Database } from './client';
-import type { TransactItem } from './transact';
+import { transactUnlessDone, type TransactItem } from './transact';
 
 export interface StoredMatch {
   id: string;
@@ -77,7 +77,8 @@ export async function storeNewMatches(db: Database, matches: StoredMatch[], ownL
       created.push(...chunk);
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      for (const match of chunk) if (await putMatchIfAbsent(db, match, ownListingId)) created.push(match);
+      const stored = await Promise.all(chunk.map((match) => putMatchIfAbsent(db, match, ownListingId)));
+      created.push(...chunk.filter((_, i) => stored[i]));
       if (last) await putMatchSummary(db, summary);
     }
   }
@@ -94,24 +95,19 @@ function participantOf(match: StoredMatch, listingId: string): MatchParticipant 
   return participant;
 }
 
-async function putMatchIfAbsent(db: Database, match: StoredMatch, ownListingId: string): Promise<boolean> {
-  try {
-    await db.doc.send(new PutCommand(matchCreatePut(db, match).Put));
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: linkItem(match, participantOf(match, ownListingId)) }));
-  return true;
+/** The match with the listing's own link, both or neither: a match stored meanwhile is left as it is. */
+function putMatchIfAbsent(db: Database, match: StoredMatch, ownListingId: string): Promise<boolean> {
+  return transactUnlessDone(db, [matchCreatePut(db, match), { Put: { TableName: db.tableName, Item: linkItem(match, participantOf(match, ownListingId)) } }]);
 }
 
 /**
- * Links a new match to every participant's listing, so that all of them see it. A link that
- * exists already is left alone: it may carry a newer status than this match image.
+ * Links a new match to the other participants' listings, so that all of them see it (the listing
+ * that found it was linked with it). A link that exists already is left alone: it may carry a
+ * newer status than this match image.
  */
 export async function linkParticipants(db: Database, match: StoredMatch): Promise<void> {
   await Promise.all(
-    match.participants.map(async (participant) => {
+    match.participants.filter((participant) => participant.listingId !== match.foundFor).map(async (participant) => {
       try {
         await db.doc.send(new PutCommand({ TableName: db.tableName, Item: linkItem(match, participant), ConditionExpression: 'attribute_not_exists(pk)' }));
       } catch (error) {

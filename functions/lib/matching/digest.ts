@@ -5,7 +5,7 @@ import { ENTITY, keys } from '../db/model';
 import type { StoredMatch } from '../db/matches';
 import { outboxPut } from '../db/outbox';
 import { transactUnlessDone } from '../db/transact';
-import { getUser } from '../db/users';
+import { getUsers } from '../db/users';
 import { noticeEmail } from '../mail/addresses';
 import { proposalsDigestMail } from '../mail/match-mails';
 
@@ -14,9 +14,9 @@ export async function announceNewProposals(deps: { db: Database; now: () => Date
   for (const match of created) for (const p of match.participants) perOwner.set(p.ownerId, (perOwner.get(p.ownerId) ?? 0) + 1);
   const now = deps.now();
   const day = formatInTimeZone(now, 'yyyy-MM-dd');
+  const owners = await getUsers(deps.db, perOwner.keys());
   const deliveries = [...perOwner].map(async ([ownerId, count]) => {
-    const owner = await getUser(deps.db, ownerId);
-    const to = noticeEmail(owner);
+    const to = noticeEmail(owners.get(ownerId));
     if (!to) return false;
     const mail = proposalsDigestMail(deps.appUrl, count);
     // The day's digest marker and the mail in one transaction: a second digest that day is refused.

@@ -11,7 +11,7 @@ import { getMatch, getMatchSummary, linksOfListing, matchUpdateItems, matchesOfL
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
 import { outboxPut } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
-import { getUser } from '../db/users';
+import { getUser, getUsers } from '../db/users';
 import { noticeEmail, reachableEmail } from '../mail/addresses';
 import { canManage } from '../listings/access';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
@@ -85,9 +85,9 @@ export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId:
   const now = deps.now();
   const mails: TransactItem[] = [];
   if (answered.status === 'mutual' && match.status !== 'mutual') {
+    const owners = await getUsers(deps.db, answered.participants.map((participant) => participant.ownerId));
     for (const participant of answered.participants) {
-      const owner = await getUser(deps.db, participant.ownerId);
-      const to = reachableEmail(owner);
+      const to = reachableEmail(owners.get(participant.ownerId));
       if (to) mails.push(outboxPut(deps.db, { to, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' }, now));
     }
   }
