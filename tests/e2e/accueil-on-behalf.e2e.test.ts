@@ -1,7 +1,8 @@
-/** A reception agent creates a listing for a tenant without e-mail, then prints its sheet. */
+/** A reception agent creates a listing for a tenant without e-mail, prints its sheet, then opens it to edit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import { stack } from '../support/stack';
 import { expectAccessible, screenshot, signedInPage } from './helpers/browser-session';
 import { continueTo, fillDwelling, fillHousehold, fillWishes, stepHeading } from './helpers/listing-form';
 
@@ -59,6 +60,25 @@ describe('reception agent', () => {
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
     await screenshot(page, 'fiche-impression');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Editing it later: the tenant is known, so the form has no tenant step, not even while it loads
+    await page.goto(`${stack().appUrl}/accueil`);
+    const editLink = page.locator('li.card', { hasText: tenantName }).getByRole('link', { name: 'Modifier' });
+    const editHref = await editLink.getAttribute('href');
+    const listingId = editHref?.split('/')[3] ?? '';
+    let releaseListing = () => {};
+    const listingHeld = new Promise<void>((resolve) => (releaseListing = resolve));
+    await page.route(`**/api/listings/${listingId}`, async (route) => {
+      await listingHeld;
+      await route.continue();
+    });
+    await editLink.click();
+    await expect.poll(() => page.locator('.listing-form__count').textContent()).toBe('Étape 1 sur 4');
+    expect(await stepHeading(page).textContent()).toContain('Son logement');
+    releaseListing();
+    await expect.poll(() => page.getByLabel(/Référence de bail/).inputValue()).toMatch(/^BAIL-ACC-/);
+    expect(await page.locator('.listing-form__count').textContent()).toBe('Étape 1 sur 4');
     await page.close();
   });
 });
