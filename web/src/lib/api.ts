@@ -71,6 +71,12 @@ function codeFromStatus(status: number): ErrorCode {
   return byStatus[status] ?? 'internal';
 }
 
+/** A page of a list the API hands out in pages: `nextCursor` asks for the next one, absent on the last. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),

@@ -3,12 +3,8 @@
  * far, whether more exist, loading and error states, and what a screen reader is told. Another
  * tab or filter starts over with an empty list, so stale items never show under a new heading.
  */
+import type { Page } from '$lib/api';
 import { handleError, type UiError } from '$lib/errors';
-
-export interface Page<T> {
-  items: T[];
-  nextCursor?: string;
-}
 
 export class PagedList<T> {
   items = $state<T[]>([]);

@@ -2,7 +2,7 @@
  * Listings and the lessors' verification queue (API.md "Listings"). Types are the API's
  * (`$shared/schemas/listing`), imported as types only so pages without a form do not bundle zod.
  */
-import { api } from '$lib/api';
+import { api, type Page } from '$lib/api';
 import type { Listing, ListingInput, VerificationStatus } from '$shared/schemas/listing';
 import type { RenewalResultBody } from '$shared/schemas/listing-renewal';
 
@@ -13,10 +13,6 @@ export interface OnBehalfOf {
   consent: true;
 }
 
-export interface QueuePage {
-  items: Listing[];
-  nextCursor?: string;
-}
 
 export const myListings = () => api.get<Listing[]>('/listings/mine');
 export const managedListings = () => api.get<Listing[]>('/listings/managed');
@@ -42,7 +38,7 @@ export function verificationQueue(query: { verification: VerificationStatus; les
   const params = new URLSearchParams({ verification: query.verification, limit: String(QUEUE_PAGE_SIZE) });
   if (query.lessorId) params.set('lessorId', query.lessorId);
   if (query.cursor) params.set('cursor', query.cursor);
-  return api.get<QueuePage>(`/lessor/listings?${params}`);
+  return api.get<Page<Listing>>(`/lessor/listings?${params}`);
 }
 
 export const recordVerification = (id: string, verified: boolean, reason?: string) =>

@@ -3,7 +3,7 @@
  * the completion, and the staff queue. Types are the API's (`$shared/schemas/swap`), imported as
  * types only so the pages do not bundle zod.
  */
-import { api } from '$lib/api';
+import { api, type Page } from '$lib/api';
 import type { ReviewBody, SwapView } from '$shared/schemas/swap';
 import type { SwapStatus } from '$shared/swap/lifecycle';
 
@@ -12,10 +12,6 @@ export type SwapParticipantView = SwapView['participants'][number];
 export type SwapReviewView = SwapView['reviews'][number];
 export type ReviewInfo = NonNullable<SwapReviewView['info']>;
 
-export interface SwapPage {
-  items: SwapView[];
-  nextCursor?: string;
-}
 
 const swapPath = (id: string) => `/swaps/${encodeURIComponent(id)}`;
 
@@ -35,7 +31,7 @@ export function swapQueue(query: { status?: SwapStatus; lessorId?: string; curso
   if (query.status) params.set('status', query.status);
   if (query.lessorId) params.set('lessorId', query.lessorId);
   if (query.cursor) params.set('cursor', query.cursor);
-  return api.get<SwapPage>(`/swaps?${params}`);
+  return api.get<Page<SwapView>>(`/swaps?${params}`);
 }
 
 /*

@@ -28,13 +28,10 @@ export const MATCH_STATUS_TONES: Record<MatchStatus, 'info' | 'success' | 'error
   suspended: 'info',
 };
 
-export const KIND_LABELS: Record<MatchView['kind'], string> = { '2-way': 'Échange direct', '3-way': 'Échange à trois' };
-
 const INTEREST_LABELS: Record<Interest, string> = { pending: 'pas encore répondu', yes: 'oui', no: 'non' };
 
 const numbers = new Intl.NumberFormat('fr-FR');
 export const formatCount = (value: number) => numbers.format(value);
-
 
 const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count > 1 ? many : one}`;
 
