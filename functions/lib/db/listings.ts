@@ -1,6 +1,6 @@
 /** Listings: the item, its owner's guard (one active listing), and its place in the queues. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from './batch';
+import { batchGetAll, queryAll } from './batch';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
@@ -157,23 +157,13 @@ export async function listingsToVerify(
 
 /** Listings taking part in matching whose dwelling is in `communeCode` (optionally of one typology). */
 export async function marketListings(db: Database, communeCode: string, typology?: string): Promise<Listing[]> {
-  const listings: Listing[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: 'gsi3',
-        KeyConditionExpression: typology ? 'gsi3pk = :pk AND begins_with(gsi3sk, :typology)' : 'gsi3pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': indexKeys.marketOffer(communeCode, '', '').gsi3pk,
-          ...(typology ? { ':typology': `${typology}#` } : {}),
-        },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    listings.push(...(page.Items ?? []).map(toListing));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return listings;
+  const items = await queryAll(db, {
+    IndexName: 'gsi3',
+    KeyConditionExpression: typology ? 'gsi3pk = :pk AND begins_with(gsi3sk, :typology)' : 'gsi3pk = :pk',
+    ExpressionAttributeValues: {
+      ':pk': indexKeys.marketOffer(communeCode, '', '').gsi3pk,
+      ...(typology ? { ':typology': `${typology}#` } : {}),
+    },
+  });
+  return items.map(toListing);
 }
