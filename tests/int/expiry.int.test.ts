@@ -4,17 +4,14 @@
  * so that moving time forward never expires the listings of other test files; the renewal
  * route is then exercised on the local stack itself.
  */
-import { randomUUID } from 'node:crypto';
 import { addDays, addMinutes, addMonths } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { seedReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
-import { createDatabase, type Database } from '../../functions/lib/db/client';
+import type { Database } from '../../functions/lib/db/client';
 import { expiryDayOf, scheduledOn } from '../../functions/lib/db/expiry';
 import { getListing, marketListings } from '../../functions/lib/db/listings';
 import { listUnsentMail, type OutboxItem } from '../../functions/lib/db/outbox';
-import { ensureTable } from '../../functions/lib/db/table';
 import { createUser } from '../../functions/lib/db/users';
 import { renewByLink } from '../../functions/lib/listings/renewal';
 import { signRenewalToken } from '../../functions/lib/listings/renewal-token';
@@ -22,7 +19,7 @@ import { changeListingStatus, createListing, type ListingDeps } from '../../func
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { listingInput } from '../support/factories';
 import { signIn } from '../support/sign-in';
-import { api, stack, uniqueEmail } from '../support/stack';
+import { api, stack, uniqueEmail, createOwnTable, dropOwnTable } from '../support/stack';
 
 const SECRET = 'expiry-int-test-secret-expiry-int-test-secret-0001';
 const APP_URL = 'http://localhost:3000';
@@ -32,14 +29,10 @@ const T0 = new Date('2031-03-10T06:00:00.000Z');
 let db: Database;
 
 beforeAll(async () => {
-  const { dynamodbEndpoint, region } = stack();
-  db = createDatabase({ tableName: `expiry-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
-  await ensureTable(db);
+  db = await createOwnTable('expiry');
 });
 
-afterAll(async () => {
-  await db?.client.send(new DeleteTableCommand({ TableName: db.tableName }));
-});
+afterAll(() => dropOwnTable(db));
 
 const deps = (at: Date): ListingDeps & { sessionSecret: string } => ({
   db,

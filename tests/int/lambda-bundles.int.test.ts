@@ -9,14 +9,12 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, EventBridgeEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { createDatabase, type Database } from '../../functions/lib/db/client';
+import type { Database } from '../../functions/lib/db/client';
 import { getOutboxItem, outboxPut } from '../../functions/lib/db/outbox';
-import { ensureTable } from '../../functions/lib/db/table';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { synthesize } from '../../infra/test/synth';
 import { waitForMails } from '../support/mailbox';
-import { stack, uniqueEmail } from '../support/stack';
+import { stack, uniqueEmail, createOwnTable, dropOwnTable } from '../support/stack';
 
 interface NotifierBundle {
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
@@ -29,8 +27,7 @@ let notifier: NotifierBundle;
 beforeAll(async () => {
   const { dynamodbEndpoint, sesUrl, region } = stack();
   // A table of its own: the local stack's stream runner must not send these mails first.
-  db = createDatabase({ tableName: `bundles-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
-  await ensureTable(db);
+  db = await createOwnTable('bundles');
   const synth = synthesize();
   Object.assign(process.env, {
     STAGE: 'test',
@@ -45,9 +42,7 @@ beforeAll(async () => {
   notifier = createRequire(import.meta.url)(synth.bundle('Notifier')) as NotifierBundle;
 });
 
-afterAll(async () => {
-  await db?.client.send(new DeleteTableCommand({ TableName: db.tableName }));
-});
+afterAll(() => dropOwnTable(db));
 
 async function writeMail(to: string, createdAt = new Date()): Promise<string> {
   const put = outboxPut(db, { to, subject: 'Votre lien de connexion', text: 'Bonjour', kind: 'test' }, createdAt);

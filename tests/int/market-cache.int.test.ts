@@ -2,29 +2,22 @@
  * The matcher's market index is rebuilt from the table in the background: the listing being
  * matched is not kept waiting, and changes applied during the rebuild are not lost.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { seedReferenceData } from '../../shared/reference/index';
 import { generateMarket } from '../../shared/market/generator';
-import { createDatabase, type Database } from '../../functions/lib/db/client';
-import { ensureTable } from '../../functions/lib/db/table';
+import type { Database } from '../../functions/lib/db/client';
 import { MarketCache } from '../../functions/lib/matching/market-cache';
 import { loadMarket, publishedListing } from '../../scripts/bench/market-loader';
-import { stack } from '../support/stack';
+import { createOwnTable, dropOwnTable } from '../support/stack';
 
 let db: Database;
 const reference = async () => seedReferenceData;
 
 beforeAll(async () => {
-  const { dynamodbEndpoint, region } = stack();
-  db = createDatabase({ tableName: `market-cache-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
-  await ensureTable(db);
+  db = await createOwnTable('market-cache');
 });
 
-afterAll(async () => {
-  await db?.client.send(new DeleteTableCommand({ TableName: db.tableName }));
-});
+afterAll(() => dropOwnTable(db));
 
 describe('market index cache', () => {
   it('answers from the current index while it rebuilds, then serves the rebuilt one with the changes made meanwhile', async () => {

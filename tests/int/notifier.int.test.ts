@@ -3,21 +3,18 @@
  * Local's stream delivers it, the notifier sends it through the local SES endpoint — once,
  * even when the record is redelivered or SES fails for a while.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { createDatabase, type Database } from '../../functions/lib/db/client';
+import type { Database } from '../../functions/lib/db/client';
 import { getOutboxItem, outboxPut } from '../../functions/lib/db/outbox';
-import { ensureTable } from '../../functions/lib/db/table';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
 import { createNotifier } from '../../functions/notifier/handler';
 import { sweepOutbox } from '../../functions/notifier/sweep';
 import { StreamRunner } from '../../scripts/local/stream-runner';
 import { mailsTo, waitForMails } from '../support/mailbox';
-import { stack, uniqueEmail } from '../support/stack';
+import { stack, uniqueEmail, createOwnTable, dropOwnTable } from '../support/stack';
 
 let db: Database;
 let realSend: MailSender;
@@ -36,16 +33,13 @@ function flakySes(outage: number): MailSender & { calls: number } {
 }
 
 beforeAll(async () => {
-  const { dynamodbEndpoint, region, sesUrl } = stack();
+  const { region, sesUrl } = stack();
   // A table of its own: the stack's notifier must not compete with the sender under test.
-  db = createDatabase({ tableName: `notifier-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
-  await ensureTable(db);
+  db = await createOwnTable('notifier');
   realSend = createSesSender({ region, sesEndpoint: sesUrl, mailFrom: 'Échange Kaz <ne-pas-repondre@bourse.local>' });
 });
 
-afterAll(async () => {
-  await db.client.send(new DeleteTableCommand({ TableName: db.tableName }));
-});
+afterAll(() => dropOwnTable(db));
 
 async function writeMail(to: string): Promise<string> {
   const put = outboxPut(db, { to, subject: 'Votre lien de connexion', text: 'Bonjour', kind: 'test' });

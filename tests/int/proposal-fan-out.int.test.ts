@@ -8,14 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { seedReferenceData } from '../../shared/reference/index';
 import { generateMarket, type GeneratedListing } from '../../shared/market/generator';
-import { createDatabase, type Database } from '../../functions/lib/db/client';
+import type { Database } from '../../functions/lib/db/client';
 import { getMatchSummary, linksOfListing, matchUpdateItems, type StoredMatch } from '../../functions/lib/db/matches';
 import { keys } from '../../functions/lib/db/model';
-import { ensureTable } from '../../functions/lib/db/table';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { createUser } from '../../functions/lib/db/users';
 import { MarketCache } from '../../functions/lib/matching/market-cache';
@@ -24,7 +22,7 @@ import { formatInTimeZone } from '../../functions/lib/time';
 import { createProposalFanOut } from '../../functions/matcher/fan-out';
 import { loadMarket } from '../../scripts/bench/market-loader';
 import { listingInput } from '../support/factories';
-import { stack, uniqueEmail } from '../support/stack';
+import { uniqueEmail, createOwnTable, dropOwnTable } from '../support/stack';
 
 let db: Database;
 const now = () => new Date();
@@ -32,14 +30,10 @@ const reference = async () => seedReferenceData;
 const wants = (typology: string, maxTotalRent = 900) => ({ communes: ['97420'], quartiers: [], typologies: [typology], maxTotalRent, needs: {}, features: [] });
 
 beforeAll(async () => {
-  const { dynamodbEndpoint, region } = stack();
-  db = createDatabase({ tableName: `fan-out-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
-  await ensureTable(db);
+  db = await createOwnTable('fan-out');
 });
 
-afterAll(async () => {
-  await db?.client.send(new DeleteTableCommand({ TableName: db.tableName }));
-});
+afterAll(() => dropOwnTable(db));
 
 /** Two tenants whose dwellings suit each other, and a third who wants the T5 too (two 2-way swaps sharing B). */
 async function market(): Promise<{ a: GeneratedListing; b: GeneratedListing; c: GeneratedListing; emails: string[] }> {

@@ -1,6 +1,9 @@
 /** Helpers for tests that talk to the local stack started by the global setup. */
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createDatabase, type Database } from '../../functions/lib/db/client';
+import { ensureTable } from '../../functions/lib/db/table';
 
 export const stack = () => inject('stack');
 
@@ -24,6 +27,21 @@ export function stackDatabase(): Database {
   const { tableName, dynamodbEndpoint, region } = stack();
   db ??= createDatabase({ tableName, endpoint: dynamodbEndpoint, region });
   return db;
+}
+
+/**
+ * A table of the test file's own on the stack's DynamoDB Local, for tests that read the whole
+ * market or that the stack's stream handlers must not race; drop it with `dropOwnTable`.
+ */
+export async function createOwnTable(prefix: string): Promise<Database> {
+  const { dynamodbEndpoint, region } = stack();
+  const own = createDatabase({ tableName: `${prefix}-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
+  await ensureTable(own);
+  return own;
+}
+
+export async function dropOwnTable(own: Database | undefined): Promise<void> {
+  await own?.client.send(new DeleteTableCommand({ TableName: own.tableName }));
 }
 
 /** A unique address per test, so parallel test files never read each other's mail. */
