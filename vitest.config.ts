@@ -1,5 +1,5 @@
 /**
- * Test layers, visible in file names (../shared/STYLE.md):
+ * Test layers, visible in file names (docs/architecture.md):
  *  - unit:  `*.test.ts` — pure code, no I/O (shared/, functions/, scripts/).
  *  - web:   Svelte component tests (web/vitest.config.ts).
  *  - stack: `*.int.test.ts` against DynamoDB Local and the local SES endpoint, and

@@ -1,5 +1,5 @@
 /**
- * The HTTP API (../shared/API.md): one Hono app under /api, the same on Lambda and locally.
+ * The HTTP API (docs/api.md): one Hono app under /api, the same on Lambda and locally.
  * Routes live in ./routes by resource; this file only assembles them.
  */
 import '../../shared/schemas/zod-locale';

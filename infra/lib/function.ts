@@ -1,5 +1,5 @@
 /**
- * Every Lambda of Échange Kaz, with the defaults in one place (STYLE.md, after Powertools):
+ * Every Lambda of Échange Kaz, with the defaults in one place (after Powertools for AWS Lambda's own constructs):
  * arm64, Node 22, ESM bundle with source maps, one month of logs, timeout and memory by kind.
  * `bindTable()`, `bindSes()`, `bindSecret()` and `bindPhotos()` set the variable the code reads
  * (functions/lib/config.ts) and grant exactly the actions that code uses, in one call.

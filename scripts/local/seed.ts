@@ -1,5 +1,5 @@
 /**
- * Local data: reference data and the local staff accounts of ../shared/API.md, written only
+ * Local data: reference data and the local staff accounts of docs/api.md, written only
  * when absent so that a restart keeps whatever was changed since.
  */
 import { seedReferenceData } from '../../shared/reference/index';

@@ -32,7 +32,7 @@ import { startLocalS3 } from './s3';
 import { startLocalSes } from './ses';
 import { StreamRunner } from './stream-runner';
 
-// The SDK's pinned release runs on Node 20 locally; Lambda runs Node 22 (TOOLCHAIN.md, gotcha 7).
+// The SDK's pinned release warns about Node versions it will stop supporting (docs/toolchain.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export interface LocalStackOptions {

@@ -1,5 +1,5 @@
 /**
- * The listing's lifecycle (../shared/DESIGN.md "Lifecycle"):
+ * The listing's lifecycle (docs/design.md "Lifecycle"):
  * draft → published → engaged → exchanged, or withdrawn, expired, suspended.
  */
 import { addMonths } from 'date-fns';

@@ -1,5 +1,5 @@
 /**
- * A stored proposal's lifecycle (../shared/DESIGN.md "Lifecycle"): proposed → mutual (every
+ * A stored proposal's lifecycle (docs/design.md "Lifecycle"): proposed → mutual (every
  * participant said yes) or declined (anyone said no); engaged when it becomes a swap; closed
  * when it can no longer happen. `suspended` while a participant is away (edited, withdrawn,
  * expired, engaged elsewhere); it comes back to the status it had when they return.

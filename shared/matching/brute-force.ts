@@ -1,6 +1,6 @@
 /**
  * The reference the index is checked against: every pair and every triple, with the plain
- * `accepts` of DESIGN.md. Quadratic and cubic: for tests and benchmarks only.
+ * `accepts` of docs/design.md. Quadratic and cubic: for tests and benchmarks only.
  */
 import { accepts } from './accepts';
 import type { CompiledListing } from './compiled';

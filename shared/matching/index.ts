@@ -1,4 +1,4 @@
-/** The matching engine: pure, no I/O. See DESIGN.md "Domain rules" and "Matches". */
+/** The matching engine: pure, no I/O. See docs/design.md "Domain rules" and "Matches". */
 export { ACCEPTANCE_RULE_LABELS, accepts, failedRules } from './accepts';
 export type { AcceptanceRule } from './accepts';
 export { bruteForceCycles, bruteForceCyclesThrough } from './brute-force';

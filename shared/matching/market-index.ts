@@ -1,5 +1,5 @@
 /**
- * In-memory index of the active listings and the cycles between them ("Matches" in DESIGN.md).
+ * In-memory index of the active listings and the cycles between them ("Matches" in docs/design.md).
  * Listings sit in buckets by the commune×typology they OFFER, and in a reverse index by each
  * commune×typology they WANT, so a listing's partners are found without scanning the market.
  * Each listing also keeps the slots of the dwellings it accepts, and its hot fields are copied into

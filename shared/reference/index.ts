@@ -1,5 +1,5 @@
 /**
- * Initial reference data (communes, quartiers, lessors, motives) from ../shared/data, with
+ * Initial reference data (communes, quartiers, lessors, motives) gathered from public sources, with
  * sources in SOURCES.md. It seeds the database, where Armos can edit it; code that validates
  * against reference data receives a `ReferenceData` value rather than importing these files.
  */

@@ -1,4 +1,4 @@
-/** Sign-in, the signed-in user and staff accounts (../shared/API.md "Auth and accounts"). */
+/** Sign-in, the signed-in user and staff accounts (docs/api.md "Auth and accounts"). */
 import { z } from 'zod';
 import { ROLES, STAFF_ROLES, emailSchema } from './user';
 

@@ -1,5 +1,5 @@
 /**
- * The listing as the API speaks it (../shared/API.md "Listings"). Field-level rules live here;
+ * The listing as the API speaks it (docs/api.md "Listings"). Field-level rules live here;
  * rules that need reference data (quartier belongs to its commune, known lessor…) live in
  * `shared/listing/validate.ts`.
  */

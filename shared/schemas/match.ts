@@ -1,4 +1,4 @@
-/** Proposals as the API returns them (../shared/API.md "Matches"). */
+/** Proposals as the API returns them (docs/api.md "Matches"). */
 import { z } from 'zod';
 import { MATCH_STATUSES } from '../match/lifecycle';
 import { publicDwellingSchema } from './listing-views';

@@ -1,5 +1,5 @@
 /**
- * Photos of a dwelling (../shared/DESIGN.md "Dwelling": up to 6, no people, no house numbers).
+ * Photos of a dwelling (docs/design.md "Dwelling": up to 6, no people, no house numbers).
  * The browser asks for an upload URL, sends the file straight to storage, and the photo job
  * re-encodes it: only `ready` photos are shown to anyone but the people managing the listing.
  */

@@ -1,4 +1,4 @@
-/** Statistics for CINOR and Armos (../shared/API.md "Statistics"): the query and the rows. */
+/** Statistics for CINOR and Armos (docs/api.md "Statistics"): the query and the rows. */
 import { z } from 'zod';
 import { MAX_PERIOD_MONTHS, MONTH_PATTERN, monthCount } from '../stats/period';
 

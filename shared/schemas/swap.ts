@@ -1,4 +1,4 @@
-/** Swaps as the API speaks them (../shared/API.md "Swaps"). */
+/** Swaps as the API speaks them (docs/api.md "Swaps"). */
 import { z } from 'zod';
 import { REFUSAL_REASONS, REVIEW_DECISIONS, SWAP_STATUSES, decisionIssues } from '../swap/lifecycle';
 import { idSchema } from './common';

@@ -1,4 +1,4 @@
-/** Users and roles (../shared/DESIGN.md "Who uses it"). */
+/** Users and roles (docs/design.md "Who uses it"). */
 import { z } from 'zod';
 
 export const ROLES = ['tenant', 'accueil', 'lessor', 'armos', 'cinor'] as const;

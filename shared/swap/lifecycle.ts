@@ -1,5 +1,5 @@
 /**
- * The swap's lifecycle (../shared/DESIGN.md "Lifecycle"): awaiting_confirmations (one participant
+ * The swap's lifecycle (docs/design.md "Lifecycle"): awaiting_confirmations (one participant
  * requested it from a mutual match; every participant confirms) → under_review (each lessor reviews
  * each household moving into one of its dwellings) → approved → completed, or refused, cancelled.
  * Pure: the functions take a swap and return the next one, or throw a ConflictError.

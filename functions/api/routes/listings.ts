@@ -1,4 +1,4 @@
-/** Listings (../shared/API.md "Listings"). */
+/** Listings (docs/api.md "Listings"). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../../shared/errors';
 import { publicView } from '../../../shared/listing/views';

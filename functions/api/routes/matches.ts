@@ -1,4 +1,4 @@
-/** Proposals (../shared/API.md "Matches"). */
+/** Proposals (docs/api.md "Matches"). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
 import { interestBodySchema, matchSummarySchema, matchViewSchema, messageBodySchema, messageSchema, visitBodySchema } from '../../../shared/schemas/match';

@@ -1,4 +1,4 @@
-/** Statistics for CINOR and Armos (../shared/API.md "Statistics"): JSON or CSV, no personal data. */
+/** Statistics for CINOR and Armos (docs/api.md "Statistics"): JSON or CSV, no personal data. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { communeStatsSchema, flowStatsSchema, quartierStatsSchema, statsQuerySchema } from '../../../shared/schemas/stats';

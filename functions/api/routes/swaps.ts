@@ -1,4 +1,4 @@
-/** Swaps (../shared/API.md "Swaps"). */
+/** Swaps (docs/api.md "Swaps"). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
 import { cancelBodySchema, completeBodySchema, createSwapBodySchema, reviewBodySchema, swapListQuerySchema, swapPageSchema, swapViewSchema } from '../../../shared/schemas/swap';

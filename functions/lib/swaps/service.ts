@@ -1,5 +1,5 @@
 /**
- * Use cases of swaps (../shared/API.md "Swaps"): request from a mutual match, confirm, review,
+ * Use cases of swaps (docs/api.md "Swaps"): request from a mutual match, confirm, review,
  * complete, cancel. Each reads, checks who may act, applies the pure lifecycle and commits the
  * whole transition in one transaction (./commit.ts).
  */

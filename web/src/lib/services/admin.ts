@@ -1,4 +1,4 @@
-/** Staff accounts, for Armos (API.md "Auth and accounts"). */
+/** Staff accounts, for Armos (docs/api.md "Auth and accounts"). */
 import { api } from '$lib/api';
 import type { CreateStaffBody } from '$shared/schemas/auth';
 import type { SessionUser } from './auth';

@@ -1,5 +1,5 @@
 /**
- * Sign-in by e-mail link and the current user (API.md "Auth and accounts").
+ * Sign-in by e-mail link and the current user (docs/api.md "Auth and accounts").
  * Types come from the API's own schemas; `import type` keeps zod out of the bundle of every page.
  */
 import type { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Listings and the lessors' verification queue (API.md "Listings"). Types are the API's
+ * Listings and the lessors' verification queue (docs/api.md "Listings"). Types are the API's
  * (`$shared/schemas/listing`), imported as types only so pages without a form do not bundle zod.
  */
 import { api, type Page } from '$lib/api';

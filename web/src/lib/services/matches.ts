@@ -1,5 +1,5 @@
 /**
- * Matches (API.md "Matches"). `matchesOfListing` serves the reception point's printable sheet:
+ * Matches (docs/api.md "Matches"). `matchesOfListing` serves the reception point's printable sheet:
  * `null` when the API does not offer them (older API, role not allowed), so the sheet says
  * proposals will appear instead of failing.
  */

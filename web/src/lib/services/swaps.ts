@@ -1,5 +1,5 @@
 /**
- * Swaps (API.md "Swaps"): one swap, the participants' confirm and cancel, the lessors' decisions,
+ * Swaps (docs/api.md "Swaps"): one swap, the participants' confirm and cancel, the lessors' decisions,
  * the completion, and the staff queue. Types are the API's (`$shared/schemas/swap`), imported as
  * types only so the pages do not bundle zod.
  */

@@ -1,0 +1,34 @@
+/**
+ * A clone of the repository is all a newcomer has: nothing tracked may point to a file beside it.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+// Paths that leave the repository: the spec folder that sits beside a working copy, or an absolute
+// path of one machine. Imports such as `../../shared/schemas` stay inside and are fine.
+const OUTSIDE = /(^|[^.\w/])\.\.\/shared\/(API|DESIGN|TOOLCHAIN|STYLE|README)\.md|\.\.\/shared\/data\/|\/work\/|\/home\/[a-z]/;
+
+function trackedTextFiles(): string[] {
+  const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n');
+  return files.filter((file) => /\.(ts|svelte|js|json|md|sh|yml)$|^\.ci\/run$/.test(file) && file !== 'package-lock.json');
+}
+
+describe('the repository', () => {
+  it('refers to no file outside itself', () => {
+    const offenders = trackedTextFiles().flatMap((file) =>
+      readFileSync(resolve(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (OUTSIDE.test(line) && file !== 'scripts/repository.test.ts' ? [`${file}:${index + 1}`] : [])),
+    );
+
+    expect(offenders).toEqual([]);
+  });
+
+  it('recognises a reference to the spec folder beside a working copy', () => {
+    expect(OUTSIDE.test('see ../shared/API.md')).toBe(true);
+    expect(OUTSIDE.test("import x from '../../shared/schemas/listing';")).toBe(false);
+  });
+});
