@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SwapView } from '../../shared/schemas/swap';
 import { publishListing } from '../support/market';
@@ -90,7 +87,7 @@ describe('swaps: from request to completion', () => {
     expect(file.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThanOrEqual(1);
-    const text = pdfText(bytes);
+    const text = await pdfText(bytes);
     expect(text).toContain('Dossier d’échange de logements sociaux'.replace('’', "'"));
     expect(text).toMatch(/Foyer 1 : quitte le logement SHLMR T1 \(Centre-ville, Sainte-Marie\) pour le logement SIDR T3/);
     expect(text).toMatch(/18\s?400 € par an/);
@@ -206,8 +203,7 @@ describe('swaps that do not happen', () => {
   });
 });
 
-function pdfText(bytes: Uint8Array): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'swap-pdf-')), 'dossier.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ ]+/g, ' ');
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { text } = await extractText(bytes, { mergePages: true });
+  return text.replace(/[ ]+/g, ' ');
 }
