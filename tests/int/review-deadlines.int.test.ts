@@ -30,10 +30,13 @@ async function reviewItem(swapId: string, listingId: string) {
   return Item as { remindedAt?: string; escalated?: boolean; escalatedAt?: string; gsi2sk: string };
 }
 
-/** Counts, after the notifier had time to send anything new. */
-async function settledCount(address: string, subject: RegExp): Promise<number> {
+/**
+ * Counts the mails about one swap, after the notifier had time to send anything new. The job runs
+ * over the whole table, so the shared staff accounts also hear about other test files' swaps.
+ */
+async function settledCount(address: string, subject: RegExp, swapId: string): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  return (await mailsTo(address)).filter((m) => subject.test(m.subject)).length;
+  return (await mailsTo(address)).filter((m) => subject.test(m.subject) && (m.body.text ?? '').includes(swapId)).length;
 }
 
 describe('review deadlines', () => {
@@ -63,7 +66,7 @@ describe('review deadlines', () => {
     expect((await reviewItem(swap.id, first!.listingId)).remindedAt).toBe(reminderDay.toISOString());
     expect((await reviewItem(swap.id, second!.listingId)).remindedAt).toBe(reminderDay.toISOString());
     await waitForMails(sodiac.email, 3);
-    expect(await settledCount(sodiac.email, /^Rappel : un échange attend votre décision/)).toBe(2);
+    expect(await settledCount(sodiac.email, /^Rappel : un échange attend votre décision/, swap.id)).toBe(2);
 
     // The first review gets its decision; only the second is overdue and escalated.
     await api(`/swaps/${swap.id}/reviews`, { method: 'POST', token: sodiac.token, json: { listingId: first!.listingId, decision: 'approved' } });
@@ -73,7 +76,7 @@ describe('review deadlines', () => {
     expect(await reviewItem(swap.id, first!.listingId)).not.toHaveProperty('escalated');
     expect(await reviewItem(swap.id, second!.listingId)).toMatchObject({ escalated: true, escalatedAt: overdue.toISOString() });
     await waitForMails(armos.email, 1);
-    expect(await settledCount(armos.email, /^Examen d’échange en retard : SODIAC/)).toBe(1);
+    expect(await settledCount(armos.email, /^Examen d’échange en retard : SODIAC/, swap.id)).toBe(1);
     const seenByArmos = await swapOf(armos.token, swap.id);
     expect(seenByArmos.reviews.find((r) => r.listingId === second!.listingId)).toMatchObject({ escalated: true, decision: 'documents_requested' });
 
@@ -82,7 +85,7 @@ describe('review deadlines', () => {
     expect((await reviewItem(swap.id, second!.listingId)).gsi2sk).toMatch(/^SETTLED#/);
     const after = await runReviewDeadlines(deps, new Date(due + 3 * DAY));
     expect(after.failed).toBe(0);
-    expect(await settledCount(armos.email, /^Examen d’échange en retard/)).toBe(1);
+    expect(await settledCount(armos.email, /^Examen d’échange en retard/, swap.id)).toBe(1);
     expect((await swapOf(sodiac.token, swap.id)).status).toBe('approved');
   });
 });
