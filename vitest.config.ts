@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'scripts/**/*.test.ts', 'infra/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // Generated markets, property runs and bundle loads take seconds on a busy 2-core machine;
+          // a timeout is a guard against a hang, never a performance assertion.
+          testTimeout: 30_000,
           env,
         },
       },
