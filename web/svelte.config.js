@@ -4,7 +4,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /**
  * Static SPA: the pages are plain files in `build/`, served by the Hono server locally and by
  * S3 + CloudFront in production. Unknown paths get `index.html` (the fallback) so deep links
- * such as /connexion?token=… load the app, which then routes on the client (TOOLCHAIN gotcha 9).
+ * such as /connexion?token=… load the app, which then routes on the client (docs/toolchain.md, piège 9).
  * @type {import('@sveltejs/kit').Config}
  */
 const config = {
