@@ -7,7 +7,8 @@
  */
 import { defineConfig } from 'vitest/config';
 
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+// Metrics are log lines for CloudWatch; nothing reads them locally (functions/lib/metrics.test.ts turns them on).
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_METRICS_DISABLED: 'true' };
 
 export default defineConfig({
   test: {

@@ -4,7 +4,8 @@
  * bundles stay loadable with require() (no top-level await).
  */
 import { config, type Config } from './config';
-import { configureLogs } from './logger';
+import { configureLogs, startInvocation } from './logger';
+import { publishMetrics, recordStreamLag } from './metrics';
 import { resolveSecrets } from './secrets';
 
 let ready: Promise<Config> | undefined;
@@ -22,10 +23,16 @@ export function bootstrap(): Promise<Config> {
 export function lazyHandler<E, R, C = unknown>(build: () => (event: E, context: C) => Promise<R>) {
   let built: ((event: E, context: C) => Promise<R>) | undefined;
   return async (event: E, context: C): Promise<R> => {
-    if (!built) {
-      await bootstrap();
-      built = build();
+    startInvocation(event, context);
+    recordStreamLag(event);
+    try {
+      if (!built) {
+        await bootstrap();
+        built = build();
+      }
+      return await built(event, context);
+    } finally {
+      publishMetrics();
     }
-    return built(event, context);
   };
 }

@@ -1,9 +1,14 @@
 /**
- * Structured JSON logs, one line per event, so CloudWatch Logs Insights (and a terminal) can
- * filter by field. Never pass personal data (e-mails, phones, names, incomes) as fields.
+ * Structured JSON logs through Powertools for AWS Lambda's Logger: one line per event with the
+ * keys CloudWatch users expect (`level`, `message`, `timestamp`, `service`, and on Lambda the
+ * request id, cold start and correlation id). Never pass personal data (e-mails, phones, names,
+ * incomes) as fields.
  */
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import type { LogItem } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const rank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export type LogFields = Record<string, unknown>;
 
@@ -15,31 +20,41 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-let minimumLevel: Level = 'info';
-let sink: (line: string) => void = (line) => process.stdout.write(`${line}\n`);
+let sink: ((line: string) => void) | undefined;
+
+/** Writes to a sink when one is configured (tests read their own lines), else as Powertools does. */
+class ServiceLogger extends PowertoolsLogger {
+  protected override printLog(logLevel: number, log: LogItem): void {
+    if (!sink) return super.printLog(logLevel, log);
+    sink(JSON.stringify(log.getAttributes(), this.getJsonReplacer()));
+  }
+}
+
+const root = new ServiceLogger({ serviceName: 'echange-kaz', logLevel: 'INFO' });
 
 export function configureLogs(options: { level?: Level; sink?: (line: string) => void }): void {
-  if (options.level) minimumLevel = options.level;
+  if (options.level) root.setLogLevel(options.level.toUpperCase() as Uppercase<Level>);
   if (options.sink) sink = options.sink;
 }
 
-function describeError(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+/**
+ * Tags every line of one Lambda invocation with its request id (and cold start), and with the
+ * caller's request id as correlation id when the event carries one (API Gateway).
+ */
+export function startInvocation(event: unknown, context: unknown): void {
+  root.resetKeys();
+  if (context && typeof context === 'object' && 'awsRequestId' in context) root.addContext(context as Context);
+  const requestId = (event as { requestContext?: { requestId?: unknown } } | undefined)?.requestContext?.requestId;
+  if (typeof requestId === 'string') root.setCorrelationId(requestId);
 }
 
 export function createLogger(base: LogFields = {}): Logger {
-  const write = (level: Level, message: string, fields: LogFields = {}) => {
-    if (rank[level] < rank[minimumLevel]) return;
-    const entry: LogFields = { time: new Date().toISOString(), level, message, ...base };
-    for (const [key, value] of Object.entries(fields)) entry[key] = describeError(value);
-    sink(JSON.stringify(entry));
-  };
+  const write = (level: Level) => (message: string, fields: LogFields = {}) => root[level](message, { ...base, ...fields });
   return {
-    debug: (message, fields) => write('debug', message, fields),
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
     child: (fields) => createLogger({ ...base, ...fields }),
   };
 }

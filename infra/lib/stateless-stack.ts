@@ -18,6 +18,7 @@ import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { Alarms } from './alarms';
+import { OperationsDashboard } from './dashboard';
 import type { DeployContext } from './context';
 import { EchangeKazFunction, PHOTO_PREFIXES, sesIdentities } from './function';
 import { FUNCTIONS, REPOSITORY_ROOT, entryPath, presentFunctions, type FunctionSpec } from './functions';
@@ -51,6 +52,7 @@ export class StatelessStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', { alarmEmail: context.alarmEmail });
     this.alarms.forSesReputation();
+    new OperationsDashboard(this, 'Operations', { name: `EchangeKaz-${context.stage}` });
 
     this.httpApi = new HttpApi(this, 'HttpApi', { description: `Échange Kaz API (${context.stage})`, createDefaultStage: true });
     // The bucket imported by name: its S3 notification then lives in this stack (no cycle with the stateful one).

@@ -34,6 +34,8 @@ import { StreamRunner } from './stream-runner';
 
 // The SDK's pinned release warns about Node versions it will stop supporting (docs/toolchain.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Metrics are CloudWatch log lines (functions/lib/metrics.ts): nothing reads them on this machine.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 export interface LocalStackOptions {
   /** Seed the demo market when the database is new (`npm start`). */
