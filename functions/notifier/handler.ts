@@ -11,6 +11,7 @@ import type { Database } from '../lib/db/client';
 import type { MailSender } from '../lib/mail/sender';
 import { logger as defaultLogger, type Logger } from '../lib/logger';
 import { stringAttribute } from '../lib/stream-image';
+import { countMetric, METRIC } from '../lib/metrics';
 
 export interface NotifierDeps {
   db: Database;
@@ -35,9 +36,11 @@ export async function deliverMail(deps: NotifierDeps, mailId: string): Promise<S
     const { messageId } = await deps.send(mail);
     await markMailSent(deps.db, mailId, messageId, now());
     log.info('mail sent', { kind: mail.kind, attempts: mail.attempts });
+    countMetric(METRIC.mailsSent);
     return 'sent';
   } catch (error) {
     log.warn('mail not sent, will retry', { kind: mail.kind, attempts: mail.attempts, error: (error as Error).name });
+    countMetric(METRIC.mailsFailed);
     await releaseMail(deps.db, mailId, (error as Error).message ?? 'error');
     return 'failed';
   }

@@ -28,6 +28,7 @@ import { findUserByEmail, getUser, newUser, userCreationItems } from '../db/user
 import { placeholderEmail, reachableEmail } from '../mail/addresses';
 import { listingPublishedMail, listingRejectedMail, listingVerifiedMail } from '../mail/listing-mails';
 import { assertCanManage, canVerify } from './access';
+import { countMetric, METRIC } from '../metrics';
 
 export interface ListingDeps {
   db: Database;
@@ -146,6 +147,7 @@ export async function changeListingStatus(deps: ListingDeps, caller: User, listi
     [listingUpdatePut(deps.db, updated, current.version, now), auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: `listing-${action}`, subject: `listing:${listingId}` }, now), ...items],
     (failed) => (failed.includes(2) && current.status === 'withdrawn' ? new ActiveListingExistsError() : new ListingChangedError()),
   );
+  if (action === 'publish') countMetric(METRIC.listingsPublished);
   return { ...updated, version: current.version + 1 };
 }
 

@@ -13,6 +13,7 @@ import { matchIdOf, matchUpdateItems, matchesOfListing, putMatchSummary, storeNe
 import { transactWrite } from '../db/transact';
 import { logger } from '../logger';
 import { candidateOf } from './market-cache';
+import { countMetric, METRIC } from '../metrics';
 
 export interface ProposalStoreDeps {
   db: Database;
@@ -81,6 +82,7 @@ export async function storeBestProposals(deps: ProposalStoreDeps, index: Matchin
     .map((proposal) => toStoredMatch(proposal, listingId, listings, now));
   const read = performance.now();
   const created = await storeNewMatches(deps.db, candidates, listingId, summary);
+  countMetric(METRIC.proposalsStored, created.length);
   const phases = { searchMs: searched - started, readMs: read - searched, writeMs: performance.now() - read };
   logger.debug('proposals written', { listingId, created: created.length, ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) });
   return created;

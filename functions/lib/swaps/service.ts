@@ -19,6 +19,7 @@ import { assertViewer, canReview, isStaffViewer, listingToConfirm } from './acce
 import { commitTransition, withConflictRetry, type SwapDeps } from './commit';
 import { readSwap } from './queries';
 import { participantMails, requesterName, staffMails } from './recipients';
+import { countMetric, METRIC } from '../metrics';
 
 export type { SwapDeps } from './commit';
 
@@ -65,6 +66,7 @@ export async function requestSwap(deps: SwapDeps, caller: User, matchId: string)
     await commitTransition(deps, { after: swap, listings, match: { stored: match, status: 'engaged' }, actor: caller, action: 'swap-requested', details: { matchId, listingId: mine }, mails: toSend });
     return swap.id;
   });
+  countMetric(METRIC.swapsRequested);
   return readSwap(deps, caller, swapId);
 }
 
@@ -140,6 +142,7 @@ export async function completeSwapRequest(deps: SwapDeps, caller: User, swapId: 
     ];
     await commitTransition(deps, { before: swap, after, listings, actor: caller, action: 'swap-completed', details: { effectiveDate }, mails: toSend });
   });
+  countMetric(METRIC.swapsCompleted);
   return readSwap(deps, caller, swapId);
 }
 
