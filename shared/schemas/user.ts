@@ -21,6 +21,9 @@ export interface User {
   displayName?: string;
   phone?: string;
   notifications?: { email: boolean };
+  /** Staff accounts Armos deactivated: no sign-in, every session refused. */
+  deactivatedAt?: string;
+  deactivatedBy?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -44,6 +44,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/me/export': { request: () => ({ path: '/me/export' }), expect: only({ tenant: 200 }) },
   'POST /api/admin/users': { request: () => ({ path: '/admin/users', body: { email: uniqueEmail('agent'), role: 'cinor' } }), expect: only({ armos: 201 }) },
   'GET /api/admin/users': { request: () => ({ path: '/admin/users' }), expect: only({ armos: 200 }) },
+  // An unknown account: Armos reaches the lookup (404), nobody else does.
+  'POST /api/admin/users/{id}/deactivate': { request: () => ({ path: '/admin/users/inconnu/deactivate' }), expect: only({ armos: 404 }) },
+  'POST /api/admin/users/{id}/reactivate': { request: () => ({ path: '/admin/users/inconnu/reactivate' }), expect: only({ armos: 404 }) },
   'PUT /api/admin/reception-points/{id}': {
     request: () => ({ path: '/admin/reception-points/matrice-essai', body: { kind: 'PILS', name: 'Point d’essai', communeCode: '97418', place: 'Mairie annexe' } }),
     expect: only({ armos: 200 }),
