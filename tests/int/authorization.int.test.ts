@@ -248,7 +248,7 @@ function requestBody(route: string, who: Who, rowBody: unknown) {
   // A reception agent creates listings on someone's behalf; a tenant for themself.
   if (route === 'POST /api/listings' && rowBody && typeof rowBody === 'object') {
     const { onBehalfOfPlaceholder: _placeholder, ...rest } = rowBody as Record<string, unknown>;
-    return who === 'accueil' || who === 'otherAgent' ? { ...rest, onBehalfOf: { name: 'M. Técher', consent: true } } : rest;
+    return who === 'accueil' || who === 'otherAgent' ? { ...rest, onBehalfOf: { name: 'Monsieur Técher', consent: true } } : rest;
   }
   return body(rowBody);
 }

@@ -40,7 +40,7 @@ export async function assistedTenant(lessorId: string): Promise<{ tenant: Signed
   const created = await api('/listings', {
     method: 'POST',
     token: agent.token,
-    json: { ...listingInput({ dwelling: { lessorId } } as never), onBehalfOf: { name: 'M. Técher', email, consent: true } },
+    json: { ...listingInput({ dwelling: { lessorId } } as never), onBehalfOf: { name: 'Monsieur Técher', email, consent: true } },
   });
   expect(created.status, await created.clone().text()).toBe(201);
   return { tenant, listingId: ((await created.json()) as { id: string }).id };
