@@ -132,6 +132,30 @@ describe('hostile input', () => {
     );
   });
 
+  it('answers every hostile value in every path and query parameter of every route, one by one, without a 5xx', async () => {
+    const { tenant, armos } = await freshSessions();
+    const values = [...hostileIds, ...forgedCursors.slice(0, 3), '-1', '1e309', 'x'.repeat(5000)];
+    let calls = 0;
+    for (const operation of operations.filter((op) => op.path !== '/auth/logout' && !(op.method === 'DELETE' && op.path === '/me'))) {
+      const pathParameters = operation.path.match(/\{[^}]+\}/g) ?? [];
+      for (const value of values) {
+        for (const token of [tenant, armos]) {
+          for (const target of pathParameters) {
+            const path = operation.path.replace(/\{[^}]+\}/g, (name) => (name === target ? encodeURIComponent(value) : 'inconnu'));
+            await expectContractError(await api(path, { method: operation.method, token }));
+            calls += 1;
+          }
+          for (const name of operation.query) {
+            const path = operation.path.replace(/\{[^}]+\}/g, 'inconnu');
+            await expectContractError(await api(`${path}?${new URLSearchParams({ [name]: value }).toString()}`, { method: operation.method, token }));
+            calls += 1;
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(300);
+  });
+
   it('answers a forged pagination cursor with 400 validation_failed on every paged list', async () => {
     const { lessor, armos } = await freshSessions();
     const lists = [
