@@ -11,6 +11,7 @@ import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 import { authenticate } from './middleware/auth';
 import { adminRoutes } from './routes/admin';
+import { assistanceRoutes } from './routes/assistance';
 import { authRoutes } from './routes/auth';
 import { lessorRoutes } from './routes/lessor';
 import { listingRoutes } from './routes/listings';
@@ -45,6 +46,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', meRoutes(deps));
   api.route('/', adminRoutes(deps));
   api.route('/', listingRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));
+  api.route('/', assistanceRoutes(deps));
   api.route('/', matchRoutes(deps));
   api.route('/', lessorRoutes(deps));
   api.route('/', photoRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));

@@ -1,6 +1,6 @@
 /** Sign-in, the signed-in user and staff accounts (docs/api.md "Auth and accounts"). */
 import { z } from 'zod';
-import { ROLES, STAFF_ROLES, emailSchema } from './user';
+import { ROLES, STAFF_ROLES, displayNameSchema, emailSchema } from './user';
 
 export const loginBodySchema = z.strictObject({ email: emailSchema }).meta({ id: 'LoginBody' });
 
@@ -35,12 +35,7 @@ export const phoneSchema = z
 
 export const updateMeBodySchema = z
   .strictObject({
-    displayName: z
-      .string()
-      .trim()
-      .min(1, { error: 'Le nom affiché ne peut pas être vide.' })
-      .max(80, { error: 'Le nom affiché est trop long (80 caractères au plus).' })
-      .optional(),
+    displayName: displayNameSchema.optional(),
     phone: phoneSchema.or(z.literal('')).optional(),
     notifications: z.strictObject({ email: z.boolean() }).optional(),
   })
@@ -51,7 +46,7 @@ export const createStaffBodySchema = z
     email: emailSchema,
     role: z.enum(STAFF_ROLES, { error: 'Le rôle doit être accueil, lessor, armos ou cinor.' }),
     lessorId: z.string().min(1).max(40).optional(),
-    displayName: z.string().trim().min(1).max(80).optional(),
+    displayName: displayNameSchema.optional(),
   })
   .refine((body) => body.role !== 'lessor' || body.lessorId !== undefined, {
     path: ['lessorId'],

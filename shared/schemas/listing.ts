@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FEATURES, FINANCINGS, TYPOLOGIES } from '../reference/index';
+import { displayNameSchema } from './user';
 
 const money = (label: string) =>
   z
@@ -101,7 +102,7 @@ export type Wishes = z.infer<typeof wishesSchema>;
 export type ListingInput = z.infer<typeof listingInputSchema>;
 
 export const onBehalfOfSchema = z.strictObject({
-  name: z.string().trim().min(1, { error: 'Indiquez le nom du locataire.' }).max(80),
+  name: displayNameSchema,
   email: z.email({ error: "L'adresse e-mail n'est pas valide." }).max(254).optional(),
   phone: z
     .string()

@@ -23,6 +23,8 @@ export const matchParticipantViewSchema = z.object({
   interest: z.enum(['pending', 'yes', 'no']),
   receives: publicDwellingSchema,
   contact: z.object({ displayName: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+  /** Verified by its lessor: contacts open only when every listing of the proposal is. */
+  verified: z.boolean(),
   visit: z.object({ suitable: z.boolean(), at: z.string() }).optional(),
 });
 
@@ -39,6 +41,8 @@ export const matchViewSchema = z
     explanation: z.object({ summary: z.string(), reasons: z.array(z.string()) }),
     recommended: z.boolean(),
     participants: z.array(matchParticipantViewSchema),
+    /** Phone and e-mail are shown: everyone said yes and every listing is verified by its lessor. */
+    contactsOpen: z.boolean(),
     createdAt: z.string(),
   })
   .meta({ id: 'Match' });

@@ -13,6 +13,18 @@ export const emailSchema = z
   .max(254, { error: "L'adresse e-mail est trop longue." })
   .pipe(z.email({ error: "L'adresse e-mail n'est pas valide." }));
 
+/**
+ * A person's name as others see it (proposals, swap files, mails): letters of any alphabet,
+ * spaces, apostrophes and hyphens, 60 characters at most. Nothing that could pass for a link,
+ * markup or an instruction, since others read it.
+ */
+export const displayNameSchema = z
+  .string({ error: 'Le nom est obligatoire.' })
+  .trim()
+  .min(1, { error: 'Le nom ne peut pas être vide.' })
+  .max(60, { error: 'Le nom est trop long (60 caractères au plus).' })
+  .regex(/^[\p{L}\p{M}]+(?:[ '’-]+[\p{L}\p{M}]+)*$/u, { error: 'Le nom ne peut contenir que des lettres, des espaces, des apostrophes et des traits d’union.' });
+
 export interface User {
   id: string;
   email: string;
@@ -21,6 +33,9 @@ export interface User {
   displayName?: string;
   phone?: string;
   notifications?: { email: boolean };
+  /** Staff accounts Armos deactivated: no sign-in, every session refused. */
+  deactivatedAt?: string;
+  deactivatedBy?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('reception agent', () => {
   it('creates a listing on behalf of a tenant without e-mail, with consent, and opens its printable sheet', async () => {
     // Prepare
-    const tenantName = `Mme Hoarau ${Date.now().toString(36)}`;
+    const tenantName = `Mme Hoarau ${Date.now().toString(36).replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]!)}`;
     const page = await signedInPage(browser, 'accueil@bourse.local', '/accueil');
     await expect.poll(() => page.getByRole('heading', { name: 'Point d’accueil' }).isVisible()).toBe(true);
 

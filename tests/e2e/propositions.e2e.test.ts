@@ -1,13 +1,14 @@
 /**
  * "Mes propositions" in the browser: a 3-way chain built through the API (Sainte-Marie quartiers
  * no other test file offers), one participant answers in the page, the two others through the
- * API, then the detail page shows contacts and the message thread.
+ * API, then the detail page shows the message thread, and contacts once every listing is verified.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { mailsTo } from '../support/mailbox';
 import { publishListing, waitForMatch, type PublishedTenant } from '../support/market';
+import { signIn } from '../support/sign-in';
 import { api, stack } from '../support/stack';
 import { expectAccessible, screenshot } from './helpers/browser-session';
 
@@ -65,6 +66,11 @@ async function signedInPage(email: string): Promise<Page> {
 
 const matchCard = (page: Page) => page.locator('article.match-card');
 
+async function verifiedByLessor(tenant: PublishedTenant) {
+  const armos = await signIn('armos@bourse.local');
+  expect((await api(`/listings/${tenant.listingId}/verification`, { method: 'POST', token: armos.token, json: { verified: true } })).status).toBe(200);
+}
+
 describe('propositions', () => {
   it('shows a 3-way chain, records a yes, then opens contacts and messages once everyone agreed', { timeout: 120_000 }, async () => {
     // Prepare: me (T2 Beauséjour) → T4 La Ressource → T3 La Mare → my home
@@ -108,13 +114,25 @@ describe('propositions', () => {
       expect((await api(`/matches/${match.id}/interest`, { method: 'POST', token: other.token, json: { interested: true } })).status).toBe(200);
     }
     expect((await say(second, match.id, 'Bonjour, je peux faire visiter samedi matin.')).status).toBe(201);
+    await Promise.all([verifiedByLessor(second), verifiedByLessor(third)]);
     await page.reload();
 
-    // Assess: mutual, then the detail page with contacts and the thread
+    // Assess: mutual, messaging open, contacts withheld while my listing awaits its lessor's check
     await expect.poll(() => matchCard(page).textContent()).toContain('tout le monde a dit oui');
-    await page.getByRole('link', { name: /Voir les coordonnées et écrire aux participants/ }).click();
+    await page.getByRole('link', { name: /^Écrire aux participants/ }).click();
     await page.waitForURL(`**/propositions/${match.id}`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Coordonnées des autres participants' }).isVisible()).toBe(true);
+    const contacts = page.locator('section', { has: page.getByRole('heading', { name: 'Coordonnées des autres participants' }) });
+    await expect.poll(() => contacts.textContent()).toContain('vérifié par son bailleur');
+    expect(await contacts.textContent()).toContain('Votre logement : vérification par le bailleur en attente');
+    expect(await page.getByRole('link', { name: '0692 11 22 33' }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // Act: my lessor verifies my listing
+    await verifiedByLessor(me);
+    await page.reload();
+
+    // Assess: the detail page with contacts and the thread
+    await expect.poll(() => page.getByRole('link', { name: '0692 11 22 33' }).isVisible()).toBe(true);
     expect(await page.locator('h1').textContent()).toContain('T4 à La Ressource (Sainte-Marie)');
     expect(await page.getByRole('link', { name: '0692 11 22 33' }).getAttribute('href')).toBe('tel:0692112233');
     expect(await page.getByRole('link', { name: second.email }).getAttribute('href')).toBe(`mailto:${second.email}`);

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
-import { uniqueEmail } from '../support/stack';
+import { newAgent } from '../support/agents';
+import { api, uniqueEmail } from '../support/stack';
 import { expectAccessible, screenshot, signedInPage } from './helpers/browser-session';
 
 let browser: Browser;
@@ -37,6 +38,28 @@ describe('armos and cinor', () => {
     expect(await page.locator('.staff-list', { hasText: email }).textContent()).toContain('SEMADER');
     await expectAccessible(page);
     await screenshot(page, 'armos-comptes');
+    await page.close();
+  });
+
+  it('armos deactivates a reception agent after confirming: the agent’s session stops working', async () => {
+    const agent = await newAgent();
+    const page = await signedInPage(browser, 'armos@bourse.local', '/armos');
+    await page.getByRole('link', { name: 'Gérer les comptes du personnel' }).click();
+    const deactivate = page.getByRole('button', { name: `Désactiver le compte de ${agent.email}` });
+    await expect.poll(() => deactivate.isVisible()).toBe(true);
+
+    await deactivate.click();
+    const dialog = page.getByRole('dialog', { name: `Désactiver le compte de ${agent.email} ?` });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'armos-comptes-desactiver');
+    await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
+
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('est désactivé');
+    expect(await page.locator('.staff-list__item', { hasText: agent.email }).textContent()).toContain('désactivé');
+    expect((await api('/me', { token: agent.token })).status).toBe(401);
+    await expect.poll(() => page.getByRole('button', { name: `Réactiver le compte de ${agent.email}` }).isVisible()).toBe(true);
+    await expectAccessible(page);
     await page.close();
   });
 

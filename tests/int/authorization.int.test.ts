@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listingInput } from '../support/factories';
+import { assistedTenant, newAgent } from '../support/agents';
 import { createMatchFixture, type MatchFixture } from '../support/match-fixture';
 import { mutualMatch, requestedSwap, type SwapFixture } from '../support/swap-fixture';
 import { AuthorizationWorld, ROLES, tenantWithListing, type Actor, type Ownership, type Who } from '../support/authorization-world';
@@ -14,8 +15,11 @@ import { api, uniqueEmail } from '../support/stack';
 type Cell = number | { own: number; other: number };
 interface Context { listingId: string; matchId: string; swapId?: string }
 interface Row {
-  /** What the cells act on: nothing, a listing, a proposal, a mutual proposal or a requested swap. */
-  on?: 'listing' | 'match' | 'mutual' | 'swap';
+  /**
+   * What the cells act on: nothing, a listing, a listing a reception agent manages for a tenant
+   * with an account, a proposal, a mutual proposal or a requested swap.
+   */
+  on?: 'listing' | 'assisted' | 'match' | 'mutual' | 'swap';
   /** Successful cells change state: give them a fresh resource (and a fresh session when it ends). */
   fresh?: boolean;
   freshSession?: boolean;
@@ -23,8 +27,9 @@ interface Row {
   expect: Record<Who, Cell>;
 }
 
-const everyone = (status: number, anonymous = status): Record<Who, Cell> => ({ anonymous, tenant: status, accueil: status, lessor: status, armos: status, cinor: status });
-const only = (allowed: Partial<Record<Who, Cell>>, denied = 403): Record<Who, Cell> => ({ ...everyone(denied, 401), ...allowed });
+const everyone = (status: number, anonymous = status): Record<Who, Cell> => ({ anonymous, tenant: status, accueil: status, otherAgent: status, lessor: status, armos: status, cinor: status });
+/** Routes without a resource: another agent is answered like the agent. */
+const only = (allowed: Partial<Record<Who, Cell>>, denied = 403): Record<Who, Cell> => ({ ...everyone(denied, 401), ...(allowed.accueil !== undefined ? { otherAgent: allowed.accueil } : {}), ...allowed });
 const body = (b: unknown) => b;
 
 const MATRIX: Record<string, Row> = {
@@ -39,6 +44,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/me/export': { request: () => ({ path: '/me/export' }), expect: only({ tenant: 200 }) },
   'POST /api/admin/users': { request: () => ({ path: '/admin/users', body: { email: uniqueEmail('agent'), role: 'cinor' } }), expect: only({ armos: 201 }) },
   'GET /api/admin/users': { request: () => ({ path: '/admin/users' }), expect: only({ armos: 200 }) },
+  // An unknown account: Armos reaches the lookup (404), nobody else does.
+  'POST /api/admin/users/{id}/deactivate': { request: () => ({ path: '/admin/users/inconnu/deactivate' }), expect: only({ armos: 404 }) },
+  'POST /api/admin/users/{id}/reactivate': { request: () => ({ path: '/admin/users/inconnu/reactivate' }), expect: only({ armos: 404 }) },
   'PUT /api/admin/reception-points/{id}': {
     request: () => ({ path: '/admin/reception-points/matrice-essai', body: { kind: 'PILS', name: 'Point d’essai', communeCode: '97418', place: 'Mairie annexe' } }),
     expect: only({ armos: 200 }),
@@ -56,52 +64,59 @@ const MATRIX: Record<string, Row> = {
   'GET /api/listings/{id}': {
     on: 'listing',
     request: ({ listingId }) => ({ path: `/listings/${listingId}` }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 200, other: 404 }, armos: 200, cinor: 404 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: { own: 200, other: 404 }, armos: 200, cinor: 404 },
   },
   'PATCH /api/listings/{id}': {
     on: 'listing',
     request: ({ listingId }) => ({ path: `/listings/${listingId}`, body: { motive: 'work' } }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
   },
   'POST /api/listings/{id}/publish': {
     on: 'listing',
     fresh: true,
     request: ({ listingId }) => ({ path: `/listings/${listingId}/publish` }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
   },
   'POST /api/listings/{id}/withdraw': {
     on: 'listing',
     fresh: true,
     request: ({ listingId }) => ({ path: `/listings/${listingId}/withdraw` }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
   },
   'POST /api/listings/{id}/renew': {
     on: 'listing',
     request: ({ listingId }) => ({ path: `/listings/${listingId}/renew` }),
     // A draft cannot be renewed: the owner reaches the state check (409), nobody else does.
-    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: { own: 409, other: 404 }, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: { own: 409, other: 404 }, otherAgent: 404, lessor: { own: 403, other: 404 }, armos: 403, cinor: 404 },
   },
   'POST /api/listings/{id}/verification': {
     on: 'listing',
     fresh: true,
     request: ({ listingId }) => ({ path: `/listings/${listingId}/verification`, body: { verified: true } }),
-    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
+    expect: { anonymous: 401, tenant: 403, accueil: 403, otherAgent: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
   },
   'POST /api/listings/{id}/photos': {
     on: 'listing',
     request: ({ listingId }) => ({ path: `/listings/${listingId}/photos`, body: { contentType: 'image/jpeg', size: 1000 } }),
-    expect: { anonymous: 401, tenant: { own: 201, other: 404 }, accueil: { own: 201, other: 404 }, lessor: 403, armos: 403, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 201, other: 404 }, accueil: { own: 201, other: 404 }, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
   },
   'GET /api/listings/{id}/photos': {
     on: 'listing',
     request: ({ listingId }) => ({ path: `/listings/${listingId}/photos` }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, lessor: { own: 200, other: 404 }, armos: 200, cinor: 404 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: { own: 200, other: 404 }, armos: 200, cinor: 404 },
   },
   'DELETE /api/listings/{id}/photos/{photoId}': {
     on: 'listing',
     // No such photo: who may delete reaches the photo lookup (404); staff who may only read get 403.
     request: ({ listingId }) => ({ path: `/listings/${listingId}/photos/inconnue` }),
-    expect: { anonymous: 401, tenant: 404, accueil: 404, lessor: { own: 403, other: 404 }, armos: 404, cinor: 404 },
+    expect: { anonymous: 401, tenant: 404, accueil: 404, otherAgent: 404, lessor: { own: 403, other: 404 }, armos: 404, cinor: 404 },
+  },
+  'DELETE /api/listings/{id}/assistance': {
+    on: 'assisted',
+    fresh: true,
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/assistance` }),
+    // The agent may read the listing it manages but not end its own delegation.
+    expect: { anonymous: 401, tenant: { own: 204, other: 404 }, accueil: 403, otherAgent: 404, lessor: { own: 403, other: 404 }, armos: 204, cinor: 404 },
   },
   'POST /api/listings/renew-by-link': { request: () => ({ path: '/listings/renew-by-link', body: { token: 'x'.repeat(43) } }), expect: everyone(400) },
   'GET /api/matches': { request: () => ({ path: '/matches' }), expect: only({ tenant: 200, accueil: 200 }) },
@@ -109,69 +124,69 @@ const MATRIX: Record<string, Row> = {
   'GET /api/matches/{id}': {
     on: 'match',
     request: ({ matchId }) => ({ path: `/matches/${matchId}` }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: 403, armos: 200, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: 403, armos: 200, cinor: 403 },
   },
   'POST /api/matches/{id}/interest': {
     on: 'match',
     request: ({ matchId }) => ({ path: `/matches/${matchId}/interest`, body: { interested: true } }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
   },
   'POST /api/matches/{id}/visit': {
     on: 'match',
     // Not mutual yet: a participant reaches the state check (409).
     request: ({ matchId }) => ({ path: `/matches/${matchId}/visit`, body: { suitable: true } }),
-    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: { own: 409, other: 404 }, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
   },
   'GET /api/matches/{id}/messages': {
     on: 'match',
     request: ({ matchId }) => ({ path: `/matches/${matchId}/messages` }),
     // Not mutual yet: a participant reaches the state check (409).
-    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: { own: 409, other: 404 }, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
   },
   'POST /api/matches/{id}/messages': {
     on: 'match',
     request: ({ matchId }) => ({ path: `/matches/${matchId}/messages`, body: { text: 'Bonjour' } }),
-    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: { own: 409, other: 404 }, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
   },
   'POST /api/swaps': {
     on: 'mutual',
     fresh: true,
     request: ({ matchId }) => ({ path: '/swaps', body: { matchId } }),
-    expect: { anonymous: 401, tenant: { own: 201, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 201, other: 404 }, accueil: { own: 201, other: 404 }, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
   },
   'GET /api/swaps': { request: () => ({ path: '/swaps' }), expect: only({ lessor: 200, armos: 200 }) },
   'GET /api/swaps/{id}': {
     on: 'swap',
     request: ({ swapId }) => ({ path: `/swaps/${swapId}` }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
   },
   'POST /api/swaps/{id}/confirm': {
     on: 'swap',
     // The requester confirmed when requesting: a second confirmation is a state conflict.
     request: ({ swapId }) => ({ path: `/swaps/${swapId}/confirm` }),
-    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: 404, lessor: 403, armos: 403, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 409, other: 404 }, accueil: { own: 409, other: 404 }, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
   },
   'POST /api/swaps/{id}/reviews': {
     on: 'swap',
     // Not under review yet (awaiting confirmations): who may review reaches the state check.
     request: ({ swapId, listingId }) => ({ path: `/swaps/${swapId}/reviews`, body: { listingId, decision: 'approved' } }),
-    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 409, other: 404 }, armos: 409, cinor: 403 },
+    expect: { anonymous: 401, tenant: 403, accueil: 403, otherAgent: 403, lessor: { own: 409, other: 404 }, armos: 409, cinor: 403 },
   },
   'POST /api/swaps/{id}/complete': {
     on: 'swap',
     request: ({ swapId }) => ({ path: `/swaps/${swapId}/complete`, body: { effectiveDate: '2027-02-01' } }),
-    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 409, other: 404 }, armos: 409, cinor: 403 },
+    expect: { anonymous: 401, tenant: 403, accueil: 403, otherAgent: 403, lessor: { own: 409, other: 404 }, armos: 409, cinor: 403 },
   },
   'POST /api/swaps/{id}/cancel': {
     on: 'swap',
     fresh: true,
     request: ({ swapId }) => ({ path: `/swaps/${swapId}/cancel`, body: { reason: 'Nous avons changé d’avis.' } }),
-    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: 404, lessor: 403, armos: 200, cinor: 403 },
+    expect: { anonymous: 401, tenant: { own: 200, other: 404 }, accueil: { own: 200, other: 404 }, otherAgent: 404, lessor: 403, armos: 200, cinor: 403 },
   },
   'GET /api/swaps/{id}/file.pdf': {
     on: 'swap',
     request: ({ swapId }) => ({ path: `/swaps/${swapId}/file.pdf` }),
-    expect: { anonymous: 401, tenant: 403, accueil: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
+    expect: { anonymous: 401, tenant: 403, accueil: 403, otherAgent: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
   },
   'GET /api/stats/quartiers': { request: () => ({ path: '/stats/quartiers?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
   'GET /api/stats/communes': { request: () => ({ path: '/stats/communes?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
@@ -181,11 +196,14 @@ const MATRIX: Record<string, Row> = {
 const world = new AuthorizationWorld();
 /** Shared swaps: one whose dwellings are SIDR's (the lessor actor's own), one of SHLMR. */
 const sharedSwaps = new Map<string, Promise<SwapFixture>>();
-const sharedSwap = (lessorId: string) => {
-  if (!sharedSwaps.has(lessorId)) sharedSwaps.set(lessorId, requestedSwap(lessorId));
-  return sharedSwaps.get(lessorId)!;
+const sharedSwap = (lessorId: string, assisted: boolean) => {
+  const key = `${lessorId}:${assisted}`;
+  if (!sharedSwaps.has(key)) sharedSwaps.set(key, requestedSwap(lessorId, { assisted }));
+  return sharedSwaps.get(key)!;
 };
 let matchFixture: MatchFixture;
+/** A proposal whose participant's listing the seeded agent manages, made when first needed. */
+let assistedMatchFixture: Promise<MatchFixture> | undefined;
 
 beforeAll(async () => {
   matchFixture = await createMatchFixture();
@@ -193,16 +211,25 @@ beforeAll(async () => {
 
 async function callerFor(row: Row, who: Who, ownership: Ownership, expected: number): Promise<{ actor: Actor; context: Context }> {
   const success = expected >= 200 && expected < 300;
+  // The agent's own resources, and every resource another agent tries, are those of a tenant the seeded agent assists.
+  const assisted = who === 'otherAgent' || (who === 'accueil' && ownership === 'own');
   if (row.on === 'mutual' || row.on === 'swap') {
-    // Own: the tenant who requested it, or the lessor whose dwellings it concerns (SIDR).
+    // Own: the tenant who requested it (or their agent), or the lessor whose dwellings it concerns (SIDR).
     const lessorId = ownership === 'own' && (who === 'tenant' || who === 'lessor') ? 'SIDR' : 'SHLMR';
-    const fixture = row.on === 'mutual' ? { ...(await mutualMatch(lessorId)), swapId: '' } : success && row.fresh ? await requestedSwap(lessorId) : await sharedSwap(lessorId);
-    const actor = who === 'tenant' && ownership === 'own' ? { token: fixture.requester.token } : await world.actor(who);
+    const fixture = row.on === 'mutual' ? { ...(await mutualMatch(lessorId, { assisted })), swapId: '' } : success && row.fresh ? await requestedSwap(lessorId, { assisted }) : await sharedSwap(lessorId, assisted);
+    const actor = (who === 'tenant' || who === 'accueil') && ownership === 'own' ? { token: fixture.requester.token } : await world.actor(who);
     return { actor, context: { listingId: fixture.requester.listingId, matchId: fixture.matchId, swapId: fixture.swapId } };
   }
   if (row.on === 'match') {
-    const actor = who === 'tenant' ? (ownership === 'own' ? { token: matchFixture.participant.token } : (await world.actor('tenant'))) : await world.actor(who);
-    return { actor, context: { listingId: '', matchId: matchFixture.matchId } };
+    const fixture = assisted ? await (assistedMatchFixture ??= createMatchFixture({ assisted: true })) : matchFixture;
+    const owner = (who === 'tenant' || who === 'accueil') && ownership === 'own';
+    const actor = owner ? { token: fixture.participant.token } : await world.actor(who);
+    return { actor, context: { listingId: '', matchId: fixture.matchId } };
+  }
+  if (row.on === 'assisted') {
+    const { tenant, listingId } = await assistedTenant(ownership === 'own' ? 'SIDR' : 'SHLMR');
+    const actor = who === 'tenant' && ownership === 'own' ? { token: tenant.token } : await world.actor(who);
+    return { actor, context: { listingId, matchId: '' } };
   }
   if (row.on === 'listing') {
     const { actor, listingId } = await world.resource(who, ownership, Boolean(row.fresh) && success);
@@ -210,6 +237,7 @@ async function callerFor(row: Row, who: Who, ownership: Ownership, expected: num
   }
   if (row.freshSession && success && who !== 'anonymous') {
     if (who === 'tenant') return { actor: { token: (await signIn(uniqueEmail())).token }, context: { listingId: '', matchId: '' } };
+    if (who === 'otherAgent') return { actor: { token: (await newAgent()).token }, context: { listingId: '', matchId: '' } };
     const staff = { accueil: 'accueil@bourse.local', lessor: 'agent.sidr@bourse.local', armos: 'armos@bourse.local', cinor: 'cinor@bourse.local' }[who];
     return { actor: { token: (await signIn(staff, { fresh: true })).token }, context: { listingId: '', matchId: '' } };
   }
@@ -220,7 +248,7 @@ function requestBody(route: string, who: Who, rowBody: unknown) {
   // A reception agent creates listings on someone's behalf; a tenant for themself.
   if (route === 'POST /api/listings' && rowBody && typeof rowBody === 'object') {
     const { onBehalfOfPlaceholder: _placeholder, ...rest } = rowBody as Record<string, unknown>;
-    return who === 'accueil' ? { ...rest, onBehalfOf: { name: 'M. Técher', consent: true } } : rest;
+    return who === 'accueil' || who === 'otherAgent' ? { ...rest, onBehalfOf: { name: 'Monsieur Técher', consent: true } } : rest;
   }
   return body(rowBody);
 }

@@ -1,11 +1,14 @@
 /**
  * Hostile input on every route of the OpenAPI document: wrong types, huge and unicode strings,
- * missing and extra fields, malformed JSON, a 1 MB body, traversal and injection strings in ids.
+ * missing and extra fields, malformed JSON, a 1 MB body, traversal and injection strings in ids,
+ * in every query parameter the document declares, and forged pagination cursors.
  * Never a 5xx, always the contract's error shape, nothing written on a 4xx.
  */
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tenantWithListing } from '../support/authorization-world';
+import { listingInput } from '../support/factories';
 import { signIn } from '../support/sign-in';
 import { staffAccount } from '../support/swaps';
 import { api, stack, uniqueEmail } from '../support/stack';
@@ -28,11 +31,18 @@ function sendLarge(method: string, path: string, token: string, body: string): P
   });
 }
 
-interface Operation { method: string; path: string }
+interface Operation { method: string; path: string; query: string[] }
+interface DocumentOperation { parameters?: Array<{ in: string; name: string }> }
 
 let operations: Operation[] = [];
 let tenantToken = '';
 let armosToken = '';
+
+/** Sessions of their own for the tests after the random one (which may call POST /auth/logout). */
+async function freshSessions() {
+  const [tenant, accueil, lessor, armos] = await Promise.all([signIn(uniqueEmail()), staffAccount('accueil'), staffAccount('lessor', 'SIDR'), staffAccount('armos')]);
+  return { tenant: tenant.token, accueil: accueil.token, lessor: lessor.token, armos: armos.token };
+}
 
 const hostileIds = ['../../etc/passwd', '..%2F..%2Fadmin', "' OR 1=1 --", '<script>alert(1)</script>', '${jndi:ldap://x}', 'a'.repeat(300), '%00', '🏠🏠🏠', 'LISTING#x', ' '];
 
@@ -51,12 +61,32 @@ const hostileBody = fc.oneof(hostileValue, fc.dictionary(fc.constantFrom('email'
 
 beforeAll(async () => {
   const document = (await (await api('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-  operations = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/^\/api/, '') })));
+  operations = Object.entries(document.paths as Record<string, Record<string, DocumentOperation>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path: path.replace(/^\/api/, ''),
+      query: (op.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
+    })),
+  );
   tenantToken = (await signIn(uniqueEmail())).token;
   // An Armos account of its own: random calls include POST /auth/logout, which must not end the
   // session other test files share.
   armosToken = (await staffAccount('armos')).token;
 });
+
+/** Cursors a client could make up: plain JSON keys, wrong types, an empty object, garbage. */
+const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const forgedCursors = [
+  encoded({ pk: 1 }),
+  encoded({ pk: 'LISTING#x', sk: 'META', gsi2pk: 'LESSOR#SHLMR' }),
+  encoded({ s: 'abc', k: { pk: [] } }),
+  encoded({ s: 99 }),
+  encoded({}),
+  encoded(null),
+  `${encoded({ pk: 'x' })}.${'A'.repeat(43)}`,
+  'pas-un-curseur',
+  '....',
+];
 
 async function expectContractError(response: Response): Promise<void> {
   expect(response.status, `${response.status} ${response.url}`).toBeLessThan(500);
@@ -81,6 +111,83 @@ describe('hostile input', () => {
     );
   });
 
+  it('answers random values in every declared query parameter, on every route, without a 5xx', async () => {
+    const tokens = await freshSessions();
+    const withQuery = operations.filter((operation) => operation.query.length > 0);
+    expect(withQuery.map((operation) => operation.path)).toEqual(expect.arrayContaining(['/lessor/listings', '/swaps', '/matches', '/admin/audit', '/stats/quartiers']));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(),
+        fc.array(fc.tuple(fc.nat(), fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.constantFrom(...hostileIds, ...forgedCursors, '-1', '0', '1e309', 'NaN', 'x'.repeat(5000)))), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('tenant', 'accueil', 'lessor', 'armos'),
+        async (pick, values, who) => {
+          const operation = withQuery[pick % withQuery.length]!;
+          const search = new URLSearchParams(values.map(([index, value]) => [operation.query[index % operation.query.length]!, value]));
+          const path = operation.path.replace(/\{[^}]+\}/g, 'inconnu');
+          const token = tokens[who];
+          await expectContractError(await api(`${path}?${search.toString()}`, { method: operation.method, token }));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('answers every hostile value in every path and query parameter of every route, one by one, without a 5xx', async () => {
+    const { tenant, armos } = await freshSessions();
+    const values = [...hostileIds, ...forgedCursors.slice(0, 3), '-1', '1e309', 'x'.repeat(5000)];
+    let calls = 0;
+    for (const operation of operations.filter((op) => op.path !== '/auth/logout' && !(op.method === 'DELETE' && op.path === '/me'))) {
+      const pathParameters = operation.path.match(/\{[^}]+\}/g) ?? [];
+      for (const value of values) {
+        for (const token of [tenant, armos]) {
+          for (const target of pathParameters) {
+            const path = operation.path.replace(/\{[^}]+\}/g, (name) => (name === target ? encodeURIComponent(value) : 'inconnu'));
+            await expectContractError(await api(path, { method: operation.method, token }));
+            calls += 1;
+          }
+          for (const name of operation.query) {
+            const path = operation.path.replace(/\{[^}]+\}/g, 'inconnu');
+            await expectContractError(await api(`${path}?${new URLSearchParams({ [name]: value }).toString()}`, { method: operation.method, token }));
+            calls += 1;
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(300);
+  });
+
+  it('answers a forged pagination cursor with 400 validation_failed on every paged list', async () => {
+    const { lessor, armos } = await freshSessions();
+    const lists = [
+      { path: '/lessor/listings?verification=pending', token: lessor },
+      { path: '/lessor/listings?verification=pending&lessorId=SIDR', token: armos },
+      { path: '/swaps', token: lessor },
+      { path: '/swaps', token: armos },
+      { path: '/swaps?status=under_review', token: armos },
+      { path: '/swaps?lessorId=SIDR', token: armos },
+    ];
+    for (const { path, token } of lists) {
+      for (const cursor of forgedCursors) {
+        const response = await api(`${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`, { token });
+        expect(response.status, `${path} ${cursor}`).toBe(400);
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+      }
+    }
+  });
+
+  it('refuses a cursor of one list on another, and takes back its own', async () => {
+    const { armos: armosToken } = await freshSessions();
+    await Promise.all([tenantWithListing('SIDR'), tenantWithListing('SIDR')]);
+    const armosSidr = (await (await api('/lessor/listings?verification=pending&lessorId=SIDR&limit=1', { token: armosToken })).json()) as { nextCursor?: string };
+    expect(armosSidr.nextCursor).toEqual(expect.any(String));
+
+    const own = await api(`/lessor/listings?verification=pending&lessorId=SIDR&limit=1&cursor=${armosSidr.nextCursor}`, { token: armosToken });
+    const elsewhere = await api(`/lessor/listings?verification=pending&lessorId=SHLMR&limit=1&cursor=${armosSidr.nextCursor}`, { token: armosToken });
+
+    expect(own.status).toBe(200);
+    expect(elsewhere.status).toBe(400);
+  });
+
   it('rejects malformed JSON, a 1 MB body and a wrong content type with a 4xx in the error shape', async () => {
     for (const operation of operations.filter((op) => op.method === 'POST' || op.method === 'PATCH')) {
       const path = operation.path.replace(/\{[^}]+\}/g, 'inconnu');
@@ -90,6 +197,18 @@ describe('hostile input', () => {
       expect(large.status).toBe(413);
       expect(large.json).toMatchObject({ error: { code: 'validation_failed' } });
       await expectContractError(await api(path, { method: operation.method, headers: { ...headers, 'content-type': 'text/plain' }, body: 'bonjour' }));
+    }
+  });
+
+  it('refuses a name that is not one, on PATCH /me and for a tenant an agent registers', async () => {
+    const { tenant: tenantToken, accueil: agentToken } = await freshSessions();
+    for (const name of ['<img src=x onerror=alert(1)>', 'Gagnez 1000 € sur https://x.re', 'Jean\r\nBcc: tous@exemple.re', 'a'.repeat(61)]) {
+      const me = await api('/me', { method: 'PATCH', token: tenantToken, json: { displayName: name } });
+      const onBehalf = await api('/listings', { method: 'POST', token: agentToken, json: { ...listingInput(), onBehalfOf: { name, consent: true } } });
+      for (const response of [me, onBehalf]) {
+        expect(response.status, name).toBe(400);
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+      }
     }
   });
 

@@ -187,7 +187,7 @@ describe('reception points', () => {
     const listing = await json(created);
     const published = await api(`/listings/${listing.id}/publish`, { method: 'POST', token: agent.token });
     const managed = await json<ListingBody[]>(await api('/listings/managed', { token: agent.token }));
-    const noConsent = await api('/listings', { method: 'POST', token: agent.token, json: { ...listingInput(), onBehalfOf: { name: 'M. Hoarau', consent: false } } });
+    const noConsent = await api('/listings', { method: 'POST', token: agent.token, json: { ...listingInput(), onBehalfOf: { name: 'Monsieur Hoarau', consent: false } } });
     const tenantOnBehalf = await api('/listings', { method: 'POST', token: (await signIn(uniqueEmail())).token, json: body });
 
     expect(created.status).toBe(201);

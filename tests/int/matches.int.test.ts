@@ -39,7 +39,7 @@ describe('matching through the stream', () => {
     expect(receivers).toEqual({ [a.listingId]: 'T3', [b.listingId]: 'T6', [c.listingId]: 'T1' });
   });
 
-  it('opens contacts and messaging once everyone said yes; a stranger sees nothing', async () => {
+  it('opens messaging once everyone said yes, contacts only once every listing is verified; a stranger sees nothing', async () => {
     const a = await publishListing({ dwelling: suzanneDwelling('T2', 45, 360), household: { adults: 1, children: 1 }, wishes: { ...wants('T4'), quartiers: ['97420-centre-ville'] } } as never);
     const b = await publishListing({ dwelling: { ...suzanneDwelling('T4', 82, 610), quartierId: '97420-centre-ville' }, household: { adults: 1, children: 0 }, wishes: { ...wants('T2'), quartiers: ['97420-bagatelle'] } } as never);
     await api('/me', { method: 'PATCH', token: b.token, json: { displayName: 'Josiane', phone: '0692 11 22 33' } });
@@ -49,7 +49,12 @@ describe('matching through the stream', () => {
     const beforeMutual = await api(`/matches/${match.id}/messages`, { token: a.token });
     await api(`/matches/${match.id}/interest`, { method: 'POST', token: a.token, json: { interested: true } });
     const mutual = (await (await api(`/matches/${match.id}/interest`, { method: 'POST', token: b.token, json: { interested: true } })).json()) as MatchBody;
-    const seenByA = (await (await api(`/matches/${match.id}`, { token: a.token })).json()) as MatchBody;
+    const unverified = (await (await api(`/matches/${match.id}`, { token: a.token })).json()) as MatchBody & { contactsOpen: boolean };
+    const armos = await signIn('armos@bourse.local');
+    await api(`/listings/${a.listingId}/verification`, { method: 'POST', token: armos.token, json: { verified: true } });
+    const halfVerified = (await (await api(`/matches/${match.id}`, { token: a.token })).json()) as MatchBody & { contactsOpen: boolean };
+    await api(`/listings/${b.listingId}/verification`, { method: 'POST', token: armos.token, json: { verified: true } });
+    const seenByA = (await (await api(`/matches/${match.id}`, { token: a.token })).json()) as MatchBody & { contactsOpen: boolean };
     const sent = await api(`/matches/${match.id}/messages`, { method: 'POST', token: a.token, json: { text: 'Bonjour, quand puis-je visiter ?' } });
     const thread = (await (await api(`/matches/${match.id}/messages`, { token: b.token })).json()) as Array<{ text: string; fromMe: boolean; author: string }>;
 
@@ -59,6 +64,12 @@ describe('matching through the stream', () => {
     expect(seenByB.participants.find((p) => !p.isMe)?.visit).toMatchObject({ suitable: true });
     expect(beforeMutual.status).toBe(409);
     expect(mutual.status).toBe('mutual');
+    expect(unverified.contactsOpen).toBe(false);
+    expect(unverified.participants.some((p) => p.contact)).toBe(false);
+    expect(JSON.stringify(unverified)).not.toContain('0692 11 22 33');
+    expect(halfVerified.contactsOpen).toBe(false);
+    expect(halfVerified.participants.some((p) => p.contact)).toBe(false);
+    expect(seenByA.contactsOpen).toBe(true);
     expect(seenByA.participants.find((p) => !p.isMe)?.contact).toMatchObject({ displayName: 'Josiane', phone: '0692 11 22 33', email: b.email });
     expect(sent.status).toBe(201);
     expect(thread).toEqual([expect.objectContaining({ text: 'Bonjour, quand puis-je visiter ?', fromMe: false, author: 'Participant 1' })]);

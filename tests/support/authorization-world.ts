@@ -3,11 +3,13 @@
  * one active listing), a reception agent with a listing it manages, a lessor agent whose
  * dwellings are SIDR's, Armos and CINOR. "Own" and "other" resources are relative to the caller.
  */
+import { newAgent } from './agents';
 import { listingInput } from './factories';
 import { signIn } from './sign-in';
 import { api, uniqueEmail } from './stack';
 
-export const ROLES = ['anonymous', 'tenant', 'accueil', 'lessor', 'armos', 'cinor'] as const;
+/** `otherAgent`: a reception agent who does not assist the tenants whose resources it tries. */
+export const ROLES = ['anonymous', 'tenant', 'accueil', 'otherAgent', 'lessor', 'armos', 'cinor'] as const;
 export type Who = (typeof ROLES)[number];
 export type Ownership = 'own' | 'other';
 
@@ -45,6 +47,12 @@ export class AuthorizationWorld {
     if (who === 'tenant') return (await this.sharedResource('tenant-own')).actor;
     const cached = this.actors.get(who);
     if (cached) return cached;
+    if (who === 'otherAgent') {
+      const agent = await newAgent();
+      const actor = { token: agent.token, userId: agent.user.id };
+      this.actors.set(who, actor);
+      return actor;
+    }
     const email = { accueil: 'accueil@bourse.local', lessor: 'agent.sidr@bourse.local', armos: 'armos@bourse.local', cinor: 'cinor@bourse.local' }[who];
     const session = await signIn(email);
     const actor = { token: session.token, userId: session.user.id };
@@ -72,6 +80,10 @@ export class AuthorizationWorld {
     const actor = await this.actor(who);
     if (who === 'accueil' && ownership === 'own') {
       return { actor, listingId: await createListing(actor.token!, 'SIDR', { name: 'Mme Grondin', consent: true }) };
+    }
+    if (who === 'otherAgent') {
+      // A tenant assisted by the seeded agent, not by this one.
+      return { actor, listingId: await createListing((await this.actor('accueil')).token!, 'SIDR', { name: 'Mme Grondin', consent: true }) };
     }
     if (who === 'lessor' && ownership === 'own') {
       return { actor, listingId: fresh ? (await tenantWithListing('SIDR')).listingId : (await this.sharedResource('tenant-own')).listingId };

@@ -1,4 +1,5 @@
 /** A proposal between two fresh tenants (Sainte-Marie, so no other test's listing joins it). */
+import { publishAssisted } from './agents';
 import { publishListing, waitForMatch, type PublishedTenant } from './market';
 
 export interface MatchFixture {
@@ -9,8 +10,9 @@ export interface MatchFixture {
 
 const wants = (typology: string, quartier: string) => ({ communes: ['97418'], quartiers: [quartier], typologies: [typology], maxTotalRent: 900, needs: {}, features: [] });
 
-export async function createMatchFixture(): Promise<MatchFixture> {
-  const participant = await publishListing({
+/** `assisted`: the participant's listing is managed by the seeded reception agent. */
+export async function createMatchFixture(options: { assisted?: boolean } = {}): Promise<MatchFixture> {
+  const participant = await (options.assisted ? publishAssisted : publishListing)({
     dwelling: { communeCode: '97418', quartierId: '97418-gillot', typology: 'T2', surface: 46, rent: 350, charges: 40, lessorId: 'SEDRE' },
     household: { adults: 1, children: 1 },
     wishes: wants('T5', '97418-terrain-elisa'),
@@ -20,6 +22,6 @@ export async function createMatchFixture(): Promise<MatchFixture> {
     household: { adults: 1, children: 0 },
     wishes: wants('T2', '97418-gillot'),
   } as never);
-  const match = await waitForMatch(participant, [participant.listingId, partner.listingId]);
+  const match = await waitForMatch(partner, [participant.listingId, partner.listingId]);
   return { matchId: match.id, participant, partner };
 }

@@ -3,6 +3,7 @@
  * proposal (Sainte-Suzanne, Deux Rives ↔ Centre-ville, T4 ↔ T1), optionally requested.
  */
 import { expect } from 'vitest';
+import { publishAssisted } from './agents';
 import { publishListing, waitForMatch, type PublishedTenant } from './market';
 import { signIn } from './sign-in';
 import { api } from './stack';
@@ -21,9 +22,12 @@ async function verified(tenant: PublishedTenant): Promise<void> {
   expect((await api(`/listings/${tenant.listingId}/verification`, { method: 'POST', token: armos.token, json: { verified: true } })).status).toBe(200);
 }
 
-/** A mutual proposal between two verified listings of `lessorId`, not requested yet. */
-export async function mutualMatch(lessorId: string): Promise<Omit<SwapFixture, 'swapId'>> {
-  const requester = await publishListing({
+/**
+ * A mutual proposal between two verified listings of `lessorId`, not requested yet. `assisted`:
+ * the requester's listing is managed by the seeded reception agent, who acts for the tenant.
+ */
+export async function mutualMatch(lessorId: string, options: { assisted?: boolean } = {}): Promise<Omit<SwapFixture, 'swapId'>> {
+  const requester = await (options.assisted ? publishAssisted : publishListing)({
     dwelling: { communeCode: '97420', quartierId: '97420-deux-rives', typology: 'T4', surface: 78, rent: 560, charges: 50, lessorId },
     household: { adults: 1, children: 0 },
     wishes: wants('T1', '97420-centre-ville'),
@@ -34,7 +38,8 @@ export async function mutualMatch(lessorId: string): Promise<Omit<SwapFixture, '
     wishes: wants('T4', '97420-deux-rives'),
   } as never);
   await Promise.all([verified(requester), verified(partner)]);
-  const match = await waitForMatch(requester, [requester.listingId, partner.listingId], 30_000);
+  // The partner is always a tenant: an agent lists proposals per listing it manages.
+  const match = await waitForMatch(partner, [requester.listingId, partner.listingId], 30_000);
   for (const tenant of [requester, partner]) {
     expect((await api(`/matches/${match.id}/interest`, { method: 'POST', token: tenant.token, json: { interested: true } })).status).toBe(200);
   }
@@ -42,8 +47,8 @@ export async function mutualMatch(lessorId: string): Promise<Omit<SwapFixture, '
 }
 
 /** A swap requested by `requester` (awaiting the partner's confirmation). */
-export async function requestedSwap(lessorId: string): Promise<SwapFixture> {
-  const mutual = await mutualMatch(lessorId);
+export async function requestedSwap(lessorId: string, options: { assisted?: boolean } = {}): Promise<SwapFixture> {
+  const mutual = await mutualMatch(lessorId, options);
   const response = await api('/swaps', { method: 'POST', token: mutual.requester.token, json: { matchId: mutual.matchId } });
   expect(response.status, await response.clone().text()).toBe(201);
   return { ...mutual, swapId: ((await response.json()) as { id: string }).id };

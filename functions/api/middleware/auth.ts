@@ -57,7 +57,8 @@ async function resolveCaller(deps: ApiDeps, token: string, via: Caller['via']): 
   const items = Responses?.[deps.db.tableName] ?? [];
   if (items.some((item) => item.pk === revokedKey.pk)) return undefined;
   const userItem = items.find((item) => item.pk === userKey.pk);
-  if (!userItem || userItem.deletedAt) return undefined;
+  // A deactivated staff account loses every open session at once: the check runs on each request.
+  if (!userItem || userItem.deletedAt || userItem.deactivatedAt) return undefined;
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...user } = userItem;
   return { user: user as User, session, via };
 }

@@ -2,12 +2,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { NotFoundError, ValidationError } from '../../../shared/errors';
 import { createStaffBodySchema, userSchema } from '../../../shared/schemas/auth';
-import { STAFF_ROLES } from '../../../shared/schemas/user';
+import { idSchema } from '../../../shared/schemas/common';
+import { staffUserSchema } from '../../../shared/schemas/staff';
+import { STAFF_ROLES, type User } from '../../../shared/schemas/user';
 import { auditOfActor, auditOfSubject, auditPut } from '../../lib/db/audit';
 import { outboxPut } from '../../lib/db/outbox';
 import { EmailAlreadyUsedError, listStaff, newUser, userCreationItems } from '../../lib/db/users';
 import { transactWrite } from '../../lib/db/transact';
 import { ROLE_LABELS, staffWelcomeMail } from '../../lib/mail/templates';
+import { setStaffActive } from '../../lib/staff/activation';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -32,8 +35,17 @@ const listStaffRoute = createRoute({
   summary: 'Lister les comptes du personnel',
   security: SESSION_SECURITY,
   request: { query: z.object({ role: z.enum(STAFF_ROLES).optional() }) },
-  responses: { 200: { description: 'Les comptes', ...jsonContent(z.array(userSchema)) }, ...errorResponses(400, 401, 403) },
+  responses: { 200: { description: 'Les comptes', ...jsonContent(z.array(staffUserSchema)) }, ...errorResponses(400, 401, 403) },
 });
+
+const activation = (action: 'deactivate' | 'reactivate', summary: string) =>
+  createRoute({
+    method: 'post', path: `/admin/users/{id}/${action}`, tags, security: SESSION_SECURITY, summary,
+    request: { params: z.object({ id: idSchema }) },
+    responses: { 200: { description: 'Le compte', ...jsonContent(staffUserSchema) }, ...errorResponses(400, 401, 403, 404, 409) },
+  });
+
+const staffView = (user: User) => ({ ...toPublicUser(user), ...(user.deactivatedAt ? { deactivatedAt: user.deactivatedAt } : {}) });
 
 const auditRoute = createRoute({
   method: 'get',
@@ -82,7 +94,15 @@ export function adminRoutes(deps: ApiDeps) {
       requireRole(c, 'armos');
       const { role } = c.req.valid('query');
       const lists = await Promise.all((role ? [role] : STAFF_ROLES).map((r) => listStaff(deps.db, r)));
-      return c.json(lists.flat().map(toPublicUser), 200);
+      return c.json(lists.flat().map(staffView), 200);
+    })
+    .openapi(activation('deactivate', 'Désactiver un compte du personnel (ses sessions sont refusées aussitôt)'), async (c) => {
+      const caller = requireRole(c, 'armos');
+      return c.json(staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, false)), 200);
+    })
+    .openapi(activation('reactivate', 'Réactiver un compte du personnel'), async (c) => {
+      const caller = requireRole(c, 'armos');
+      return c.json(staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, true)), 200);
     })
     .openapi(auditRoute, async (c) => {
       requireRole(c, 'armos');

@@ -29,7 +29,7 @@ const verify = createRoute({
   tags: ['Connexion'],
   summary: 'Échange le lien reçu par e-mail contre une session',
   request: { body: { ...jsonContent(verifyBodySchema), required: true } },
-  responses: { 200: { description: 'Connecté', ...jsonContent(sessionResponseSchema) }, ...errorResponses(400) },
+  responses: { 200: { description: 'Connecté', ...jsonContent(sessionResponseSchema) }, ...errorResponses(400, 403) },
 });
 
 const logout = createRoute({

@@ -1,9 +1,9 @@
 /** The lessor's verification queue: GET /lessor/listings. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { ValidationError } from '../../../shared/errors';
 import { VERIFICATION_STATUSES } from '../../../shared/schemas/listing';
 import { listingSchema } from '../../../shared/schemas/listing-views';
 import { listingsToVerify } from '../../lib/db/listings';
+import { cursorCodec } from '../../lib/pagination';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -26,17 +26,8 @@ const queue = createRoute({
   },
 });
 
-const encodeCursor = (key?: Record<string, unknown>) => (key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined);
-function decodeCursor(cursor?: string): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-  } catch {
-    throw new ValidationError('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }]);
-  }
-}
-
 export function lessorRoutes(deps: ApiDeps) {
+  const cursors = cursorCodec(deps.config.sessionSecret);
   return createRouter().openapi(queue, async (c) => {
     const caller = requireRole(c, 'lessor', 'armos');
     const query = c.req.valid('query');
@@ -44,8 +35,9 @@ export function lessorRoutes(deps: ApiDeps) {
       ? [caller.user.lessorId!]
       : query.lessorId ? [query.lessorId] : (await deps.reference()).lessors.map((lessor) => lessor.id);
     if (lessorIds.length === 1) {
-      const page = await listingsToVerify(deps.db, lessorIds[0]!, query.verification, { limit: query.limit, cursor: decodeCursor(query.cursor) });
-      return c.json({ items: page.listings.map(privateView), ...(page.cursor ? { nextCursor: encodeCursor(page.cursor) } : {}) }, 200);
+      const scope = `lessor-queue:${lessorIds[0]}:${query.verification}`;
+      const page = await listingsToVerify(deps.db, lessorIds[0]!, query.verification, { limit: query.limit, cursor: cursors.decode(scope, query.cursor) });
+      return c.json({ items: page.listings.map(privateView), ...(page.cursor ? { nextCursor: cursors.encode(scope, page.cursor) } : {}) }, 200);
     }
     // Armos across all lessors: the first page of each queue, merged oldest first.
     const pages = await Promise.all(lessorIds.map((id) => listingsToVerify(deps.db, id, query.verification, { limit: query.limit })));

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
 import { cancelBodySchema, completeBodySchema, createSwapBodySchema, reviewBodySchema, swapListQuerySchema, swapPageSchema, swapViewSchema } from '../../../shared/schemas/swap';
+import { cursorCodec } from '../../lib/pagination';
 import { exchangeFile } from '../../lib/swaps/file';
 import { listSwaps, readSwap } from '../../lib/swaps/queries';
 import { cancelSwapRequest, completeSwapRequest, confirmSwapRequest, requestSwap, reviewSwap, type SwapDeps } from '../../lib/swaps/service';
@@ -56,11 +57,12 @@ const file = createRoute({
 
 export function swapRoutes(deps: ApiDeps) {
   const service: SwapDeps = { db: deps.db, now: deps.now, appUrl: deps.config.appUrl, reference: deps.reference };
+  const cursors = cursorCodec(deps.config.sessionSecret);
   const participant = ['tenant', 'accueil'] as const;
   const staff = ['lessor', 'armos'] as const;
   return createRouter()
     .openapi(create, async (c) => c.json(await requestSwap(service, requireRole(c, ...participant).user, c.req.valid('json').matchId), 201))
-    .openapi(list, async (c) => c.json(await listSwaps(service, requireRole(c, ...staff).user, c.req.valid('query')), 200))
+    .openapi(list, async (c) => c.json(await listSwaps(service, requireRole(c, ...staff).user, c.req.valid('query'), cursors), 200))
     .openapi(read, async (c) => c.json(await readSwap(service, requireRole(c, ...participant, ...staff).user, c.req.valid('param').id), 200))
     .openapi(confirm, async (c) => c.json(await confirmSwapRequest(service, requireRole(c, ...participant).user, c.req.valid('param').id), 200))
     .openapi(review, async (c) => c.json(await reviewSwap(service, requireRole(c, ...staff).user, c.req.valid('param').id, c.req.valid('json')), 200))

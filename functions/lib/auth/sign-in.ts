@@ -2,7 +2,7 @@
  * Sign-in by e-mail link. Requesting a link answers the same whether the address is known or
  * not (no account enumeration); the first verified link of a new address creates a tenant.
  */
-import { RateLimitedError, ValidationError } from '../../../shared/errors';
+import { ForbiddenError, RateLimitedError, ValidationError } from '../../../shared/errors';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import { consumeLoginToken, loginTokenPut, takeRateLimit } from '../db/auth';
@@ -38,6 +38,8 @@ export async function requestSignInLink(deps: SignInDeps, email: string, clientI
   if (!emailAllowed) {
     throw new RateLimitedError('Plusieurs liens ont déjà été envoyés à cette adresse. Attendez 15 minutes avant d’en demander un autre.');
   }
+  // Same answer as for any address, but a deactivated account gets no link.
+  if ((await findUserByEmail(deps.db, email))?.deactivatedAt) return;
   const { token, hash } = newLoginToken();
   const expiresAt = new Date(now.getTime() + LOGIN_TOKEN_MINUTES * 60_000);
   const mail = signInMail(deps.appUrl, token);
@@ -56,6 +58,7 @@ export async function completeSignIn(deps: SignInDeps, token: string): Promise<{
     ]);
   }
   const user = await findOrCreateTenant(deps, email, now);
+  if (user.deactivatedAt) throw new ForbiddenError('Ce compte a été désactivé par Armos. Adressez-vous à Armos si vous pensez que c’est une erreur.');
   const { token: sessionToken, claims } = await signSession(deps.sessionSecret, user, now);
   await transactWrite(deps.db, [
     auditPut(deps.db, { actorId: user.id, actorRole: user.role, action: 'sign-in', subject: `user:${user.id}` }, now),

@@ -92,6 +92,10 @@ export function managedListingPut(db: Database, agentId: string, listingId: stri
   };
 }
 
+export function managedListingDelete(db: Database, agentId: string, listingId: string): TransactItem {
+  return { Delete: { TableName: db.tableName, Key: keys.managedListing(agentId, listingId) } };
+}
+
 export async function findListing(db: Database, listingId: string): Promise<Listing | undefined> {
   const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.listing(listingId), ConsistentRead: true }));
   return Item && Item.entity === ENTITY.listing ? toListing(Item) : undefined;
@@ -132,7 +136,8 @@ export async function listingsManagedBy(db: Database, agentId: string): Promise<
     }),
   );
   const listings = await getListings(db, (Items ?? []).map((item) => String(item.listingId)));
-  return [...listings.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // The listing decides: an entry left behind by an ended delegation grants nothing.
+  return [...listings.values()].filter((listing) => listing.assistance?.agentId === agentId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** A lessor's listings in a verification state, oldest first (the verification queue). */

@@ -8,7 +8,7 @@ export function proposalsDigestMail(appUrl: string, count: number) {
       count > 1
         ? `Nous avons trouvé ${count} nouveaux échanges possibles avec votre logement.`
         : 'Nous avons trouvé un nouvel échange possible avec votre logement.',
-      'Regardez les logements proposés et dites oui ou non : si tous les participants disent oui, vous pourrez échanger vos coordonnées et organiser les visites.',
+      'Regardez les logements proposés et dites oui ou non : si tous les participants disent oui, vous pourrez vous écrire et organiser les visites.',
       'Vous recevez au plus un message de ce type par jour.',
     ],
     action: { label: 'Voir mes propositions', url: `${appUrl}/propositions` },
@@ -20,7 +20,7 @@ export function mutualMatchMail(appUrl: string, matchId: string) {
     subject: 'Tout le monde a dit oui : organisez les visites',
     paragraphs: [
       'Tous les participants d’une proposition d’échange ont dit oui.',
-      'Vous pouvez maintenant voir leurs coordonnées, leur écrire depuis la plateforme et organiser les visites. Après les visites, l’un de vous peut demander l’échange à vos bailleurs.',
+      'Vous pouvez maintenant leur écrire depuis la plateforme et organiser les visites. Leurs coordonnées s’affichent sur la proposition dès que chaque logement a été vérifié par son bailleur. Après les visites, l’un de vous peut demander l’échange à vos bailleurs.',
     ],
     action: { label: 'Voir la proposition', url: `${appUrl}/propositions/${matchId}` },
   });

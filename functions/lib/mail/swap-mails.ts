@@ -6,9 +6,10 @@ import { renderMail } from './layout';
 const day = (iso: string) => formatInTimeZone(new Date(iso), 'dd/MM/yyyy');
 const link = (appUrl: string, swapId: string) => `${appUrl}/echanges/${swapId}`;
 
+/** The requester's name goes in the body only: a subject is what spam filters and phishing play on. */
 export function swapRequestedMail(appUrl: string, swapId: string, requester: string) {
   return renderMail({
-    subject: `${requester} a demandé l’échange : confirmez`,
+    subject: 'Un participant a demandé l’échange : confirmez',
     paragraphs: [
       `${requester} a demandé à vos bailleurs l’échange de logements que vous avez tous accepté.`,
       'Confirmez à votre tour que vous voulez échanger : quand tous les participants auront confirmé, le dossier partira chez les bailleurs pour examen. Tant que l’échange est en cours, votre annonce n’apparaît plus dans d’autres propositions.',

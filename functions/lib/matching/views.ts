@@ -1,4 +1,8 @@
-/** What a participant sees of a stored proposal. Contacts only once everyone said yes. */
+/**
+ * What a participant sees of a stored proposal. Contacts only once everyone said yes and every
+ * listing is verified by its lessor: an unverified listing could be a fake one harvesting
+ * phone numbers. Until then the masked messaging serves.
+ */
 import { publicDwelling } from '../../../shared/listing/views';
 import type { MatchView } from '../../../shared/schemas/match';
 import type { Listing } from '../../../shared/schemas/listing';
@@ -14,7 +18,9 @@ export function matchView(
 ): MatchView {
   const ids = match.listingIds;
   const explanation = (viewerListingId && match.explanations[viewerListingId]) || match.explanations[ids[0]!] || { summary: '', reasons: [] };
-  const showContacts = contacts && (match.status === 'mutual' || match.status === 'engaged');
+  const opened = match.status === 'mutual' || match.status === 'engaged';
+  const everyoneVerified = ids.every((id) => listings.get(id)?.verification === 'verified');
+  const showContacts = contacts !== undefined && opened && everyoneVerified;
   return {
     id: match.id,
     kind: match.kind,
@@ -30,13 +36,15 @@ export function matchView(
         listingId,
         isMe: listingId === viewerListingId,
         interest: participant.interest,
-        ...(participant.visit && (showContacts || listingId === viewerListingId) ? { visit: participant.visit } : {}),
+        verified: listings.get(listingId)?.verification === 'verified',
+        ...(participant.visit && ((contacts !== undefined && opened) || listingId === viewerListingId) ? { visit: participant.visit } : {}),
         receives: next ? publicDwelling(next.dwelling) : (undefined as never),
         ...(owner && listingId !== viewerListingId
           ? { contact: { displayName: owner.displayName, email: reachableEmail(owner), phone: owner.phone } }
           : {}),
       };
     }),
+    contactsOpen: opened && everyoneVerified,
     createdAt: match.createdAt,
   };
 }

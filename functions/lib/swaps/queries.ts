@@ -3,7 +3,7 @@
  * gsi2 partition: open reviews first, nearest deadline first) and Armos's pipeline (gsi1 by status:
  * under review first, overdue first).
  */
-import { ForbiddenError, ValidationError } from '../../../shared/errors';
+import { ForbiddenError } from '../../../shared/errors';
 import type { SwapView } from '../../../shared/schemas/swap';
 import type { User } from '../../../shared/schemas/user';
 import { isAwaitingDecision, type Swap, type SwapStatus } from '../../../shared/swap/lifecycle';
@@ -11,6 +11,7 @@ import { getListings } from '../db/listings';
 import { indexKeys } from '../db/model';
 import { findSwap, getSwap, reviewsOfLessor, swapIdsInStatus } from '../db/swaps';
 import { getUsers } from '../db/users';
+import type { CursorCodec } from '../pagination';
 import { assertViewer, isStaffViewer, type SwapViewer } from './access';
 import type { SwapDeps } from './commit';
 import { swapView } from './views';
@@ -36,21 +37,11 @@ export interface ListQuery {
   cursor?: string;
 }
 
-const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-function decode<T>(cursor?: string): T | undefined {
-  if (!cursor) return undefined;
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
-  } catch {
-    throw new ValidationError('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }]);
-  }
-}
-
-export async function listSwaps(deps: SwapDeps, caller: User, query: ListQuery): Promise<{ items: SwapView[]; nextCursor?: string }> {
-  if (caller.role === 'lessor') return lessorQueue(deps, caller, caller.lessorId!, query);
+export async function listSwaps(deps: SwapDeps, caller: User, query: ListQuery, cursors: CursorCodec): Promise<{ items: SwapView[]; nextCursor?: string }> {
+  if (caller.role === 'lessor') return lessorQueue(deps, caller, caller.lessorId!, query, cursors);
   if (caller.role !== 'armos') throw new ForbiddenError();
-  if (query.lessorId) return lessorQueue(deps, caller, query.lessorId, query);
-  return pipeline(deps, caller, query);
+  if (query.lessorId) return lessorQueue(deps, caller, query.lessorId, query, cursors);
+  return pipeline(deps, caller, query, cursors);
 }
 
 /** The key of a lessor's first review of the swap in its queue: the swap is listed there, once. */
@@ -62,9 +53,10 @@ function representativeReview(swap: Swap, lessorId: string): string | undefined 
     .sort((a, b) => a.sk.localeCompare(b.sk))[0]?.listingId;
 }
 
-async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query: ListQuery) {
+async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query: ListQuery, cursors: CursorCodec) {
+  const scope = `swap-reviews:${lessorId}:${query.status ?? ''}`;
   const items: SwapView[] = [];
-  let cursor = decode<Record<string, unknown>>(query.cursor);
+  let cursor = cursors.decode<Record<string, unknown>>(scope, query.cursor);
   do {
     const page = await reviewsOfLessor(deps.db, lessorId, { limit: query.limit, cursor });
     const swaps = await Promise.all(page.items.map((entry) => findSwap(deps.db, entry.swapId)));
@@ -80,7 +72,7 @@ async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query
     items.push(...(await viewsOf(deps, caller, listed)));
     if (items.length === query.limit) {
       const next = lastListed === page.items.length - 1 ? page.cursor : page.items[lastListed]!.key;
-      return { items, ...(next ? { nextCursor: encode(next) } : {}) };
+      return { items, ...(next ? { nextCursor: cursors.encode(scope, next) } : {}) };
     }
     cursor = page.cursor;
   } while (cursor);
@@ -90,9 +82,10 @@ async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query
 /** Armos: one status, or all of them in pipeline order (under review first: overdue first). */
 const PIPELINE: readonly SwapStatus[] = ['under_review', 'approved', 'awaiting_confirmations', 'completed', 'refused', 'cancelled'];
 
-async function pipeline(deps: SwapDeps, caller: User, query: ListQuery) {
+async function pipeline(deps: SwapDeps, caller: User, query: ListQuery, cursors: CursorCodec) {
   const statuses = query.status ? [query.status] : PIPELINE;
-  const start = decode<{ s: number; k?: Record<string, unknown> }>(query.cursor) ?? { s: 0 };
+  const scope = `swap-pipeline:${query.status ?? ''}`;
+  const start = cursors.decode<{ s: number; k?: Record<string, unknown> }>(scope, query.cursor) ?? { s: 0 };
   const items: SwapView[] = [];
   for (let s = start.s; s < statuses.length; s += 1) {
     let cursor = s === start.s ? start.k : undefined;
@@ -103,7 +96,7 @@ async function pipeline(deps: SwapDeps, caller: User, query: ListQuery) {
       cursor = page.cursor;
       if (items.length >= query.limit) {
         const next = cursor ? { s, k: cursor } : s + 1 < statuses.length ? { s: s + 1 } : undefined;
-        return { items, ...(next ? { nextCursor: encode(next) } : {}) };
+        return { items, ...(next ? { nextCursor: cursors.encode(scope, next) } : {}) };
       }
     } while (cursor);
   }

@@ -43,3 +43,6 @@ export function verificationQueue(query: { verification: VerificationStatus; les
 
 export const recordVerification = (id: string, verified: boolean, reason?: string) =>
   api.post<Listing>(`/listings/${encodeURIComponent(id)}/verification`, verified ? { verified } : { verified, reason });
+
+/** The tenant (or Armos) ends the reception agent's delegation over the listing. */
+export const endAssistance = (id: string) => api.delete<void>(`/listings/${encodeURIComponent(id)}/assistance`);

@@ -29,11 +29,12 @@ function threeWay(overrides: Partial<MatchView> = {}): MatchView {
     recommended: false,
     explanation: { summary: 'T4 à Bellepierre', reasons: [] },
     createdAt: '2026-11-28T00:00:00Z',
+    contactsOpen: false,
     // Cycle order: each participant receives the next one's dwelling; "me" is second here.
     participants: [
-      { listingId: 'c', isMe: false, interest: 'yes', receives: home('T3', 'vauban') },
-      { listingId: 'a', isMe: true, interest: 'pending', receives: home('T4', 'bellepierre') },
-      { listingId: 'b', isMe: false, interest: 'pending', receives: home('T2', 'le-butor') },
+      { listingId: 'c', isMe: false, interest: 'yes', verified: true, receives: home('T3', 'vauban') },
+      { listingId: 'a', isMe: true, interest: 'pending', verified: true, receives: home('T4', 'bellepierre') },
+      { listingId: 'b', isMe: false, interest: 'pending', verified: true, receives: home('T2', 'le-butor') },
     ],
     ...overrides,
   };
