@@ -1,15 +1,42 @@
 /**
- * On AWS the session key lives in Secrets Manager: the stack gives each function the secret's
- * ARN, and the entry point resolves it once at cold start, before the configuration is read.
+ * On AWS the keys live in Secrets Manager: the stack gives each function the ARNs of the secrets
+ * it may read (and only those), and the entry point resolves them once at cold start, before the
+ * configuration is read.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
+/** `<NAME>_ARN` in the environment → `<NAME>` with the secret's value. */
+const SECRETS = ['SESSION_SECRET', 'PHOTOS_SIGNING_KEY'] as const;
+
+async function secretValue(client: SecretsManagerClient, arn: string, stage?: 'AWSPREVIOUS'): Promise<string | undefined> {
+  try {
+    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn, ...(stage ? { VersionStage: stage } : {}) }));
+    return SecretString;
+  } catch (error) {
+    // A secret never rotated has no previous version.
+    if (stage && (error as Error).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
+
 export async function resolveSecrets(env: Record<string, string | undefined> = process.env): Promise<void> {
-  const arn = env.SESSION_SECRET_ARN;
-  if (!arn || env.SESSION_SECRET) return;
+  const wanted = SECRETS.filter((name) => env[`${name}_ARN`] && !env[name]);
+  const originArn = env.ORIGIN_VERIFY_SECRET_ARN && !env.ORIGIN_VERIFY_SECRETS ? env.ORIGIN_VERIFY_SECRET_ARN : undefined;
+  if (wanted.length === 0 && !originArn) return;
   const client = new SecretsManagerClient({});
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!SecretString) throw new Error('The session secret is empty');
-  env.SESSION_SECRET = SecretString;
-  client.destroy();
+  try {
+    for (const name of wanted) {
+      const value = await secretValue(client, env[`${name}_ARN`]!);
+      if (!value) throw new Error(`The secret ${name} is empty`);
+      env[name] = value;
+    }
+    if (originArn) {
+      // During a rotation CloudFront may still send the previous value for a few minutes.
+      const [current, previous] = await Promise.all([secretValue(client, originArn), secretValue(client, originArn, 'AWSPREVIOUS')]);
+      if (!current) throw new Error('The origin-verify secret is empty');
+      env.ORIGIN_VERIFY_SECRETS = [current, previous].filter(Boolean).join(',');
+    }
+  } finally {
+    client.destroy();
+  }
 }
