@@ -23,6 +23,14 @@ export const photoObjectKeys = {
   },
 } as const;
 
+/**
+ * Where the browser PUTs photos: the bucket's regional virtual-hosted address, as the SDK signs
+ * it on AWS. The stack builds the CSP's connect-src entry from this same function.
+ */
+export function photoUploadOrigin(bucket: string, region: string): string {
+  return `https://${bucket}.s3.${region}.amazonaws.com`;
+}
+
 export interface PhotoStorage {
   bucket: string;
   /** A URL the browser PUTs the file to; content type and exact length are signed. */
