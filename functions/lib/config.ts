@@ -25,7 +25,12 @@ const configSchema = z.object({
    * previous one during a rotation), comma-separated, from Secrets Manager. When set, any
    * request without one of them is refused: only the distribution reaches the API.
    */
-  ORIGIN_VERIFY_SECRETS: z.string().min(32).optional(),
+  ORIGIN_VERIFY_SECRETS: z
+    .string()
+    .refine((value) => value.split(',').every((secret) => secret.trim().length >= 32))
+    .optional(),
+  /** Where the origin secret is read from on AWS: its presence makes the secret mandatory. */
+  ORIGIN_VERIFY_SECRET_ARN: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default('Échange Kaz <ne-pas-repondre@bourse.local>'),
   /** The public origin of the web app, used in mails and for the CSRF origin check. */
   APP_URL: z.url().default('http://localhost:3000'),
@@ -68,6 +73,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid or missing configuration: ${names}`);
   }
   const e = parsed.data;
+  // The API must never run open when it is meant to be reachable through CloudFront only.
+  if (e.ORIGIN_VERIFY_SECRET_ARN && !e.ORIGIN_VERIFY_SECRETS) throw new ConfigError('Invalid or missing configuration: ORIGIN_VERIFY_SECRETS');
   const sessionSecret = e.SESSION_SECRET;
   return Object.freeze({
     stage: e.STAGE,
@@ -79,7 +86,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     photosBucket: e.PHOTOS_BUCKET,
     s3Endpoint: e.S3_ENDPOINT,
     photoSigning: e.PHOTOS_KEY_PAIR_ID && e.PHOTOS_SIGNING_KEY ? { keyPairId: e.PHOTOS_KEY_PAIR_ID, privateKey: e.PHOTOS_SIGNING_KEY } : undefined,
-    originVerifySecrets: e.ORIGIN_VERIFY_SECRETS?.split(',').map((value) => value.trim()).filter((value) => value.length >= 32),
+    originVerifySecrets: e.ORIGIN_VERIFY_SECRETS?.split(',').map((value) => value.trim()),
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL.replace(/\/$/, ''),
     get sessionSecret(): string {

@@ -25,14 +25,19 @@ export async function resolveSecrets(env: Record<string, string | undefined> = p
   if (wanted.length === 0 && !originArn) return;
   const client = new SecretsManagerClient({});
   try {
-    for (const name of wanted) {
-      const value = await secretValue(client, env[`${name}_ARN`]!);
+    // In parallel: this is on every cold start's path.
+    const [values, origin] = await Promise.all([
+      Promise.all(wanted.map((name) => secretValue(client, env[`${name}_ARN`]!))),
+      // During a rotation CloudFront may still send the previous value for a few minutes.
+      originArn ? Promise.all([secretValue(client, originArn), secretValue(client, originArn, 'AWSPREVIOUS')]) : undefined,
+    ]);
+    wanted.forEach((name, index) => {
+      const value = values[index];
       if (!value) throw new Error(`The secret ${name} is empty`);
       env[name] = value;
-    }
-    if (originArn) {
-      // During a rotation CloudFront may still send the previous value for a few minutes.
-      const [current, previous] = await Promise.all([secretValue(client, originArn), secretValue(client, originArn, 'AWSPREVIOUS')]);
+    });
+    if (origin) {
+      const [current, previous] = origin;
       if (!current) throw new Error('The origin-verify secret is empty');
       env.ORIGIN_VERIFY_SECRETS = [current, previous].filter(Boolean).join(',');
     }
