@@ -45,6 +45,11 @@ export class PhotoSigningKey extends Construct {
       description: 'Échange Kaz: private key of the photo links (CloudFront signed URLs), written at deploy time',
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const logs = (name: string) =>
+      new LogGroup(this, name, {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      });
     const generator = new LambdaFunction(this, 'Generator', {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -53,13 +58,10 @@ export class PhotoSigningKey extends Construct {
       timeout: Duration.seconds(30),
       // Not an app function (their descriptions start with the product name): a deploy-time helper.
       description: 'Photo links key pair generator (Échange Kaz)',
-      logGroup: new LogGroup(this, 'GeneratorLogs', {
-        retention: RetentionDays.ONE_MONTH,
-        removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-      }),
+      logGroup: logs('GeneratorLogs'),
     });
     this.privateKey.grantWrite(generator);
-    const provider = new Provider(this, 'Provider', { onEventHandler: generator });
+    const provider = new Provider(this, 'Provider', { onEventHandler: generator, logGroup: logs('ProviderLogs') });
     const keyPair = new CustomResource(this, 'KeyPair', {
       serviceToken: provider.serviceToken,
       properties: { SecretArn: this.privateKey.secretArn, Rotation: props.rotation ?? 'initial' },
