@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { createMatchFixture } from '../support/match-fixture';
 import { publishListing } from '../support/market';
@@ -40,7 +40,7 @@ async function addReadyPhoto(token: string, listingId: string): Promise<void> {
 }
 
 /** The image has arrived and was decoded (a refused link leaves it at width 0). */
-const decoded = (locator: import('playwright-core').Locator) => locator.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
+const decoded = (locator: Locator) => locator.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
 
 describe('photos of the dwelling a proposal offers', () => {
   it('shows A’s photo to B in the proposal, and nothing to a tenant outside it', async () => {
