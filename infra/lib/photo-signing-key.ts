@@ -66,7 +66,10 @@ export class PhotoSigningKey extends Construct {
       serviceToken: provider.serviceToken,
       properties: { SecretArn: this.privateKey.secretArn, Rotation: props.rotation ?? 'initial' },
     });
-    this.publicKey = new PublicKey(this, 'PublicKey', {
+    // CloudFront cannot change a public key's value: a rotation creates a new one (new id), the
+    // key group then trusts it, and the old one is deleted.
+    const rotation = (props.rotation ?? '').replace(/[^A-Za-z0-9]/g, '');
+    this.publicKey = new PublicKey(this, `PublicKey${rotation}`, {
       encodedKey: keyPair.getAttString('PublicKey'),
       comment: 'Échange Kaz: photo links',
     });
