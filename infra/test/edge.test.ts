@@ -16,6 +16,7 @@ import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/api
 import { EchangeKazFunction, PHOTO_ITEM_ATTRIBUTES } from '../lib/function';
 import { REPOSITORY_ROOT } from '../lib/functions';
 import { nativeModulesBundling } from '../lib/native-modules';
+import { PhotoSigningKey } from '../lib/photo-signing-key';
 import { photoUploadCorsOrigins } from '../lib/stateful-stack';
 import { API_PATH_PATTERN, PHOTOS_PATH_PATTERN } from '../lib/web';
 import { flattenJoin, synthesize, type Synthesized } from './synth';
@@ -133,6 +134,19 @@ describe('photos deployed', () => {
       PHOTOS_KEY_PAIR_ID: { Ref: expect.stringMatching(/^PhotoSigningKeyPublicKey/) },
       PHOTOS_SIGNING_KEY_ARN: { Ref: expect.stringMatching(/^PhotoSigningKeyPrivateKey/) },
     });
+  });
+});
+
+describe('photo key rotation', () => {
+  it('creates a new public key, the key group trusting it, and writes the new private key', () => {
+    const stack = new Stack(new App(), 'Rotation');
+    new PhotoSigningKey(stack, 'Key', { rotation: '2027-01', retainLogs: false });
+    const template = Template.fromStack(stack);
+
+    const [keyId] = Object.keys(template.findResources('AWS::CloudFront::PublicKey'));
+    expect(keyId).toMatch(/^KeyPublicKey202701/);
+    template.hasResourceProperties('AWS::CloudFront::KeyGroup', { KeyGroupConfig: Match.objectLike({ Items: [{ Ref: keyId }] }) });
+    template.hasResourceProperties('AWS::CloudFormation::CustomResource', { Rotation: '2027-01' });
   });
 });
 
