@@ -10,6 +10,7 @@ import { errorBody, handleError } from './errors';
 import { requestLog } from './middleware/request-log';
 import { securityHeaders } from './middleware/security-headers';
 import { authenticate } from './middleware/auth';
+import { originVerify } from './middleware/origin-verify';
 import { adminRoutes } from './routes/admin';
 import { assistanceRoutes } from './routes/assistance';
 import { authRoutes } from './routes/auth';
@@ -30,6 +31,7 @@ export const API_BASE = '/api';
 export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   const api = new OpenAPIHono<ApiEnv>().basePath(API_BASE);
   api.use('*', requestLog());
+  api.use('*', originVerify(deps.config.originVerifySecrets));
   api.use('*', securityHeaders({ https: deps.config.appUrl.startsWith('https://') }));
   api.use(
     '*',

@@ -15,6 +15,8 @@ export interface ApiDeps {
 export interface ApiVariables {
   requestId: string;
   caller?: Caller;
+  /** The request carried CloudFront's origin secret (production); its viewer-address header is then CloudFront's. */
+  originVerified?: boolean;
 }
 
 export type ApiEnv = { Variables: ApiVariables };

@@ -17,11 +17,28 @@ const configSchema = z.object({
   PHOTOS_BUCKET: z.string().min(3).optional(),
   /** Set locally (s3rver, path-style); absent on AWS. */
   S3_ENDPOINT: z.url().optional(),
+  /** The CloudFront public key id photo links are signed for, and the PEM of its private key (on AWS, from Secrets Manager). */
+  PHOTOS_KEY_PAIR_ID: z.string().min(1).optional(),
+  PHOTOS_SIGNING_KEY: z.string().includes('PRIVATE KEY').optional(),
+  /**
+   * Production: the values CloudFront's origin-verify header may carry (current, and the
+   * previous one during a rotation), comma-separated, from Secrets Manager. When set, any
+   * request without one of them is refused: only the distribution reaches the API.
+   */
+  ORIGIN_VERIFY_SECRETS: z
+    .string()
+    .refine((value) => value.split(',').every((secret) => secret.trim().length >= 32))
+    .optional(),
+  /** Where the origin secret is read from on AWS: its presence makes the secret mandatory. */
+  ORIGIN_VERIFY_SECRET_ARN: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default('Échange Kaz <ne-pas-repondre@bourse.local>'),
   /** The public origin of the web app, used in mails and for the CSRF origin check. */
   APP_URL: z.url().default('http://localhost:3000'),
-  /** HMAC key for session tokens (base64, ≥ 32 bytes). Locally generated once under .data/. */
-  SESSION_SECRET: z.string().min(43),
+  /**
+   * HMAC key for session tokens (base64, ≥ 32 bytes). Locally generated once under .data/. Only
+   * the functions that sign or verify sessions are given it: reading it elsewhere fails.
+   */
+  SESSION_SECRET: z.string().min(43).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOGIN_LIMIT_PER_EMAIL: z.coerce.number().int().positive().default(5),
   /** Generous: a reception point signs in many tenants from one address. */
@@ -37,6 +54,8 @@ export interface Config {
   sesConfigurationSet?: string;
   photosBucket?: string;
   s3Endpoint?: string;
+  photoSigning?: { keyPairId: string; privateKey: string };
+  originVerifySecrets?: string[];
   mailFrom: string;
   appUrl: string;
   sessionSecret: string;
@@ -54,6 +73,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid or missing configuration: ${names}`);
   }
   const e = parsed.data;
+  // The API must never run open when it is meant to be reachable through CloudFront only.
+  if (e.ORIGIN_VERIFY_SECRET_ARN && !e.ORIGIN_VERIFY_SECRETS) throw new ConfigError('Invalid or missing configuration: ORIGIN_VERIFY_SECRETS');
+  const sessionSecret = e.SESSION_SECRET;
   return Object.freeze({
     stage: e.STAGE,
     region: e.AWS_REGION,
@@ -63,9 +85,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     photosBucket: e.PHOTOS_BUCKET,
     s3Endpoint: e.S3_ENDPOINT,
+    photoSigning: e.PHOTOS_KEY_PAIR_ID && e.PHOTOS_SIGNING_KEY ? { keyPairId: e.PHOTOS_KEY_PAIR_ID, privateKey: e.PHOTOS_SIGNING_KEY } : undefined,
+    originVerifySecrets: e.ORIGIN_VERIFY_SECRETS?.split(',').map((value) => value.trim()),
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL.replace(/\/$/, ''),
-    sessionSecret: e.SESSION_SECRET,
+    get sessionSecret(): string {
+      if (!sessionSecret) throw new ConfigError('Invalid or missing configuration: SESSION_SECRET');
+      return sessionSecret;
+    },
     logLevel: e.LOG_LEVEL,
     loginLimits: { perEmailPer15Min: e.LOGIN_LIMIT_PER_EMAIL, perIpPerHour: e.LOGIN_LIMIT_PER_IP_PER_HOUR },
     isLocal: e.DYNAMODB_ENDPOINT !== undefined,

@@ -6,3 +6,6 @@ import { photoStorage } from '../lib/photos/storage';
 import { createPhotoProcessor } from './handler';
 
 export const handler = lazyHandler<S3Event, void>(() => createPhotoProcessor({ db: database(), storage: photoStorage() }));
+
+/** The re-encoding alone, so that the deployed bundle's native part can be checked on its own. */
+export { encodePhoto } from './encode';

@@ -23,7 +23,12 @@ export function inlineScriptHashes(dir: string): string[] {
   return [...hashes].sort();
 }
 
-export function contentSecurityPolicy(scriptHashes: string[]): string {
+/**
+ * `photoUploadOrigin`: the photos bucket's address, where the browser PUTs photos through
+ * presigned URLs (the only cross-origin request of the app). Photos are read from `/photos/*`
+ * on the app's own origin, so img-src stays 'self'.
+ */
+export function contentSecurityPolicy(scriptHashes: string[], options: { photoUploadOrigin?: string } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
@@ -31,7 +36,7 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${options.photoUploadOrigin ? ` ${options.photoUploadOrigin}` : ''}`,
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

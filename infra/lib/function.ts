@@ -14,7 +14,10 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { PHOTO_ITEM_ATTRIBUTES } from '../../functions/lib/db/photos';
 import { mailAddress } from './context';
+
+export { PHOTO_ITEM_ATTRIBUTES };
 
 export type FunctionKind = 'http' | 'stream' | 'schedule' | 's3';
 
@@ -43,11 +46,13 @@ const TABLE_ACTIONS = {
     'dynamodb:DeleteItem',
     'dynamodb:BatchWriteItem',
   ],
+  /** The photo job: reads a listing's photo slots and settles one (functions/lib/db/photos.ts). */
+  photoItems: ['dynamodb:Query', 'dynamodb:UpdateItem'],
 } as const;
 
 export type TableAccess = keyof typeof TABLE_ACTIONS;
 
-/** Photo access: the API presigns uploads and reads; the photo job re-encodes and deletes originals. */
+/** Photo access: the API presigns uploads and deletes photos; the photo job re-encodes and deletes originals. */
 export type PhotosAccess = 'presign' | 'process';
 
 export const PHOTO_PREFIXES = { uploads: 'uploads/', photos: 'photos/' } as const;
@@ -101,9 +106,30 @@ export class EchangeKazFunction extends NodejsFunction {
     this.kind = kind;
   }
 
-  /** TABLE_NAME, and the item actions of `access` on the table and its indexes. Never `dynamodb:*`. */
+  /**
+   * TABLE_NAME, and the item actions of `access` on the table and its indexes. Never `dynamodb:*`.
+   * `photoItems`: the table only (no index), listing partitions only, photo attributes only.
+   * Photo slots share their partition with the listing item (`LISTING#<id>`) and IAM conditions
+   * only see partition keys: the attribute list is what keeps the photo job away from a
+   * listing's income or tenancy reference, since reading or writing any other attribute is refused.
+   */
   bindTable(table: ITable, access: TableAccess): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
+    if (access === 'photoItems') {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: [...TABLE_ACTIONS.photoItems],
+          resources: [table.tableArn],
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LISTING#*'] },
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...PHOTO_ITEM_ATTRIBUTES] },
+            StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES', 'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'] },
+          },
+        }),
+      );
+      return this;
+    }
     this.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
@@ -143,19 +169,45 @@ export class EchangeKazFunction extends NodejsFunction {
     return this;
   }
 
-  /** PHOTOS_BUCKET, and object access limited to the prefixes this role needs. */
+  /**
+   * PHOTOS_BUCKET, and the object actions this role issues, per prefix. The API presigns
+   * uploads (the PUT is checked against its role) and deletes processed photos; it never reads
+   * them: CloudFront does, for signed links. The photo job reads and deletes originals, writes
+   * processed photos, and deletes those of a photo removed while it worked. Listing the bucket
+   * lets a read of a missing original answer "not found" rather than "access denied".
+   */
   bindPhotos(bucket: IBucket, access: PhotosAccess): this {
     this.addEnvironment('PHOTOS_BUCKET', bucket.bucketName);
+    const objects = (actions: string[], prefix: string) =>
+      this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [bucket.arnForObjects(`${prefix}*`)] }));
     if (access === 'presign') {
-      bucket.grantPut(this, `${PHOTO_PREFIXES.uploads}*`);
-      bucket.grantRead(this, `${PHOTO_PREFIXES.photos}*`);
-      // Deleting a photo removes its processed files.
-      bucket.grantDelete(this, `${PHOTO_PREFIXES.photos}*`);
+      objects(['s3:PutObject'], PHOTO_PREFIXES.uploads);
+      objects(['s3:DeleteObject'], PHOTO_PREFIXES.photos);
     } else {
-      bucket.grantRead(this, `${PHOTO_PREFIXES.uploads}*`);
-      bucket.grantDelete(this, `${PHOTO_PREFIXES.uploads}*`);
-      bucket.grantPut(this, `${PHOTO_PREFIXES.photos}*`);
+      objects(['s3:GetObject', 's3:DeleteObject'], PHOTO_PREFIXES.uploads);
+      objects(['s3:PutObject', 's3:DeleteObject'], PHOTO_PREFIXES.photos);
+      this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     }
+    return this;
+  }
+
+  /** PHOTOS_KEY_PAIR_ID and PHOTOS_SIGNING_KEY_ARN (read access): the function signs photo links. */
+  bindPhotoSigning(privateKey: ISecret, keyPairId: string): this {
+    this.addEnvironment('PHOTOS_KEY_PAIR_ID', keyPairId);
+    this.addEnvironment('PHOTOS_SIGNING_KEY_ARN', privateKey.secretArn);
+    privateKey.grantRead(this);
+    return this;
+  }
+
+  /**
+   * ORIGIN_VERIFY_SECRET_ARN (read access): the function refuses requests that did not come
+   * through CloudFront. The rotation marker changes the configuration, so every instance
+   * re-reads the secret (current and previous values) after a rotation.
+   */
+  bindOriginVerify(secret: ISecret, rotation: string): this {
+    this.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', secret.secretArn);
+    this.addEnvironment('ORIGIN_VERIFY_ROTATION', rotation);
+    secret.grantRead(this);
     return this;
   }
 }

@@ -26,12 +26,13 @@ export interface FunctionSpec {
   /** `stream` kind: only records matching this pattern reach the function (Lambda event filtering). */
   streamFilter?: Record<string, unknown>;
   /**
-   * What the function touches; each one becomes an env var and the matching IAM grant. Every
-   * function also reads the session secret: functions/lib/config.ts requires it of all.
+   * What the function touches; each one becomes an env var and the matching IAM grant.
+   * `sessionKey`: the function signs or verifies sessions or renewal links (docs/security.md).
+   * `photoLinks`: it signs photo links. `originVerify`: it serves CloudFront's API origin.
    */
-  grants: { table?: TableAccess; ses?: boolean; photos?: PhotosAccess };
-  /** Modules left out of the bundle (native ones such as sharp come from a layer). */
-  externalModules?: string[];
+  grants: { table?: TableAccess; ses?: boolean; photos?: PhotosAccess; sessionKey?: boolean; photoLinks?: boolean; originVerify?: boolean };
+  /** Native modules: left out of the bundle and installed beside it for Lambda's platform (./native-modules.ts). */
+  nativeModules?: string[];
   timeout?: Duration;
   memorySize?: number;
 }
@@ -49,18 +50,18 @@ const statsSources = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH', 'SWAP',
 const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } } };
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign' } },
+  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign', sessionKey: true, photoLinks: true, originVerify: true } },
   { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
   { name: 'Matcher', entry: 'functions/matcher/index.ts', handler: 'handler', kind: 'stream', streamFilter: listingChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'ProposalFanOut', entry: 'functions/matcher/index.ts', handler: 'fanOutHandler', kind: 'stream', streamFilter: listingAndMatchChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'OutboxSweep', entry: 'functions/notifier/index.ts', handler: 'sweepHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0/5' }), grants: { table: 'readWrite', ses: true } },
   { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', streamFilter: statsSources, grants: { table: 'readWrite' } },
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).
-  { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite' } },
+  { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite', sessionKey: true } },
   { name: 'AnswerReminders', entry: 'functions/scheduler/index.ts', handler: 'answerRemindersHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '5' }), grants: { table: 'readWrite' } },
   { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
   { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' } },
-  { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'readWrite', photos: 'process' }, externalModules: ['sharp'] },
+  { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'photoItems', photos: 'process' }, nativeModules: ['sharp'] },
 ];
 
 export function entryPath(spec: FunctionSpec, root = REPOSITORY_ROOT): string {

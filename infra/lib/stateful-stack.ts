@@ -5,7 +5,8 @@
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   ConfigurationSet,
@@ -18,6 +19,16 @@ import {
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { DeployContext } from './context';
+
+/**
+ * The origins the browser uploads photos from (the bucket's CORS rule). With a custom domain,
+ * exactly the app's origin. Without one the CloudFront name is only known to the app stack,
+ * which depends on this one: any CloudFront name then (a dev set-up; CORS only lets a page read
+ * the answer, the presigned signature is what authorises the upload).
+ */
+export function photoUploadCorsOrigins(domain?: string): string[] {
+  return domain ? [`https://${domain}`] : ['https://*.cloudfront.net'];
+}
 import { PHOTO_PREFIXES } from './function';
 import { createTable } from './table';
 
@@ -52,7 +63,24 @@ export class StatefulStack extends Stack {
         // Originals are re-encoded into photos/ then deleted; whatever is left is abandoned.
         { id: 'expire-originals', prefix: PHOTO_PREFIXES.uploads, expiration: Duration.days(1) },
       ],
+      // Presigned PUTs from the web app; photos are read through CloudFront, not from here.
+      cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: photoUploadCorsOrigins(domain), allowedHeaders: ['content-type'], maxAge: 3000 }],
     });
+    // CloudFront (origin access control, /photos/*) reads processed photos, nothing else. The
+    // distribution lives in the app stack, which depends on this one: its id cannot be named here.
+    this.photosBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudFrontReadsProcessedPhotos',
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [this.photosBucket.arnForObjects(`${PHOTO_PREFIXES.photos}*`)],
+        conditions: {
+          StringEquals: { 'AWS:SourceAccount': this.account },
+          StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` },
+        },
+      }),
+    );
 
     // Generated here, read by the functions at cold start: nobody ever sees or types it.
     this.sessionSecret = new Secret(this, 'SessionSecret', {

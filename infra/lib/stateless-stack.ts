@@ -22,7 +22,23 @@ import { OperationsDashboard } from './dashboard';
 import type { DeployContext } from './context';
 import { EchangeKazFunction, PHOTO_PREFIXES, sesIdentities } from './function';
 import { FUNCTIONS, REPOSITORY_ROOT, entryPath, presentFunctions, type FunctionSpec } from './functions';
+import { nativeModulesBundling, type NativeArchitecture } from './native-modules';
+import { OriginVerify } from './origin-verify';
+import { PhotoSigningKey } from './photo-signing-key';
+import { photoUploadOrigin } from '../../functions/lib/photos/storage';
 import { Web } from './web';
+
+/**
+ * Lambda's CPU (arm64) unless the context asks for x64: tests that run a synthesized bundle
+ * with its native modules on this machine synthesize with `nativeArchitecture=x64`.
+ */
+const nativeArchitecture = (scope: Construct): NativeArchitecture => (scope.node.tryGetContext('nativeArchitecture') === 'x64' ? 'x64' : 'arm64');
+
+/** Optional context values whose change rotates a key (docs/deploy.md). */
+const rotationMarker = (scope: Construct, key: string): string | undefined => {
+  const value: unknown = scope.node.tryGetContext(key);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+};
 
 export interface StatelessStackProps extends StackProps {
   context: DeployContext;
@@ -41,6 +57,8 @@ export class StatelessStack extends Stack {
   readonly httpApi: HttpApi;
   readonly web: Web;
   readonly alarms: Alarms;
+  readonly photoSigningKey: PhotoSigningKey;
+  readonly originVerify: OriginVerify;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -61,6 +79,12 @@ export class StatelessStack extends Stack {
       bucketName: props.photosBucket.bucketName,
     });
 
+    this.photoSigningKey = new PhotoSigningKey(this, 'PhotoSigningKey', {
+      rotation: rotationMarker(this, 'photoKeyRotation'),
+      retainLogs: context.retainData,
+    });
+    this.originVerify = new OriginVerify(this, 'OriginVerify', { rotation: rotationMarker(this, 'originSecretRotation') });
+
     for (const spec of present) {
       const fn = this.createFunction(spec, root, props, photosBucket);
       this.functions.set(spec.name, fn);
@@ -74,6 +98,8 @@ export class StatelessStack extends Stack {
       certificateArn: context.certificateArn,
       retainData: context.retainData,
       buildDir: props.webBuildDir,
+      photos: { bucket: photosBucket, keyGroup: this.photoSigningKey.keyGroup, uploadOrigin: photoUploadOrigin(photosBucket.bucketName, this.region) },
+      originVerify: this.originVerify,
     });
     if (!this.web.deployed) Annotations.of(this).addWarning('web/build not found: the web app is not deployed (run npm run build:web).');
     for (const fn of this.functions.values()) fn.addEnvironment('APP_URL', this.web.url);
@@ -94,9 +120,15 @@ export class StatelessStack extends Stack {
       description: `Échange Kaz ${spec.name} (${spec.entry} → ${spec.handler})`,
       ...(spec.timeout ? { timeout: spec.timeout } : {}),
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
-      ...(spec.externalModules ? { bundling: { externalModules: spec.externalModules } } : {}),
+      ...(spec.nativeModules ? { bundling: nativeModulesBundling(spec.nativeModules, nativeArchitecture(this), root) } : {}),
     });
-    fn.bindSessionSecret(props.sessionSecret);
+    if (spec.grants.sessionKey) fn.bindSessionSecret(props.sessionSecret);
+    if (spec.grants.photoLinks) {
+      fn.bindPhotoSigning(this.photoSigningKey.privateKey, this.photoSigningKey.publicKey.publicKeyId);
+      // The key pair is written before any instance reads it.
+      fn.node.addDependency(this.photoSigningKey);
+    }
+    if (spec.grants.originVerify) fn.bindOriginVerify(this.originVerify.secret, this.originVerify.rotation);
     if (spec.grants.table) fn.bindTable(props.table, spec.grants.table);
     if (spec.grants.ses && context.mailFrom) {
       fn.bindSes({

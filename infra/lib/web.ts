@@ -1,15 +1,18 @@
 /**
- * The web app on one origin: the SvelteKit static build from a private S3 bucket (OAC), and
- * `/api/*` passed untouched to the HTTP API. Unknown app paths get index.html through a
+ * The web app on one origin: the SvelteKit static build from a private S3 bucket (OAC),
+ * `/api/*` passed to the HTTP API with the origin-verify header, and `/photos/*` read from the
+ * photos bucket (OAC) for signed links only. Unknown app paths get index.html through a
  * CloudFront Function on the default behaviour only, so API errors reach the client as sent.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
+  AccessLevel,
   AllowedMethods,
+  type IKeyGroup,
   CachePolicy,
   Distribution,
   Function as CloudFrontFunction,
@@ -20,21 +23,24 @@ import {
   HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
-  OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy, inlineScriptHashes } from './csp';
+import { PHOTO_PREFIXES } from './function';
 import { REPOSITORY_ROOT } from './functions';
+import type { OriginVerify } from './origin-verify';
 
 export const WEB_BUILD_DIR = join(REPOSITORY_ROOT, 'web', 'build');
 export const API_PATH_PATTERN = '/api/*';
+/** Object keys `photos/…` are served at `/photos/…`: the API signs links to exactly these paths. */
+export const PHOTOS_PATH_PATTERN = `/${PHOTO_PREFIXES.photos}*`;
 
 /** Paths without a file extension are app routes: serve the SPA fallback. */
 const SPA_ROUTING = `function handler(event) {
@@ -51,6 +57,9 @@ export interface WebProps {
   retainData: boolean;
   /** Folder of the built web app; deployed when it exists. */
   buildDir?: string;
+  /** The photos bucket, read through origin access control with links signed for `keyGroup`. */
+  photos: { bucket: IBucket; keyGroup: IKeyGroup; uploadOrigin: string };
+  originVerify: OriginVerify;
 }
 
 export class Web extends Construct {
@@ -78,7 +87,10 @@ export class Web extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Échange Kaz: CSP, HSTS, no framing, nosniff, referrer policy',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(buildDir)), override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(buildDir), { photoUploadOrigin: props.photos.uploadOrigin }),
+          override: true,
+        },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
@@ -97,7 +109,8 @@ export class Web extends Construct {
     const customDomain = props.domain && props.certificateArn ? props.domain : undefined;
 
     this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'Échange Kaz',
+      // The rotation marker makes CloudFormation update the distribution, hence re-read the origin secret.
+      comment: props.originVerify.rotation === 'initial' ? 'Échange Kaz' : `Échange Kaz (origine ${props.originVerify.rotation})`,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_ALL,
@@ -114,16 +127,36 @@ export class Web extends Construct {
       },
       additionalBehaviors: {
         [API_PATH_PATTERN]: {
-          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(apiDomain, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            customHeaders: props.originVerify.originHeaders(),
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: props.originVerify.requestPolicy,
           responseHeadersPolicy: headers,
           compress: true,
+          functionAssociations: [{ function: props.originVerify.viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+        [PHOTOS_PATH_PATTERN]: {
+          // Read-only access to the bucket (its policy, in the data stack, allows photos/* only).
+          origin: S3BucketOrigin.withOriginAccessControl(props.photos.bucket, { originAccessLevels: [AccessLevel.READ] }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          // Only links signed by the API (short-lived, for authorised viewers) are served.
+          trustedKeyGroups: [props.photos.keyGroup],
+          responseHeadersPolicy: headers,
+          compress: false,
         },
       },
     });
+    // The photos bucket's policy (data stack) already lets this account's CloudFront read photos/*.
+    Annotations.of(this).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+      'The photos bucket policy is declared in the data stack.',
+    );
     this.url = customDomain ? `https://${customDomain}` : `https://${this.distribution.distributionDomainName}`;
 
     if (this.deployed) this.deploy(buildDir);

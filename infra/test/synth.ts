@@ -47,3 +47,11 @@ export function synthesize(context: Record<string, string> = {}, options: BuildO
     },
   };
 }
+
+/** A string, or an Fn::Join of strings and tokens (each token shown as `<token>`). */
+export function flattenJoin(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+  if (!join) return '<token>';
+  return join[1].map((part) => (typeof part === 'string' ? part : '<token>')).join(join[0]);
+}

@@ -25,7 +25,7 @@ export interface LocalS3Options {
   bucket: string;
   /** Persist objects here; a temporary folder, removed at stop, when absent. */
   directory?: string;
-  /** The web app's origin, allowed to PUT and GET from the browser (CORS). */
+  /** The web app's origin, allowed to PUT from the browser (CORS); photos are read through the app's origin. */
   appOrigin: string;
   /** Set once the stack's database is ready: the photo job. */
   onUpload?: () => ((event: S3Event) => Promise<void>) | undefined;
@@ -35,7 +35,6 @@ const corsConfig = (origin: string) => `<CORSConfiguration>
   <CORSRule>
     <AllowedOrigin>${origin}</AllowedOrigin>
     <AllowedMethod>PUT</AllowedMethod>
-    <AllowedMethod>GET</AllowedMethod>
     <AllowedHeader>*</AllowedHeader>
     <MaxAgeSeconds>3000</MaxAgeSeconds>
   </CORSRule>

@@ -1,6 +1,6 @@
 /**
  * The local web server: the API app under /api and the built web app for every other path,
- * on one origin as CloudFront serves them on AWS.
+ * and the photos' signed links under /photos, on one origin as CloudFront serves them on AWS.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { compress } from 'hono/compress';
 import { createApi } from '../../functions/api/app';
 import type { ApiDeps } from '../../functions/api/context';
 import { securityHeaders } from '../../functions/api/middleware/security-headers';
+import { servePhotos } from './photos-route';
 
 export const WEB_BUILD_DIR = resolve(import.meta.dirname, '../../web/build');
 
@@ -26,13 +27,14 @@ export function createLocalApp(deps: ApiDeps, webBuildDir = WEB_BUILD_DIR): Hono
   app.route('/', createApi(deps));
   const root = relative(process.cwd(), webBuildDir) || '.';
   const web = new Hono();
-  web.use('*', securityHeaders({ https: false, photosOrigin: deps.config.s3Endpoint }));
+  web.use('*', securityHeaders({ https: false, photoUploadOrigin: deps.config.s3Endpoint }));
   // CloudFront compresses the web app's files (infra/lib/web.ts `compress: true`): so does this server.
   web.use('*', compress());
   web.use('/_app/immutable/*', async (c, next) => {
     await next();
     c.header('cache-control', 'public, max-age=31536000, immutable');
   });
+  servePhotos(web, deps.config);
   web.use('*', serveStatic({ root }));
   // Single-page app: any other path is a client-side route.
   web.get('*', (c) => {

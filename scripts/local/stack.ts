@@ -3,7 +3,7 @@
  * endpoint, the stream handlers fed from DynamoDB Local's stream, and the API + web server.
  * `npm start` and the test suites both start it through here.
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -89,6 +89,15 @@ function sessionSecret(dataDir?: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** The photo links' RSA signing key: CloudFront's trusted key group on AWS, this key here. */
+function photoSigningKey(dataDir?: string): string {
+  const generate = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  if (!dataDir) return generate();
+  const file = join(dataDir, 'photo-signing-key.pem');
+  if (!existsSync(file)) writeFileSync(file, generate(), { mode: 0o600 });
+  return readFileSync(file, 'utf8');
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -127,6 +136,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       S3_ENDPOINT: s3.endpoint,
       APP_URL: `http://localhost:${appPort}`,
       SESSION_SECRET: sessionSecret(dataDir),
+      PHOTOS_KEY_PAIR_ID: 'LOCALPHOTOKEY',
+      PHOTOS_SIGNING_KEY: photoSigningKey(dataDir),
       LOG_LEVEL: options.logLevel ?? 'warn',
       LOGIN_LIMIT_PER_IP_PER_HOUR: String(options.loginLimitPerIpPerHour ?? 200),
     };

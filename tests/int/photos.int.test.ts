@@ -1,7 +1,7 @@
 /**
  * Photos through the real path: presigned upload URL from the API, PUT straight to the local S3
  * (s3rver), the photo job called by the bucket's ObjectCreated event, re-encoded photo read back
- * through a presigned GET.
+ * through a signed link under the app's own origin (`/photos/…`, as CloudFront serves it).
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,29 @@ describe('photo upload and processing', () => {
     expect(thumbnail.exif).toBeUndefined();
     expect(await storage().read(photoObjectKeys.photo(listingId, ticket.photoId))).toBeDefined();
     expect(await storage().read(photoObjectKeys.upload(listingId, ticket.photoId))).toBeUndefined();
+  });
+
+  it('serves photos from the app origin only through an unaltered signed link', async () => {
+    const { tenant, listingId } = await tenantWithListing();
+    const ticket = await upload(tenant.token, listingId, await phonePhoto());
+    const photo = await waitForSettled(tenant.token, listingId, ticket.photoId);
+    const link = new URL(photo.url!);
+    const unsigned = `${link.origin}${link.pathname}`;
+    const longer = new URL(link.href);
+    longer.searchParams.set('Expires', String(Number(link.searchParams.get('Expires')) + 86_400));
+    const thumbnailPath = new URL(photo.thumbnailUrl!).pathname;
+
+    const [signed, bare, extended, swapped] = await Promise.all([
+      fetch(link),
+      fetch(unsigned),
+      fetch(longer),
+      fetch(`${link.origin}${thumbnailPath}${link.search}`),
+    ]);
+
+    expect(link.origin).toBe(stack().appUrl);
+    expect(link.pathname).toBe(`/photos/${listingId}/${ticket.photoId}.webp`);
+    expect([signed.status, signed.headers.get('content-type')]).toEqual([200, 'image/webp']);
+    expect([bare.status, extended.status, swapped.status]).toEqual([403, 403, 403]);
   });
 
   it('rejects a text file sent as image/jpeg and deletes it', async () => {

@@ -9,11 +9,11 @@ async function policyOf(options: Parameters<typeof securityHeaders>[0]): Promise
 }
 
 describe('securityHeaders', () => {
-  it('allows the photos storage origin for uploads and images only', async () => {
-    const policy = await policyOf({ https: false, photosOrigin: 'http://127.0.0.1:4569/' });
+  it('allows the photos bucket for uploads only: photos are read from the app origin', async () => {
+    const policy = await policyOf({ https: false, photoUploadOrigin: 'http://127.0.0.1:4569/' });
 
     expect(policy.get('connect-src')).toBe("'self' http://127.0.0.1:4569");
-    expect(policy.get('img-src')).toBe("'self' data: blob: http://127.0.0.1:4569");
+    expect(policy.get('img-src')).toBe("'self' data: blob:");
     expect(policy.get('script-src')).not.toContain('127.0.0.1');
   });
 

@@ -1,20 +1,21 @@
 /**
  * Secure headers on every API response; HSTS only where the app is served over HTTPS.
- * `photosOrigin` (the configured S3 endpoint, set locally) is where the browser PUTs photos and
- * loads their short-lived links from: allowed in connect-src and img-src, nothing else.
+ * `photoUploadOrigin` (the bucket's address: s3rver locally, the bucket's regional endpoint on
+ * AWS in infra/lib/csp.ts) is where the browser PUTs photos: allowed in connect-src only.
+ * Photos are read from the app's own origin (`/photos/…`), so img-src stays 'self'.
  */
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
-export function securityHeaders(options: { https: boolean; photosOrigin?: string }): MiddlewareHandler {
-  const photos = options.photosOrigin ? [new URL(options.photosOrigin).origin] : [];
+export function securityHeaders(options: { https: boolean; photoUploadOrigin?: string }): MiddlewareHandler {
+  const uploads = options.photoUploadOrigin ? [new URL(options.photoUploadOrigin).origin] : [];
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", "'unsafe-inline'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:', ...photos],
-      connectSrc: ["'self'", ...photos],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: ["'self'", ...uploads],
       frameAncestors: ["'none'"],
       formAction: ["'self'"],
       baseUri: ["'self'"],

@@ -23,7 +23,9 @@ const upload = createRoute({
 const list = createRoute({
   method: 'get', path: '/listings/{id}/photos', tags, security: SESSION_SECURITY,
   summary: 'Les photos d’une annonce (liens valables 5 minutes ; les autres locataires ne voient que les photos prêtes)',
-  request: { params: idParam },
+  description:
+    'Voient les photos prêtes : les participants d’une proposition ouverte avec cette annonce et, avec `swapId`, ceux qui voient cet échange (participants, bailleurs des logements, Armos). Les autres reçoivent 404.',
+  request: { params: idParam, query: z.object({ swapId: idSchema.optional() }) },
   responses: { 200: { description: 'Photos, la plus ancienne d’abord', ...jsonContent(z.array(photoSchema)) }, ...errorResponses(400, 401, 404) },
 });
 const remove = createRoute({
@@ -43,7 +45,7 @@ export function photoRoutes(deps: ApiDeps, canSeePublicView: (user: User, listin
     })
     .openapi(list, async (c) => {
       const caller = requireCaller(c);
-      return c.json(await listPhotos(service, caller.user, c.req.valid('param').id, canSeePublicView), 200);
+      return c.json(await listPhotos(service, caller.user, c.req.valid('param').id, canSeePublicView, c.req.valid('query').swapId), 200);
     })
     .openapi(remove, async (c) => {
       const caller = requireCaller(c);

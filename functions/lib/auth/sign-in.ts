@@ -12,6 +12,7 @@ import { transactWrite } from '../db/transact';
 import { EmailAlreadyUsedError, createUser, findUserByEmail } from '../db/users';
 import { signInMail } from '../mail/templates';
 import { LOGIN_TOKEN_MINUTES, hashLoginToken, newLoginToken } from './login-token';
+import { normalisedMailbox } from './mailbox';
 import { signSession } from './session';
 
 export interface SignInDeps {
@@ -32,7 +33,7 @@ export async function requestSignInLink(deps: SignInDeps, email: string, clientI
   if (!ipAllowed) throw new RateLimitedError('Trop de demandes de connexion depuis cette adresse. Réessayez dans une heure.');
   const emailAllowed = await takeRateLimit(
     deps.db,
-    { scope: 'login-email', subject: email, limit: deps.limits.perEmailPer15Min, windowSeconds: 900 },
+    { scope: 'login-email', subject: normalisedMailbox(email), limit: deps.limits.perEmailPer15Min, windowSeconds: 900 },
     now,
   );
   if (!emailAllowed) {

@@ -33,6 +33,20 @@ export class PhotoLimitError extends ConflictError {
   }
 }
 
+/**
+ * Every attribute of a photo slot item. Reads name them (a projection): the photo job's role
+ * may touch these attributes only, never the listing item beside them (infra/lib/function.ts).
+ */
+export const PHOTO_ITEM_ATTRIBUTES = [
+  'pk', 'sk', 'id', 'listingId', 'slot', 'status', 'contentType', 'size', 'createdAt', 'uploadExpiresAt',
+  'readyAt', 'width', 'height', 'rejectedAt', 'rejectedReason',
+] as const;
+
+const projection = {
+  ProjectionExpression: PHOTO_ITEM_ATTRIBUTES.map((_, index) => `#a${index}`).join(', '),
+  names: Object.fromEntries(PHOTO_ITEM_ATTRIBUTES.map((name, index) => [`#a${index}`, name])),
+};
+
 /** An upload may still be in flight a little after its URL expired. */
 const UPLOAD_GRACE_MS = 5 * 60_000;
 
@@ -47,7 +61,9 @@ export async function listPhotoRecords(db: Database, listingId: string): Promise
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      KeyConditionExpression: '#a0 = :pk AND begins_with(#a1, :prefix)',
+      ProjectionExpression: projection.ProjectionExpression,
+      ExpressionAttributeNames: projection.names,
       ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
       ConsistentRead: true,
     }),

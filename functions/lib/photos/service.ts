@@ -11,7 +11,9 @@ import type { User } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
 import { findListing, getListing } from '../db/listings';
 import { claimPhotoSlot, deletePhotoRecord, findPhotoRecord, listPhotoRecords, type PhotoRecord } from '../db/photos';
+import { findSwap } from '../db/swaps';
 import { assertCanManage, canReadPrivate } from '../listings/access';
+import { viewerOf } from '../swaps/access';
 import { photoObjectKeys, type PhotoStorage } from './storage';
 
 export interface PhotoDeps {
@@ -56,19 +58,33 @@ export async function requestPhotoUpload(deps: PhotoDeps, caller: User, listingI
 }
 
 /**
+ * Who sees a listing's photos through a swap: the swap must include the listing, and the caller
+ * must be one who sees the swap (its participants, the lessors of its dwellings, Armos): the
+ * lessor reviewing an incoming household sees the dwelling it leaves.
+ */
+async function seesThroughSwap(deps: PhotoDeps, caller: User, listing: Listing, swapId: string): Promise<boolean> {
+  const swap = await findSwap(deps.db, swapId);
+  if (!swap || !swap.participants.some((participant) => participant.listingId === listing.id)) return false;
+  return viewerOf(caller, swap, new Map([[listing.id, listing]])) !== undefined;
+}
+
+/**
  * Those who manage or check the listing see every photo and its state; others allowed to see
- * the listing's public view (`canSeePublicView`) see ready photos only; anyone else gets 404.
+ * the listing's public view (`canSeePublicView`: the other participants of an open proposal),
+ * or who see a swap that includes it (`swapId`), see ready photos only; anyone else gets 404.
  */
 export async function listPhotos(
   deps: PhotoDeps,
   caller: User,
   listingId: string,
   canSeePublicView: (user: User, listing: Listing) => Promise<boolean>,
+  swapId?: string,
 ): Promise<PhotoView[]> {
   const listing = await findListing(deps.db, listingId);
   if (!listing) throw new NotFoundError('Annonce introuvable.');
   const full = canReadPrivate(caller, listing);
-  if (!full && !(await canSeePublicView(caller, listing))) throw new NotFoundError('Annonce introuvable.');
+  const allowed = full || (swapId !== undefined && (await seesThroughSwap(deps, caller, listing, swapId))) || (await canSeePublicView(caller, listing));
+  if (!allowed) throw new NotFoundError('Annonce introuvable.');
   const photos = (await listPhotoRecords(deps.db, listingId)).filter((photo) => full || photo.status === 'ready');
   return Promise.all(photos.map((photo) => photoView(deps, photo)));
 }

@@ -1,11 +1,14 @@
 /**
  * The photos bucket: originals arrive under `uploads/` through presigned PUTs, the photo job
- * writes the re-encoded WebP under `photos/` and deletes the original. Locally the endpoint is
- * s3rver (path-style); on AWS it is left to the SDK. Object keys are built here only.
+ * writes the re-encoded WebP under `photos/` and deletes the original. Photos are read through
+ * the app's own origin (`<APP_URL>/photos/…`, a signed URL, see ./signed-url.ts), never from the
+ * bucket's address. Locally the endpoint is s3rver (path-style); on AWS it is left to the SDK.
+ * Object keys are built here only.
  */
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConfigError, config, type Config } from '../config';
+import { signPhotoUrl } from './signed-url';
 
 export const PHOTO_OBJECT_PREFIXES = { uploads: 'uploads/', photos: 'photos/' } as const;
 
@@ -20,10 +23,19 @@ export const photoObjectKeys = {
   },
 } as const;
 
+/**
+ * Where the browser PUTs photos: the bucket's regional virtual-hosted address, as the SDK signs
+ * it on AWS. The stack builds the CSP's connect-src entry from this same function.
+ */
+export function photoUploadOrigin(bucket: string, region: string): string {
+  return `https://${bucket}.s3.${region}.amazonaws.com`;
+}
+
 export interface PhotoStorage {
   bucket: string;
   /** A URL the browser PUTs the file to; content type and exact length are signed. */
   presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<string>;
+  /** A link under the app's origin, valid `expiresInSeconds` (needs the photo signing key). */
   presignDownload(key: string, expiresInSeconds: number): Promise<string>;
   /** The object's bytes, or undefined when it does not exist (any more). */
   read(key: string): Promise<Uint8Array | undefined>;
@@ -31,7 +43,9 @@ export interface PhotoStorage {
   remove(keys: string[]): Promise<void>;
 }
 
-export function createPhotoStorage(options: Pick<Config, 'region' | 'photosBucket' | 's3Endpoint'>): PhotoStorage {
+export function createPhotoStorage(
+  options: Pick<Config, 'region' | 'photosBucket' | 's3Endpoint'> & Partial<Pick<Config, 'appUrl' | 'photoSigning'>>,
+): PhotoStorage {
   const bucket = options.photosBucket;
   if (!bucket) throw new ConfigError('Invalid or missing configuration: PHOTOS_BUCKET');
   const s3 = new S3Client({
@@ -50,7 +64,10 @@ export function createPhotoStorage(options: Pick<Config, 'region' | 'photosBucke
         // Signed headers: S3 refuses a PUT whose type or length differs from what was asked.
         signableHeaders: new Set(['content-type', 'content-length']),
       }),
-    presignDownload: (key, expiresIn) => getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn }),
+    async presignDownload(key, expiresIn) {
+      if (!options.photoSigning || !options.appUrl) throw new ConfigError('Invalid or missing configuration: PHOTOS_KEY_PAIR_ID, PHOTOS_SIGNING_KEY');
+      return signPhotoUrl({ appUrl: options.appUrl, ...options.photoSigning }, key, expiresIn);
+    },
     async read(key) {
       try {
         const result = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));

@@ -25,7 +25,9 @@ export interface PhotoUpload {
 
 const photosPath = (listingId: string) => `/listings/${encodeURIComponent(listingId)}/photos`;
 
-export const listPhotos = (listingId: string) => api.get<PhotoView[]>(photosPath(listingId));
+/** `swapId`: read as one who sees that swap (a lessor reviewing the household that leaves this dwelling). */
+export const listPhotos = (listingId: string, swapId?: string) =>
+  api.get<PhotoView[]>(swapId ? `${photosPath(listingId)}?swapId=${encodeURIComponent(swapId)}` : photosPath(listingId));
 export const deletePhoto = (listingId: string, photoId: string) => api.delete<void>(`${photosPath(listingId)}/${encodeURIComponent(photoId)}`);
 
 /** What is wrong with this file before anything is sent, or undefined when it may be sent. */
