@@ -48,7 +48,8 @@ const TABLE_ACTIONS = {
 export type TableAccess = keyof typeof TABLE_ACTIONS;
 
 /** Photo access: the API presigns uploads and reads; the photo job re-encodes and deletes originals. */
-export type PhotosAccess = 'presign' | 'process';
+/** `erase`: deletes a listing's files when its data goes (TTL purge). */
+export type PhotosAccess = 'presign' | 'process' | 'erase';
 
 export const PHOTO_PREFIXES = { uploads: 'uploads/', photos: 'photos/' } as const;
 
@@ -150,6 +151,9 @@ export class EchangeKazFunction extends NodejsFunction {
       bucket.grantPut(this, `${PHOTO_PREFIXES.uploads}*`);
       bucket.grantRead(this, `${PHOTO_PREFIXES.photos}*`);
       // Deleting a photo removes its processed files.
+      bucket.grantDelete(this, `${PHOTO_PREFIXES.photos}*`);
+    } else if (access === 'erase') {
+      bucket.grantDelete(this, `${PHOTO_PREFIXES.uploads}*`);
       bucket.grantDelete(this, `${PHOTO_PREFIXES.photos}*`);
     } else {
       bucket.grantRead(this, `${PHOTO_PREFIXES.uploads}*`);
