@@ -35,18 +35,31 @@ export async function exportPersonalData(db: Database, user: User, now: Date, st
   const footprint = await footprintOf(db, user, storage);
   const document: Record<string, unknown> = {
     exportedAt: now.toISOString(),
-    account: { id: user.id, email: user.email, role: user.role, displayName: user.displayName, phone: user.phone, notifications: user.notifications, createdAt: user.createdAt },
+    account: { id: user.id, email: user.email, role: user.role, displayName: user.displayName, phone: user.phone, notifications: user.notifications, createdAt: user.createdAt, lastActiveAt: user.lastActiveAt },
   };
   for (const source of sources) document[source.name] = await source.collect(db, footprint);
   return document;
 }
 
-export async function erasePersonalData(db: Database, user: User, now: Date, storage: () => PhotoStorage = noStorage): Promise<void> {
+/** Who erases: the person (`DELETE /me`), or the system when the account was unused for too long. */
+export interface ErasureCause {
+  by: 'self' | 'system';
+  action: string;
+}
+
+export async function erasePersonalData(
+  db: Database,
+  user: User,
+  now: Date,
+  storage: () => PhotoStorage = noStorage,
+  cause: ErasureCause = { by: 'self', action: 'account-erased' },
+): Promise<void> {
   const footprint = await footprintOf(db, user, storage);
   if (footprint.listings.some((listing) => listing.status === 'engaged')) {
     throw new ConflictError('Un échange est en cours : annulez-le avant de supprimer votre compte.');
   }
   const pseudonym = newPseudonym();
   for (const source of sources) await source.erase(db, footprint, { pseudonym, now });
-  await transactWrite(db, [auditPut(db, { actorId: pseudonym, actorRole: user.role, action: 'account-erased', subject: `user:${pseudonym}` }, now)]);
+  const actor = cause.by === 'self' ? { actorId: pseudonym, actorRole: user.role } : { actorId: 'system', actorRole: 'system' };
+  await transactWrite(db, [auditPut(db, { ...actor, action: cause.action, subject: `user:${pseudonym}` }, now)]);
 }

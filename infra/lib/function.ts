@@ -48,7 +48,7 @@ const TABLE_ACTIONS = {
 export type TableAccess = keyof typeof TABLE_ACTIONS;
 
 /** Photo access: the API presigns uploads and reads; the photo job re-encodes and deletes originals. */
-/** `erase`: deletes a listing's files when its data goes (TTL purge). */
+/** `erase`: deletes a listing's files when its data goes (TTL purge, inactive accounts). */
 export type PhotosAccess = 'presign' | 'process' | 'erase';
 
 export const PHOTO_PREFIXES = { uploads: 'uploads/', photos: 'photos/' } as const;

@@ -23,6 +23,7 @@ import { createPhotoStorage } from '../../functions/lib/photos/storage';
 import { createTtlPurge } from '../../functions/purge/handler';
 import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
 import { runExpiry } from '../../functions/scheduler/expiry';
+import { runInactiveAccounts } from '../../functions/scheduler/inactive-accounts';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
 import type { ApiDeps } from '../../functions/api/context';
@@ -175,6 +176,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
     const expiry = setInterval(() => void runExpiry(expiryDeps, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(expiry));
+    const inactiveDeps = { db, appUrl: config.appUrl, storage: () => photoStorage };
+    const inactive = setInterval(() => void runInactiveAccounts(inactiveDeps, now()).catch(() => undefined), 3_600_000);
+    stops.push(async () => clearInterval(inactive));
     const reviewDeps = { db, appUrl: config.appUrl, reference: cachedReferenceData(db, 60_000) };
     const reviews = setInterval(() => void runReviewDeadlines(reviewDeps, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(reviews));

@@ -23,4 +23,6 @@ export interface User {
   notifications?: { email: boolean };
   createdAt: string;
   updatedAt: string;
+  /** Last sign-in (tenants): 24 months without one, the account is erased (after a warning). */
+  lastActiveAt?: string;
 }

@@ -2,6 +2,7 @@
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './batch';
 import type { User } from '../../../shared/schemas/user';
+import { inactivityKey } from './inactivity';
 import { keys } from './model';
 import type { Database } from './client';
 
@@ -38,13 +39,14 @@ export async function updateProfile(
 
 /**
  * Deletes the account's own items: everything under `USER#<id>` (profile, one-active-listing
- * guard, digest markers, inactivity entry pointer), the e-mail's uniqueness item and its sign-in
+ * guard, digest markers), its inactivity calendar entry, the e-mail's uniqueness item and its sign-in
  * rate-limit windows. A session of the account is refused from then on (no profile).
  */
 export async function eraseAccountItems(db: Database, user: User): Promise<void> {
   const own = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.user(user.id).pk }, ProjectionExpression: 'pk, sk' });
   const limits = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.rateLimit('login-email', user.email, 0).pk }, ProjectionExpression: 'pk, sk' });
-  const items = [...own, ...limits, keys.userEmail(user.email)].map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
+  const lastActiveAt = user.lastActiveAt ?? user.createdAt;
+  const items = [...own, ...limits, keys.userEmail(user.email), inactivityKey(user.id, lastActiveAt)].map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
   for (let start = 0; start < items.length; start += 25) {
     let pending = items.slice(start, start + 25);
     while (pending.length > 0) {
