@@ -153,7 +153,6 @@ export class EchangeKazFunction extends NodejsFunction {
       // Deleting a photo removes its processed files.
       bucket.grantDelete(this, `${PHOTO_PREFIXES.photos}*`);
     } else if (access === 'erase') {
-      bucket.grantDelete(this, `${PHOTO_PREFIXES.uploads}*`);
       bucket.grantDelete(this, `${PHOTO_PREFIXES.photos}*`);
     } else {
       bucket.grantRead(this, `${PHOTO_PREFIXES.uploads}*`);

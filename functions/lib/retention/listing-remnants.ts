@@ -9,11 +9,11 @@ import { keys, type ItemKey } from '../db/model';
 import { deletePhotoRecord, listPhotoRecords, type PhotoRecord } from '../db/photos';
 import { photoObjectKeys, type PhotoStorage } from '../photos/storage';
 
-const objectKeysOf = (photo: PhotoRecord) => [
-  photoObjectKeys.upload(photo.listingId, photo.id),
-  photoObjectKeys.photo(photo.listingId, photo.id),
-  photoObjectKeys.thumbnail(photo.listingId, photo.id),
-];
+/**
+ * The processed files. An original under `uploads/` is deleted by the photo job once handled, and
+ * one never handled expires with the bucket's 1-day rule: erasure needs no right on that prefix.
+ */
+const objectKeysOf = (photo: PhotoRecord) => [photoObjectKeys.photo(photo.listingId, photo.id), photoObjectKeys.thumbnail(photo.listingId, photo.id)];
 
 /** Deletes every photo of the listing: objects first, so no item is lost while its files remain. */
 export async function removeListingPhotos(db: Database, storage: PhotoStorage, listingId: string): Promise<number> {
