@@ -2,13 +2,15 @@
  * Follows DynamoDB's TTL deletions on the table's stream (REMOVE records whose `userIdentity` is
  * the DynamoDB service) and removes what the deleted item leaves behind:
  * - a listing (12 months after it was withdrawn, expired or exchanged): its owner's
- *   one-active-listing guard, its photos (items and S3 objects), its proposal links and counts;
+ *   one-active-listing guard, its photos (items and S3 objects), its counts, and its proposals
+ *   with their messages and every participant's link;
  * - a swap (once its retention period is over): its review items.
  * Deletions made by the application itself never reach this handler. Every step is idempotent,
  * so a redelivered record changes nothing more.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Database } from '../lib/db/client';
+import { findMatch, linksOfListing } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
 import { logger } from '../lib/logger';
 import type { PhotoStorage } from '../lib/photos/storage';
@@ -37,8 +39,8 @@ export async function purgeRemnants(deps: PurgeDeps, record: DynamoDBRecord): Pr
     const listingId = String(item.id);
     await releaseActiveListingGuard(deps.db, String(item.ownerId), listingId);
     await removeListingPhotos(deps.db, deps.storage(), listingId);
-    const links = await keysUnder(deps.db, keys.listing(listingId).pk, keys.matchLinksPrefix(listingId).skPrefix);
-    await deleteItems(deps.db, [...links, keys.matchSummary(listingId)]);
+    for (const link of await linksOfListing(deps.db, listingId)) await purgeMatch(deps.db, link.matchId, listingId);
+    await deleteItems(deps.db, [keys.matchSummary(listingId)]);
     return 'listing';
   }
   if (item?.entity === ENTITY.swap) {
@@ -47,6 +49,19 @@ export async function purgeRemnants(deps: PurgeDeps, record: DynamoDBRecord): Pr
     return 'swap';
   }
   return 'ignored';
+}
+
+/**
+ * A proposal can never resume once one of its listings is gone: it goes with its messages,
+ * notices and every participant's link (the swap made of it, if any, keeps what lessors need).
+ */
+async function purgeMatch(db: Database, matchId: string, purgedListingId: string): Promise<void> {
+  const match = await findMatch(db, matchId);
+  const thread = await keysUnder(db, keys.match(matchId).pk);
+  const links = [...new Set([purgedListingId, ...(match?.listingIds ?? [])])].map((listingId) => keys.matchLink(listingId, matchId));
+  // The match item last: while it exists, a retry finds the rest again.
+  await deleteItems(db, [...links, ...thread.filter((key) => key.sk !== keys.match(matchId).sk)]);
+  await deleteItems(db, [keys.match(matchId)]);
 }
 
 export function createTtlPurge(deps: PurgeDeps) {

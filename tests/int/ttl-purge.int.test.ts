@@ -8,13 +8,16 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { getListing, listingUpdatePut } from '../../functions/lib/db/listings';
+import { findMatch, linksOfListing } from '../../functions/lib/db/matches';
 import { keys } from '../../functions/lib/db/model';
 import { listPhotoRecords } from '../../functions/lib/db/photos';
 import { transactWrite } from '../../functions/lib/db/transact';
+import { messagesOfThread } from '../../functions/lib/retention/pseudonymise';
 import { createPhotoStorage, photoObjectKeys } from '../../functions/lib/photos/storage';
 import { listingInput } from '../support/factories';
 import { signIn } from '../support/sign-in';
 import { api, stack, stackDatabase, uniqueEmail } from '../support/stack';
+import { mutualMatch } from '../support/swap-fixture';
 
 const storage = () => createPhotoStorage({ region: stack().region, photosBucket: stack().photosBucket, s3Endpoint: stack().s3Endpoint });
 
@@ -88,5 +91,27 @@ describe('TTL purge', () => {
     expect(purged).toBe(true);
     const guard = (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.activeListing(tenant.user.id), ConsistentRead: true }))).Item;
     expect(guard?.listingId).toBe(newId);
+  });
+});
+
+describe('TTL purge of a listing with proposals', () => {
+  it('deletes its proposals, with their messages and every participant’s link', async () => {
+    // Prepare: a mutual proposal with messages; the participant's listing withdrawn 13 months ago.
+    const db = stackDatabase();
+    const { matchId, requester: participant, partner } = await mutualMatch('SEDRE');
+    expect((await api(`/matches/${matchId}/messages`, { method: 'POST', token: participant.token, json: { text: 'Toujours intéressé ?' } })).status).toBe(201);
+    expect((await api(`/listings/${participant.listingId}/withdraw`, { method: 'POST', token: participant.token })).status).toBe(200);
+    const listing = await getListing(db, participant.listingId);
+    const longAgo = new Date(Date.now() - 400 * 86_400_000);
+    await transactWrite(db, [listingUpdatePut(db, { ...listing, updatedAt: longAgo.toISOString() }, listing.version, longAgo)]);
+
+    // Act
+    const matchGone = await until(async () => !(await findMatch(db, matchId)));
+
+    // Assess
+    expect(matchGone).toBe(true);
+    expect(await messagesOfThread(db, matchId)).toEqual([]);
+    expect((await linksOfListing(db, partner.listingId)).map((link) => link.matchId)).not.toContain(matchId);
+    expect(await linksOfListing(db, participant.listingId)).toEqual([]);
   });
 });

@@ -54,11 +54,11 @@ export async function deleteItems(db: Database, itemKeys: readonly ItemKey[]): P
   }
 }
 
-/** The keys of the items of partition `pk` whose sort key starts with `skPrefix`. */
-export async function keysUnder(db: Database, pk: string, skPrefix: string): Promise<ItemKey[]> {
+/** The keys of the items of partition `pk` whose sort key starts with `skPrefix` (all of them without). */
+export async function keysUnder(db: Database, pk: string, skPrefix?: string): Promise<ItemKey[]> {
   const items = await queryAll(db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+    KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
     ProjectionExpression: 'pk, sk',
   });
   return items.map((item) => ({ pk: String(item.pk), sk: String(item.sk) }));
