@@ -52,8 +52,11 @@ const TABLE_ACTIONS = {
 
 export type TableAccess = keyof typeof TABLE_ACTIONS;
 
-/** Photo access: the API presigns uploads and deletes photos; the photo job re-encodes and deletes originals. */
-export type PhotosAccess = 'presign' | 'process';
+/**
+ * Photo access: the API presigns uploads and deletes photos; the photo job re-encodes and deletes
+ * originals; `erase` deletes a listing's processed files when its data goes (TTL purge, inactive accounts).
+ */
+export type PhotosAccess = 'presign' | 'process' | 'erase';
 
 export const PHOTO_PREFIXES = { uploads: 'uploads/', photos: 'photos/' } as const;
 
@@ -182,6 +185,8 @@ export class EchangeKazFunction extends NodejsFunction {
       this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [bucket.arnForObjects(`${prefix}*`)] }));
     if (access === 'presign') {
       objects(['s3:PutObject'], PHOTO_PREFIXES.uploads);
+      objects(['s3:DeleteObject'], PHOTO_PREFIXES.photos);
+    } else if (access === 'erase') {
       objects(['s3:DeleteObject'], PHOTO_PREFIXES.photos);
     } else {
       objects(['s3:GetObject', 's3:DeleteObject'], PHOTO_PREFIXES.uploads);

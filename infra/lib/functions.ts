@@ -49,6 +49,9 @@ const statsSources = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH', 'SWAP',
 /** Only new outbox items reach the notifier. */
 const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } } };
 
+/** Only DynamoDB's own TTL deletions reach the purge (the application's deletions never do). */
+const ttlDeletions = { eventName: ['REMOVE'], userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] } };
+
 export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign', sessionKey: true, photoLinks: true, originVerify: true } },
   { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
@@ -56,10 +59,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'ProposalFanOut', entry: 'functions/matcher/index.ts', handler: 'fanOutHandler', kind: 'stream', streamFilter: listingAndMatchChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'OutboxSweep', entry: 'functions/notifier/index.ts', handler: 'sweepHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0/5' }), grants: { table: 'readWrite', ses: true } },
   { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', streamFilter: statsSources, grants: { table: 'readWrite' } },
+  { name: 'TtlPurge', entry: 'functions/purge/index.ts', handler: 'handler', kind: 'stream', streamFilter: ttlDeletions, grants: { table: 'readWrite', photos: 'erase' } },
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).
   { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite', sessionKey: true } },
   { name: 'AnswerReminders', entry: 'functions/scheduler/index.ts', handler: 'answerRemindersHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '5' }), grants: { table: 'readWrite' } },
   { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
+  { name: 'InactiveAccounts', entry: 'functions/scheduler/retention.ts', handler: 'inactiveAccountsHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '4' }), grants: { table: 'readWrite', photos: 'erase' } },
   { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' } },
   { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'photoItems', photos: 'process' }, nativeModules: ['sharp'] },
 ];

@@ -171,6 +171,13 @@ describe('functions', () => {
     });
   });
 
+  it('lets only DynamoDB’s TTL deletions reach the purge, and runs the inactive-accounts job daily', () => {
+    synth.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('"principalId":\\["dynamodb.amazonaws.com"\\]') }] },
+    });
+    synth.stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 4 * * ? *)' });
+  });
+
   it('routes ANY /api/{proxy+} of the HTTP API to the api function', () => {
     synth.stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
     synth.stateless.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });

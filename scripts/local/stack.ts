@@ -20,8 +20,10 @@ import { createStatsAggregator } from '../../functions/stats/handler';
 import { sweepOutbox } from '../../functions/notifier/sweep';
 import { createPhotoProcessor } from '../../functions/photos/handler';
 import { createPhotoStorage } from '../../functions/lib/photos/storage';
+import { createTtlPurge } from '../../functions/purge/handler';
 import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
 import { runExpiry } from '../../functions/scheduler/expiry';
+import { runInactiveAccounts } from '../../functions/scheduler/inactive-accounts';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
 import type { ApiDeps } from '../../functions/api/context';
@@ -31,6 +33,7 @@ import { createLocalApp, startLocalServer } from './server';
 import { startLocalS3 } from './s3';
 import { startLocalSes } from './ses';
 import { StreamRunner } from './stream-runner';
+import { TtlReaper } from './ttl-reaper';
 
 // The SDK's pinned release warns about Node versions it will stop supporting (docs/toolchain.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -55,6 +58,8 @@ export interface LocalStackOptions {
   now?: () => Date;
   /** The per-IP sign-in ceiling; the test stack raises it since every test signs in from 127.0.0.1. */
   loginLimitPerIpPerHour?: number;
+  /** How often expired items are deleted, as DynamoDB's TTL process does on AWS (default 60 s). */
+  ttlSweepMs?: number;
 }
 
 export interface LocalStack {
@@ -146,14 +151,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const db = createDatabase({ tableName: config.tableName, endpoint: config.dynamodbEndpoint, region: config.region });
     await ensureTable(db);
     const seed = await seedLocalData(db, new Date(), { demo: options.demoMarket });
-    photoJob.run = createPhotoProcessor({ db, storage: createPhotoStorage(config), now: options.now });
+    const photoStorage = createPhotoStorage(config);
+    photoJob.run = createPhotoProcessor({ db, storage: photoStorage, now: options.now });
 
     const realSender = createSesSender(config);
     const send = options.wrapSender ? options.wrapSender(realSender) : realSender;
     const now = options.now ?? (() => new Date());
     const notifierDeps = { db, send, now, leaseMs: 30_000 };
     if (options.beforeStreams) await options.beforeStreams(db);
+    const reaper = new TtlReaper(db);
     const runner = new StreamRunner({
+      isTtlDeletion: (key) => reaper.deleted(key),
       startAtLatest: options.beforeStreams !== undefined,
       endpoint: dynamo.endpoint,
       region: config.region,
@@ -164,6 +172,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // Its own market index, as on AWS where it is another function.
         proposalFanOut: createProposalFanOut({ db, now, appUrl: config.appUrl, reference: cachedReferenceData(db, 5_000) }),
         stats: createStatsAggregator({ db, now }),
+        purge: createTtlPurge({ db, storage: () => photoStorage }),
       },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
       // A new listing's proposals are awaited by its owner; the rest can wait a little.
@@ -172,12 +181,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await runner.start();
     stops.push(() => runner.stop());
 
-    // The scheduled jobs EventBridge runs on AWS, on timers here.
+    // The scheduled jobs EventBridge runs on AWS, on timers here; and DynamoDB's TTL deletions.
+    const ttlSweep = setInterval(() => void reaper.reap(now()).catch(() => undefined), options.ttlSweepMs ?? 60_000);
+    stops.push(async () => clearInterval(ttlSweep));
     const sweep = setInterval(() => void sweepOutbox(notifierDeps).catch(() => undefined), 60_000);
     stops.push(async () => clearInterval(sweep));
     const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
     const expiry = setInterval(() => void runExpiry(expiryDeps, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(expiry));
+    const inactiveDeps = { db, appUrl: config.appUrl, storage: () => photoStorage };
+    const inactive = setInterval(() => void runInactiveAccounts(inactiveDeps, now()).catch(() => undefined), 3_600_000);
+    stops.push(async () => clearInterval(inactive));
     const reviewDeps = { db, appUrl: config.appUrl, reference: cachedReferenceData(db, 60_000) };
     const reviews = setInterval(() => void runReviewDeadlines(reviewDeps, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(reviews));

@@ -32,6 +32,8 @@ export interface StreamRunnerOptions {
   startAtLatest?: boolean;
   batchSize?: number;
   maxAttempts?: number;
+  /** Whether a REMOVE of this key was a TTL deletion (../ttl-reaper.ts): its record then says so, as on AWS. */
+  isTtlDeletion?: (key: { pk?: string; sk?: string }) => boolean;
 }
 
 interface ShardCursor {
@@ -234,7 +236,10 @@ export class StreamRunner {
 
   private toLambdaRecord(record: StreamRecord): DynamoDBRecord {
     const created = record.dynamodb?.ApproximateCreationDateTime;
+    const keys = record.dynamodb?.Keys;
+    const ttlDeletion = record.eventName === 'REMOVE' && this.options.isTtlDeletion?.({ pk: keys?.pk?.S, sk: keys?.sk?.S });
     return {
+      ...(ttlDeletion ? { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } } : {}),
       eventID: record.eventID,
       eventName: record.eventName as DynamoDBRecord['eventName'],
       eventVersion: record.eventVersion ?? '1.1',

@@ -38,4 +38,6 @@ export interface User {
   deactivatedBy?: string;
   createdAt: string;
   updatedAt: string;
+  /** Last sign-in (tenants): 24 months without one, the account is erased (after a warning). */
+  lastActiveAt?: string;
 }

@@ -55,7 +55,7 @@ declare module 'vitest' {
 let stack: LocalStack | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  stack = await startLocalStack({ logLevel: 'error', loginLimitPerIpPerHour: 100_000 });
+  stack = await startLocalStack({ logLevel: 'error', loginLimitPerIpPerHour: 100_000, ttlSweepMs: 3_000 });
   project.provide('stack', {
     appUrl: stack.appUrl,
     sesUrl: stack.sesUrl,

@@ -4,10 +4,9 @@ import { deleteCookie } from 'hono/cookie';
 import { updateMeBodySchema, userSchema } from '../../../shared/schemas/auth';
 import type { User } from '../../../shared/schemas/user';
 import { SESSION_COOKIE } from '../../lib/auth/session';
-import { auditPut } from '../../lib/db/audit';
 import { revokeSession } from '../../lib/db/auth';
 import { updateProfile } from '../../lib/db/profile';
-import { transactWrite } from '../../lib/db/transact';
+import { createPhotoStorage, type PhotoStorage } from '../../lib/photos/storage';
 import { erasePersonalData, exportPersonalData } from '../../lib/privacy';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
@@ -65,6 +64,8 @@ const deleteMe = createRoute({
 });
 
 export function meRoutes(deps: ApiDeps) {
+  let storage: PhotoStorage | undefined;
+  const photos = () => (storage ??= createPhotoStorage(deps.config));
   return createRouter()
     .openapi(getMe, (c) => c.json(toPublicUser(requireCaller(c).user), 200))
     .openapi(patchMe, async (c) => {
@@ -74,18 +75,16 @@ export function meRoutes(deps: ApiDeps) {
     })
     .openapi(exportMe, async (c) => {
       const caller = requireRole(c, 'tenant');
-      const document = await exportPersonalData(deps.db, caller.user, deps.now());
+      const document = await exportPersonalData(deps.db, caller.user, deps.now(), photos);
       c.header('content-disposition', 'attachment; filename="mes-donnees-echange-kaz.json"');
       return c.json(document, 200);
     })
     .openapi(deleteMe, async (c) => {
       const caller = requireRole(c, 'tenant');
       const now = deps.now();
-      await erasePersonalData(deps.db, caller.user, now);
+      // Audited under the pseudonym the erasure draws, never the account id.
+      await erasePersonalData(deps.db, caller.user, now, photos);
       await revokeSession(deps.db, caller.session.sessionId, caller.session.expiresAt);
-      await transactWrite(deps.db, [
-        auditPut(deps.db, { actorId: caller.user.id, actorRole: 'tenant', action: 'account-erased', subject: `user:${caller.user.id}` }, now),
-      ]);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });

@@ -7,6 +7,7 @@ import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import { consumeLoginToken, loginTokenPut, takeRateLimit } from '../db/auth';
 import type { Database } from '../db/client';
+import { recordActivity } from '../db/inactivity';
 import { outboxPut } from '../db/outbox';
 import { transactWrite } from '../db/transact';
 import { EmailAlreadyUsedError, createUser, findUserByEmail } from '../db/users';
@@ -60,6 +61,7 @@ export async function completeSignIn(deps: SignInDeps, token: string): Promise<{
   }
   const user = await findOrCreateTenant(deps, email, now);
   if (user.deactivatedAt) throw new ForbiddenError('Ce compte a été désactivé par Armos. Adressez-vous à Armos si vous pensez que c’est une erreur.');
+  await recordActivity(deps.db, user, now);
   const { token: sessionToken, claims } = await signSession(deps.sessionSecret, user, now);
   await transactWrite(deps.db, [
     auditPut(deps.db, { actorId: user.id, actorRole: user.role, action: 'sign-in', subject: `user:${user.id}` }, now),

@@ -27,10 +27,11 @@ export async function consumeLoginToken(db: Database, hash: string, now: Date): 
       new UpdateCommand({
         TableName: db.tableName,
         Key: keys.loginToken(hash),
-        UpdateExpression: 'SET usedAt = :now',
+        // The address is not kept once the link has served.
+        UpdateExpression: 'SET usedAt = :now REMOVE email',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
         ExpressionAttributeValues: { ':now': now.toISOString() },
-        ReturnValues: 'ALL_NEW',
+        ReturnValues: 'ALL_OLD',
       }),
     );
     return Attributes ? String(Attributes.email) : undefined;

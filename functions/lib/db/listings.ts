@@ -37,9 +37,12 @@ export function listingItem(listing: Listing, now: Date): Record<string, unknown
   };
 }
 
-/** A listing that ended (withdrawn, expired) is deleted with its personal data 12 months later. */
+/**
+ * A listing that ended (withdrawn, expired, or exchanged: `updatedAt` is then the completion) is
+ * deleted with its personal data 12 months later, by TTL; functions/purge removes what it leaves.
+ */
 export const PERSONAL_DATA_RETENTION_DAYS = 365;
-const PURGED_STATUSES: readonly Listing['status'][] = ['withdrawn', 'expired'];
+const PURGED_STATUSES: readonly Listing['status'][] = ['withdrawn', 'expired', 'exchanged'];
 
 export function toListing(item: Record<string, unknown>): Listing {
   const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _g, gsi3sk: _h, entity: _i, ttl: _ttl, ...rest } = item;

@@ -27,6 +27,8 @@ export interface StoredMatch {
   recommended?: boolean;
   /** The listing whose publication or change found this cycle (its own counts were stored then). */
   foundFor?: string;
+  /** The swap requested from this proposal, once there is one. */
+  swapId?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

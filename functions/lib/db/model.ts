@@ -52,6 +52,7 @@ export const ENTITY = {
   statsAggregate: 'StatsAggregate',
   statsEvent: 'StatsEvent',
   statsStock: 'StatsStock',
+  inactivity: 'InactivityEntry',
 } as const;
 
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
@@ -111,6 +112,9 @@ export const keys = {
    */
   statsStock: (month: string) => key('STATSSTOCK', month),
   statsStockPartition: () => ({ pk: 'STATSSTOCK' }),
+  /** A tenant account in the inactivity calendar, under the UTC day it is erased without a new sign-in. */
+  inactivity: (day: string, userId: string) => key(`DORMANT#${day}`, userId),
+  inactivityDay: (day: string) => ({ pk: `DORMANT#${day}` }),
 } as const;
 
 export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION';

@@ -1,10 +1,14 @@
 /**
  * Outgoing mails are items written in the same transaction as the state change that causes
  * them; the notifier (a stream handler) sends them. See functions/notifier.
+ *
+ * A mail's content and address are kept only until it is sent: the item that stays holds its
+ * kind, dates and SES message id, nothing personal (a sign-in link is never readable from the
+ * table once mailed). Every item expires by TTL `OUTBOX_RETENTION_DAYS` after its creation.
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, ttlAt } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -18,6 +22,12 @@ export interface OutgoingMail {
 }
 
 export type MailStatus = 'pending' | 'sending' | 'sent';
+
+/** Days an outbox item lives (sent or not): the sweep has long given up on a mail by then. */
+export const OUTBOX_RETENTION_DAYS = 7;
+
+/** What a sent mail no longer keeps. */
+const CONTENT_ATTRIBUTES = ['to', 'subject', 'text', 'html', 'lastError'] as const;
 
 export interface OutboxItem extends OutgoingMail {
   id: string;
@@ -46,6 +56,7 @@ export function outboxPut(db: Database, mail: OutgoingMail, now = new Date()): T
         status: 'pending',
         attempts: 0,
         createdAt,
+        ttl: ttlAt(now) + OUTBOX_RETENTION_DAYS * 86_400,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
@@ -87,13 +98,14 @@ export async function claimMail(db: Database, id: string, now: Date, leaseMs: nu
   }
 }
 
+/** Records the mail as sent and drops its address and content, in one write. */
 export async function markMailSent(db: Database, id: string, messageId: string, now: Date): Promise<void> {
   await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,
       Key: keys.outbox(id),
-      UpdateExpression: 'SET #status = :sent, sentAt = :now, messageId = :messageId REMOVE gsi1pk, gsi1sk',
-      ExpressionAttributeNames: { '#status': 'status' },
+      UpdateExpression: `SET #status = :sent, sentAt = :now, messageId = :messageId REMOVE gsi1pk, gsi1sk, ${CONTENT_ATTRIBUTES.map((name) => `#${name}`).join(', ')}`,
+      ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(CONTENT_ATTRIBUTES.map((name) => [`#${name}`, name])) },
       ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString(), ':messageId': messageId },
     }),
   );

@@ -1,7 +1,9 @@
 /** Changes to a user's own profile, and its erasure (GDPR). */
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './batch';
 import type { User } from '../../../shared/schemas/user';
-import { ENTITY, keys } from './model';
+import { inactivityKey } from './inactivity';
+import { keys } from './model';
 import type { Database } from './client';
 
 export async function updateProfile(
@@ -35,13 +37,21 @@ export async function updateProfile(
   return user as User;
 }
 
-/** Replaces the profile by a tombstone without personal data and frees the e-mail address. */
-export async function eraseProfile(db: Database, user: User, now: Date): Promise<void> {
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...keys.user(user.id), entity: ENTITY.user, id: user.id, role: user.role, createdAt: user.createdAt, updatedAt: now.toISOString(), deletedAt: now.toISOString() },
-    }),
-  );
-  await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.userEmail(user.email) }));
+/**
+ * Deletes the account's own items: everything under `USER#<id>` (profile, one-active-listing
+ * guard, digest markers), its inactivity calendar entry, the e-mail's uniqueness item and its sign-in
+ * rate-limit windows. A session of the account is refused from then on (no profile).
+ */
+export async function eraseAccountItems(db: Database, user: User): Promise<void> {
+  const own = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.user(user.id).pk }, ProjectionExpression: 'pk, sk' });
+  const limits = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.rateLimit('login-email', user.email, 0).pk }, ProjectionExpression: 'pk, sk' });
+  const lastActiveAt = user.lastActiveAt ?? user.createdAt;
+  const items = [...own, ...limits, keys.userEmail(user.email), inactivityKey(user.id, lastActiveAt)].map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
+  for (let start = 0; start < items.length; start += 25) {
+    let pending = items.slice(start, start + 25);
+    while (pending.length > 0) {
+      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
+      pending = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
+    }
+  }
 }

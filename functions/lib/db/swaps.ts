@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Swap, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
 import { listingUpdatePut } from './listings';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, ttlAt } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -30,8 +30,16 @@ export type StoredSwap = Omit<Swap, 'reviews'>;
 /** Under review, Armos's list sorts by deadline (overdue first); otherwise by request date. */
 const statusSortKey = (swap: StoredSwap) => (swap.status === 'under_review' && swap.dueAt ? swap.dueAt : swap.createdAt);
 
+/**
+ * A settled swap stays for its lessors (pseudonymised once a participant erases their account)
+ * for the legal period of limitation, then goes by TTL; functions/purge removes its reviews.
+ */
+export const SETTLED_SWAP_RETENTION_DAYS = 5 * 365;
+const SETTLED: readonly SwapStatus[] = ['completed', 'refused', 'cancelled'];
+
 function swapItem(swap: StoredSwap): Record<string, unknown> {
-  return { ...keys.swap(swap.id), entity: ENTITY.swap, ...indexKeys.swapsByStatus(swap.status, statusSortKey(swap)), ...swap };
+  const ttl = SETTLED.includes(swap.status) ? { ttl: ttlAt(new Date(swap.updatedAt)) + SETTLED_SWAP_RETENTION_DAYS * 86_400 } : {};
+  return { ...keys.swap(swap.id), entity: ENTITY.swap, ...indexKeys.swapsByStatus(swap.status, statusSortKey(swap)), ...swap, ...ttl };
 }
 
 const withoutReviews = ({ reviews: _reviews, ...swap }: Swap): StoredSwap => swap;
@@ -115,7 +123,7 @@ export function listingSwapPut(db: Database, listing: Listing, readVersion: numb
 }
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, swapId: _h, ...rest } = item;
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, swapId: _h, ttl: _ttl, ...rest } = item;
   return rest;
 }
 

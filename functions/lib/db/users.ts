@@ -7,6 +7,7 @@ import { ENTITY, indexKeys, keys } from './model';
 import type { Database } from './client';
 import { transactWrite, type TransactItem } from './transact';
 import { batchGetAll } from './batch';
+import { inactivityPut } from './inactivity';
 
 export class EmailAlreadyUsedError extends ConflictError {
   constructor() {
@@ -45,6 +46,8 @@ export function userCreationItems(db: Database, user: User): TransactItem[] {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    // Creation counts as activity: a tenant account that is never used is erased after 24 months.
+    ...inactivityPut(db, user, user.createdAt),
   ];
 }
 

@@ -90,7 +90,8 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
   const matchIndex = items.length;
   if (transition.match) {
     const { stored, status } = transition.match;
-    items.push(...matchUpdateItems(db, { ...stored, status, resumeStatus: undefined, updatedAt: now.toISOString() }, stored.version));
+    // The match names the swap made of it, so that a participant's export and erasure find it.
+    items.push(...matchUpdateItems(db, { ...stored, status, resumeStatus: undefined, updatedAt: now.toISOString(), ...(before ? {} : { swapId: after.id }) }, stored.version));
   }
   items.push(auditPut(db, { actorId: transition.actor.id, actorRole: transition.actor.role, action: transition.action, subject: `swap:${after.id}`, details: { status: after.status, ...transition.details } }, now));
   const room = MAX_TRANSACTION_ITEMS - items.length;

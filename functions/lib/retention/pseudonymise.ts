@@ -1,0 +1,92 @@
+/**
+ * Erasure keeps what others rely on — proposals and settled swaps for the other households and
+ * the lessors, audit entries as proof of decisions — but without the person: their account id
+ * is replaced everywhere by a pseudonym drawn at erasure and kept nowhere with the id, and what
+ * they wrote or declared themselves (messages, visit reports, cancellation reasons) goes.
+ */
+import { ulid } from 'ulid';
+import { ConflictError } from '../../../shared/errors';
+import type { Swap } from '../../../shared/swap/lifecycle';
+import { type AuditItem } from '../db/audit';
+import { queryAll } from '../db/batch';
+import type { Database } from '../db/client';
+import { findMatch, matchUpdateItems, type StoredMatch } from '../db/matches';
+import { type StoredMessage } from '../db/messages';
+import { ENTITY, indexKeys, keys, type ItemKey } from '../db/model';
+import { findSwap, swapUpdatePut } from '../db/swaps';
+import { transactWrite } from '../db/transact';
+import { deleteItems, keysUnder } from './listing-remnants';
+
+export const newPseudonym = () => `anonyme-${ulid()}`;
+
+/** Re-reads and retries a version-checked rewrite that raced with another change. */
+async function withRetry(rewrite: () => Promise<void>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await rewrite();
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/** A proposal without the person: pseudonym for their id, no visit report; their messages and notices deleted. */
+export async function pseudonymiseMatch(db: Database, matchId: string, userId: string, pseudonym: string, now: Date): Promise<void> {
+  await withRetry(async () => {
+    const match = await findMatch(db, matchId);
+    if (!match || !match.participants.some((p) => p.ownerId === userId)) return;
+    const participants = match.participants.map(({ visit, ...p }) => (p.ownerId === userId ? { ...p, ownerId: pseudonym } : { ...p, ...(visit ? { visit } : {}) }));
+    const changed: StoredMatch = { ...match, participants, updatedAt: now.toISOString() };
+    await transactWrite(db, matchUpdateItems(db, changed, match.version));
+  });
+  const own = (await messagesOfThread(db, matchId)).filter((message) => message.authorId === userId);
+  const notices = await keysUnder(db, keys.match(matchId).pk, `NOTICE#${userId}#`);
+  await deleteItems(db, [...own.map((m) => keys.message(matchId, m.sentAt, m.id)), ...notices]);
+}
+
+export async function messagesOfThread(db: Database, matchId: string): Promise<StoredMessage[]> {
+  const prefix = keys.messagesPrefix(matchId);
+  const items = await queryAll(db, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix } });
+  return items.map(({ pk: _a, sk: _b, entity: _c, ...message }) => message as unknown as StoredMessage);
+}
+
+/** A settled swap stays for its lessors, with a pseudonym for the person and no free text of theirs. */
+export async function pseudonymiseSwap(db: Database, swapId: string, userId: string, pseudonym: string): Promise<void> {
+  await withRetry(async () => {
+    const swap = await findSwap(db, swapId);
+    if (!swap || !swap.participants.some((p) => p.ownerId === userId)) return;
+    const changed: Swap = {
+      ...swap,
+      participants: swap.participants.map((p) => (p.ownerId === userId ? { ...p, ownerId: pseudonym } : p)),
+      ...(swap.cancelReason && swap.cancelledBy === 'participant' ? { cancelReason: 'effacé' } : {}),
+    };
+    await transactWrite(db, [swapUpdatePut(db, changed, swap.version)]);
+  });
+}
+
+/** Every audit entry by the person or about their account. */
+export async function auditEntriesOf(db: Database, userId: string): Promise<Array<AuditItem & ItemKey>> {
+  const byActor = await queryAll(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': indexKeys.auditByActor(userId, '').gsi1pk },
+  });
+  const about = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.audit(`user:${userId}`, '', '').pk } });
+  const unique = new Map([...byActor, ...about].map((item) => [`${item.pk}\u0000${item.sk}`, item]));
+  return [...unique.values()] as unknown as Array<AuditItem & ItemKey>;
+}
+
+/** Audit entries kept as proof, with the pseudonym as actor or subject; a moved entry is written before the old one goes. */
+export async function pseudonymiseAudit(db: Database, userId: string, pseudonym: string): Promise<void> {
+  const subject = `user:${userId}`;
+  const moved: ItemKey[] = [];
+  for (const entry of await auditEntriesOf(db, userId)) {
+    const { pk, sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = entry as AuditItem & ItemKey & Record<string, unknown>;
+    const actorId = rest.actorId === userId ? pseudonym : rest.actorId;
+    const newSubject = rest.subject === subject ? `user:${pseudonym}` : rest.subject;
+    const item = { ...rest, ...keys.audit(newSubject, rest.at, rest.id), ...indexKeys.auditByActor(actorId, rest.at), entity: ENTITY.audit, actorId, subject: newSubject };
+    await transactWrite(db, [{ Put: { TableName: db.tableName, Item: item } }]);
+    if (item.pk !== pk || item.sk !== sk) moved.push({ pk, sk });
+  }
+  await deleteItems(db, moved);
+}
