@@ -245,12 +245,18 @@ describe('least privilege per function', () => {
     expect(statements.some((statement) => JSON.stringify(statement).includes('secretsmanager'))).toBe(false);
   });
 
-  it('gives the photos bucket to the API and the photo job only', () => {
+  it('gives the photos bucket to the API and the photo job; the purges may only delete processed photos', () => {
+    const s3Statements = (name: string) => statementsOf(name).filter((statement) => asArray(statement.Action).some((action) => action.startsWith('s3:')));
     const touching = resources(synth.stateless, 'AWS::Lambda::Function')
       .filter(([, fn]) => String(fn.Properties.Description ?? '').startsWith('Échange Kaz'))
       .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''))
-      .filter((name) => statementsOf(name).some((statement) => asArray(statement.Action).some((action) => action.startsWith('s3:'))));
+      .filter((name) => s3Statements(name).length > 0);
 
-    expect(touching.sort()).toEqual(['Api', 'Photos']);
+    expect(touching.sort()).toEqual(['Api', 'InactiveAccounts', 'Photos', 'TtlPurge']);
+    for (const purge of ['InactiveAccounts', 'TtlPurge']) {
+      const statements = s3Statements(purge);
+      expect(statements.flatMap((statement) => asArray(statement.Action))).toEqual(['s3:DeleteObject']);
+      expect(JSON.stringify(statements.map((statement) => statement.Resource))).toContain('/photos/*');
+    }
   });
 });
