@@ -1,6 +1,6 @@
 /**
  * Every Lambda of Échange Kaz, with the defaults in one place (STYLE.md, after Powertools):
- * arm64, Node 22, ESM bundle with source maps, one month of logs, timeout and memory by kind.
+ * arm64, Node 24, ESM bundle with source maps, one month of logs, timeout and memory by kind.
  * `bindTable()`, `bindSes()`, `bindSecret()` and `bindPhotos()` set the variable the code reads
  * (functions/lib/config.ts) and grant exactly the actions that code uses, in one call.
  */
@@ -25,6 +25,13 @@ const KIND_DEFAULTS: Record<FunctionKind, { timeout: Duration; memorySize: numbe
   schedule: { timeout: Duration.minutes(5), memorySize: 1024 },
   s3: { timeout: Duration.minutes(1), memorySize: 1536 },
 };
+
+/**
+ * The Lambda runtime and the bundle's language target: the same major as the pinned `node`
+ * devDependency that runs the local stack, the tests and the benchmarks (docs/deploy.md).
+ */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+export const BUNDLE_TARGET = 'node24';
 
 /** ESM output still meets CommonJS dependencies calling `require`: give them one. */
 const REQUIRE_BANNER =
@@ -70,7 +77,7 @@ export class EchangeKazFunction extends NodejsFunction {
       removalPolicy: retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     super(scope, id, {
-      runtime: Runtime.NODEJS_22_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       logGroup,
       ...KIND_DEFAULTS[kind],
@@ -85,7 +92,7 @@ export class EchangeKazFunction extends NodejsFunction {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: BUNDLE_TARGET,
         platform: 'node',
         mainFields: ['module', 'main'],
         minify: true,

@@ -108,7 +108,7 @@ describe('functions', () => {
     expect(functions).toHaveLength(present.length);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Environment: {
           Variables: expect.objectContaining({
