@@ -16,7 +16,8 @@ import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { mailAddress } from './context';
 
-export type FunctionKind = 'http' | 'stream' | 'schedule' | 's3';
+/** `deploy`: run by CloudFormation during a deployment (custom resource), never by users. */
+export type FunctionKind = 'http' | 'stream' | 'schedule' | 's3' | 'deploy';
 
 /** Per kind: API Gateway gives up at 30 s; streams and jobs work in batches. */
 const KIND_DEFAULTS: Record<FunctionKind, { timeout: Duration; memorySize: number }> = {
@@ -24,6 +25,7 @@ const KIND_DEFAULTS: Record<FunctionKind, { timeout: Duration; memorySize: numbe
   stream: { timeout: Duration.seconds(60), memorySize: 512 },
   schedule: { timeout: Duration.minutes(5), memorySize: 1024 },
   s3: { timeout: Duration.minutes(1), memorySize: 1536 },
+  deploy: { timeout: Duration.minutes(2), memorySize: 512 },
 };
 
 /**

@@ -21,6 +21,7 @@ import { Alarms } from './alarms';
 import type { DeployContext } from './context';
 import { EchangeKazFunction, PHOTO_PREFIXES, sesIdentities } from './function';
 import { FUNCTIONS, REPOSITORY_ROOT, entryPath, presentFunctions, type FunctionSpec } from './functions';
+import { ReferenceDataLoad } from './reference-data';
 import { Web } from './web';
 
 export interface StatelessStackProps extends StackProps {
@@ -65,6 +66,14 @@ export class StatelessStack extends Stack {
       this.alarms.forFunction(spec.name, fn);
       this.connect(spec, fn, props.table, photosBucket);
     }
+
+    const referenceData = new ReferenceDataLoad(this, 'ReferenceData', {
+      table: props.table,
+      stage: context.stage,
+      retainLogs: context.retainData,
+      repositoryRoot: root,
+    });
+    this.alarms.forFunction('ReferenceData', referenceData.function);
 
     this.web = new Web(this, 'Web', {
       httpApi: this.httpApi,
