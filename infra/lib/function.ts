@@ -1,6 +1,6 @@
 /**
  * Every Lambda of Échange Kaz, with the defaults in one place (after Powertools for AWS Lambda's own constructs):
- * arm64, Node 22, ESM bundle with source maps, one month of logs, timeout and memory by kind.
+ * arm64, Node 24, ESM bundle with source maps, one month of logs, timeout and memory by kind.
  * `bindTable()`, `bindSes()`, `bindSecret()` and `bindPhotos()` set the variable the code reads
  * (functions/lib/config.ts) and grant exactly the actions that code uses, in one call.
  */
@@ -19,7 +19,8 @@ import { mailAddress } from './context';
 
 export { PHOTO_ITEM_ATTRIBUTES };
 
-export type FunctionKind = 'http' | 'stream' | 'schedule' | 's3';
+/** `deploy`: run by CloudFormation during a deployment (custom resource), never by users. */
+export type FunctionKind = 'http' | 'stream' | 'schedule' | 's3' | 'deploy';
 
 /** Per kind: API Gateway gives up at 30 s; streams and jobs work in batches. */
 const KIND_DEFAULTS: Record<FunctionKind, { timeout: Duration; memorySize: number }> = {
@@ -27,7 +28,15 @@ const KIND_DEFAULTS: Record<FunctionKind, { timeout: Duration; memorySize: numbe
   stream: { timeout: Duration.seconds(60), memorySize: 512 },
   schedule: { timeout: Duration.minutes(5), memorySize: 1024 },
   s3: { timeout: Duration.minutes(1), memorySize: 1536 },
+  deploy: { timeout: Duration.minutes(2), memorySize: 512 },
 };
+
+/**
+ * The Lambda runtime and the bundle's language target: the same major as the pinned `node`
+ * devDependency that runs the local stack, the tests and the benchmarks (docs/deploy.md).
+ */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+export const BUNDLE_TARGET = 'node24';
 
 /** ESM output still meets CommonJS dependencies calling `require`: give them one. */
 const REQUIRE_BANNER =
@@ -78,7 +87,7 @@ export class EchangeKazFunction extends NodejsFunction {
       removalPolicy: retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     super(scope, id, {
-      runtime: Runtime.NODEJS_22_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       logGroup,
       ...KIND_DEFAULTS[kind],
@@ -93,7 +102,7 @@ export class EchangeKazFunction extends NodejsFunction {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: BUNDLE_TARGET,
         platform: 'node',
         mainFields: ['module', 'main'],
         minify: true,

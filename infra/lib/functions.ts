@@ -20,7 +20,8 @@ export interface FunctionSpec {
   entry: string;
   /** Exported handler name in `entry`. */
   handler: string;
-  kind: FunctionKind;
+  /** Deploy-time functions have their own constructs (./reference-data.ts). */
+  kind: Exclude<FunctionKind, 'deploy'>;
   /** `schedule` kind: when EventBridge invokes it. */
   schedule?: Schedule;
   /** `stream` kind: only records matching this pattern reach the function (Lambda event filtering). */

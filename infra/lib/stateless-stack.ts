@@ -26,6 +26,7 @@ import { nativeModulesBundling, type NativeArchitecture } from './native-modules
 import { OriginVerify } from './origin-verify';
 import { PhotoSigningKey } from './photo-signing-key';
 import { photoUploadOrigin } from '../../functions/lib/photos/storage';
+import { ReferenceDataLoad } from './reference-data';
 import { Web } from './web';
 
 /**
@@ -91,6 +92,14 @@ export class StatelessStack extends Stack {
       this.alarms.forFunction(spec.name, fn);
       this.connect(spec, fn, props.table, photosBucket);
     }
+
+    const referenceData = new ReferenceDataLoad(this, 'ReferenceData', {
+      table: props.table,
+      stage: context.stage,
+      retainLogs: context.retainData,
+      repositoryRoot: root,
+    });
+    this.alarms.forFunction('ReferenceData', referenceData.function);
 
     this.web = new Web(this, 'Web', {
       httpApi: this.httpApi,

@@ -1,10 +1,12 @@
 /**
- * Local data: reference data and the local staff accounts of docs/api.md, written only
- * when absent so that a restart keeps whatever was changed since.
+ * Local data: reference data, through the loader every deployment runs (so a restart keeps
+ * whatever Armos changed since), and the local staff accounts of docs/api.md, created
+ * only when absent.
  */
 import { seedReferenceData } from '../../shared/reference/index';
 import type { Database } from '../../functions/lib/db/client';
-import { readReferenceData, writeReferenceData } from '../../functions/lib/db/reference';
+import { readReferenceData } from '../../functions/lib/db/reference';
+import { loadReferenceData, type ReferenceLoadReport } from '../../functions/lib/db/reference-loader';
 import { createUser, EmailAlreadyUsedError } from '../../functions/lib/db/users';
 import type { NewUser } from '../../functions/lib/db/users';
 import { seedDemoMarket } from './demo-market';
@@ -26,19 +28,19 @@ export function localStaffAccounts(lessorIds: string[]): NewUser[] {
 }
 
 export interface SeedReport {
+  /** `written` on a database seen for the first time. */
   reference: 'written' | 'kept';
+  /** What the reference-data loader did (the same code runs at every deployment). */
+  referenceLoad: ReferenceLoadReport;
   staffCreated: number;
   demoListings: number;
 }
 
 /** `demo`: on a database seen for the first time, also add the demo market. */
 export async function seedLocalData(db: Database, now = new Date(), options: { demo?: boolean } = {}): Promise<SeedReport> {
-  const existing = await readReferenceData(db);
-  const reference = existing.communes.length === 0 ? 'written' : 'kept';
-  if (reference === 'written') await writeReferenceData(db, seedReferenceData);
-  // Databases seeded before reception points were reference data get the initial list once.
-  else if (existing.receptionPoints.length === 0) await writeReferenceData(db, { communes: [], quartiers: [], lessors: [], motives: [], receptionPoints: seedReferenceData.receptionPoints });
-  const lessorIds = (reference === 'written' ? seedReferenceData : existing).lessors.map((lessor) => lessor.id);
+  const fresh = (await readReferenceData(db)).communes.length === 0;
+  const referenceLoad = await loadReferenceData(db, seedReferenceData);
+  const lessorIds = (await readReferenceData(db)).lessors.map((lessor) => lessor.id);
   let staffCreated = 0;
   for (const account of localStaffAccounts(lessorIds)) {
     try {
@@ -48,6 +50,6 @@ export async function seedLocalData(db: Database, now = new Date(), options: { d
       if (!(error instanceof EmailAlreadyUsedError)) throw error;
     }
   }
-  const demoListings = options.demo && reference === 'written' ? await seedDemoMarket(db, now) : 0;
-  return { reference, staffCreated, demoListings };
+  const demoListings = options.demo && fresh ? await seedDemoMarket(db, now) : 0;
+  return { reference: fresh ? 'written' : 'kept', referenceLoad, staffCreated, demoListings };
 }

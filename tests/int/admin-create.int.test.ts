@@ -8,7 +8,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 function adminCreate(...args: string[]) {
   const { tableName, dynamodbEndpoint, region } = stack();
-  return spawnSync('npx', ['tsx', 'scripts/admin-create.ts', ...args], {
+  // The Node running the tests (the pinned one), never whatever `node` the machine's PATH holds.
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin-create.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamodbEndpoint, AWS_REGION: region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },

@@ -32,6 +32,7 @@ export const ENTITY = {
   revokedSession: 'RevokedSession',
   rateLimit: 'RateLimit',
   reference: 'Reference',
+  referenceLedger: 'ReferenceLedger',
   listing: 'Listing',
   activeListing: 'ActiveListing',
   managedListing: 'ManagedListing',
@@ -74,6 +75,8 @@ export const keys = {
     key(`RATE#${scope}#${subject}`, `WINDOW#${windowStart}`),
   reference: (kind: ReferenceKind, id: string) => key('REF', `${kind}#${id}`),
   referencePrefix: (kind?: ReferenceKind) => ({ pk: 'REF', skPrefix: kind ? `${kind}#` : '' }),
+  /** Which reference items the deploy-time loader has ever written (functions/lib/db/reference-loader.ts). */
+  referenceLedger: () => key('REFLOAD', 'LEDGER'),
   listing: (listingId: string) => key(`LISTING#${listingId}`, 'LISTING'),
   /** Guard item: a tenant has at most one active listing. */
   activeListing: (ownerId: string) => key(`USER#${ownerId}`, 'ACTIVE_LISTING'),

@@ -1,13 +1,13 @@
 /** Reference data (communes, quartiers, lessors, motives) as items Armos can edit. */
-import { BatchWriteCommand, DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReceptionPoint, ReferenceData } from '../../../shared/reference/index';
 import { ENTITY, keys, type ReferenceKind } from './model';
 import type { Database } from './client';
 
 type Row = Record<string, unknown> & { kind: ReferenceKind };
 
-/** Writes the reference data; existing rows with the same id are replaced. */
-export async function writeReferenceData(db: Database, data: ReferenceData): Promise<void> {
+/** The stored items of `data`, one per commune, quartier, lessor, motive and reception point. */
+export function referenceItems(data: ReferenceData): Array<Record<string, unknown> & { pk: string; sk: string }> {
   const rows: Row[] = [
     ...data.communes.map((commune) => ({ kind: 'COMMUNE' as const, id: commune.code, ...commune })),
     ...data.quartiers.map((quartier) => ({ kind: 'QUARTIER' as const, ...quartier })),
@@ -15,12 +15,7 @@ export async function writeReferenceData(db: Database, data: ReferenceData): Pro
     ...data.motives.map((motive) => ({ kind: 'MOTIVE' as const, ...motive })),
     ...data.receptionPoints.map(receptionPointRow),
   ];
-  for (let start = 0; start < rows.length; start += 25) {
-    const batch = rows.slice(start, start + 25).map((row) => ({
-      PutRequest: { Item: { ...keys.reference(row.kind, String(row.id ?? row.code)), entity: ENTITY.reference, ...row } },
-    }));
-    await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: batch } }));
-  }
+  return rows.map((row) => ({ ...keys.reference(row.kind, String(row.id ?? row.code)), entity: ENTITY.reference, ...row }));
 }
 
 const receptionPointRow = (point: ReceptionPoint): Row => ({ ...point, kind: 'RECEPTION' as const, pointKind: point.kind });
