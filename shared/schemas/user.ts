@@ -13,6 +13,10 @@ export const emailSchema = z
   .max(254, { error: "L'adresse e-mail est trop longue." })
   .pipe(z.email({ error: "L'adresse e-mail n'est pas valide." }));
 
+/** How often new proposals are announced; actions required of the user are always mailed. */
+export const PROPOSAL_FREQUENCIES = ['daily', 'weekly', 'never'] as const;
+export type ProposalFrequency = (typeof PROPOSAL_FREQUENCIES)[number];
+
 export interface User {
   id: string;
   email: string;
@@ -20,7 +24,8 @@ export interface User {
   lessorId?: string;
   displayName?: string;
   phone?: string;
-  notifications?: { email: boolean };
+  /** `email: false` silences every notice but the actions required; `proposals` paces the digest of new proposals. */
+  notifications?: { email?: boolean; proposals?: ProposalFrequency };
   createdAt: string;
   updatedAt: string;
 }
