@@ -21,6 +21,7 @@ import { sweepOutbox } from '../../functions/notifier/sweep';
 import { createPhotoProcessor } from '../../functions/photos/handler';
 import { createPhotoStorage } from '../../functions/lib/photos/storage';
 import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
+import { runProposalDigests } from '../../functions/scheduler/proposal-digests';
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
@@ -170,6 +171,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(async () => clearInterval(reviews));
     const answers = setInterval(() => void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(answers));
+    const digests = setInterval(() => void runProposalDigests({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
+    stops.push(async () => clearInterval(digests));
     const optimise = () => void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(() => undefined);
     const optimiser = setInterval(optimise, 6 * 3_600_000);
     stops.push(async () => clearInterval(optimiser));

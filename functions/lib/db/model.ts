@@ -94,7 +94,9 @@ export const keys = {
   answerRemindersOf: (day: string) => ({ pk: `REMIND#${day}` }),
   /** The optimiser's latest plan: the ids of the proposals it marked "recommandée". */
   recommendationPlan: () => key('OPTIMISER', 'LATEST'),
-  matchDigest: (ownerId: string, day: string) => key(`USER#${ownerId}`, `DIGEST#${day}`),
+  /** The proposals found for a tenant since their last digest mail, and when that mail went. */
+  proposalDigestQueue: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#PENDING'),
+  proposalDigestSent: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#SENT'),
   messageNotice: (matchId: string, recipientId: string, hour: string) => key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
   message: (matchId: string, sentAt: string, messageId: string) => key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
@@ -120,6 +122,8 @@ export const indexKeys = {
   staffByRole: (role: string, email: string) => ({ gsi1pk: `ROLE#${role}`, gsi1sk: email.toLowerCase() }),
   listingsByOwner: (ownerId: string, createdAt: string) => ({ gsi1pk: `OWNER#${ownerId}`, gsi1sk: createdAt }),
   pendingMail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#pending', gsi1sk: createdAt }),
+  /** Tenants with proposals not yet announced, for the digest job (sparse: the queue item only). */
+  pendingDigest: (ownerId: string) => ({ gsi1pk: 'DIGEST#pending', gsi1sk: ownerId }),
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
   swapsByStatus: (status: string, createdAt: string) => ({ gsi1pk: `SWAPS#${status}`, gsi1sk: createdAt }),
   listingsToVerify: (lessorId: string, verification: string, createdAt: string) => ({

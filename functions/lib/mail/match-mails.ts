@@ -1,20 +1,6 @@
 /** Mails about proposals and matched tenants. */
 import { renderMail } from './layout';
 
-export function proposalsDigestMail(appUrl: string, count: number) {
-  return renderMail({
-    subject: count > 1 ? `${count} nouvelles propositions d’échange` : 'Une nouvelle proposition d’échange',
-    paragraphs: [
-      count > 1
-        ? `Nous avons trouvé ${count} nouveaux échanges possibles avec votre logement.`
-        : 'Nous avons trouvé un nouvel échange possible avec votre logement.',
-      'Regardez les logements proposés et dites oui ou non : si tous les participants disent oui, vous pourrez échanger vos coordonnées et organiser les visites.',
-      'Vous recevez au plus un message de ce type par jour.',
-    ],
-    action: { label: 'Voir mes propositions', url: `${appUrl}/propositions` },
-  });
-}
-
 export function mutualMatchMail(appUrl: string, matchId: string) {
   return renderMail({
     subject: 'Tout le monde a dit oui : organisez les visites',
