@@ -6,6 +6,7 @@ import { cachedReferenceData } from '../lib/db/reference';
 import { runAnswerReminders, type AnswerReminderReport } from './answer-reminders';
 import { runExpiry, type ExpiryReport } from './expiry';
 import { runProposalDigests, type ProposalDigestReport } from './proposal-digests';
+import { runSwapNudges, type SwapNudgeReport } from './swap-nudges';
 import { runOptimiser, type OptimiserReport } from './optimiser';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
 
@@ -34,4 +35,9 @@ export const answerRemindersHandler = lazyHandler<unknown, AnswerReminderReport>
 export const proposalDigestsHandler = lazyHandler<unknown, ProposalDigestReport>(() => {
   const deps = { db: database(), appUrl: config().appUrl };
   return () => runProposalDigests(deps, new Date());
+});
+
+export const swapNudgesHandler = lazyHandler<unknown, SwapNudgeReport>(() => {
+  const deps = { db: database(), appUrl: config().appUrl };
+  return () => runSwapNudges(deps, new Date());
 });

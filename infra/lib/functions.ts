@@ -59,6 +59,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite' } },
   { name: 'AnswerReminders', entry: 'functions/scheduler/index.ts', handler: 'answerRemindersHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '5' }), grants: { table: 'readWrite' } },
   { name: 'ProposalDigests', entry: 'functions/scheduler/index.ts', handler: 'proposalDigestsHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '4' }), grants: { table: 'readWrite' } },
+  { name: 'SwapNudges', entry: 'functions/scheduler/index.ts', handler: 'swapNudgesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '5' }), grants: { table: 'readWrite' } },
   { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
   { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' } },
   { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'readWrite', photos: 'process' }, externalModules: ['sharp'] },

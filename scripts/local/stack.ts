@@ -22,6 +22,7 @@ import { createPhotoProcessor } from '../../functions/photos/handler';
 import { createPhotoStorage } from '../../functions/lib/photos/storage';
 import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
 import { runProposalDigests } from '../../functions/scheduler/proposal-digests';
+import { runSwapNudges } from '../../functions/scheduler/swap-nudges';
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
@@ -173,6 +174,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(async () => clearInterval(answers));
     const digests = setInterval(() => void runProposalDigests({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
     stops.push(async () => clearInterval(digests));
+    const nudges = setInterval(() => void runSwapNudges({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
+    stops.push(async () => clearInterval(nudges));
     const optimise = () => void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(() => undefined);
     const optimiser = setInterval(optimise, 6 * 3_600_000);
     stops.push(async () => clearInterval(optimiser));

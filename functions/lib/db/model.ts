@@ -47,6 +47,8 @@ export const ENTITY = {
   message: 'Message',
   swap: 'Swap',
   swapReview: 'SwapReview',
+  report: 'Report',
+  swapNudge: 'SwapNudge',
   outbox: 'Outbox',
   audit: 'Audit',
   statsAggregate: 'StatsAggregate',
@@ -103,6 +105,11 @@ export const keys = {
   swap: (swapId: string) => key(`SWAP#${swapId}`, 'SWAP'),
   swapReview: (swapId: string, listingId: string) => key(`SWAP#${swapId}`, `REVIEW#${listingId}`),
   swapReviewsPrefix: (swapId: string) => ({ pk: `SWAP#${swapId}`, skPrefix: 'REVIEW#' }),
+  /** A participant reported to Armos (about a person or one of their messages). */
+  report: (reportId: string) => key(`REPORT#${reportId}`, 'REPORT'),
+  /** Mutual proposals to check on `day` for a swap request not yet made. */
+  swapNudge: (day: string, matchId: string) => key(`NUDGE#${day}`, matchId),
+  swapNudgesOf: (day: string) => ({ pk: `NUDGE#${day}` }),
   outbox: (mailId: string) => key(`OUTBOX#${mailId}`, 'MAIL'),
   audit: (subject: string, at: string, auditId: string) => key(`AUDIT#${subject}`, `${at}#${auditId}`),
   statsAggregate: (period: string, scope: string) => key(`STATS#${period}`, scope),
@@ -125,6 +132,8 @@ export const indexKeys = {
   /** Tenants with proposals not yet announced, for the digest job (sparse: the queue item only). */
   pendingDigest: (ownerId: string) => ({ gsi1pk: 'DIGEST#pending', gsi1sk: ownerId }),
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
+  /** Reports to Armos, newest first when read backwards. */
+  reportsByTime: (createdAt: string) => ({ gsi1pk: 'REPORTS', gsi1sk: createdAt }),
   swapsByStatus: (status: string, createdAt: string) => ({ gsi1pk: `SWAPS#${status}`, gsi1sk: createdAt }),
   listingsToVerify: (lessorId: string, verification: string, createdAt: string) => ({
     gsi2pk: `LESSOR#${lessorId}#VERIF#${verification}`,

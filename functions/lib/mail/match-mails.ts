@@ -30,3 +30,15 @@ export function answerReminderMail(appUrl: string, matchId: string) {
     action: { label: 'Répondre à la proposition', url: `${appUrl}/propositions/${matchId}` },
   });
 }
+
+export function swapNudgeMail(appUrl: string, matchId: string) {
+  return renderMail({
+    subject: 'Où en est votre échange ?',
+    paragraphs: [
+      'Il y a une semaine, tous les participants d’une proposition d’échange ont dit oui. Personne n’a encore demandé l’échange à vos bailleurs.',
+      'Si les visites se sont bien passées, l’un de vous peut demander l’échange depuis la page de la proposition : chacun confirme ensuite, puis les bailleurs examinent le dossier.',
+      'Si vous n’avez pas encore visité, écrivez aux autres participants depuis la plateforme pour fixer une date. Si le logement ne vous convient pas, dites-le sur la même page : les autres seront prévenus et pourront passer à d’autres propositions.',
+    ],
+    action: { label: 'Voir la proposition', url: `${appUrl}/propositions/${matchId}` },
+  });
+}
