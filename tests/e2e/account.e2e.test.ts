@@ -3,7 +3,7 @@
  * deletes the account after reading what goes and what stays; the legal page links to it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { signIn } from '../support/sign-in';
 import { api, stack, uniqueEmail } from '../support/stack';
@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openAccountFromMenu(page: import('playwright-core').Page) {
+async function openAccountFromMenu(page: Page) {
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await page.waitForURL((url) => url.pathname === '/mon-compte');

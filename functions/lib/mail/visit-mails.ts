@@ -2,7 +2,7 @@
 import { renderMail } from './layout';
 
 /** To the other participants when one of them found, after visiting, that the dwelling does not suit them. */
-export function visitDeclinedMail(appUrl: string, matchId: string) {
+export function visitDeclinedMail(appUrl: string) {
   return renderMail({
     subject: 'La visite n’a pas donné suite',
     paragraphs: [

@@ -12,6 +12,6 @@ export async function visitDeclinedNotices(deps: { db: Database; appUrl: string 
   const owners = await getUsers(deps.db, others.map((p) => p.ownerId));
   return others.flatMap((p) => {
     const to = reachableEmail(owners.get(p.ownerId));
-    return to ? [outboxPut(deps.db, { to, ...visitDeclinedMail(deps.appUrl, match.id), kind: 'visit-declined' }, now)] : [];
+    return to ? [outboxPut(deps.db, { to, ...visitDeclinedMail(deps.appUrl), kind: 'visit-declined' }, now)] : [];
   });
 }
