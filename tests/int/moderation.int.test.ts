@@ -2,11 +2,13 @@
  * "Signaler": a participant reports another (or a message) to Armos with the context; Armos sees
  * the report, suspends the listing (it leaves matching, its tenant is told why) and reinstates it.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { keys } from '../../functions/lib/db/model';
 import { mailsTo } from '../support/mailbox';
 import { signIn } from '../support/sign-in';
 import { mutualMatch } from '../support/swap-fixture';
-import { api } from '../support/stack';
+import { api, stackDatabase } from '../support/stack';
 
 const armos = () => signIn('armos@bourse.local');
 
@@ -25,6 +27,25 @@ describe('reports and suspension', () => {
     const reports = (await (await api('/reports', { token: (await armos()).token })).json()) as Array<Record<string, unknown>>;
     expect(reports.find((r) => r.messageId === messageId)).toMatchObject({ matchId, reportedListingId: partner.listingId, reporterListingId: requester.listingId, messageText: 'Message insultant pour le test', reason: 'Insultes dans la messagerie.' });
     await expect.poll(async () => (await mailsTo('armos@bourse.local')).some((m) => m.subject === 'Signalement d’un participant' && m.body.text?.includes('Insultes dans la messagerie.')), { timeout: 15_000 }).toBe(true);
+  });
+
+  it('puts the reports one sent in one’s data export; erased, the report stays for Armos without the person', async () => {
+    // Prepare
+    const { matchId, requester, partner } = await mutualMatch('SIDR');
+    const reason = `Rendez-vous manqué trois fois ${Date.now()}`;
+    const sent = (await (await api('/reports', { method: 'POST', token: requester.token, json: { matchId, listingId: partner.listingId, reason } })).json()) as { id: string };
+
+    // Act
+    const exported = (await (await api('/me/export', { token: requester.token })).json()) as { signalements: Array<{ reason: string }> };
+    const erased = await api('/me', { method: 'DELETE', token: requester.token });
+
+    // Assess
+    expect(exported.signalements.map((r) => r.reason)).toContain(reason);
+    expect(erased.status).toBe(204);
+    const reports = (await (await api('/reports', { token: (await armos()).token })).json()) as Array<{ reason: string }>;
+    expect(reports.map((r) => r.reason)).toContain(reason);
+    const { Item } = await stackDatabase().doc.send(new GetCommand({ TableName: stackDatabase().tableName, Key: keys.report(sent.id) }));
+    expect(Item?.reporterId).toBe('effacé');
   });
 
   it('refuses to report oneself, a stranger’s proposal, or without a reason', async () => {

@@ -1,5 +1,5 @@
 /** Reports to Armos: one item each, listed by time on gsi1. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Database } from './client';
 import { ENTITY, indexKeys, keys } from './model';
@@ -45,4 +45,22 @@ export async function latestReports(db: Database, limit = 100): Promise<StoredRe
     }),
   );
   return (Items ?? []).map(({ pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...report }) => report as StoredReport);
+}
+
+/** The reports a person sent (for their data export), among the latest ones. */
+export async function reportsSentBy(db: Database, reporterId: string): Promise<StoredReport[]> {
+  return (await latestReports(db, 1000)).filter((report) => report.reporterId === reporterId);
+}
+
+/** Erasure of a reporter: the report stays for Armos, without the link to the person. */
+export async function forgetReporter(db: Database, reportId: string): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.report(reportId),
+      UpdateExpression: 'SET reporterId = :erased',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':erased': 'effacé' },
+    }),
+  );
 }

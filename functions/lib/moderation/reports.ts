@@ -12,12 +12,22 @@ import { getListings } from '../db/listings';
 import { getMatch } from '../db/matches';
 import { messagesOf } from '../db/messages';
 import { outboxPut } from '../db/outbox';
-import { latestReports, reportPut } from '../db/reports';
+import { forgetReporter, latestReports, reportPut, reportsSentBy } from '../db/reports';
 import { transactWrite } from '../db/transact';
 import { listStaff } from '../db/users';
 import { canManage } from '../listings/access';
 import { reachableEmail } from '../mail/addresses';
 import { reportToArmosMail } from '../mail/moderation-mails';
+import { registerPersonalData } from '../privacy';
+
+// The reports one sent are theirs to download; erased, they stay for Armos without the person.
+registerPersonalData({
+  name: 'signalements',
+  collect: async (db, user) => (await reportsSentBy(db, user.id)).map(({ reporterId: _r, reportedOwnerId: _o, ...report }) => report),
+  erase: async (db, user) => {
+    for (const report of await reportsSentBy(db, user.id)) await forgetReporter(db, report.id);
+  },
+});
 
 export interface ModerationDeps {
   db: Database;
