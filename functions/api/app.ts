@@ -19,6 +19,7 @@ import { listingRoutes } from './routes/listings';
 import { matchRoutes } from './routes/matches';
 import { isMatchedWith } from '../lib/matching/service';
 import { meRoutes } from './routes/me';
+import { moderationRoutes } from './routes/moderation';
 import { operationsRoutes } from './routes/operations';
 import { photoRoutes } from './routes/photos';
 import { receptionPointRoutes } from './routes/reception-points';
@@ -56,6 +57,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', receptionPointRoutes(deps));
   api.route('/', statsRoutes(deps));
   api.route('/', swapRoutes(deps));
+  api.route('/', moderationRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

@@ -5,6 +5,8 @@ import { database } from '../lib/db/client';
 import { cachedReferenceData } from '../lib/db/reference';
 import { runAnswerReminders, type AnswerReminderReport } from './answer-reminders';
 import { runExpiry, type ExpiryReport } from './expiry';
+import { runProposalDigests, type ProposalDigestReport } from './proposal-digests';
+import { runSwapNudges, type SwapNudgeReport } from './swap-nudges';
 import { runOptimiser, type OptimiserReport } from './optimiser';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
 
@@ -28,4 +30,14 @@ export const optimiserHandler = lazyHandler<unknown, OptimiserReport>(() => {
 export const answerRemindersHandler = lazyHandler<unknown, AnswerReminderReport>(() => {
   const deps = { db: database(), appUrl: config().appUrl };
   return () => runAnswerReminders(deps, new Date());
+});
+
+export const proposalDigestsHandler = lazyHandler<unknown, ProposalDigestReport>(() => {
+  const deps = { db: database(), appUrl: config().appUrl };
+  return () => runProposalDigests(deps, new Date());
+});
+
+export const swapNudgesHandler = lazyHandler<unknown, SwapNudgeReport>(() => {
+  const deps = { db: database(), appUrl: config().appUrl };
+  return () => runSwapNudges(deps, new Date());
 });

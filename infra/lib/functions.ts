@@ -64,6 +64,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).
   { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite', sessionKey: true } },
   { name: 'AnswerReminders', entry: 'functions/scheduler/index.ts', handler: 'answerRemindersHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '5' }), grants: { table: 'readWrite' } },
+  { name: 'ProposalDigests', entry: 'functions/scheduler/index.ts', handler: 'proposalDigestsHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '4' }), grants: { table: 'readWrite' } },
+  { name: 'SwapNudges', entry: 'functions/scheduler/index.ts', handler: 'swapNudgesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '5' }), grants: { table: 'readWrite' } },
   { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
   { name: 'InactiveAccounts', entry: 'functions/scheduler/retention.ts', handler: 'inactiveAccountsHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '4' }), grants: { table: 'readWrite', photos: 'erase' } },
   { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' } },

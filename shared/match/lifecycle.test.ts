@@ -43,11 +43,22 @@ describe('match lifecycle', () => {
     const proposal = proposed(2);
     const mutual = ['L0', 'L1'].reduce((m, id) => recordInterest(m, id, true), proposal);
 
-    const visited = recordVisit(mutual, 'L1', false, '2026-12-01T10:00:00Z');
+    const visited = recordVisit(mutual, 'L1', true, '2026-12-01T10:00:00Z');
 
     expect(() => recordVisit(proposal, 'L0', true, '2026-12-01T10:00:00Z')).toThrow(/tous les participants/);
-    expect(visited.participants[1]?.visit).toEqual({ suitable: false, at: '2026-12-01T10:00:00Z' });
+    expect(visited.participants[1]?.visit).toEqual({ suitable: true, at: '2026-12-01T10:00:00Z' });
     expect(visited.status).toBe('mutual');
+  });
+
+  it('a visit that does not suit declines the proposal for everyone, not once a swap is requested', () => {
+    const mutual = ['L0', 'L1'].reduce((m, id) => recordInterest(m, id, true), proposed(2));
+
+    const declined = recordVisit(mutual, 'L1', false, '2026-12-01T10:00:00Z');
+
+    expect(declined.status).toBe('declined');
+    expect(declined.declinedAfterVisitAt).toBe('2026-12-01T10:00:00Z');
+    expect(declined.participants[1]).toMatchObject({ interest: 'no', visit: { suitable: false } });
+    expect(() => recordVisit({ ...mutual, status: 'engaged' }, 'L1', false, '2026-12-01T10:00:00Z')).toThrow(/annulez la demande/);
   });
 
   it('ends in mutual exactly when all answers are yes, declined when any is no (property)', () => {

@@ -27,6 +27,8 @@ export interface MatchState {
   status: MatchStatus;
   /** The status to return to when a suspension ends. */
   resumeStatus?: MatchStatus;
+  /** Set when a participant declined after visiting ("visite sans suite", counted in statistics). */
+  declinedAfterVisitAt?: string;
   participants: MatchParticipant[];
 }
 
@@ -73,10 +75,20 @@ export function isAnswered(match: MatchState): boolean {
   return match.participants.some((p) => p.interest !== 'pending');
 }
 
-/** Records that a participant visited the dwelling they would move into, and their verdict. */
+/**
+ * Records that a participant visited the dwelling they would move into, and their verdict. A
+ * dwelling that does not suit declines the proposal for everyone (the app asks for confirmation
+ * first); once a swap is requested, it is the swap that must be cancelled instead.
+ */
 export function recordVisit<T extends MatchState>(match: T, listingId: string, suitable: boolean, at: string): T {
   if (match.status !== 'mutual' && match.status !== 'engaged') {
     throw new ConflictError('La visite se déclare une fois que tous les participants ont dit oui.');
   }
-  return { ...match, participants: match.participants.map((p) => (p.listingId === listingId ? { ...p, visit: { suitable, at } } : p)) };
+  if (!suitable && match.status === 'engaged') {
+    throw new ConflictError('Un échange est déjà demandé : pour ne pas y donner suite, annulez la demande depuis la page « Mon échange ».');
+  }
+  const participants = match.participants.map((p) =>
+    p.listingId === listingId ? { ...p, visit: { suitable, at }, ...(suitable ? {} : { interest: 'no' as const }) } : p,
+  );
+  return suitable ? { ...match, participants } : { ...match, participants, status: 'declined', declinedAfterVisitAt: at };
 }

@@ -1,6 +1,6 @@
 /** Sign-in, the signed-in user and staff accounts (docs/api.md "Auth and accounts"). */
 import { z } from 'zod';
-import { ROLES, STAFF_ROLES, displayNameSchema, emailSchema } from './user';
+import { PROPOSAL_FREQUENCIES, ROLES, STAFF_ROLES, displayNameSchema, emailSchema } from './user';
 
 export const loginBodySchema = z.strictObject({ email: emailSchema }).meta({ id: 'LoginBody' });
 
@@ -22,7 +22,7 @@ export const userSchema = z
     lessorId: z.string().optional(),
     displayName: z.string().optional(),
     phone: z.string().optional(),
-    notifications: z.object({ email: z.boolean() }).optional(),
+    notifications: z.object({ email: z.boolean(), proposals: z.enum(PROPOSAL_FREQUENCIES) }).optional(),
   })
   .meta({ id: 'User' });
 
@@ -37,7 +37,12 @@ export const updateMeBodySchema = z
   .strictObject({
     displayName: displayNameSchema.optional(),
     phone: phoneSchema.or(z.literal('')).optional(),
-    notifications: z.strictObject({ email: z.boolean() }).optional(),
+    notifications: z
+      .strictObject({
+        email: z.boolean().optional(),
+        proposals: z.enum(PROPOSAL_FREQUENCIES, { error: 'La fréquence des nouvelles propositions doit être daily, weekly ou never.' }).optional(),
+      })
+      .optional(),
   })
   .meta({ id: 'UpdateMeBody' });
 

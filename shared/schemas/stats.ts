@@ -35,6 +35,7 @@ export const indicatorsSchema = z.object({
   attractiveness: z.number().nullable().meta({ description: 'Annonces qui recherchent ce lieu / annonces qui y proposent un logement (null : non calculable ou non diffusé)' }),
   matches2: figureSchema,
   matches3: figureSchema,
+  visitsWithoutFollowUp: figureSchema.meta({ description: 'Propositions déclinées après une visite (« visites sans suite »)' }),
   swapsRequested: figureSchema,
   swapsApproved: figureSchema,
   swapsRefused: figureSchema,

@@ -25,6 +25,10 @@ export const displayNameSchema = z
   .max(60, { error: 'Le nom est trop long (60 caractères au plus).' })
   .regex(/^[\p{L}\p{M}]+(?:[ '’-]+[\p{L}\p{M}]+)*$/u, { error: 'Le nom ne peut contenir que des lettres, des espaces, des apostrophes et des traits d’union.' });
 
+/** How often new proposals are announced; actions required of the user are always mailed. */
+export const PROPOSAL_FREQUENCIES = ['daily', 'weekly', 'never'] as const;
+export type ProposalFrequency = (typeof PROPOSAL_FREQUENCIES)[number];
+
 export interface User {
   id: string;
   email: string;
@@ -32,7 +36,8 @@ export interface User {
   lessorId?: string;
   displayName?: string;
   phone?: string;
-  notifications?: { email: boolean };
+  /** `email: false` silences every notice but the actions required; `proposals` paces the digest of new proposals. */
+  notifications?: { email?: boolean; proposals?: ProposalFrequency };
   /** Staff accounts Armos deactivated: no sign-in, every session refused. */
   deactivatedAt?: string;
   deactivatedBy?: string;

@@ -51,7 +51,12 @@ function matchFacts(item: Item, lookup: ListingLookup): Fact[] {
   const month = monthOf(str(item.createdAt));
   if (!month) return [];
   const counter = item.kind === '3-way' ? K.matches3 : K.matches2;
-  return [{ type: 'match_found', month, counts: scopesOfListings(strings(item.listingIds), lookup).map((s): Count => [s, counter, 1]) }];
+  const scopesOfMatch = scopesOfListings(strings(item.listingIds), lookup);
+  const facts: Fact[] = [{ type: 'match_found', month, counts: scopesOfMatch.map((s): Count => [s, counter, 1]) }];
+  // "Visites sans suite": a participant visited, then declined the proposal.
+  const declinedMonth = item.status === 'declined' ? monthOf(str(item.declinedAfterVisitAt)) : undefined;
+  if (declinedMonth) facts.push({ type: 'visit_without_follow_up', month: declinedMonth, counts: scopesOfMatch.map((s): Count => [s, K.visitsWithoutFollowUp, 1]) });
+  return facts;
 }
 
 /** The facts an item states, by its `entity`; other entities state none. */

@@ -91,6 +91,7 @@ export function indicatorsOf(own: Record<string, number>, options: { mask: boole
     attractiveness: maskRatio(wanted, n(K.newListings), mask),
     matches2: count(K.matches2),
     matches3: count(K.matches3),
+    visitsWithoutFollowUp: count(K.visitsWithoutFollowUp),
     swapsRequested: count(K.swapsRequested),
     swapsApproved: count(K.swapsApproved),
     swapsRefused: count(K.swapsRefused),

@@ -8,6 +8,7 @@ export type FactType =
   | 'listing_wishes'
   | 'listing_left'
   | 'match_found'
+  | 'visit_without_follow_up'
   | 'swap_requested'
   | 'swap_decided'
   | 'review_refused'

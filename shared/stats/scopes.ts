@@ -36,6 +36,7 @@ export const COUNTERS = {
   motive: 'motive',
   matches2: 'matches2',
   matches3: 'matches3',
+  visitsWithoutFollowUp: 'visitsWithoutFollowUp',
   swapsRequested: 'swapsRequested',
   swapsApproved: 'swapsApproved',
   swapsRefused: 'swapsRefused',

@@ -188,6 +188,24 @@ const MATRIX: Record<string, Row> = {
     request: ({ swapId }) => ({ path: `/swaps/${swapId}/file.pdf` }),
     expect: { anonymous: 401, tenant: 403, accueil: 403, otherAgent: 403, lessor: { own: 200, other: 404 }, armos: 200, cinor: 403 },
   },
+  'POST /api/reports': {
+    on: 'match',
+    request: ({ matchId }) => ({ path: '/reports', body: { matchId, listingId: matchFixture.partner.listingId, reason: 'Propos déplacés au téléphone.' } }),
+    expect: { anonymous: 401, tenant: { own: 201, other: 404 }, accueil: 404, otherAgent: 404, lessor: 403, armos: 403, cinor: 403 },
+  },
+  'GET /api/reports': { request: () => ({ path: '/reports' }), expect: only({ armos: 200 }) },
+  'POST /api/listings/{id}/suspend': {
+    on: 'listing',
+    fresh: true,
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/suspend`, body: { reason: 'Signalements répétés.' } }),
+    expect: { anonymous: 401, tenant: 403, accueil: 403, otherAgent: 403, lessor: 403, armos: 200, cinor: 403 },
+  },
+  'POST /api/listings/{id}/reinstate': {
+    on: 'listing',
+    // Not suspended: Armos reaches the state check (409).
+    request: ({ listingId }) => ({ path: `/listings/${listingId}/reinstate` }),
+    expect: { anonymous: 401, tenant: 403, accueil: 403, otherAgent: 403, lessor: 403, armos: 409, cinor: 403 },
+  },
   'GET /api/stats/quartiers': { request: () => ({ path: '/stats/quartiers?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
   'GET /api/stats/communes': { request: () => ({ path: '/stats/communes?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
   'GET /api/stats/flows': { request: () => ({ path: '/stats/flows?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },

@@ -20,7 +20,7 @@ export function toPublicUser(user: User): z.infer<typeof userSchema> {
     ...(user.lessorId ? { lessorId: user.lessorId } : {}),
     ...(user.displayName ? { displayName: user.displayName } : {}),
     ...(user.phone ? { phone: user.phone } : {}),
-    notifications: user.notifications ?? { email: true },
+    notifications: { email: user.notifications?.email ?? true, proposals: user.notifications?.proposals ?? 'daily' },
   };
 }
 

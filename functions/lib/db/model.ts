@@ -48,6 +48,8 @@ export const ENTITY = {
   message: 'Message',
   swap: 'Swap',
   swapReview: 'SwapReview',
+  report: 'Report',
+  swapNudge: 'SwapNudge',
   outbox: 'Outbox',
   audit: 'Audit',
   statsAggregate: 'StatsAggregate',
@@ -98,13 +100,20 @@ export const keys = {
   answerRemindersOf: (day: string) => ({ pk: `REMIND#${day}` }),
   /** The optimiser's latest plan: the ids of the proposals it marked "recommandée". */
   recommendationPlan: () => key('OPTIMISER', 'LATEST'),
-  matchDigest: (ownerId: string, day: string) => key(`USER#${ownerId}`, `DIGEST#${day}`),
+  /** The proposals found for a tenant since their last digest mail, and when that mail went. */
+  proposalDigestQueue: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#PENDING'),
+  proposalDigestSent: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#SENT'),
   messageNotice: (matchId: string, recipientId: string, hour: string) => key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
   message: (matchId: string, sentAt: string, messageId: string) => key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
   swap: (swapId: string) => key(`SWAP#${swapId}`, 'SWAP'),
   swapReview: (swapId: string, listingId: string) => key(`SWAP#${swapId}`, `REVIEW#${listingId}`),
   swapReviewsPrefix: (swapId: string) => ({ pk: `SWAP#${swapId}`, skPrefix: 'REVIEW#' }),
+  /** A participant reported to Armos (about a person or one of their messages). */
+  report: (reportId: string) => key(`REPORT#${reportId}`, 'REPORT'),
+  /** Mutual proposals to check on `day` for a swap request not yet made. */
+  swapNudge: (day: string, matchId: string) => key(`NUDGE#${day}`, matchId),
+  swapNudgesOf: (day: string) => ({ pk: `NUDGE#${day}` }),
   outbox: (mailId: string) => key(`OUTBOX#${mailId}`, 'MAIL'),
   audit: (subject: string, at: string, auditId: string) => key(`AUDIT#${subject}`, `${at}#${auditId}`),
   statsAggregate: (period: string, scope: string) => key(`STATS#${period}`, scope),
@@ -127,7 +136,11 @@ export const indexKeys = {
   staffByRole: (role: string, email: string) => ({ gsi1pk: `ROLE#${role}`, gsi1sk: email.toLowerCase() }),
   listingsByOwner: (ownerId: string, createdAt: string) => ({ gsi1pk: `OWNER#${ownerId}`, gsi1sk: createdAt }),
   pendingMail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#pending', gsi1sk: createdAt }),
+  /** Tenants with proposals not yet announced, for the digest job (sparse: the queue item only). */
+  pendingDigest: (ownerId: string) => ({ gsi1pk: 'DIGEST#pending', gsi1sk: ownerId }),
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
+  /** Reports to Armos, newest first when read backwards. */
+  reportsByTime: (createdAt: string) => ({ gsi1pk: 'REPORTS', gsi1sk: createdAt }),
   swapsByStatus: (status: string, createdAt: string) => ({ gsi1pk: `SWAPS#${status}`, gsi1sk: createdAt }),
   listingsToVerify: (lessorId: string, verification: string, createdAt: string) => ({
     gsi2pk: `LESSOR#${lessorId}#VERIF#${verification}`,

@@ -9,7 +9,7 @@ import type { Database } from './client';
 export async function updateProfile(
   db: Database,
   userId: string,
-  changes: { displayName?: string; phone?: string; notifications?: { email: boolean } },
+  changes: { displayName?: string; phone?: string; notifications?: User['notifications'] },
   now: Date,
 ): Promise<User> {
   const sets = ['updatedAt = :now'];

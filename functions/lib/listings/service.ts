@@ -11,6 +11,7 @@ import type { Listing, ListingInput } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import { expiryScheduleItems } from '../db/expiry';
+import { isHeldBySuspension } from '../moderation/suspension';
 import type { Database } from '../db/client';
 import {
   ActiveListingExistsError,
@@ -132,6 +133,7 @@ export async function changeListingStatus(deps: ListingDeps, caller: User, listi
     updated = { ...current, status: 'withdrawn', updatedAt: at };
     items.push(activeListingGuardDelete(deps.db, current.ownerId));
   } else {
+    if (action === 'publish' && isHeldBySuspension(current)) throw new ConflictError('Armos a suspendu cette annonce : adressez-vous à un point d’accueil.');
     if (current.verification === 'rejected' && action === 'publish') {
       throw new ConflictError('Votre bailleur a rejeté cette annonce : corrigez le logement avant de la publier.');
     }

@@ -1,20 +1,6 @@
 /** Mails about proposals and matched tenants. */
 import { renderMail } from './layout';
 
-export function proposalsDigestMail(appUrl: string, count: number) {
-  return renderMail({
-    subject: count > 1 ? `${count} nouvelles propositions d’échange` : 'Une nouvelle proposition d’échange',
-    paragraphs: [
-      count > 1
-        ? `Nous avons trouvé ${count} nouveaux échanges possibles avec votre logement.`
-        : 'Nous avons trouvé un nouvel échange possible avec votre logement.',
-      'Regardez les logements proposés et dites oui ou non : si tous les participants disent oui, vous pourrez vous écrire et organiser les visites.',
-      'Vous recevez au plus un message de ce type par jour.',
-    ],
-    action: { label: 'Voir mes propositions', url: `${appUrl}/propositions` },
-  });
-}
-
 export function mutualMatchMail(appUrl: string, matchId: string) {
   return renderMail({
     subject: 'Tout le monde a dit oui : organisez les visites',
@@ -42,5 +28,17 @@ export function answerReminderMail(appUrl: string, matchId: string) {
       'Dites oui si le logement vous intéresse, non sinon : dans les deux cas, cela ne prend qu’un instant et permet à chacun d’avancer.',
     ],
     action: { label: 'Répondre à la proposition', url: `${appUrl}/propositions/${matchId}` },
+  });
+}
+
+export function swapNudgeMail(appUrl: string, matchId: string) {
+  return renderMail({
+    subject: 'Où en est votre échange ?',
+    paragraphs: [
+      'Il y a une semaine, tous les participants d’une proposition d’échange ont dit oui. Personne n’a encore demandé l’échange à vos bailleurs.',
+      'Si les visites se sont bien passées, l’un de vous peut demander l’échange depuis la page de la proposition : chacun confirme ensuite, puis les bailleurs examinent le dossier.',
+      'Si vous n’avez pas encore visité, écrivez aux autres participants depuis la plateforme pour fixer une date. Si le logement ne vous convient pas, dites-le sur la même page : les autres seront prévenus et pourront passer à d’autres propositions.',
+    ],
+    action: { label: 'Voir la proposition', url: `${appUrl}/propositions/${matchId}` },
   });
 }

@@ -1,35 +1,85 @@
-/** At most one mail a day per tenant about new proposals; a proposal is announced once at most. */
-import { formatInTimeZone } from '../time';
+/**
+ * Every proposal found is announced, in at most one mail a day (or a week, as the tenant chose):
+ * new proposals join the tenant's queue; the queue is sent at once when the pace allows, otherwise
+ * by the daily digest job (functions/scheduler/proposal-digests.ts), which lists them all.
+ */
+import { digestDue } from '../../../shared/match/digest-pace';
+import type { ReferenceData } from '../../../shared/reference/index';
+import type { User } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
-import { ENTITY, keys } from '../db/model';
-import type { StoredMatch } from '../db/matches';
+import { getListings } from '../db/listings';
+import { getMatches, type StoredMatch } from '../db/matches';
 import { outboxPut } from '../db/outbox';
+import { digestQueueDelete, digestSentPut, enqueueProposals, getDigestQueue, lastDigestSentAt } from '../db/proposal-digests';
+import { cachedReferenceData } from '../db/reference';
 import { transactUnlessDone } from '../db/transact';
-import { getUsers } from '../db/users';
-import { noticeEmail } from '../mail/addresses';
-import { proposalsDigestMail } from '../mail/match-mails';
+import { getUser, getUsers } from '../db/users';
+import { reachableEmail } from '../mail/addresses';
+import { proposalsDigestMail, type AnnouncedProposal } from '../mail/digest-mails';
+import { byRank } from './views';
 
-export async function announceNewProposals(deps: { db: Database; now: () => Date; appUrl: string }, created: StoredMatch[]): Promise<number> {
-  const perOwner = new Map<string, number>();
-  for (const match of created) for (const p of match.participants) perOwner.set(p.ownerId, (perOwner.get(p.ownerId) ?? 0) + 1);
-  const now = deps.now();
-  const day = formatInTimeZone(now, 'yyyy-MM-dd');
+export interface DigestDeps {
+  db: Database;
+  now: () => Date;
+  appUrl: string;
+}
+
+/** Proposals still worth announcing: nobody closed or declined them meanwhile. */
+const OPEN = new Set<StoredMatch['status']>(['proposed', 'mutual']);
+
+const references = new WeakMap<Database, () => Promise<ReferenceData>>();
+function referenceOf(db: Database): () => Promise<ReferenceData> {
+  let read = references.get(db);
+  if (!read) references.set(db, (read = cachedReferenceData(db, 600_000)));
+  return read;
+}
+
+/** Queues the new proposals of each participant, then sends the digests that are due. Returns the mails sent. */
+export async function announceNewProposals(deps: DigestDeps, created: StoredMatch[]): Promise<number> {
+  const perOwner = new Map<string, string[]>();
+  for (const match of created) for (const p of match.participants) perOwner.set(p.ownerId, [...(perOwner.get(p.ownerId) ?? []), match.id]);
+  await Promise.all([...perOwner].map(([ownerId, matchIds]) => enqueueProposals(deps.db, ownerId, matchIds)));
   const owners = await getUsers(deps.db, perOwner.keys());
-  const deliveries = [...perOwner].map(async ([ownerId, count]) => {
-    const to = noticeEmail(owners.get(ownerId));
-    if (!to) return false;
-    const mail = proposalsDigestMail(deps.appUrl, count);
-    // The day's digest marker and the mail in one transaction: a second digest that day is refused.
-    return transactUnlessDone(deps.db, [
-      {
-        Put: {
-          TableName: deps.db.tableName,
-          Item: { ...keys.matchDigest(ownerId, day), entity: ENTITY.matchDigest, count, ttl: Math.floor(now.getTime() / 1000) + 7 * 86_400 },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      outboxPut(deps.db, { to, ...mail, kind: 'proposals-digest' }, now),
-    ]);
+  const sent = await Promise.all([...perOwner.keys()].map((ownerId) => sendDigestIfDue(deps, ownerId, owners.get(ownerId))));
+  return sent.filter(Boolean).length;
+}
+
+/**
+ * Sends the owner's queued proposals in one mail if their pace allows it now. The queue is emptied,
+ * the time recorded and the mail written in one transaction, each on the state it was read in:
+ * a proposal queued meanwhile or a digest sent by a concurrent run makes this one do nothing.
+ */
+export async function sendDigestIfDue(deps: DigestDeps, ownerId: string, owner?: User): Promise<boolean> {
+  const user = owner ?? (await getUser(deps.db, ownerId));
+  const queue = await getDigestQueue(deps.db, ownerId);
+  if (!queue) return false;
+  const now = deps.now();
+  const frequency = user?.notifications?.email === false ? 'never' : (user?.notifications?.proposals ?? 'daily');
+  const to = reachableEmail(user);
+  if (!to || frequency === 'never') {
+    // Nobody to write to, or they asked for no such mail: the proposals are on their page.
+    return transactUnlessDone(deps.db, [digestQueueDelete(deps.db, queue)]).then(() => false);
+  }
+  const previous = await lastDigestSentAt(deps.db, ownerId);
+  if (!digestDue(frequency, previous, now)) return false;
+  const proposals = await stillOpen(deps.db, ownerId, queue.matchIds);
+  if (proposals.length === 0) return transactUnlessDone(deps.db, [digestQueueDelete(deps.db, queue)]).then(() => false);
+  const mail = proposalsDigestMail(deps.appUrl, proposals, frequency, await referenceOf(deps.db)().catch(() => undefined));
+  return transactUnlessDone(deps.db, [
+    digestQueueDelete(deps.db, queue),
+    digestSentPut(deps.db, ownerId, previous, now),
+    outboxPut(deps.db, { to, ...mail, kind: 'proposals-digest' }, now),
+  ]);
+}
+
+async function stillOpen(db: Database, ownerId: string, matchIds: string[]): Promise<AnnouncedProposal[]> {
+  const matches = (await getMatches(db, matchIds)).filter((match) => OPEN.has(match.status)).sort(byRank);
+  const listings = await getListings(db, matches.flatMap((match) => match.listingIds));
+  return matches.map((match) => {
+    // The owner moves into the dwelling of the next participant in the cycle.
+    const at = match.listingIds.findIndex((id) => match.participants.find((p) => p.listingId === id)?.ownerId === ownerId);
+    const next = listings.get(match.listingIds[(at + 1) % match.listingIds.length]!);
+    const { tenancyRef: _t, dwellingRef: _d, ...receives } = next?.dwelling ?? ({} as never);
+    return { matchId: match.id, kind: match.kind, ...(next ? { receives } : {}) };
   });
-  return (await Promise.all(deliveries)).filter(Boolean).length;
 }

@@ -17,6 +17,8 @@ import { canManage } from '../listings/access';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
 import { byRank, matchView } from './views';
+import { swapNudgePut } from './swap-nudges';
+import { visitDeclinedNotices } from './visit-notices';
 
 export interface MatchServiceDeps {
   db: Database;
@@ -90,6 +92,7 @@ export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId:
       const to = reachableEmail(owners.get(participant.ownerId));
       if (to) mails.push(outboxPut(deps.db, { to, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' }, now));
     }
+    mails.push(swapNudgePut(deps.db, match.id, now));
   }
   await transactWrite(
     deps.db,
@@ -110,11 +113,13 @@ export async function reportVisit(deps: MatchServiceDeps, caller: User, matchId:
   if (!mine) throw new NotFoundError('Proposition introuvable.');
   const now = deps.now();
   const visited = { ...recordVisit(match, mine.id, suitable, now.toISOString()), updatedAt: now.toISOString() };
+  const notices = visited.status === 'declined' ? await visitDeclinedNotices(deps, visited, mine.id, now) : [];
   await transactWrite(
     deps.db,
     [
       ...matchUpdateItems(deps.db, visited, match.version),
       auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: 'match-visit', subject: `match:${match.id}`, details: { listingId: mine.id, suitable } }, now),
+      ...notices,
     ],
     () => new ConflictError('La proposition a changé entre-temps. Rechargez la page.'),
   );

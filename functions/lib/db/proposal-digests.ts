@@ -1,0 +1,76 @@
+/**
+ * The digest queue: each tenant's proposals found since their last "nouvelles propositions" mail
+ * (a string set grown by ADD, so concurrent fan-outs never lose one), and the time that mail went.
+ */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Database } from './client';
+import { queryAll } from './batch';
+import { ENTITY, indexKeys, keys } from './model';
+import type { TransactItem } from './transact';
+
+export interface DigestQueue {
+  ownerId: string;
+  matchIds: string[];
+  /** Bumped by every addition: the queue is emptied only if nothing was added since it was read. */
+  version: number;
+}
+
+export async function enqueueProposals(db: Database, ownerId: string, matchIds: string[]): Promise<void> {
+  if (matchIds.length === 0) return;
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.proposalDigestQueue(ownerId),
+      UpdateExpression: 'ADD matchIds :ids, version :one SET entity = :entity, ownerId = :owner, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+      ExpressionAttributeValues: { ':ids': new Set(matchIds), ':one': 1, ':entity': ENTITY.matchDigest, ':owner': ownerId, ...prefixed(indexKeys.pendingDigest(ownerId)) },
+    }),
+  );
+}
+
+const prefixed = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([name, value]) => [`:${name}`, value]));
+
+export async function getDigestQueue(db: Database, ownerId: string): Promise<DigestQueue | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.proposalDigestQueue(ownerId), ConsistentRead: true }));
+  if (!Item) return undefined;
+  return { ownerId, matchIds: [...((Item.matchIds as Set<string> | undefined) ?? [])], version: Number(Item.version ?? 0) };
+}
+
+/** Owners whose queue holds proposals, from the sparse index. */
+export async function ownersWithPendingProposals(db: Database): Promise<string[]> {
+  const items = await queryAll(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': indexKeys.pendingDigest('').gsi1pk },
+    ProjectionExpression: 'ownerId',
+  });
+  return items.map((item) => String(item.ownerId));
+}
+
+/** Empties the queue, unless proposals were added after it was read (they wait for the next run). */
+export function digestQueueDelete(db: Database, queue: DigestQueue): TransactItem {
+  return {
+    Delete: {
+      TableName: db.tableName,
+      Key: keys.proposalDigestQueue(queue.ownerId),
+      ConditionExpression: 'version = :version',
+      ExpressionAttributeValues: { ':version': queue.version },
+    },
+  };
+}
+
+export async function lastDigestSentAt(db: Database, ownerId: string): Promise<Date | undefined> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.proposalDigestSent(ownerId), ConsistentRead: true }));
+  return typeof Item?.sentAt === 'string' ? new Date(Item.sentAt) : undefined;
+}
+
+/** Records the mail sent now, on condition that the previous one is the one the decision was made on. */
+export function digestSentPut(db: Database, ownerId: string, previous: Date | undefined, now: Date): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.proposalDigestSent(ownerId), entity: ENTITY.matchDigest, sentAt: now.toISOString() },
+      ConditionExpression: previous ? 'sentAt = :previous' : 'attribute_not_exists(pk)',
+      ...(previous ? { ExpressionAttributeValues: { ':previous': previous.toISOString() } } : {}),
+    },
+  };
+}
