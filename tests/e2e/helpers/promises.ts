@@ -76,6 +76,7 @@ const PROOF = {
   agentDeposits: t('tests/e2e/accueil-on-behalf.e2e.test.ts', 'creates a listing on behalf of a tenant without e-mail, with consent, and opens its printable sheet'),
   agentConsent: t(LISTINGS, 'lets an agent create and publish a listing for a tenant without e-mail, with recorded consent'),
   exportAndErase: t('tests/int/auth.int.test.ts', 'exports my data and erases my account'),
+  photosToParticipants: t('tests/e2e/proposal-photos.e2e.test.ts', 'shows A’s photo to B in the proposal, and nothing to a tenant outside it'),
   nameAndPhone: t('tests/e2e/account.e2e.test.ts', 'saves name, phone and the weekly digest, which the API then returns'),
   suspension: t('tests/int/moderation.int.test.ts', 'Armos suspends a listing: it leaves matching, its tenant is told why, it cannot be republished; reinstating resumes it'),
   cinorMasked: t('tests/int/stats.int.test.ts', 'counts new listings of a quartier within seconds, exact for Armos, masked at quartier level for CINOR'),
@@ -86,6 +87,12 @@ const PROOF = {
 
 export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
   // FAQ
+  {
+    page: '/faq',
+    text: 'Non. Les autres locataires voient le logement (commune, quartier, taille, loyer, étage, photos), jamais votre nom, votre adresse ni vos revenus. Vos coordonnées ne sont partagées qu\'après un « oui » de tous les participants.',
+    proofs: [PROOF.hiddenFromOthers, PROOF.contactsAfterYes, PROOF.photosToParticipants],
+  },
+  { page: '/faq', text: 'Un agent d\'un point d\'accueil peut déposer votre annonce avec vous et la tenir à jour, avec votre accord.', proofs: [PROOF.agentDeposits, PROOF.agentConsent] },
   { page: '/faq', text: 'Trois locataires échangent en boucle : vous allez chez B, B va chez C et C vient chez vous. Personne n\'a besoin de vouloir le logement de celui qui veut le sien.', proofs: [PROOF.threeWay] },
   { page: '/faq', text: 'Non. Vous répondez oui ou non, librement. Refuser n\'a aucune conséquence sur vos autres propositions.', proofs: [{ walk: 'a no leaves the other proposals open' }] },
   { page: '/faq', text: 'Oui, vous paierez le loyer du nouveau logement. Vous pouvez indiquer un loyer maximum (charges comprises) dans votre annonce : nous ne vous proposerons pas plus cher.', proofs: [t(ACCEPTS, 'accepts a total rent equal to the maximum, not one euro more')] },
@@ -124,6 +131,12 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
   },
   { page: '/comment-ca-marche', text: 'Votre annonce reste en ligne 6 mois. Vous pouvez la renouveler.', proofs: [PROOF.sixMonths, PROOF.renewByLink] },
   // Mentions légales
+  { page: '/mentions-legales', text: 'Votre logement sans son adresse ni sa référence : commune, quartier, taille, loyer, étage, photos. Jamais votre nom ni vos revenus.', proofs: [PROOF.hiddenFromOthers, PROOF.photosToParticipants] },
+  {
+    page: '/mentions-legales',
+    text: 'Vous pouvez consulter, corriger, télécharger et supprimer vos données depuis votre compte. Supprimer votre compte retire votre annonce et efface vos données personnelles.',
+    proofs: [{ walk: 'rights from the account page' }, PROOF.exportAndErase, t('tests/e2e/account.e2e.test.ts', 'deletes the account after a confirmation that says what is erased and what is kept')],
+  },
   { page: '/mentions-legales', text: 'Votre nom, votre téléphone et votre adresse e-mail, pour organiser les visites.', proofs: [PROOF.contactsAfterYes, PROOF.nameAndPhone] },
   {
     page: '/mentions-legales',
@@ -162,33 +175,4 @@ export const INFORMATION: Information[] = [
 ];
 
 /** Claimed, not wholly true yet: each names the work it waits for. */
-export const AWAITING_WORK: AwaitingWork[] = [
-  {
-    page: '/faq',
-    text: 'Non. Les autres locataires voient le logement (commune, quartier, taille, loyer, étage, photos), jamais votre nom, votre adresse ni vos revenus. Vos coordonnées ne sont partagées qu\'après un « oui » de tous les participants.',
-    notYet: 'the other tenants of a proposal see the photos',
-    awaits: 'issue 20 item 1 (photos seen by the participants of a proposal)',
-    proofsSoFar: [PROOF.hiddenFromOthers, PROOF.contactsAfterYes],
-  },
-  {
-    page: '/mentions-legales',
-    text: 'Votre logement sans son adresse ni sa référence : commune, quartier, taille, loyer, étage, photos. Jamais votre nom ni vos revenus.',
-    notYet: 'photos',
-    awaits: 'issue 20 item 1 (photos seen by the participants of a proposal)',
-    proofsSoFar: [PROOF.hiddenFromOthers],
-  },
-  {
-    page: '/faq',
-    text: 'Un agent d\'un point d\'accueil peut déposer votre annonce avec vous et suivre les propositions pour vous, avec votre accord.',
-    notYet: 'suivre les propositions pour vous',
-    awaits: 'issue 20 item 3 (reception agents follow the proposals of the tenants they assist)',
-    proofsSoFar: [PROOF.agentDeposits, PROOF.agentConsent],
-  },
-  {
-    page: '/mentions-legales',
-    text: 'Vous pouvez consulter, corriger, télécharger et supprimer vos données depuis votre compte, ou en demandant à un point d\'accueil. Supprimer votre compte retire votre annonce et efface vos données personnelles.',
-    notYet: 'ou en demandant à un point d’accueil: a reception agent has no way to download or erase an assisted tenant’s data',
-    awaits: 'a decision of the lead: build it with issue 20 item 3, or reword the sentence',
-    proofsSoFar: [{ walk: 'rights from the account page' }, PROOF.exportAndErase, t('tests/e2e/account.e2e.test.ts', 'deletes the account after a confirmation that says what is erased and what is kept')],
-  },
-];
+export const AWAITING_WORK: AwaitingWork[] = [];
