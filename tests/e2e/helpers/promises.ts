@@ -60,7 +60,7 @@ const EXPIRY = 'tests/int/expiry.int.test.ts';
 const PROOF = {
   twoWay: t(MATCHES, 'proposes a 2-way swap to both tenants within seconds of publication, explained, with a digest mail'),
   threeWay: t(MATCHES, 'finds a 3-way chain where no 2-way swap exists'),
-  contactsAfterYes: t(MATCHES, 'opens contacts and messaging once everyone said yes; a stranger sees nothing'),
+  contactsAfterYes: t(MATCHES, 'opens messaging once everyone said yes, contacts only once every listing is verified; a stranger sees nothing'),
   hiddenFromOthers: t(LISTINGS, 'hides a listing from other tenants and from the cinor role (404, existence not revealed)'),
   fullToLessorAndArmos: t(LISTINGS, 'shows the full listing to its lessor and Armos, but not to another lessor'),
   sixMonths: t(LISTINGS, 'creates a draft, publishes it for 6 months, withdraws it'),
@@ -89,7 +89,7 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
   // FAQ
   {
     page: '/faq',
-    text: 'Non. Les autres locataires voient le logement (commune, quartier, taille, loyer, étage, photos), jamais votre nom, votre adresse ni vos revenus. Vos coordonnées ne sont partagées qu\'après un « oui » de tous les participants.',
+    text: 'Non. Les autres locataires voient le logement (commune, quartier, taille, loyer, étage, photos), jamais votre nom, votre adresse ni vos revenus. Vos coordonnées ne sont partagées qu\'après un « oui » de tous les participants, et une fois chaque logement vérifié par son bailleur.',
     proofs: [PROOF.hiddenFromOthers, PROOF.contactsAfterYes, PROOF.photosToParticipants],
   },
   { page: '/faq', text: 'Un agent d\'un point d\'accueil peut déposer votre annonce avec vous et la tenir à jour, avec votre accord.', proofs: [PROOF.agentDeposits, PROOF.agentConsent] },
@@ -112,7 +112,7 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
   { page: '/comment-ca-marche', text: 'Un échange à 3 : vous allez chez B, B va chez C, C vient chez vous. Cela multiplie les chances.', proofs: [PROOF.threeWay] },
   { page: '/comment-ca-marche', text: 'Chaque proposition explique pourquoi elle vous est faite.', proofs: [PROOF.twoWay] },
   { page: '/comment-ca-marche', text: 'Vous êtes libre. Un « non » n\'a aucune conséquence.', proofs: [{ walk: 'a no leaves the other proposals open' }] },
-  { page: '/comment-ca-marche', text: 'Quand tout le monde a dit oui, vous pouvez échanger vos coordonnées et vous écrire.', proofs: [PROOF.contactsAfterYes] },
+  { page: '/comment-ca-marche', text: 'Quand tout le monde a dit oui, vous pouvez vous écrire ; vos coordonnées sont partagées une fois chaque logement vérifié par son bailleur.', proofs: [PROOF.contactsAfterYes] },
   { page: '/comment-ca-marche', text: 'Vous organisez les visites entre vous. Prenez le temps de bien voir le logement et le quartier.', proofs: [PROOF.contactsAfterYes, t('tests/e2e/visit-and-report.e2e.test.ts', 'declines the proposal after a visit that does not suit, once confirmed')] },
   { page: '/comment-ca-marche', text: 'Un des locataires fait la demande depuis la proposition. Chaque participant la confirme.', proofs: [PROOF.requestAndConfirmInBrowser] },
   { page: '/comment-ca-marche', text: 'Pendant l\'examen, vos annonces sont réservées à cet échange.', proofs: [PROOF.threeWaySwapFlow, t('tests/int/swaps-concurrency.int.test.ts', 'engage each listing in exactly one swap; every other request gets 409 and nothing is half-written')] },
