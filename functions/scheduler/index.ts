@@ -6,6 +6,7 @@ import { cachedReferenceData } from '../lib/db/reference';
 import { runAnswerReminders, type AnswerReminderReport } from './answer-reminders';
 import { runExpiry, type ExpiryReport } from './expiry';
 import { runOptimiser, type OptimiserReport } from './optimiser';
+import { runPlanCheck, type PlanCheckReport } from './plan-check';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
 
 export const expiryHandler = lazyHandler<unknown, ExpiryReport>(() => {
@@ -23,6 +24,12 @@ export const optimiserHandler = lazyHandler<unknown, OptimiserReport>(() => {
   const db = database();
   const deps = { db, reference: cachedReferenceData(db) };
   return () => runOptimiser(deps, new Date());
+});
+
+export const planCheckHandler = lazyHandler<unknown, PlanCheckReport>(() => {
+  const db = database();
+  const deps = { db, reference: cachedReferenceData(db) };
+  return () => runPlanCheck(deps, new Date());
 });
 
 export const answerRemindersHandler = lazyHandler<unknown, AnswerReminderReport>(() => {

@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
+import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ENTITY } from '../../functions/lib/db/model';
 import type { FunctionKind, PhotosAccess, TableAccess } from './function';
 
@@ -32,9 +33,13 @@ export interface FunctionSpec {
   grants: { table?: TableAccess; ses?: boolean; photos?: PhotosAccess };
   /** Modules left out of the bundle (native ones such as sharp come from a layer). */
   externalModules?: string[];
+  /** Files (paths from the repository root) copied next to the bundle, such as a WebAssembly module the code loads at run time. */
+  assets?: string[];
   timeout?: Duration;
   memorySize?: number;
 }
+
+const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
 
 /** Only listing changes reach the matcher. */
 const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
@@ -59,7 +64,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite' } },
   { name: 'AnswerReminders', entry: 'functions/scheduler/index.ts', handler: 'answerRemindersHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '5' }), grants: { table: 'readWrite' } },
   { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
-  { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' } },
+  // The plan over all cycles: up to ~10 minutes at 10 000 listings (docs/benchmarks.md), HiGHS as WebAssembly.
+  { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' }, assets: [HIGHS_WASM], timeout: Duration.minutes(15), memorySize: 4096 },
+  { name: 'PlanCheck', entry: 'functions/scheduler/index.ts', handler: 'planCheckHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '15' }), grants: { table: 'readWrite' }, assets: [HIGHS_WASM], timeout: Duration.minutes(15), memorySize: 4096 },
   { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'readWrite', photos: 'process' }, externalModules: ['sharp'] },
 ];
 
@@ -72,4 +79,21 @@ export function presentFunctions(specs: readonly FunctionSpec[] = FUNCTIONS, roo
   const present = specs.filter((spec) => existsSync(entryPath(spec, root)));
   const skipped = specs.filter((spec) => !present.includes(spec));
   return { present, skipped };
+}
+
+/** esbuild options of a function: modules left out, and files copied next to the bundle. */
+export function bundlingOf(spec: Pick<FunctionSpec, 'externalModules' | 'assets'>): { externalModules?: string[]; commandHooks?: ICommandHooks } {
+  const assets = spec.assets ?? [];
+  return {
+    ...(spec.externalModules ? { externalModules: spec.externalModules } : {}),
+    ...(assets.length > 0
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => assets.map((file) => `cp "${join(inputDir, file)}" "${outputDir}/"`),
+          },
+        }
+      : {}),
+  };
 }

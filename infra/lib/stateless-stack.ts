@@ -20,7 +20,7 @@ import type { Construct } from 'constructs';
 import { Alarms } from './alarms';
 import type { DeployContext } from './context';
 import { EchangeKazFunction, PHOTO_PREFIXES, sesIdentities } from './function';
-import { FUNCTIONS, REPOSITORY_ROOT, entryPath, presentFunctions, type FunctionSpec } from './functions';
+import { FUNCTIONS, REPOSITORY_ROOT, bundlingOf, entryPath, presentFunctions, type FunctionSpec } from './functions';
 import { Web } from './web';
 
 export interface StatelessStackProps extends StackProps {
@@ -92,7 +92,7 @@ export class StatelessStack extends Stack {
       description: `Échange Kaz ${spec.name} (${spec.entry} → ${spec.handler})`,
       ...(spec.timeout ? { timeout: spec.timeout } : {}),
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
-      ...(spec.externalModules ? { bundling: { externalModules: spec.externalModules } } : {}),
+      ...(spec.externalModules || spec.assets ? { bundling: bundlingOf(spec) } : {}),
     });
     fn.bindSessionSecret(props.sessionSecret);
     if (spec.grants.table) fn.bindTable(props.table, spec.grants.table);

@@ -6,8 +6,9 @@
 import { AcceptanceGraph } from './acceptance-graph';
 import { Interner, compileListing } from './compiled';
 import { cycleKey } from './cycles';
+import { ProposalBuilder } from './explain';
 import { cycleScore, moveScore } from './score';
-import type { MatchCandidate } from './types';
+import type { MatchCandidate, PlaceNames, Proposal } from './types';
 
 /** Households first; the score (0–100) only breaks ties: all scores of a plan add up to less than one household. */
 export const SCORE_WEIGHT = 1e-5;
@@ -49,6 +50,12 @@ export class MarketCycles {
     this.listingIds.forEach((id, row) => this.rowOf.set(id, row));
     this.rowOfSlot = new Int32Array(this.graph.columns.capacity + 1);
     for (const id of this.listingIds) this.rowOfSlot[this.graph.slotOf(id) as number] = this.rowOf.get(id) as number;
+  }
+
+  /** The proposal of a chosen cycle, explained to each participant, as the matcher would have stored it. */
+  proposalOf(cycle: PlanCycle, names: PlaceNames): Proposal {
+    const slots = cycle.listingIds.map((id) => this.graph.slotOf(id) as number);
+    return new ProposalBuilder(names).build({ ...cycle, slots }, this.graph.columns);
   }
 
   private cycle(slots: readonly number[], score: number): PlanCycle {

@@ -63,7 +63,7 @@ describe('planMarket', () => {
         const cycles = bruteForceCycles(market);
         const best = bruteForceBest(cycles);
 
-        const plan = planMarket(market, solver, { mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
+        const plan = planMarket(new MarketCycles(market), solver, { mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
 
         expect(disjoint(plan.cycles)).toBe(true);
         expect(plan.households).toBe(best.households);
@@ -82,7 +82,7 @@ describe('planMarket', () => {
         fc.pre(cycles.length > 0);
         const excluded = new Set(cycles.filter((_, i) => (i + pick) % 2 === 0).map((c) => c.key));
 
-        const plan = planMarket(market, solver, { excludedKeys: excluded, mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
+        const plan = planMarket(new MarketCycles(market, excluded), solver, { mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
 
         expect(plan.cycles.some((c) => excluded.has(c.key))).toBe(false);
         expect(plan.households).toBe(bruteForceBest(cycles.filter((c) => !excluded.has(c.key))).households);
@@ -94,7 +94,7 @@ describe('planMarket', () => {
   it('with 2-way cycles only, uses no 3-way cycle', () => {
     fc.assert(
       fc.property(marketArb, (market: MatchCandidate[]) => {
-        const plan = planMarket(market, solver, { twoWayOnly: true, mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
+        const plan = planMarket(new MarketCycles(market), solver, { twoWayOnly: true, mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
 
         expect(plan.cycles.every((c) => c.size === 2)).toBe(true);
         expect(plan.households).toBe(bruteForceBest(bruteForceCycles(market).filter((c) => c.size === 2)).households);

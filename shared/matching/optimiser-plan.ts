@@ -6,14 +6,11 @@
  * integer program over the cycles gathered is then solved with a time limit, warm-started and
  * backed up by the greedy + local search of `optimiser.ts`.
  */
-import { MarketCycles, planWeight, type PlanCycle } from './optimiser-market';
+import { planWeight, type MarketCycles, type PlanCycle } from './optimiser-market';
 import { optimiseCycles } from './optimiser';
 import type { PackingColumn, PackingSolver } from './optimiser-solver';
-import type { MatchCandidate } from './types';
 
 export interface PlanOptions {
-  /** Canonical keys of cycles that must not be chosen (declined or closed proposals). */
-  excludedKeys?: ReadonlySet<string>;
   /** Only 2-cycles: the baseline that shows what 3-way cycles add. */
   twoWayOnly?: boolean;
   /** 2-cycles each listing brings to the first LP (all when Infinity). */
@@ -48,9 +45,9 @@ export interface MarketPlan {
   mipMs: number;
 }
 
-export function planMarket(candidates: readonly MatchCandidate[], solver: PackingSolver, options: PlanOptions = {}): MarketPlan {
+/** The plan of `market` (its cycles, less those it excludes). */
+export function planMarket(market: MarketCycles, solver: PackingSolver, options: PlanOptions = {}): MarketPlan {
   const started = performance.now();
-  const market = new MarketCycles(candidates, options.excludedKeys);
   const rows = market.listingIds.length;
   const columns = new Map<string, PlanCycle>();
   for (const cycle of market.twoCycles(options.initialTwoCyclesPerListing)) columns.set(cycle.key, cycle);
