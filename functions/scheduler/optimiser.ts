@@ -131,8 +131,8 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
   const solver = await (deps.solver ?? loadPackingSolver)();
   const plan = planMarket(market, solver, {
     initialTwoCyclesPerListing: listings.length > ALL_TWO_CYCLES_UP_TO ? 8 : Number.POSITIVE_INFINITY,
-    generationBudgetMs: deps.generationBudgetMs ?? 8 * 60_000,
-    mipTimeLimitSeconds: deps.mipTimeLimitSeconds ?? 120,
+    generationBudgetMs: deps.generationBudgetMs ?? 5 * 60_000,
+    mipTimeLimitSeconds: deps.mipTimeLimitSeconds ?? 90,
   });
   logger.info('plan computed', { listings: listings.length, households: plan.households, bound: plan.bound, columns: plan.columns, rounds: plan.rounds, method: plan.method, generationMs: Math.round(plan.generationMs), mipMs: Math.round(plan.mipMs) });
 

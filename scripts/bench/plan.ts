@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   await bench('CINOR dense (broad wishes)', { size: 1000, seed: 1, density: 'broad', region: 'cinor' }, { mipTimeLimitSeconds: 60 }, 99);
   await bench('CINOR sparse (narrow wishes)', { size: 1000, seed: 1, density: 'narrow', region: 'cinor' }, { mipTimeLimitSeconds: 60 }, 99);
   if (process.env.PLAN_MARKETS !== '1k') {
-    await bench('CINOR dense (broad wishes), nightly time budget', { size: 10_000, seed: 1, density: 'broad', region: 'cinor' }, { initialTwoCyclesPerListing: 8, generationBudgetMs: 6 * 60_000, mipTimeLimitSeconds: 120 }, null);
+    await bench('CINOR dense (broad wishes), nightly time budget', { size: 10_000, seed: 1, density: 'broad', region: 'cinor' }, { initialTwoCyclesPerListing: 8, generationBudgetMs: 5 * 60_000, mipTimeLimitSeconds: 90 }, null);
   }
   writeBenchSection('plan', 'Plan de nuit (échanges recommandés)', out);
 }

@@ -64,9 +64,13 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
     prices = lp.duals;
     const left = budget - (performance.now() - started);
     if (left <= 0 || !lp.optimal) break;
-    const priced = market.price(lp.duals, { perStart: options.perStart, budgetMs: left, twoWayOnly: options.twoWayOnly });
+    // On a large market a full pricing pass takes minutes: each round prices for a slice of the
+    // time, lowest-priced listings first (those no chosen cycle serves yet), then the LP is solved again.
+    const slice = Number.isFinite(budget) ? Math.min(left, Math.max(15_000, budget / 8)) : left;
+    const priced = market.price(lp.duals, { perStart: options.perStart, budgetMs: slice, twoWayOnly: options.twoWayOnly });
     if (priced.complete) boundWeight = Math.min(boundWeight, priced.bound);
     const fresh = priced.columns.filter((c) => !columns.has(c.key));
+    if (fresh.length === 0 && !priced.complete) break;
     if (priced.complete && fresh.length === 0) {
       boundWeight = Math.min(boundWeight, lp.objective);
       exact = true;
@@ -82,7 +86,7 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
   const mipStarted = performance.now();
   const timeLimit = options.mipTimeLimitSeconds ?? 120;
   let pool = [...columns.values()];
-  let best = solveInteger(rows, pool, solver, packing, optimiseCycles(pool, { maxRounds: 1 }).cycles, timeLimit);
+  let best = solveInteger(rows, pool, solver, packing, optimiseCycles(pool, { maxRounds: 2 }).cycles, timeLimit);
   // The LP optimum may rest on cycles that pack badly (three mutual 2-cycles make 1.5 pairs). A
   // plan better than the one found can only use cycles whose reduced cost is above −(bound − plan):
   // those are added, and the integer program solved once more.
