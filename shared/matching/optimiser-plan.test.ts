@@ -56,8 +56,11 @@ const disjoint = (cycles: readonly { listingIds: readonly string[] }[]) => {
   return new Set(ids).size === ids.length;
 };
 
+/** Each property runs dozens of LP and integer solves: slow on a busy machine. */
+const SOLVES = { timeout: 120_000 };
+
 describe('planMarket', () => {
-  it('moves as many households as the best packing of all cycles, found by brute force, and never fewer than its bound allows', () => {
+  it('moves as many households as the best packing of all cycles, found by brute force, and never fewer than its bound allows', SOLVES, () => {
     fc.assert(
       fc.property(marketArb, (market: MatchCandidate[]) => {
         const cycles = bruteForceCycles(market);
@@ -71,11 +74,11 @@ describe('planMarket', () => {
         const keys = new Set(cycles.map((c) => c.key));
         expect(plan.cycles.every((c) => keys.has(c.key))).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 
-  it('never chooses an excluded cycle (a declined or closed proposal)', () => {
+  it('never chooses an excluded cycle (a declined or closed proposal)', SOLVES, () => {
     fc.assert(
       fc.property(marketArb, fc.integer({ min: 0, max: 1000 }), (market: MatchCandidate[], pick) => {
         const cycles = bruteForceCycles(market);
@@ -91,7 +94,7 @@ describe('planMarket', () => {
     );
   });
 
-  it('with 2-way cycles only, uses no 3-way cycle', () => {
+  it('with 2-way cycles only, uses no 3-way cycle', SOLVES, () => {
     fc.assert(
       fc.property(marketArb, (market: MatchCandidate[]) => {
         const plan = planMarket(new MarketCycles(market), solver, { twoWayOnly: true, mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });

@@ -10,6 +10,9 @@ import { planWeight, type MarketCycles, type PlanCycle } from './optimiser-marke
 import { optimiseCycles } from './optimiser';
 import type { PackingColumn, PackingSolver } from './optimiser-solver';
 
+/** Cycles gathered up to which the greedy start is improved by local search (minutes beyond, measured). */
+const LOCAL_SEARCH_UP_TO = 20_000;
+
 export interface PlanOptions {
   /** Only 2-cycles: the baseline that shows what 3-way cycles add. */
   twoWayOnly?: boolean;
@@ -57,11 +60,17 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
   let rounds = 0;
   const packing = (pool: readonly PlanCycle[]): PackingColumn[] => pool.map((c) => ({ weight: planWeight(c), rows: c.listingIds.map((id) => market.rowOf.get(id) as number) }));
   let prices: Float64Array | null = null;
+  /** How much of each cycle the last LP took, by key: the integer step starts from its rounding. */
+  const lpShare = new Map<string, number>();
   while (rounds < (options.maxRounds ?? 50)) {
     rounds++;
     const pool = [...columns.values()];
     const lp = solver.solveLp(rows, packing(pool));
     prices = lp.duals;
+    lpShare.clear();
+    pool.forEach((cycle, j) => {
+      if ((lp.values[j] ?? 0) > 1e-6) lpShare.set(cycle.key, lp.values[j] as number);
+    });
     const left = budget - (performance.now() - started);
     if (left <= 0 || !lp.optimal) break;
     // On a large market a full pricing pass takes minutes: each round prices for a slice of the
@@ -86,7 +95,10 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
   const mipStarted = performance.now();
   const timeLimit = options.mipTimeLimitSeconds ?? 120;
   let pool = [...columns.values()];
-  let best = solveInteger(rows, pool, solver, packing, optimiseCycles(pool, { maxRounds: 2 }).cycles, timeLimit);
+  // The local search of `optimiseCycles` grows faster than the pool: on large markets, heaviest first.
+  const greedy = pool.length <= LOCAL_SEARCH_UP_TO ? optimiseCycles(pool, { maxRounds: 2 }).cycles : roundLp(pool, new Map());
+  const rounded = roundLp(pool, lpShare);
+  let best = solveInteger(rows, pool, solver, packing, weightOf(rounded) > weightOf(greedy) ? rounded : greedy, timeLimit);
   // The LP optimum may rest on cycles that pack badly (three mutual 2-cycles make 1.5 pairs). A
   // plan better than the one found can only use cycles whose reduced cost is above −(bound − plan):
   // those are added, and the integer program solved once more.
@@ -111,6 +123,19 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
     generationMs,
     mipMs: performance.now() - mipStarted,
   };
+}
+
+/** The cycles the LP took most of, first, each kept when its listings are still free; then the rest by weight. */
+function roundLp(pool: readonly PlanCycle[], share: ReadonlyMap<string, number>): PlanCycle[] {
+  const ordered = [...pool].sort((x, y) => (share.get(y.key) ?? 0) - (share.get(x.key) ?? 0) || planWeight(y) - planWeight(x));
+  const used = new Set<string>();
+  const chosen: PlanCycle[] = [];
+  for (const cycle of ordered) {
+    if (cycle.listingIds.some((id) => used.has(id))) continue;
+    cycle.listingIds.forEach((id) => used.add(id));
+    chosen.push(cycle);
+  }
+  return chosen;
 }
 
 const sum = (values: Float64Array) => values.reduce((total, v) => total + v, 0);

@@ -44,12 +44,27 @@ function modelData(highs: Highs, rows: number, columns: readonly PackingColumn[]
     sense: highs.constants.objectiveSense.maximize,
     colCost: Float64Array.from(columns, (c) => c.weight),
     colLower: new Float64Array(columns.length),
-    colUpper: new Float64Array(columns.length).fill(1),
+    // x ≤ 1 follows from the rows; an explicit bound would take part of the prices off the rows.
+    colUpper: new Float64Array(columns.length).fill(integer ? 1 : highs.infinity),
     rowLower: new Float64Array(rows).fill(-highs.infinity),
     rowUpper: new Float64Array(rows).fill(1),
     matrix: { format: 'csc' as const, numRows: rows, numCols: columns.length, starts, indices, values: new Float64Array(nonZeros).fill(1) },
     ...(integer ? { integrality: new Int32Array(columns.length).fill(highs.constants.variableType.integer) } : {}),
   };
+}
+
+function lpOnce(highs: Highs, rows: number, columns: readonly PackingColumn[], presolve: 'on' | 'off'): LpAnswer {
+  const model = highs.createModel(modelData(highs, rows, columns, false));
+  try {
+    model.options.set({ output_flag: false, presolve });
+    model.run();
+    const solution = model.getSolution();
+    // For a maximisation HiGHS reports the prices of ≤ rows with a negative sign.
+    const duals = Float64Array.from(solution.rowDual, (d) => Math.abs(d));
+    return { objective: model.getObjectiveValue(), values: solution.colValue, duals, optimal: model.getModelStatus() === highs.constants.modelStatus.optimal };
+  } finally {
+    model.dispose();
+  }
 }
 
 const STATUS_NAMES: Record<number, string> = { 7: 'Optimal', 13: 'Time limit reached', 14: 'Iteration limit reached' };
@@ -59,17 +74,11 @@ export function highsPackingSolver(highs: Highs): PackingSolver {
     solveLp(rows, columns) {
       // HiGHS leaves an empty model unsolved: nothing to choose, every price is zero.
       if (columns.length === 0) return { objective: 0, values: new Float64Array(0), duals: new Float64Array(rows), optimal: true };
-      const model = highs.createModel(modelData(highs, rows, columns, false));
-      try {
-        model.options.set({ output_flag: false });
-        model.run();
-        const solution = model.getSolution();
-        // For a maximisation HiGHS reports the prices of ≤ rows with a negative sign.
-        const duals = Float64Array.from(solution.rowDual, (d) => Math.abs(d));
-        return { objective: model.getObjectiveValue(), values: solution.colValue, duals, optimal: model.getModelStatus() === highs.constants.modelStatus.optimal };
-      } finally {
-        model.dispose();
-      }
+      const answer = lpOnce(highs, rows, columns, 'on');
+      // Presolve may drop a component whole (an isolated pair) and give its rows no price; the
+      // prices must add up to the LP value for pricing and the bound: solve again without it.
+      const total = answer.duals.reduce((sum, d) => sum + d, 0);
+      return Math.abs(total - answer.objective) > 1e-7 * Math.max(1, answer.objective) ? lpOnce(highs, rows, columns, 'off') : answer;
     },
     solveMip(rows, columns, start, timeLimitSeconds) {
       if (columns.length === 0) return { values: new Float64Array(0), objective: 0, status: 'Optimal' };
