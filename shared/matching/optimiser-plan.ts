@@ -60,6 +60,7 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
   let rounds = 0;
   const packing = (pool: readonly PlanCycle[]): PackingColumn[] => pool.map((c) => ({ weight: planWeight(c), rows: c.listingIds.map((id) => market.rowOf.get(id) as number) }));
   let prices: Float64Array | null = null;
+  let twoCyclesDone = false;
   /** How much of each cycle the last LP took, by key: the integer step starts from its rounding. */
   const lpShare = new Map<string, number>();
   while (rounds < (options.maxRounds ?? 50)) {
@@ -76,11 +77,21 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
     // On a large market a full pricing pass takes minutes: each round prices for a slice of the
     // time, lowest-priced listings first (those no chosen cycle serves yet), then the LP is solved again.
     const slice = Number.isFinite(budget) ? Math.min(left, Math.max(15_000, budget / 8)) : left;
-    const priced = market.price(lp.duals, { perStart: options.perStart, budgetMs: slice, twoWayOnly: options.twoWayOnly });
-    if (priced.complete) boundWeight = Math.min(boundWeight, priced.bound);
-    const fresh = priced.columns.filter((c) => !columns.has(c.key));
+    // 2-cycles first: their pricing is one pass over the acceptance lists, and they carry most
+    // households; 3-cycles are priced once no 2-cycle is left to add. Only a pass over all
+    // cycles gives a bound of the whole market.
+    const price = (twoWayOnly: boolean) => market.price(lp.duals, { perStart: options.perStart, budgetMs: slice, twoWayOnly });
+    let allCycles: boolean = options.twoWayOnly === true || twoCyclesDone;
+    let priced = price(options.twoWayOnly === true || !twoCyclesDone);
+    let fresh = priced.columns.filter((c) => !columns.has(c.key));
+    if (!allCycles && priced.complete && fresh.length === 0) {
+      twoCyclesDone = allCycles = true;
+      priced = price(false);
+      fresh = priced.columns.filter((c) => !columns.has(c.key));
+    }
+    if (priced.complete && allCycles) boundWeight = Math.min(boundWeight, priced.bound);
     if (fresh.length === 0 && !priced.complete) break;
-    if (priced.complete && fresh.length === 0) {
+    if (priced.complete && allCycles && fresh.length === 0) {
       boundWeight = Math.min(boundWeight, lp.objective);
       exact = true;
       break;
