@@ -26,6 +26,7 @@ import { receptionPointRoutes } from './routes/reception-points';
 import { renewalRoutes } from './routes/renewal';
 import { statsRoutes } from './routes/stats';
 import { swapRoutes } from './routes/swaps';
+import { planRoutes } from './routes/plan';
 
 export const API_BASE = '/api';
 
@@ -58,6 +59,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', statsRoutes(deps));
   api.route('/', swapRoutes(deps));
   api.route('/', moderationRoutes(deps));
+  api.route('/', planRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

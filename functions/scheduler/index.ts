@@ -8,6 +8,7 @@ import { runExpiry, type ExpiryReport } from './expiry';
 import { runProposalDigests, type ProposalDigestReport } from './proposal-digests';
 import { runSwapNudges, type SwapNudgeReport } from './swap-nudges';
 import { runOptimiser, type OptimiserReport } from './optimiser';
+import { runPlanCheck, type PlanCheckReport } from './plan-check';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
 
 export const expiryHandler = lazyHandler<unknown, ExpiryReport>(() => {
@@ -25,6 +26,12 @@ export const optimiserHandler = lazyHandler<unknown, OptimiserReport>(() => {
   const db = database();
   const deps = { db, reference: cachedReferenceData(db) };
   return () => runOptimiser(deps, new Date());
+});
+
+export const planCheckHandler = lazyHandler<unknown, PlanCheckReport>(() => {
+  const db = database();
+  const deps = { db, reference: cachedReferenceData(db) };
+  return () => runPlanCheck(deps, new Date());
 });
 
 export const answerRemindersHandler = lazyHandler<unknown, AnswerReminderReport>(() => {

@@ -1,31 +1,64 @@
 /**
- * The nightly optimiser: from every listing's best proposals, picks a set of disjoint cycles
- * (2- and 3-way) that serves the most households, weighted by score, and marks those stored
- * proposals "recommandée" (and unmarks last night's that are no longer chosen).
+ * The nightly plan: over every cycle of the market (not only the stored proposals), the disjoint
+ * 2- and 3-way cycles that move the most households (`planMarket`), declined and closed proposals
+ * left out. A chosen cycle not stored yet is stored as a proposal, which the stream then links to
+ * its participants and announces to them; the chosen proposals are marked "recommandée" and last
+ * night's that are no longer chosen unmarked. The plan is recorded, by commune, for Armos.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { takesPartInMatching } from '../../shared/listing/lifecycle';
-import { MatchingIndex, optimiseCycles, placeNamesFrom, type Proposal } from '../../shared/matching/index';
+import { kindOf } from '../../shared/matching/cycles';
+import { placeNamesFrom, type Proposal } from '../../shared/matching/index';
+import { MarketCycles, type PlanCycle } from '../../shared/matching/optimiser-market';
+import { planMarket } from '../../shared/matching/optimiser-plan';
+import type { PackingSolver } from '../../shared/matching/optimiser-solver';
 import type { ReferenceData } from '../../shared/reference/index';
+import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../lib/db/client';
-import { matchIdOf } from '../lib/db/matches';
+import { getListings, marketListings } from '../lib/db/listings';
+import { getMatches, linksOfListing, matchIdOf, storedMatchIds, type StoredMatch } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
-import { marketListings } from '../lib/db/listings';
+import { cycleHolds } from '../lib/matching/proposals';
 import { candidateOf } from '../lib/matching/market-cache';
+import { logger } from '../lib/logger';
+import { loadPackingSolver } from './plan-solver';
+import { planRecordOf, type PlanRecord } from './plan-record';
 
 export interface OptimiserDeps {
   db: Database;
   reference: () => Promise<ReferenceData>;
-  proposalsPerListing?: number;
+  solver?: () => Promise<PackingSolver>;
+  /** Column generation stops after this long, leaving time for the integer step and the writes (Lambda stops at 15 minutes). */
+  generationBudgetMs?: number;
+  mipTimeLimitSeconds?: number;
 }
 
 export interface OptimiserReport {
   listings: number;
-  candidates: number;
+  excluded: number;
   chosen: number;
   households: number;
+  bound: number;
+  stored: number;
   marked: number;
   unmarked: number;
+}
+
+/** Proposals a participant turned down, or that can no longer happen, are never recommended again. */
+const EXCLUDED_STATUSES = new Set<StoredMatch['status']>(['declined', 'closed']);
+/** Above this many listings, the first LP starts from each listing's best 2-cycles only, not all of them. */
+const ALL_TWO_CYCLES_UP_TO = 3000;
+
+async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
+  return results;
+}
+
+async function excludedCycleKeys(db: Database, listingIds: readonly string[]): Promise<Set<string>> {
+  const links = (await inBatches(listingIds, 16, (id) => linksOfListing(db, id))).flat();
+  const ids = [...new Set(links.filter((link) => EXCLUDED_STATUSES.has(link.status)).map((link) => link.matchId))];
+  return new Set((await getMatches(db, ids)).filter((match) => EXCLUDED_STATUSES.has(match.status)).map((match) => match.key));
 }
 
 async function setRecommended(db: Database, matchId: string, recommended: boolean): Promise<boolean> {
@@ -46,37 +79,78 @@ async function setRecommended(db: Database, matchId: string, recommended: boolea
   }
 }
 
+function newMatchOf(proposal: Proposal, listings: Map<string, Listing>, at: string): StoredMatch {
+  return {
+    id: matchIdOf(proposal.key),
+    key: proposal.key,
+    kind: kindOf(proposal.listingIds.length),
+    listingIds: proposal.listingIds,
+    participants: proposal.listingIds.map((id) => ({ listingId: id, ownerId: (listings.get(id) as Listing).ownerId, interest: 'pending' as const })),
+    status: 'proposed',
+    score: proposal.score,
+    explanations: proposal.explanations,
+    recommended: true,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+/**
+ * Stores the chosen cycles that are not proposals yet. Without `foundFor`, the stream links the
+ * match to every participant, files its answer reminder and puts it in their digest. A match
+ * stored meanwhile by the matcher is left as it is (it is marked like the others).
+ */
+async function storeChosenCycles(db: Database, market: MarketCycles, chosen: readonly PlanCycle[], reference: ReferenceData, now: Date): Promise<number> {
+  const stored = await storedMatchIds(db, chosen.map((c) => matchIdOf(c.key)));
+  const missing = chosen.filter((c) => !stored.has(matchIdOf(c.key)));
+  if (missing.length === 0) return 0;
+  const listings = await getListings(db, missing.flatMap((c) => c.listingIds));
+  const names = placeNamesFrom(reference);
+  const at = now.toISOString();
+  const created = await inBatches(missing, 8, async (cycle) => {
+    if (!cycleHolds(cycle.listingIds, listings, now)) return false;
+    const match = newMatchOf(market.proposalOf(cycle, names), listings, at);
+    try {
+      await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  });
+  return created.filter(Boolean).length;
+}
+
 export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<OptimiserReport> {
   const reference = await deps.reference();
-  const index = new MatchingIndex(placeNamesFrom(reference));
-  const market = (await Promise.all(reference.communes.map((commune) => marketListings(deps.db, commune.code)))).flat();
-  const listingIds = market.filter((listing) => takesPartInMatching(listing, now)).map((listing) => {
-    index.upsert(candidateOf(listing));
-    return listing.id;
+  const all = (await Promise.all(reference.communes.map((commune) => marketListings(deps.db, commune.code)))).flat();
+  const listings = all.filter((listing) => takesPartInMatching(listing, now));
+  const excluded = await excludedCycleKeys(deps.db, listings.map((l) => l.id));
+  const market = new MarketCycles(listings.map(candidateOf), excluded);
+  const solver = await (deps.solver ?? loadPackingSolver)();
+  const plan = planMarket(market, solver, {
+    initialTwoCyclesPerListing: listings.length > ALL_TWO_CYCLES_UP_TO ? 8 : Number.POSITIVE_INFINITY,
+    generationBudgetMs: deps.generationBudgetMs ?? 5 * 60_000,
+    mipTimeLimitSeconds: deps.mipTimeLimitSeconds ?? 90,
   });
-  const candidates = new Map<string, Proposal & { size: number }>();
-  for (const listingId of listingIds) {
-    for (const proposal of index.proposalsFor(listingId, { k: deps.proposalsPerListing ?? 50 }).proposals) {
-      candidates.set(proposal.key, { ...proposal, size: proposal.listingIds.length });
-    }
-  }
-  const plan = optimiseCycles([...candidates.values()]);
-  const chosen = new Set(plan.cycles.map((cycle) => matchIdOf(cycle.key)));
+  logger.info('plan computed', { listings: listings.length, households: plan.households, bound: plan.bound, columns: plan.columns, rounds: plan.rounds, method: plan.method, generationMs: Math.round(plan.generationMs), mipMs: Math.round(plan.mipMs) });
 
+  const stored = await storeChosenCycles(deps.db, market, plan.cycles, reference, now);
+  const chosen = new Set(plan.cycles.map((cycle) => matchIdOf(cycle.key)));
   const { Item } = await deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }));
   const previous = new Set<string>((Item?.matchIds as string[] | undefined) ?? []);
   let marked = 0;
   let unmarked = 0;
   for (const id of previous) if (!chosen.has(id) && (await setRecommended(deps.db, id, false))) unmarked += 1;
-  const stored: string[] = [];
+  const recommended = new Set<string>();
   for (const id of chosen) {
     if (await setRecommended(deps.db, id, true)) {
-      stored.push(id);
+      recommended.add(id);
       if (!previous.has(id)) marked += 1;
     }
   }
-  await deps.db.doc.send(
-    new PutCommand({ TableName: deps.db.tableName, Item: { ...keys.recommendationPlan(), entity: ENTITY.recommendationPlan, matchIds: stored, computedAt: now.toISOString(), households: plan.households } }),
-  );
-  return { listings: listingIds.length, candidates: candidates.size, chosen: plan.cycles.length, households: plan.households, marked, unmarked };
+  const record: PlanRecord = planRecordOf(plan, recommended, new Map(listings.map((l) => [l.id, l])), now);
+  await deps.db.doc.send(new PutCommand({ TableName: deps.db.tableName, Item: { ...keys.recommendationPlan(), entity: ENTITY.recommendationPlan, ...record } }));
+  return { listings: listings.length, excluded: excluded.size, chosen: plan.cycles.length, households: plan.households, bound: plan.bound.households, stored, marked, unmarked };
 }

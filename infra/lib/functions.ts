@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
 import { ENTITY } from '../../functions/lib/db/model';
 import type { FunctionKind, PhotosAccess, TableAccess } from './function';
@@ -34,9 +34,13 @@ export interface FunctionSpec {
   grants: { table?: TableAccess; ses?: boolean; photos?: PhotosAccess; sessionKey?: boolean; photoLinks?: boolean; originVerify?: boolean };
   /** Native modules: left out of the bundle and installed beside it for Lambda's platform (./native-modules.ts). */
   nativeModules?: string[];
+  /** Files (paths from the repository root) copied next to the bundle, such as a WebAssembly module the code loads at run time. */
+  assets?: string[];
   timeout?: Duration;
   memorySize?: number;
 }
+
+const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
 
 /** Only listing changes reach the matcher. */
 const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
@@ -68,7 +72,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'SwapNudges', entry: 'functions/scheduler/index.ts', handler: 'swapNudgesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '5' }), grants: { table: 'readWrite' } },
   { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
   { name: 'InactiveAccounts', entry: 'functions/scheduler/retention.ts', handler: 'inactiveAccountsHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '4' }), grants: { table: 'readWrite', photos: 'erase' } },
-  { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' } },
+  // The plan over all cycles: up to ~10 minutes at 10 000 listings (docs/benchmarks.md), HiGHS as WebAssembly.
+  { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' }, assets: [HIGHS_WASM], timeout: Duration.minutes(15), memorySize: 4096 },
+  { name: 'PlanCheck', entry: 'functions/scheduler/index.ts', handler: 'planCheckHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '15' }), grants: { table: 'readWrite' }, assets: [HIGHS_WASM], timeout: Duration.minutes(15), memorySize: 4096 },
   { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'photoItems', photos: 'process' }, nativeModules: ['sharp'] },
 ];
 
@@ -82,3 +88,4 @@ export function presentFunctions(specs: readonly FunctionSpec[] = FUNCTIONS, roo
   const skipped = specs.filter((spec) => !present.includes(spec));
   return { present, skipped };
 }
+

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundlingOptions, ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { REPOSITORY_ROOT } from './functions';
+import { REPOSITORY_ROOT, type FunctionSpec } from './functions';
 
 export type NativeArchitecture = 'arm64' | 'x64';
 
@@ -34,4 +34,22 @@ export function nativeModulesBundling(modules: readonly string[], architecture: 
     afterBundling: (_inputDir, outputDir) => [nativeInstallCommand(modules, architecture, outputDir, root)],
   };
   return { externalModules: [...modules], commandHooks };
+}
+
+/**
+ * A function's bundling: its native modules installed for Lambda's platform, and its assets (files
+ * the code loads at run time, such as HiGHS's WebAssembly) copied next to the bundle.
+ */
+export function bundlingOf(spec: Pick<FunctionSpec, 'nativeModules' | 'assets'>, architecture: NativeArchitecture, root = REPOSITORY_ROOT): Partial<BundlingOptions> {
+  const modules = spec.nativeModules ?? [];
+  const assets = spec.assets ?? [];
+  const commandHooks: ICommandHooks = {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => [
+      ...assets.map((file) => `cp "${join(inputDir, file)}" "${outputDir}/"`),
+      ...(modules.length > 0 ? [nativeInstallCommand(modules, architecture, outputDir, root)] : []),
+    ],
+  };
+  return { ...(modules.length > 0 ? { externalModules: [...modules] } : {}), commandHooks };
 }

@@ -22,7 +22,7 @@ import { OperationsDashboard } from './dashboard';
 import type { DeployContext } from './context';
 import { EchangeKazFunction, PHOTO_PREFIXES, sesIdentities } from './function';
 import { FUNCTIONS, REPOSITORY_ROOT, entryPath, presentFunctions, type FunctionSpec } from './functions';
-import { nativeModulesBundling, type NativeArchitecture } from './native-modules';
+import { bundlingOf, type NativeArchitecture } from './native-modules';
 import { OriginVerify } from './origin-verify';
 import { PhotoSigningKey } from './photo-signing-key';
 import { photoUploadOrigin } from '../../functions/lib/photos/storage';
@@ -129,7 +129,7 @@ export class StatelessStack extends Stack {
       description: `Échange Kaz ${spec.name} (${spec.entry} → ${spec.handler})`,
       ...(spec.timeout ? { timeout: spec.timeout } : {}),
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
-      ...(spec.nativeModules ? { bundling: nativeModulesBundling(spec.nativeModules, nativeArchitecture(this), root) } : {}),
+      ...(spec.nativeModules || spec.assets ? { bundling: bundlingOf(spec, nativeArchitecture(this), root) } : {}),
     });
     if (spec.grants.sessionKey) fn.bindSessionSecret(props.sessionSecret);
     if (spec.grants.photoLinks) {

@@ -14,8 +14,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { GeneratedListing, GeneratedMarket, MarketOptions } from '../../shared/market/generator';
 import { generateMarket } from '../../shared/market/generator';
-import type { CycleRecord, PlaceNames, ProposalsResult } from '../../shared/matching/index';
-import { MatchingIndex, bruteForceCyclesThrough, cyclePackingLp, optimiseCycles, optimiseTwoWayOnly, placeNamesFrom } from '../../shared/matching/index';
+import type { PlaceNames, ProposalsResult } from '../../shared/matching/index';
+import { MatchingIndex, bruteForceCyclesThrough, placeNamesFrom } from '../../shared/matching/index';
 
 const DOC = 'docs/benchmarks.md';
 const START = '<!-- bench:matching -->';
@@ -158,47 +158,6 @@ function benchFullCounts(index: MatchingIndex) {
   say(`- whole market: ${fmt(counts.count2)} 2-cycles and ${fmt(counts.count3)} 3-cycles, counted in ${ms(countMs / 1000)} s`);
 }
 
-interface SolverResult { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> }
-type Solve = (lp: string, options: Record<string, unknown>) => SolverResult;
-
-/** Cycles the optimiser may use: every cycle on sparse markets; on dense ones the stored top 50 per listing. */
-function candidateCycles(index: MatchingIndex, ids: string[], cap: number): { cycles: CycleRecord[]; note: string } {
-  const total = index.countAll();
-  if (total.count2 + total.count3 <= cap) {
-    const cycles: CycleRecord[] = [];
-    index.enumerateAll((c) => cycles.push(c));
-    return { cycles, note: `all ${fmt(cycles.length)} cycles` };
-  }
-  const byKey = new Map<string, CycleRecord>();
-  for (const id of ids) {
-    for (const p of index.proposalsFor(id, { k: 50 }).proposals) byKey.set(p.key, { key: p.key, size: p.listingIds.length, score: p.score, listingIds: p.listingIds });
-  }
-  return { cycles: [...byKey.values()], note: `${fmt(byKey.size)} cycles = union of each listing's stored top 50, out of ${fmt(total.count2)} 2-cycles + ${fmt(total.count3)} 3-cycles` };
-}
-
-function benchOptimiser(label: string, options: MarketOptions, solve: Solve) {
-  const { market, index } = buildIndex(options);
-  const { cycles, note } = candidateCycles(index, market.listings.map((l) => l.id), 60_000);
-  const [plan, optMs] = time(() => optimiseCycles(cycles));
-  const twoWay = optimiseTwoWayOnly(cycles);
-  const twoWayPool = cycles.filter((c) => c.size === 2);
-  const twoWayLp = solve(cyclePackingLp(twoWayPool, true), { time_limit: 60 });
-  const [relaxed, lpMs] = time(() => solve(cyclePackingLp(cycles, false), { time_limit: 60 }));
-  const [exact, mipMs] = time(() => solve(cyclePackingLp(cycles, true), { time_limit: 60, mip_rel_gap: 0 }));
-  // Households served by a solver's solution: Σ size·x over the columns (x0, x1… in candidate order).
-  const households = (result: SolverResult, pool: readonly CycleRecord[]) =>
-    pool.reduce((sum, c, i) => sum + c.size * (result.Columns[`x${i}`]?.Primal ?? 0), 0).toFixed(1).replace(/\.0$/, '');
-  say(`### Optimiser, ${label}: ${fmt(market.listings.length)} listings, ${note}`);
-  say('| | households | weight (1000·size + score) | % of LP bound | time |');
-  say('|---|---|---|---|---|');
-  say(`| optimiser (greedy + local improvement) | ${plan.households} | ${fmt(plan.weight)} | ${((100 * plan.weight) / relaxed.ObjectiveValue).toFixed(1)} % | ${ms(optMs)} ms |`);
-  say(`| 2-way only (same optimiser) | ${twoWay.households} | ${fmt(twoWay.weight)} | ${((100 * twoWay.weight) / relaxed.ObjectiveValue).toFixed(1)} % | |`);
-  say(`| 2-way only, exact (HiGHS) | ${households(twoWayLp, twoWayPool)} | ${fmt(twoWayLp.ObjectiveValue)} | ${((100 * twoWayLp.ObjectiveValue) / relaxed.ObjectiveValue).toFixed(1)} % | ${twoWayLp.Status} |`);
-  say(`| LP relaxation bound (HiGHS) | ${households(relaxed, cycles)} (fractional) | ${fmt(relaxed.ObjectiveValue)} | 100 % | ${ms(lpMs / 1000)} s |`);
-  say(`| integer optimum (HiGHS, 60 s limit) | ${households(exact, cycles)} | ${fmt(exact.ObjectiveValue)} | ${((100 * exact.ObjectiveValue) / relaxed.ObjectiveValue).toFixed(1)} % | ${ms(mipMs / 1000)} s, ${exact.Status} |`);
-  say();
-}
-
 function writeSection(): void {
   const section = `${START}\n## Matching\n\n${out.join('\n')}\n${END}`;
   const current = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
@@ -235,10 +194,7 @@ async function main(): Promise<void> {
     say(WHERE_THE_TIME_GOES);
     say();
   }
-  const highs = await (await import('highs')).default();
-  const solve: Solve = (lp, options) => highs.solve(lp, { output_flag: false, ...options }) as unknown as SolverResult;
-  benchOptimiser('CINOR dense (broad)', { size: 1000, seed: 1, density: 'broad', region: 'cinor' }, solve);
-  benchOptimiser('CINOR sparse (narrow)', { size: 1000, seed: 1, density: 'narrow', region: 'cinor' }, solve);
+  say('The nightly plan (which cycles to carry out together) is measured by `npm run bench:plan`, against the bound of the whole market: see its section.');
   writeSection();
 }
 

@@ -208,6 +208,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/stats/quartiers': { request: () => ({ path: '/stats/quartiers?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
   'GET /api/stats/communes': { request: () => ({ path: '/stats/communes?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
+  'GET /api/plan': { request: () => ({ path: '/plan' }), expect: only({ armos: 200 }) },
   'GET /api/stats/flows': { request: () => ({ path: '/stats/flows?from=2026-01&to=2026-12' }), expect: only({ armos: 200, cinor: 200 }) },
 };
 

@@ -27,7 +27,8 @@ export function matchView(
     status: match.status,
     score: match.score,
     explanation,
-    recommended: match.recommended ?? false,
+    // Marked by last night's plan; a proposal answered "no" or closed since is no longer part of it.
+    recommended: (match.recommended ?? false) && (match.status === 'proposed' || match.status === 'mutual'),
     participants: ids.map((listingId, i) => {
       const participant = match.participants.find((p) => p.listingId === listingId)!;
       const next = listings.get(ids[(i + 1) % ids.length]!);

@@ -1,0 +1,41 @@
+/** GET /api/plan: the nightly plan for Armos — households it would move, by commune. */
+import { createRoute } from '@hono/zod-openapi';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { planResponseSchema, type RecommendationPlan } from '../../../shared/schemas/plan';
+import { keys } from '../../lib/db/model';
+import type { PlanRecord } from '../../scheduler/plan-record';
+import type { ApiDeps } from '../context';
+import { requireRole } from '../middleware/auth';
+import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
+
+const planRoute = createRoute({
+  method: 'get',
+  path: '/plan',
+  tags: ['Propositions'],
+  summary: 'Le plan de la nuit : les échanges recommandés, les ménages qu’ils feraient déménager, par commune (Armos)',
+  security: SESSION_SECURITY,
+  responses: { 200: { description: 'Le dernier plan calculé, ou null avant le premier', ...jsonContent(planResponseSchema) }, ...errorResponses(401, 403) },
+});
+
+export function planRoutes(deps: ApiDeps) {
+  return createRouter().openapi(planRoute, async (c) => {
+    requireRole(c, 'armos');
+    const [{ Item }, reference] = await Promise.all([deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() })), deps.reference()]);
+    c.header('cache-control', 'private, no-cache');
+    if (Item === undefined || Item.bound === undefined) return c.json({ plan: null }, 200);
+    const record = Item as unknown as PlanRecord;
+    const names = new Map(reference.communes.map((commune) => [commune.code, commune.name]));
+    const plan: RecommendationPlan = {
+      computedAt: record.computedAt,
+      listings: record.listings,
+      households: record.households,
+      bound: record.bound,
+      boundKind: record.boundKind,
+      cycles: record.cycles,
+      twoWayCycles: record.twoWayCycles,
+      threeWayCycles: record.threeWayCycles,
+      byCommune: record.byCommune.map((row) => ({ ...row, communeName: names.get(row.communeCode) ?? row.communeCode })),
+    };
+    return c.json({ plan }, 200);
+  });
+}
