@@ -3,20 +3,25 @@
  * synthetic year (listings from the market generator, matches, swaps), then measures
  *  - `stats:rebuild`: the time to recompute every aggregate from the base items;
  *  - the API: p95 of a one-year, all-quartier request (autocannon on 127.0.0.1, ~10 s);
- *  - the aggregator: stream records per second through the real handler and DynamoDB Local.
+ *  - the aggregator: stream records per second through the real handler and DynamoDB Local, each
+ *    on a fresh table of its own, side by side with the per-record aggregator it replaced (on an
+ *    every-5th-record sample, same for both) and alone on the whole year.
  * Writes the "## Statistiques" section of docs/benchmarks.md between the `bench:stats` markers.
  */
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { signSession } from '../../functions/lib/auth/session';
-import type { Database } from '../../functions/lib/db/client';
+import { createDatabase, type Database } from '../../functions/lib/db/client';
+import { ensureTable } from '../../functions/lib/db/table';
 import { findUserByEmail } from '../../functions/lib/db/users';
 import { rebuildStats } from '../../functions/lib/stats/rebuild';
-import { createStatsAggregator } from '../../functions/stats/handler';
+import { createRecordByRecordAggregator, createStatsAggregator } from '../../functions/stats/handler';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
 
@@ -26,6 +31,9 @@ type Autocannon = ((options: Record<string, unknown>, done: (error: Error | null
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DOC = 'docs/benchmarks.md';
+/** The last commit whose aggregator applied records one by one. */
+const PREVIOUS_COMMIT = '5363b97';
+const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const START = '<!-- bench:stats -->';
 const END = '<!-- /bench:stats -->';
 const SIZE = { listings: Number(process.env.BENCH_LISTINGS ?? 3000), matches: 4000, swaps: 600, seed: 7 };
@@ -63,17 +71,35 @@ function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
   }));
 }
 
-async function benchAggregator(db: Database): Promise<number> {
-  const aggregate = createStatsAggregator({ db, now: () => new Date() });
-  const records = recordsOf(baseItems);
-  const started = performance.now();
-  for (let start = 0; start < records.length; start += 100) {
-    const { batchItemFailures } = await aggregate({ Records: records.slice(start, start + 100) });
-    if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
+type Aggregator = typeof createStatsAggregator;
+
+/** Records per second of one aggregator over `records`, on a fresh table holding the year's items. */
+async function aggregatorRate(stack: { dynamodbEndpoint: string; config: { region: string } }, create: Aggregator, records: DynamoDBRecord[]): Promise<number> {
+  const db = createDatabase({ tableName: `bench-stats-${Date.now().toString(36)}`, endpoint: stack.dynamodbEndpoint, region: stack.config.region });
+  await ensureTable(db);
+  try {
+    await bulkLoad(db);
+    const aggregate = create({ db, now: () => new Date() });
+    const started = performance.now();
+    for (let start = 0; start < records.length; start += 100) {
+      const { batchItemFailures } = await aggregate({ Records: records.slice(start, start + 100) });
+      if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
+    }
+    return records.length / ((performance.now() - started) / 1000);
+  } finally {
+    await db.client.send(new DeleteTableCommand({ TableName: db.tableName }));
   }
-  const seconds = (performance.now() - started) / 1000;
-  say(`- aggregator: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) in ${seconds.toFixed(1)} s → **${fmt(records.length / seconds)} records/s** (one handler, batches of 100, sequential as on one shard)`);
-  return records.length / seconds;
+}
+
+async function benchAggregator(stack: { dynamodbEndpoint: string; config: { region: string } }): Promise<void> {
+  const records = recordsOf(baseItems);
+  const sample = records.filter((_, i) => i % 5 === 0);
+  const previous = await aggregatorRate(stack, createRecordByRecordAggregator, sample);
+  const combinedSample = await aggregatorRate(stack, createStatsAggregator, sample);
+  const combined = await aggregatorRate(stack, createStatsAggregator, records);
+  say(`- aggregator, one handler, batches of 100 applied one after the other as on one shard, each run on a fresh table:`);
+  say(`  - side by side on every 5th record (${fmt(sample.length)} records): per record (previous) **${fmt(previous)} records/s**, batch combined per aggregate item **${fmt(combinedSample)} records/s** (× ${(combinedSample / previous).toFixed(1)})`);
+  say(`  - batch combined, the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(combined)} records/s** (target ≥ 1 000)`);
 }
 
 async function benchApi(url: string, token: string): Promise<number> {
@@ -91,7 +117,7 @@ const stack = await startLocalStack({ logLevel: 'error', beforeStreams: bulkLoad
 try {
   say('## Statistiques');
   say();
-  say(`Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
+  say(`Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at start (shared machine); commit measured ${commit}, previous aggregator = the per-record path of ${PREVIOUS_COMMIT} (\`createRecordByRecordAggregator\`).`);
   say('Command: `npm run bench:stats` (`scripts/bench/stats.ts`). Local stack in memory (DynamoDB Local); synthetic year from `shared/market/generator.ts` (seed 7) plus synthesized matches and swaps (`scripts/bench/stats-market.ts`).');
   say();
   const rebuild = await rebuildStats(stack.db);
@@ -105,8 +131,8 @@ try {
   say(`- response: ${body.rows.length} quartier rows, ${fmt(JSON.stringify(body).length / 1024)} KB of JSON`);
   await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   await benchApi(url, token);
-  // Last: its ~8 writes per record fill the stream the stack's runner then reads, loading DynamoDB Local.
-  await benchAggregator(stack.db);
+  // Tables of their own: no stream handler of the stack competes with the aggregator measured.
+  await benchAggregator(stack);
 } finally {
   await stack.stop();
 }
