@@ -30,38 +30,47 @@ function maskRow<Row extends Indicators>(row: Row, masked: (field: string) => Fi
   return out as Row;
 }
 
-export function confidentialPublication(publication: Publication, pattern: MaskPattern): Publication {
-  const { period } = publication;
-  // Masked breakdown keys a row may not list (a reason masked at zero): listed too.
-  const extras = new Map<string, string[]>();
+/** Masked cells by period and scope, read once for all the year's publications. */
+export function maskedByPeriod(pattern: MaskPattern): Map<string, Map<string, string[]>> {
+  const index = new Map<string, Map<string, string[]>>();
   for (const id of pattern.keys()) {
     const cell = parseCellId(id);
-    if (periodId(cell.period) !== periodId(period) || SIMPLE.has(cell.field)) continue;
-    extras.set(cell.scope, [...(extras.get(cell.scope) ?? []), cell.field]);
+    const period = periodId(cell.period);
+    const scopes = index.get(period) ?? new Map<string, string[]>();
+    scopes.set(cell.scope, [...(scopes.get(cell.scope) ?? []), cell.field]);
+    index.set(period, scopes);
   }
+  return index;
+}
+
+export function confidentialPublication(publication: Publication, pattern: MaskPattern, index = maskedByPeriod(pattern)): Publication {
+  const { period } = publication;
+  const masked = index.get(periodId(period)) ?? new Map<string, string[]>();
+  // Masked breakdown keys a row may not list (a reason masked at zero) are listed too.
+  const extras = (scope: string) => (masked.get(scope) ?? []).filter((field) => !SIMPLE.has(field));
   const figureAt = (scope: string) => (field: string): Figure | undefined => {
     const kind = pattern.get(cellId(period, scope, field));
     return kind === undefined ? undefined : kind === 'primary' ? MASK : SECRET;
   };
   const quartiers: QuartierRow[] = publication.quartiers.map((row) => {
     const scope = scopes.quartier(row.quartierId);
-    return maskRow(row, figureAt(scope), extras.get(scope) ?? []);
+    return maskRow(row, figureAt(scope), extras(scope));
   });
-  const communes: CommuneRow[] = publication.communes.map((row) => maskRow(row, figureAt(scopeOfCommuneRow(row)), extras.get(scopeOfCommuneRow(row)) ?? []));
-  return { period, quartiers, communes, flows: confidentialFlows(publication, pattern), series: publication.series.map((point) => maskPoint(point, pattern)) };
+  const communes: CommuneRow[] = publication.communes.map((row) => maskRow(row, figureAt(scopeOfCommuneRow(row)), extras(scopeOfCommuneRow(row))));
+  const flowScopes = [...masked.keys()].filter((scope) => parseScope(scope)?.kind === 'flow');
+  return { period, quartiers, communes, flows: confidentialFlows(publication, pattern, flowScopes), series: publication.series.map((point) => maskPoint(point, pattern)) };
 }
 
-function confidentialFlows(publication: Publication, pattern: MaskPattern): FlowRow[] {
+function confidentialFlows(publication: Publication, pattern: MaskPattern, maskedScopes: string[]): FlowRow[] {
   const { period } = publication;
   const byId = new Map(publication.quartiers.map((q) => [q.quartierId, q]));
   const rows = new Map(publication.flows.map((row) => [scopes.flow(row.fromQuartierId, row.toQuartierId), row]));
-  for (const id of pattern.keys()) {
-    const cell = parseCellId(id);
-    const parsed = parseScope(cell.scope);
-    if (cell.field !== FLOW_FIELD || periodId(cell.period) !== periodId(period) || parsed?.kind !== 'flow' || rows.has(cell.scope)) continue;
+  for (const scope of maskedScopes) {
+    const parsed = parseScope(scope);
+    if (parsed?.kind !== 'flow' || rows.has(scope)) continue;
     const [from, to] = [byId.get(parsed.id), byId.get(parsed.to!)];
     if (!from || !to) continue;
-    rows.set(cell.scope, { fromCommuneCode: from.communeCode, fromQuartierId: from.quartierId, fromQuartierName: from.quartierName, toCommuneCode: to.communeCode, toQuartierId: to.quartierId, toQuartierName: to.quartierName, moves: 0 });
+    rows.set(scope, { fromCommuneCode: from.communeCode, fromQuartierId: from.quartierId, fromQuartierName: from.quartierName, toCommuneCode: to.communeCode, toQuartierId: to.quartierId, toQuartierName: to.quartierName, moves: 0 });
   }
   return [...rows]
     .map(([scope, row]): FlowRow => {

@@ -16,7 +16,7 @@
 import type { Figure } from '../schemas/stats';
 import { monthsBetween, presetPeriod, type PresetKind } from './period';
 import { FLOW_FIELD, cellId, cellsOfPublication, parseCellId, type Publication } from './publication';
-import { parseScope, scopes } from './scopes';
+import { CINOR_SCOPE, parseScope, scopes } from './scopes';
 
 export type MaskKind = 'primary' | 'secondary';
 export type MaskPattern = Map<string, MaskKind>;
@@ -25,9 +25,15 @@ export type MaskPattern = Map<string, MaskKind>;
 const ADDITIVE = /^(activeListings|newListings|offeredByTypology\..*|motives\..*|movesIn|movesOut|overOccupationResolved|underOccupationResolved)$/;
 const LISTING_UNIT = /^(newListings|offeredByTypology\..*|motives\..*)$/;
 
+/** One unit (a listing, a decision, a move…) added or removed in a month: the cells it counts in at quartier or flow level. */
+interface UnitDelta {
+  month: string;
+  parts: Array<[scope: string, field: string]>;
+  sign: 1 | -1;
+}
+
 interface Move {
   cells: string[];
-  sameCommune: boolean;
 }
 
 const number = (value: Figure | undefined) => (typeof value === 'number' ? value : 0);
@@ -35,6 +41,21 @@ const number = (value: Figure | undefined) => (typeof value === 'number' ? value
 export function isPrimary(scope: string, value: number): boolean {
   const kind = parseScope(scope)?.kind;
   return (kind === 'quartier' || kind === 'flow') && value >= 1 && value <= 4;
+}
+
+const weights = new Map<string, number>();
+
+/** Masking a year's quartier cell costs more than a month's, a commune's more than a quartier's. */
+function weightOf(id: string): number {
+  let weight = weights.get(id);
+  if (weight === undefined) {
+    const { period, scope } = parseCellId(id);
+    const kind = parseScope(scope)?.kind;
+    weight = monthsBetween(period.from, period.to).length * (kind === 'cinor' ? 16 : kind === 'commune' ? 4 : 1);
+    if (weights.size > 200_000) weights.clear();
+    weights.set(id, weight);
+  }
+  return weight;
 }
 
 class YearTable {
@@ -75,23 +96,58 @@ class YearTable {
 }
 
 const KINDS: PresetKind[] = ['month', 'quarter', 'semester', 'year'];
+/** Partner quartiers tried per month: enough to find a cheap move, few enough to answer fast. */
+const PARTNERS = 2;
+
+const lifts = new Map<string, string[]>();
 
 /** The cells of `field` at `scope` that a change in `month` touches (the stock: its month's end only). */
 function lift(month: string, scope: string, field: string): string[] {
-  if (field === 'activeListings') return [cellId({ from: month, to: month }, scope, field)];
-  return KINDS.map((kind) => cellId(presetPeriod(kind, month), scope, field));
+  const key = `${month}|${scope}|${field}`;
+  let cells = lifts.get(key);
+  if (!cells) {
+    cells = field === 'activeListings' ? [cellId({ from: month, to: month }, scope, field)] : KINDS.map((kind) => cellId(presetPeriod(kind, month), scope, field));
+    if (lifts.size > 200_000) lifts.clear();
+    lifts.set(key, cells);
+  }
+  return cells;
 }
 
-/** Moving one unit of `fields` in `month` from quartier `from` to quartier `to`. */
-function quartierMove(table: YearTable, month: string, from: string, to: string, fields: string[]): Move {
-  const [fromCommune, toCommune] = [table.communeOf.get(from), table.communeOf.get(to)];
-  const sameCommune = fromCommune === toCommune;
-  const cells = fields.flatMap((field) => [
-    ...lift(month, scopes.quartier(from), field),
-    ...lift(month, scopes.quartier(to), field),
-    ...(!sameCommune && ADDITIVE.test(field) ? [...lift(month, scopes.commune(fromCommune ?? ''), field), ...lift(month, scopes.commune(toCommune ?? ''), field)] : []),
-  ]);
-  return { cells, sameCommune };
+/** The published cells a set of unit changes alters: their sums over periods, communes and CINOR, net of each other. */
+function supportOf(table: YearTable, deltas: UnitDelta[]): string[] {
+  const net = new Map<string, number>();
+  for (const { month, parts, sign } of deltas) {
+    for (const [scope, field] of parts) {
+      const parsed = parseScope(scope);
+      const commune = parsed?.kind === 'quartier' ? table.communeOf.get(parsed.id) : undefined;
+      const rolled = commune !== undefined && ADDITIVE.test(field) ? [scope, scopes.commune(commune), CINOR_SCOPE] : [scope];
+      for (const at of rolled) for (const cell of lift(month, at, field)) net.set(cell, (net.get(cell) ?? 0) + sign);
+    }
+  }
+  return [...net].filter(([, value]) => value !== 0).map(([cell]) => cell);
+}
+
+/**
+ * For a typology or motive: one listing of quartier q counted under another key in the same month,
+ * and one of the partner quartier the other way round. New listings, the other breakdown,
+ * communes and CINOR keep their totals.
+ */
+function categorySwaps(table: YearTable, month: string, scope: string, partner: string, field: string): Move[] {
+  const prefix = /^(offeredByTypology|motives)\./.exec(field)?.[0];
+  if (!prefix) return [];
+  const other = scopes.quartier(partner);
+  return table
+    .fieldsAt(month, other)
+    .filter((f) => f !== field && f.startsWith(prefix) && table.base(month, other, f) >= 1)
+    .slice(0, 2)
+    .map((swapped) => ({
+      cells: supportOf(table, [
+        { month, parts: [[scope, field]], sign: -1 },
+        { month, parts: [[scope, swapped]], sign: 1 },
+        { month, parts: [[other, field]], sign: 1 },
+        { month, parts: [[other, swapped]], sign: -1 },
+      ]),
+    }));
 }
 
 /** The fields one unit of `field` carries at `quartier` in `month`, or undefined if none is there. */
@@ -107,30 +163,82 @@ function unitFields(table: YearTable, month: string, quartier: string, field: st
   return typology && motive ? ['newListings', typology, motive] : undefined;
 }
 
-/** Candidate moves changing a primary cell, in one month of its period. */
+const available = (table: YearTable, month: string, parts: Array<[string, string]>) => parts.every(([scope, field]) => table.base(month, scope, field) >= 1);
+
+/** The months whose swap with `month` changes a cell of `period` but no longer period above it. */
+function siblingMonths(period: { from: string; to: string }, month: string): string[] {
+  const span = monthsBetween(period.from, period.to).length;
+  const parent = ({ 1: 'quarter', 3: 'semester', 6: 'year' } as const)[span as 1 | 3 | 6];
+  if (!parent) return [];
+  const outer = presetPeriod(parent, month);
+  return monthsBetween(outer.from, outer.to).filter((m) => m < period.from || m > period.to);
+}
+
+/**
+ * Candidate moves changing a primary cell: one unit of its quartier leaves for another quartier
+ * in the same month, or (a rectangle) swaps months with a unit of another quartier so that the
+ * longer periods, communes and CINOR keep their totals.
+ */
 function movesFor(table: YearTable, id: string): Move[] {
   const { period, scope, field } = parseCellId(id);
   const parsed = parseScope(scope);
-  const months = field === 'activeListings' ? [period.to] : monthsBetween(period.from, period.to);
-  const others = (quartier: string) => table.quartiers.filter((q) => q !== quartier);
-  return months.flatMap((month): Move[] => {
-    const flows = table.flows.get(month) ?? [];
-    // A move's flow (a→b) counts in movesOut of a and movesIn of b: move its arrival or its departure.
-    const arrivalMoves = (a: string, b: string) =>
-      others(b).map((b2) => withFlows(quartierMove(table, month, b, b2, ['movesIn']), month, [[a, b], [a, b2]]));
-    const departureMoves = (a: string, b: string) =>
-      others(a).map((a2) => withFlows(quartierMove(table, month, a, a2, ['movesOut']), month, [[a, b], [a2, b]]));
-    if (parsed?.kind === 'flow') return table.base(month, scope, FLOW_FIELD) >= 1 ? arrivalMoves(parsed.id, parsed.to!) : [];
-    if (parsed?.kind !== 'quartier') return [];
-    if (field === 'movesIn') return flows.filter(([, b]) => b === parsed.id).slice(0, 1).flatMap(([a, b]) => arrivalMoves(a, b));
-    if (field === 'movesOut') return flows.filter(([a]) => a === parsed.id).slice(0, 1).flatMap(([a, b]) => departureMoves(a, b));
-    const fields = unitFields(table, month, parsed.id, field);
-    return fields ? others(parsed.id).map((q2) => quartierMove(table, month, parsed.id, q2, fields)) : [];
-  });
-}
-
-function withFlows(move: Move, month: string, flows: Array<[string, string]>): Move {
-  return { ...move, cells: [...move.cells, ...flows.flatMap(([a, b]) => lift(month, scopes.flow(a, b), FLOW_FIELD))] };
+  if (!parsed || (parsed.kind !== 'quartier' && parsed.kind !== 'flow')) return [];
+  const months = (field === 'activeListings' ? [period.to] : monthsBetween(period.from, period.to)).filter((m) => table.base(m, scope, field) >= 1);
+  // The unit's parts at quartier q, and at the partner quartier that takes its place.
+  let unitAt: (month: string) => { home: string; parts: (quartier: string) => Array<[string, string]> } | undefined;
+  if (parsed.kind === 'flow' || field === 'movesIn') {
+    unitAt = (month) => {
+      const flow = parsed.kind === 'flow' ? ([parsed.id, parsed.to!] as const) : table.flows.get(month)?.find(([, b]) => b === parsed.id);
+      if (!flow) return undefined;
+      return { home: flow[1], parts: (b) => [[scopes.quartier(b), 'movesIn'], [scopes.flow(flow[0], b), FLOW_FIELD]] };
+    };
+  } else if (field === 'movesOut') {
+    unitAt = (month) => {
+      const flow = table.flows.get(month)?.find(([a]) => a === parsed.id);
+      if (!flow) return undefined;
+      return { home: flow[0], parts: (a) => [[scopes.quartier(a), 'movesOut'], [scopes.flow(a, flow[1]), FLOW_FIELD]] };
+    };
+  } else {
+    unitAt = (month) => {
+      const fields = unitFields(table, month, parsed.id, field);
+      return fields ? { home: parsed.id, parts: (q) => fields.map((f): [string, string] => [scopes.quartier(q), f]) } : undefined;
+    };
+  }
+  const moves: Move[] = [];
+  for (const month of months.slice(0, 2)) {
+    if (moves.length > 0) break;
+    const unit = unitAt(month);
+    if (!unit) continue;
+    const commune = table.communeOf.get(unit.home);
+    const near = table.quartiers.filter((q) => q !== unit.home && table.communeOf.get(q) === commune);
+    // The partners most likely masked already: small counts of the same field first, then zeros.
+    const rank = (q: string) => {
+      const value = table.base(month, scopes.quartier(q), field === FLOW_FIELD ? 'movesIn' : field);
+      return value === 0 ? 1_000 : value;
+    };
+    const partners = (near.length > 0 ? near : table.quartiers.filter((q) => q !== unit.home))
+      .map((q) => [q, rank(q)] as const)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, PARTNERS)
+      .map(([q]) => q);
+    const siblings = field === 'activeListings' ? [] : siblingMonths(period, month).slice(0, 1);
+    for (const partner of partners) {
+      moves.push(...categorySwaps(table, month, scope, partner, field));
+      moves.push({ cells: supportOf(table, [{ month, parts: unit.parts(unit.home), sign: -1 }, { month, parts: unit.parts(partner), sign: 1 }]) });
+      for (const other of siblings) {
+        if (!available(table, other, unit.parts(partner))) continue;
+        moves.push({
+          cells: supportOf(table, [
+            { month, parts: unit.parts(unit.home), sign: -1 },
+            { month: other, parts: unit.parts(unit.home), sign: 1 },
+            { month, parts: unit.parts(partner), sign: 1 },
+            { month: other, parts: unit.parts(partner), sign: -1 },
+          ]),
+        });
+      }
+    }
+  }
+  return moves;
 }
 
 /**
@@ -142,14 +250,15 @@ export function suppressionPattern(publications: readonly Publication[]): MaskPa
   const pattern: MaskPattern = new Map();
   const primaries = [...table.values].filter(([id, value]) => isPrimary(parseCellId(id).scope, value)).map(([id]) => id);
   for (const id of primaries) pattern.set(id, 'primary');
-  // Months first: a month's move also protects the quarter, semester and year holding it.
-  const bySpan = (id: string) => monthsBetween(parseCellId(id).period.from, parseCellId(id).period.to).length;
+  // Months first: a month's move often protects the quarter, semester and year holding it.
+  const spanOf = (id: string) => monthsBetween(...(id.slice(0, 15).split('/') as [string, string])).length;
+  const ordered = primaries.map((id) => [spanOf(id), id] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
   const changed = new Set<string>();
-  for (const id of primaries.sort((a, b) => bySpan(a) - bySpan(b) || (a < b ? -1 : 1))) {
+  for (const [, id] of ordered) {
     if (changed.has(id)) continue;
     let best: { move: Move; cost: number } | undefined;
     for (const move of movesFor(table, id)) {
-      const cost = new Set(move.cells.filter((cell) => !pattern.has(cell))).size;
+      const cost = move.cells.reduce((sum, cell) => sum + (pattern.has(cell) ? 0 : weightOf(cell)), 0);
       if (!best || cost < best.cost) best = { move, cost };
     }
     if (!best) throw new Error(`no protecting move for ${id}`);
