@@ -61,32 +61,22 @@ function load(deps: StatsServiceDeps, period: Period): Promise<Loaded> {
   return loaded;
 }
 
-/**
- * CINOR's masked year is built from the year's aggregates (a few seconds for a busy year) and kept
- * for a minute: its figures may lag the stream by that much.
- */
-const CONFIDENTIAL_CACHE_MS = 60_000;
-type Confidential = Map<string, Publication>;
-const years = new Map<string, { at: number; built: Promise<Confidential> }>();
+/** CINOR's masked year, built once per read of the year's aggregates (the read is shared for CACHE_MS). */
+const confidentialYears = new WeakMap<Loaded, Promise<Map<string, Publication>>>();
 
 /** Every period CINOR may ask for in the year of `period`, masked with the year's one pattern. */
 async function confidential(deps: StatsServiceDeps, period: Period): Promise<Publication> {
   const year = Number(period.from.slice(0, 4));
-  const key = `${deps.db.tableName}|${year}`;
-  let hit = years.get(key);
-  if (!hit || Date.now() - hit.at >= CONFIDENTIAL_CACHE_MS) {
-    const built = load(deps, presetPeriod('year', period.from)).then(({ aggregates, reference }) => {
-      const exact = allowedPeriodsOf(year).map((p) => exactPublication(aggregates, reference, p));
-      const pattern = suppressionPattern(exact);
-      const index = maskedByPeriod(pattern);
-      return new Map(exact.map((publication) => [periodId(publication.period), confidentialPublication(publication, pattern, index)]));
-    });
-    built.catch(() => years.delete(key));
-    hit = { at: Date.now(), built };
-    years.set(key, hit);
-    if (years.size > CACHE_PERIODS) years.delete(years.keys().next().value!);
+  const loaded = await load(deps, presetPeriod('year', period.from));
+  let built = confidentialYears.get(loaded);
+  if (!built) {
+    const exact = allowedPeriodsOf(year).map((p) => exactPublication(loaded.aggregates, loaded.reference, p));
+    const pattern = suppressionPattern(exact);
+    const index = maskedByPeriod(pattern);
+    built = Promise.resolve(new Map(exact.map((publication) => [periodId(publication.period), confidentialPublication(publication, pattern, index)])));
+    confidentialYears.set(loaded, built);
   }
-  const publication = (await hit.built).get(periodId(period));
+  const publication = (await built).get(periodId(period));
   if (!publication) throw new ValidationError('Période non autorisée.', [{ path: 'from', message: 'Période non autorisée.' }]);
   return publication;
 }
