@@ -3,20 +3,25 @@
  * synthetic year (listings from the market generator, matches, swaps), then measures
  *  - `stats:rebuild`: the time to recompute every aggregate from the base items;
  *  - the API: p95 of a one-year, all-quartier request (autocannon on 127.0.0.1, ~10 s);
- *  - the aggregator: stream records per second through the real handler and DynamoDB Local.
+ *  - the aggregator: stream records per second through the real handler and DynamoDB Local, each
+ *    on a fresh table of its own, side by side with the per-record aggregator it replaced (on an
+ *    every-5th-record sample, same for both) and alone on the whole year.
  * Writes the "## Statistiques" section of docs/benchmarks.md between the `bench:stats` markers.
  */
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { signSession } from '../../functions/lib/auth/session';
-import type { Database } from '../../functions/lib/db/client';
+import { batchPutAll } from '../../functions/lib/db/batch';
+import { createDatabase, type Database } from '../../functions/lib/db/client';
+import { ensureTable } from '../../functions/lib/db/table';
 import { findUserByEmail } from '../../functions/lib/db/users';
 import { rebuildStats } from '../../functions/lib/stats/rebuild';
-import { createStatsAggregator } from '../../functions/stats/handler';
+import { createRecordByRecordAggregator, createStatsAggregator } from '../../functions/stats/handler';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
 
@@ -26,13 +31,20 @@ type Autocannon = ((options: Record<string, unknown>, done: (error: Error | null
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DOC = 'docs/benchmarks.md';
-const START = '<!-- bench:stats -->';
-const END = '<!-- /bench:stats -->';
+/** The last commit whose aggregator applied records one by one. */
+const PREVIOUS_COMMIT = '5363b97';
+const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const SIZE = { listings: Number(process.env.BENCH_LISTINGS ?? 3000), matches: 4000, swaps: 600, seed: 7 };
+/** The previous aggregator runs on every n-th record only: it takes minutes on the whole year. */
+const SAMPLE_EVERY = Number(process.env.BENCH_SAMPLE_EVERY ?? 5);
+/** `aggregator` measures the aggregator only (the rebuild and API lines are left as they were). */
+const ONLY_AGGREGATOR = process.env.BENCH_STATS_PARTS === 'aggregator';
 const out: string[] = [];
+const aggregatorOut: string[] = [];
+let into = out;
 const say = (line = '') => {
   console.log(line);
-  out.push(line);
+  into.push(line);
 };
 const fmt = (value: number) => Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
@@ -41,11 +53,7 @@ const year = syntheticYear(SIZE);
 const baseItems = [...year.listings, ...year.matches, ...year.swaps, ...year.reviews];
 
 async function bulkLoad(db: Database): Promise<void> {
-  for (let start = 0; start < baseItems.length; start += 25) {
-    const requests = baseItems.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
-    let pending: Record<string, unknown> | undefined = { [db.tableName]: requests };
-    while (pending && Object.keys(pending).length > 0) pending = (await db.doc.send(new BatchWriteCommand({ RequestItems: pending as never }))).UnprocessedItems;
-  }
+  await batchPutAll(db, baseItems);
 }
 
 /** Without empty maps, as DynamoDB Local's stream reports them (functions/lib/stream-image.ts). */
@@ -63,17 +71,35 @@ function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
   }));
 }
 
-async function benchAggregator(db: Database): Promise<number> {
-  const aggregate = createStatsAggregator({ db, now: () => new Date() });
-  const records = recordsOf(baseItems);
-  const started = performance.now();
-  for (let start = 0; start < records.length; start += 100) {
-    const { batchItemFailures } = await aggregate({ Records: records.slice(start, start + 100) });
-    if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
+type Aggregator = typeof createStatsAggregator;
+
+/** Records per second of one aggregator over `records`, on a fresh table holding the year's items. */
+async function aggregatorRate(stack: { dynamodbEndpoint: string; config: { region: string } }, create: Aggregator, records: DynamoDBRecord[]): Promise<number> {
+  const db = createDatabase({ tableName: `bench-stats-${Date.now().toString(36)}`, endpoint: stack.dynamodbEndpoint, region: stack.config.region });
+  await ensureTable(db);
+  try {
+    await bulkLoad(db);
+    const aggregate = create({ db, now: () => new Date() });
+    const started = performance.now();
+    for (let start = 0; start < records.length; start += 100) {
+      const { batchItemFailures } = await aggregate({ Records: records.slice(start, start + 100) });
+      if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
+    }
+    return records.length / ((performance.now() - started) / 1000);
+  } finally {
+    await db.client.send(new DeleteTableCommand({ TableName: db.tableName }));
   }
-  const seconds = (performance.now() - started) / 1000;
-  say(`- aggregator: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) in ${seconds.toFixed(1)} s → **${fmt(records.length / seconds)} records/s** (one handler, batches of 100, sequential as on one shard)`);
-  return records.length / seconds;
+}
+
+async function benchAggregator(stack: { dynamodbEndpoint: string; config: { region: string } }): Promise<void> {
+  const records = recordsOf(baseItems);
+  const sample = records.filter((_, i) => i % SAMPLE_EVERY === 0);
+  const previous = await aggregatorRate(stack, createRecordByRecordAggregator, sample);
+  const combinedSample = await aggregatorRate(stack, createStatsAggregator, sample);
+  const combined = await aggregatorRate(stack, createStatsAggregator, records);
+  say(`- aggregator, one handler, batches of 100 applied one after the other as on one shard, each run on a fresh table:`);
+  say(`  - side by side on every ${SAMPLE_EVERY}th record (${fmt(sample.length)} records): per record (previous) **${fmt(previous)} records/s**, batch combined per aggregate item **${fmt(combinedSample)} records/s** (× ${(combinedSample / previous).toFixed(1)})`);
+  say(`  - batch combined, the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(combined)} records/s** (target ≥ 1 000)`);
 }
 
 async function benchApi(url: string, token: string): Promise<number> {
@@ -87,36 +113,53 @@ async function benchApi(url: string, token: string): Promise<number> {
   return p95;
 }
 
-const stack = await startLocalStack({ logLevel: 'error', beforeStreams: bulkLoad });
+const stack = await startLocalStack({ logLevel: 'error', beforeStreams: ONLY_AGGREGATOR ? undefined : bulkLoad });
+const machine = () =>
+  `Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (shared machine); commit measured ${commit}.`;
 try {
-  say('## Statistiques');
+  if (!ONLY_AGGREGATOR) {
+    say('## Statistiques');
+    say();
+    say(machine());
+    say('Command: `npm run bench:stats` (`scripts/bench/stats.ts`). Local stack in memory (DynamoDB Local); synthetic year from `shared/market/generator.ts` (seed 7) plus synthesized matches and swaps (`scripts/bench/stats-market.ts`).');
+    say();
+    const rebuild = await rebuildStats(stack.db);
+    say(`- \`stats:rebuild\`: ${fmt(rebuild.sourceItems)} base items scanned, ${fmt(rebuild.aggregates)} aggregates written in **${(rebuild.ms / 1000).toFixed(1)} s**`);
+    const user = await findUserByEmail(stack.db, 'cinor@bourse.local');
+    if (!user) throw new Error('compte cinor absent');
+    const { token } = await signSession(stack.config.sessionSecret, user, new Date());
+    const url = `${stack.appUrl.replace('localhost', '127.0.0.1')}/api/stats/quartiers?from=2026-01&to=2026-12`;
+    const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await check.json()) as { rows: Array<{ newListings: number | string }> };
+    say(`- response: ${body.rows.length} quartier rows, ${fmt(JSON.stringify(body).length / 1024)} KB of JSON`);
+    await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await benchApi(url, token);
+  }
+  into = aggregatorOut;
+  say('### Agrégateur de statistiques');
   say();
-  say(`Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
-  say('Command: `npm run bench:stats` (`scripts/bench/stats.ts`). Local stack in memory (DynamoDB Local); synthetic year from `shared/market/generator.ts` (seed 7) plus synthesized matches and swaps (`scripts/bench/stats-market.ts`).');
+  say(`${machine()} Previous aggregator: the per-record path of ${PREVIOUS_COMMIT} (\`createRecordByRecordAggregator\`, kept callable), measured in the same run.`);
   say();
-  const rebuild = await rebuildStats(stack.db);
-  say(`- \`stats:rebuild\`: ${fmt(rebuild.sourceItems)} base items scanned, ${fmt(rebuild.aggregates)} aggregates written in **${(rebuild.ms / 1000).toFixed(1)} s**`);
-  const user = await findUserByEmail(stack.db, 'cinor@bourse.local');
-  if (!user) throw new Error('compte cinor absent');
-  const { token } = await signSession(stack.config.sessionSecret, user, new Date());
-  const url = `${stack.appUrl.replace('localhost', '127.0.0.1')}/api/stats/quartiers?from=2026-01&to=2026-12`;
-  const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await check.json()) as { rows: Array<{ newListings: number | string }> };
-  say(`- response: ${body.rows.length} quartier rows, ${fmt(JSON.stringify(body).length / 1024)} KB of JSON`);
-  await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  await benchApi(url, token);
-  // Last: its ~8 writes per record fill the stream the stack's runner then reads, loading DynamoDB Local.
-  await benchAggregator(stack.db);
+  // Tables of their own: no stream handler of the stack competes with the aggregator measured.
+  await benchAggregator(stack);
 } finally {
   await stack.stop();
 }
 
+/** Replaces the text between a section's markers (appends the section when absent). */
+function writeSection(doc: string, name: string, lines: string[]): string {
+  const [start, end] = [`<!-- ${name} -->`, `<!-- /${name} -->`];
+  const section = `${start}\n${lines.join('\n')}\n${end}`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  return from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${section}\n`;
+}
+
 if (existsSync(DOC)) {
-  const doc = readFileSync(DOC, 'utf8');
-  const section = `${START}\n${out.join('\n')}\n${END}`;
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END);
-  writeFileSync(DOC, from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + END.length) : `${doc.trimEnd()}\n\n${section}\n`);
+  let doc = readFileSync(DOC, 'utf8');
+  if (out.length > 0) doc = writeSection(doc, 'bench:stats', out);
+  doc = writeSection(doc, 'bench:stats-aggregator', aggregatorOut);
+  writeFileSync(DOC, doc);
   console.log(`\n${DOC} updated.`);
 }
 process.exit(0);

@@ -21,8 +21,11 @@ export const statsQuerySchema = z
 
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
-/** A count; at quartier level the `cinor` role sees 1 to 4 as "< 5". */
-export const figureSchema = z.union([z.number().int(), z.literal('< 5')]);
+/**
+ * A count. The `cinor` role sees a quartier's or a flow's 1 to 4 as "< 5", and as "secret" a cell
+ * masked so that no sum of published cells reveals another one.
+ */
+export const figureSchema = z.union([z.number().int(), z.literal('< 5'), z.literal('secret')]);
 export type Figure = z.infer<typeof figureSchema>;
 const figures = z.record(z.string(), figureSchema);
 
@@ -44,8 +47,8 @@ export const indicatorsSchema = z.object({
   swapsCancelledAfterApproval: figureSchema,
   movesIn: figureSchema,
   movesOut: figureSchema,
-  medianDaysToDecision: z.union([z.number(), z.literal('< 5')]).nullable(),
-  medianDaysToCompletion: z.union([z.number(), z.literal('< 5')]).nullable(),
+  medianDaysToDecision: z.union([z.number(), z.literal('< 5'), z.literal('secret')]).nullable(),
+  medianDaysToCompletion: z.union([z.number(), z.literal('< 5'), z.literal('secret')]).nullable(),
   motives: figures,
   overOccupationResolved: figureSchema,
   underOccupationResolved: figureSchema,
@@ -67,12 +70,12 @@ export const flowRowSchema = z.object({
 });
 export const seriesPointSchema = z.object({
   month: z.string(),
-  activeListings: z.number(),
-  newListings: z.number(),
-  matches2: z.number(),
-  matches3: z.number(),
-  swapsRequested: z.number(),
-  swapsCompleted: z.number(),
+  activeListings: figureSchema,
+  newListings: figureSchema,
+  matches2: figureSchema,
+  matches3: figureSchema,
+  swapsRequested: figureSchema,
+  swapsCompleted: figureSchema,
 });
 
 export const quartierStatsSchema = z.object({ period: periodSchema, masked: z.boolean(), rows: z.array(quartierRowSchema) }).meta({ id: 'QuartierStats' });

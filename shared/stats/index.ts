@@ -6,3 +6,6 @@ export * from './item';
 export * from './masking';
 export * from './period';
 export * from './scopes';
+export * from './publication';
+export * from './suppression';
+export * from './confidential';

@@ -52,3 +52,23 @@ export function presetPeriod(kind: PresetKind, month: string): { from: string; t
   const start = index - (index % 12) + Math.floor((index % 12) / size) * size;
   return { from: fromIndex(start), to: fromIndex(start + size - 1) };
 }
+
+/**
+ * The periods CINOR may ask for: a calendar month, quarter, semester or year. Any other span could
+ * be subtracted from an overlapping one to reveal a month that masking hides.
+ */
+export function allowedPeriodsOf(year: number): Array<{ from: string; to: string }> {
+  const first = `${String(year).padStart(4, '0')}-01`;
+  return (['month', 'quarter', 'semester', 'year'] as const).flatMap((kind) => {
+    const size = { month: 1, quarter: 3, semester: 6, year: 12 }[kind];
+    return Array.from({ length: 12 / size }, (_, i) => presetPeriod(kind, addMonths(first, i * size)));
+  });
+}
+
+export function isAllowedPeriod(period: { from: string; to: string }): boolean {
+  const size = monthCount(period.from, period.to);
+  const kind = ({ 1: 'month', 3: 'quarter', 6: 'semester', 12: 'year' } as const)[size as 1 | 3 | 6 | 12];
+  if (!kind) return false;
+  const preset = presetPeriod(kind, period.from);
+  return preset.from === period.from && preset.to === period.to;
+}

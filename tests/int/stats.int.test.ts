@@ -43,7 +43,8 @@ describe('statistics through the stream', () => {
 
     const after = await waitFor(() => quartierRow(armos), (row) => Number(row.newListings) >= Number(before.newListings) + 2);
     const seenByCinor = await quartierRow(cinor);
-    const communes = (await (await api(`/stats/communes?${period}`, { token: cinor.token })).json()) as { rows: Row[] };
+    const communes = (await (await api(`/stats/communes?${period}`, { token: armos.token })).json()) as { rows: Row[] };
+    const communesForCinor = (await (await api(`/stats/communes?${period}`, { token: cinor.token })).json()) as { rows: Row[] };
 
     expect(Number(after.newListings)).toBeGreaterThanOrEqual(Number(before.newListings) + 2);
     expect(Number(after.activeListings)).toBeGreaterThanOrEqual(2);
@@ -52,6 +53,8 @@ describe('statistics through the stream', () => {
     const suzanne = communes.rows.find((r) => r.communeCode === '97420')!;
     expect(typeof suzanne.newListings).toBe('number');
     expect(communes.rows.at(-1)).toMatchObject({ communeCode: 'CINOR' });
+    // CINOR's commune figure is exact unless it would give a masked quartier away.
+    expect([suzanne.newListings, 'secret']).toContain(communesForCinor.rows.find((r) => r.communeCode === '97420')!.newListings);
   });
 
   it('exports CSV for French Excel and never shows personal data', async () => {
@@ -90,6 +93,46 @@ describe('statistics through the stream', () => {
     expect(JSON.stringify(await reversed.json())).toMatch(/mois de début \(from\) doit précéder/);
     expect(JSON.stringify(await tooLong.json())).toMatch(/10 ans/);
     expect(malformed.status).toBe(400);
+  });
+});
+
+describe('statistics periods for CINOR', () => {
+  it('accepts a calendar month, quarter, semester or year, refuses other spans naming the field, and leaves Armos free', async () => {
+    const ask = (who: SignedIn, query: string) => api(`/stats/quartiers?${query}`, { token: who.token });
+
+    const [quarter, semester, byDefault, misaligned, tooShort, forArmos] = await Promise.all([
+      ask(cinor, 'from=2026-04&to=2026-06'),
+      ask(cinor, 'from=2026-07&to=2026-12'),
+      ask(cinor, ''),
+      ask(cinor, 'from=2026-02&to=2026-04'),
+      ask(cinor, 'from=2026-01&to=2026-02'),
+      ask(armos, 'from=2026-02&to=2026-04'),
+    ]);
+
+    expect([quarter.status, semester.status, byDefault.status, forArmos.status]).toEqual([200, 200, 200, 200]);
+    const year = String(new Date().getUTCFullYear());
+    expect(((await byDefault.json()) as { period: { from: string; to: string } }).period).toEqual({ from: `${year}-01`, to: `${year}-12` });
+    const [wrongStart, wrongLength] = (await Promise.all([misaligned.json(), tooShort.json()])) as Array<{ error: { code: string; message: string; issues: Array<{ path: string }> } }>;
+    expect([misaligned.status, tooShort.status]).toEqual([400, 400]);
+    expect(wrongStart!.error).toMatchObject({ code: 'validation_failed', issues: [{ path: 'from' }] });
+    expect(wrongStart!.error.message).toMatch(/trimestre/);
+    expect(wrongLength!.error.issues[0]!.path).toBe('to');
+  });
+
+  it('lists flows by quartier names for CINOR, and the same cells masked in every period that holds them', async () => {
+    const year = '2026';
+    const [flows, months] = await Promise.all([
+      api(`/stats/flows?from=${year}-01&to=${year}-12`, { token: cinor.token }).then((r) => r.json() as Promise<{ masked: boolean; rows: Array<{ fromQuartierName: string; toQuartierName: string }> }>),
+      Promise.all(['01', '02', '03'].map((m) => api(`/stats/communes?from=${year}-${m}&to=${year}-${m}`, { token: cinor.token }).then((r) => r.json() as Promise<{ rows: Row[] }>))),
+    ]);
+    const quarter = (await (await api(`/stats/communes?from=${year}-01&to=${year}-03`, { token: cinor.token })).json()) as { rows: Row[] };
+
+    const names = flows.rows.map((r) => `${r.fromQuartierName}→${r.toQuartierName}`);
+    expect(flows.masked).toBe(true);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+    // A quarter's CINOR total published with its three months published gives nothing new.
+    const published = [...months.map((m) => m.rows.at(-1)!.newListings), quarter.rows.at(-1)!.newListings];
+    if (published.every((v) => typeof v === 'number')) expect(published[3]).toBe(published.slice(0, 3).reduce((a, b) => Number(a) + Number(b), 0));
   });
 });
 

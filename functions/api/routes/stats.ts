@@ -24,9 +24,9 @@ const statsRoute = (path: string, summary: string, schema: z.ZodType) =>
     },
   });
 
-const quartiers = statsRoute('/stats/quartiers', 'Indicateurs par quartier (CINOR : effectifs de 1 à 4 affichés « < 5 »)', quartierStatsSchema);
-const communes = statsRoute('/stats/communes', 'Indicateurs par commune et total CINOR (exacts)', communeStatsSchema);
-const flows = statsRoute('/stats/flows', 'Déménagements réalisés, de quartier à quartier', flowStatsSchema);
+const quartiers = statsRoute('/stats/quartiers', 'Indicateurs par quartier (CINOR : effectifs de 1 à 4 affichés « < 5 », cases protégeant ces effectifs « secret » ; période : mois, trimestre, semestre ou année civile)', quartierStatsSchema);
+const communes = statsRoute('/stats/communes', 'Indicateurs par commune et total CINOR (CINOR : masqués « secret » là où ils révéleraient un effectif de quartier)', communeStatsSchema);
+const flows = statsRoute('/stats/flows', 'Déménagements réalisés, de quartier à quartier (CINOR : triés par nom de quartier)', flowStatsSchema);
 
 function csvResponse(c: Context<ApiEnv>, name: string, period: Period, body: string): Response {
   c.header('content-type', 'text/csv; charset=utf-8');
@@ -39,7 +39,7 @@ export function statsRoutes(deps: ApiDeps) {
   const ask = (c: Context<ApiEnv>, query: { from?: string; to?: string }) => {
     const caller = requireRole(c, 'cinor', 'armos');
     c.header('cache-control', 'private, max-age=60');
-    return { role: caller.user.role, period: periodOf(query, deps.now()) };
+    return { role: caller.user.role, period: periodOf(query, deps.now(), caller.user.role) };
   };
   return createRouter()
     .openapi(quartiers, async (c) => {
@@ -51,8 +51,8 @@ export function statsRoutes(deps: ApiDeps) {
     })
     .openapi(communes, async (c) => {
       const query = c.req.valid('query');
-      const { period } = ask(c, query);
-      const stats = await communeStats(service, period);
+      const { role, period } = ask(c, query);
+      const stats = await communeStats(service, period, role);
       if (query.format === 'csv') return csvResponse(c, 'communes', period, communesCsv(stats.rows, await deps.reference()));
       return c.json(stats, 200);
     })

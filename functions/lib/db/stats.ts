@@ -24,7 +24,7 @@ export class ChangeAlreadyAppliedError extends ConflictError {
   }
 }
 
-interface Target {
+export interface Target {
   key: ItemKey;
   entity: string;
   month: string;
@@ -48,7 +48,8 @@ export function targetsOf(cells: Cells): Target[] {
   return [...targets.values()];
 }
 
-function addUpdate(db: Database, target: Target): TransactItem {
+/** The ADD of a target's sums to its aggregate item (created on first write). */
+export function updateOf(db: Database, target: Target): TransactItem {
   const names: Record<string, string> = { '#entity': 'entity', '#month': 'month' };
   const values: Record<string, unknown> = { ':entity': target.entity, ':month': target.month };
   const adds = Object.entries(target.adds).map(([attribute, amount], i) => {
@@ -71,21 +72,26 @@ function addUpdate(db: Database, target: Target): TransactItem {
   };
 }
 
+/** The marker of an applied change: its Put fails when the change was counted before. */
+export function markerPut(db: Database, changeId: string, now: Date): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.statsEvent(changeId), entity: ENTITY.statsEvent, appliedAt: now.toISOString(), ttl: ttlAt(new Date(now.getTime() + MARKER_DAYS * 86_400_000)) },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 /** Adds a change's sums unless its id was applied before; returns whether it was applied now. */
 export async function applyStatsChange(db: Database, changeId: string, cells: Cells, now: Date): Promise<boolean> {
   const targets = targetsOf(cells);
   let applied = false;
   for (let start = 0, part = 0; start < targets.length; start += PER_TRANSACTION, part += 1) {
     const markerId = part === 0 ? changeId : `${changeId}#${part}`;
-    const marker: TransactItem = {
-      Put: {
-        TableName: db.tableName,
-        Item: { ...keys.statsEvent(markerId), entity: ENTITY.statsEvent, appliedAt: now.toISOString(), ttl: ttlAt(new Date(now.getTime() + MARKER_DAYS * 86_400_000)) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
+    const marker = markerPut(db, markerId, now);
     try {
-      await transactWrite(db, [marker, ...targets.slice(start, start + PER_TRANSACTION).map((t) => addUpdate(db, t))], (failed) =>
+      await transactWrite(db, [marker, ...targets.slice(start, start + PER_TRANSACTION).map((t) => updateOf(db, t))], (failed) =>
         failed.includes(0) ? new ChangeAlreadyAppliedError() : new ConflictError('Statistiques : écriture refusée.'),
       );
       applied = true;
