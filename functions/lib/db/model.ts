@@ -43,6 +43,7 @@ export const ENTITY = {
   answerReminder: 'AnswerReminder',
   recommendationPlan: 'RecommendationPlan',
   matchDigest: 'MatchDigest',
+  marketChange: 'MarketChange',
   messageNotice: 'MessageNotice',
   message: 'Message',
   swap: 'Swap',
@@ -95,6 +96,9 @@ export const keys = {
   /** The optimiser's latest plan: the ids of the proposals it marked "recommandée". */
   recommendationPlan: () => key('OPTIMISER', 'LATEST'),
   matchDigest: (ownerId: string, day: string) => key(`USER#${ownerId}`, `DIGEST#${day}`),
+  /** The market's changes in the order matchers saw them, for every matcher instance to catch up on. */
+  marketChange: (seenAt: string, listingId: string, version: number) => key('MARKETLOG', `${seenAt}#${listingId}#${version}`),
+  marketChangesPartition: () => ({ pk: 'MARKETLOG' }),
   messageNotice: (matchId: string, recipientId: string, hour: string) => key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
   message: (matchId: string, sentAt: string, messageId: string) => key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
