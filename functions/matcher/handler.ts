@@ -45,7 +45,7 @@ export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache 
   const storedBefore = liveOrPaused(await matchesOfListing(deps.db, listingId)).map(storedCycleOf);
   if (change === 'left' && after) await suspendProposalsOf(deps, after);
   if (change === 'changed') await revisitProposalsOf(deps, listingId);
-  await keepProposalsUpToDate({ ...deps, proposalsPerListing: deps.proposalsPerListing ?? DEFAULT_PROPOSALS_PER_LISTING }, deps.cache.current, listingId, storedBefore, neighboursBefore);
+  await keepProposalsUpToDate({ ...deps, proposalsPerListing: deps.proposalsPerListing ?? DEFAULT_PROPOSALS_PER_LISTING }, deps.cache, listingId, storedBefore, neighboursBefore);
 }
 
 export function createMatcher(deps: MatcherDeps) {

@@ -13,6 +13,7 @@
  * Pure: the index is the market after the change; what is stored comes from the caller.
  */
 import type { KeptCycle } from './best-cycles';
+import { compareRanked, type RankedCycle } from './cycles';
 import type { MatchingIndex } from './market-index';
 
 /** A stored cycle as the upkeep sees it. `answered`: someone said yes or no, so it is kept whatever its rank. */
@@ -28,6 +29,40 @@ export interface RefillPlan {
   retire: string[];
 }
 
+/**
+ * For each listing, a cycle that ranks no better than its K-th best 3-way, kept from one change
+ * to the next: a cycle through a changed listing that ranks after it cannot enter that listing's
+ * best, which spares a search for most of a dense listing's neighbours. Adding listings only
+ * raises the K-th best, so a bound stays true until a neighbour leaves or changes (`forget`).
+ */
+export class BarBounds {
+  private readonly bars = new Map<string, RankedCycle>();
+
+  /** The listing's bound, if one is known: undefined also when it has fewer than K 3-ways (nothing is excluded then). */
+  of(listingId: string): RankedCycle | undefined {
+    return this.bars.get(listingId);
+  }
+
+  /** Records the K-th best 3-way of a listing's own best, just computed. */
+  learn(listingId: string, own: readonly KeptCycle[], k: number): void {
+    let threeWays = 0;
+    for (const cycle of own) {
+      if (cycle.size === 3 && ++threeWays === k) {
+        this.bars.set(listingId, cycle);
+        return;
+      }
+    }
+    this.bars.delete(listingId);
+  }
+
+  /** Before a listing leaves the market or changes: the bounds of its neighbours may fall, and its own. */
+  forget(index: MatchingIndex, listingId: string): void {
+    if (!index.has(listingId)) return;
+    this.bars.delete(listingId);
+    for (const id of index.neighboursOf(listingId)) this.bars.delete(id);
+  }
+}
+
 /** Each listing's own best, computed once per change however many refills ask for it. */
 export class OwnBestMemo {
   private readonly memo = new Map<string, { cycles: KeptCycle[]; keys: Set<string> }>();
@@ -35,6 +70,7 @@ export class OwnBestMemo {
   constructor(
     readonly index: MatchingIndex,
     readonly k: number,
+    readonly bounds: BarBounds = new BarBounds(),
   ) {}
 
   /** Keys of the listing's own best; empty when it is not in the market. */
@@ -52,6 +88,7 @@ export class OwnBestMemo {
     if (own === undefined) {
       const cycles = this.index.has(listingId) ? this.index.ownBest(listingId, this.k) : [];
       own = { cycles, keys: new Set(cycles.map((cycle) => cycle.key)) };
+      if (this.index.has(listingId)) this.bounds.learn(listingId, cycles, this.k);
       this.memo.set(listingId, own);
     }
     return own;
@@ -76,6 +113,8 @@ export function listingsToRefill(memo: OwnBestMemo, changedId: string, storedThr
   if (!index.has(changedId)) return [...refill];
   for (const [participant, best] of index.bestThreeWayWithEach(changedId)) {
     if (refill.has(participant)) continue;
+    const bar = memo.bounds.of(participant);
+    if (bar !== undefined && compareRanked(best, bar) > 0) continue;
     // The best cycle it shares with X enters its best exactly when some cycle through X does.
     if (memo.keysOf(participant).has(best.key)) refill.add(participant);
   }

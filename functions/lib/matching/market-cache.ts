@@ -8,7 +8,7 @@
  * listings in any order: each listing's version decides which state is the latest.
  */
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
-import { MatchingIndex, placeNamesFrom, type MatchCandidate } from '../../../shared/matching/index';
+import { BarBounds, MatchingIndex, placeNamesFrom, type MatchCandidate } from '../../../shared/matching/index';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
@@ -54,6 +54,8 @@ export class MarketCache {
   private readonly versions = new Map<string, number>();
   /** When the last read of the market (build or catch-up) started, by this instance's clock. */
   private syncedAt = 0;
+  /** Kept across changes by the proposal upkeep; forgotten around every listing that changes, from whichever shard. */
+  bounds = new BarBounds();
 
   /** The index, built on first use, and built again when the market log no longer covers the time since the last catch-up. */
   async get(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<MatchingIndex> {
@@ -72,6 +74,7 @@ export class MarketCache {
     const version = versionAfter(before, after);
     if ((this.versions.get(id) ?? -1) >= version) return;
     this.versions.set(id, version);
+    this.bounds.forget(this.current, id);
     applyListingState(this.current, after, id, now);
   }
 
@@ -84,6 +87,7 @@ export class MarketCache {
     for (const change of changes) {
       if ((this.versions.get(change.listingId) ?? -1) >= change.version) continue;
       this.versions.set(change.listingId, change.version);
+      this.bounds.forget(this.current, change.listingId);
       applyListingState(this.current, change.listing, change.listingId, now);
       applied++;
     }
@@ -101,6 +105,7 @@ export class MarketCache {
       if (takesPartInMatching(listing, now)) index.upsert(candidateOf(listing));
     }
     this.index = index;
+    this.bounds = new BarBounds();
     this.syncedAt = readAt;
     // The market index (gsi3) is eventually consistent: the log brings what it did not show yet.
     await this.catchUp(db, now);
