@@ -106,7 +106,7 @@ try {
     `Reference: brute force (every pair and triple through the new listing, in memory, no I/O) takes ${ms(bruteMs)} per listing on the same market: ${(bruteMs / percentile(stored, 50)).toFixed(0)}× the median end-to-end time through the API, stream and DynamoDB.`,
   ];
   console.log(lines.join('\n'));
-  writeBenchSection('publish', 'Publication → propositions (API locale, 10 000 annonces)', lines);
+  writeBenchSection('publish', `Publication → propositions (API locale, ${MARKET_SIZE.toLocaleString('fr-FR')} annonces)`, lines);
 } finally {
   await stack.stop();
 }
