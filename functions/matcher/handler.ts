@@ -1,16 +1,22 @@
 /**
- * Finds proposals as soon as a listing is published or changed, from the table's stream: the
- * listing's best K cycles are stored with its counts, its broken proposals closed; a listing that
- * leaves the market has its proposals suspended until it returns. What follows a new proposal
- * (the other participants' links and counts, reminders, digests) is the fan-out's (`fan-out.ts`).
+ * Keeps every listing's proposals its own best as the market changes, from the table's stream:
+ * each listing change is recorded in the market log and the index catches up on the changes other
+ * stream shards brought (`MarketCache`); the changed listing's broken proposals are closed, or
+ * suspended while it is out of the market; then the listings whose own best changed are refilled
+ * and the counts that changed are written (`keepProposalsUpToDate`). What follows a new proposal
+ * (the other participants' links, reminders, digests) is the fan-out's (`fan-out.ts`).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { DEFAULT_PROPOSALS_PER_LISTING } from '../../shared/matching/index';
 import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../lib/db/client';
+import { matchesOfListing } from '../lib/db/matches';
+import { appendMarketChange } from '../lib/db/market-log';
 import { logger } from '../lib/logger';
-import { MarketCache } from '../lib/matching/market-cache';
-import { revisitProposalsOf, storeBestProposals, suspendProposalsOf } from '../lib/matching/proposals';
+import { MarketCache, marketChangeOf, versionAfter } from '../lib/matching/market-cache';
+import { liveOrPaused, revisitProposalsOf, storedCycleOf, suspendProposalsOf } from '../lib/matching/proposals';
+import { keepProposalsUpToDate } from '../lib/matching/upkeep';
 import { listingChangeOf } from './listing-records';
 
 export interface MatcherDeps {
@@ -23,20 +29,23 @@ export interface MatcherDeps {
 
 export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache }, before: Listing | undefined, after: Listing | undefined): Promise<void> {
   const now = deps.now();
-  await deps.cache.get(deps.db, deps.reference, now);
-  const store = { db: deps.db, now: deps.now, proposalsPerListing: deps.proposalsPerListing ?? 50 };
-  const change = deps.cache.apply(before, after, now);
-  if (change === 'left' || change === 'out') {
+  const listingId = (after ?? before)!.id;
+  const index = await deps.cache.get(deps.db, deps.reference, now);
+  const neighboursBefore = index.has(listingId) ? index.neighboursOf(listingId) : [];
+  deps.cache.apply(before, after, now);
+  // Recorded before reading the others' changes: of two instances matching at the same time, the later reader sees both.
+  await appendMarketChange(deps.db, { listingId, version: versionAfter(before, after), ...(after ? { listing: after } : {}), seenAt: new Date().toISOString() });
+  await deps.cache.catchUp(deps.db, now);
+  const change = marketChangeOf(before, after, now);
+  if (change === 'unchanged' || change === 'out') {
     // The swap's own match is already `engaged`; suspension only touches live proposals.
-    if (after && (change === 'left' || after.status === 'exchanged' || after.status === 'engaged')) await suspendProposalsOf(store, after);
+    if (after && (after.status === 'exchanged' || after.status === 'engaged')) await suspendProposalsOf(deps, after);
     return;
   }
-  if (change === 'unchanged') return;
-  const started = performance.now();
-  await revisitProposalsOf(store, after!.id);
-  const revisited = performance.now();
-  const created = await storeBestProposals(store, deps.cache.current, after!.id);
-  logger.debug('proposals stored', { listingId: after!.id, created: created.length, revisitMs: Math.round(revisited - started), storeMs: Math.round(performance.now() - revisited) });
+  const storedBefore = liveOrPaused(await matchesOfListing(deps.db, listingId)).map(storedCycleOf);
+  if (change === 'left' && after) await suspendProposalsOf(deps, after);
+  if (change === 'changed') await revisitProposalsOf(deps, listingId);
+  await keepProposalsUpToDate({ ...deps, proposalsPerListing: deps.proposalsPerListing ?? DEFAULT_PROPOSALS_PER_LISTING }, deps.cache, listingId, storedBefore, neighboursBefore);
 }
 
 export function createMatcher(deps: MatcherDeps) {

@@ -14,5 +14,5 @@ export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>((
 
 export const fanOutHandler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() => {
   const db = database();
-  return createProposalFanOut({ db, now: () => new Date(), appUrl: config().appUrl, reference: cachedReferenceData(db) });
+  return createProposalFanOut({ db, now: () => new Date(), appUrl: config().appUrl });
 });

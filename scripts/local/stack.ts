@@ -172,7 +172,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         notifier: createNotifier(notifierDeps),
         matcher: createMatcher({ db, now, reference: cachedReferenceData(db, 5_000) }),
         // Its own market index, as on AWS where it is another function.
-        proposalFanOut: createProposalFanOut({ db, now, appUrl: config.appUrl, reference: cachedReferenceData(db, 5_000) }),
+        proposalFanOut: createProposalFanOut({ db, now, appUrl: config.appUrl }),
         stats: createStatsAggregator({ db, now }),
         purge: createTtlPurge({ db, storage: () => photoStorage }),
       },

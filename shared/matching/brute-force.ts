@@ -63,3 +63,9 @@ export function bruteForceCyclesThrough(start: MatchCandidate, market: readonly 
   }
   return found.sort(compareRanked);
 }
+
+/** A listing's own proposals from all its cycles ranked best first: every 2-way and the first `k` 3-ways. */
+export function ownBestOf<T extends { size: number }>(ranked: readonly T[], k: number): T[] {
+  let threeWays = 0;
+  return ranked.filter((cycle) => cycle.size === 2 || threeWays++ < k);
+}

@@ -4,10 +4,13 @@ import type { CompiledListing } from './compiled';
 import { featureMaskOf } from './compiled';
 import { kindOf } from './cycles';
 import type { ListingColumns } from './listing-columns';
-import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './score';
+import { HAS_NEEDS, OVER_OCCUPIED_NOW, THREE_WAY_PENALTY, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './score';
 import type { Explanation, PlaceNames, Proposal } from './types';
 
 const FEATURE_LABELS: Record<string, string> = { balcony: 'balcon', garden: 'jardin', parking: 'parking' };
+
+/** Why a 3-way ranks after a direct swap of equal appeal (`THREE_WAY_PENALTY`), in the tenant's words. */
+export const THREE_WAY_REASON = `échange à trois : classé après un échange direct aussi intéressant (${THREE_WAY_PENALTY} points de moins), car trois foyers et leurs bailleurs doivent s’accorder`;
 
 const euros = (amount: number) => `${Math.round(amount)} €`;
 
@@ -67,7 +70,9 @@ export class ProposalBuilder {
     const n = slots.length;
     const explanations = objectKeyedByIds<Explanation>();
     for (let i = 0; i < n; i++) {
-      explanations[listingIds[i] as string] = this.explainMove(columns, slots[i] as number, slots[(i + 1) % n] as number);
+      const explanation = this.explainMove(columns, slots[i] as number, slots[(i + 1) % n] as number);
+      if (n === 3) explanation.reasons.push(THREE_WAY_REASON);
+      explanations[listingIds[i] as string] = explanation;
     }
     return { key: cycle.key, kind: kindOf(n), listingIds: [...listingIds], score: cycle.score, explanations };
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MatchCandidate } from './types';
 import { accepts } from './accepts';
-import { bruteForceCycles, bruteForceCyclesThrough } from './brute-force';
+import { bruteForceCycles, bruteForceCyclesThrough, ownBestOf } from './brute-force';
 import { makeCandidate } from './candidate-factory';
 import { MatchingIndex } from './market-index';
 import { placeNamesFrom } from './types';
@@ -69,7 +69,7 @@ describe('MatchingIndex', () => {
     );
   });
 
-  it('uncapped proposals through a listing equal the brute force; capped ones are its top K', () => {
+  it('uncapped proposals through a listing equal the brute force; capped ones are every 2-way and its top K 3-ways', () => {
     fc.assert(
       fc.property(marketArb(14), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 1, max: 6 }), (market, pick, k) => {
         const start = market[pick % market.length] as MatchCandidate;
@@ -79,7 +79,9 @@ describe('MatchingIndex', () => {
         expect(uncapped.proposals.map((p) => p.key)).toEqual(all.map((c) => c.key));
         expect([uncapped.count2, uncapped.count3]).toEqual([all.filter((c) => c.size === 2).length, all.filter((c) => c.size === 3).length]);
         const capped = index.proposalsFor(start.id, { k });
-        expect(capped.proposals.map((p) => [p.key, p.score])).toEqual(all.slice(0, k).map((c) => [c.key, c.score]));
+        expect(capped.proposals.map((p) => [p.key, p.score])).toEqual(ownBestOf(all, k).map((c) => [c.key, c.score]));
+        expect(index.ownBest(start.id, k).map((c) => c.key)).toEqual(ownBestOf(all, k).map((c) => c.key));
+        expect(index.countsFor(start.id)).toEqual({ count2: uncapped.count2, count3: uncapped.count3, wanters: market.filter((c) => accepts(c, start)).length });
         expect([capped.count2, capped.count3]).toEqual([uncapped.count2, uncapped.count3]);
         expect(index.wantersCount(start.id)).toBe(market.filter((c) => accepts(c, start)).length);
       }),

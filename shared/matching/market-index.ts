@@ -9,17 +9,17 @@
  * and counts all 3-cycles without enumerating them (`ThreeCycleCounter`).
  */
 import { AcceptanceGraph } from './acceptance-graph';
-import { BestCycles } from './best-cycles';
+import { BestCycles, type KeptCycle } from './best-cycles';
 import { Interner, compileListing } from './compiled';
-import type { RankedCycle } from './cycles';
+import { compareRanked, cycleKey, type RankedCycle } from './cycles';
 import { ProposalBuilder } from './explain';
 import { ProposalSearch } from './proposal-search';
-import { cycleScore, moveScore } from './score';
+import { cycleScore, moveScore, threeWayScore } from './score';
 import { ThreeCycleCounter } from './three-cycle-count';
 import { WanterTrees } from './wanter-trees';
 import { WantersByBucket } from './wanters-by-bucket';
 import { WishedGroups } from './wished-groups';
-import type { MatchCandidate, PlaceNames, ProposalsResult } from './types';
+import type { MatchCandidate, PlaceNames, Proposal, ProposalsResult } from './types';
 
 export const DEFAULT_PROPOSALS_PER_LISTING = 50;
 
@@ -37,6 +37,7 @@ export class MatchingIndex {
   private readonly wished = new WishedGroups();
   private readonly search = new ProposalSearch();
   private readonly best = new BestCycles();
+  private readonly twoWays = new BestCycles();
   private readonly counter: ThreeCycleCounter;
   private readonly proposals: ProposalBuilder;
 
@@ -72,32 +73,119 @@ export class MatchingIndex {
     return this.graph.markIncoming(this.slot(listingId)).count;
   }
 
-  /** The best `k` cycles through a listing (2-way preferred at equal score) and the counts of all of them. */
+  /**
+   * A listing's own proposals: every 2-way cycle through it and its best `k` 3-way cycles (a 3-way
+   * ranks below a 2-way of equal appeal, `THREE_WAY_PENALTY`), best first, with the counts of all.
+   */
   proposalsFor(listingId: string, options: { k?: number } = {}): ProposalsResult {
     const startSlot = this.slot(listingId);
+    const { kept, count2, count3 } = this.searchOwnBest(startSlot, options.k ?? DEFAULT_PROPOSALS_PER_LISTING, true);
+    const columns = this.graph.columns;
+    return { proposals: kept.map((cycle) => this.proposals.build(cycle, columns)), count2, count3 };
+  }
+
+  /** The cycles of `proposalsFor`, without explanations nor counts: what the proposal upkeep compares. */
+  ownBest(listingId: string, k: number = DEFAULT_PROPOSALS_PER_LISTING): KeptCycle[] {
+    return this.searchOwnBest(this.slot(listingId), k, false).kept;
+  }
+
+  /** "37 échanges directs, 2 140 à trois, 12 foyers intéressés", without searching the best. */
+  countsFor(listingId: string): { count2: number; count3: number; wanters: number } {
+    const startSlot = this.slot(listingId);
+    const columns = this.graph.columns;
+    const intoStart = this.graph.markIncoming(startSlot);
+    let count2 = 0;
+    for (const partner of this.graph.acceptedBy(startSlot)) if (intoStart.has(partner)) count2++;
+    this.wanters.build(intoStart, columns);
+    this.trees.build(this.wanters);
+    this.wished.begin(this.wanters, this.trees);
+    this.counter.begin(this.graph, this.wanters);
+    for (const partner of this.graph.acceptedBy(startSlot)) this.counter.addPartner(partner, this.wished.groups, this.wished.runOf(partner, columns));
+    return { count2, count3: this.counter.finish(), wanters: intoStart.count };
+  }
+
+  /** The proposal, explained, of a cycle given by its listings in move order from the smallest id. */
+  proposalOf(cycle: CycleRecord): Proposal {
+    const slots = cycle.listingIds.map((id) => this.slot(id));
+    return this.proposals.build({ ...cycle, slots }, this.graph.columns);
+  }
+
+  /** The listings this one accepts or that accept it: the only ones whose cycles and counts it can change. */
+  neighboursOf(listingId: string): string[] {
+    const slot = this.slot(listingId);
+    const found = new Set<number>(this.graph.acceptedBy(slot));
+    const intoStart = this.graph.markIncoming(slot);
+    for (let i = 0; i < intoStart.count; i++) found.add(intoStart.slots[i] as number);
+    return [...found].map((s) => this.graph.listingAt(s).id);
+  }
+
+  /**
+   * For each listing sharing a 3-way cycle with this one, the best-ranked such cycle
+   * (`compareRanked`): whether it enters that listing's own best says whether its proposals change.
+   */
+  bestThreeWayWithEach(listingId: string): Map<string, CycleRecord> {
+    const startSlot = this.slot(listingId);
+    const start = this.graph.listingAt(startSlot);
+    const intoStart = this.graph.markIncoming(startSlot);
+    const bestScore = new Map<number, number>();
+    const cycles = new Map<number, CycleRecord[]>();
+    const consider = (slot: number, score: number, b: number, c: number) => {
+      const known = bestScore.get(slot) ?? Number.NEGATIVE_INFINITY;
+      if (score < known) return;
+      if (score > known) {
+        bestScore.set(slot, score);
+        cycles.set(slot, []);
+      }
+      (cycles.get(slot) as CycleRecord[]).push(this.threeCycleRecord(startSlot, b, c, score));
+    };
+    for (const bSlot of this.graph.acceptedBy(startSlot)) {
+      const b = this.graph.listingAt(bSlot);
+      const startIntoB = moveScore(start, b);
+      for (const cSlot of this.graph.acceptedBy(bSlot)) {
+        const cIntoStart = intoStart.get(cSlot);
+        if (cIntoStart === undefined || cSlot === startSlot) continue;
+        const score = threeWayScore(startIntoB, moveScore(b, this.graph.listingAt(cSlot)), cIntoStart);
+        consider(bSlot, score, bSlot, cSlot);
+        consider(cSlot, score, bSlot, cSlot);
+      }
+    }
+    const best = new Map<string, CycleRecord>();
+    for (const [slot, tied] of cycles) best.set(this.graph.listingAt(slot).id, tied.sort(compareRanked)[0] as CycleRecord);
+    return best;
+  }
+
+  private threeCycleRecord(startSlot: number, bSlot: number, cSlot: number, score: number): CycleRecord {
+    const ids = [startSlot, bSlot, cSlot].map((s) => this.graph.listingAt(s).id);
+    const key = cycleKey(ids);
+    return { key, size: 3, score, listingIds: key.split('|') };
+  }
+
+  /** Every 2-way cycle through the start and its best `k` 3-way cycles, best first; counts only when asked. */
+  private searchOwnBest(startSlot: number, k: number, withCounts: boolean): { kept: KeptCycle[]; count2: number; count3: number } {
     const columns = this.graph.columns;
     const intoStart = this.graph.markIncoming(startSlot);
     this.wanters.build(intoStart, columns);
     const partners = this.graph.acceptedBy(startSlot);
     const best = this.best;
-    best.reset(options.k ?? DEFAULT_PROPOSALS_PER_LISTING);
+    best.reset(k);
+    this.twoWays.reset(Number.MAX_SAFE_INTEGER);
     this.trees.build(this.wanters);
     this.wished.begin(this.wanters, this.trees);
     this.search.begin(columns, startSlot, this.wanters, this.trees, this.wished, best);
-    this.counter.begin(this.graph, this.wanters);
-    const count2 = this.search.offerTwoCycles();
+    if (withCounts) this.counter.begin(this.graph, this.wanters);
+    const count2 = this.search.offerTwoCycles(this.twoWays);
     const startIntoPartners = this.graph.outgoingMoves(startSlot);
     // One pass over the partners feeds both, while each partner's data is in cache.
     for (let p = 0; p < partners.length; p++) {
       const slot = partners[p] as number;
       const run = this.wished.runOf(slot, columns);
       this.search.addPartner(slot, startIntoPartners[p] as number, run);
-      this.counter.addPartner(slot, this.wished.groups, run);
+      if (withCounts) this.counter.addPartner(slot, this.wished.groups, run);
     }
     this.search.finish();
-    const count3 = this.counter.finish();
-    const proposals = best.sorted(columns, startSlot).map((cycle) => this.proposals.build(cycle, columns));
-    return { proposals, count2, count3 };
+    const count3 = withCounts ? this.counter.finish() : 0;
+    const kept = [...this.twoWays.sorted(columns, startSlot), ...best.sorted(columns, startSlot)].sort(compareRanked);
+    return { kept, count2, count3 };
   }
 
   /** Counts of every cycle of the market (each cycle once), without scoring them. */

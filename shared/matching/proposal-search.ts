@@ -1,5 +1,5 @@
 /**
- * The best K cycles through a start listing A, scoring only the few that can make it. A 3-cycle
+ * The best K 3-cycles through a start listing A, scoring only the few that can make it. A 3-cycle
  * A → B → C → A scores the mean of three moves; A's move into B is known per partner B, and the
  * wanters C of a bucket sit in a tree whose nodes hold the best dwelling attributes below them
  * (`WanterTrees`). `moveScoreInto` fed with a node's bests bounds B's move into any C below, so each
@@ -56,13 +56,13 @@ export class ProposalSearch {
   }
 
   /**
-   * Offers every 2-cycle and returns their number: the wanters the start accepts. Done before the
-   * partners, so that the best 2-cycles already raise the bar their 3-cycles must clear.
+   * Offers every 2-cycle to `twoWays` (a listing keeps all of them, apart from its best 3-cycles)
+   * and returns their number: the wanters the start accepts.
    */
-  offerTwoCycles(): number {
+  offerTwoCycles(twoWays: BestCycles): number {
     const columns = this.columns as ListingColumns;
     const wanters = this.wanters as WantersByBucket;
-    const best = this.best as BestCycles;
+    const best = twoWays;
     const start = this.startSlot;
     const wished = this.wished as WishedGroups;
     const run = wished.runOf(start, columns);

@@ -94,11 +94,22 @@ export function scoreMove(
   return clamp(score, 0, 100);
 }
 
-/** A cycle's score is the mean of its moves, to one decimal: everyone's satisfaction counts the same. */
+/**
+ * What a 3-way swap gives up in the ranking for its extra coordination (three households, three
+ * visits, up to three landlords and three CALEOL decisions, any of which can stop it): a 3-way
+ * ranks below a 2-way unless the mean of its moves is this many points higher. Shown to tenants in
+ * the explanation of every 3-way proposal; see docs/benchmarks.md ("Classement").
+ */
+export const THREE_WAY_PENALTY = 5;
+
+/**
+ * A cycle's score is the mean of its moves, to one decimal (everyone's satisfaction counts the
+ * same), less `THREE_WAY_PENALTY` for a 3-way.
+ */
 export function cycleScore(moveScores: readonly number[]): number {
   let sum = 0;
   for (const s of moveScores) sum += s;
-  return roundScore(sum / moveScores.length);
+  return roundScore(sum / moveScores.length - (moveScores.length - 2) * THREE_WAY_PENALTY);
 }
 
 /** `cycleScore` of two moves without building an array: the same additions in the same order. */
@@ -108,7 +119,7 @@ export function twoWayScore(first: number, second: number): number {
 
 /** `cycleScore` of three moves; also the bound of a cycle when given bounds of its moves (monotone). */
 export function threeWayScore(first: number, second: number, third: number): number {
-  return roundScore((first + second + third) / 3);
+  return roundScore((first + second + third) / 3 - THREE_WAY_PENALTY);
 }
 
 /** Monotone, so a bound on the mean stays a bound on the score. */

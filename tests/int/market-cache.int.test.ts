@@ -1,11 +1,13 @@
 /**
- * The matcher's market index is rebuilt from the table in the background: the listing being
- * matched is not kept waiting, and changes applied during the rebuild are not lost.
+ * Each matcher instance sees only its stream shard's listing records: it catches up on the
+ * changes the others recorded in the market log, and a listing's latest version wins whatever
+ * the order in which the stream and the log bring its changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../shared/reference/index';
 import { generateMarket } from '../../shared/market/generator';
 import type { Database } from '../../functions/lib/db/client';
+import { appendMarketChange } from '../../functions/lib/db/market-log';
 import { MarketCache } from '../../functions/lib/matching/market-cache';
 import { loadMarket, publishedListing } from '../../scripts/bench/market-loader';
 import { createOwnTable, dropOwnTable } from '../support/stack';
@@ -20,24 +22,24 @@ beforeAll(async () => {
 afterAll(() => dropOwnTable(db));
 
 describe('market index cache', () => {
-  it('answers from the current index while it rebuilds, then serves the rebuilt one with the changes made meanwhile', async () => {
-    const [first, second, third] = generateMarket({ size: 3, seed: 11, density: 'broad', region: 'cinor' }).listings;
+  it('catches up on the changes other instances recorded, the latest version of each listing winning', async () => {
+    const [first, second] = generateMarket({ size: 2, seed: 11, density: 'broad', region: 'cinor' }).listings;
     await loadMarket(db, [first!]);
-    const cache = new MarketCache(0);
-    const built = await cache.get(db, reference, new Date());
-    expect(built.has(first!.id)).toBe(true);
-
-    // Published through the table only: the rebuild is what brings it in.
-    await loadMarket(db, [second!]);
-    const during = await cache.get(db, reference, new Date());
-    // Stream changes while the rebuild reads the table: one listing leaves, one joins.
     const now = new Date();
-    cache.apply(publishedListing(first!, now), { ...publishedListing(first!, now), status: 'withdrawn' }, now);
-    cache.apply(undefined, publishedListing(third!, now), now);
-    await cache.settled();
+    const mine = new MarketCache();
+    await mine.get(db, reference, now);
+    const published = publishedListing(second!, now);
+    const withdrawn = { ...publishedListing(first!, now), status: 'withdrawn' as const, version: 2 };
 
-    expect(during).toBe(built);
-    expect(cache.current).not.toBe(built);
-    expect([first!, second!, third!].map((listing) => cache.current.has(listing.id))).toEqual([false, true, true]);
+    // Another instance saw these on its shard: the second listing published, the first withdrawn.
+    await appendMarketChange(db, { listingId: second!.id, version: 1, listing: published, seenAt: new Date().toISOString() });
+    await appendMarketChange(db, { listingId: first!.id, version: 2, listing: withdrawn, seenAt: new Date().toISOString() });
+    const applied = await mine.catchUp(db, now);
+    // A late record of an older version of the first listing changes nothing.
+    mine.apply(undefined, publishedListing(first!, now), now);
+
+    expect(applied).toBe(2);
+    expect([mine.current.has(first!.id), mine.current.has(second!.id)]).toEqual([false, true]);
+    expect(await mine.catchUp(db, now)).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * The matcher stores a new listing's proposals linked to that listing only, with its counts; the
- * fan-out, from the stream, links them to the other participants, refreshes their counts, files
- * the reminders and sends the digest. On a table of its own, so that the local stack's stream
- * runner does not act first; stream records are built as Lambda delivers them.
+ * The matcher stores a listing's own proposals linked to every participant, with its counts; the
+ * fan-out, from the stream, files the reminders and sends the digest. On a table of its own, so
+ * that the local stack's stream runner does not act first; stream records are built as Lambda
+ * delivers them.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ import { keys } from '../../functions/lib/db/model';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { createUser } from '../../functions/lib/db/users';
 import { MarketCache } from '../../functions/lib/matching/market-cache';
-import { storeBestProposals } from '../../functions/lib/matching/proposals';
+import { refillProposalsOf } from '../../functions/lib/matching/proposals';
+import { OwnBestMemo, type MatchingIndex } from '../../shared/matching/index';
 import { formatInTimeZone } from '../../functions/lib/time';
 import { createProposalFanOut } from '../../functions/matcher/fan-out';
 import { loadMarket } from '../../scripts/bench/market-loader';
@@ -48,6 +49,11 @@ async function market(): Promise<{ a: GeneratedListing; b: GeneratedListing; c: 
   return { a, b, c, emails };
 }
 
+/** The matcher's refill of one listing: its own best stored, with its counts. */
+function storeOwnBest(index: MatchingIndex, listingId: string, k = 50) {
+  return refillProposalsOf({ db, now }, new OwnBestMemo(index, k), listingId, { listingId, ...index.countsFor(listingId), computedAt: now().toISOString() });
+}
+
 function matchInserts(matches: StoredMatch[], firstSequence: number): DynamoDBStreamEvent {
   return {
     Records: matches.map((match, i) => ({
@@ -67,28 +73,24 @@ const digestsTo = async (email: string) => {
 };
 
 describe('proposals found by a new listing, then fanned out', () => {
-  it('links them to the listing that found them first, then to every participant with their counts, reminders and one digest', async () => {
+  it('links them to every participant with the counts of the listing that found them, then files reminders and sends one digest', async () => {
     const { a, b, c, emails } = await market();
     const index = await new MarketCache().get(db, reference, now());
 
-    const created = await storeBestProposals({ db, now, proposalsPerListing: 50 }, index, b.id);
+    const created = await storeOwnBest(index, b.id);
 
     expect(created).toHaveLength(2);
     expect(created.every((match) => match.foundFor === b.id)).toBe(true);
     expect(await linksOfListing(db, b.id)).toHaveLength(2);
-    expect(await linksOfListing(db, a.id)).toHaveLength(0);
     expect(await getMatchSummary(db, b.id)).toMatchObject({ count2: 2, count3: 0, wanters: 2 });
 
-    const fanOut = createProposalFanOut({ db, now, appUrl: 'http://localhost:3000', reference });
+    const fanOut = createProposalFanOut({ db, now, appUrl: 'http://localhost:3000' });
     const event = matchInserts(created, 100);
     expect(await fanOut(event)).toEqual({ batchItemFailures: [] });
     // Lambda may deliver a batch again: nothing changes, nobody is mailed twice.
     expect(await fanOut(event)).toEqual({ batchItemFailures: [] });
 
-    for (const listing of [a, c]) {
-      expect(await linksOfListing(db, listing.id)).toEqual([{ matchId: expect.any(String), status: 'proposed' }]);
-      expect(await getMatchSummary(db, listing.id)).toMatchObject({ count2: 1, count3: 0 });
-    }
+    for (const listing of [a, c]) expect(await linksOfListing(db, listing.id)).toEqual([{ matchId: expect.any(String), status: 'proposed' }]);
     const reminderDay = formatInTimeZone(new Date(Date.parse(created[0]!.createdAt) + 3 * 86_400_000), 'yyyy-MM-dd');
     const { Items: reminders } = await db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(reminderDay).pk } }));
     expect(reminders?.map((item) => item.matchId).sort()).toEqual(created.map((match) => match.id).sort());
@@ -99,32 +101,32 @@ describe('proposals found by a new listing, then fanned out', () => {
     const dense = generateMarket({ size: 400, seed: 3, density: 'broad', region: 'cinor' }).listings;
     await loadMarket(db, dense);
     const index = await new MarketCache().get(db, reference, now());
-    const busiest = dense.map((listing) => listing.id).sort((x, y) => index.proposalsFor(y, { k: 1 }).count3 - index.proposalsFor(x, { k: 1 }).count3)[0]!;
+    const busiest = dense.map((listing) => listing.id).sort((x, y) => index.countsFor(y).count3 - index.countsFor(x).count3)[0]!;
 
-    const created = await storeBestProposals({ db, now, proposalsPerListing: 60 }, index, busiest);
-    const again = await storeBestProposals({ db, now, proposalsPerListing: 60 }, index, busiest);
+    const created = await storeOwnBest(index, busiest, 60);
+    const again = await storeOwnBest(index, busiest, 60);
 
-    expect(created).toHaveLength(60);
+    expect(created).toHaveLength(index.countsFor(busiest).count2 + 60);
     expect(again).toHaveLength(0);
     expect(new Set((await linksOfListing(db, busiest)).map((link) => link.matchId))).toEqual(new Set(created.map((match) => match.id)));
-    expect(await getMatchSummary(db, busiest)).toMatchObject({ count3: index.proposalsFor(busiest, { k: 1 }).count3 });
+    expect(await getMatchSummary(db, busiest)).toMatchObject({ count3: index.countsFor(busiest).count3 });
   });
 
-  it('keeps a link whose status changed before the fan-out came, and stores a proposal once when found twice at the same time', async () => {
+  it('stores a proposal once when found twice at the same time, and leaves an answered one as it is', async () => {
     const { a, b } = await market();
     const index = await new MarketCache().get(db, reference, now());
-    const store = { db, now, proposalsPerListing: 50 };
 
     // The same cycles, found for A and for B at the same instant: each one is stored once.
-    const [forA, forB] = await Promise.all([storeBestProposals(store, index, a.id), storeBestProposals(store, index, b.id)]);
+    const [forA, forB] = await Promise.all([storeOwnBest(index, a.id), storeOwnBest(index, b.id)]);
     const sharedId = [...forA, ...forB].find((match) => match.listingIds.includes(a.id) && match.listingIds.includes(b.id))!.id;
     expect([...forA, ...forB].filter((match) => match.id === sharedId)).toHaveLength(1);
 
-    // A says no before the fan-out reaches the match: the fan-out must not put its links back to "proposed".
+    // A says no; the fan-out and a later refill must not put the proposal back to "proposed".
     const shared = [...forA, ...forB].find((match) => match.id === sharedId)!;
     const declined: StoredMatch = { ...shared, status: 'closed', participants: shared.participants.map((p) => (p.listingId === a.id ? { ...p, interest: 'no' } : p)) };
     await transactWrite(db, matchUpdateItems(db, declined, shared.version));
-    await createProposalFanOut({ db, now, appUrl: 'http://localhost:3000', reference })(matchInserts([shared], 200));
+    await createProposalFanOut({ db, now, appUrl: 'http://localhost:3000' })(matchInserts([shared], 200));
+    await storeOwnBest(index, b.id);
 
     for (const listing of [a, b]) expect((await linksOfListing(db, listing.id)).find((link) => link.matchId === sharedId)?.status).toBe('closed');
   });

@@ -58,65 +58,49 @@ function linkItem(match: StoredMatch, participant: MatchParticipant) {
 }
 
 /**
- * Stores new cycles found for `ownListingId` with that listing's links and, in the last of the
- * transactions (at most 100 items each), its counts: a stored summary means its proposals are
- * stored. Each match only if it is not stored yet (then it may have been answered: left alone).
- * The caller checked beforehand which ones exist; a transaction refused because one was stored
- * meanwhile falls back to one conditional put per match. Returns the matches actually created.
- * The other participants' links come from the stream (`linkParticipants`).
+ * Stores new cycles found for a listing, each linked to every participant, and, in the last of
+ * the transactions (at most 100 items each), that listing's counts (`summary`): a stored summary means its
+ * proposals are stored. Each match only if it is not stored yet (then it may have been answered:
+ * left alone). The caller checked beforehand which ones exist; a transaction refused because one
+ * was stored meanwhile falls back to one conditional transaction per match. Returns the matches
+ * actually created. Every participant is linked at once, so that the next change of any of them
+ * finds the proposal among its own.
  */
-export async function storeNewMatches(db: Database, matches: StoredMatch[], ownListingId: string, summary: MatchSummary): Promise<StoredMatch[]> {
-  const perTransaction = 49;
+export async function storeNewMatches(db: Database, matches: StoredMatch[], summary: MatchSummary): Promise<StoredMatch[]> {
   const created: StoredMatch[] = [];
-  // The odd chunk first: the last transaction, with the summary, comes right after a small one.
-  let end = matches.length % perTransaction || perTransaction;
-  for (let start = 0; start < matches.length || start === 0; start = end, end += perTransaction) {
-    const chunk = matches.slice(start, end);
-    const last = end >= matches.length;
-    const items = chunk.flatMap((match) => [matchCreatePut(db, match), { Put: { TableName: db.tableName, Item: linkItem(match, participantOf(match, ownListingId)) } }]);
+  const chunks: StoredMatch[][] = [[]];
+  let items = 1; // the summary, in the last transaction
+  for (const match of [...matches].reverse()) {
+    const size = 1 + match.participants.length;
+    if (items + size > 100) {
+      chunks.unshift([]);
+      items = 0;
+    }
+    chunks[0]!.unshift(match);
+    items += size;
+  }
+  for (const [i, chunk] of chunks.entries()) {
+    const last = i === chunks.length - 1;
+    const writes = chunk.flatMap((match) => matchCreateItems(db, match));
     try {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: last ? [...items, summaryPut(db, summary)] : items }));
+      await db.doc.send(new TransactWriteCommand({ TransactItems: last ? [...writes, summaryPut(db, summary)] : writes }));
       created.push(...chunk);
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const stored = await Promise.all(chunk.map((match) => putMatchIfAbsent(db, match, ownListingId)));
-      created.push(...chunk.filter((_, i) => stored[i]));
+      const stored = await Promise.all(chunk.map((match) => transactUnlessDone(db, matchCreateItems(db, match))));
+      created.push(...chunk.filter((_, j) => stored[j]));
       if (last) await putMatchSummary(db, summary);
     }
   }
   return created;
 }
 
-function matchCreatePut(db: Database, match: StoredMatch) {
-  return { Put: { TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' } };
-}
-
-function participantOf(match: StoredMatch, listingId: string): MatchParticipant {
-  const participant = match.participants.find((p) => p.listingId === listingId);
-  if (!participant) throw new RangeError(`Listing ${listingId} is not in match ${match.id}`);
-  return participant;
-}
-
-/** The match with the listing's own link, both or neither: a match stored meanwhile is left as it is. */
-function putMatchIfAbsent(db: Database, match: StoredMatch, ownListingId: string): Promise<boolean> {
-  return transactUnlessDone(db, [matchCreatePut(db, match), { Put: { TableName: db.tableName, Item: linkItem(match, participantOf(match, ownListingId)) } }]);
-}
-
-/**
- * Links a new match to the other participants' listings, so that all of them see it (the listing
- * that found it was linked with it). A link that exists already is left alone: it may carry a
- * newer status than this match image.
- */
-export async function linkParticipants(db: Database, match: StoredMatch): Promise<void> {
-  await Promise.all(
-    match.participants.filter((participant) => participant.listingId !== match.foundFor).map(async (participant) => {
-      try {
-        await db.doc.send(new PutCommand({ TableName: db.tableName, Item: linkItem(match, participant), ConditionExpression: 'attribute_not_exists(pk)' }));
-      } catch (error) {
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      }
-    }),
-  );
+/** The match, if not stored yet, with a link to each participant. */
+function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {
+  return [
+    { Put: { TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...match.participants.map((participant) => ({ Put: { TableName: db.tableName, Item: linkItem(match, participant) } })),
+  ];
 }
 
 /** Files new matches under the day their silent participants are to be reminded. */
@@ -183,8 +167,8 @@ export async function matchesOfListing(db: Database, listingId: string): Promise
   return getMatches(db, (await linksOfListing(db, listingId)).map((link) => link.matchId));
 }
 
-export async function getMatches(db: Database, matchIds: string[]): Promise<StoredMatch[]> {
-  return (await batchGetAll(db, matchIds.map((id) => keys.match(id)))).map(toMatch);
+export async function getMatches(db: Database, matchIds: string[], options: { consistent?: boolean } = {}): Promise<StoredMatch[]> {
+  return (await batchGetAll(db, matchIds.map((id) => keys.match(id)), options)).map(toMatch);
 }
 
 const summaryItem = (summary: MatchSummary) => ({ ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary });

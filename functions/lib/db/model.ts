@@ -44,6 +44,7 @@ export const ENTITY = {
   answerReminder: 'AnswerReminder',
   recommendationPlan: 'RecommendationPlan',
   matchDigest: 'MatchDigest',
+  marketChange: 'MarketChange',
   messageNotice: 'MessageNotice',
   message: 'Message',
   swap: 'Swap',
@@ -103,6 +104,9 @@ export const keys = {
   /** The proposals found for a tenant since their last digest mail, and when that mail went. */
   proposalDigestQueue: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#PENDING'),
   proposalDigestSent: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#SENT'),
+  /** The market's changes in the order matchers saw them, for every matcher instance to catch up on. */
+  marketChange: (seenAt: string, listingId: string, version: number) => key('MARKETLOG', `${seenAt}#${listingId}#${version}`),
+  marketChangesPartition: () => ({ pk: 'MARKETLOG' }),
   messageNotice: (matchId: string, recipientId: string, hour: string) => key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
   message: (matchId: string, sentAt: string, messageId: string) => key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),

@@ -1,17 +1,19 @@
 /**
- * The matcher's in-memory market index, built from the table's market index (gsi3) at cold
- * start and kept current from the stream. It is also rebuilt every `maxAgeMs`, which bounds the
- * drift when several instances each see only part of the stream; that rebuild runs in the
- * background (the listing being matched is not kept waiting for it) and the changes applied
- * meanwhile are replayed onto the new index.
+ * The matcher's in-memory market index, built from the table's market index (gsi3) at cold start
+ * and kept current from the stream. A table's stream has a shard per partition and each matcher
+ * instance sees only its shard's records: every instance records the changes it sees in the
+ * market log (`db/market-log.ts`) and, before matching, catches up on those the others recorded,
+ * so that every instance matches against the whole market whatever the number of shards.
+ * Records of one listing come in order on one shard, while the log and the stream interleave
+ * listings in any order: each listing's version decides which state is the latest.
  */
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
-import { MatchingIndex, placeNamesFrom, type MatchCandidate } from '../../../shared/matching/index';
+import { BarBounds, MatchingIndex, placeNamesFrom, type MatchCandidate } from '../../../shared/matching/index';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
 import { marketListings } from '../db/listings';
-import { logger } from '../logger';
+import { MARKET_LOG_DAYS, marketChangesSince } from '../db/market-log';
 
 export function candidateOf(listing: Listing): MatchCandidate {
   return { id: listing.id, ownerId: listing.ownerId, dwelling: listing.dwelling, household: listing.household, wishes: listing.wishes };
@@ -21,79 +23,91 @@ const matchingFields = (listing: Listing) => JSON.stringify([listing.dwelling, l
 
 /**
  * What a listing change means for the market: it left it, stays out of it, joined it or changed
- * what it matches on, or neither.
+ * what it matches on, or none of these (a change of its photos, its verification…).
  */
 export type MarketChange = 'left' | 'out' | 'changed' | 'unchanged';
 
-/** Brings the index in step with a listing change (records of one item arrive in order). */
-export function applyListingChange(index: MatchingIndex, before: Listing | undefined, after: Listing | undefined, now: Date): MarketChange {
+/** What the change of a listing, from its record alone, means for the market. */
+export function marketChangeOf(before: Listing | undefined, after: Listing | undefined, now: Date): MarketChange {
   const wasIn = before !== undefined && takesPartInMatching(before, now);
-  if (after === undefined || !takesPartInMatching(after, now)) {
-    index.remove((after ?? before)!.id);
-    return wasIn ? 'left' : 'out';
-  }
-  if (wasIn && index.has(after.id) && matchingFields(before!) === matchingFields(after)) return 'unchanged';
-  index.upsert(candidateOf(after));
-  return 'changed';
+  if (after === undefined || !takesPartInMatching(after, now)) return wasIn ? 'left' : 'out';
+  return wasIn && matchingFields(before!) === matchingFields(after) ? 'unchanged' : 'changed';
 }
 
-interface AppliedChange {
-  before?: Listing;
-  after?: Listing;
-  now: Date;
+/** Brings the index in step with a listing's latest state. */
+function applyListingState(index: MatchingIndex, after: Listing | undefined, listingId: string, now: Date): void {
+  if (after === undefined || !takesPartInMatching(after, now)) index.remove(listingId);
+  else index.upsert(candidateOf(after));
 }
+
+/** The version a change brings the listing to: its own, or one more than its last for a deletion. */
+export function versionAfter(before: Listing | undefined, after: Listing | undefined): number {
+  return after ? after.version : (before?.version ?? 0) + 1;
+}
+
+/** Catch-up reads go back this far before the previous read: a change is recorded by the clock of the instance that saw it. */
+const CLOCK_MARGIN_MS = 60_000;
 
 export class MarketCache {
   private index?: MatchingIndex;
-  private loadedAt = 0;
-  private loading?: Promise<MatchingIndex>;
-  private changesDuringLoad: AppliedChange[] = [];
+  /** The version of each listing the index reflects, deleted ones included. */
+  private readonly versions = new Map<string, number>();
+  /** When the last read of the market (build or catch-up) started, by this instance's clock. */
+  private syncedAt = 0;
+  /** Kept across changes by the proposal upkeep; forgotten around every listing that changes, from whichever shard. */
+  bounds = new BarBounds();
 
-  constructor(private readonly maxAgeMs = 5 * 60_000) {}
-
-  /** The index; only the first call waits for it to be built. */
+  /** The index, built on first use, and built again when the market log no longer covers the time since the last catch-up. */
   async get(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<MatchingIndex> {
-    if (!this.index) return this.load(db, reference, now);
-    if (Date.now() - this.loadedAt >= this.maxAgeMs) {
-      this.load(db, reference, now).catch((error: unknown) => logger.warn('market index rebuild failed; the current one is kept', { error }));
-    }
-    return this.index;
+    if (!this.index || Date.now() - this.syncedAt > MARKET_LOG_DAYS * 86_400_000 - CLOCK_MARGIN_MS) await this.build(db, reference, now);
+    return this.current;
   }
 
-  /** The index now: a rebuild may have replaced the one `get` gave, while awaiting. */
   get current(): MatchingIndex {
     if (!this.index) throw new Error('The market index is not built yet');
     return this.index;
   }
 
-  /** Applies a listing change from the stream (after `get`). */
-  apply(before: Listing | undefined, after: Listing | undefined, now: Date): MarketChange {
-    if (this.loading) this.changesDuringLoad.push({ before, after, now });
-    return applyListingChange(this.current, before, after, now);
+  /** Applies a listing change (after `get`), unless the index already reflects this version of the listing or a later one. */
+  apply(before: Listing | undefined, after: Listing | undefined, now: Date): void {
+    const id = (after ?? before)!.id;
+    const version = versionAfter(before, after);
+    if ((this.versions.get(id) ?? -1) >= version) return;
+    this.versions.set(id, version);
+    this.bounds.forget(this.current, id);
+    applyListingState(this.current, after, id, now);
   }
 
-  /** Resolves once a rebuild in progress, if any, is done (tests). */
-  async settled(): Promise<void> {
-    await this.loading?.catch(() => undefined);
+  /** Applies the changes recorded in the market log since the last read (by this instance or others); returns how many were new. */
+  async catchUp(db: Database, now: Date): Promise<number> {
+    const readAt = Date.now();
+    const changes = await marketChangesSince(db, new Date(this.syncedAt - CLOCK_MARGIN_MS).toISOString());
+    this.syncedAt = readAt;
+    let applied = 0;
+    for (const change of changes) {
+      if ((this.versions.get(change.listingId) ?? -1) >= change.version) continue;
+      this.versions.set(change.listingId, change.version);
+      this.bounds.forget(this.current, change.listingId);
+      applyListingState(this.current, change.listing, change.listingId, now);
+      applied++;
+    }
+    return applied;
   }
 
-  private load(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<MatchingIndex> {
-    this.loading ??= this.build(db, reference, now).finally(() => {
-      this.loading = undefined;
-      this.changesDuringLoad = [];
-    });
-    return this.loading;
-  }
-
-  private async build(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<MatchingIndex> {
+  private async build(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<void> {
+    const readAt = Date.now();
     const places = await reference();
     const index = new MatchingIndex(placeNamesFrom(places));
     const perCommune = await Promise.all(places.communes.map((commune) => marketListings(db, commune.code)));
-    for (const listing of perCommune.flat()) if (takesPartInMatching(listing, now)) index.upsert(candidateOf(listing));
-    // The table may have been read before or after each of these: records of one listing come in order, so replaying them ends in its latest state.
-    for (const change of this.changesDuringLoad) applyListingChange(index, change.before, change.after, change.now);
+    this.versions.clear();
+    for (const listing of perCommune.flat()) {
+      this.versions.set(listing.id, listing.version);
+      if (takesPartInMatching(listing, now)) index.upsert(candidateOf(listing));
+    }
     this.index = index;
-    this.loadedAt = Date.now();
-    return index;
+    this.bounds = new BarBounds();
+    this.syncedAt = readAt;
+    // The market index (gsi3) is eventually consistent: the log brings what it did not show yet.
+    await this.catchUp(db, now);
   }
 }

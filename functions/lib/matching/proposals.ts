@@ -3,13 +3,13 @@
  * linked to every participant), cycles that can no longer happen closed, proposals of a
  * listing that left the market suspended and resumed when it returns.
  */
-import { accepts, type MatchingIndex, type Proposal } from '../../../shared/matching/index';
-import { close, resume, suspend, type MatchParticipant } from '../../../shared/match/lifecycle';
+import { accepts, refillPlan, type OwnBestMemo, type Proposal, type StoredCycle } from '../../../shared/matching/index';
+import { close, isAnswered, resume, suspend, type MatchParticipant } from '../../../shared/match/lifecycle';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
-import { matchIdOf, matchUpdateItems, matchesOfListing, putMatchSummary, storeNewMatches, storedMatchIds, type StoredMatch } from '../db/matches';
+import { matchIdOf, matchUpdateItems, matchesOfListing, storeNewMatches, storedMatchIds, type MatchSummary, type StoredMatch } from '../db/matches';
 import { transactWrite } from '../db/transact';
 import { logger } from '../logger';
 import { candidateOf } from './market-cache';
@@ -18,7 +18,6 @@ import { countMetric, METRIC } from '../metrics';
 export interface ProposalStoreDeps {
   db: Database;
   now: () => Date;
-  proposalsPerListing: number;
 }
 
 /** Whether every step of the cycle still holds with the participants as they are now. */
@@ -57,35 +56,56 @@ export async function revisitProposalsOf(deps: ProposalStoreDeps, listingId: str
   }
 }
 
+/** A live stored proposal as the upkeep sees it: one somebody answered is kept whatever its rank. */
+export function storedCycleOf(match: StoredMatch): StoredCycle {
+  return { key: match.key, listingIds: match.listingIds, answered: match.status !== 'proposed' || isAnswered(match) };
+}
+
+/** The proposals through a listing that are live or paused: those whose participants lose them if it goes. */
+export function liveOrPaused(matches: StoredMatch[]): StoredMatch[] {
+  return matches.filter((m) => m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended');
+}
+
 /**
- * Stores the listing's best proposals not stored yet, linked to it, then its counts; returns the
- * new ones. Linking the other participants, reminders, digests and their counts follow from the
- * stream (`fanOutNewMatches`), so that the listing's owner is not kept waiting for them.
+ * Refills a listing's proposals from its own best (`refillPlan`): stores those not stored yet,
+ * linked to it, with its counts in the last transaction; reopens those retired earlier; retires
+ * the unanswered ones nobody keeps among their best any more. Returns the new ones. Linking the
+ * other participants, reminders and digests follow from the stream (`fanOutNewMatches`), so that
+ * the listing's owner is not kept waiting for them.
  */
-export async function storeBestProposals(deps: ProposalStoreDeps, index: MatchingIndex, listingId: string): Promise<StoredMatch[]> {
+export async function refillProposalsOf(deps: ProposalStoreDeps, memo: OwnBestMemo, listingId: string, summary: MatchSummary): Promise<StoredMatch[]> {
   const started = performance.now();
-  const result = index.proposalsFor(listingId, { k: deps.proposalsPerListing });
-  const searched = performance.now();
-  const now = deps.now();
-  const summary = { listingId, count2: result.count2, count3: result.count3, wanters: index.wantersCount(listingId), computedAt: now.toISOString() };
-  if (result.proposals.length === 0) {
-    await putMatchSummary(deps.db, summary);
-    return [];
-  }
-  // The index may lag behind the table: re-read every participant before storing a cycle.
-  const [listings, stored] = await Promise.all([
-    getListings(deps.db, result.proposals.flatMap((p) => p.listingIds)),
-    storedMatchIds(deps.db, result.proposals.map((p) => matchIdOf(p.key))),
-  ]);
-  const candidates = result.proposals
-    .filter((proposal) => !stored.has(matchIdOf(proposal.key)) && cycleHolds(proposal.listingIds, listings, now))
-    .map((proposal) => toStoredMatch(proposal, listingId, listings, now));
+  const mine = await matchesOfListing(deps.db, listingId);
+  const byKey = new Map(mine.map((match) => [match.key, match]));
+  const live = mine.filter((m) => m.status === 'proposed' || m.status === 'mutual');
+  const plan = refillPlan(memo, listingId, live.map(storedCycleOf));
   const read = performance.now();
-  const created = await storeNewMatches(deps.db, candidates, listingId, summary);
+  const now = deps.now();
+  for (const key of plan.retire) await saveChanged(deps, byKey.get(key)!, close(byKey.get(key)!));
+  // Closed earlier (it fell out of everyone's best, or broke) and back: reopened, unless someone had said no.
+  const retired = plan.store.map((cycle) => byKey.get(cycle.key)).filter((match) => match?.status === 'closed' && match.participants.every((p) => p.interest !== 'no')) as StoredMatch[];
+  const absent = plan.store.filter((cycle) => !byKey.has(cycle.key));
+  // The index may lag behind the table: re-read every participant before storing or reopening a cycle.
+  const [listings, stored] = await Promise.all([
+    getListings(deps.db, [...absent, ...retired].flatMap((c) => c.listingIds)),
+    storedMatchIds(deps.db, absent.map((c) => matchIdOf(c.key))),
+  ]);
+  for (const match of retired) if (cycleHolds(match.listingIds, listings, now)) await saveChanged(deps, match, reopen(match));
+  const candidates = absent
+    .filter((cycle) => !stored.has(matchIdOf(cycle.key)) && cycleHolds(cycle.listingIds, listings, now))
+    .map((cycle) => toStoredMatch(memo.index.proposalOf(cycle), listingId, listings, now));
+  const written = performance.now();
+  const created = await storeNewMatches(deps.db, candidates, summary);
   countMetric(METRIC.proposalsStored, created.length);
-  const phases = { searchMs: searched - started, readMs: read - searched, writeMs: performance.now() - read };
-  logger.debug('proposals written', { listingId, created: created.length, ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) });
+  const phases = { readMs: read - started, closeMs: written - read, writeMs: performance.now() - written };
+  logger.debug('proposals refilled', { listingId, created: created.length, retired: plan.retire.length, ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) });
   return created;
+}
+
+/** A closed proposal back among someone's best. */
+function reopen(match: StoredMatch): StoredMatch {
+  const { resumeStatus: _resume, ...rest } = match;
+  return { ...rest, status: 'proposed' };
 }
 
 function toStoredMatch(proposal: Proposal, foundFor: string, listings: Map<string, Listing>, now: Date): StoredMatch {
