@@ -34,7 +34,7 @@ export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache 
   const neighboursBefore = index.has(listingId) ? index.neighboursOf(listingId) : [];
   deps.cache.apply(before, after, now);
   // Recorded before reading the others' changes: of two instances matching at the same time, the later reader sees both.
-  await appendMarketChange(deps.db, { listingId, version: versionAfter(before, after), ...(after ? { listing: after } : {}), seenAt: new Date().toISOString() });
+  await appendMarketChange(deps.db, { listingId, version: versionAfter(before, after), seenAt: new Date().toISOString() });
   await deps.cache.catchUp(deps.db, now);
   const change = marketChangeOf(before, after, now);
   if (change === 'unchanged' || change === 'out') {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReferenceData } from '../../shared/reference/index';
 import { generateMarket } from '../../shared/market/generator';
 import type { Database } from '../../functions/lib/db/client';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { listingItem } from '../../functions/lib/db/listings';
 import { appendMarketChange } from '../../functions/lib/db/market-log';
 import { MarketCache } from '../../functions/lib/matching/market-cache';
 import { loadMarket, publishedListing } from '../../scripts/bench/market-loader';
@@ -32,8 +34,10 @@ describe('market index cache', () => {
     const withdrawn = { ...publishedListing(first!, now), status: 'withdrawn' as const, version: 2 };
 
     // Another instance saw these on its shard: the second listing published, the first withdrawn.
-    await appendMarketChange(db, { listingId: second!.id, version: 1, listing: published, seenAt: new Date().toISOString() });
-    await appendMarketChange(db, { listingId: first!.id, version: 2, listing: withdrawn, seenAt: new Date().toISOString() });
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: listingItem(published, now) }));
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: listingItem(withdrawn, now) }));
+    await appendMarketChange(db, { listingId: second!.id, version: 1, seenAt: new Date().toISOString() });
+    await appendMarketChange(db, { listingId: first!.id, version: 2, seenAt: new Date().toISOString() });
     const applied = await mine.catchUp(db, now);
     // A late record of an older version of the first listing changes nothing.
     mine.apply(undefined, publishedListing(first!, now), now);

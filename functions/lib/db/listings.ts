@@ -1,6 +1,6 @@
 /** Listings: the item, its owner's guard (one active listing), and its place in the queues. */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryAll } from './batch';
+import { batchGetAll, queryAll, type BatchGetOptions } from './batch';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
@@ -110,8 +110,8 @@ export async function getListing(db: Database, listingId: string): Promise<Listi
   return listing;
 }
 
-export async function getListings(db: Database, listingIds: string[]): Promise<Map<string, Listing>> {
-  const items = await batchGetAll(db, [...new Set(listingIds)].map((id) => keys.listing(id)));
+export async function getListings(db: Database, listingIds: string[], options: BatchGetOptions = {}): Promise<Map<string, Listing>> {
+  const items = await batchGetAll(db, [...new Set(listingIds)].map((id) => keys.listing(id)), options);
   return new Map(items.map((item) => [String(item.id), toListing(item)]));
 }
 

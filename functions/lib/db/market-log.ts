@@ -1,15 +1,14 @@
 /**
  * The market's changes, one item per listing change a matcher instance saw on its stream shard,
  * so that every instance can catch up on the changes other shards brought (`MarketCache.catchUp`).
- * One partition, sorted by the time the change was seen: a listing change is a few hundred bytes
- * and the market changes a few thousand times a day. Kept two days (TTL); an instance idle for
+ * One partition, sorted by the time the change was seen. An entry names the listing and its
+ * version, never its content: the instance catching up reads the listing itself, so the log holds
+ * no personal data and an erased listing is simply gone. Kept two days (TTL); an instance idle for
  * longer rebuilds its index from the market instead.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Listing } from '../../../shared/schemas/listing';
 import { queryAll } from './batch';
 import type { Database } from './client';
-import { toListing } from './listings';
 import { ENTITY, keys } from './model';
 
 export const MARKET_LOG_DAYS = 2;
@@ -18,8 +17,6 @@ export interface MarketLogEntry {
   listingId: string;
   /** The listing's version after the change; a deleted listing's is one more than its last. */
   version: number;
-  /** The listing as it is now; absent when it was deleted. */
-  listing?: Listing;
   seenAt: string;
 }
 
@@ -29,7 +26,7 @@ export async function appendMarketChange(db: Database, entry: MarketLogEntry): P
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...keys.marketChange(entry.seenAt, entry.listingId, entry.version), entity: ENTITY.marketChange, ...entry, ttl },
+      Item: { ...keys.marketChange(entry.seenAt, entry.listingId, entry.version), entity: ENTITY.marketChange, listingId: entry.listingId, version: entry.version, seenAt: entry.seenAt, ttl },
     }),
   );
 }
@@ -45,6 +42,5 @@ export async function marketChangesSince(db: Database, since: string): Promise<M
     listingId: String(item.listingId),
     version: Number(item.version),
     seenAt: String(item.seenAt),
-    ...(item.listing ? { listing: toListing(item.listing as Record<string, unknown>) } : {}),
   }));
 }

@@ -12,7 +12,7 @@ import { BarBounds, MatchingIndex, placeNamesFrom, type MatchCandidate } from '.
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
-import { marketListings } from '../db/listings';
+import { getListings, marketListings } from '../db/listings';
 import { MARKET_LOG_DAYS, marketChangesSince } from '../db/market-log';
 
 export function candidateOf(listing: Listing): MatchCandidate {
@@ -83,15 +83,21 @@ export class MarketCache {
     const readAt = Date.now();
     const changes = await marketChangesSince(db, new Date(this.syncedAt - CLOCK_MARGIN_MS).toISOString());
     this.syncedAt = readAt;
-    let applied = 0;
+    const newer = new Map<string, number>();
     for (const change of changes) {
-      if ((this.versions.get(change.listingId) ?? -1) >= change.version) continue;
-      this.versions.set(change.listingId, change.version);
-      this.bounds.forget(this.current, change.listingId);
-      applyListingState(this.current, change.listing, change.listingId, now);
-      applied++;
+      const known = Math.max(this.versions.get(change.listingId) ?? -1, newer.get(change.listingId) ?? -1);
+      if (change.version > known) newer.set(change.listingId, change.version);
     }
-    return applied;
+    if (newer.size === 0) return 0;
+    // The log says what changed; the table says what it is now (a listing absent from it was deleted).
+    const current = await getListings(db, [...newer.keys()], { consistent: true });
+    for (const [listingId, version] of newer) {
+      const listing = current.get(listingId);
+      this.versions.set(listingId, Math.max(version, listing?.version ?? -1));
+      this.bounds.forget(this.current, listingId);
+      applyListingState(this.current, listing, listingId, now);
+    }
+    return newer.size;
   }
 
   private async build(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<void> {
