@@ -113,7 +113,7 @@ describe('the template', () => {
     expect(functions.map((candidate) => candidate.name).sort()).toEqual([...EXERCISED].sort());
   });
 
-  it('grants each function the data resources its variables name, and mail sending with MAIL_FROM', () => {
+  it('grants each function the data resources its variables name, the secrets it is given the ARN of, and mail sending with MAIL_FROM', () => {
     for (const candidate of functions) {
       const granted = grantedActions(candidate, statefulIds);
       for (const [name, value] of Object.entries(candidate.environment)) {
@@ -121,6 +121,13 @@ describe('the template', () => {
         for (const resource of referencedResources(value, statefulIds)) {
           expect(granted.get(resource), `${candidate.name}: ${name} names ${resource} without a grant`).toBeDefined();
         }
+      }
+      for (const [name, value] of Object.entries(candidate.environment)) {
+        if (!name.endsWith('_ARN') || typeof value === 'string') continue;
+        const readable = candidate.statements.some(
+          (statement) => ([] as string[]).concat(statement.Action).includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(JSON.stringify(value)),
+        );
+        expect(readable, `${candidate.name}: ${name} names a secret it may not read`).toBe(true);
       }
       if ('MAIL_FROM' in candidate.environment) {
         const actions = candidate.statements.flatMap((statement) => ([] as string[]).concat(statement.Action));
