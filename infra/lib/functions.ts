@@ -34,6 +34,11 @@ export interface FunctionSpec {
   grants: { table?: TableAccess; ses?: boolean; photos?: PhotosAccess; sessionKey?: boolean; photoLinks?: boolean; originVerify?: boolean };
   /** Native modules: left out of the bundle and installed beside it for Lambda's platform (./native-modules.ts). */
   nativeModules?: string[];
+  /**
+   * Large modules only a rare path uses, which the code loads with a dynamic import: left out of
+   * the bundle and installed beside it the same way, so other cold starts do not load them.
+   */
+  lazyModules?: string[];
   timeout?: Duration;
   memorySize?: number;
 }
@@ -54,7 +59,7 @@ const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: {
 const ttlDeletions = { eventName: ['REMOVE'], userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] } };
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign', sessionKey: true, photoLinks: true, originVerify: true } },
+  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign', sessionKey: true, photoLinks: true, originVerify: true }, lazyModules: ['pdf-lib'] },
   { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
   { name: 'Matcher', entry: 'functions/matcher/index.ts', handler: 'handler', kind: 'stream', streamFilter: listingChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'ProposalFanOut', entry: 'functions/matcher/index.ts', handler: 'fanOutHandler', kind: 'stream', streamFilter: listingAndMatchChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },

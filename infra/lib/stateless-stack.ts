@@ -129,7 +129,9 @@ export class StatelessStack extends Stack {
       description: `Échange Kaz ${spec.name} (${spec.entry} → ${spec.handler})`,
       ...(spec.timeout ? { timeout: spec.timeout } : {}),
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
-      ...(spec.nativeModules ? { bundling: nativeModulesBundling(spec.nativeModules, nativeArchitecture(this), root) } : {}),
+      ...(spec.nativeModules || spec.lazyModules
+        ? { bundling: nativeModulesBundling([...(spec.nativeModules ?? []), ...(spec.lazyModules ?? [])], nativeArchitecture(this), root) }
+        : {}),
     });
     if (spec.grants.sessionKey) fn.bindSessionSecret(props.sessionSecret);
     if (spec.grants.photoLinks) {

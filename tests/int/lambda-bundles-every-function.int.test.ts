@@ -7,9 +7,13 @@
  * give, or a resource named to a function without a grant on it, fails here.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -46,6 +50,8 @@ const SECRET_ARNS = {
 /** What CloudFront sends as the origin-verify header: the secret's current value. */
 const ORIGIN_SECRET = randomBytes(36).toString('base64url');
 const PHOTO_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+const run = promisify(execFile);
 
 let synth: Synthesized;
 let functions: TemplateFunction[];
@@ -205,6 +211,19 @@ describe('bundles on the local engines', () => {
     );
     streamState.signInEmail = signInEmail;
     streamState.listing = { id: (JSON.parse(String(created.body)) as { id: string }).id, ownerId: tenant.id };
+  });
+
+  it('Api loads pdf-lib, left out of its bundle, from beside it in the deployed asset (the swap file only needs it)', async () => {
+    const bundle = fn('Api').bundle;
+
+    const loaded = await run(process.execPath, ['--input-type=module', '-e', "const { PDFDocument } = await import('pdf-lib'); const doc = await PDFDocument.create(); doc.addPage(); process.stdout.write(String((await doc.save()).length));"], {
+      cwd: dirname(bundle),
+      env: { PATH: process.env.PATH ?? '' },
+    });
+
+    expect(Number(loaded.stdout)).toBeGreaterThan(100);
+    expect(readFileSync(bundle, 'utf8')).toMatch(/import\(\s*["']pdf-lib["']\s*\)/);
+    expect(readFileSync(bundle, 'utf8')).not.toContain('Helvetica-BoldOblique');
   });
 
   it('the stream functions handle the records DynamoDB Local produced; the notifier sends the sign-in mail', async () => {
