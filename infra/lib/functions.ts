@@ -36,6 +36,11 @@ export interface FunctionSpec {
   nativeModules?: string[];
   /** Files (paths from the repository root) copied next to the bundle, such as a WebAssembly module the code loads at run time. */
   assets?: string[];
+  /**
+   * Large modules only a rare path uses, which the code loads with a dynamic import: left out of
+   * the bundle and installed beside it the same way, so other cold starts do not load them.
+   */
+  lazyModules?: string[];
   timeout?: Duration;
   memorySize?: number;
 }
@@ -58,7 +63,7 @@ const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: {
 const ttlDeletions = { eventName: ['REMOVE'], userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] } };
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign', sessionKey: true, photoLinks: true, originVerify: true } },
+  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign', sessionKey: true, photoLinks: true, originVerify: true }, lazyModules: ['pdf-lib'] },
   { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
   { name: 'Matcher', entry: 'functions/matcher/index.ts', handler: 'handler', kind: 'stream', streamFilter: listingChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
   { name: 'ProposalFanOut', entry: 'functions/matcher/index.ts', handler: 'fanOutHandler', kind: 'stream', streamFilter: listingAndMatchChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },

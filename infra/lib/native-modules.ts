@@ -37,11 +37,12 @@ export function nativeModulesBundling(modules: readonly string[], architecture: 
 }
 
 /**
- * A function's bundling: its native modules installed for Lambda's platform, and its assets (files
+ * A function's bundling: its native and lazily loaded modules installed beside the bundle for
+ * Lambda's platform, and its assets (files
  * the code loads at run time, such as HiGHS's WebAssembly) copied next to the bundle.
  */
-export function bundlingOf(spec: Pick<FunctionSpec, 'nativeModules' | 'assets'>, architecture: NativeArchitecture, root = REPOSITORY_ROOT): Partial<BundlingOptions> {
-  const modules = spec.nativeModules ?? [];
+export function bundlingOf(spec: Pick<FunctionSpec, 'nativeModules' | 'lazyModules' | 'assets'>, architecture: NativeArchitecture, root = REPOSITORY_ROOT): Partial<BundlingOptions> {
+  const modules = [...(spec.nativeModules ?? []), ...(spec.lazyModules ?? [])];
   const assets = spec.assets ?? [];
   const commandHooks: ICommandHooks = {
     beforeBundling: () => [],

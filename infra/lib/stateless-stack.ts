@@ -129,7 +129,7 @@ export class StatelessStack extends Stack {
       description: `Échange Kaz ${spec.name} (${spec.entry} → ${spec.handler})`,
       ...(spec.timeout ? { timeout: spec.timeout } : {}),
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
-      ...(spec.nativeModules || spec.assets ? { bundling: bundlingOf(spec, nativeArchitecture(this), root) } : {}),
+      ...(spec.nativeModules || spec.lazyModules || spec.assets ? { bundling: bundlingOf(spec, nativeArchitecture(this), root) } : {}),
     });
     if (spec.grants.sessionKey) fn.bindSessionSecret(props.sessionSecret);
     if (spec.grants.photoLinks) {

@@ -88,8 +88,10 @@ describe('photos deployed', () => {
     expect(elfMachine(binary)).toBe(0xb7);
     expect(existsSync(join(asset, 'node_modules/@img/sharp-libvips-linux-arm64'))).toBe(true);
     expect(existsSync(join(asset, 'node_modules/@img/sharp-linux-x64'))).toBe(false);
-    // The other bundles stay single files.
-    expect(existsSync(join(dirname(synth.bundle('Api')), 'node_modules'))).toBe(false);
+    // Only the photo function carries sharp; the API carries only pdf-lib, which it loads lazily; the others stay single files.
+    expect(existsSync(join(dirname(synth.bundle('Api')), 'node_modules/sharp'))).toBe(false);
+    expect(existsSync(join(dirname(synth.bundle('Api')), 'node_modules/pdf-lib'))).toBe(true);
+    expect(existsSync(join(dirname(synth.bundle('Notifier')), 'node_modules'))).toBe(false);
   });
 
   it('allows uploads from the app to the bucket only, and reads nothing from it in the browser', () => {

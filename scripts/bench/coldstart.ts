@@ -13,11 +13,14 @@ import { loadavg } from 'node:os';
 import { App } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { buildApp } from '../../infra/lib/app';
-import { REPOSITORY_ROOT } from '../../infra/lib/functions';
+import { FUNCTIONS, REPOSITORY_ROOT } from '../../infra/lib/functions';
 import { machineLine, percentile, writeBenchSection } from './report';
 
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 7);
 const API_BUDGET = { bytes: 1.5 * 1024 * 1024, importMs: 300 };
+const apiSpec = FUNCTIONS.find((spec) => spec.name === 'Api');
+/** What the deployed API bundle leaves out (installed beside it, loaded on first use). */
+const API_OUTSIDE = [...(apiSpec?.nativeModules ?? []), ...(apiSpec?.lazyModules ?? [])];
 
 interface Bundle { name: string; file: string; nativeModules: string[] }
 
@@ -92,12 +95,18 @@ for (const bundle of synthesizedBundles()) {
   }
 }
 
-/** Where the API bundle's bytes come from: same esbuild options as the deployed bundle (infra/lib/function.ts). */
-async function apiComposition(): Promise<string[]> {
-  const result = await build({
+/** The API entry built with the deployed bundle's esbuild options (infra/lib/function.ts), `external` left out. */
+async function apiBuild(external: string[], outfile: string) {
+  return build({
     entryPoints: [join(REPOSITORY_ROOT, 'functions/api/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node24',
-    minify: true, mainFields: ['module', 'main'], metafile: true, write: false, outfile: join(scratch, 'api.mjs'), logLevel: 'error',
+    minify: true, mainFields: ['module', 'main'], metafile: true, outfile, external, logLevel: 'error',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+}
+
+/** Where the API bundle's bytes come from. */
+async function apiComposition(): Promise<string[]> {
+  const result = await apiBuild(API_OUTSIDE, join(scratch, 'api-composition', 'index.mjs'));
   const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
   const groups = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
@@ -107,8 +116,20 @@ async function apiComposition(): Promise<string[]> {
   return [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([group, bytes]) => `${group} ${kb(bytes)}`);
 }
 
+/**
+ * Reference in the same run, under the same load: the API bundled with everything in it (pdf-lib
+ * included, as before it was loaded lazily). The dynamic import becomes part of the bundle.
+ */
+async function apiEverythingBundled(): Promise<{ bytes: number; median: number; min: number }> {
+  const file = join(scratch, 'api-everything', 'index.mjs');
+  await apiBuild(API_OUTSIDE.filter((name) => !apiSpec?.lazyModules?.includes(name)), file);
+  return { bytes: statSync(file).size, ...timings(file) };
+}
+
 const composition = await apiComposition();
 console.log(`API bundle, largest parts: ${composition.join(', ')}`);
+const everything = await apiEverythingBundled();
+console.log(`API with ${apiSpec?.lazyModules?.join(', ') ?? 'nothing'} bundled (reference): ${kb(everything.bytes)}  import ${everything.median.toFixed(0)} ms (min ${everything.min.toFixed(0)} ms)`);
 const load = loadavg().map((value) => value.toFixed(1)).join(' / ');
 
 const verdict = apiOver.length === 0 ? 'API within budget (≤ 1.5 MB minified, import ≤ 300 ms).' : `API over budget: ${apiOver.join(', ')}.`;
@@ -116,7 +137,7 @@ console.log(verdict);
 writeBenchSection('coldstart', 'Démarrage à froid des fonctions (bundles synthétisés)', [
   machineLine('npm run bench:coldstart'),
   '',
-  `Bundle ESM minifié tel que \`cdk synth\` le produit (SDK AWS inclus ; sharp à côté du bundle pour Photos) ; import dans un processus Node neuf, médiane de ${RUNS} lancements ; référence du même passage : un module vide, ${floor.toFixed(1)} ms. Les fonctions d'un même fichier d'entrée partagent un bundle (une ligne). Sur Lambda (arm64) s'ajoutent le démarrage de l'environnement et la résolution du secret au premier appel.`,
+  `Bundle ESM minifié tel que \`cdk synth\` le produit (SDK AWS inclus ; sharp à côté du bundle pour Photos ; pdf-lib à côté du bundle de l'API, chargé seulement pour le premier dossier d'échange en PDF) ; import dans un processus Node neuf, médiane de ${RUNS} lancements ; référence du même passage : un module vide, ${floor.toFixed(1)} ms. Les fonctions d'un même fichier d'entrée partagent un bundle (une ligne). Sur Lambda (arm64) s'ajoutent le démarrage de l'environnement et la résolution du secret au premier appel.`,
   '',
   `Charge de la machine pendant la mesure (load average 1 / 5 / 15 min) : ${load} — les temps d'import croissent avec elle.`,
   '',
@@ -127,10 +148,12 @@ writeBenchSection('coldstart', 'Démarrage à froid des fonctions (bundles synth
   `Budget de l'API : ≤ 1,5 Mo minifié, import ≤ 300 ms (médiane). ${apiOver.length === 0 ? 'Respecté.' : `Dépassé : ${apiOver.join(', ')}.`}`,
   '',
   `Plus grosses parts du bundle de l'API : ${composition.join(', ')}.`,
+  '',
+  `Référence du même passage : l'API avec pdf-lib dans le bundle (comme avant son chargement différé) pèse ${kb(everything.bytes)} et s'importe en ${everything.median.toFixed(0)} ms (médiane ; min ${everything.min.toFixed(0)} ms).`,
   ...(apiOver.length === 0
     ? []
     : [
         '',
-        "Pourquoi : l'espace de noms `z` de zod (importé tel quel par `@hono/zod-openapi`) retient toutes les langues de zod, dont une seule sert (« zod (langues) » ci-dessus) ; pdf-lib ne sert qu'au dossier d'échange en PDF. Les retirer demande une étape de bundling que les options d’esbuild exposées par CDK ne permettent pas simplement (un greffon esbuild, ou le dossier PDF dans une fonction à part). Le temps d'import est mesuré sur une machine partagée dont la charge est indiquée plus haut : le rapport au module vide du même passage est plus parlant que la valeur absolue.",
+        "Pourquoi : l'espace de noms `z` de zod (importé tel quel par `@hono/zod-openapi`) retient toutes les langues de zod, dont une seule sert (« zod (langues) » ci-dessus) ; les retirer demande un greffon esbuild, que les options d’esbuild exposées par CDK ne permettent pas simplement. Le temps d'import est mesuré sur une machine partagée dont la charge est indiquée plus haut : le rapport au module vide et à la référence du même passage est plus parlant que la valeur absolue.",
       ]),
 ]);

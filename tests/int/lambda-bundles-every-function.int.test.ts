@@ -6,13 +6,21 @@
  * produced. A bundle that does not load, a variable the code needs and the template does not
  * give, or a resource named to a function without a grant on it, fails here.
  */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/api/origin-headers';
 import { signSession } from '../../functions/lib/auth/session';
 import type { Database } from '../../functions/lib/db/client';
+import { keys } from '../../functions/lib/db/model';
 import { readReferenceData } from '../../functions/lib/db/reference';
 import { createUser } from '../../functions/lib/db/users';
 import { httpApiEvent } from '../../infra/test/bundle-events';
@@ -33,7 +41,17 @@ import {
 import { waitForMails } from '../support/mailbox';
 import { createOwnTable, dropOwnTable, stack, uniqueEmail } from '../support/stack';
 
-const SESSION_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:EchangeKaz-session-local';
+const secretArn = (name: string) => `arn:aws:secretsmanager:eu-west-3:123456789012:secret:EchangeKaz-${name}-local`;
+const SECRET_ARNS = {
+  SESSION_SECRET_ARN: secretArn('session'),
+  PHOTOS_SIGNING_KEY_ARN: secretArn('photo-signing-key'),
+  ORIGIN_VERIFY_SECRET_ARN: secretArn('origin-verify'),
+};
+/** What CloudFront sends as the origin-verify header: the secret's current value. */
+const ORIGIN_SECRET = randomBytes(36).toString('base64url');
+const PHOTO_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+const run = promisify(execFile);
 
 let synth: Synthesized;
 let functions: TemplateFunction[];
@@ -47,7 +65,11 @@ beforeAll(async () => {
   functions = templateFunctions(synth);
   statefulIds = Object.keys(synth.stateful.toJSON().Resources as Record<string, unknown>);
   db = await createOwnTable('bundles-every');
-  secrets = await startSecretsEndpoint({ [SESSION_SECRET_ARN]: stack().sessionSecret });
+  secrets = await startSecretsEndpoint({
+    [SECRET_ARNS.SESSION_SECRET_ARN]: stack().sessionSecret,
+    [SECRET_ARNS.PHOTOS_SIGNING_KEY_ARN]: PHOTO_SIGNING_KEY,
+    [SECRET_ARNS.ORIGIN_VERIFY_SECRET_ARN]: ORIGIN_SECRET,
+  });
   const { dynamodbEndpoint, sesUrl, s3Endpoint, photosBucket, appUrl, region } = stack();
   engines = {
     tableName: db.tableName,
@@ -57,7 +79,8 @@ beforeAll(async () => {
     photosBucket,
     appUrl,
     secretsEndpoint: secrets.url,
-    sessionSecretArn: SESSION_SECRET_ARN,
+    secretArns: SECRET_ARNS,
+    photoKeyPairId: 'K2LOCALBUNDLES',
     region,
   };
 }, 180_000);
@@ -87,17 +110,16 @@ const scheduledEvent = (rule: string) => ({
   detail: {},
 });
 
-const EXERCISED = [
-  'ReferenceData', 'Api', 'Notifier', 'Matcher', 'ProposalFanOut', 'Stats', 'OutboxSweep',
-  'ListingExpiry', 'AnswerReminders', 'ReviewDeadlines', 'MatchOptimiser', 'Photos',
-];
+const SCHEDULED = ['OutboxSweep', 'ListingExpiry', 'AnswerReminders', 'ProposalDigests', 'SwapNudges', 'ReviewDeadlines', 'InactiveAccounts', 'MatchOptimiser'];
+
+const EXERCISED = ['ReferenceData', 'Api', 'Notifier', 'Matcher', 'ProposalFanOut', 'Stats', 'TtlPurge', ...SCHEDULED, 'Photos'];
 
 describe('the template', () => {
   it('has no function that this file does not run', () => {
     expect(functions.map((candidate) => candidate.name).sort()).toEqual([...EXERCISED].sort());
   });
 
-  it('grants each function the data resources its variables name, and mail sending with MAIL_FROM', () => {
+  it('grants each function the data resources its variables name, the secrets it is given the ARN of, and mail sending with MAIL_FROM', () => {
     for (const candidate of functions) {
       const granted = grantedActions(candidate, statefulIds);
       for (const [name, value] of Object.entries(candidate.environment)) {
@@ -105,6 +127,13 @@ describe('the template', () => {
         for (const resource of referencedResources(value, statefulIds)) {
           expect(granted.get(resource), `${candidate.name}: ${name} names ${resource} without a grant`).toBeDefined();
         }
+      }
+      for (const [name, value] of Object.entries(candidate.environment)) {
+        if (!name.endsWith('_ARN') || typeof value === 'string') continue;
+        const readable = candidate.statements.some(
+          (statement) => ([] as string[]).concat(statement.Action).includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(JSON.stringify(value)),
+        );
+        expect(readable, `${candidate.name}: ${name} names a secret it may not read`).toBe(true);
       }
       if ('MAIL_FROM' in candidate.environment) {
         const actions = candidate.statements.flatMap((statement) => ([] as string[]).concat(statement.Action));
@@ -147,12 +176,15 @@ describe('bundles on the local engines', () => {
     expect([reference.communes.length, reference.quartiers.length, reference.lessors.length]).toEqual([3, 36, 7]);
   });
 
-  it('Api serves the reference data, signs in and creates a listing, resolving its secret from the ARN', async () => {
+  it('Api, in production configuration, refuses a request without the origin secret and, through CloudFront, serves the reference data, signs in and creates a listing', async () => {
     const tenant = await createUser(db, { email: uniqueEmail(), role: 'tenant', displayName: 'Locataire' }, new Date());
     const { token } = await signSession(stack().sessionSecret, tenant, new Date());
-    const json = { 'content-type': 'application/json', host: 'abc123.execute-api.eu-west-3.amazonaws.com' };
+    // What CloudFront adds: the origin secret, and the viewer's address its viewer-request function writes.
+    const viaCloudFront = { host: 'abc123.execute-api.eu-west-3.amazonaws.com', [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET, [VIEWER_ADDRESS_HEADER]: '198.51.100.24' };
+    const json = { ...viaCloudFront, 'content-type': 'application/json' };
 
-    const reference = await invoke<APIGatewayProxyStructuredResultV2>('Api', httpApiEvent('GET', '/api/ref'));
+    const direct = await invoke<APIGatewayProxyStructuredResultV2>('Api', httpApiEvent('GET', '/api/ref'));
+    const reference = await invoke<APIGatewayProxyStructuredResultV2>('Api', httpApiEvent('GET', '/api/ref', { headers: viaCloudFront }));
     const signInEmail = uniqueEmail('bundle');
     const signInRequest = await invoke<APIGatewayProxyStructuredResultV2>(
       'Api',
@@ -163,12 +195,35 @@ describe('bundles on the local engines', () => {
       httpApiEvent('POST', '/api/listings', { headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify(listingInput()) }),
     );
 
-    expect(reference.statusCode).toBe(200);
+    expect(direct.statusCode).toBe(403);
+    expect(reference.statusCode, String(reference.body)).toBe(200);
     expect((JSON.parse(String(reference.body)) as { communes: unknown[] }).communes).toHaveLength(3);
-    expect(signInRequest.statusCode).toBe(202);
+    expect(signInRequest.statusCode, String(signInRequest.body)).toBe(202);
     expect(created.statusCode, String(created.body)).toBe(201);
-    expect(secrets.requested).toContain(SESSION_SECRET_ARN);
+    // Every secret resolved from its ARN at cold start; the origin secret also at its previous stage, which a never-rotated secret lacks.
+    expect(secrets.requested).toEqual(
+      expect.arrayContaining([
+        { secretId: SECRET_ARNS.SESSION_SECRET_ARN },
+        { secretId: SECRET_ARNS.PHOTOS_SIGNING_KEY_ARN },
+        { secretId: SECRET_ARNS.ORIGIN_VERIFY_SECRET_ARN },
+        { secretId: SECRET_ARNS.ORIGIN_VERIFY_SECRET_ARN, versionStage: 'AWSPREVIOUS' },
+      ]),
+    );
     streamState.signInEmail = signInEmail;
+    streamState.listing = { id: (JSON.parse(String(created.body)) as { id: string }).id, ownerId: tenant.id };
+  });
+
+  it('Api loads pdf-lib, left out of its bundle, from beside it in the deployed asset (the swap file only needs it)', async () => {
+    const bundle = fn('Api').bundle;
+
+    const loaded = await run(process.execPath, ['--input-type=module', '-e', "const { PDFDocument } = await import('pdf-lib'); const doc = await PDFDocument.create(); doc.addPage(); process.stdout.write(String((await doc.save()).length));"], {
+      cwd: dirname(bundle),
+      env: { PATH: process.env.PATH ?? '' },
+    });
+
+    expect(Number(loaded.stdout)).toBeGreaterThan(100);
+    expect(readFileSync(bundle, 'utf8')).toMatch(/import\(\s*["']pdf-lib["']\s*\)/);
+    expect(readFileSync(bundle, 'utf8')).not.toContain('Helvetica-BoldOblique');
   });
 
   it('the stream functions handle the records DynamoDB Local produced; the notifier sends the sign-in mail', async () => {
@@ -184,11 +239,30 @@ describe('bundles on the local engines', () => {
   });
 
   it('the scheduled functions run on an EventBridge event', async () => {
-    const names = ['OutboxSweep', 'ListingExpiry', 'AnswerReminders', 'ReviewDeadlines', 'MatchOptimiser'];
+    const reports = await Promise.all(SCHEDULED.map((name) => invoke<unknown>(name, scheduledEvent(`${name}Schedule`))));
 
-    const reports = await Promise.all(names.map((name) => invoke<unknown>(name, scheduledEvent(`${name}Schedule`))));
+    const byName = Object.fromEntries(SCHEDULED.map((name, index) => [name, reports[index]]));
+    for (const name of SCHEDULED) expect(byName[name] === null || typeof byName[name] === 'object', name).toBe(true);
+    expect(byName.ProposalDigests).toEqual({ queued: expect.any(Number), sent: expect.any(Number) });
+    expect(byName.SwapNudges).toEqual({ proposals: expect.any(Number), nudged: expect.any(Number) });
+    expect(byName.InactiveAccounts).toMatchObject({ warned: 0, erased: 0, failed: 0 });
+  });
 
-    for (const report of reports) expect(report === null || typeof report === 'object').toBe(true);
+  it('TtlPurge frees the owner’s one-active-listing guard when DynamoDB’s TTL deletes the listing', async () => {
+    const { id, ownerId } = streamState.listing;
+    const guard = () => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.activeListing(ownerId) }));
+    expect((await guard()).Item).toMatchObject({ listingId: id });
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.listing(id) }));
+    const removal = (await streamRecords((key) => key.pk === keys.listing(id).pk && key.sk === keys.listing(id).sk)).filter(
+      (record) => record.eventName === 'REMOVE' && record.dynamodb?.Keys?.pk?.S === keys.listing(id).pk,
+    );
+
+    const result = await invoke<{ batchItemFailures: unknown[] }>('TtlPurge', { Records: removal });
+
+    expect(removal).toHaveLength(1);
+    expect(removal[0]?.userIdentity).toEqual({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect((await guard()).Item).toBeUndefined();
   });
 
   it('Photos loads sharp and handles an S3 ObjectCreated event for an upload no photo waits for', async () => {
@@ -220,15 +294,16 @@ describe('bundles on the local engines', () => {
   });
 });
 
-const streamState = { signInEmail: '' };
+const streamState = { signInEmail: '', listing: { id: '', ownerId: '' } };
 
 /** Every record the own table's stream holds so far, as the Lambda event source delivers them. */
-async function streamRecords(): Promise<DynamoDBRecord[]> {
+async function streamRecords(isTtlDeletion?: (key: { pk?: string; sk?: string }) => boolean): Promise<DynamoDBRecord[]> {
   const records: DynamoDBRecord[] = [];
   const runner = new StreamRunner({
     endpoint: stack().dynamodbEndpoint,
     region: stack().region,
     tableName: db.tableName,
+    isTtlDeletion,
     handlers: { capture: async (event: DynamoDBStreamEvent) => void records.push(...event.Records) },
   });
   await runner.start();

@@ -85,7 +85,10 @@ export interface LocalEngines {
   photosBucket: string;
   appUrl: string;
   secretsEndpoint: string;
-  sessionSecretArn: string;
+  /** The ARN each `*_ARN` variable names locally; the secrets endpoint serves exactly these. */
+  secretArns: { SESSION_SECRET_ARN: string; PHOTOS_SIGNING_KEY_ARN: string; ORIGIN_VERIFY_SECRET_ARN: string };
+  /** The CloudFront public key id photo links are signed for (the local key pair's). */
+  photoKeyPairId: string;
   region: string;
 }
 
@@ -98,7 +101,8 @@ export function lambdaEnvironment(fn: TemplateFunction, engines: LocalEngines): 
   const local: Record<string, string> = {
     TABLE_NAME: engines.tableName,
     PHOTOS_BUCKET: engines.photosBucket,
-    SESSION_SECRET_ARN: engines.sessionSecretArn,
+    ...engines.secretArns,
+    PHOTOS_KEY_PAIR_ID: engines.photoKeyPairId,
     APP_URL: engines.appUrl,
     SES_CONFIGURATION_SET: 'local',
   };
@@ -109,6 +113,7 @@ export function lambdaEnvironment(fn: TemplateFunction, engines: LocalEngines): 
     else throw new Error(`${fn.name}: no local value for the template's ${name} = ${JSON.stringify(value)}`);
   }
   const has = (name: string) => name in environment;
+  const readsSecrets = Object.keys(engines.secretArns).some(has);
   return {
     PATH: process.env.PATH ?? '',
     LANG: 'en_US.UTF-8',
@@ -123,7 +128,7 @@ export function lambdaEnvironment(fn: TemplateFunction, engines: LocalEngines): 
     ...(has('TABLE_NAME') ? { DYNAMODB_ENDPOINT: engines.dynamodbEndpoint } : {}),
     ...(has('MAIL_FROM') ? { SES_ENDPOINT: engines.sesEndpoint } : {}),
     ...(has('PHOTOS_BUCKET') ? { S3_ENDPOINT: engines.s3Endpoint } : {}),
-    ...(has('SESSION_SECRET_ARN') ? { AWS_ENDPOINT_URL_SECRETS_MANAGER: engines.secretsEndpoint } : {}),
+    ...(readsSecrets ? { AWS_ENDPOINT_URL_SECRETS_MANAGER: engines.secretsEndpoint } : {}),
     // Quiet: the tests read results, not logs.
     LOG_LEVEL: 'error',
   };
@@ -158,27 +163,38 @@ export async function invokeBundle<T = unknown>(fn: TemplateFunction, event: unk
   return outcome.result as T;
 }
 
+export interface SecretRequest {
+  secretId: string;
+  /** The staging label asked for; absent means AWSCURRENT. */
+  versionStage?: string;
+}
+
 /**
- * Secrets Manager's GetSecretValue for one secret, which the session-secret resolution of the
- * bundles calls at cold start (no local engine exists for it). Any other secret is refused, as
- * IAM would refuse a secret the function was not granted.
+ * Secrets Manager's GetSecretValue for the given secrets, which the bundles call at cold start
+ * through Powertools' Parameters (no local engine exists for it). Each secret has one version,
+ * AWSCURRENT, as a secret never rotated: asking for another stage (AWSPREVIOUS) answers
+ * ResourceNotFoundException, as AWS does. Any other secret is refused, as IAM would refuse a
+ * secret the function was not granted.
  */
-export async function startSecretsEndpoint(secrets: Record<string, string>): Promise<{ url: string; requested: string[]; server: Server }> {
-  const requested: string[] = [];
+export async function startSecretsEndpoint(secrets: Record<string, string>): Promise<{ url: string; requested: SecretRequest[]; server: Server }> {
+  const requested: SecretRequest[] = [];
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      const { SecretId } = JSON.parse(body || '{}') as { SecretId?: string };
-      requested.push(String(SecretId));
+      const { SecretId, VersionStage } = JSON.parse(body || '{}') as { SecretId?: string; VersionStage?: string };
+      requested.push({ secretId: String(SecretId), ...(VersionStage ? { versionStage: VersionStage } : {}) });
       const value = SecretId ? secrets[SecretId] : undefined;
-      response.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (request.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || value === undefined) {
+      const fail = (type: string, message: string) => {
         response.statusCode = 400;
-        response.end(JSON.stringify({ __type: 'AccessDeniedException', message: `Not granted: ${SecretId}` }));
-        return;
+        response.end(JSON.stringify({ __type: type, message }));
+      };
+      response.setHeader('content-type', 'application/x-amz-json-1.1');
+      if (request.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || value === undefined) return fail('AccessDeniedException', `Not granted: ${SecretId}`);
+      if (VersionStage && VersionStage !== 'AWSCURRENT') {
+        return fail('ResourceNotFoundException', `Secrets Manager can't find the specified secret value for staging label: ${VersionStage}`);
       }
-      response.end(JSON.stringify({ ARN: SecretId, Name: 'SessionSecret', SecretString: value, VersionId: 'v1', VersionStages: ['AWSCURRENT'] }));
+      response.end(JSON.stringify({ ARN: SecretId, Name: SecretId?.split(':').pop(), SecretString: value, VersionId: 'v1', VersionStages: ['AWSCURRENT'], CreatedDate: 1.7e9 }));
     });
   });
   server.listen(0, '127.0.0.1');

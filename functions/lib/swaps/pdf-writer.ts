@@ -3,14 +3,25 @@
  * page width, new pages as needed. Helvetica (a standard font: nothing to embed) encodes WinAnsi
  * only, so text is first reduced to what it can draw (French accents are fine; curly quotes,
  * narrow no-break spaces and the like are replaced).
+ *
+ * pdf-lib is loaded on the first document only: it is a quarter of the API's bundle and only the
+ * swap file uses it, so it is kept out of the bundle (installed beside it, infra/lib/functions.ts)
+ * and every other request's cold start does not pay for it.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
-const INK = rgb(0.1, 0.12, 0.14);
-const ACCENT = rgb(0.03, 0.23, 0.3);
-const MUTED = rgb(0.35, 0.37, 0.4);
+
+const importPdfLib = () => import('pdf-lib');
+let pdfLib: ReturnType<typeof importPdfLib> | undefined;
+const loadPdfLib = () => (pdfLib ??= importPdfLib());
+
+interface Palette {
+  ink: Color;
+  accent: Color;
+  muted: Color;
+}
 
 const REPLACEMENTS: Record<string, string> = {
   '\u2019': "'", '\u2018': "'", '\u201c': '"', '\u201d': '"', '\u202f': ' ', '\u00a0': ' ', '\u2009': ' ',
@@ -26,6 +37,7 @@ export class PdfWriter {
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
+    private readonly palette: Palette,
     private readonly footer: string,
   ) {
     this.supported = new Set(regular.getCharacterSet());
@@ -33,12 +45,14 @@ export class PdfWriter {
   }
 
   static async create(title: string, footer: string): Promise<PdfWriter> {
+    const { PDFDocument, StandardFonts, rgb } = await loadPdfLib();
+    const palette = { ink: rgb(0.1, 0.12, 0.14), accent: rgb(0.03, 0.23, 0.3), muted: rgb(0.35, 0.37, 0.4) };
     const doc = await PDFDocument.create();
     doc.setTitle(title);
     doc.setLanguage('fr-FR');
     doc.setProducer('Échange Kaz');
     doc.setCreator('Échange Kaz');
-    return new PdfWriter(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), footer);
+    return new PdfWriter(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), palette, footer);
   }
 
   /** What Helvetica can draw of `text`: known look-alikes replaced, anything else as "?". */
@@ -55,7 +69,7 @@ export class PdfWriter {
     this.page = this.doc.addPage(A4);
     this.y = A4[1] - MARGIN;
     const count = this.doc.getPageCount();
-    this.page.drawText(this.sanitize(`${this.footer} - page ${count}`), { x: MARGIN, y: 25, size: 8, font: this.regular, color: MUTED });
+    this.page.drawText(this.sanitize(`${this.footer} - page ${count}`), { x: MARGIN, y: 25, size: 8, font: this.regular, color: this.palette.muted });
   }
 
   private ensure(height: number): void {
@@ -79,27 +93,27 @@ export class PdfWriter {
     return lines;
   }
 
-  private lines(text: string, options: { font?: PDFFont; size?: number; x?: number; color?: ReturnType<typeof rgb> } = {}): void {
+  private lines(text: string, options: { font?: PDFFont; size?: number; x?: number; color?: Color } = {}): void {
     const font = options.font ?? this.regular;
     const size = options.size ?? 10;
     const x = options.x ?? MARGIN;
     for (const line of this.wrap(text, font, size, A4[0] - MARGIN - x)) {
       this.ensure(size + 4);
       this.y -= size + 4;
-      this.page.drawText(line, { x, y: this.y, size, font, color: options.color ?? INK });
+      this.page.drawText(line, { x, y: this.y, size, font, color: options.color ?? this.palette.ink });
     }
   }
 
   title(text: string): void {
-    this.lines(text, { font: this.bold, size: 16, color: ACCENT });
+    this.lines(text, { font: this.bold, size: 16, color: this.palette.accent });
     this.y -= 6;
   }
 
   heading(text: string): void {
     this.ensure(40);
     this.y -= 12;
-    this.lines(text, { font: this.bold, size: 12, color: ACCENT });
-    this.page.drawLine({ start: { x: MARGIN, y: this.y - 3 }, end: { x: A4[0] - MARGIN, y: this.y - 3 }, thickness: 0.5, color: ACCENT });
+    this.lines(text, { font: this.bold, size: 12, color: this.palette.accent });
+    this.page.drawLine({ start: { x: MARGIN, y: this.y - 3 }, end: { x: A4[0] - MARGIN, y: this.y - 3 }, thickness: 0.5, color: this.palette.accent });
     this.y -= 6;
   }
 
@@ -111,7 +125,7 @@ export class PdfWriter {
   }
 
   paragraph(text: string, muted = false): void {
-    this.lines(text, { color: muted ? MUTED : INK });
+    this.lines(text, { color: muted ? this.palette.muted : this.palette.ink });
   }
 
   /** "Label : value" rows, labels in a column. */
