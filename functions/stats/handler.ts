@@ -1,17 +1,16 @@
 /**
  * Keeps CINOR's statistics up to date from the table's stream: each listing, match or swap record
- * becomes the events of what changed (shared/stats/events.ts). A batch's records share one read of
- * the listings they name, and their sums are combined per aggregate item and written with a marker
- * of each record's id in the same transactions (../lib/db/stats-batch.ts). A redelivered record
- * changes nothing; records of different items, or replayed out of order, give the same totals
- * (sums commute).
+ * becomes the events of what changed (shared/stats/events.ts), whose sums are added in one
+ * transaction with a marker of the record's id. A redelivered record changes nothing; records of
+ * different items, or replayed out of order, give the same totals (sums commute). (Combining a
+ * batch's sums into transactions of 100 items was measured slower on DynamoDB Local:
+ * docs/benchmarks.md.)
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { STATS_SOURCES, cellsOf, changeOf, listingFactsOf, listingIdsNamedBy, type Item, type ListingFacts } from '../../shared/stats/index';
 import type { Database } from '../lib/db/client';
 import { getListings } from '../lib/db/listings';
 import { applyStatsChange } from '../lib/db/stats';
-import { StatsBatchError, applyStatsChanges, type CellChange } from '../lib/db/stats-batch';
 import { logger } from '../lib/logger';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
 
@@ -48,33 +47,7 @@ function imagesOf(record: DynamoDBRecord): { before?: Item; after?: Item } | und
   return { before: oldImage(record), after: newImage(record) };
 }
 
-/**
- * Applies a batch's records together: one read of the listings they name, sums combined per
- * aggregate item. Returns the sequence number of the first record left uncounted on failure.
- */
-export async function aggregateBatch(deps: StatsDeps, records: DynamoDBRecord[]): Promise<{ failedSequenceNumber?: string }> {
-  const followed = records.flatMap((record) => {
-    const images = imagesOf(record);
-    return images ? [{ record, ...images }] : [];
-  });
-  if (followed.length === 0) return {};
-  const lookup = await lookupFor(deps.db, ...followed.flatMap((f) => [f.before, f.after]));
-  const changes: CellChange[] = followed.map(({ record, before, after }) => {
-    const change = changeOf({ id: changeIdOf(record), before, after }, lookup);
-    return { id: change.id, cells: cellsOf(change) };
-  });
-  try {
-    await applyStatsChanges(deps.db, changes, deps.now());
-    return {};
-  } catch (error) {
-    if (!(error instanceof StatsBatchError)) throw error;
-    logger.error('statistics not updated for part of a batch', { error: error.cause });
-    const failed = followed.find((f) => changeIdOf(f.record) === error.firstUnapplied);
-    return { failedSequenceNumber: failed?.record.dynamodb?.SequenceNumber ?? '' };
-  }
-}
-
-/** Applies one record on its own (the path before batches were combined; kept for comparison). */
+/** Applies one record; returns whether counters changed. */
 export async function aggregateRecord(deps: StatsDeps, record: DynamoDBRecord): Promise<boolean> {
   const images = imagesOf(record);
   if (!images) return false;
@@ -86,20 +59,6 @@ export async function aggregateRecord(deps: StatsDeps, record: DynamoDBRecord): 
 }
 
 export function createStatsAggregator(deps: StatsDeps) {
-  return async function aggregateFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-    try {
-      const { failedSequenceNumber } = await aggregateBatch(deps, event.Records);
-      // Lambda retries from this record; the ones before it are applied and marked.
-      return { batchItemFailures: failedSequenceNumber === undefined ? [] : [{ itemIdentifier: failedSequenceNumber }] };
-    } catch (error) {
-      logger.error('statistics not updated for a batch', { error });
-      return { batchItemFailures: event.Records.length > 0 ? [{ itemIdentifier: event.Records[0]!.dynamodb?.SequenceNumber ?? '' }] : [] };
-    }
-  };
-}
-
-/** The per-record aggregator: one read and one transaction per record (the reference the benchmark compares against). */
-export function createRecordByRecordAggregator(deps: StatsDeps) {
   return async function aggregateFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
     for (const record of event.Records) {
       try {

@@ -69,7 +69,7 @@ async function storedCells(): Promise<Cells> {
   return cells;
 }
 
-describe('statistics aggregator, batches combined', () => {
+describe('statistics aggregator, batches replayed', () => {
   it('gives a rebuild’s totals whatever the batch splits, replays and order', async () => {
     let run = 0;
     await fc.assert(
