@@ -62,6 +62,9 @@ async function purgeMatch(db: Database, matchId: string, purgedListingId: string
   // The match item last: while it exists, a retry finds the rest again.
   await deleteItems(db, [...links, ...thread.filter((key) => key.sk !== keys.match(matchId).sk)]);
   await deleteItems(db, [keys.match(matchId)]);
+  // A status change that read the match before it went may have put its links back meanwhile; with
+  // the match gone, none can commit any more (its writes are conditioned on the match's version).
+  await deleteItems(db, links);
 }
 
 export function createTtlPurge(deps: PurgeDeps) {

@@ -1,4 +1,4 @@
-/** Reports to Armos and the suspension of a listing (../shared/API.md "Additions"). */
+/** Reports to Armos and the suspension of a listing (docs/api.md "Additions"). */
 import { z } from 'zod';
 import { idSchema } from './common';
 

@@ -110,7 +110,7 @@ const scheduledEvent = (rule: string) => ({
   detail: {},
 });
 
-const SCHEDULED = ['OutboxSweep', 'ListingExpiry', 'AnswerReminders', 'ProposalDigests', 'SwapNudges', 'ReviewDeadlines', 'InactiveAccounts', 'MatchOptimiser'];
+const SCHEDULED = ['OutboxSweep', 'ListingExpiry', 'AnswerReminders', 'ProposalDigests', 'SwapNudges', 'ReviewDeadlines', 'InactiveAccounts', 'MatchOptimiser', 'PlanCheck'];
 
 const EXERCISED = ['ReferenceData', 'Api', 'Notifier', 'Matcher', 'ProposalFanOut', 'Stats', 'TtlPurge', ...SCHEDULED, 'Photos'];
 
@@ -246,6 +246,7 @@ describe('bundles on the local engines', () => {
     expect(byName.ProposalDigests).toEqual({ queued: expect.any(Number), sent: expect.any(Number) });
     expect(byName.SwapNudges).toEqual({ proposals: expect.any(Number), nudged: expect.any(Number) });
     expect(byName.InactiveAccounts).toMatchObject({ warned: 0, erased: 0, failed: 0 });
+    expect(byName.PlanCheck).toMatchObject({ broken: expect.any(Number) });
   });
 
   it('TtlPurge frees the owner’s one-active-listing guard when DynamoDB’s TTL deletes the listing', async () => {

@@ -1,4 +1,4 @@
-/** Reports to Armos and suspension of a listing (../shared/API.md "Additions"). */
+/** Reports to Armos and suspension of a listing (docs/api.md "Additions"). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
 import { listingSchema } from '../../../shared/schemas/listing-views';

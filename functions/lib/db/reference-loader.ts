@@ -13,9 +13,10 @@
  */
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Database } from './client';
+import { queryAll } from './batch';
 import { ENTITY, keys } from './model';
 import { referenceItems } from './reference';
 
@@ -46,22 +47,12 @@ export function seedVersionOf(item: Item): string {
 }
 
 async function storedReferenceItems(db: Database): Promise<Map<string, Item>> {
-  const stored = new Map<string, Item>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.referencePrefix().pk },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of (page.Items ?? []) as Item[]) stored.set(item.sk, item);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return stored;
+  const items = (await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.referencePrefix().pk },
+    ConsistentRead: true,
+  })) as Item[];
+  return new Map(items.map((item) => [item.sk, item]));
 }
 
 async function ledgerKeys(db: Database): Promise<Set<string>> {

@@ -1,8 +1,9 @@
 /** Reference data (communes, quartiers, lessors, motives) as items Armos can edit. */
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReceptionPoint, ReferenceData } from '../../../shared/reference/index';
 import { ENTITY, keys, type ReferenceKind } from './model';
 import type { Database } from './client';
+import { queryAll } from './batch';
 
 type Row = Record<string, unknown> & { kind: ReferenceKind };
 
@@ -31,20 +32,10 @@ export async function deleteReceptionPoint(db: Database, id: string): Promise<bo
 }
 
 export async function readReferenceData(db: Database): Promise<ReferenceData> {
-  const rows: Row[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.referencePrefix().pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    rows.push(...((page.Items ?? []) as Row[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const rows = (await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.referencePrefix().pk },
+  })) as Row[];
   const of = (kind: ReferenceKind) => rows.filter((row) => row.kind === kind);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
   return {
