@@ -6,14 +6,26 @@ import svelteConfig from './web/svelte.config.js';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'web/build/', 'web/.svelte-kit/', 'cdk.out/', '.data/', 'docs/', 'coverage/', 'test-results/'],
+    ignores: [
+      'node_modules/',
+      'web/build/',
+      'web/.svelte-kit/',
+      'cdk.out/',
+      '.data/',
+      'docs/',
+      'coverage/',
+      'test-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },

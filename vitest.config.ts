@@ -8,7 +8,10 @@
 import { defineConfig } from 'vitest/config';
 
 // Metrics are log lines for CloudWatch; nothing reads them locally (functions/lib/metrics.test.ts turns them on).
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_METRICS_DISABLED: 'true' };
+const env = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+};
 
 export default defineConfig({
   test: {
@@ -16,7 +19,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'scripts/**/*.test.ts', 'infra/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'functions/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'infra/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           // Generated markets, property runs and bundle loads take seconds on a busy 2-core machine;
           // a timeout is a guard against a hang, never a performance assertion.

@@ -32,13 +32,19 @@ const parsed = argsSchema.safeParse({
   endpoint: process.env.DYNAMODB_ENDPOINT,
 });
 if (!parsed.success) {
-  console.error(`Usage : TABLE_NAME=<table> npm run admin:create -- --email <adresse> --role ${STAFF_ROLES.join('|')} [--lessor <bailleur>]`);
-  console.error(parsed.error.issues.map((issue) => `  ${issue.path.join('.')} : ${issue.message}`).join('\n'));
+  console.error(
+    `Usage : TABLE_NAME=<table> npm run admin:create -- --email <adresse> --role ${STAFF_ROLES.join('|')} [--lessor <bailleur>]`,
+  );
+  console.error(
+    parsed.error.issues.map((issue) => `  ${issue.path.join('.')} : ${issue.message}`).join('\n'),
+  );
   process.exit(2);
 }
 const { email, role, lessor, table, region, endpoint } = parsed.data;
 if ((role === 'lessor') !== (lessor !== undefined)) {
-  console.error('--lessor est obligatoire pour un agent de bailleur (role lessor), et seulement pour lui.');
+  console.error(
+    '--lessor est obligatoire pour un agent de bailleur (role lessor), et seulement pour lui.',
+  );
   process.exit(2);
 }
 
@@ -48,10 +54,25 @@ const user = newUser({ email, role, ...(lessor ? { lessorId: lessor } : {}) }, n
 try {
   await transactWrite(
     db,
-    [...userCreationItems(db, user), auditPut(db, { actorId: 'admin-script', actorRole: 'operator', action: 'staff-created', subject: `user:${user.id}`, details: { role } }, now)],
+    [
+      ...userCreationItems(db, user),
+      auditPut(
+        db,
+        {
+          actorId: 'admin-script',
+          actorRole: 'operator',
+          action: 'staff-created',
+          subject: `user:${user.id}`,
+          details: { role },
+        },
+        now,
+      ),
+    ],
     () => new EmailAlreadyUsedError(),
   );
-  console.log(`Compte ${role} créé pour ${email} (id ${user.id}). La personne se connecte avec un lien reçu par e-mail.`);
+  console.log(
+    `Compte ${role} créé pour ${email} (id ${user.id}). La personne se connecte avec un lien reçu par e-mail.`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

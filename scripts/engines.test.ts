@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..');
 const readJson = (path: string) => JSON.parse(readFileSync(resolve(root, path), 'utf8'));
 
-interface LockedPackage { engines?: { node?: string } | string[]; os?: string[]; cpu?: string[]; optional?: boolean }
+interface LockedPackage {
+  engines?: { node?: string } | string[];
+  os?: string[];
+  cpu?: string[];
+  optional?: boolean;
+}
 
 /** Packages built for another platform are never installed here nor on Lambda (Linux). */
 function installedOnLinux(pkg: LockedPackage): boolean {
@@ -19,12 +24,24 @@ function installedOnLinux(pkg: LockedPackage): boolean {
 
 describe('the locked dependencies', () => {
   const runtime: string = readJson('package.json').devDependencies.node;
-  const locked = Object.entries(readJson('package-lock.json').packages as Record<string, LockedPackage>);
+  const locked = Object.entries(
+    readJson('package-lock.json').packages as Record<string, LockedPackage>,
+  );
 
   it('run on the pinned Node runtime', () => {
     const refusing = locked
-      .filter(([, pkg]) => installedOnLinux(pkg) && !Array.isArray(pkg.engines) && typeof pkg.engines?.node === 'string')
-      .filter(([, pkg]) => !semver.satisfies(runtime, (pkg.engines as { node: string }).node, { includePrerelease: true }))
+      .filter(
+        ([, pkg]) =>
+          installedOnLinux(pkg) &&
+          !Array.isArray(pkg.engines) &&
+          typeof pkg.engines?.node === 'string',
+      )
+      .filter(
+        ([, pkg]) =>
+          !semver.satisfies(runtime, (pkg.engines as { node: string }).node, {
+            includePrerelease: true,
+          }),
+      )
       .map(([path, pkg]) => `${path} (${(pkg.engines as { node: string }).node})`);
 
     expect(semver.valid(runtime)).toBe(runtime);

@@ -9,11 +9,15 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..');
 // Paths that leave the repository: the spec folder that sits beside a working copy, or an absolute
 // path of one machine. Imports such as `../../shared/schemas` stay inside and are fine.
-const OUTSIDE = /(^|[^.\w/])\.\.\/shared\/(API|DESIGN|TOOLCHAIN|STYLE|README)\.md|\.\.\/shared\/data\/|\/work\/|\/home\/[a-z]/;
+const OUTSIDE =
+  /(^|[^.\w/])\.\.\/shared\/(API|DESIGN|TOOLCHAIN|STYLE|README)\.md|\.\.\/shared\/data\/|\/work\/|\/home\/[a-z]/;
 
 function trackedTextFiles(): string[] {
   const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n');
-  return files.filter((file) => /\.(ts|svelte|js|json|md|sh|yml)$|^\.ci\/run$/.test(file) && file !== 'package-lock.json');
+  return files.filter(
+    (file) =>
+      /\.(ts|svelte|js|json|md|sh|yml)$|^\.ci\/run$/.test(file) && file !== 'package-lock.json',
+  );
 }
 
 describe('the repository', () => {
@@ -21,7 +25,11 @@ describe('the repository', () => {
     const offenders = trackedTextFiles().flatMap((file) =>
       readFileSync(resolve(root, file), 'utf8')
         .split('\n')
-        .flatMap((line, index) => (OUTSIDE.test(line) && file !== 'scripts/repository.test.ts' ? [`${file}:${index + 1}`] : [])),
+        .flatMap((line, index) =>
+          OUTSIDE.test(line) && file !== 'scripts/repository.test.ts'
+            ? [`${file}:${index + 1}`]
+            : [],
+        ),
     );
 
     expect(offenders).toEqual([]);

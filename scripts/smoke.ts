@@ -11,19 +11,40 @@
  *   SMOKE_SESSION_TOKEN   (environment) a session token of the test tenant account, instead of a link
  */
 import { parseArgs } from 'node:util';
-import { health, openApi, photoRoundTrip, referenceData, session, signInRequest, site, CheckFailed, type SmokeContext } from './smoke/checks';
+import {
+  health,
+  openApi,
+  photoRoundTrip,
+  referenceData,
+  session,
+  signInRequest,
+  site,
+  CheckFailed,
+  type SmokeContext,
+} from './smoke/checks';
 
 type Status = 'ok' | 'failed' | 'not-verified';
 
-const MARK: Record<Status, string> = { ok: 'OK          ', failed: 'ÉCHEC       ', 'not-verified': 'NON VÉRIFIÉ ' };
+const MARK: Record<Status, string> = {
+  ok: 'OK          ',
+  failed: 'ÉCHEC       ',
+  'not-verified': 'NON VÉRIFIÉ ',
+};
 
 function readOptions(): SmokeContext {
   const { values } = parseArgs({
-    options: { url: { type: 'string' }, email: { type: 'string' }, mailbox: { type: 'string' }, 'sign-in-link': { type: 'string' } },
+    options: {
+      url: { type: 'string' },
+      email: { type: 'string' },
+      mailbox: { type: 'string' },
+      'sign-in-link': { type: 'string' },
+    },
     strict: true,
   });
   if (!values.url) {
-    console.error('Usage : npm run smoke -- --url <adresse> [--email <adresse>] [--mailbox <boîte locale>] [--sign-in-link <lien>]');
+    console.error(
+      'Usage : npm run smoke -- --url <adresse> [--email <adresse>] [--mailbox <boîte locale>] [--sign-in-link <lien>]',
+    );
     process.exit(2);
   }
   const local = values.mailbox !== undefined;
@@ -48,13 +69,31 @@ async function testListing(ctx: SmokeContext): Promise<unknown> {
   const quartier = ref.quartiers[0]!;
   return {
     dwelling: {
-      lessorId: ref.lessors[0]!.id, tenancyRef: 'CONTROLE-0001', dwellingRef: 'CONTROLE-0001', communeCode: quartier.communeCode,
-      quartierId: quartier.id, typology: 'T3', surface: 65, rent: 480, charges: 60, floor: 1, lift: false, accessible: false,
-      financing: 'LLS', features: [],
+      lessorId: ref.lessors[0]!.id,
+      tenancyRef: 'CONTROLE-0001',
+      dwellingRef: 'CONTROLE-0001',
+      communeCode: quartier.communeCode,
+      quartierId: quartier.id,
+      typology: 'T3',
+      surface: 65,
+      rent: 480,
+      charges: 60,
+      floor: 1,
+      lift: false,
+      accessible: false,
+      financing: 'LLS',
+      features: [],
     },
     household: { adults: 1, children: 0, income: 18000 },
     motive: ref.motives[0]!.id,
-    wishes: { communes: [quartier.communeCode], quartiers: [], typologies: ['T2'], maxTotalRent: 600, needs: {}, features: [] },
+    wishes: {
+      communes: [quartier.communeCode],
+      quartiers: [],
+      typologies: ['T2'],
+      maxTotalRent: 600,
+      needs: {},
+      features: [],
+    },
   };
 }
 
@@ -89,11 +128,21 @@ async function main(): Promise<void> {
     if (!token) throw new CheckFailed('ni SMOKE_SESSION_TOKEN, ni --sign-in-link, ni --mailbox');
     return 'compte locataire de test connecté';
   });
-  if (signedIn && token && reference) await check('photo envoyée et relue', async () => photoRoundTrip(ctx, token!, await testListing(ctx)));
-  else report('not-verified', 'photo envoyée et relue', 'il faut une session de test et le référentiel');
+  if (signedIn && token && reference)
+    await check('photo envoyée et relue', async () =>
+      photoRoundTrip(ctx, token!, await testListing(ctx)),
+    );
+  else
+    report(
+      'not-verified',
+      'photo envoyée et relue',
+      'il faut une session de test et le référentiel',
+    );
 
   const failed = results.filter((status) => status !== 'ok').length;
-  console.log(failed === 0 ? 'Tout est vérifié.' : `${failed} contrôle(s) en échec ou non vérifié(s).`);
+  console.log(
+    failed === 0 ? 'Tout est vérifié.' : `${failed} contrôle(s) en échec ou non vérifié(s).`,
+  );
   process.exit(failed === 0 ? 0 : 1);
 }
 

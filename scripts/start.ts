@@ -22,13 +22,18 @@ try {
 
 if (process.env.SKIP_WEB_BUILD !== '1') {
   console.log("Construction de l'application web…");
-  const build = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) fail("La construction de l'application web a échoué (npm run build:web).");
+  const build = spawnSync('npm', ['run', '--silent', 'build:web'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0)
+    fail("La construction de l'application web a échoué (npm run build:web).");
 }
 
 const port = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0 || value > 65535) fail(`${name} doit être un numéro de port.`);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535)
+    fail(`${name} doit être un numéro de port.`);
   return value;
 };
 
@@ -38,7 +43,10 @@ const stack = await startLocalStack({
   appPort: port('PORT', 3000),
   dynamodbPort: port('DYNAMODB_PORT', 8000),
   sesPort: port('SES_PORT', 8005),
-  logLevel: process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'info' ? process.env.LOG_LEVEL : 'warn',
+  logLevel:
+    process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'info'
+      ? process.env.LOG_LEVEL
+      : 'warn',
 }).catch((error: Error) => fail(`Démarrage impossible : ${error.message}`));
 
 console.log(`

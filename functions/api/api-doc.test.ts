@@ -9,7 +9,6 @@ import { parseConfig } from '../lib/config';
 import { createApi, API_BASE } from './app';
 import type { ApiDeps } from './context';
 
-
 const VERB = /^(GET|POST|PUT|PATCH|DELETE)(·(GET|POST|PUT|PATCH|DELETE))*$/;
 
 /**
@@ -20,14 +19,26 @@ const VERB = /^(GET|POST|PUT|PATCH|DELETE)(·(GET|POST|PUT|PATCH|DELETE))*$/;
 function documentedRoutes(text: string): Set<string> {
   const routes = new Set<string>();
   const cells = [
-    ...text.split('\n').filter((line) => line.startsWith('| ')).map((line) => line.split('|')[1] ?? ''),
-    ...text.split('\n').filter((line) => line.startsWith('- `')).map((line) => line.replace(/`/g, ' ')),
-    ...text.split('\n').filter((line) => /^(GET|POST) \//.test(line)).map((line) => line.replace(/→[^·]*/g, ' ')),
+    ...text
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .map((line) => line.split('|')[1] ?? ''),
+    ...text
+      .split('\n')
+      .filter((line) => line.startsWith('- `'))
+      .map((line) => line.replace(/`/g, ' ')),
+    ...text
+      .split('\n')
+      .filter((line) => /^(GET|POST) \//.test(line))
+      .map((line) => line.replace(/→[^·]*/g, ' ')),
   ];
   for (const cell of cells) {
     let verbs: string[] = [];
     let path = '';
-    for (const part of cell.replace(/`[^`]*`/g, ' ').replace(/^-/, '').split(' · ')) {
+    for (const part of cell
+      .replace(/`[^`]*`/g, ' ')
+      .replace(/^-/, '')
+      .split(' · ')) {
       const words = part.trim().split(/\s+/).filter(Boolean);
       const verbWord = words.find((word) => VERB.test(word));
       const pathWord = words.find((word) => word.startsWith('/'));
@@ -57,13 +68,22 @@ const page = readFileSync(resolve(import.meta.dirname, '../../docs/api.md'), 'ut
 
 function servedRoutes(): Set<string> {
   // Building the document reads no dependency: routes only capture `deps` for their handlers.
-  const config = parseConfig({ TABLE_NAME: 'unused', APP_URL: 'http://localhost:3000', SESSION_SECRET: 'x'.repeat(43) });
+  const config = parseConfig({
+    TABLE_NAME: 'unused',
+    APP_URL: 'http://localhost:3000',
+    SESSION_SECRET: 'x'.repeat(43),
+  });
   const api = createApi({ config } as ApiDeps);
-  const document = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'routes', version: '1' } });
+  const document = api.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: { title: 'routes', version: '1' },
+  });
   const routes = new Set<string>();
   for (const [path, operations] of Object.entries(document.paths ?? {})) {
     for (const verb of Object.keys(operations ?? {})) {
-      routes.add(`${verb.toUpperCase()} ${path.slice(API_BASE.length).replace(/\{[^}]+\}/g, '{}')}`);
+      routes.add(
+        `${verb.toUpperCase()} ${path.slice(API_BASE.length).replace(/\{[^}]+\}/g, '{}')}`,
+      );
     }
   }
   // The document does not describe itself.
@@ -83,7 +103,9 @@ describe('docs/api.md against the OpenAPI document', () => {
   });
 
   it('serves every route it names, except those it lists as not served yet', () => {
-    const unserved = [...documented].filter((route) => !served.has(route) && !notServedYet.has(route));
+    const unserved = [...documented].filter(
+      (route) => !served.has(route) && !notServedYet.has(route),
+    );
 
     expect(unserved).toEqual([]);
   });
@@ -110,14 +132,23 @@ describe('docs/api.md against the OpenAPI document', () => {
 
     expect([...routes].sort()).toEqual(
       [
-        'GET /me', 'PATCH /me',
-        'POST /listings/{}/publish', 'POST /listings/{}/withdraw', 'POST /listings/{}/renew',
-        'GET /matches/{}/messages', 'POST /matches/{}/messages',
-        'GET /admin/income-ceilings', 'PUT /admin/income-ceilings',
-        'POST /admin/api-clients', 'GET /admin/api-clients', 'DELETE /admin/api-clients/{}',
-        'GET /stats/communes', 'GET /stats/flows',
+        'GET /me',
+        'PATCH /me',
+        'POST /listings/{}/publish',
+        'POST /listings/{}/withdraw',
+        'POST /listings/{}/renew',
+        'GET /matches/{}/messages',
+        'POST /matches/{}/messages',
+        'GET /admin/income-ceilings',
+        'PUT /admin/income-ceilings',
+        'POST /admin/api-clients',
+        'GET /admin/api-clients',
+        'DELETE /admin/api-clients/{}',
+        'GET /stats/communes',
+        'GET /stats/flows',
         'POST /oauth/token',
-        'GET /health', 'GET /openapi.json',
+        'GET /health',
+        'GET /openapi.json',
       ].sort(),
     );
   });

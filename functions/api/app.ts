@@ -39,7 +39,11 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     '*',
     bodyLimit({
       maxSize: 256 * 1024,
-      onError: (c) => c.json(errorBody('validation_failed', 'La requête est trop volumineuse (256 Ko au plus).'), 413),
+      onError: (c) =>
+        c.json(
+          errorBody('validation_failed', 'La requête est trop volumineuse (256 Ko au plus).'),
+          413,
+        ),
     }),
   );
 
@@ -49,11 +53,17 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', authRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', adminRoutes(deps));
-  api.route('/', listingRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));
+  api.route(
+    '/',
+    listingRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)),
+  );
   api.route('/', assistanceRoutes(deps));
   api.route('/', matchRoutes(deps));
   api.route('/', lessorRoutes(deps));
-  api.route('/', photoRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)));
+  api.route(
+    '/',
+    photoRoutes(deps, (user, listing) => isMatchedWith(deps.db, user, listing)),
+  );
   api.route('/', renewalRoutes(deps));
   api.route('/', receptionPointRoutes(deps));
   api.route('/', statsRoutes(deps));
@@ -64,7 +74,8 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Jeton de session (sessionToken) ; le navigateur utilise le cookie HttpOnly équivalent.',
+    description:
+      'Jeton de session (sessionToken) ; le navigateur utilise le cookie HttpOnly équivalent.',
   });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -17,5 +17,7 @@ export function clientIp(c: Context<ApiEnv>): string {
     if (viewer) return viewer;
   }
   const env = c.env as (LambdaEnv & NodeEnv) | undefined;
-  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return (
+    env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown'
+  );
 }

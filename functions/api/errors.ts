@@ -41,9 +41,12 @@ export function validationErrorFromZod(error: ZodError): ValidationError {
 
 function fromHttpException(error: HTTPException): AppError {
   if (error.status === 400 || error.status === 415) {
-    return new ValidationError('Le corps de la requête doit être un JSON valide (Content-Type: application/json).');
+    return new ValidationError(
+      'Le corps de la requête doit être un JSON valide (Content-Type: application/json).',
+    );
   }
-  if (error.status === 401) return new AppError('unauthenticated', 'Vous devez vous connecter pour continuer.');
+  if (error.status === 401)
+    return new AppError('unauthenticated', 'Vous devez vous connecter pour continuer.');
   if (error.status === 413) return new ValidationError('La requête est trop volumineuse.');
   return new AppError('internal', 'Une erreur est survenue.');
 }
@@ -58,5 +61,8 @@ export function handleError(error: unknown, c: Context): Response {
   if (appError.code === 'internal') {
     logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, error });
   }
-  return c.json(errorBody(appError.code, appError.message, appError.issues), STATUS_OF[appError.code]);
+  return c.json(
+    errorBody(appError.code, appError.message, appError.issues),
+    STATUS_OF[appError.code],
+  );
 }

@@ -6,5 +6,9 @@ import { createApi } from './app';
 import { defaultApiDeps } from './deps';
 
 export const handler = lazyHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context>(
-  () => handle(createApi(defaultApiDeps())) as (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>,
+  () =>
+    handle(createApi(defaultApiDeps())) as (
+      event: APIGatewayProxyEventV2,
+      context: Context,
+    ) => Promise<APIGatewayProxyResultV2>,
 );

@@ -26,7 +26,10 @@ const ERROR_DESCRIPTIONS = {
 /** The error responses a route documents, all with the contract's error shape. */
 export function errorResponses(...statuses: Array<keyof typeof ERROR_DESCRIPTIONS>) {
   return Object.fromEntries(
-    statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], ...jsonContent(errorResponseSchema) }]),
+    statuses.map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status], ...jsonContent(errorResponseSchema) },
+    ]),
   );
 }
 

@@ -14,9 +14,19 @@ describe('parseConfig', () => {
   });
 
   it('never lets the API run open where the origin secret is expected', () => {
-    expect(() => parseConfig({ ...base, ORIGIN_VERIFY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-3:1:secret:x' })).toThrow(ConfigError);
-    expect(() => parseConfig({ ...base, ORIGIN_VERIFY_SECRETS: `${secret},short` })).toThrow(ConfigError);
-    expect(parseConfig({ ...base, ORIGIN_VERIFY_SECRETS: `${secret}, ${'b'.repeat(40)}` }).originVerifySecrets).toEqual([secret, 'b'.repeat(40)]);
+    expect(() =>
+      parseConfig({
+        ...base,
+        ORIGIN_VERIFY_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-3:1:secret:x',
+      }),
+    ).toThrow(ConfigError);
+    expect(() => parseConfig({ ...base, ORIGIN_VERIFY_SECRETS: `${secret},short` })).toThrow(
+      ConfigError,
+    );
+    expect(
+      parseConfig({ ...base, ORIGIN_VERIFY_SECRETS: `${secret}, ${'b'.repeat(40)}` })
+        .originVerifySecrets,
+    ).toEqual([secret, 'b'.repeat(40)]);
     expect(parseConfig(base).originVerifySecrets).toBeUndefined();
   });
 });

@@ -74,7 +74,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   // The API must never run open when it is meant to be reachable through CloudFront only.
-  if (e.ORIGIN_VERIFY_SECRET_ARN && !e.ORIGIN_VERIFY_SECRETS) throw new ConfigError('Invalid or missing configuration: ORIGIN_VERIFY_SECRETS');
+  if (e.ORIGIN_VERIFY_SECRET_ARN && !e.ORIGIN_VERIFY_SECRETS)
+    throw new ConfigError('Invalid or missing configuration: ORIGIN_VERIFY_SECRETS');
   const sessionSecret = e.SESSION_SECRET;
   return Object.freeze({
     stage: e.STAGE,
@@ -85,7 +86,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     photosBucket: e.PHOTOS_BUCKET,
     s3Endpoint: e.S3_ENDPOINT,
-    photoSigning: e.PHOTOS_KEY_PAIR_ID && e.PHOTOS_SIGNING_KEY ? { keyPairId: e.PHOTOS_KEY_PAIR_ID, privateKey: e.PHOTOS_SIGNING_KEY } : undefined,
+    photoSigning:
+      e.PHOTOS_KEY_PAIR_ID && e.PHOTOS_SIGNING_KEY
+        ? { keyPairId: e.PHOTOS_KEY_PAIR_ID, privateKey: e.PHOTOS_SIGNING_KEY }
+        : undefined,
     originVerifySecrets: e.ORIGIN_VERIFY_SECRETS?.split(',').map((value) => value.trim()),
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL.replace(/\/$/, ''),
@@ -94,7 +98,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       return sessionSecret;
     },
     logLevel: e.LOG_LEVEL,
-    loginLimits: { perEmailPer15Min: e.LOGIN_LIMIT_PER_EMAIL, perIpPerHour: e.LOGIN_LIMIT_PER_IP_PER_HOUR },
+    loginLimits: {
+      perEmailPer15Min: e.LOGIN_LIMIT_PER_EMAIL,
+      perIpPerHour: e.LOGIN_LIMIT_PER_IP_PER_HOUR,
+    },
     isLocal: e.DYNAMODB_ENDPOINT !== undefined,
   });
 }

@@ -43,13 +43,18 @@ export function configureLogs(options: { level?: Level; sink?: (line: string) =>
  */
 export function startInvocation(event: unknown, context: unknown): void {
   root.resetKeys();
-  if (context && typeof context === 'object' && 'awsRequestId' in context) root.addContext(context as Context);
-  const requestId = (event as { requestContext?: { requestId?: unknown } } | undefined)?.requestContext?.requestId;
+  if (context && typeof context === 'object' && 'awsRequestId' in context)
+    root.addContext(context as Context);
+  const requestId = (event as { requestContext?: { requestId?: unknown } } | undefined)
+    ?.requestContext?.requestId;
   if (typeof requestId === 'string') root.setCorrelationId(requestId);
 }
 
 export function createLogger(base: LogFields = {}): Logger {
-  const write = (level: Level) => (message: string, fields: LogFields = {}) => root[level](message, { ...base, ...fields });
+  const write =
+    (level: Level) =>
+    (message: string, fields: LogFields = {}) =>
+      root[level](message, { ...base, ...fields });
   return {
     debug: write('debug'),
     info: write('info'),

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countMetric, METRIC, METRICS_NAMESPACE, publishMetrics, recordStreamLag } from './metrics';
 
-interface EmfLine { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Metrics: Array<{ Name: string; Unit: string }> }> }; [name: string]: unknown }
+interface EmfLine {
+  _aws: {
+    CloudWatchMetrics: Array<{ Namespace: string; Metrics: Array<{ Name: string; Unit: string }> }>;
+  };
+  [name: string]: unknown;
+}
 
 /** The embedded-metric-format lines the process printed while `act` ran. */
 function printedMetrics(act: () => void): EmfLine[] {
@@ -15,7 +20,10 @@ function printedMetrics(act: () => void): EmfLine[] {
   } finally {
     write.mockRestore();
   }
-  return lines.flatMap((line) => line.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line) as EmfLine);
+  return lines
+    .flatMap((line) => line.split('\n'))
+    .filter((line) => line.includes('"_aws"'))
+    .map((line) => JSON.parse(line) as EmfLine);
 }
 
 afterEach(() => vi.unstubAllEnvs());
@@ -29,13 +37,26 @@ describe('metrics', () => {
       countMetric(METRIC.listingsPublished);
       countMetric(METRIC.mailsSent, 3);
       countMetric(METRIC.mailsFailed, 0);
-      recordStreamLag({ Records: [{ dynamodb: { ApproximateCreationDateTime: now / 1000 - 4 } }, { dynamodb: { ApproximateCreationDateTime: now / 1000 - 2 } }] }, now);
+      recordStreamLag(
+        {
+          Records: [
+            { dynamodb: { ApproximateCreationDateTime: now / 1000 - 4 } },
+            { dynamodb: { ApproximateCreationDateTime: now / 1000 - 2 } },
+          ],
+        },
+        now,
+      );
       publishMetrics();
     });
 
     expect(others).toEqual([]);
     expect(line?._aws.CloudWatchMetrics[0]?.Namespace).toBe(METRICS_NAMESPACE);
-    expect(line).toMatchObject({ ListingsPublished: 1, MailsSent: 3, StreamLagMs: 4000, service: 'echange-kaz' });
+    expect(line).toMatchObject({
+      ListingsPublished: 1,
+      MailsSent: 3,
+      StreamLagMs: 4000,
+      service: 'echange-kaz',
+    });
     expect(line).not.toHaveProperty('MailsFailed');
   });
 

@@ -38,10 +38,19 @@ export function countMetric(name: Exclude<MetricName, 'StreamLagMs'>, value = 1)
  * (DynamoDB gives it in seconds).
  */
 export function recordStreamLag(event: unknown, now = Date.now()): void {
-  const records = (event as { Records?: Array<{ dynamodb?: { ApproximateCreationDateTime?: number } }> } | undefined)?.Records;
-  const created = (records ?? []).map((record) => record.dynamodb?.ApproximateCreationDateTime).filter((at): at is number => typeof at === 'number');
+  const records = (
+    event as
+      { Records?: Array<{ dynamodb?: { ApproximateCreationDateTime?: number } }> } | undefined
+  )?.Records;
+  const created = (records ?? [])
+    .map((record) => record.dynamodb?.ApproximateCreationDateTime)
+    .filter((at): at is number => typeof at === 'number');
   if (created.length === 0) return;
-  instance().addMetric(METRIC.streamLag, MetricUnit.Milliseconds, Math.max(0, now - Math.min(...created) * 1000));
+  instance().addMetric(
+    METRIC.streamLag,
+    MetricUnit.Milliseconds,
+    Math.max(0, now - Math.min(...created) * 1000),
+  );
 }
 
 /** Writes the invocation's metrics to the log; called once at the end of every Lambda invocation. */

@@ -20,7 +20,9 @@ describe('pagination cursors', () => {
     const altered = `${Buffer.from(JSON.stringify({ ...position, pk: 'USER#x' })).toString('base64url')}.${signature}`;
 
     expect(() => codec.decode('lessor-queue:SHLMR:pending', cursor)).toThrow(ValidationError);
-    expect(() => cursorCodec('autre').decode('lessor-queue:SIDR:pending', cursor)).toThrow(ValidationError);
+    expect(() => cursorCodec('autre').decode('lessor-queue:SIDR:pending', cursor)).toThrow(
+      ValidationError,
+    );
     expect(() => codec.decode('lessor-queue:SIDR:pending', altered)).toThrow(ValidationError);
     expect(() => codec.decode('lessor-queue:SIDR:pending', `${payload}`)).toThrow(ValidationError);
   });

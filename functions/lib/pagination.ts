@@ -12,12 +12,16 @@ export interface CursorCodec {
   decode<T>(scope: string, cursor: string | undefined): T | undefined;
 }
 
-const invalid = () => new ValidationError('Curseur de pagination invalide : recommencez depuis la première page.', [{ path: 'cursor', message: 'Curseur invalide.' }]);
+const invalid = () =>
+  new ValidationError('Curseur de pagination invalide : recommencez depuis la première page.', [
+    { path: 'cursor', message: 'Curseur invalide.' },
+  ]);
 
 export function cursorCodec(secret: string): CursorCodec {
   // A key of its own, derived from the secret: a cursor's signature can never serve as a session's.
   const key = createHmac('sha256', secret).update('pagination-cursor-v1').digest();
-  const sign = (scope: string, payload: string) => createHmac('sha256', key).update(`${scope}\n${payload}`).digest();
+  const sign = (scope: string, payload: string) =>
+    createHmac('sha256', key).update(`${scope}\n${payload}`).digest();
   return {
     encode(scope, position) {
       const payload = Buffer.from(JSON.stringify(position)).toString('base64url');

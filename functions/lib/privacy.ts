@@ -18,7 +18,11 @@ export interface PersonalDataSource {
   name: string;
   collect(db: Database, footprint: Footprint): Promise<unknown>;
   /** Removes or pseudonymises this kind of data; statistics stay, without the person. */
-  erase(db: Database, footprint: Footprint, erasure: { pseudonym: string; now: Date }): Promise<void>;
+  erase(
+    db: Database,
+    footprint: Footprint,
+    erasure: { pseudonym: string; now: Date },
+  ): Promise<void>;
 }
 
 const sources: PersonalDataSource[] = [...personalDataSources];
@@ -31,11 +35,25 @@ const noStorage = (): PhotoStorage => {
   throw new Error('photo storage not configured');
 };
 
-export async function exportPersonalData(db: Database, user: User, now: Date, storage: () => PhotoStorage = noStorage): Promise<Record<string, unknown>> {
+export async function exportPersonalData(
+  db: Database,
+  user: User,
+  now: Date,
+  storage: () => PhotoStorage = noStorage,
+): Promise<Record<string, unknown>> {
   const footprint = await footprintOf(db, user, storage);
   const document: Record<string, unknown> = {
     exportedAt: now.toISOString(),
-    account: { id: user.id, email: user.email, role: user.role, displayName: user.displayName, phone: user.phone, notifications: user.notifications, createdAt: user.createdAt, lastActiveAt: user.lastActiveAt },
+    account: {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      displayName: user.displayName,
+      phone: user.phone,
+      notifications: user.notifications,
+      createdAt: user.createdAt,
+      lastActiveAt: user.lastActiveAt,
+    },
   };
   for (const source of sources) document[source.name] = await source.collect(db, footprint);
   return document;
@@ -56,10 +74,17 @@ export async function erasePersonalData(
 ): Promise<void> {
   const footprint = await footprintOf(db, user, storage);
   if (footprint.listings.some((listing) => listing.status === 'engaged')) {
-    throw new ConflictError('Un échange est en cours : annulez-le avant de supprimer votre compte.');
+    throw new ConflictError(
+      'Un échange est en cours : annulez-le avant de supprimer votre compte.',
+    );
   }
   const pseudonym = newPseudonym();
   for (const source of sources) await source.erase(db, footprint, { pseudonym, now });
-  const actor = cause.by === 'self' ? { actorId: pseudonym, actorRole: user.role } : { actorId: 'system', actorRole: 'system' };
-  await transactWrite(db, [auditPut(db, { ...actor, action: cause.action, subject: `user:${pseudonym}` }, now)]);
+  const actor =
+    cause.by === 'self'
+      ? { actorId: pseudonym, actorRole: user.role }
+      : { actorId: 'system', actorRole: 'system' };
+  await transactWrite(db, [
+    auditPut(db, { ...actor, action: cause.action, subject: `user:${pseudonym}` }, now),
+  ]);
 }

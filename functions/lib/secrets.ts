@@ -10,24 +10,38 @@ const SECRETS = ['SESSION_SECRET', 'PHOTOS_SIGNING_KEY'] as const;
 
 async function secretValue(arn: string, stage?: 'AWSPREVIOUS'): Promise<string | undefined> {
   try {
-    const value = await getSecret(arn, { maxAge: 3600, ...(stage ? { sdkOptions: { VersionStage: stage } } : {}) });
+    const value = await getSecret(arn, {
+      maxAge: 3600,
+      ...(stage ? { sdkOptions: { VersionStage: stage } } : {}),
+    });
     return typeof value === 'string' ? value : undefined;
   } catch (error) {
     // A secret never rotated has no previous version (Parameters keeps the SDK's error as cause).
-    if (stage && ((error as Error).cause as Error | undefined)?.name === 'ResourceNotFoundException') return undefined;
+    if (
+      stage &&
+      ((error as Error).cause as Error | undefined)?.name === 'ResourceNotFoundException'
+    )
+      return undefined;
     throw error;
   }
 }
 
-export async function resolveSecrets(env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function resolveSecrets(
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   const wanted = SECRETS.filter((name) => env[`${name}_ARN`] && !env[name]);
-  const originArn = env.ORIGIN_VERIFY_SECRET_ARN && !env.ORIGIN_VERIFY_SECRETS ? env.ORIGIN_VERIFY_SECRET_ARN : undefined;
+  const originArn =
+    env.ORIGIN_VERIFY_SECRET_ARN && !env.ORIGIN_VERIFY_SECRETS
+      ? env.ORIGIN_VERIFY_SECRET_ARN
+      : undefined;
   if (wanted.length === 0 && !originArn) return;
   // In parallel: this is on every cold start's path.
   const [values, origin] = await Promise.all([
     Promise.all(wanted.map((name) => secretValue(env[`${name}_ARN`]!))),
     // During a rotation CloudFront may still send the previous value for a few minutes.
-    originArn ? Promise.all([secretValue(originArn), secretValue(originArn, 'AWSPREVIOUS')]) : undefined,
+    originArn
+      ? Promise.all([secretValue(originArn), secretValue(originArn, 'AWSPREVIOUS')])
+      : undefined,
   ]);
   wanted.forEach((name, index) => {
     const value = values[index];

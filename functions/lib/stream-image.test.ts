@@ -11,6 +11,11 @@ describe('stream images', () => {
       untyped: {},
     };
 
-    expect(imageOf(image)).toEqual({ id: 'L1', needs: {}, quartiers: [], wishes: { communes: ['97411'] } });
+    expect(imageOf(image)).toEqual({
+      id: 'L1',
+      needs: {},
+      quartiers: [],
+      wishes: { communes: ['97411'] },
+    });
   });
 });

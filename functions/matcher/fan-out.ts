@@ -15,13 +15,19 @@ export interface FanOutHandlerDeps {
 }
 
 export function createProposalFanOut(deps: FanOutHandlerDeps) {
-  return async function fanOutFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return async function fanOutFromStream(
+    event: DynamoDBStreamEvent,
+  ): Promise<DynamoDBBatchResponse> {
     const first = event.Records[0]?.dynamodb?.SequenceNumber ?? '';
     try {
       const created = event.Records.map(createdMatchOf).filter((match) => match !== undefined);
       const started = performance.now();
       await fanOutNewMatches(deps, created);
-      if (created.length > 0) logger.debug('proposals fanned out', { matches: created.length, ms: Math.round(performance.now() - started) });
+      if (created.length > 0)
+        logger.debug('proposals fanned out', {
+          matches: created.length,
+          ms: Math.round(performance.now() - started),
+        });
       return { batchItemFailures: [] };
     } catch (error) {
       // Every step is idempotent: the whole batch is handled again.

@@ -15,7 +15,12 @@ import { matchesOfListing } from '../lib/db/matches';
 import { appendMarketChange } from '../lib/db/market-log';
 import { logger } from '../lib/logger';
 import { MarketCache, marketChangeOf, versionAfter } from '../lib/matching/market-cache';
-import { liveOrPaused, revisitProposalsOf, storedCycleOf, suspendProposalsOf } from '../lib/matching/proposals';
+import {
+  liveOrPaused,
+  revisitProposalsOf,
+  storedCycleOf,
+  suspendProposalsOf,
+} from '../lib/matching/proposals';
 import { keepProposalsUpToDate } from '../lib/matching/upkeep';
 import { listingChangeOf } from './listing-records';
 
@@ -27,37 +32,57 @@ export interface MatcherDeps {
   cache?: MarketCache;
 }
 
-export async function onListingChanged(deps: MatcherDeps & { cache: MarketCache }, before: Listing | undefined, after: Listing | undefined): Promise<void> {
+export async function onListingChanged(
+  deps: MatcherDeps & { cache: MarketCache },
+  before: Listing | undefined,
+  after: Listing | undefined,
+): Promise<void> {
   const now = deps.now();
   const listingId = (after ?? before)!.id;
   const index = await deps.cache.get(deps.db, deps.reference, now);
   const neighboursBefore = index.has(listingId) ? index.neighboursOf(listingId) : [];
   deps.cache.apply(before, after, now);
   // Recorded before reading the others' changes: of two instances matching at the same time, the later reader sees both.
-  await appendMarketChange(deps.db, { listingId, version: versionAfter(before, after), seenAt: new Date().toISOString() });
+  await appendMarketChange(deps.db, {
+    listingId,
+    version: versionAfter(before, after),
+    seenAt: new Date().toISOString(),
+  });
   await deps.cache.catchUp(deps.db, now);
   const change = marketChangeOf(before, after, now);
   if (change === 'unchanged' || change === 'out') {
     // The swap's own match is already `engaged`; suspension only touches live proposals.
-    if (after && (after.status === 'exchanged' || after.status === 'engaged')) await suspendProposalsOf(deps, after);
+    if (after && (after.status === 'exchanged' || after.status === 'engaged'))
+      await suspendProposalsOf(deps, after);
     return;
   }
   const storedBefore = liveOrPaused(await matchesOfListing(deps.db, listingId)).map(storedCycleOf);
   if (change === 'left' && after) await suspendProposalsOf(deps, after);
   if (change === 'changed') await revisitProposalsOf(deps, listingId);
-  await keepProposalsUpToDate({ ...deps, proposalsPerListing: deps.proposalsPerListing ?? DEFAULT_PROPOSALS_PER_LISTING }, deps.cache, listingId, storedBefore, neighboursBefore);
+  await keepProposalsUpToDate(
+    { ...deps, proposalsPerListing: deps.proposalsPerListing ?? DEFAULT_PROPOSALS_PER_LISTING },
+    deps.cache,
+    listingId,
+    storedBefore,
+    neighboursBefore,
+  );
 }
 
 export function createMatcher(deps: MatcherDeps) {
   const cache = deps.cache ?? new MarketCache();
-  return async function matchFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return async function matchFromStream(
+    event: DynamoDBStreamEvent,
+  ): Promise<DynamoDBBatchResponse> {
     for (const record of event.Records) {
       const change = listingChangeOf(record);
       if (!change) continue;
       try {
         await onListingChanged({ ...deps, cache }, change.before, change.after);
       } catch (error) {
-        logger.error('matching failed for a listing change', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+        logger.error('matching failed for a listing change', {
+          error,
+          sequenceNumber: record.dynamodb?.SequenceNumber,
+        });
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }
     }

@@ -23,7 +23,11 @@ export function listingChangeOf(record: DynamoDBRecord): ListingChange | undefin
 
 /** The match a record created, when it is the creation of one. */
 export function createdMatchOf(record: DynamoDBRecord): StoredMatch | undefined {
-  if (record.eventName !== 'INSERT' || stringAttribute(record.dynamodb?.NewImage, 'entity') !== ENTITY.match) return undefined;
+  if (
+    record.eventName !== 'INSERT' ||
+    stringAttribute(record.dynamodb?.NewImage, 'entity') !== ENTITY.match
+  )
+    return undefined;
   const { pk: _pk, sk: _sk, entity: _entity, ...match } = newImage(record)!;
   return match as unknown as StoredMatch;
 }

@@ -39,7 +39,11 @@ export async function deliverMail(deps: NotifierDeps, mailId: string): Promise<S
     countMetric(METRIC.mailsSent);
     return 'sent';
   } catch (error) {
-    log.warn('mail not sent, will retry', { kind: mail.kind, attempts: mail.attempts, error: (error as Error).name });
+    log.warn('mail not sent, will retry', {
+      kind: mail.kind,
+      attempts: mail.attempts,
+      error: (error as Error).name,
+    });
     countMetric(METRIC.mailsFailed);
     await releaseMail(deps.db, mailId, (error as Error).message ?? 'error');
     return 'failed';
@@ -47,7 +51,9 @@ export async function deliverMail(deps: NotifierDeps, mailId: string): Promise<S
 }
 
 export function createNotifier(deps: NotifierDeps) {
-  return async function notifyFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return async function notifyFromStream(
+    event: DynamoDBStreamEvent,
+  ): Promise<DynamoDBBatchResponse> {
     const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       if (record.eventName !== 'INSERT') continue;

@@ -9,7 +9,9 @@ import { sweepOutbox } from './sweep';
 
 const deps = (): NotifierDeps => ({ db: database(), send: createSesSender(config()) });
 
-export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() => createNotifier(deps()));
+export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() =>
+  createNotifier(deps()),
+);
 export const sweepHandler = lazyHandler<unknown, { sent: number; failed: number }>(() => {
   const sweepDeps = deps();
   return () => sweepOutbox(sweepDeps);

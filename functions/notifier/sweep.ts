@@ -5,7 +5,10 @@
 import { listUnsentMail } from '../lib/db/outbox';
 import { deliverMail, type NotifierDeps } from './handler';
 
-export async function sweepOutbox(deps: NotifierDeps, olderThanMs = 60_000): Promise<{ sent: number; failed: number }> {
+export async function sweepOutbox(
+  deps: NotifierDeps,
+  olderThanMs = 60_000,
+): Promise<{ sent: number; failed: number }> {
   const now = deps.now ?? (() => new Date());
   const unsent = await listUnsentMail(deps.db, new Date(now().getTime() - olderThanMs));
   let sent = 0;

@@ -20,22 +20,34 @@ export interface EncodedPhoto {
   height: number;
 }
 
-const open = (input: Uint8Array) => sharp(input, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS });
+const open = (input: Uint8Array) =>
+  sharp(input, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS });
 
 export async function encodePhoto(input: Uint8Array): Promise<EncodedPhoto> {
   try {
     const { format } = await open(input).metadata();
-    if (!ACCEPTED_FORMATS.has(format ?? '')) throw new UnreadableImageError(`format ${format ?? 'inconnu'}`);
+    if (!ACCEPTED_FORMATS.has(format ?? ''))
+      throw new UnreadableImageError(`format ${format ?? 'inconnu'}`);
     const oriented = open(input).rotate();
     const [photo, thumbnail] = await Promise.all([
       oriented
         .clone()
-        .resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+        .resize({
+          width: PHOTO_MAX_SIDE,
+          height: PHOTO_MAX_SIDE,
+          fit: 'inside',
+          withoutEnlargement: true,
+        })
         .webp({ quality: 80 })
         .toBuffer({ resolveWithObject: true }),
       oriented
         .clone()
-        .resize({ width: THUMBNAIL_MAX_SIDE, height: THUMBNAIL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+        .resize({
+          width: THUMBNAIL_MAX_SIDE,
+          height: THUMBNAIL_MAX_SIDE,
+          fit: 'inside',
+          withoutEnlargement: true,
+        })
         .webp({ quality: 75 })
         .toBuffer(),
     ]);

@@ -24,7 +24,8 @@ export const REJECTION_REASONS = {
 } as const;
 
 /** S3 event keys are URL-encoded, spaces as '+'. */
-const objectKey = (record: S3EventRecord) => decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+const objectKey = (record: S3EventRecord) =>
+  decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
 
 export function createPhotoProcessor(deps: PhotoJobDeps) {
   return async function processUploads(event: S3Event): Promise<void> {
@@ -48,25 +49,49 @@ async function processUpload(deps: PhotoJobDeps, key: string): Promise<void> {
   const original = await storage.read(key);
   if (!original) return; // Already handled by an earlier delivery.
 
-  if (original.byteLength > MAX_PHOTO_BYTES) return reject(deps, photo, key, REJECTION_REASONS.tooLarge, now());
+  if (original.byteLength > MAX_PHOTO_BYTES)
+    return reject(deps, photo, key, REJECTION_REASONS.tooLarge, now());
   let encoded;
   try {
     encoded = await encodePhoto(original);
   } catch (error) {
-    if (error instanceof UnreadableImageError) return reject(deps, photo, key, REJECTION_REASONS.unreadable, now(), error.message);
+    if (error instanceof UnreadableImageError)
+      return reject(deps, photo, key, REJECTION_REASONS.unreadable, now(), error.message);
     throw error;
   }
   const photoKey = photoObjectKeys.photo(photo.listingId, photo.id);
   const thumbnailKey = photoObjectKeys.thumbnail(photo.listingId, photo.id);
-  await Promise.all([storage.write(photoKey, encoded.photo, 'image/webp'), storage.write(thumbnailKey, encoded.thumbnail, 'image/webp')]);
-  const recorded = await settlePhoto(db, photo, { status: 'ready', width: encoded.width, height: encoded.height }, now());
+  await Promise.all([
+    storage.write(photoKey, encoded.photo, 'image/webp'),
+    storage.write(thumbnailKey, encoded.thumbnail, 'image/webp'),
+  ]);
+  const recorded = await settlePhoto(
+    db,
+    photo,
+    { status: 'ready', width: encoded.width, height: encoded.height },
+    now(),
+  );
   // Deleted while being processed: nothing must stay behind.
   await storage.remove(recorded ? [key] : [key, photoKey, thumbnailKey]);
-  logger.info(recorded ? 'photo ready' : 'photo deleted during processing', { listingId: photo.listingId, photoId: photo.id });
+  logger.info(recorded ? 'photo ready' : 'photo deleted during processing', {
+    listingId: photo.listingId,
+    photoId: photo.id,
+  });
 }
 
-async function reject(deps: PhotoJobDeps, photo: PhotoRecord, key: string, reason: string, now: Date, detail?: string): Promise<void> {
+async function reject(
+  deps: PhotoJobDeps,
+  photo: PhotoRecord,
+  key: string,
+  reason: string,
+  now: Date,
+  detail?: string,
+): Promise<void> {
   await settlePhoto(deps.db, photo, { status: 'rejected', reason }, now);
   await deps.storage.remove([key]);
-  logger.info('photo rejected', { listingId: photo.listingId, photoId: photo.id, reason: detail ?? reason });
+  logger.info('photo rejected', {
+    listingId: photo.listingId,
+    photoId: photo.id,
+    reason: detail ?? reason,
+  });
 }

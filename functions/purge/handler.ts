@@ -14,7 +14,12 @@ import { findMatch, linksOfListing } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
 import { logger } from '../lib/logger';
 import type { PhotoStorage } from '../lib/photos/storage';
-import { deleteItems, keysUnder, releaseActiveListingGuard, removeListingPhotos } from '../lib/retention/listing-remnants';
+import {
+  deleteItems,
+  keysUnder,
+  releaseActiveListingGuard,
+  removeListingPhotos,
+} from '../lib/retention/listing-remnants';
 import { oldImage } from '../lib/stream-image';
 
 export interface PurgeDeps {
@@ -23,23 +28,34 @@ export interface PurgeDeps {
 }
 
 /** How DynamoDB marks the deletions its TTL process makes in the stream. */
-export const TTL_DELETION_IDENTITY = { type: 'Service', principalId: 'dynamodb.amazonaws.com' } as const;
+export const TTL_DELETION_IDENTITY = {
+  type: 'Service',
+  principalId: 'dynamodb.amazonaws.com',
+} as const;
 
 export function isTtlDeletion(record: DynamoDBRecord): boolean {
   const identity = record.userIdentity as { type?: string; principalId?: string } | undefined;
-  return record.eventName === 'REMOVE' && identity?.type === TTL_DELETION_IDENTITY.type && identity.principalId === TTL_DELETION_IDENTITY.principalId;
+  return (
+    record.eventName === 'REMOVE' &&
+    identity?.type === TTL_DELETION_IDENTITY.type &&
+    identity.principalId === TTL_DELETION_IDENTITY.principalId
+  );
 }
 
 export type PurgeOutcome = 'listing' | 'swap' | 'ignored';
 
-export async function purgeRemnants(deps: PurgeDeps, record: DynamoDBRecord): Promise<PurgeOutcome> {
+export async function purgeRemnants(
+  deps: PurgeDeps,
+  record: DynamoDBRecord,
+): Promise<PurgeOutcome> {
   if (!isTtlDeletion(record)) return 'ignored';
   const item = oldImage(record);
   if (item?.entity === ENTITY.listing) {
     const listingId = String(item.id);
     await releaseActiveListingGuard(deps.db, String(item.ownerId), listingId);
     await removeListingPhotos(deps.db, deps.storage(), listingId);
-    for (const link of await linksOfListing(deps.db, listingId)) await purgeMatch(deps.db, link.matchId, listingId);
+    for (const link of await linksOfListing(deps.db, listingId))
+      await purgeMatch(deps.db, link.matchId, listingId);
     await deleteItems(deps.db, [keys.matchSummary(listingId)]);
     return 'listing';
   }
@@ -58,7 +74,9 @@ export async function purgeRemnants(deps: PurgeDeps, record: DynamoDBRecord): Pr
 async function purgeMatch(db: Database, matchId: string, purgedListingId: string): Promise<void> {
   const match = await findMatch(db, matchId);
   const thread = await keysUnder(db, keys.match(matchId).pk);
-  const links = [...new Set([purgedListingId, ...(match?.listingIds ?? [])])].map((listingId) => keys.matchLink(listingId, matchId));
+  const links = [...new Set([purgedListingId, ...(match?.listingIds ?? [])])].map((listingId) =>
+    keys.matchLink(listingId, matchId),
+  );
   // The match item last: while it exists, a retry finds the rest again.
   await deleteItems(db, [...links, ...thread.filter((key) => key.sk !== keys.match(matchId).sk)]);
   await deleteItems(db, [keys.match(matchId)]);
@@ -68,13 +86,18 @@ async function purgeMatch(db: Database, matchId: string, purgedListingId: string
 }
 
 export function createTtlPurge(deps: PurgeDeps) {
-  return async function purgeFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return async function purgeFromStream(
+    event: DynamoDBStreamEvent,
+  ): Promise<DynamoDBBatchResponse> {
     for (const record of event.Records) {
       try {
         const outcome = await purgeRemnants(deps, record);
         if (outcome !== 'ignored') logger.info('ttl purge', { outcome });
       } catch (error) {
-        logger.error('ttl purge failed, will retry', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+        logger.error('ttl purge failed, will retry', {
+          error,
+          sequenceNumber: record.dynamodb?.SequenceNumber,
+        });
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }
     }

@@ -5,4 +5,6 @@ import { database } from '../lib/db/client';
 import { photoStorage } from '../lib/photos/storage';
 import { createTtlPurge } from './handler';
 
-export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() => createTtlPurge({ db: database(), storage: photoStorage }));
+export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() =>
+  createTtlPurge({ db: database(), storage: photoStorage }),
+);

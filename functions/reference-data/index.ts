@@ -5,7 +5,10 @@
  * itself on the pre-signed response URL, always, so that a failure shows in the deployment
  * instead of leaving it waiting for an hour.
  */
-import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceResponse } from 'aws-lambda';
+import type {
+  CloudFormationCustomResourceEvent,
+  CloudFormationCustomResourceResponse,
+} from 'aws-lambda';
 import { z } from 'zod';
 import { seedReferenceData } from '../../shared/reference/index';
 import { createDatabase } from '../lib/db/client';
@@ -20,7 +23,10 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
-async function respond(event: CloudFormationCustomResourceEvent, response: CloudFormationCustomResourceResponse): Promise<void> {
+async function respond(
+  event: CloudFormationCustomResourceEvent,
+  response: CloudFormationCustomResourceResponse,
+): Promise<void> {
   const body = JSON.stringify(response);
   const answer = await fetch(event.ResponseURL, {
     method: 'PUT',
@@ -32,8 +38,16 @@ async function respond(event: CloudFormationCustomResourceEvent, response: Cloud
 }
 
 export async function handler(event: CloudFormationCustomResourceEvent): Promise<void> {
-  const physicalResourceId = 'PhysicalResourceId' in event ? event.PhysicalResourceId : `reference-data-${event.LogicalResourceId}`;
-  const base = { PhysicalResourceId: physicalResourceId, StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId };
+  const physicalResourceId =
+    'PhysicalResourceId' in event
+      ? event.PhysicalResourceId
+      : `reference-data-${event.LogicalResourceId}`;
+  const base = {
+    PhysicalResourceId: physicalResourceId,
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+  };
   try {
     if (event.RequestType === 'Delete') {
       await respond(event, { ...base, Status: 'SUCCESS' });
@@ -41,13 +55,21 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
     }
     const env = environment.parse(process.env);
     configureLogs({ level: env.LOG_LEVEL });
-    const db = createDatabase({ tableName: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT });
+    const db = createDatabase({
+      tableName: env.TABLE_NAME,
+      region: env.AWS_REGION,
+      endpoint: env.DYNAMODB_ENDPOINT,
+    });
     const report = await loadReferenceData(db, seedReferenceData);
     logger.info('reference data loaded', { ...report });
     await respond(event, { ...base, Status: 'SUCCESS', Data: { ...report } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.error('reference data load failed', { reason });
-    await respond(event, { ...base, Status: 'FAILED', Reason: `Chargement du référentiel impossible : ${reason}`.slice(0, 900) });
+    await respond(event, {
+      ...base,
+      Status: 'FAILED',
+      Reason: `Chargement du référentiel impossible : ${reason}`.slice(0, 900),
+    });
   }
 }

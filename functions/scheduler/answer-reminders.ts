@@ -25,17 +25,28 @@ export interface AnswerReminderReport {
 }
 
 /** Today and the two days before, so that a job that missed a day catches up. */
-const daysToCheck = (now: Date) => [0, 1, 2].map((back) => formatInTimeZone(new Date(now.getTime() - back * 86_400_000), 'yyyy-MM-dd'));
+const daysToCheck = (now: Date) =>
+  [0, 1, 2].map((back) =>
+    formatInTimeZone(new Date(now.getTime() - back * 86_400_000), 'yyyy-MM-dd'),
+  );
 
-export async function runAnswerReminders(deps: AnswerReminderDeps, now: Date): Promise<AnswerReminderReport> {
+export async function runAnswerReminders(
+  deps: AnswerReminderDeps,
+  now: Date,
+): Promise<AnswerReminderReport> {
   const report: AnswerReminderReport = { proposals: 0, reminded: 0 };
   for (const day of daysToCheck(now)) {
-    const items = await queryAll(deps.db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(day).pk } });
+    const items = await queryAll(deps.db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(day).pk },
+    });
     for (const item of items) {
       const matchId = String(item.matchId);
       const match = await findMatch(deps.db, matchId);
       report.proposals += 1;
-      for (const participant of match?.status === 'proposed' ? match.participants.filter((p) => p.interest === 'pending') : []) {
+      for (const participant of match?.status === 'proposed'
+        ? match.participants.filter((p) => p.interest === 'pending')
+        : []) {
         const owner = await getUser(deps.db, participant.ownerId);
         const to = noticeEmail(owner);
         if (!to) continue;
@@ -43,15 +54,25 @@ export async function runAnswerReminders(deps: AnswerReminderDeps, now: Date): P
           {
             Put: {
               TableName: deps.db.tableName,
-              Item: { ...keys.answerReminder(`SENT#${matchId}`, participant.listingId), entity: ENTITY.answerReminder, ttl: Math.floor(now.getTime() / 1000) + 30 * 86_400 },
+              Item: {
+                ...keys.answerReminder(`SENT#${matchId}`, participant.listingId),
+                entity: ENTITY.answerReminder,
+                ttl: Math.floor(now.getTime() / 1000) + 30 * 86_400,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          outboxPut(deps.db, { to, ...answerReminderMail(deps.appUrl, matchId), kind: 'answer-reminder' }, now),
+          outboxPut(
+            deps.db,
+            { to, ...answerReminderMail(deps.appUrl, matchId), kind: 'answer-reminder' },
+            now,
+          ),
         ]);
         if (sent) report.reminded += 1;
       }
-      await deps.db.doc.send(new DeleteCommand({ TableName: deps.db.tableName, Key: keys.answerReminder(day, matchId) }));
+      await deps.db.doc.send(
+        new DeleteCommand({ TableName: deps.db.tableName, Key: keys.answerReminder(day, matchId) }),
+      );
     }
   }
   return report;

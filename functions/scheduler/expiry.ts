@@ -56,18 +56,32 @@ export async function runExpiry(deps: ExpiryDeps, now: Date): Promise<ExpiryRepo
         if (outcome !== 'skipped') report[outcome] += 1;
       } catch (error) {
         report.failed += 1;
-        logger.error('expiry: listing not handled, retried at the next run', { listingId: entry.listingId, error });
+        logger.error('expiry: listing not handled, retried at the next run', {
+          listingId: entry.listingId,
+          error,
+        });
       }
     }
   }
-  if (report.reminded + report.expired + report.failed > 0) logger.info('expiry run', { ...report });
+  if (report.reminded + report.expired + report.failed > 0)
+    logger.info('expiry run', { ...report });
   return report;
 }
 
-async function handleEntry(deps: ExpiryDeps, entry: ExpiryScheduleItem, now: Date): Promise<Outcome> {
+async function handleEntry(
+  deps: ExpiryDeps,
+  entry: ExpiryScheduleItem,
+  now: Date,
+): Promise<Outcome> {
   const listing = await findListing(deps.db, entry.listingId);
-  if (!listing || listing.expiresAt !== entry.expiresAt || (listing.status !== 'published' && !ON_HOLD.includes(listing.status))) {
-    return (await transactUnlessDone(deps.db, [scheduleEntryDelete(deps.db, entry)])) ? 'cleaned' : 'skipped';
+  if (
+    !listing ||
+    listing.expiresAt !== entry.expiresAt ||
+    (listing.status !== 'published' && !ON_HOLD.includes(listing.status))
+  ) {
+    return (await transactUnlessDone(deps.db, [scheduleEntryDelete(deps.db, entry)]))
+      ? 'cleaned'
+      : 'skipped';
   }
   if (listing.status !== 'published') return 'skipped';
   const msLeft = new Date(entry.expiresAt).getTime() - now.getTime();
@@ -78,24 +92,52 @@ async function handleEntry(deps: ExpiryDeps, entry: ExpiryScheduleItem, now: Dat
   if (due.length === 0) return 'skipped';
   const urgent = Math.min(...due);
   if (reminderSent(entry, urgent)) return 'skipped';
-  const mail = expiryReminderMail(await linkFor(deps, listing, now), new Date(entry.expiresAt), Math.ceil(msLeft / DAY_MS));
-  const items = [reminderSentUpdate(deps.db, entry, urgent, due, now), ...(await mailToOwner(deps, listing, mail, `listing-expiry-reminder-d${urgent}`, now))];
+  const mail = expiryReminderMail(
+    await linkFor(deps, listing, now),
+    new Date(entry.expiresAt),
+    Math.ceil(msLeft / DAY_MS),
+  );
+  const items = [
+    reminderSentUpdate(deps.db, entry, urgent, due, now),
+    ...(await mailToOwner(deps, listing, mail, `listing-expiry-reminder-d${urgent}`, now)),
+  ];
   return (await transactUnlessDone(deps.db, items)) ? 'reminded' : 'skipped';
 }
 
-async function expire(deps: ExpiryDeps, entry: ExpiryScheduleItem, listing: Listing, now: Date): Promise<Outcome> {
+async function expire(
+  deps: ExpiryDeps,
+  entry: ExpiryScheduleItem,
+  listing: Listing,
+  now: Date,
+): Promise<Outcome> {
   const expired: Listing = { ...listing, status: 'expired', updatedAt: now.toISOString() };
   const mail = listingExpiredMail(await linkFor(deps, listing, now));
   const items = [
     // The listing item written without the market index keys: it leaves matching.
     listingUpdatePut(deps.db, expired, listing.version, now),
     scheduleEntryDelete(deps.db, entry),
-    auditPut(deps.db, { actorId: 'system', actorRole: 'system', action: 'listing-expired', subject: `listing:${listing.id}` }, now),
+    auditPut(
+      deps.db,
+      {
+        actorId: 'system',
+        actorRole: 'system',
+        action: 'listing-expired',
+        subject: `listing:${listing.id}`,
+      },
+      now,
+    ),
     ...(await mailToOwner(deps, listing, mail, 'listing-expired', now)),
   ];
   return (await transactUnlessDone(deps.db, items)) ? 'expired' : 'skipped';
 }
 
 async function linkFor(deps: ExpiryDeps, listing: Listing, now: Date): Promise<string> {
-  return renewalLink(deps.appUrl, await signRenewalToken(deps.sessionSecret, { listingId: listing.id, period: listing.expiresAt! }, now));
+  return renewalLink(
+    deps.appUrl,
+    await signRenewalToken(
+      deps.sessionSecret,
+      { listingId: listing.id, period: listing.expiresAt! },
+      now,
+    ),
+  );
 }

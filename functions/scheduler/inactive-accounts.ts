@@ -52,10 +52,16 @@ const CATCH_UP_DAYS = 14;
 const IN_USE: readonly Listing['status'][] = ['published', 'engaged', 'suspended'];
 const DAY_MS = 86_400_000;
 
-export async function runInactiveAccounts(deps: InactiveAccountsDeps, now: Date): Promise<InactiveAccountsReport> {
+export async function runInactiveAccounts(
+  deps: InactiveAccountsDeps,
+  now: Date,
+): Promise<InactiveAccountsReport> {
   const report: InactiveAccountsReport = { warned: 0, erased: 0, moved: 0, failed: 0 };
   for (let offset = -CATCH_UP_DAYS; offset <= INACTIVITY_WARNING_DAYS; offset += 1) {
-    for (const entry of await inactivityEntriesOn(deps.db, addDays(now, offset).toISOString().slice(0, 10))) {
+    for (const entry of await inactivityEntriesOn(
+      deps.db,
+      addDays(now, offset).toISOString().slice(0, 10),
+    )) {
       try {
         const outcome = await handleEntry(deps, entry, now);
         if (outcome !== 'skipped') report[outcome] += 1;
@@ -65,25 +71,40 @@ export async function runInactiveAccounts(deps: InactiveAccountsDeps, now: Date)
       }
     }
   }
-  if (report.warned + report.erased + report.failed > 0) logger.info('inactive accounts run', { ...report });
+  if (report.warned + report.erased + report.failed > 0)
+    logger.info('inactive accounts run', { ...report });
   return report;
 }
 
-async function handleEntry(deps: InactiveAccountsDeps, entry: InactivityEntry, now: Date): Promise<Outcome> {
+async function handleEntry(
+  deps: InactiveAccountsDeps,
+  entry: InactivityEntry,
+  now: Date,
+): Promise<Outcome> {
   const user = await getUser(deps.db, entry.userId);
   const lastActiveAt = user?.lastActiveAt ?? user?.createdAt;
   if (!user || lastActiveAt !== entry.lastActiveAt) {
     // The account signed in since (its entry is elsewhere) or is gone.
-    return (await transactUnlessDone(deps.db, [inactivityEntryDelete(deps.db, entry)])) ? 'moved' : 'skipped';
+    return (await transactUnlessDone(deps.db, [inactivityEntryDelete(deps.db, entry)]))
+      ? 'moved'
+      : 'skipped';
   }
   const listings = await listingsOfOwner(deps.db, user.id);
-  const latestChange = listings.filter((listing) => IN_USE.includes(listing.status)).map((listing) => listing.updatedAt).sort().at(-1);
-  if (latestChange && latestChange > entry.lastActiveAt) return moveOn(deps.db, user, entry, latestChange);
+  const latestChange = listings
+    .filter((listing) => IN_USE.includes(listing.status))
+    .map((listing) => listing.updatedAt)
+    .sort()
+    .at(-1);
+  if (latestChange && latestChange > entry.lastActiveAt)
+    return moveOn(deps.db, user, entry, latestChange);
 
   const msLeft = erasureDateAfter(entry.lastActiveAt).getTime() - now.getTime();
   if (msLeft <= 0) {
     // A swap in progress is activity too: the erasure refuses, the next run tries again.
-    await erasePersonalData(deps.db, user, now, deps.storage, { by: 'system', action: 'account-erased-inactive' });
+    await erasePersonalData(deps.db, user, now, deps.storage, {
+      by: 'system',
+      action: 'account-erased-inactive',
+    });
     await transactUnlessDone(deps.db, [inactivityEntryDelete(deps.db, entry)]);
     return 'erased';
   }
@@ -91,26 +112,39 @@ async function handleEntry(deps: InactiveAccountsDeps, entry: InactivityEntry, n
   const to = await warningAddress(deps.db, user, listings);
   const mail = inactiveAccountWarningMail(deps.appUrl, erasureDateAfter(entry.lastActiveAt));
   // A legal notice: sent even to those who turned notices off.
-  const items: TransactItem[] = [inactivityWarnedUpdate(deps.db, entry, now), ...(to ? [outboxPut(deps.db, { to, ...mail, kind: 'account-inactive-warning' }, now)] : [])];
+  const items: TransactItem[] = [
+    inactivityWarnedUpdate(deps.db, entry, now),
+    ...(to ? [outboxPut(deps.db, { to, ...mail, kind: 'account-inactive-warning' }, now)] : []),
+  ];
   return (await transactUnlessDone(deps.db, items)) ? 'warned' : 'skipped';
 }
 
 /** The tenant's address; for a tenant without one, the reception agent who assists them. */
-async function warningAddress(db: Database, user: User, listings: Awaited<ReturnType<typeof listingsOfOwner>>): Promise<string | undefined> {
+async function warningAddress(
+  db: Database,
+  user: User,
+  listings: Awaited<ReturnType<typeof listingsOfOwner>>,
+): Promise<string | undefined> {
   const own = reachableEmail(user);
   if (own) return own;
   const agentId = listings.find((listing) => listing.assistance)?.assistance?.agentId;
   return agentId ? reachableEmail(await getUser(db, agentId)) : undefined;
 }
 
-async function moveOn(db: Database, user: User, entry: InactivityEntry, activeAt: string): Promise<Outcome> {
+async function moveOn(
+  db: Database,
+  user: User,
+  entry: InactivityEntry,
+  activeAt: string,
+): Promise<Outcome> {
   const items: TransactItem[] = [
     {
       Update: {
         TableName: db.tableName,
         Key: keys.user(user.id),
         UpdateExpression: 'SET lastActiveAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastActiveAt) OR lastActiveAt = :last)',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(lastActiveAt) OR lastActiveAt = :last)',
         ExpressionAttributeValues: { ':at': activeAt, ':last': entry.lastActiveAt },
       },
     },

@@ -16,7 +16,13 @@ import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../lib/db/client';
 import { getListings, marketListings } from '../lib/db/listings';
-import { getMatches, linksOfListing, matchIdOf, storedMatchIds, type StoredMatch } from '../lib/db/matches';
+import {
+  getMatches,
+  linksOfListing,
+  matchIdOf,
+  storedMatchIds,
+  type StoredMatch,
+} from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
 import { cycleHolds } from '../lib/matching/proposals';
 import { candidateOf } from '../lib/matching/market-cache';
@@ -49,19 +55,39 @@ const EXCLUDED_STATUSES = new Set<StoredMatch['status']>(['declined', 'closed'])
 /** Above this many listings, the first LP starts from each listing's best 2-cycles only, not all of them. */
 const ALL_TWO_CYCLES_UP_TO = 3000;
 
-async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
+async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
+  for (let start = 0; start < items.length; start += size)
+    results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
   return results;
 }
 
-async function excludedCycleKeys(db: Database, listingIds: readonly string[]): Promise<Set<string>> {
+async function excludedCycleKeys(
+  db: Database,
+  listingIds: readonly string[],
+): Promise<Set<string>> {
   const links = (await inBatches(listingIds, 16, (id) => linksOfListing(db, id))).flat();
-  const ids = [...new Set(links.filter((link) => EXCLUDED_STATUSES.has(link.status)).map((link) => link.matchId))];
-  return new Set((await getMatches(db, ids)).filter((match) => EXCLUDED_STATUSES.has(match.status)).map((match) => match.key));
+  const ids = [
+    ...new Set(
+      links.filter((link) => EXCLUDED_STATUSES.has(link.status)).map((link) => link.matchId),
+    ),
+  ];
+  return new Set(
+    (await getMatches(db, ids))
+      .filter((match) => EXCLUDED_STATUSES.has(match.status))
+      .map((match) => match.key),
+  );
 }
 
-async function setRecommended(db: Database, matchId: string, recommended: boolean): Promise<boolean> {
+async function setRecommended(
+  db: Database,
+  matchId: string,
+  recommended: boolean,
+): Promise<boolean> {
   try {
     await db.doc.send(
       new UpdateCommand({
@@ -85,7 +111,11 @@ function newMatchOf(proposal: Proposal, listings: Map<string, Listing>, at: stri
     key: proposal.key,
     kind: kindOf(proposal.listingIds.length),
     listingIds: proposal.listingIds,
-    participants: proposal.listingIds.map((id) => ({ listingId: id, ownerId: (listings.get(id) as Listing).ownerId, interest: 'pending' as const })),
+    participants: proposal.listingIds.map((id) => ({
+      listingId: id,
+      ownerId: (listings.get(id) as Listing).ownerId,
+      interest: 'pending' as const,
+    })),
     status: 'proposed',
     score: proposal.score,
     explanations: proposal.explanations,
@@ -101,18 +131,36 @@ function newMatchOf(proposal: Proposal, listings: Map<string, Listing>, at: stri
  * match to every participant, files its answer reminder and puts it in their digest. A match
  * stored meanwhile by the matcher is left as it is (it is marked like the others).
  */
-async function storeChosenCycles(db: Database, market: MarketCycles, chosen: readonly PlanCycle[], reference: ReferenceData, now: Date): Promise<number> {
-  const stored = await storedMatchIds(db, chosen.map((c) => matchIdOf(c.key)));
+async function storeChosenCycles(
+  db: Database,
+  market: MarketCycles,
+  chosen: readonly PlanCycle[],
+  reference: ReferenceData,
+  now: Date,
+): Promise<number> {
+  const stored = await storedMatchIds(
+    db,
+    chosen.map((c) => matchIdOf(c.key)),
+  );
   const missing = chosen.filter((c) => !stored.has(matchIdOf(c.key)));
   if (missing.length === 0) return 0;
-  const listings = await getListings(db, missing.flatMap((c) => c.listingIds));
+  const listings = await getListings(
+    db,
+    missing.flatMap((c) => c.listingIds),
+  );
   const names = placeNamesFrom(reference);
   const at = now.toISOString();
   const created = await inBatches(missing, 8, async (cycle) => {
     if (!cycleHolds(cycle.listingIds, listings, now)) return false;
     const match = newMatchOf(market.proposalOf(cycle, names), listings, at);
     try {
-      await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...keys.match(match.id), entity: ENTITY.match, ...match },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
       return true;
     } catch (error) {
       if ((error as Error).name === 'ConditionalCheckFailedException') return false;
@@ -124,25 +172,43 @@ async function storeChosenCycles(db: Database, market: MarketCycles, chosen: rea
 
 export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<OptimiserReport> {
   const reference = await deps.reference();
-  const all = (await Promise.all(reference.communes.map((commune) => marketListings(deps.db, commune.code)))).flat();
+  const all = (
+    await Promise.all(reference.communes.map((commune) => marketListings(deps.db, commune.code)))
+  ).flat();
   const listings = all.filter((listing) => takesPartInMatching(listing, now));
-  const excluded = await excludedCycleKeys(deps.db, listings.map((l) => l.id));
+  const excluded = await excludedCycleKeys(
+    deps.db,
+    listings.map((l) => l.id),
+  );
   const market = new MarketCycles(listings.map(candidateOf), excluded);
   const solver = await (deps.solver ?? loadPackingSolver)();
   const plan = planMarket(market, solver, {
-    initialTwoCyclesPerListing: listings.length > ALL_TWO_CYCLES_UP_TO ? 8 : Number.POSITIVE_INFINITY,
+    initialTwoCyclesPerListing:
+      listings.length > ALL_TWO_CYCLES_UP_TO ? 8 : Number.POSITIVE_INFINITY,
     generationBudgetMs: deps.generationBudgetMs ?? 5 * 60_000,
     mipTimeLimitSeconds: deps.mipTimeLimitSeconds ?? 90,
   });
-  logger.info('plan computed', { listings: listings.length, households: plan.households, bound: plan.bound, columns: plan.columns, rounds: plan.rounds, method: plan.method, generationMs: Math.round(plan.generationMs), mipMs: Math.round(plan.mipMs) });
+  logger.info('plan computed', {
+    listings: listings.length,
+    households: plan.households,
+    bound: plan.bound,
+    columns: plan.columns,
+    rounds: plan.rounds,
+    method: plan.method,
+    generationMs: Math.round(plan.generationMs),
+    mipMs: Math.round(plan.mipMs),
+  });
 
   const stored = await storeChosenCycles(deps.db, market, plan.cycles, reference, now);
   const chosen = new Set(plan.cycles.map((cycle) => matchIdOf(cycle.key)));
-  const { Item } = await deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }));
+  const { Item } = await deps.db.doc.send(
+    new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }),
+  );
   const previous = new Set<string>((Item?.matchIds as string[] | undefined) ?? []);
   let marked = 0;
   let unmarked = 0;
-  for (const id of previous) if (!chosen.has(id) && (await setRecommended(deps.db, id, false))) unmarked += 1;
+  for (const id of previous)
+    if (!chosen.has(id) && (await setRecommended(deps.db, id, false))) unmarked += 1;
   const recommended = new Set<string>();
   for (const id of chosen) {
     if (await setRecommended(deps.db, id, true)) {
@@ -150,7 +216,26 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
       if (!previous.has(id)) marked += 1;
     }
   }
-  const record: PlanRecord = planRecordOf(plan, recommended, new Map(listings.map((l) => [l.id, l])), now);
-  await deps.db.doc.send(new PutCommand({ TableName: deps.db.tableName, Item: { ...keys.recommendationPlan(), entity: ENTITY.recommendationPlan, ...record } }));
-  return { listings: listings.length, excluded: excluded.size, chosen: plan.cycles.length, households: plan.households, bound: plan.bound.households, stored, marked, unmarked };
+  const record: PlanRecord = planRecordOf(
+    plan,
+    recommended,
+    new Map(listings.map((l) => [l.id, l])),
+    now,
+  );
+  await deps.db.doc.send(
+    new PutCommand({
+      TableName: deps.db.tableName,
+      Item: { ...keys.recommendationPlan(), entity: ENTITY.recommendationPlan, ...record },
+    }),
+  );
+  return {
+    listings: listings.length,
+    excluded: excluded.size,
+    chosen: plan.cycles.length,
+    households: plan.households,
+    bound: plan.bound.households,
+    stored,
+    marked,
+    unmarked,
+  };
 }

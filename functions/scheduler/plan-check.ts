@@ -16,8 +16,12 @@ export interface PlanCheckReport {
 }
 
 export async function runPlanCheck(deps: OptimiserDeps, now: Date): Promise<PlanCheckReport> {
-  const { Item } = await deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }));
+  const { Item } = await deps.db.doc.send(
+    new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }),
+  );
   const matchIds = (Item?.matchIds as string[] | undefined) ?? [];
-  const broken = (await getMatches(deps.db, matchIds)).filter((match) => BROKEN.has(match.status)).length;
+  const broken = (await getMatches(deps.db, matchIds)).filter((match) =>
+    BROKEN.has(match.status),
+  ).length;
   return { broken, replanned: broken > 0 ? await runOptimiser(deps, now) : null };
 }

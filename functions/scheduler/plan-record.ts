@@ -11,13 +11,23 @@ export interface PlanRecord extends Omit<RecommendationPlan, 'byCommune'> {
 }
 
 /** Only cycles stored and marked count: a cycle that broke before being stored moves nobody. */
-export function planRecordOf(plan: MarketPlan, marked: ReadonlySet<string>, listings: ReadonlyMap<string, Listing>, now: Date): PlanRecord {
+export function planRecordOf(
+  plan: MarketPlan,
+  marked: ReadonlySet<string>,
+  listings: ReadonlyMap<string, Listing>,
+  now: Date,
+): PlanRecord {
   const cycles = plan.cycles.filter((c) => marked.has(matchIdOf(c.key)));
   const byCommune = new Map<string, Omit<PlanCommune, 'communeName'>>();
   for (const cycle of cycles) {
     for (const id of cycle.listingIds) {
       const communeCode = listings.get(id)?.dwelling.communeCode ?? '';
-      const row = byCommune.get(communeCode) ?? { communeCode, households: 0, twoWay: 0, threeWay: 0 };
+      const row = byCommune.get(communeCode) ?? {
+        communeCode,
+        households: 0,
+        twoWay: 0,
+        threeWay: 0,
+      };
       row.households += 1;
       if (cycle.size === 2) row.twoWay += 1;
       else row.threeWay += 1;
@@ -34,6 +44,8 @@ export function planRecordOf(plan: MarketPlan, marked: ReadonlySet<string>, list
     cycles: cycles.length,
     twoWayCycles: cycles.filter((c) => c.size === 2).length,
     threeWayCycles: cycles.filter((c) => c.size === 3).length,
-    byCommune: [...byCommune.values()].sort((a, b) => b.households - a.households || a.communeCode.localeCompare(b.communeCode)),
+    byCommune: [...byCommune.values()].sort(
+      (a, b) => b.households - a.households || a.communeCode.localeCompare(b.communeCode),
+    ),
   };
 }

@@ -11,6 +11,8 @@ let loading: Promise<PackingSolver> | undefined;
 
 export function loadPackingSolver(): Promise<PackingSolver> {
   const beside = fileURLToPath(new URL('./highs.wasm', import.meta.url));
-  loading ??= highsLoader(existsSync(beside) ? { locateFile: () => beside } : {}).then(highsPackingSolver);
+  loading ??= highsLoader(existsSync(beside) ? { locateFile: () => beside } : {}).then(
+    highsPackingSolver,
+  );
   return loading;
 }

@@ -17,11 +17,20 @@ export interface ProposalDigestReport {
   sent: number;
 }
 
-export async function runProposalDigests(deps: ProposalDigestDeps, now: Date): Promise<ProposalDigestReport> {
+export async function runProposalDigests(
+  deps: ProposalDigestDeps,
+  now: Date,
+): Promise<ProposalDigestReport> {
   const owners = await ownersWithPendingProposals(deps.db);
   let sent = 0;
   for (let start = 0; start < owners.length; start += 8) {
-    const results = await Promise.all(owners.slice(start, start + 8).map((ownerId) => sendDigestIfDue({ db: deps.db, appUrl: deps.appUrl, now: () => now }, ownerId)));
+    const results = await Promise.all(
+      owners
+        .slice(start, start + 8)
+        .map((ownerId) =>
+          sendDigestIfDue({ db: deps.db, appUrl: deps.appUrl, now: () => now }, ownerId),
+        ),
+    );
     sent += results.filter(Boolean).length;
   }
   return { queued: owners.length, sent };

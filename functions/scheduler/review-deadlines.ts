@@ -8,7 +8,11 @@
  */
 import { addDays } from 'date-fns';
 import type { ReferenceData } from '../../shared/reference/index';
-import { REVIEW_REMINDER_DAYS, deadlineActions, type SwapReview } from '../../shared/swap/lifecycle';
+import {
+  REVIEW_REMINDER_DAYS,
+  deadlineActions,
+  type SwapReview,
+} from '../../shared/swap/lifecycle';
 import type { Database } from '../lib/db/client';
 import { auditPut } from '../lib/db/audit';
 import { outboxPut } from '../lib/db/outbox';
@@ -33,7 +37,10 @@ export interface ReviewDeadlineReport {
 
 const SYSTEM = { actorId: 'system:review-deadlines', actorRole: 'system' };
 
-export async function runReviewDeadlines(deps: ReviewDeadlineDeps, now: Date): Promise<ReviewDeadlineReport> {
+export async function runReviewDeadlines(
+  deps: ReviewDeadlineDeps,
+  now: Date,
+): Promise<ReviewDeadlineReport> {
   const report: ReviewDeadlineReport = { reminded: 0, escalated: 0, failed: 0 };
   const reminderDays = deps.reminderDays ?? REVIEW_REMINDER_DAYS;
   const { lessors } = await deps.reference();
@@ -46,28 +53,71 @@ export async function runReviewDeadlines(deps: ReviewDeadlineDeps, now: Date): P
         const review = swap?.reviews.find((r) => r.listingId === entry.listingId);
         if (!swap || !review) continue;
         const due = deadlineActions(swap, review, now, reminderDays);
-        if (due.remind) report.reminded += await mark(deps, swap.id, review, 'reminded', await staffAddresses(deps.db, 'lessor', [lessor.id]), reviewReminderMail(deps.appUrl, swap.id, review.dueAt), now);
+        if (due.remind)
+          report.reminded += await mark(
+            deps,
+            swap.id,
+            review,
+            'reminded',
+            await staffAddresses(deps.db, 'lessor', [lessor.id]),
+            reviewReminderMail(deps.appUrl, swap.id, review.dueAt),
+            now,
+          );
         if (due.escalate) {
           armos ??= await staffAddresses(deps.db, 'armos');
-          report.escalated += await mark(deps, swap.id, review, 'escalated', armos, reviewEscalatedMail(deps.appUrl, swap.id, lessor.name, review.dueAt), now);
+          report.escalated += await mark(
+            deps,
+            swap.id,
+            review,
+            'escalated',
+            armos,
+            reviewEscalatedMail(deps.appUrl, swap.id, lessor.name, review.dueAt),
+            now,
+          );
         }
       } catch (error) {
         report.failed += 1;
-        logger.error('review deadlines: review not handled, retried at the next run', { swapId: entry.swapId, listingId: entry.listingId, error });
+        logger.error('review deadlines: review not handled, retried at the next run', {
+          swapId: entry.swapId,
+          listingId: entry.listingId,
+          error,
+        });
       }
     }
   }
-  if (report.reminded + report.escalated + report.failed > 0) logger.info('review deadlines run', { ...report });
+  if (report.reminded + report.escalated + report.failed > 0)
+    logger.info('review deadlines run', { ...report });
   return report;
 }
 
 /** Marker, audit and mails in one transaction; 0 when another run already did it. */
-async function mark(deps: ReviewDeadlineDeps, swapId: string, review: SwapReview, marker: 'reminded' | 'escalated', to: string[], mail: { subject: string; text: string; html: string }, now: Date): Promise<number> {
+async function mark(
+  deps: ReviewDeadlineDeps,
+  swapId: string,
+  review: SwapReview,
+  marker: 'reminded' | 'escalated',
+  to: string[],
+  mail: { subject: string; text: string; html: string },
+  now: Date,
+): Promise<number> {
   try {
     await transactWrite(deps.db, [
       reviewMarkerUpdate(deps.db, swapId, review, marker, now),
-      auditPut(deps.db, { ...SYSTEM, action: marker === 'reminded' ? 'swap-review-reminded' : 'swap-review-escalated', subject: `swap:${swapId}`, details: { listingId: review.listingId, lessorId: review.lessorId } }, now),
-      ...to.slice(0, 98).map((address) => outboxPut(deps.db, { to: address, ...mail, kind: `swap-review-${marker}` }, now)),
+      auditPut(
+        deps.db,
+        {
+          ...SYSTEM,
+          action: marker === 'reminded' ? 'swap-review-reminded' : 'swap-review-escalated',
+          subject: `swap:${swapId}`,
+          details: { listingId: review.listingId, lessorId: review.lessorId },
+        },
+        now,
+      ),
+      ...to
+        .slice(0, 98)
+        .map((address) =>
+          outboxPut(deps.db, { to: address, ...mail, kind: `swap-review-${marker}` }, now),
+        ),
     ]);
     return 1;
   } catch (error) {

@@ -25,29 +25,50 @@ export interface SwapNudgeReport {
 }
 
 /** Today and the two days before, so that a job that missed a day catches up. */
-const daysToCheck = (now: Date) => [0, 1, 2].map((back) => formatInTimeZone(new Date(now.getTime() - back * 86_400_000), 'yyyy-MM-dd'));
+const daysToCheck = (now: Date) =>
+  [0, 1, 2].map((back) =>
+    formatInTimeZone(new Date(now.getTime() - back * 86_400_000), 'yyyy-MM-dd'),
+  );
 
 export async function runSwapNudges(deps: SwapNudgeDeps, now: Date): Promise<SwapNudgeReport> {
   const report: SwapNudgeReport = { proposals: 0, nudged: 0 };
   for (const day of daysToCheck(now)) {
-    const items = await queryAll(deps.db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.swapNudgesOf(day).pk } });
+    const items = await queryAll(deps.db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.swapNudgesOf(day).pk },
+    });
     for (const item of items) {
       const matchId = String(item.matchId);
       const match = await findMatch(deps.db, matchId);
       report.proposals += 1;
       // Engaged (a swap was requested), declined or closed since: nothing to remind.
       if (match?.status === 'mutual') {
-        const owners = await getUsers(deps.db, match.participants.map((p) => p.ownerId));
+        const owners = await getUsers(
+          deps.db,
+          match.participants.map((p) => p.ownerId),
+        );
         const mails = match.participants.flatMap((p) => {
           const to = reachableEmail(owners.get(p.ownerId));
-          return to ? [outboxPut(deps.db, { to, ...swapNudgeMail(deps.appUrl, matchId), kind: 'swap-nudge' }, now)] : [];
+          return to
+            ? [
+                outboxPut(
+                  deps.db,
+                  { to, ...swapNudgeMail(deps.appUrl, matchId), kind: 'swap-nudge' },
+                  now,
+                ),
+              ]
+            : [];
         });
         // The "sent" marker and the mails in one transaction: once per proposal, whatever the retries.
         const sent = await transactUnlessDone(deps.db, [
           {
             Put: {
               TableName: deps.db.tableName,
-              Item: { ...keys.swapNudge(`SENT#${matchId}`, 'SENT'), entity: ENTITY.swapNudge, ttl: Math.floor(now.getTime() / 1000) + 60 * 86_400 },
+              Item: {
+                ...keys.swapNudge(`SENT#${matchId}`, 'SENT'),
+                entity: ENTITY.swapNudge,
+                ttl: Math.floor(now.getTime() / 1000) + 60 * 86_400,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -55,7 +76,9 @@ export async function runSwapNudges(deps: SwapNudgeDeps, now: Date): Promise<Swa
         ]);
         if (sent) report.nudged += 1;
       }
-      await deps.db.doc.send(new DeleteCommand({ TableName: deps.db.tableName, Key: keys.swapNudge(day, matchId) }));
+      await deps.db.doc.send(
+        new DeleteCommand({ TableName: deps.db.tableName, Key: keys.swapNudge(day, matchId) }),
+      );
     }
   }
   return report;

@@ -7,7 +7,15 @@
  * docs/benchmarks.md.)
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { STATS_SOURCES, cellsOf, changeOf, listingFactsOf, listingIdsNamedBy, type Item, type ListingFacts } from '../../shared/stats/index';
+import {
+  STATS_SOURCES,
+  cellsOf,
+  changeOf,
+  listingFactsOf,
+  listingIdsNamedBy,
+  type Item,
+  type ListingFacts,
+} from '../../shared/stats/index';
 import type { Database } from '../lib/db/client';
 import { getListings } from '../lib/db/listings';
 import { applyStatsChange } from '../lib/db/stats';
@@ -52,19 +60,27 @@ export async function aggregateRecord(deps: StatsDeps, record: DynamoDBRecord): 
   const images = imagesOf(record);
   if (!images) return false;
   const { before, after } = images;
-  const change = changeOf({ id: changeIdOf(record), before, after }, await lookupFor(deps.db, before, after));
+  const change = changeOf(
+    { id: changeIdOf(record), before, after },
+    await lookupFor(deps.db, before, after),
+  );
   const cells = cellsOf(change);
   if (cells.size === 0) return false;
   return applyStatsChange(deps.db, change.id, cells, deps.now());
 }
 
 export function createStatsAggregator(deps: StatsDeps) {
-  return async function aggregateFromStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  return async function aggregateFromStream(
+    event: DynamoDBStreamEvent,
+  ): Promise<DynamoDBBatchResponse> {
     for (const record of event.Records) {
       try {
         await aggregateRecord(deps, record);
       } catch (error) {
-        logger.error('statistics not updated for a record', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+        logger.error('statistics not updated for a record', {
+          error,
+          sequenceNumber: record.dynamodb?.SequenceNumber,
+        });
         // Lambda retries from this record; the ones before it are applied and marked.
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }

@@ -4,4 +4,6 @@ import { lazyHandler } from '../lib/bootstrap';
 import { database } from '../lib/db/client';
 import { createStatsAggregator } from './handler';
 
-export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() => createStatsAggregator({ db: database(), now: () => new Date() }));
+export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() =>
+  createStatsAggregator({ db: database(), now: () => new Date() }),
+);

@@ -25,7 +25,10 @@ export class Alarms extends Construct {
 
   constructor(scope: Construct, id: string, props: { alarmEmail?: string }) {
     super(scope, id);
-    this.topic = new Topic(this, 'Topic', { displayName: 'Échange Kaz — alertes', enforceSSL: true });
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'Échange Kaz — alertes',
+      enforceSSL: true,
+    });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     this.action = new SnsAction(this.topic);
   }
@@ -45,23 +48,47 @@ export class Alarms extends Construct {
   }
 
   forFunction(name: string, fn: IFunction): void {
-    this.alarm(`${name}Errors`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 0, `${name}: an invocation failed`);
-    this.alarm(`${name}Throttles`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), 0, `${name}: invocations throttled`);
+    this.alarm(
+      `${name}Errors`,
+      fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      0,
+      `${name}: an invocation failed`,
+    );
+    this.alarm(
+      `${name}Throttles`,
+      fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      0,
+      `${name}: invocations throttled`,
+    );
   }
 
   forDeadLetterQueue(name: string, queue: IQueue): void {
     this.alarm(
       `${name}DeadLetters`,
-      queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      queue.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
       0,
       `${name}: records gave up after their retries (see the queue; the outbox sweep resends mails)`,
     );
   }
 
   forSesReputation(): void {
-    const rate = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: 'Maximum' });
+    const rate = (metricName: string) =>
+      new Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        period: Duration.hours(1),
+        statistic: 'Maximum',
+      });
     // SES reviews an account at 5 % bounces and 0.1 % complaints.
     this.alarm('SesBounceRate', rate('Reputation.BounceRate'), 0.05, 'SES bounce rate above 5 %');
-    this.alarm('SesComplaintRate', rate('Reputation.ComplaintRate'), 0.001, 'SES complaint rate above 0.1 %');
+    this.alarm(
+      'SesComplaintRate',
+      rate('Reputation.ComplaintRate'),
+      0.001,
+      'SES complaint rate above 0.1 %',
+    );
   }
 }

@@ -7,7 +7,10 @@ import { readContext } from './context';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack, type StatelessStackProps } from './stateless-stack';
 
-export type BuildOptions = Pick<StatelessStackProps, 'functions' | 'repositoryRoot' | 'webBuildDir'>;
+export type BuildOptions = Pick<
+  StatelessStackProps,
+  'functions' | 'repositoryRoot' | 'webBuildDir'
+>;
 
 export function buildApp(app: App, options: BuildOptions = {}) {
   const context = readContext(app.node);

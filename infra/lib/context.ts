@@ -41,25 +41,36 @@ export function mailAddress(mailFrom: string): string {
 
 export function readContext(node: Node): DeployContext {
   const stage = optional(node, 'stage') ?? 'dev';
-  if (!STAGE.test(stage)) throw new ContextError(`Context "stage" must match ${STAGE} (got "${stage}").`);
+  if (!STAGE.test(stage))
+    throw new ContextError(`Context "stage" must match ${STAGE} (got "${stage}").`);
 
   const domain = optional(node, 'domain')?.toLowerCase();
-  if (domain !== undefined && !DOMAIN.test(domain)) throw new ContextError(`Context "domain" is not a domain name: "${domain}".`);
+  if (domain !== undefined && !DOMAIN.test(domain))
+    throw new ContextError(`Context "domain" is not a domain name: "${domain}".`);
 
-  const mailFrom = optional(node, 'mailFrom') ?? (domain ? `Échange Kaz <ne-pas-repondre@${domain}>` : undefined);
+  const mailFrom =
+    optional(node, 'mailFrom') ?? (domain ? `Échange Kaz <ne-pas-repondre@${domain}>` : undefined);
   if (mailFrom !== undefined && !EMAIL.test(mailAddress(mailFrom))) {
-    throw new ContextError(`Context "mailFrom" must be an address or "Name <address>" (got "${mailFrom}").`);
+    throw new ContextError(
+      `Context "mailFrom" must be an address or "Name <address>" (got "${mailFrom}").`,
+    );
   }
 
   const alarmEmail = optional(node, 'alarmEmail');
-  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) throw new ContextError(`Context "alarmEmail" is not an address: "${alarmEmail}".`);
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail))
+    throw new ContextError(`Context "alarmEmail" is not an address: "${alarmEmail}".`);
 
   const certificateArn = optional(node, 'certificateArn');
   if (certificateArn !== undefined) {
     if (!CERTIFICATE_ARN.test(certificateArn)) {
-      throw new ContextError('Context "certificateArn" must be an ACM certificate ARN in us-east-1 (CloudFront requires it).');
+      throw new ContextError(
+        'Context "certificateArn" must be an ACM certificate ARN in us-east-1 (CloudFront requires it).',
+      );
     }
-    if (domain === undefined) throw new ContextError('Context "certificateArn" needs "domain" (the name the certificate covers).');
+    if (domain === undefined)
+      throw new ContextError(
+        'Context "certificateArn" needs "domain" (the name the certificate covers).',
+      );
   }
 
   return { stage, domain, mailFrom, alarmEmail, certificateArn, retainData: stage !== 'dev' };

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 export function inlineScriptHashes(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const hashes = new Set<string>();
-  const html = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  const html = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.html'),
+  );
   for (const file of html) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const match of text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
@@ -28,7 +30,10 @@ export function inlineScriptHashes(dir: string): string[] {
  * presigned URLs (the only cross-origin request of the app). Photos are read from `/photos/*`
  * on the app's own origin, so img-src stays 'self'.
  */
-export function contentSecurityPolicy(scriptHashes: string[], options: { photoUploadOrigin?: string } = {}): string {
+export function contentSecurityPolicy(
+  scriptHashes: string[],
+  options: { photoUploadOrigin?: string } = {},
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),

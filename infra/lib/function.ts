@@ -8,7 +8,12 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  LogLevel,
+  NodejsFunction,
+  OutputFormat,
+  type NodejsFunctionProps,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -44,7 +49,12 @@ const REQUIRE_BANNER =
 
 /** DynamoDB actions the code issues (Get, Query, Put, Update, Delete, BatchWrite, TransactWrite). */
 const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  read: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+  ],
   readWrite: [
     'dynamodb:GetItem',
     'dynamodb:BatchGetItem',
@@ -69,7 +79,10 @@ export type PhotosAccess = 'presign' | 'process' | 'erase';
 
 export const PHOTO_PREFIXES = { uploads: 'uploads/', photos: 'photos/' } as const;
 
-export interface EchangeKazFunctionProps extends Omit<NodejsFunctionProps, 'runtime' | 'architecture'> {
+export interface EchangeKazFunctionProps extends Omit<
+  NodejsFunctionProps,
+  'runtime' | 'architecture'
+> {
   entry: string;
   kind: FunctionKind;
   stage: string;
@@ -136,7 +149,10 @@ export class EchangeKazFunction extends NodejsFunction {
           conditions: {
             'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LISTING#*'] },
             'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...PHOTO_ITEM_ATTRIBUTES] },
-            StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES', 'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'] },
+            StringEqualsIfExists: {
+              'dynamodb:Select': 'SPECIFIC_ATTRIBUTES',
+              'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'],
+            },
           },
         }),
       );
@@ -156,7 +172,11 @@ export class EchangeKazFunction extends NodejsFunction {
    * MAIL_FROM and SES_CONFIGURATION_SET, and `ses:SendEmail` on the sending identity (the
    * verified domain and/or address) and that configuration set only.
    */
-  bindSes(options: { configurationSet: IConfigurationSet; mailFrom: string; identities: string[] }): this {
+  bindSes(options: {
+    configurationSet: IConfigurationSet;
+    mailFrom: string;
+    identities: string[];
+  }): this {
     const { configurationSet, mailFrom, identities } = options;
     const stack = Stack.of(this);
     this.addEnvironment('MAIL_FROM', mailFrom);
@@ -166,8 +186,14 @@ export class EchangeKazFunction extends NodejsFunction {
         effect: Effect.ALLOW,
         actions: ['ses:SendEmail'],
         resources: [
-          ...identities.map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
-          stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+          ...identities.map((identity) =>
+            stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+          ),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: configurationSet.configurationSetName,
+          }),
         ],
       }),
     );
@@ -191,7 +217,13 @@ export class EchangeKazFunction extends NodejsFunction {
   bindPhotos(bucket: IBucket, access: PhotosAccess): this {
     this.addEnvironment('PHOTOS_BUCKET', bucket.bucketName);
     const objects = (actions: string[], prefix: string) =>
-      this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [bucket.arnForObjects(`${prefix}*`)] }));
+      this.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions,
+          resources: [bucket.arnForObjects(`${prefix}*`)],
+        }),
+      );
     if (access === 'presign') {
       objects(['s3:PutObject'], PHOTO_PREFIXES.uploads);
       objects(['s3:DeleteObject'], PHOTO_PREFIXES.photos);
@@ -200,7 +232,13 @@ export class EchangeKazFunction extends NodejsFunction {
     } else {
       objects(['s3:GetObject', 's3:DeleteObject'], PHOTO_PREFIXES.uploads);
       objects(['s3:PutObject', 's3:DeleteObject'], PHOTO_PREFIXES.photos);
-      this.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+      this.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+        }),
+      );
     }
     return this;
   }

@@ -31,7 +31,14 @@ export interface FunctionSpec {
    * `sessionKey`: the function signs or verifies sessions or renewal links (docs/security.md).
    * `photoLinks`: it signs photo links. `originVerify`: it serves CloudFront's API origin.
    */
-  grants: { table?: TableAccess; ses?: boolean; photos?: PhotosAccess; sessionKey?: boolean; photoLinks?: boolean; originVerify?: boolean };
+  grants: {
+    table?: TableAccess;
+    ses?: boolean;
+    photos?: PhotosAccess;
+    sessionKey?: boolean;
+    photoLinks?: boolean;
+    originVerify?: boolean;
+  };
   /** Native modules: left out of the bundle and installed beside it for Lambda's platform (./native-modules.ts). */
   nativeModules?: string[];
   /** Files (paths from the repository root) copied next to the bundle, such as a WebAssembly module the code loads at run time. */
@@ -54,33 +61,167 @@ const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
 const listingAndMatchChanges = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH'] } } } };
 
 /** Only listing, match and swap changes reach the statistics aggregator (never its own writes). */
-const statsSources = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH', 'SWAP', { prefix: 'REVIEW#' }] } } } };
+const statsSources = {
+  dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH', 'SWAP', { prefix: 'REVIEW#' }] } } },
+};
 
 /** Only new outbox items reach the notifier. */
-const outboxInserts = { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } } };
+const outboxInserts = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } },
+};
 
 /** Only DynamoDB's own TTL deletions reach the purge (the application's deletions never do). */
-const ttlDeletions = { eventName: ['REMOVE'], userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] } };
+const ttlDeletions = {
+  eventName: ['REMOVE'],
+  userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
+};
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'Api', entry: 'functions/api/index.ts', handler: 'handler', kind: 'http', grants: { table: 'readWrite', photos: 'presign', sessionKey: true, photoLinks: true, originVerify: true }, lazyModules: ['pdf-lib'] },
-  { name: 'Notifier', entry: 'functions/notifier/index.ts', handler: 'handler', kind: 'stream', streamFilter: outboxInserts, grants: { table: 'readWrite', ses: true } },
-  { name: 'Matcher', entry: 'functions/matcher/index.ts', handler: 'handler', kind: 'stream', streamFilter: listingChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
-  { name: 'ProposalFanOut', entry: 'functions/matcher/index.ts', handler: 'fanOutHandler', kind: 'stream', streamFilter: listingAndMatchChanges, grants: { table: 'readWrite', ses: false }, memorySize: 1024 },
-  { name: 'OutboxSweep', entry: 'functions/notifier/index.ts', handler: 'sweepHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0/5' }), grants: { table: 'readWrite', ses: true } },
-  { name: 'Stats', entry: 'functions/stats/index.ts', handler: 'handler', kind: 'stream', streamFilter: statsSources, grants: { table: 'readWrite' } },
-  { name: 'TtlPurge', entry: 'functions/purge/index.ts', handler: 'handler', kind: 'stream', streamFilter: ttlDeletions, grants: { table: 'readWrite', photos: 'erase' } },
+  {
+    name: 'Api',
+    entry: 'functions/api/index.ts',
+    handler: 'handler',
+    kind: 'http',
+    grants: {
+      table: 'readWrite',
+      photos: 'presign',
+      sessionKey: true,
+      photoLinks: true,
+      originVerify: true,
+    },
+    lazyModules: ['pdf-lib'],
+  },
+  {
+    name: 'Notifier',
+    entry: 'functions/notifier/index.ts',
+    handler: 'handler',
+    kind: 'stream',
+    streamFilter: outboxInserts,
+    grants: { table: 'readWrite', ses: true },
+  },
+  {
+    name: 'Matcher',
+    entry: 'functions/matcher/index.ts',
+    handler: 'handler',
+    kind: 'stream',
+    streamFilter: listingChanges,
+    grants: { table: 'readWrite', ses: false },
+    memorySize: 1024,
+  },
+  {
+    name: 'ProposalFanOut',
+    entry: 'functions/matcher/index.ts',
+    handler: 'fanOutHandler',
+    kind: 'stream',
+    streamFilter: listingAndMatchChanges,
+    grants: { table: 'readWrite', ses: false },
+    memorySize: 1024,
+  },
+  {
+    name: 'OutboxSweep',
+    entry: 'functions/notifier/index.ts',
+    handler: 'sweepHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '0/5' }),
+    grants: { table: 'readWrite', ses: true },
+  },
+  {
+    name: 'Stats',
+    entry: 'functions/stats/index.ts',
+    handler: 'handler',
+    kind: 'stream',
+    streamFilter: statsSources,
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'TtlPurge',
+    entry: 'functions/purge/index.ts',
+    handler: 'handler',
+    kind: 'stream',
+    streamFilter: ttlDeletions,
+    grants: { table: 'readWrite', photos: 'erase' },
+  },
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).
-  { name: 'ListingExpiry', entry: 'functions/scheduler/index.ts', handler: 'expiryHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '3' }), grants: { table: 'readWrite', sessionKey: true } },
-  { name: 'AnswerReminders', entry: 'functions/scheduler/index.ts', handler: 'answerRemindersHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '5' }), grants: { table: 'readWrite' } },
-  { name: 'ProposalDigests', entry: 'functions/scheduler/index.ts', handler: 'proposalDigestsHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '4' }), grants: { table: 'readWrite' } },
-  { name: 'SwapNudges', entry: 'functions/scheduler/index.ts', handler: 'swapNudgesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '5' }), grants: { table: 'readWrite' } },
-  { name: 'ReviewDeadlines', entry: 'functions/scheduler/index.ts', handler: 'reviewDeadlinesHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '30', hour: '3' }), grants: { table: 'readWrite' } },
-  { name: 'InactiveAccounts', entry: 'functions/scheduler/retention.ts', handler: 'inactiveAccountsHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '4' }), grants: { table: 'readWrite', photos: 'erase' } },
+  {
+    name: 'ListingExpiry',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'expiryHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '0', hour: '3' }),
+    grants: { table: 'readWrite', sessionKey: true },
+  },
+  {
+    name: 'AnswerReminders',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'answerRemindersHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '0', hour: '5' }),
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'ProposalDigests',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'proposalDigestsHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '0', hour: '4' }),
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'SwapNudges',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'swapNudgesHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '30', hour: '5' }),
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'ReviewDeadlines',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'reviewDeadlinesHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '30', hour: '3' }),
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'InactiveAccounts',
+    entry: 'functions/scheduler/retention.ts',
+    handler: 'inactiveAccountsHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '0', hour: '4' }),
+    grants: { table: 'readWrite', photos: 'erase' },
+  },
   // The plan over all cycles: up to ~10 minutes at 10 000 listings (docs/benchmarks.md), HiGHS as WebAssembly.
-  { name: 'MatchOptimiser', entry: 'functions/scheduler/index.ts', handler: 'optimiserHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '0', hour: '22' }), grants: { table: 'readWrite' }, assets: [HIGHS_WASM], timeout: Duration.minutes(15), memorySize: 4096 },
-  { name: 'PlanCheck', entry: 'functions/scheduler/index.ts', handler: 'planCheckHandler', kind: 'schedule', schedule: Schedule.cron({ minute: '15' }), grants: { table: 'readWrite' }, assets: [HIGHS_WASM], timeout: Duration.minutes(15), memorySize: 4096 },
-  { name: 'Photos', entry: 'functions/photos/index.ts', handler: 'handler', kind: 's3', grants: { table: 'photoItems', photos: 'process' }, nativeModules: ['sharp'] },
+  {
+    name: 'MatchOptimiser',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'optimiserHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '0', hour: '22' }),
+    grants: { table: 'readWrite' },
+    assets: [HIGHS_WASM],
+    timeout: Duration.minutes(15),
+    memorySize: 4096,
+  },
+  {
+    name: 'PlanCheck',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'planCheckHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '15' }),
+    grants: { table: 'readWrite' },
+    assets: [HIGHS_WASM],
+    timeout: Duration.minutes(15),
+    memorySize: 4096,
+  },
+  {
+    name: 'Photos',
+    entry: 'functions/photos/index.ts',
+    handler: 'handler',
+    kind: 's3',
+    grants: { table: 'photoItems', photos: 'process' },
+    nativeModules: ['sharp'],
+  },
 ];
 
 export function entryPath(spec: FunctionSpec, root = REPOSITORY_ROOT): string {
@@ -88,9 +229,11 @@ export function entryPath(spec: FunctionSpec, root = REPOSITORY_ROOT): string {
 }
 
 /** The functions whose entry file exists, and those skipped. */
-export function presentFunctions(specs: readonly FunctionSpec[] = FUNCTIONS, root = REPOSITORY_ROOT) {
+export function presentFunctions(
+  specs: readonly FunctionSpec[] = FUNCTIONS,
+  root = REPOSITORY_ROOT,
+) {
   const present = specs.filter((spec) => existsSync(entryPath(spec, root)));
   const skipped = specs.filter((spec) => !present.includes(spec));
   return { present, skipped };
 }
-

@@ -12,12 +12,19 @@ import { REPOSITORY_ROOT, type FunctionSpec } from './functions';
 export type NativeArchitecture = 'arm64' | 'x64';
 
 export function pinnedVersion(name: string, root = REPOSITORY_ROOT): string {
-  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(
+    readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as { version: string };
   return manifest.version;
 }
 
 /** The npm command that installs `modules` into `outputDir` for Linux on `architecture`. */
-export function nativeInstallCommand(modules: readonly string[], architecture: NativeArchitecture, outputDir: string, root = REPOSITORY_ROOT): string {
+export function nativeInstallCommand(
+  modules: readonly string[],
+  architecture: NativeArchitecture,
+  outputDir: string,
+  root = REPOSITORY_ROOT,
+): string {
   const specs = modules.map((name) => `${name}@${pinnedVersion(name, root)}`).join(' ');
   return [
     `npm install --prefix "${outputDir}" ${specs}`,
@@ -27,11 +34,17 @@ export function nativeInstallCommand(modules: readonly string[], architecture: N
 }
 
 /** Bundling options: `modules` external to esbuild, then installed for the target platform. */
-export function nativeModulesBundling(modules: readonly string[], architecture: NativeArchitecture, root = REPOSITORY_ROOT): Partial<BundlingOptions> {
+export function nativeModulesBundling(
+  modules: readonly string[],
+  architecture: NativeArchitecture,
+  root = REPOSITORY_ROOT,
+): Partial<BundlingOptions> {
   const commandHooks: ICommandHooks = {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (_inputDir, outputDir) => [nativeInstallCommand(modules, architecture, outputDir, root)],
+    afterBundling: (_inputDir, outputDir) => [
+      nativeInstallCommand(modules, architecture, outputDir, root),
+    ],
   };
   return { externalModules: [...modules], commandHooks };
 }
@@ -41,7 +54,11 @@ export function nativeModulesBundling(modules: readonly string[], architecture: 
  * Lambda's platform, and its assets (files
  * the code loads at run time, such as HiGHS's WebAssembly) copied next to the bundle.
  */
-export function bundlingOf(spec: Pick<FunctionSpec, 'nativeModules' | 'lazyModules' | 'assets'>, architecture: NativeArchitecture, root = REPOSITORY_ROOT): Partial<BundlingOptions> {
+export function bundlingOf(
+  spec: Pick<FunctionSpec, 'nativeModules' | 'lazyModules' | 'assets'>,
+  architecture: NativeArchitecture,
+  root = REPOSITORY_ROOT,
+): Partial<BundlingOptions> {
   const modules = [...(spec.nativeModules ?? []), ...(spec.lazyModules ?? [])];
   const assets = spec.assets ?? [];
   const commandHooks: ICommandHooks = {

@@ -40,7 +40,8 @@ export class OriginVerify extends Construct {
     super(scope, id);
     this.rotation = props.rotation ?? 'initial';
     this.secret = new Secret(this, 'Secret', {
-      description: 'Échange Kaz: header value CloudFront sends to the API origin; the API refuses requests without it',
+      description:
+        'Échange Kaz: header value CloudFront sends to the API origin; the API refuses requests without it',
       generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.DESTROY,
     });
@@ -50,7 +51,8 @@ export class OriginVerify extends Construct {
       comment: 'Writes the viewer address for the API rate limits, over any value the viewer sent',
     });
     this.requestPolicy = new OriginRequestPolicy(this, 'ApiRequests', {
-      comment: 'Échange Kaz API: every viewer header but Host (API Gateway routes on it), with the viewer address written at the edge',
+      comment:
+        'Échange Kaz API: every viewer header but Host (API Gateway routes on it), with the viewer address written at the edge',
       headerBehavior: OriginRequestHeaderBehavior.denyList('host'),
       cookieBehavior: OriginRequestCookieBehavior.all(),
       queryStringBehavior: OriginRequestQueryStringBehavior.all(),

@@ -42,7 +42,8 @@ export class PhotoSigningKey extends Construct {
   constructor(scope: Construct, id: string, props: PhotoSigningKeyProps) {
     super(scope, id);
     this.privateKey = new Secret(this, 'PrivateKey', {
-      description: 'Échange Kaz: private key of the photo links (CloudFront signed URLs), written at deploy time',
+      description:
+        'Échange Kaz: private key of the photo links (CloudFront signed URLs), written at deploy time',
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const logs = (name: string) =>
@@ -61,7 +62,10 @@ export class PhotoSigningKey extends Construct {
       logGroup: logs('GeneratorLogs'),
     });
     this.privateKey.grantWrite(generator);
-    const provider = new Provider(this, 'Provider', { onEventHandler: generator, logGroup: logs('ProviderLogs') });
+    const provider = new Provider(this, 'Provider', {
+      onEventHandler: generator,
+      logGroup: logs('ProviderLogs'),
+    });
     const keyPair = new CustomResource(this, 'KeyPair', {
       serviceToken: provider.serviceToken,
       properties: { SecretArn: this.privateKey.secretArn, Rotation: props.rotation ?? 'initial' },
@@ -73,6 +77,9 @@ export class PhotoSigningKey extends Construct {
       encodedKey: keyPair.getAttString('PublicKey'),
       comment: 'Échange Kaz: photo links',
     });
-    this.keyGroup = new KeyGroup(this, 'KeyGroup', { items: [this.publicKey], comment: 'Échange Kaz: who may sign photo links' });
+    this.keyGroup = new KeyGroup(this, 'KeyGroup', {
+      items: [this.publicKey],
+      comment: 'Échange Kaz: who may sign photo links',
+    });
   }
 }

@@ -6,7 +6,13 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   ConfigurationSet,
@@ -64,7 +70,14 @@ export class StatefulStack extends Stack {
         { id: 'expire-originals', prefix: PHOTO_PREFIXES.uploads, expiration: Duration.days(1) },
       ],
       // Presigned PUTs from the web app; photos are read through CloudFront, not from here.
-      cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: photoUploadCorsOrigins(domain), allowedHeaders: ['content-type'], maxAge: 3000 }],
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT],
+          allowedOrigins: photoUploadCorsOrigins(domain),
+          allowedHeaders: ['content-type'],
+          maxAge: 3000,
+        },
+      ],
     });
     // CloudFront (origin access control, /photos/*) reads processed photos, nothing else. The
     // distribution lives in the app stack, which depends on this one: its id cannot be named here.
@@ -77,7 +90,9 @@ export class StatefulStack extends Stack {
         resources: [this.photosBucket.arnForObjects(`${PHOTO_PREFIXES.photos}*`)],
         conditions: {
           StringEquals: { 'AWS:SourceAccount': this.account },
-          StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` },
+          StringLike: {
+            'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*`,
+          },
         },
       }),
     );
@@ -107,7 +122,9 @@ export class StatefulStack extends Stack {
       });
       // Easy DKIM: publish these three CNAMEs in the domain's DNS (docs/deploy.md).
       identity.dkimRecords.forEach((record, index) => {
-        new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}` });
+        new CfnOutput(this, `DkimRecord${index + 1}`, {
+          value: `${record.name} CNAME ${record.value}`,
+        });
       });
     }
 

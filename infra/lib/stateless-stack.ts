@@ -21,7 +21,13 @@ import { Alarms } from './alarms';
 import { OperationsDashboard } from './dashboard';
 import type { DeployContext } from './context';
 import { EchangeKazFunction, PHOTO_PREFIXES, sesIdentities } from './function';
-import { FUNCTIONS, REPOSITORY_ROOT, entryPath, presentFunctions, type FunctionSpec } from './functions';
+import {
+  FUNCTIONS,
+  REPOSITORY_ROOT,
+  entryPath,
+  presentFunctions,
+  type FunctionSpec,
+} from './functions';
 import { bundlingOf, type NativeArchitecture } from './native-modules';
 import { OriginVerify } from './origin-verify';
 import { PhotoSigningKey } from './photo-signing-key';
@@ -33,7 +39,8 @@ import { Web } from './web';
  * Lambda's CPU (arm64) unless the context asks for x64: tests that run a synthesized bundle
  * with its native modules on this machine synthesize with `nativeArchitecture=x64`.
  */
-const nativeArchitecture = (scope: Construct): NativeArchitecture => (scope.node.tryGetContext('nativeArchitecture') === 'x64' ? 'x64' : 'arm64');
+const nativeArchitecture = (scope: Construct): NativeArchitecture =>
+  scope.node.tryGetContext('nativeArchitecture') === 'x64' ? 'x64' : 'arm64';
 
 /** Optional context values whose change rotates a key (docs/deploy.md). */
 const rotationMarker = (scope: Construct, key: string): string | undefined => {
@@ -66,14 +73,23 @@ export class StatelessStack extends Stack {
     const { context } = props;
     const root = props.repositoryRoot ?? REPOSITORY_ROOT;
     const { present, skipped } = presentFunctions(props.functions ?? FUNCTIONS, root);
-    for (const spec of skipped) Annotations.of(this).addInfo(`Function ${spec.name} skipped: ${spec.entry} does not exist yet.`);
-    if (!context.mailFrom) Annotations.of(this).addWarning('No "mailFrom" nor "domain" in context: the functions cannot send mail.');
+    for (const spec of skipped)
+      Annotations.of(this).addInfo(
+        `Function ${spec.name} skipped: ${spec.entry} does not exist yet.`,
+      );
+    if (!context.mailFrom)
+      Annotations.of(this).addWarning(
+        'No "mailFrom" nor "domain" in context: the functions cannot send mail.',
+      );
 
     this.alarms = new Alarms(this, 'Alarms', { alarmEmail: context.alarmEmail });
     this.alarms.forSesReputation();
     new OperationsDashboard(this, 'Operations', { name: `EchangeKaz-${context.stage}` });
 
-    this.httpApi = new HttpApi(this, 'HttpApi', { description: `Échange Kaz API (${context.stage})`, createDefaultStage: true });
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: `Échange Kaz API (${context.stage})`,
+      createDefaultStage: true,
+    });
     // The bucket imported by name: its S3 notification then lives in this stack (no cycle with the stateful one).
     const photosBucket = Bucket.fromBucketAttributes(this, 'PhotosBucket', {
       bucketArn: props.photosBucket.bucketArn,
@@ -84,7 +100,9 @@ export class StatelessStack extends Stack {
       rotation: rotationMarker(this, 'photoKeyRotation'),
       retainLogs: context.retainData,
     });
-    this.originVerify = new OriginVerify(this, 'OriginVerify', { rotation: rotationMarker(this, 'originSecretRotation') });
+    this.originVerify = new OriginVerify(this, 'OriginVerify', {
+      rotation: rotationMarker(this, 'originSecretRotation'),
+    });
 
     for (const spec of present) {
       const fn = this.createFunction(spec, root, props, photosBucket);
@@ -107,16 +125,28 @@ export class StatelessStack extends Stack {
       certificateArn: context.certificateArn,
       retainData: context.retainData,
       buildDir: props.webBuildDir,
-      photos: { bucket: photosBucket, keyGroup: this.photoSigningKey.keyGroup, uploadOrigin: photoUploadOrigin(photosBucket.bucketName, this.region) },
+      photos: {
+        bucket: photosBucket,
+        keyGroup: this.photoSigningKey.keyGroup,
+        uploadOrigin: photoUploadOrigin(photosBucket.bucketName, this.region),
+      },
       originVerify: this.originVerify,
     });
-    if (!this.web.deployed) Annotations.of(this).addWarning('web/build not found: the web app is not deployed (run npm run build:web).');
+    if (!this.web.deployed)
+      Annotations.of(this).addWarning(
+        'web/build not found: the web app is not deployed (run npm run build:web).',
+      );
     for (const fn of this.functions.values()) fn.addEnvironment('APP_URL', this.web.url);
 
     new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
   }
 
-  private createFunction(spec: FunctionSpec, root: string, props: StatelessStackProps, photosBucket: IBucket): EchangeKazFunction {
+  private createFunction(
+    spec: FunctionSpec,
+    root: string,
+    props: StatelessStackProps,
+    photosBucket: IBucket,
+  ): EchangeKazFunction {
     const { context } = props;
     const fn = new EchangeKazFunction(this, spec.name, {
       entry: entryPath(spec, root),
@@ -129,15 +159,21 @@ export class StatelessStack extends Stack {
       description: `Échange Kaz ${spec.name} (${spec.entry} → ${spec.handler})`,
       ...(spec.timeout ? { timeout: spec.timeout } : {}),
       ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
-      ...(spec.nativeModules || spec.lazyModules || spec.assets ? { bundling: bundlingOf(spec, nativeArchitecture(this), root) } : {}),
+      ...(spec.nativeModules || spec.lazyModules || spec.assets
+        ? { bundling: bundlingOf(spec, nativeArchitecture(this), root) }
+        : {}),
     });
     if (spec.grants.sessionKey) fn.bindSessionSecret(props.sessionSecret);
     if (spec.grants.photoLinks) {
-      fn.bindPhotoSigning(this.photoSigningKey.privateKey, this.photoSigningKey.publicKey.publicKeyId);
+      fn.bindPhotoSigning(
+        this.photoSigningKey.privateKey,
+        this.photoSigningKey.publicKey.publicKeyId,
+      );
       // The key pair is written before any instance reads it.
       fn.node.addDependency(this.photoSigningKey);
     }
-    if (spec.grants.originVerify) fn.bindOriginVerify(this.originVerify.secret, this.originVerify.rotation);
+    if (spec.grants.originVerify)
+      fn.bindOriginVerify(this.originVerify.secret, this.originVerify.rotation);
     if (spec.grants.table) fn.bindTable(props.table, spec.grants.table);
     if (spec.grants.ses && context.mailFrom) {
       fn.bindSes({
@@ -150,7 +186,12 @@ export class StatelessStack extends Stack {
     return fn;
   }
 
-  private connect(spec: FunctionSpec, fn: EchangeKazFunction, table: ITable, photosBucket: IBucket): void {
+  private connect(
+    spec: FunctionSpec,
+    fn: EchangeKazFunction,
+    table: ITable,
+    photosBucket: IBucket,
+  ): void {
     switch (spec.kind) {
       case 'http':
         this.httpApi.addRoutes({
@@ -183,7 +224,8 @@ export class StatelessStack extends Stack {
         return;
       }
       case 'schedule':
-        if (!spec.schedule) throw new Error(`Function ${spec.name} is of kind "schedule" but has no schedule.`);
+        if (!spec.schedule)
+          throw new Error(`Function ${spec.name} is of kind "schedule" but has no schedule.`);
         new Rule(this, `${spec.name}Schedule`, {
           schedule: spec.schedule,
           description: `Échange Kaz ${spec.name}`,
@@ -191,7 +233,9 @@ export class StatelessStack extends Stack {
         });
         return;
       case 's3':
-        photosBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), { prefix: PHOTO_PREFIXES.uploads });
+        photosBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
+          prefix: PHOTO_PREFIXES.uploads,
+        });
         return;
     }
   }

@@ -28,7 +28,13 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  type IBucket,
+} from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -88,13 +94,22 @@ export class Web extends Construct {
       comment: 'Échange Kaz: CSP, HSTS, no framing, nosniff, referrer policy',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(buildDir), { photoUploadOrigin: props.photos.uploadOrigin }),
+          contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(buildDir), {
+            photoUploadOrigin: props.photos.uploadOrigin,
+          }),
           override: true,
         },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
       },
     });
 
@@ -110,12 +125,18 @@ export class Web extends Construct {
 
     this.distribution = new Distribution(this, 'Distribution', {
       // The rotation marker makes CloudFormation update the distribution, hence re-read the origin secret.
-      comment: props.originVerify.rotation === 'initial' ? 'Échange Kaz' : `Échange Kaz (origine ${props.originVerify.rotation})`,
+      comment:
+        props.originVerify.rotation === 'initial'
+          ? 'Échange Kaz'
+          : `Échange Kaz (origine ${props.originVerify.rotation})`,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_ALL,
       ...(customDomain
-        ? { domainNames: [customDomain], certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!) }
+        ? {
+            domainNames: [customDomain],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!),
+          }
         : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
@@ -123,7 +144,9 @@ export class Web extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         compress: true,
-        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+        functionAssociations: [
+          { function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST },
+        ],
       },
       additionalBehaviors: {
         [API_PATH_PATTERN]: {
@@ -137,11 +160,18 @@ export class Web extends Construct {
           originRequestPolicy: props.originVerify.requestPolicy,
           responseHeadersPolicy: headers,
           compress: true,
-          functionAssociations: [{ function: props.originVerify.viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
+          functionAssociations: [
+            {
+              function: props.originVerify.viewerAddress,
+              eventType: FunctionEventType.VIEWER_REQUEST,
+            },
+          ],
         },
         [PHOTOS_PATH_PATTERN]: {
           // Read-only access to the bucket (its policy, in the data stack, allows photos/* only).
-          origin: S3BucketOrigin.withOriginAccessControl(props.photos.bucket, { originAccessLevels: [AccessLevel.READ] }),
+          origin: S3BucketOrigin.withOriginAccessControl(props.photos.bucket, {
+            originAccessLevels: [AccessLevel.READ],
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
@@ -157,7 +187,9 @@ export class Web extends Construct {
       '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
       'The photos bucket policy is declared in the data stack.',
     );
-    this.url = customDomain ? `https://${customDomain}` : `https://${this.distribution.distributionDomainName}`;
+    this.url = customDomain
+      ? `https://${customDomain}`
+      : `https://${this.distribution.distributionDomainName}`;
 
     if (this.deployed) this.deploy(buildDir);
 
@@ -170,9 +202,16 @@ export class Web extends Construct {
 
   /** Hashed assets cached for a year; everything else revalidated, and the CDN invalidated. */
   private deploy(buildDir: string): void {
-    const logGroup = new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new LogGroup(this, 'DeployLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const immutable = new BucketDeployment(this, 'DeployAssets', {
-      sources: [Source.asset(buildDir, { exclude: ['*', '!_app', '!_app/immutable', '!_app/immutable/**'] })],
+      sources: [
+        Source.asset(buildDir, {
+          exclude: ['*', '!_app', '!_app/immutable', '!_app/immutable/**'],
+        }),
+      ],
       destinationBucket: this.bucket,
       cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
       // Old chunks stay for clients still running the previous version.

@@ -9,7 +9,9 @@ describe('the architecture page', () => {
     const page = readFileSync(join(REPOSITORY_ROOT, 'docs/architecture.md'), 'utf8');
     const picture = /```mermaid\n([\s\S]*?)```/.exec(page)?.[1] ?? '';
 
-    const missing = FUNCTIONS.map((spec) => spec.name).filter((name) => !new RegExp(`\\b${name}\\b`).test(picture));
+    const missing = FUNCTIONS.map((spec) => spec.name).filter(
+      (name) => !new RegExp(`\\b${name}\\b`).test(picture),
+    );
 
     expect(missing).toEqual([]);
   });

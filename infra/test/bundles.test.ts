@@ -6,12 +6,19 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import { configureLogs } from '../../functions/lib/logger';
 import { httpApiEvent, lambdaContext } from './bundle-events';
 import { synthesize, type Synthesized } from './synth';
 
-type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type HttpHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 let synth: Synthesized;
 
@@ -63,14 +70,21 @@ describe('api bundle', () => {
 
 describe('notifier bundle', () => {
   it('exports the stream handler and the sweep, and ignores records that are not outbox inserts', async () => {
-    const notifier = importBundle<{ handler: (event: unknown) => Promise<unknown>; sweepHandler: unknown }>('Notifier');
+    const notifier = importBundle<{
+      handler: (event: unknown) => Promise<unknown>;
+      sweepHandler: unknown;
+    }>('Notifier');
     const event = {
       Records: [
         {
           eventName: 'MODIFY',
           eventSource: 'aws:dynamodb',
           awsRegion: 'eu-west-3',
-          dynamodb: { Keys: { pk: { S: 'USER#1' }, sk: { S: 'PROFILE' } }, SequenceNumber: '100', StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          dynamodb: {
+            Keys: { pk: { S: 'USER#1' }, sk: { S: 'PROFILE' } },
+            SequenceNumber: '100',
+            StreamViewType: 'NEW_AND_OLD_IMAGES',
+          },
         },
       ],
     };

@@ -27,7 +27,10 @@ describe('deployment context', () => {
     [{ domain: 'not a domain' }, /domain/],
     [{ mailFrom: 'nobody' }, /mailFrom/],
     [{ alarmEmail: 'ops@' }, /alarmEmail/],
-    [{ domain: 'x.re', certificateArn: 'arn:aws:acm:eu-west-3:123456789012:certificate/abc' }, /us-east-1/],
+    [
+      { domain: 'x.re', certificateArn: 'arn:aws:acm:eu-west-3:123456789012:certificate/abc' },
+      /us-east-1/,
+    ],
     [{ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }, /needs "domain"/],
   ])('rejects %o', (context, message) => {
     expect(() => read(context)).toThrow(message);
@@ -35,10 +38,8 @@ describe('deployment context', () => {
 
   it('checks SES sending against the address and its domain', () => {
     expect(mailAddress('Échange Kaz <ne-pas-repondre@cinor.re>')).toBe('ne-pas-repondre@cinor.re');
-    expect(sesIdentities('Échange Kaz <ne-pas-repondre@cinor.re>', 'echange-kaz.cinor.re')).toEqual([
-      'ne-pas-repondre@cinor.re',
-      'cinor.re',
-      'echange-kaz.cinor.re',
-    ]);
+    expect(sesIdentities('Échange Kaz <ne-pas-repondre@cinor.re>', 'echange-kaz.cinor.re')).toEqual(
+      ['ne-pas-repondre@cinor.re', 'cinor.re', 'echange-kaz.cinor.re'],
+    );
   });
 });

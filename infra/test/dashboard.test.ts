@@ -10,8 +10,12 @@ describe('operations dashboard', () => {
     const stack = new Stack(new App(), 'Test');
     new OperationsDashboard(stack, 'Operations', { name: 'EchangeKaz-test' });
 
-    const [dashboard] = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'));
-    const body = JSON.stringify((dashboard as { Properties: { DashboardBody: unknown } }).Properties.DashboardBody);
+    const [dashboard] = Object.values(
+      Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'),
+    );
+    const body = JSON.stringify(
+      (dashboard as { Properties: { DashboardBody: unknown } }).Properties.DashboardBody,
+    );
 
     expect(body).toContain(METRICS_NAMESPACE);
     for (const name of Object.values(METRIC)) expect(body, name).toContain(name);

@@ -5,7 +5,17 @@
  * function reaching only what it uses.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, parse } from 'node:path';
 import sharp from 'sharp';
@@ -28,22 +38,32 @@ beforeAll(() => {
 }, 240_000);
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, unknown>;
+};
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-const resources = (template: Template, type: string) => Object.entries(template.findResources(type)) as Array<[string, Resource]>;
+const resources = (template: Template, type: string) =>
+  Object.entries(template.findResources(type)) as Array<[string, Resource]>;
 const distribution = () =>
-  resources(synth.stateless, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig as {
+  resources(synth.stateless, 'AWS::CloudFront::Distribution')[0]![1].Properties
+    .DistributionConfig as {
     CacheBehaviors: Array<Record<string, unknown>>;
     Origins: Array<Record<string, unknown>>;
   };
-const behaviour = (pattern: string) => distribution().CacheBehaviors.find((candidate) => candidate.PathPattern === pattern)!;
-const originOf = (pattern: string) => distribution().Origins.find((origin) => origin.Id === behaviour(pattern).TargetOriginId)!;
+const behaviour = (pattern: string) =>
+  distribution().CacheBehaviors.find((candidate) => candidate.PathPattern === pattern)!;
+const originOf = (pattern: string) =>
+  distribution().Origins.find((origin) => origin.Id === behaviour(pattern).TargetOriginId)!;
 
 /** Logical id of the function whose id starts with `name` (entry functions only). */
 function functionId(name: string): string {
   const match = resources(synth.stateless, 'AWS::Lambda::Function').find(
-    ([id, fn]) => id.startsWith(name) && String(fn.Properties.Description ?? '').startsWith('Échange Kaz'),
+    ([id, fn]) =>
+      id.startsWith(name) && String(fn.Properties.Description ?? '').startsWith('Échange Kaz'),
   );
   if (!match) throw new Error(`No function ${name}`);
   return match[0];
@@ -55,7 +75,9 @@ function statementsOf(name: string): Statement[] {
   const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   return resources(synth.stateless, 'AWS::IAM::Policy')
     .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
-    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    .flatMap(
+      ([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
 }
 
 /** Entry functions whose role may read the secret whose reference text contains `marker`. */
@@ -64,7 +86,11 @@ function readersOfSecret(marker: RegExp): string[] {
     .filter(([, fn]) => String(fn.Properties.Description ?? '').startsWith('Échange Kaz'))
     .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
   return names.filter((name) =>
-    statementsOf(name).some((statement) => asArray(statement.Action).includes('secretsmanager:GetSecretValue') && marker.test(JSON.stringify(statement.Resource))),
+    statementsOf(name).some(
+      (statement) =>
+        asArray(statement.Action).includes('secretsmanager:GetSecretValue') &&
+        marker.test(JSON.stringify(statement.Resource)),
+    ),
   );
 }
 
@@ -81,7 +107,9 @@ describe('photos deployed', () => {
   it('puts sharp’s linux-arm64 binaries beside the photo function’s bundle', () => {
     const asset = dirname(synth.bundle('Photos'));
     const lib = join(asset, 'node_modules/@img/sharp-linux-arm64/lib');
-    const binaries = existsSync(lib) ? readdirSync(lib).filter((file) => file.endsWith('.node')) : [];
+    const binaries = existsSync(lib)
+      ? readdirSync(lib).filter((file) => file.endsWith('.node'))
+      : [];
     const binary = join(lib, binaries[0] ?? 'missing.node');
 
     expect(binaries).toEqual([expect.stringMatching(/^sharp-linux-arm64.*\.node$/)]);
@@ -95,19 +123,31 @@ describe('photos deployed', () => {
   });
 
   it('allows uploads from the app to the bucket only, and reads nothing from it in the browser', () => {
-    const headers = resources(synth.stateless, 'AWS::CloudFront::ResponseHeadersPolicy')[0]![1].Properties.ResponseHeadersPolicyConfig as {
+    const headers = resources(synth.stateless, 'AWS::CloudFront::ResponseHeadersPolicy')[0]![1]
+      .Properties.ResponseHeadersPolicyConfig as {
       SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } };
     };
-    const csp = flattenJoin(headers.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    const csp = flattenJoin(
+      headers.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy,
+    );
 
     expect(csp).toContain("connect-src 'self' https://<token>.s3.<token>.amazonaws.com;");
     expect(csp).toContain("img-src 'self' data: blob:;");
     synth.stateful.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
-        CorsRules: [{ AllowedMethods: ['PUT'], AllowedOrigins: ['https://*.cloudfront.net'], AllowedHeaders: ['content-type'], MaxAge: 3000 }],
+        CorsRules: [
+          {
+            AllowedMethods: ['PUT'],
+            AllowedOrigins: ['https://*.cloudfront.net'],
+            AllowedHeaders: ['content-type'],
+            MaxAge: 3000,
+          },
+        ],
       },
     });
-    expect(photoUploadCorsOrigins('echange-kaz.cinor.re')).toEqual(['https://echange-kaz.cinor.re']);
+    expect(photoUploadCorsOrigins('echange-kaz.cinor.re')).toEqual([
+      'https://echange-kaz.cinor.re',
+    ]);
   });
 
   it('serves /photos/* from the photos bucket through origin access control, for signed links only', () => {
@@ -116,7 +156,11 @@ describe('photos deployed', () => {
     const keyGroups = resources(synth.stateless, 'AWS::CloudFront::KeyGroup');
 
     expect(PHOTOS_PATH_PATTERN).toBe('/photos/*');
-    expect(photos).toMatchObject({ AllowedMethods: ['GET', 'HEAD'], ViewerProtocolPolicy: 'https-only', TrustedKeyGroups: [{ Ref: keyGroups[0]![0] }] });
+    expect(photos).toMatchObject({
+      AllowedMethods: ['GET', 'HEAD'],
+      ViewerProtocolPolicy: 'https-only',
+      TrustedKeyGroups: [{ Ref: keyGroups[0]![0] }],
+    });
     expect(JSON.stringify(origin.DomainName)).toMatch(/PhotosBucket|Photos/);
     expect(origin.OriginAccessControlId).toBeDefined();
     synth.stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
@@ -131,8 +175,12 @@ describe('photos deployed', () => {
         ]),
       },
     });
-    const api = synth.stateless.findResources('AWS::Lambda::Function')[functionId('Api')] as Resource;
-    expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+    const api = synth.stateless.findResources('AWS::Lambda::Function')[
+      functionId('Api')
+    ] as Resource;
+    expect(
+      (api.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
+    ).toMatchObject({
       PHOTOS_KEY_PAIR_ID: { Ref: expect.stringMatching(/^PhotoSigningKeyPublicKey/) },
       PHOTOS_SIGNING_KEY_ARN: { Ref: expect.stringMatching(/^PhotoSigningKeyPrivateKey/) },
     });
@@ -147,7 +195,9 @@ describe('photo key rotation', () => {
 
     const [keyId] = Object.keys(template.findResources('AWS::CloudFront::PublicKey'));
     expect(keyId).toMatch(/^KeyPublicKey202701/);
-    template.hasResourceProperties('AWS::CloudFront::KeyGroup', { KeyGroupConfig: Match.objectLike({ Items: [{ Ref: keyId }] }) });
+    template.hasResourceProperties('AWS::CloudFront::KeyGroup', {
+      KeyGroupConfig: Match.objectLike({ Items: [{ Ref: keyId }] }),
+    });
     template.hasResourceProperties('AWS::CloudFormation::CustomResource', { Rotation: '2027-01' });
   });
 });
@@ -166,13 +216,25 @@ describe('the photo function’s bundle built for x64', () => {
       bundling: nativeModulesBundling(['sharp'], 'x64'),
     });
     const assembly = app.synth();
-    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0] as Resource;
+    const fn = Object.values(
+      Template.fromStack(stack).findResources('AWS::Lambda::Function'),
+    )[0] as Resource;
     const key = (fn.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
     const folder = mkdtempSync(join(tmpdir(), 'echange-kaz-photos-bundle-'));
     cpSync(join(assembly.directory, `asset.${key}`), folder, { recursive: true });
-    for (let dir = dirname(folder); dir !== parse(dir).root; dir = dirname(dir)) expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
-    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } } })
-      .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '20/1 52/1 3000/100', GPSLongitudeRef: 'E', GPSLongitude: '55/1 27/1 0/1' } })
+    for (let dir = dirname(folder); dir !== parse(dir).root; dir = dirname(dir))
+      expect(existsSync(join(dir, 'node_modules')), dir).toBe(false);
+    const photo = await sharp({
+      create: { width: 1200, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } },
+    })
+      .withExif({
+        IFD3: {
+          GPSLatitudeRef: 'S',
+          GPSLatitude: '20/1 52/1 3000/100',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '55/1 27/1 0/1',
+        },
+      })
       .jpeg()
       .toBuffer();
     expect((await sharp(photo).metadata()).exif).toBeDefined();
@@ -183,7 +245,11 @@ describe('the photo function’s bundle built for x64', () => {
       writeFileSync('output.webp', encoded.photo);
     });`;
 
-    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: folder, env: { PATH: process.env.PATH ?? '' }, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: folder,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: 'pipe',
+    });
 
     const output = await sharp(readFileSync(join(folder, 'output.webp'))).metadata();
     expect(output.format).toBe('webp');
@@ -195,14 +261,25 @@ describe('the photo function’s bundle built for x64', () => {
 describe('only CloudFront reaches the API', () => {
   it('sends the origin secret from Secrets Manager and the viewer address written at the edge', () => {
     const origin = originOf(API_PATH_PATTERN);
-    const headers = origin.OriginCustomHeaders as Array<{ HeaderName: string; HeaderValue: unknown }>;
+    const headers = origin.OriginCustomHeaders as Array<{
+      HeaderName: string;
+      HeaderValue: unknown;
+    }>;
     const api = behaviour(API_PATH_PATTERN);
-    const [, viewerFunction] = resources(synth.stateless, 'AWS::CloudFront::Function').find(([id]) => id.startsWith('OriginVerifyViewerAddress'))!;
+    const [, viewerFunction] = resources(synth.stateless, 'AWS::CloudFront::Function').find(
+      ([id]) => id.startsWith('OriginVerifyViewerAddress'),
+    )!;
 
     expect(headers.map((header) => header.HeaderName)).toEqual([ORIGIN_VERIFY_HEADER]);
-    expect(JSON.stringify(headers[0]!.HeaderValue)).toMatch(/\{\{resolve:secretsmanager:.*OriginVerifySecret.*:SecretString:::\}\}/);
-    expect(api.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: expect.anything() }]);
-    expect(String(viewerFunction.Properties.FunctionCode)).toContain(`request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip }`);
+    expect(JSON.stringify(headers[0]!.HeaderValue)).toMatch(
+      /\{\{resolve:secretsmanager:.*OriginVerifySecret.*:SecretString:::\}\}/,
+    );
+    expect(api.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: expect.anything() },
+    ]);
+    expect(String(viewerFunction.Properties.FunctionCode)).toContain(
+      `request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip }`,
+    );
     synth.stateless.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
       OriginRequestPolicyConfig: Match.objectLike({
         HeadersConfig: { HeaderBehavior: 'allExcept', Headers: ['host'] },
@@ -228,8 +305,12 @@ describe('least privilege per function', () => {
 
   it('keeps the photo job to photo items (listing partitions, photo attributes) and photo objects', () => {
     const statements = statementsOf('Photos');
-    const dynamo = statements.filter((statement) => asArray(statement.Action).some((action) => action.startsWith('dynamodb:')));
-    const s3 = statements.filter((statement) => asArray(statement.Action).some((action) => action.startsWith('s3:')));
+    const dynamo = statements.filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('dynamodb:')),
+    );
+    const s3 = statements.filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('s3:')),
+    );
 
     expect(dynamo).toHaveLength(1);
     expect(asArray(dynamo[0]!.Action).sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
@@ -237,18 +318,31 @@ describe('least privilege per function', () => {
     expect(dynamo[0]!.Condition).toEqual({
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LISTING#*'] },
       'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...PHOTO_ITEM_ATTRIBUTES] },
-      StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES', 'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'] },
+      StringEqualsIfExists: {
+        'dynamodb:Select': 'SPECIFIC_ATTRIBUTES',
+        'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'],
+      },
     });
     const objectGrants = s3.filter((statement) => JSON.stringify(statement.Resource).includes('/'));
-    expect(objectGrants.map((statement) => [asArray(statement.Action).sort(), flattenJoin(statement.Resource)])).toEqual([
+    expect(
+      objectGrants.map((statement) => [
+        asArray(statement.Action).sort(),
+        flattenJoin(statement.Resource),
+      ]),
+    ).toEqual([
       [['s3:DeleteObject', 's3:GetObject'], '<token>/uploads/*'],
       [['s3:DeleteObject', 's3:PutObject'], '<token>/photos/*'],
     ]);
-    expect(statements.some((statement) => JSON.stringify(statement).includes('secretsmanager'))).toBe(false);
+    expect(
+      statements.some((statement) => JSON.stringify(statement).includes('secretsmanager')),
+    ).toBe(false);
   });
 
   it('gives the photos bucket to the API and the photo job; the purges may only delete processed photos', () => {
-    const s3Statements = (name: string) => statementsOf(name).filter((statement) => asArray(statement.Action).some((action) => action.startsWith('s3:')));
+    const s3Statements = (name: string) =>
+      statementsOf(name).filter((statement) =>
+        asArray(statement.Action).some((action) => action.startsWith('s3:')),
+      );
     const touching = resources(synth.stateless, 'AWS::Lambda::Function')
       .filter(([, fn]) => String(fn.Properties.Description ?? '').startsWith('Échange Kaz'))
       .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''))
@@ -257,8 +351,12 @@ describe('least privilege per function', () => {
     expect(touching.sort()).toEqual(['Api', 'InactiveAccounts', 'Photos', 'TtlPurge']);
     for (const purge of ['InactiveAccounts', 'TtlPurge']) {
       const statements = s3Statements(purge);
-      expect(statements.flatMap((statement) => asArray(statement.Action))).toEqual(['s3:DeleteObject']);
-      expect(JSON.stringify(statements.map((statement) => statement.Resource))).toContain('/photos/*');
+      expect(statements.flatMap((statement) => asArray(statement.Action))).toEqual([
+        's3:DeleteObject',
+      ]);
+      expect(JSON.stringify(statements.map((statement) => statement.Resource))).toContain(
+        '/photos/*',
+      );
     }
   });
 });

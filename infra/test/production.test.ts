@@ -10,7 +10,8 @@ const context = {
   stage: 'prod',
   domain: 'echange-kaz.cinor.re',
   alarmEmail: 'exploitation@cinor.re',
-  certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+  certificateArn:
+    'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
 };
 
 let synth: Synthesized;
@@ -21,7 +22,10 @@ beforeAll(() => {
 
 describe('production stage', () => {
   it('names its stacks after the stage', () => {
-    expect([synth.statefulStackName, synth.statelessStackName]).toEqual(['EchangeKaz-prod-Data', 'EchangeKaz-prod-App']);
+    expect([synth.statefulStackName, synth.statelessStackName]).toEqual([
+      'EchangeKaz-prod-Data',
+      'EchangeKaz-prod-App',
+    ]);
   });
 
   it('protects and retains the data', () => {
@@ -61,12 +65,18 @@ describe('production stage', () => {
     synth.stateless.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Aliases: [context.domain],
-        ViewerCertificate: Match.objectLike({ AcmCertificateArn: context.certificateArn, SslSupportMethod: 'sni-only' }),
+        ViewerCertificate: Match.objectLike({
+          AcmCertificateArn: context.certificateArn,
+          SslSupportMethod: 'sni-only',
+        }),
       }),
     });
   });
 
   it('mails the alarms', () => {
-    synth.stateless.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: context.alarmEmail });
+    synth.stateless.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: context.alarmEmail,
+    });
   });
 });

@@ -12,7 +12,9 @@ beforeAll(() => {
 
 describe('reference data at deployment', () => {
   it('runs the loader as a custom resource, again whenever the repository data changes', () => {
-    const [resource] = Object.values(synth.stateless.findResources('Custom::ReferenceData')) as Array<{ Properties: Record<string, unknown> }>;
+    const [resource] = Object.values(
+      synth.stateless.findResources('Custom::ReferenceData'),
+    ) as Array<{ Properties: Record<string, unknown> }>;
 
     expect(resource?.Properties).toMatchObject({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^ReferenceDataFunction/), 'Arn'] },
@@ -24,14 +26,22 @@ describe('reference data at deployment', () => {
     const functions = synth.stateless.findResources('AWS::Lambda::Function', {
       Properties: { Description: Match.stringLikeRegexp('ReferenceData') },
     });
-    const [fn] = Object.values(functions) as Array<{ Properties: { Runtime: string; Environment: { Variables: Record<string, unknown> } } }>;
+    const [fn] = Object.values(functions) as Array<{
+      Properties: { Runtime: string; Environment: { Variables: Record<string, unknown> } };
+    }>;
 
     expect(fn?.Properties.Runtime).toBe('nodejs24.x');
     expect(Object.keys(fn?.Properties.Environment.Variables ?? {})).toContain('TABLE_NAME');
-    expect(Object.keys(fn?.Properties.Environment.Variables ?? {})).not.toContain('SESSION_SECRET_ARN');
+    expect(Object.keys(fn?.Properties.Environment.Variables ?? {})).not.toContain(
+      'SESSION_SECRET_ARN',
+    );
     synth.stateless.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^ReferenceDataFunction') }],
-      PolicyDocument: { Statement: [Match.objectLike({ Action: Match.arrayWith(['dynamodb:PutItem', 'dynamodb:Query']) })] },
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({ Action: Match.arrayWith(['dynamodb:PutItem', 'dynamodb:Query']) }),
+        ],
+      },
     });
   });
 });

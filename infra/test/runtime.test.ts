@@ -12,7 +12,9 @@ const major = (version: string) => Number(/(\d+)/.exec(version)?.[1]);
 
 describe('runtime', () => {
   it('deploys, bundles for and tests on the major of the pinned node devDependency', () => {
-    const manifest = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     const pinned = manifest.devDependencies.node ?? '';
 
     expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);

@@ -21,9 +21,11 @@ type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPol
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 function statements(): Statement[] {
-  return Object.values(synth.stateless.findResources('AWS::IAM::Policy')).flatMap(
-    (policy) => (policy as Resource).Properties.PolicyDocument as { Statement: Statement[] },
-  ).flatMap((document) => document.Statement);
+  return Object.values(synth.stateless.findResources('AWS::IAM::Policy'))
+    .flatMap(
+      (policy) => (policy as Resource).Properties.PolicyDocument as { Statement: Statement[] },
+    )
+    .flatMap((document) => document.Statement);
 }
 
 function resources(type: string): Resource[] {
@@ -32,10 +34,16 @@ function resources(type: string): Resource[] {
 
 describe('stateful stack', () => {
   it('builds the table from tableDefinition: keys, GSIs, stream, TTL, PITR, on demand', () => {
-    const [table] = Object.values(synth.stateful.findResources('AWS::DynamoDB::Table')) as Resource[];
+    const [table] = Object.values(
+      synth.stateful.findResources('AWS::DynamoDB::Table'),
+    ) as Resource[];
     const props = table!.Properties as {
       KeySchema: Array<{ AttributeName: string; KeyType: string }>;
-      GlobalSecondaryIndexes: Array<{ IndexName: string; KeySchema: Array<{ AttributeName: string; KeyType: string }>; Projection: unknown }>;
+      GlobalSecondaryIndexes: Array<{
+        IndexName: string;
+        KeySchema: Array<{ AttributeName: string; KeyType: string }>;
+        Projection: unknown;
+      }>;
     };
 
     expect(props.KeySchema).toEqual([
@@ -45,7 +53,10 @@ describe('stateful stack', () => {
     const indexes = Object.fromEntries(
       props.GlobalSecondaryIndexes.map((index) => [
         index.IndexName,
-        { partitionKey: index.KeySchema[0]?.AttributeName, sortKey: index.KeySchema[1]?.AttributeName },
+        {
+          partitionKey: index.KeySchema[0]?.AttributeName,
+          sortKey: index.KeySchema[1]?.AttributeName,
+        },
       ]),
     );
     expect(indexes).toEqual(tableDefinition.indexes);
@@ -59,16 +70,30 @@ describe('stateful stack', () => {
 
   it('lets dev be deleted with its data', () => {
     synth.stateful.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
-    synth.stateful.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+    synth.stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+      DeletionProtectionEnabled: false,
+    });
   });
 
   it('keeps photos private, encrypted, over TLS, and expires abandoned originals', () => {
     synth.stateful.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
-          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+          Match.objectLike({
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            Status: 'Enabled',
+          }),
           Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' }),
         ]),
       },
@@ -76,14 +101,19 @@ describe('stateful stack', () => {
     synth.stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
         ]),
       },
     });
   });
 
   it('sends SES bounces and complaints to a topic, with reputation metrics', () => {
-    synth.stateful.hasResourceProperties('AWS::SES::ConfigurationSet', { ReputationOptions: { ReputationMetricsEnabled: true } });
+    synth.stateful.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
     synth.stateful.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({
         Enabled: true,
@@ -105,7 +135,9 @@ describe('functions', () => {
     const { present } = presentFunctions();
     // The deploy-time reference-data loader has its own test (reference-data.test.ts).
     const functions = resources('AWS::Lambda::Function').filter(
-      (fn) => String(fn.Properties.Description).startsWith('Échange Kaz') && !String(fn.Properties.Description).includes('ReferenceData'),
+      (fn) =>
+        String(fn.Properties.Description).startsWith('Échange Kaz') &&
+        !String(fn.Properties.Description).includes('ReferenceData'),
     );
 
     expect(functions).toHaveLength(present.length);
@@ -124,16 +156,21 @@ describe('functions', () => {
         },
       });
     }
-        synth.stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    synth.stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
   it('skips declared functions whose entry file is not on disk yet', () => {
-    const declared = [...FUNCTIONS, { ...FUNCTIONS[0]!, name: 'NotYet', entry: 'functions/not-yet/index.ts' }];
+    const declared = [
+      ...FUNCTIONS,
+      { ...FUNCTIONS[0]!, name: 'NotYet', entry: 'functions/not-yet/index.ts' },
+    ];
 
     const { present, skipped } = presentFunctions(declared);
 
     expect(skipped.map((spec) => spec.name)).toContain('NotYet');
-    expect(present.map((spec) => spec.name)).toEqual(expect.arrayContaining(['Api', 'Notifier', 'OutboxSweep']));
+    expect(present.map((spec) => spec.name)).toEqual(
+      expect.arrayContaining(['Api', 'Notifier', 'OutboxSweep']),
+    );
   });
 
   it('grants no wildcard action, and no DynamoDB action on every resource', () => {
@@ -143,7 +180,9 @@ describe('functions', () => {
       for (const action of asArray(statement.Action)) expect(action).not.toMatch(/^\*$|:\*$/);
     }
     const dynamodbOnStar = all.filter(
-      (statement) => asArray(statement.Action).some((action) => action.startsWith('dynamodb:')) && asArray(statement.Resource).includes('*'),
+      (statement) =>
+        asArray(statement.Action).some((action) => action.startsWith('dynamodb:')) &&
+        asArray(statement.Resource).includes('*'),
     );
     // ListStreams has no resource type: the event source mapping needs it on '*', and nothing else.
     expect(new Set(dynamodbOnStar.flatMap((statement) => asArray(statement.Action)))).toEqual(
@@ -176,20 +215,35 @@ describe('functions', () => {
 
   it('lets only DynamoDB’s TTL deletions reach the purge, and runs the inactive-accounts job daily', () => {
     synth.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('"principalId":\\["dynamodb.amazonaws.com"\\]') }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: Match.stringLikeRegexp('"principalId":\\["dynamodb.amazonaws.com"\\]') },
+        ],
+      },
     });
-    synth.stateless.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 4 * * ? *)' });
+    synth.stateless.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 4 * * ? *)',
+    });
   });
 
   it('routes ANY /api/{proxy+} of the HTTP API to the api function', () => {
-    synth.stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
-    synth.stateless.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    synth.stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'ANY /api/{proxy+}',
+    });
+    synth.stateless.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+    });
   });
 
   it('runs the outbox sweep every five minutes', () => {
     synth.stateless.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(0/5 * * * ? *)',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OutboxSweep'), 'Arn'] } })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OutboxSweep'), 'Arn'] },
+        }),
+      ],
     });
   });
 });
@@ -203,15 +257,27 @@ describe('web distribution', () => {
     };
 
   it('passes /api/* to the HTTP API uncached, with every viewer header but Host and every method', () => {
-    const api = distribution().CacheBehaviors.find((behavior) => behavior.PathPattern === API_PATH_PATTERN);
+    const api = distribution().CacheBehaviors.find(
+      (behavior) => behavior.PathPattern === API_PATH_PATTERN,
+    );
 
     expect(api).toMatchObject({
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
       OriginRequestPolicyId: { Ref: expect.stringMatching(/^OriginVerifyApiRequests/) },
-      AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+      AllowedMethods: expect.arrayContaining([
+        'GET',
+        'HEAD',
+        'OPTIONS',
+        'PUT',
+        'PATCH',
+        'POST',
+        'DELETE',
+      ]),
     });
     synth.stateless.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
-      OriginRequestPolicyConfig: Match.objectLike({ HeadersConfig: { HeaderBehavior: 'allExcept', Headers: ['host'] } }),
+      OriginRequestPolicyConfig: Match.objectLike({
+        HeadersConfig: { HeaderBehavior: 'allExcept', Headers: ['host'] },
+      }),
     });
   });
 
@@ -229,27 +295,47 @@ describe('web distribution', () => {
     // The app's bucket, and the photos bucket (/photos/*).
     synth.stateless.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
     synth.stateless.allResourcesProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
     });
     const allows = resources('AWS::S3::BucketPolicy')
-      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement)
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> })
+            .Statement,
+      )
       .filter((statement) => statement.Effect === 'Allow');
-    expect(allows).toContainEqual(expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' } }));
-    for (const statement of allows) expect(JSON.stringify(statement.Principal)).not.toMatch(/^"\*"$|"AWS":"\*"/);
+    expect(allows).toContainEqual(
+      expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' } }),
+    );
+    for (const statement of allows)
+      expect(JSON.stringify(statement.Principal)).not.toMatch(/^"\*"$|"AWS":"\*"/);
   });
 
   it('sends security headers: CSP without unsafe-inline scripts, HSTS, no framing, nosniff, referrer policy', () => {
     const [policy] = resources('AWS::CloudFront::ResponseHeadersPolicy');
-    const headers = (policy!.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Record<string, Record<string, unknown>> })
-      .SecurityHeadersConfig;
+    const headers = (
+      policy!.Properties.ResponseHeadersPolicyConfig as {
+        SecurityHeadersConfig: Record<string, Record<string, unknown>>;
+      }
+    ).SecurityHeadersConfig;
     const csp = flattenJoin(headers.ContentSecurityPolicy?.ContentSecurityPolicy);
 
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
-    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true });
+    expect(headers.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 31_536_000,
+      IncludeSubdomains: true,
+    });
     expect(headers.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
     expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
-    expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'strict-origin-when-cross-origin' });
+    expect(headers.ReferrerPolicy).toMatchObject({
+      ReferrerPolicy: 'strict-origin-when-cross-origin',
+    });
   });
 });
 
@@ -261,16 +347,29 @@ describe('alarms', () => {
     const lambdaAlarms = alarms().filter((alarm) => alarm.Namespace === 'AWS/Lambda');
 
     // …and the reference-data loader run at deployment.
-    expect(lambdaAlarms.filter((alarm) => alarm.MetricName === 'Errors')).toHaveLength(present.length + 1);
-    expect(lambdaAlarms.filter((alarm) => alarm.MetricName === 'Throttles')).toHaveLength(present.length + 1);
+    expect(lambdaAlarms.filter((alarm) => alarm.MetricName === 'Errors')).toHaveLength(
+      present.length + 1,
+    );
+    expect(lambdaAlarms.filter((alarm) => alarm.MetricName === 'Throttles')).toHaveLength(
+      present.length + 1,
+    );
   });
 
   it('watches every dead-letter queue and the SES bounce rate, and tells the alarm topic', () => {
     const queues = resources('AWS::SQS::Queue');
     const all = alarms();
 
-    expect(all.filter((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(queues.length);
-    expect(all).toContainEqual(expect.objectContaining({ Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate', Threshold: 0.05 }));
-    for (const alarm of all) expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
+    expect(
+      all.filter((alarm) => alarm.MetricName === 'ApproximateNumberOfMessagesVisible'),
+    ).toHaveLength(queues.length);
+    expect(all).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SES',
+        MetricName: 'Reputation.BounceRate',
+        Threshold: 0.05,
+      }),
+    );
+    for (const alarm of all)
+      expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
   });
 });

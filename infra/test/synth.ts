@@ -21,9 +21,16 @@ export interface Synthesized {
 }
 
 const cdkJsonContext = (): Record<string, unknown> =>
-  (JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+  (
+    JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8')) as {
+      context: Record<string, unknown>;
+    }
+  ).context;
 
-export function synthesize(context: Record<string, string> = {}, options: BuildOptions = {}): Synthesized {
+export function synthesize(
+  context: Record<string, string> = {},
+  options: BuildOptions = {},
+): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'echange-kaz-cdk-'));
   const app = new App({ outdir, context: { ...cdkJsonContext(), ...context } });
   const { stateful, stateless } = buildApp(app, options);

@@ -8,9 +8,25 @@ import { listingItem } from '../../functions/lib/db/listings';
 
 export function publishedListing(generated: GeneratedListing, now: Date): Listing {
   const at = now.toISOString();
-  return { ...generated, status: 'published', verification: 'verified', publishedAt: at, expiresAt: expiryFrom(now).toISOString(), createdAt: at, updatedAt: at, version: 1 };
+  return {
+    ...generated,
+    status: 'published',
+    verification: 'verified',
+    publishedAt: at,
+    expiresAt: expiryFrom(now).toISOString(),
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
 }
 
-export async function loadMarket(db: Database, listings: GeneratedListing[], now = new Date()): Promise<void> {
-  await batchPutAll(db, listings.map((l) => listingItem(publishedListing(l, now), now)));
+export async function loadMarket(
+  db: Database,
+  listings: GeneratedListing[],
+  now = new Date(),
+): Promise<void> {
+  await batchPutAll(
+    db,
+    listings.map((l) => listingItem(publishedListing(l, now), now)),
+  );
 }

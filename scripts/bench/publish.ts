@@ -19,7 +19,12 @@ const NEW_LISTINGS = Number(process.env.BENCH_NEW_LISTINGS ?? 100);
 
 const market = generateMarket({ size: MARKET_SIZE, seed: 1, density: 'broad', region: 'cinor' });
 const BURST = Number(process.env.BENCH_BURST ?? 30);
-const newcomers = generateMarket({ size: NEW_LISTINGS + BURST, seed: 2, density: 'broad', region: 'cinor' }).listings;
+const newcomers = generateMarket({
+  size: NEW_LISTINGS + BURST,
+  seed: 2,
+  density: 'broad',
+  region: 'cinor',
+}).listings;
 let loadMs = 0;
 const stack = await startLocalStack({
   logLevel: process.env.BENCH_DEBUG ? 'debug' : 'error',
@@ -42,7 +47,13 @@ async function call(path: string, token: string, body?: unknown) {
 }
 
 async function summaryStored(listingId: string): Promise<boolean> {
-  const { Item } = await stack.db.doc.send(new GetCommand({ TableName: stack.db.tableName, Key: keys.matchSummary(listingId), ConsistentRead: true }));
+  const { Item } = await stack.db.doc.send(
+    new GetCommand({
+      TableName: stack.db.tableName,
+      Key: keys.matchSummary(listingId),
+      ConsistentRead: true,
+    }),
+  );
   return Item !== undefined;
 }
 
@@ -54,7 +65,11 @@ interface Timing {
 }
 
 async function publishAndWait(index: number, paced: boolean): Promise<Timing> {
-  const user = await createUser(stack.db, { email: `bench.${index}@bourse.local`, role: 'tenant' }, new Date());
+  const user = await createUser(
+    stack.db,
+    { email: `bench.${index}@bourse.local`, role: 'tenant' },
+    new Date(),
+  );
   const { token } = await signSession(stack.config.sessionSecret, user, new Date());
   const { id: _id, ownerId: _owner, ...input } = newcomers[index]!;
   const { id } = await call('/listings', token, input);
@@ -65,10 +80,13 @@ async function publishAndWait(index: number, paced: boolean): Promise<Timing> {
   const publishMs = performance.now() - started;
   while (!(await summaryStored(id))) await new Promise((resolve) => setTimeout(resolve, 5));
   const storedMs = performance.now() - started;
-  return paced ? { publishMs, storedMs, settledMs: (await stack.runner.settled()) - startedAt } : { publishMs, storedMs };
+  return paced
+    ? { publishMs, storedMs, settledMs: (await stack.runner.settled()) - startedAt }
+    : { publishMs, storedMs };
 }
 
-const row = (label: string, values: number[]) => `| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${ms(Math.max(...values))} |`;
+const row = (label: string, values: number[]) =>
+  `| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${ms(Math.max(...values))} |`;
 
 try {
   // The first publication builds the matcher's index from the table: measured apart.
@@ -89,24 +107,37 @@ try {
 
   const lines = [
     machineLine('npm run bench:publish'),
-    `Load average at the end (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}.`,
+    `Load average at the end (1/5/15 min): ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}.`,
     '',
     `Market: ${MARKET_SIZE.toLocaleString('en')} published listings (synthetic CINOR market, broad wishes, seed 1) bulk-loaded into DynamoDB Local in ${(loadMs / 1000).toFixed(1)} s; ${NEW_LISTINGS - 1} new listings published one after the other through the local API, each once the stream handlers have caught up with the previous one. The matcher polls DynamoDB Local's stream every 20 ms when idle, the other handlers every 100 ms.`,
     '',
-    'The matcher first stores the new listing\'s own proposals (every 2-way through it and its best 50 3-ways, those not stored yet, each linked to every participant) with its counts; then it refills the listings whose own best the publication changed and recounts every listing it accepts or that accepts it; the fan-out files the answer reminders and sends the day\'s digest. The machine is shared: note the load average below.',
+    "The matcher first stores the new listing's own proposals (every 2-way through it and its best 50 3-ways, those not stored yet, each linked to every participant) with its counts; then it refills the listings whose own best the publication changed and recounts every listing it accepts or that accepts it; the fan-out files the answer reminders and sends the day's digest. The machine is shared: note the load average below.",
     '',
     '| measure | p50 | p95 | max |',
     '|---|---|---|---|',
     row('POST /publish answered', publish),
     row('publish → its proposals and counts stored (target p95 ≤ 300 ms)', stored),
-    row('publish → every stream handler caught up (other listings refilled and recounted, digests, statistics)', settled),
-    row(`back to back (${BURST} publications, each as soon as the previous one's proposals are stored): publish → its proposals and counts stored`, burst.map((r) => r.storedMs)),
+    row(
+      'publish → every stream handler caught up (other listings refilled and recounted, digests, statistics)',
+      settled,
+    ),
+    row(
+      `back to back (${BURST} publications, each as soon as the previous one's proposals are stored): publish → its proposals and counts stored`,
+      burst.map((r) => r.storedMs),
+    ),
     '',
     `First publication after start (builds the matcher's index from the table): ${ms(warm.storedMs)}.`,
     `Reference: brute force (every pair and triple through the new listing, in memory, no I/O) takes ${ms(bruteMs)} per listing on the same market: ${(bruteMs / percentile(stored, 50)).toFixed(0)}× the median end-to-end time through the API, stream and DynamoDB.`,
   ];
   console.log(lines.join('\n'));
-  writeBenchSection('publish', `Publication → propositions (API locale, ${MARKET_SIZE.toLocaleString('fr-FR')} annonces)`, lines);
+  writeBenchSection(
+    'publish',
+    `Publication → propositions (API locale, ${MARKET_SIZE.toLocaleString('fr-FR')} annonces)`,
+    lines,
+  );
 } finally {
   await stack.stop();
 }

@@ -12,7 +12,10 @@ export function machineLine(command: string): string {
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    Number.NaN
+  );
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
@@ -22,9 +25,14 @@ export function writeBenchSection(name: string, title: string, lines: string[]):
   const start = `<!-- bench:${name} -->`;
   const end = `<!-- /bench:${name} -->`;
   const section = `${start}\n## ${title}\n\n${lines.join('\n')}\n${end}`;
-  const current = existsSync(BENCHMARKS_DOC) ? readFileSync(BENCHMARKS_DOC, 'utf8') : '# Benchmarks\n';
+  const current = existsSync(BENCHMARKS_DOC)
+    ? readFileSync(BENCHMARKS_DOC, 'utf8')
+    : '# Benchmarks\n';
   const from = current.indexOf(start);
   const to = current.indexOf(end);
-  const next = from >= 0 && to > from ? current.slice(0, from) + section + current.slice(to + end.length) : `${current.trimEnd()}\n\n${section}\n`;
+  const next =
+    from >= 0 && to > from
+      ? current.slice(0, from) + section + current.slice(to + end.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(BENCHMARKS_DOC, next);
 }

@@ -24,16 +24,33 @@ import { createStatsAggregator } from '../../functions/stats/handler';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
 
-interface AutocannonResult { requests: { average: number; total: number }; non2xx: number; errors: number }
-interface AutocannonInstance { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void }
-type Autocannon = ((options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance);
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  non2xx: number;
+  errors: number;
+}
+interface AutocannonInstance {
+  on(
+    event: 'response',
+    listener: (client: unknown, status: number, bytes: number, ms: number) => void,
+  ): void;
+}
+type Autocannon = (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: AutocannonResult) => void,
+) => AutocannonInstance;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DOC = 'docs/benchmarks.md';
 /** The aggregator's last change. */
 const PREVIOUS_COMMIT = '5363b97';
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
-const SIZE = { listings: Number(process.env.BENCH_LISTINGS ?? 3000), matches: 4000, swaps: 600, seed: 7 };
+const SIZE = {
+  listings: Number(process.env.BENCH_LISTINGS ?? 3000),
+  matches: 4000,
+  swaps: 600,
+  seed: 7,
+};
 /** The previous aggregator runs on every n-th batch only: it takes minutes on the whole year. */
 const SAMPLE_EVERY = Number(process.env.BENCH_SAMPLE_EVERY ?? 5);
 /** `aggregator` measures the aggregator only (the rebuild and API lines are left as they were). */
@@ -46,7 +63,10 @@ const say = (line = '') => {
   into.push(line);
 };
 const fmt = (value: number) => Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor((p / 100) * values.length))
+  ] ?? 0;
 
 const year = syntheticYear(SIZE);
 const baseItems = [...year.listings, ...year.matches, ...year.swaps, ...year.reviews];
@@ -59,22 +79,43 @@ async function bulkLoad(db: Database): Promise<void> {
 function compact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(compact);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => !(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)).map(([k, v]) => [k, compact(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(
+        ([, v]) =>
+          !(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0),
+      )
+      .map(([k, v]) => [k, compact(v)]),
+  );
 }
 
 /** The stream records of the year's items being written, as Lambda receives them. */
 function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
   return items.map((item, i) => ({
     eventName: 'INSERT',
-    dynamodb: { SequenceNumber: String(1e20 + i), Keys: marshall({ pk: item.pk, sk: item.sk }) as never, NewImage: marshall(compact(item) as Record<string, unknown>, { removeUndefinedValues: true }) as never },
+    dynamodb: {
+      SequenceNumber: String(1e20 + i),
+      Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
+      NewImage: marshall(compact(item) as Record<string, unknown>, {
+        removeUndefinedValues: true,
+      }) as never,
+    },
   }));
 }
 
 type Aggregator = typeof createStatsAggregator;
 
 /** Records per second of one aggregator over `records`, on a fresh table holding the year's items. */
-async function aggregatorRate(stack: { dynamodbEndpoint: string; config: { region: string } }, create: Aggregator, records: DynamoDBRecord[]): Promise<number> {
-  const db = createDatabase({ tableName: `bench-stats-${Date.now().toString(36)}`, endpoint: stack.dynamodbEndpoint, region: stack.config.region });
+async function aggregatorRate(
+  stack: { dynamodbEndpoint: string; config: { region: string } },
+  create: Aggregator,
+  records: DynamoDBRecord[],
+): Promise<number> {
+  const db = createDatabase({
+    tableName: `bench-stats-${Date.now().toString(36)}`,
+    endpoint: stack.dynamodbEndpoint,
+    region: stack.config.region,
+  });
   await ensureTable(db);
   try {
     await bulkLoad(db);
@@ -90,48 +131,74 @@ async function aggregatorRate(stack: { dynamodbEndpoint: string; config: { regio
   }
 }
 
-async function benchAggregator(stack: { dynamodbEndpoint: string; config: { region: string } }): Promise<void> {
+async function benchAggregator(stack: {
+  dynamodbEndpoint: string;
+  config: { region: string };
+}): Promise<void> {
   const records = recordsOf(baseItems);
   // Whole batches of consecutive records, as a shard delivers them: every n-th batch of 100.
   const sample = records.filter((_, i) => Math.floor(i / 100) % SAMPLE_EVERY === 0);
-  say(`- aggregator, one handler, batches of 100 applied one after the other as on one shard, on a fresh table holding the year's ${fmt(baseItems.length)} items:`);
+  say(
+    `- aggregator, one handler, batches of 100 applied one after the other as on one shard, on a fresh table holding the year's ${fmt(baseItems.length)} items:`,
+  );
   const rate = await aggregatorRate(stack, createStatsAggregator, sample);
-  say(`  - every ${SAMPLE_EVERY}th batch of 100 consecutive records (${fmt(sample.length)} records): **${fmt(rate)} records/s**`);
+  say(
+    `  - every ${SAMPLE_EVERY}th batch of 100 consecutive records (${fmt(sample.length)} records): **${fmt(rate)} records/s**`,
+  );
   if (process.env.BENCH_STATS_FULL_YEAR === '0') return;
   const whole = await aggregatorRate(stack, createStatsAggregator, records);
-  say(`  - the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole)} records/s** (target ≥ 1 000)`);
+  say(
+    `  - the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole)} records/s** (target ≥ 1 000)`,
+  );
 }
 
 async function benchApi(url: string, token: string): Promise<number> {
   const latencies: number[] = [];
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
-    const instance = autocannon({ url, connections: 10, duration: 10, headers: { authorization: `Bearer ${token}` } }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      { url, connections: 10, duration: 10, headers: { authorization: `Bearer ${token}` } },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   const p95 = percentile(latencies, 95);
-  say(`- API \`GET /api/stats/quartiers?from=2026-01&to=2026-12\` (all quartiers, one year), autocannon 10 connections × 10 s on 127.0.0.1: ${fmt(result.requests.total)} requests, ${result.requests.average.toFixed(0)} req/s, median ${percentile(latencies, 50).toFixed(1)} ms, **p95 ${p95.toFixed(1)} ms** (target ≤ 100 ms), p99 ${percentile(latencies, 99).toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+  say(
+    `- API \`GET /api/stats/quartiers?from=2026-01&to=2026-12\` (all quartiers, one year), autocannon 10 connections × 10 s on 127.0.0.1: ${fmt(result.requests.total)} requests, ${result.requests.average.toFixed(0)} req/s, median ${percentile(latencies, 50).toFixed(1)} ms, **p95 ${p95.toFixed(1)} ms** (target ≤ 100 ms), p99 ${percentile(latencies, 99).toFixed(1)} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+  );
   return p95;
 }
 
-const stack = await startLocalStack({ logLevel: 'error', beforeStreams: ONLY_AGGREGATOR ? undefined : bulkLoad });
+const stack = await startLocalStack({
+  logLevel: 'error',
+  beforeStreams: ONLY_AGGREGATOR ? undefined : bulkLoad,
+});
 const machine = () =>
-  `Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (shared machine); commit measured ${commit}.`;
+  `Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (shared machine); commit measured ${commit}.`;
 try {
   if (!ONLY_AGGREGATOR) {
     say('## Statistiques');
     say();
     say(machine());
-    say('Command: `npm run bench:stats` (`scripts/bench/stats.ts`). Local stack in memory (DynamoDB Local); synthetic year from `shared/market/generator.ts` (seed 7) plus synthesized matches and swaps (`scripts/bench/stats-market.ts`).');
+    say(
+      'Command: `npm run bench:stats` (`scripts/bench/stats.ts`). Local stack in memory (DynamoDB Local); synthetic year from `shared/market/generator.ts` (seed 7) plus synthesized matches and swaps (`scripts/bench/stats-market.ts`).',
+    );
     say();
     const rebuild = await rebuildStats(stack.db);
-    say(`- \`stats:rebuild\`: ${fmt(rebuild.sourceItems)} base items scanned, ${fmt(rebuild.aggregates)} aggregates written in **${(rebuild.ms / 1000).toFixed(1)} s**`);
+    say(
+      `- \`stats:rebuild\`: ${fmt(rebuild.sourceItems)} base items scanned, ${fmt(rebuild.aggregates)} aggregates written in **${(rebuild.ms / 1000).toFixed(1)} s**`,
+    );
     const user = await findUserByEmail(stack.db, 'cinor@bourse.local');
     if (!user) throw new Error('compte cinor absent');
     const { token } = await signSession(stack.config.sessionSecret, user, new Date());
     const url = `${stack.appUrl.replace('localhost', '127.0.0.1')}/api/stats/quartiers?from=2026-01&to=2026-12`;
     const check = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     const body = (await check.json()) as { rows: Array<{ newListings: number | string }> };
-    say(`- response: ${body.rows.length} quartier rows, ${fmt(JSON.stringify(body).length / 1024)} KB of JSON`);
+    say(
+      `- response: ${body.rows.length} quartier rows, ${fmt(JSON.stringify(body).length / 1024)} KB of JSON`,
+    );
     await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     await benchApi(url, token);
   }
@@ -152,7 +219,9 @@ function writeSection(doc: string, name: string, lines: string[]): string {
   const section = `${start}\n${lines.join('\n')}\n${end}`;
   const from = doc.indexOf(start);
   const to = doc.indexOf(end);
-  return from >= 0 && to > from ? doc.slice(0, from) + section + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n${section}\n`;
+  return from >= 0 && to > from
+    ? doc.slice(0, from) + section + doc.slice(to + end.length)
+    : `${doc.trimEnd()}\n\n${section}\n`;
 }
 
 if (existsSync(DOC)) {

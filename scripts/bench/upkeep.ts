@@ -8,8 +8,21 @@
  * docs/benchmarks.md.
  */
 import os from 'node:os';
-import { generateMarket, type GeneratedListing, type MarketOptions } from '../../shared/market/generator';
-import { BarBounds, MatchingIndex, OwnBestMemo, listingsToRecount, listingsToRefill, placeNamesFrom, type PlaceNames, type ProposalsResult } from '../../shared/matching/index';
+import {
+  generateMarket,
+  type GeneratedListing,
+  type MarketOptions,
+} from '../../shared/market/generator';
+import {
+  BarBounds,
+  MatchingIndex,
+  OwnBestMemo,
+  listingsToRecount,
+  listingsToRefill,
+  placeNamesFrom,
+  type PlaceNames,
+  type ProposalsResult,
+} from '../../shared/matching/index';
 import { machineLine, ms, percentile, writeBenchSection } from './report';
 
 const OPTIONS: MarketOptions = { size: 10_000, seed: 1, density: 'broad', region: 'cinor' };
@@ -23,7 +36,11 @@ interface QueryableIndex {
   proposalsFor(listingId: string, options: { k?: number }): ProposalsResult;
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 const lines: string[] = [];
 const say = (line = '') => {
   console.log(line);
@@ -31,7 +48,9 @@ const say = (line = '') => {
 };
 
 function newcomers(count: number, seedOffset: number, prefix: string): GeneratedListing[] {
-  return generateMarket({ ...OPTIONS, size: count, seed: OPTIONS.seed + seedOffset }).listings.map((l, i) => ({ ...l, id: `${prefix}${i}`, ownerId: `${prefix}U${i}` }));
+  return generateMarket({ ...OPTIONS, size: count, seed: OPTIONS.seed + seedOffset }).listings.map(
+    (l, i) => ({ ...l, id: `${prefix}${i}`, ownerId: `${prefix}U${i}` }),
+  );
 }
 
 function timed<T>(run: () => T): [T, number] {
@@ -40,7 +59,11 @@ function timed<T>(run: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
-function built(make: (names: PlaceNames) => QueryableIndex, listings: readonly GeneratedListing[], names: PlaceNames): QueryableIndex {
+function built(
+  make: (names: PlaceNames) => QueryableIndex,
+  listings: readonly GeneratedListing[],
+  names: PlaceNames,
+): QueryableIndex {
   const index = make(names);
   listings.forEach((l) => index.upsert(l));
   for (const l of newcomers(WARM_UP, 2000, 'W')) {
@@ -52,7 +75,10 @@ function built(make: (names: PlaceNames) => QueryableIndex, listings: readonly G
 }
 
 /** `proposalsFor` of a new listing, fastest of 3 (preemption on a shared machine only adds time). */
-function queryTime(index: QueryableIndex, listing: GeneratedListing): { ms: number; proposals: number } {
+function queryTime(
+  index: QueryableIndex,
+  listing: GeneratedListing,
+): { ms: number; proposals: number } {
   index.upsert(listing);
   let best = Number.POSITIVE_INFINITY;
   let proposals = 0;
@@ -65,22 +91,33 @@ function queryTime(index: QueryableIndex, listing: GeneratedListing): { ms: numb
   return { ms: best, proposals };
 }
 
-async function compareQueries(listings: readonly GeneratedListing[], names: PlaceNames): Promise<void> {
+async function compareQueries(
+  listings: readonly GeneratedListing[],
+  names: PlaceNames,
+): Promise<void> {
   const baselinePath = process.env.BASELINE_ENGINE;
   const current = built((n) => new MatchingIndex(n), listings, names) as MatchingIndex;
   // What the matcher computes for a publication: the own best without explanations, and the counts; only new proposals are then explained.
   const asMatcher: QueryableIndex = {
     upsert: (listing) => current.upsert(listing),
     remove: (listingId) => current.remove(listingId),
-    proposalsFor: (listingId, options) => ({ proposals: current.ownBest(listingId, options.k) as never, ...current.countsFor(listingId) }),
+    proposalsFor: (listingId, options) => ({
+      proposals: current.ownBest(listingId, options.k) as never,
+      ...current.countsFor(listingId),
+    }),
   };
   const engines: Array<[string, QueryableIndex]> = [
     ['now', current],
     ['now, as the matcher uses it', asMatcher],
   ];
   if (baselinePath) {
-    const { MatchingIndex: Baseline } = (await import(baselinePath)) as { MatchingIndex: new (names: PlaceNames) => QueryableIndex };
-    engines.unshift([process.env.BASELINE_LABEL ?? 'before', built((n) => new Baseline(n), listings, names)]);
+    const { MatchingIndex: Baseline } = (await import(baselinePath)) as {
+      MatchingIndex: new (names: PlaceNames) => QueryableIndex;
+    };
+    engines.unshift([
+      process.env.BASELINE_LABEL ?? 'before',
+      built((n) => new Baseline(n), listings, names),
+    ]);
   }
   const times = engines.map(() => [] as number[]);
   const sizes = engines.map(() => [] as number[]);
@@ -91,13 +128,22 @@ async function compareQueries(listings: readonly GeneratedListing[], names: Plac
       sizes[e]!.push(proposals);
     });
   }
-  say(`### Query of a new listing's proposals, ${QUERIES} new listings, fastest of 3 each (load average ${load()})`);
+  say(
+    `### Query of a new listing's proposals, ${QUERIES} new listings, fastest of 3 each (load average ${load()})`,
+  );
   say('| engine | what a query returns | proposals (mean) | median | p95 | max |');
   say('|---|---|---|---|---|---|');
   engines.forEach(([label], e) => {
     const mean = sizes[e]!.reduce((a, b) => a + b, 0) / sizes[e]!.length;
-    const what = label === 'now' ? 'every 2-way + best 50 3-ways, explained, with counts' : label.startsWith('now') ? 'the same cycles, not explained (`ownBest`), and counts (`countsFor`)' : 'best 50 cycles, 2- and 3-way mixed, explained, with counts';
-    say(`| ${label} | ${what} | ${mean.toFixed(0)} | ${ms(percentile(times[e]!, 50))} | ${ms(percentile(times[e]!, 95))} | ${ms(Math.max(...times[e]!))} |`);
+    const what =
+      label === 'now'
+        ? 'every 2-way + best 50 3-ways, explained, with counts'
+        : label.startsWith('now')
+          ? 'the same cycles, not explained (`ownBest`), and counts (`countsFor`)'
+          : 'best 50 cycles, 2- and 3-way mixed, explained, with counts';
+    say(
+      `| ${label} | ${what} | ${mean.toFixed(0)} | ${ms(percentile(times[e]!, 50))} | ${ms(percentile(times[e]!, 95))} | ${ms(Math.max(...times[e]!))} |`,
+    );
   });
   say();
 }
@@ -119,27 +165,48 @@ function upkeepPerPublication(listings: readonly GeneratedListing[], names: Plac
     const [refill, searchMs] = timed(() => listingsToRefill(memo, listing.id, []));
     search.push(searchMs);
     refilled.push(refill.length);
-    const [counted, recountMs] = timed(() => listingsToRecount(index, listing.id, []).map((id) => index.countsFor(id)));
+    const [counted, recountMs] = timed(() =>
+      listingsToRecount(index, listing.id, []).map((id) => index.countsFor(id)),
+    );
     recount.push(recountMs);
     recounted.push(counted.length);
   }
-  const row = (label: string, values: number[]) => `| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${ms(Math.max(...values))} |`;
+  const row = (label: string, values: number[]) =>
+    `| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${ms(Math.max(...values))} |`;
   const mean = (values: number[]) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(0);
-  say(`### Keeping everyone's proposals their own best: ${PUBLICATIONS} publications into the market, in memory (load average ${load()})`);
+  say(
+    `### Keeping everyone's proposals their own best: ${PUBLICATIONS} publications into the market, in memory (load average ${load()})`,
+  );
   say('| step | median | p95 | max |');
   say('|---|---|---|---|');
-  say(row('the new listing\'s own proposals, explained (`proposalsFor`)', own));
-  say(row(`listings whose best it changes (\`listingsToRefill\`, bounds kept across publications): ${mean(refilled)} on average`, search));
-  say(row(`recount of every listing whose counts it changes (\`listingsToRecount\` + \`countsFor\`): ${mean(recounted)} on average`, recount));
+  say(row("the new listing's own proposals, explained (`proposalsFor`)", own));
+  say(
+    row(
+      `listings whose best it changes (\`listingsToRefill\`, bounds kept across publications): ${mean(refilled)} on average`,
+      search,
+    ),
+  );
+  say(
+    row(
+      `recount of every listing whose counts it changes (\`listingsToRecount\` + \`countsFor\`): ${mean(recounted)} on average`,
+      recount,
+    ),
+  );
   say();
 }
 
 async function main(): Promise<void> {
   say(machineLine('npm run bench:upkeep'));
-  say(`Load average at start (1/5/15 min): ${load()}. Synthetic market from \`shared/market/generator.ts\`: CINOR, broad wishes, 10 000 listings, seed 1.`);
-  say('This machine is shared: with a load average far above its 2 cores, absolute times are several times those of an idle machine; compare the rows of one run, measured alternately on the same new listings.');
+  say(
+    `Load average at start (1/5/15 min): ${load()}. Synthetic market from \`shared/market/generator.ts\`: CINOR, broad wishes, 10 000 listings, seed 1.`,
+  );
+  say(
+    'This machine is shared: with a load average far above its 2 cores, absolute times are several times those of an idle machine; compare the rows of one run, measured alternately on the same new listings.',
+  );
   say();
-  say('A listing now keeps every 2-way through it as well as its best 50 3-ways: a query returns several times more proposals, and explaining them is most of the difference in the first two rows. The matcher explains only the proposals it stores for the first time, and compares the others by key (third row).');
+  say(
+    'A listing now keeps every 2-way through it as well as its best 50 3-ways: a query returns several times more proposals, and explaining them is most of the difference in the first two rows. The matcher explains only the proposals it stores for the first time, and compares the others by key (third row).',
+  );
   say();
   const market = generateMarket(OPTIONS);
   const names = placeNamesFrom(market);

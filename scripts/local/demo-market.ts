@@ -14,13 +14,21 @@ import { LOCAL_DOMAIN } from './seed';
 
 export const DEMO_MARKET_SIZE = 200;
 
-export const demoTenantEmail = (index: number) => `demo.${String(index + 1).padStart(3, '0')}@${LOCAL_DOMAIN}`;
+export const demoTenantEmail = (index: number) =>
+  `demo.${String(index + 1).padStart(3, '0')}@${LOCAL_DOMAIN}`;
 
-export async function seedDemoMarket(db: Database, now = new Date(), size = DEMO_MARKET_SIZE): Promise<number> {
+export async function seedDemoMarket(
+  db: Database,
+  now = new Date(),
+  size = DEMO_MARKET_SIZE,
+): Promise<number> {
   const market = generateMarket({ size, seed: 974, density: 'broad', region: 'cinor' });
   const at = now.toISOString();
   const writes = market.listings.map((generated, index) => async () => {
-    const tenant = newUser({ email: demoTenantEmail(index), role: 'tenant', displayName: `Locataire démo ${index + 1}` }, now);
+    const tenant = newUser(
+      { email: demoTenantEmail(index), role: 'tenant', displayName: `Locataire démo ${index + 1}` },
+      now,
+    );
     const { id: _generatedId, ownerId: _generatedOwner, ...input } = generated;
     const listing: Listing = {
       ...input,
@@ -35,8 +43,13 @@ export async function seedDemoMarket(db: Database, now = new Date(), size = DEMO
       updatedAt: at,
       version: 1,
     };
-    await transactWrite(db, [...userCreationItems(db, tenant), listingCreatePut(db, listing, now), activeListingGuardPut(db, tenant.id, listing.id)]);
+    await transactWrite(db, [
+      ...userCreationItems(db, tenant),
+      listingCreatePut(db, listing, now),
+      activeListingGuardPut(db, tenant.id, listing.id),
+    ]);
   });
-  for (let start = 0; start < writes.length; start += 10) await Promise.all(writes.slice(start, start + 10).map((write) => write()));
+  for (let start = 0; start < writes.length; start += 10)
+    await Promise.all(writes.slice(start, start + 10).map((write) => write()));
   return writes.length;
 }

@@ -11,7 +11,10 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+}): Promise<DynamoDbLocal> {
   assertJava();
   let path: string | null = null;
   if (options.dataDir) {
@@ -43,7 +46,11 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   };
 }
 
-async function waitUntilReady(endpoint: string, child: ReturnType<typeof spawn>, output: () => string): Promise<void> {
+async function waitUntilReady(
+  endpoint: string,
+  child: ReturnType<typeof spawn>,
+  output: () => string,
+): Promise<void> {
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
@@ -52,7 +59,8 @@ async function waitUntilReady(endpoint: string, child: ReturnType<typeof spawn>,
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local s'est arrêté (code ${child.exitCode}) : ${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local s'est arrêté (code ${child.exitCode}) : ${output()}`);
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
       client.destroy();

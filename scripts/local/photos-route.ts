@@ -22,6 +22,9 @@ export function servePhotos(app: Hono, config: Config, now: () => Date = () => n
     if (!verdict.valid) return c.text('Lien de photo invalide ou expiré.', 403);
     const body = await storage.read(url.pathname.slice(1));
     if (!body) return c.text('Photo introuvable.', 404);
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/webp', 'cache-control': 'private, max-age=86400, immutable' });
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'image/webp',
+      'cache-control': 'private, max-age=86400, immutable',
+    });
   });
 }

@@ -59,7 +59,11 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
 
   server.on('event', (event: S3Event) => {
     const record = event.Records[0];
-    if (!record?.eventName.startsWith('ObjectCreated:') || !record.s3.object.key.startsWith(PHOTO_OBJECT_PREFIXES.uploads)) return;
+    if (
+      !record?.eventName.startsWith('ObjectCreated:') ||
+      !record.s3.object.key.startsWith(PHOTO_OBJECT_PREFIXES.uploads)
+    )
+      return;
     const handler = options.onUpload?.();
     if (!handler) return;
     const run = (async () => {

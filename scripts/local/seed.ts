@@ -6,7 +6,10 @@
 import { seedReferenceData } from '../../shared/reference/index';
 import type { Database } from '../../functions/lib/db/client';
 import { readReferenceData } from '../../functions/lib/db/reference';
-import { loadReferenceData, type ReferenceLoadReport } from '../../functions/lib/db/reference-loader';
+import {
+  loadReferenceData,
+  type ReferenceLoadReport,
+} from '../../functions/lib/db/reference-loader';
 import { createUser, EmailAlreadyUsedError } from '../../functions/lib/db/users';
 import type { NewUser } from '../../functions/lib/db/users';
 import { seedDemoMarket } from './demo-market';
@@ -37,7 +40,11 @@ export interface SeedReport {
 }
 
 /** `demo`: on a database seen for the first time, also add the demo market. */
-export async function seedLocalData(db: Database, now = new Date(), options: { demo?: boolean } = {}): Promise<SeedReport> {
+export async function seedLocalData(
+  db: Database,
+  now = new Date(),
+  options: { demo?: boolean } = {},
+): Promise<SeedReport> {
   const fresh = (await readReferenceData(db)).communes.length === 0;
   const referenceLoad = await loadReferenceData(db, seedReferenceData);
   const lessorIds = (await readReferenceData(db)).lessors.map((lessor) => lessor.id);

@@ -48,7 +48,11 @@ export function createLocalApp(deps: ApiDeps, webBuildDir = WEB_BUILD_DIR): Hono
   return app;
 }
 
-export function startLocalServer(app: Hono, port: number, hostname = '127.0.0.1'): Promise<LocalServer> {
+export function startLocalServer(
+  app: Hono,
+  port: number,
+  hostname = '127.0.0.1',
+): Promise<LocalServer> {
   return new Promise((ready, fail) => {
     const onError = (error: Error) => fail(error);
     const server: ServerType = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {

@@ -92,13 +92,17 @@ export async function freePort(): Promise<number> {
 function sessionSecret(dataDir?: string): string {
   if (!dataDir) return randomBytes(32).toString('base64url');
   const file = join(dataDir, 'session-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 
 /** The photo links' RSA signing key: CloudFront's trusted key group on AWS, this key here. */
 function photoSigningKey(dataDir?: string): string {
-  const generate = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const generate = () =>
+    generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
   if (!dataDir) return generate();
   const file = join(dataDir, 'photo-signing-key.pem');
   if (!existsSync(file)) writeFileSync(file, generate(), { mode: 0o600 });
@@ -109,7 +113,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const appPort = options.appPort ?? (await freePort());
-  const [dynamodbPort, sesPort] = [options.dynamodbPort ?? (await freePort()), options.sesPort ?? (await freePort())];
+  const [dynamodbPort, sesPort] = [
+    options.dynamodbPort ?? (await freePort()),
+    options.sesPort ?? (await freePort()),
+  ];
   configureLogs({ level: options.logLevel ?? 'warn' });
 
   const stops: Array<() => Promise<void>> = [];
@@ -118,7 +125,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   try {
     const [dynamo, ses] = await Promise.all([
-      startDynamoDbLocal({ port: dynamodbPort, dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined }),
+      startDynamoDbLocal({
+        port: dynamodbPort,
+        dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined,
+      }),
       startLocalSes({ port: sesPort }),
     ]);
     stops.push(dynamo.stop, ses.stop);
@@ -150,7 +160,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
     Object.assign(process.env, env);
     const config = parseConfig(env);
-    const db = createDatabase({ tableName: config.tableName, endpoint: config.dynamodbEndpoint, region: config.region });
+    const db = createDatabase({
+      tableName: config.tableName,
+      endpoint: config.dynamodbEndpoint,
+      region: config.region,
+    });
     await ensureTable(db);
     const seed = await seedLocalData(db, new Date(), { demo: options.demoMarket });
     const photoStorage = createPhotoStorage(config);
@@ -184,26 +198,48 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => runner.stop());
 
     // The scheduled jobs EventBridge runs on AWS, on timers here; and DynamoDB's TTL deletions.
-    const ttlSweep = setInterval(() => void reaper.reap(now()).catch(() => undefined), options.ttlSweepMs ?? 60_000);
+    const ttlSweep = setInterval(
+      () => void reaper.reap(now()).catch(() => undefined),
+      options.ttlSweepMs ?? 60_000,
+    );
     stops.push(async () => clearInterval(ttlSweep));
     const sweep = setInterval(() => void sweepOutbox(notifierDeps).catch(() => undefined), 60_000);
     stops.push(async () => clearInterval(sweep));
     const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
-    const expiry = setInterval(() => void runExpiry(expiryDeps, now()).catch(() => undefined), 3_600_000);
+    const expiry = setInterval(
+      () => void runExpiry(expiryDeps, now()).catch(() => undefined),
+      3_600_000,
+    );
     stops.push(async () => clearInterval(expiry));
     const inactiveDeps = { db, appUrl: config.appUrl, storage: () => photoStorage };
-    const inactive = setInterval(() => void runInactiveAccounts(inactiveDeps, now()).catch(() => undefined), 3_600_000);
+    const inactive = setInterval(
+      () => void runInactiveAccounts(inactiveDeps, now()).catch(() => undefined),
+      3_600_000,
+    );
     stops.push(async () => clearInterval(inactive));
     const reviewDeps = { db, appUrl: config.appUrl, reference: cachedReferenceData(db, 60_000) };
-    const reviews = setInterval(() => void runReviewDeadlines(reviewDeps, now()).catch(() => undefined), 3_600_000);
+    const reviews = setInterval(
+      () => void runReviewDeadlines(reviewDeps, now()).catch(() => undefined),
+      3_600_000,
+    );
     stops.push(async () => clearInterval(reviews));
-    const answers = setInterval(() => void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
+    const answers = setInterval(
+      () => void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(() => undefined),
+      3_600_000,
+    );
     stops.push(async () => clearInterval(answers));
-    const digests = setInterval(() => void runProposalDigests({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
+    const digests = setInterval(
+      () => void runProposalDigests({ db, appUrl: config.appUrl }, now()).catch(() => undefined),
+      3_600_000,
+    );
     stops.push(async () => clearInterval(digests));
-    const nudges = setInterval(() => void runSwapNudges({ db, appUrl: config.appUrl }, now()).catch(() => undefined), 3_600_000);
+    const nudges = setInterval(
+      () => void runSwapNudges({ db, appUrl: config.appUrl }, now()).catch(() => undefined),
+      3_600_000,
+    );
     stops.push(async () => clearInterval(nudges));
-    const optimise = () => void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(() => undefined);
+    const optimise = () =>
+      void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(() => undefined);
     const optimiser = setInterval(optimise, 6 * 3_600_000);
     stops.push(async () => clearInterval(optimiser));
     // The demo market gets its "recommandée" proposals soon after the matcher has stored them.

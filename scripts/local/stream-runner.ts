@@ -62,8 +62,16 @@ export class StreamRunner {
   private readonly idleSince: Record<string, number> = {};
 
   constructor(private readonly options: StreamRunnerOptions) {
-    this.streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: options.region, credentials });
-    this.dynamo = new DynamoDBClient({ endpoint: options.endpoint, region: options.region, credentials });
+    this.streams = new DynamoDBStreamsClient({
+      endpoint: options.endpoint,
+      region: options.region,
+      credentials,
+    });
+    this.dynamo = new DynamoDBClient({
+      endpoint: options.endpoint,
+      region: options.region,
+      credentials,
+    });
     for (const name of Object.keys(options.handlers)) {
       this.cursors.set(name, new Map());
       this.delivered[name] = 0;
@@ -71,9 +79,12 @@ export class StreamRunner {
   }
 
   async start(): Promise<void> {
-    const table = await this.dynamo.send(new DescribeTableCommand({ TableName: this.options.tableName }));
+    const table = await this.dynamo.send(
+      new DescribeTableCommand({ TableName: this.options.tableName }),
+    );
     this.streamArn = table.Table?.LatestStreamArn ?? '';
-    if (!this.streamArn) throw new Error(`La table ${this.options.tableName} n'a pas de flux (stream).`);
+    if (!this.streamArn)
+      throw new Error(`La table ${this.options.tableName} n'a pas de flux (stream).`);
     this.loadCheckpoints();
     this.running = true;
     this.loop = this.run();
@@ -98,7 +109,8 @@ export class StreamRunner {
       try {
         if (Date.now() - this.lastDiscovery > 1000) await this.discoverShards();
         let busy = false;
-        for (const cursor of [...shards.values()]) busy = (await this.poll(name, shards, cursor)) || busy;
+        for (const cursor of [...shards.values()])
+          busy = (await this.poll(name, shards, cursor)) || busy;
         if (busy) this.idleSince[name] = 0;
         else this.idleSince[name] ||= Date.now();
         if (!busy) await sleep(this.options.pollMsByHandler?.[name] ?? this.options.pollMs ?? 100);
@@ -132,7 +144,10 @@ export class StreamRunner {
     let exclusiveStart: string | undefined;
     do {
       const page = await this.streams.send(
-        new DescribeStreamCommand({ StreamArn: this.streamArn, ExclusiveStartShardId: exclusiveStart }),
+        new DescribeStreamCommand({
+          StreamArn: this.streamArn,
+          ExclusiveStartShardId: exclusiveStart,
+        }),
       );
       shards.push(...(page.StreamDescription?.Shards ?? []));
       exclusiveStart = page.StreamDescription?.LastEvaluatedShardId;
@@ -167,12 +182,19 @@ export class StreamRunner {
   }
 
   /** Returns true when records were handled (so the loop polls again at once). */
-  private async poll(name: string, shards: Map<string, ShardCursor>, cursor: ShardCursor): Promise<boolean> {
+  private async poll(
+    name: string,
+    shards: Map<string, ShardCursor>,
+    cursor: ShardCursor,
+  ): Promise<boolean> {
     if (Date.now() < cursor.retryAt) return false;
     cursor.iterator ??= await this.iteratorFor(cursor);
     if (!cursor.iterator) return this.closeShard(name, shards, cursor);
     const page = await this.streams.send(
-      new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: this.options.batchSize ?? 100 }),
+      new GetRecordsCommand({
+        ShardIterator: cursor.iterator,
+        Limit: this.options.batchSize ?? 100,
+      }),
     );
     const records = page.Records ?? [];
     if (records.length === 0) {
@@ -220,13 +242,17 @@ export class StreamRunner {
 
   /** Calls the handler; returns the index of the first failed record, if any. */
   private async deliver(name: string, records: StreamRecord[]): Promise<number | undefined> {
-    const event: DynamoDBStreamEvent = { Records: records.map((record) => this.toLambdaRecord(record)) };
+    const event: DynamoDBStreamEvent = {
+      Records: records.map((record) => this.toLambdaRecord(record)),
+    };
     try {
       const response = await this.options.handlers[name]!(event);
       const failures = response?.batchItemFailures ?? [];
       if (failures.length === 0) return undefined;
       const failed = new Set(failures.map((failure) => failure.itemIdentifier));
-      const index = records.findIndex((record) => failed.has(record.dynamodb?.SequenceNumber ?? ''));
+      const index = records.findIndex((record) =>
+        failed.has(record.dynamodb?.SequenceNumber ?? ''),
+      );
       return index === -1 ? 0 : index;
     } catch (error) {
       logger.warn('stream handler threw; batch will be retried', { handler: name, error });
@@ -237,9 +263,13 @@ export class StreamRunner {
   private toLambdaRecord(record: StreamRecord): DynamoDBRecord {
     const created = record.dynamodb?.ApproximateCreationDateTime;
     const keys = record.dynamodb?.Keys;
-    const ttlDeletion = record.eventName === 'REMOVE' && this.options.isTtlDeletion?.({ pk: keys?.pk?.S, sk: keys?.sk?.S });
+    const ttlDeletion =
+      record.eventName === 'REMOVE' &&
+      this.options.isTtlDeletion?.({ pk: keys?.pk?.S, sk: keys?.sk?.S });
     return {
-      ...(ttlDeletion ? { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } } : {}),
+      ...(ttlDeletion
+        ? { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } }
+        : {}),
       eventID: record.eventID,
       eventName: record.eventName as DynamoDBRecord['eventName'],
       eventVersion: record.eventVersion ?? '1.1',
@@ -247,7 +277,9 @@ export class StreamRunner {
       awsRegion: this.options.region,
       eventSourceARN: this.streamArn,
       dynamodb: {
-        ApproximateCreationDateTime: created ? Math.floor(new Date(created).getTime() / 1000) : undefined,
+        ApproximateCreationDateTime: created
+          ? Math.floor(new Date(created).getTime() / 1000)
+          : undefined,
         Keys: record.dynamodb?.Keys as never,
         NewImage: record.dynamodb?.NewImage as never,
         OldImage: record.dynamodb?.OldImage as never,
@@ -272,7 +304,8 @@ export class StreamRunner {
     const snapshot: Record<string, Record<string, string>> = { ...this.checkpoints };
     for (const [name, shards] of this.cursors) {
       snapshot[name] = { ...snapshot[name] };
-      for (const cursor of shards.values()) if (cursor.lastSequence) snapshot[name][cursor.shardId] = cursor.lastSequence;
+      for (const cursor of shards.values())
+        if (cursor.lastSequence) snapshot[name][cursor.shardId] = cursor.lastSequence;
     }
     writeFileSync(this.options.checkpointFile, JSON.stringify(snapshot));
   }

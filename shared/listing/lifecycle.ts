@@ -33,14 +33,23 @@ export function refusalOf(action: OwnerAction, status: ListingStatus): string {
 }
 
 /** Statuses in which the listing still belongs to the tenant's one active listing. */
-export const ACTIVE_STATUSES: readonly ListingStatus[] = ['draft', 'published', 'engaged', 'suspended', 'expired'];
+export const ACTIVE_STATUSES: readonly ListingStatus[] = [
+  'draft',
+  'published',
+  'engaged',
+  'suspended',
+  'expired',
+];
 
 export function expiryFrom(publishedAt: Date): Date {
   return addMonths(publishedAt, LISTING_VALIDITY_MONTHS);
 }
 
 /** Whether the listing takes part in matching at `now`. */
-export function takesPartInMatching(listing: Pick<Listing, 'status' | 'verification' | 'expiresAt'>, now: Date): boolean {
+export function takesPartInMatching(
+  listing: Pick<Listing, 'status' | 'verification' | 'expiresAt'>,
+  now: Date,
+): boolean {
   return (
     listing.status === 'published' &&
     listing.verification !== 'rejected' &&

@@ -7,8 +7,12 @@ describe('generateMarket', () => {
   const market = generateMarket({ size: 2000, seed: 7, density: 'broad', region: 'cinor' });
 
   it('is deterministic for a seed', () => {
-    expect(generateMarket({ size: 2000, seed: 7, density: 'broad', region: 'cinor' }).listings).toEqual(market.listings);
-    expect(generateMarket({ size: 2000, seed: 8, density: 'broad', region: 'cinor' }).listings).not.toEqual(market.listings);
+    expect(
+      generateMarket({ size: 2000, seed: 7, density: 'broad', region: 'cinor' }).listings,
+    ).toEqual(market.listings);
+    expect(
+      generateMarket({ size: 2000, seed: 8, density: 'broad', region: 'cinor' }).listings,
+    ).not.toEqual(market.listings);
   });
 
   it('produces valid listing inputs with known motives and quartiers of their commune', () => {
@@ -23,15 +27,24 @@ describe('generateMarket', () => {
   });
 
   it('follows the CINOR calibration: typology mix, Saint-Denis share, upsizing wishes', () => {
-    const share = (predicate: (l: (typeof market.listings)[number]) => boolean) => market.listings.filter(predicate).length / market.listings.length;
+    const share = (predicate: (l: (typeof market.listings)[number]) => boolean) =>
+      market.listings.filter(predicate).length / market.listings.length;
     expect(share((l) => l.dwelling.typology === 'T3')).toBeGreaterThan(0.33);
     expect(share((l) => l.dwelling.typology === 'T3')).toBeLessThan(0.42);
     expect(share((l) => l.dwelling.communeCode === '97411')).toBeGreaterThan(0.75);
     const rooms = (t: string) => Number(t.slice(1));
-    const bigger = share((l) => Math.min(...l.wishes.typologies.map(rooms)) > rooms(l.dwelling.typology));
-    const smaller = share((l) => Math.max(...l.wishes.typologies.map(rooms)) < rooms(l.dwelling.typology));
+    const bigger = share(
+      (l) => Math.min(...l.wishes.typologies.map(rooms)) > rooms(l.dwelling.typology),
+    );
+    const smaller = share(
+      (l) => Math.max(...l.wishes.typologies.map(rooms)) < rooms(l.dwelling.typology),
+    );
     expect(bigger / smaller).toBeGreaterThan(2);
-    expect(market.listings.filter((l) => l.household.children > 0).every((l) => l.wishes.typologies.every((t) => rooms(t) >= 3))).toBe(true);
+    expect(
+      market.listings
+        .filter((l) => l.household.children > 0)
+        .every((l) => l.wishes.typologies.every((t) => rooms(t) >= 3)),
+    ).toBe(true);
   });
 
   it('narrows wishes to one typology and one or two quartiers', () => {

@@ -31,23 +31,56 @@ export interface GeneratedMarket {
   quartiers: MarketRegion['quartiers'];
 }
 
-const TYPOLOGY_MIX: readonly (readonly [Typology, number])[] = [['T1', 6], ['T2', 21], ['T3', 38], ['T4', 27], ['T5', 6], ['T6', 2]];
+const TYPOLOGY_MIX: readonly (readonly [Typology, number])[] = [
+  ['T1', 6],
+  ['T2', 21],
+  ['T3', 38],
+  ['T4', 27],
+  ['T5', 6],
+  ['T6', 2],
+];
 const SURFACE_BY_ROOMS = [0, 30, 47, 66, 80, 95, 110];
-const FINANCING_MIX: readonly (readonly [Financing, number])[] = [['LLS', 60], ['LLTS', 25], ['PLS', 12], ['PLI', 3]];
+const FINANCING_MIX: readonly (readonly [Financing, number])[] = [
+  ['LLS', 60],
+  ['LLTS', 25],
+  ['PLS', 12],
+  ['PLI', 3],
+];
 const RENT_PER_M2: Record<Financing, number> = { LLTS: 6.0, LLS: 6.5, PLS: 8.5, PLI: 10 };
 /** Berlin's exchange portal: four upsizing wishes for one downsizing; some move sideways. */
-const DIRECTION_MIX = [['bigger', 4], ['same', 1.5], ['smaller', 1]] as const;
+const DIRECTION_MIX = [
+  ['bigger', 4],
+  ['same', 1.5],
+  ['smaller', 1],
+] as const;
 type Direction = (typeof DIRECTION_MIX)[number][0];
 
-const typologyOfRooms = (rooms: number): Typology => TYPOLOGIES[Math.min(6, Math.max(1, rooms)) - 1] as Typology;
+const typologyOfRooms = (rooms: number): Typology =>
+  TYPOLOGIES[Math.min(6, Math.max(1, rooms)) - 1] as Typology;
 const euros = (value: number) => Math.round(value);
 
-function generateDwelling(random: Random, region: MarketRegion, index: number, seed: number): Dwelling {
+function generateDwelling(
+  random: Random,
+  region: MarketRegion,
+  index: number,
+  seed: number,
+): Dwelling {
   const communeCode = random.weighted([...region.weights]);
   const typology = random.weighted(TYPOLOGY_MIX);
-  const surface = Math.round(Math.max(18, random.around(SURFACE_BY_ROOMS[roomsOf(typology)] as number, 8)));
+  const surface = Math.round(
+    Math.max(18, random.around(SURFACE_BY_ROOMS[roomsOf(typology)] as number, 8)),
+  );
   const financing = random.weighted(FINANCING_MIX);
-  const floor = random.weighted([[0, 3], [1, 3], [2, 3], [3, 2], [4, 2], [5, 1], [6, 1], [8, 0.5]] as const);
+  const floor = random.weighted([
+    [0, 3],
+    [1, 3],
+    [2, 3],
+    [3, 2],
+    [4, 2],
+    [5, 1],
+    [6, 1],
+    [8, 0.5],
+  ] as const);
   const features: Feature[] = [];
   if (random.chance(0.55)) features.push('balcony');
   if (random.chance(floor === 0 ? 0.3 : 0.03)) features.push('garden');
@@ -71,7 +104,17 @@ function generateDwelling(random: Random, region: MarketRegion, index: number, s
 }
 
 function generateHousehold(random: Random, rooms: number): Household {
-  const occupants = Math.max(1, rooms + random.weighted([[-2, 2], [-1, 4], [0, 3], [1, 2], [2, 0.5]] as const));
+  const occupants = Math.max(
+    1,
+    rooms +
+      random.weighted([
+        [-2, 2],
+        [-1, 4],
+        [0, 3],
+        [1, 2],
+        [2, 0.5],
+      ] as const),
+  );
   const adults = occupants === 1 ? 1 : random.chance(0.7) ? 2 : 1;
   return { adults, children: occupants - adults, income: euros(random.around(18_000, 8_000)) };
 }
@@ -83,7 +126,13 @@ function directionOf(random: Random, rooms: number, household: Household): Direc
   return random.weighted(DIRECTION_MIX);
 }
 
-function wishedTypologies(random: Random, rooms: number, direction: Direction, density: MarketDensity, household: Household): Typology[] {
+function wishedTypologies(
+  random: Random,
+  rooms: number,
+  direction: Direction,
+  density: MarketDensity,
+  household: Household,
+): Typology[] {
   const target = direction === 'bigger' ? rooms + 1 : direction === 'smaller' ? rooms - 1 : rooms;
   const span = density === 'narrow' || random.chance(0.4) ? [target] : [target, target + 1];
   const min = household.children > 0 ? 3 : 1; // households with children want a T3 or more
@@ -91,22 +140,41 @@ function wishedTypologies(random: Random, rooms: number, direction: Direction, d
   return rooms_.map(typologyOfRooms);
 }
 
-function wishedPlaces(random: Random, region: MarketRegion, home: Dwelling, density: MarketDensity): Pick<Wishes, 'communes' | 'quartiers'> {
+function wishedPlaces(
+  random: Random,
+  region: MarketRegion,
+  home: Dwelling,
+  density: MarketDensity,
+): Pick<Wishes, 'communes' | 'quartiers'> {
   const neighbours = region.neighbours.get(home.communeCode) ?? [];
   if (density === 'narrow') {
     const commune = random.chance(0.8) ? home.communeCode : random.pick(neighbours);
     const choices = region.quartiersOf.get(commune) ?? [];
-    const quartiers = [...new Set([random.pick(choices), random.pick(choices)].slice(0, random.int(1, 2)))];
+    const quartiers = [
+      ...new Set([random.pick(choices), random.pick(choices)].slice(0, random.int(1, 2))),
+    ];
     return { communes: [commune], quartiers };
   }
   const communes = [home.communeCode, ...neighbours.filter(() => random.chance(0.1))];
   return { communes, quartiers: [] };
 }
 
-function generateWishes(random: Random, region: MarketRegion, home: Dwelling, household: Household, direction: Direction, density: MarketDensity): Wishes {
+function generateWishes(
+  random: Random,
+  region: MarketRegion,
+  home: Dwelling,
+  household: Household,
+  direction: Direction,
+  density: MarketDensity,
+): Wishes {
   const rooms = roomsOf(home.typology);
   const total = home.rent + home.charges;
-  const ceilingFactor = direction === 'bigger' ? random.around(1.15, 0.15) : direction === 'same' ? random.around(1.1, 0.1) : random.around(0.95, 0.1);
+  const ceilingFactor =
+    direction === 'bigger'
+      ? random.around(1.15, 0.15)
+      : direction === 'same'
+        ? random.around(1.1, 0.1)
+        : random.around(0.95, 0.1);
   return {
     ...wishedPlaces(random, region, home, density),
     typologies: wishedTypologies(random, rooms, direction, density, household),
@@ -121,10 +189,23 @@ function generateWishes(random: Random, region: MarketRegion, home: Dwelling, ho
   };
 }
 
-function motiveOf(random: Random, direction: Direction, household: Household, home: Dwelling): string {
+function motiveOf(
+  random: Random,
+  direction: Direction,
+  household: Household,
+  home: Dwelling,
+): string {
   if (direction === 'smaller') return random.chance(0.6) ? 'under_occupation' : 'rent_too_high';
-  if (direction === 'bigger' && household.adults + household.children > roomsOf(home.typology)) return 'over_occupation';
-  return random.weighted([['family_change', 3], ['work', 2], ['neighbourhood', 3], ['closer_to_family_services', 2], ['health_disability', 1], ['other', 1]] as const);
+  if (direction === 'bigger' && household.adults + household.children > roomsOf(home.typology))
+    return 'over_occupation';
+  return random.weighted([
+    ['family_change', 3],
+    ['work', 2],
+    ['neighbourhood', 3],
+    ['closer_to_family_services', 2],
+    ['health_disability', 1],
+    ['other', 1],
+  ] as const);
 }
 
 /** Drops the optional fields left undefined, so the output equals what the zod schema would parse. */

@@ -16,7 +16,8 @@ export interface MarketRegion {
 
 function quartiersByCommune(quartiers: readonly Quartier[]): Map<string, string[]> {
   const byCommune = new Map<string, string[]>();
-  for (const q of quartiers) byCommune.set(q.communeCode, [...(byCommune.get(q.communeCode) ?? []), q.id]);
+  for (const q of quartiers)
+    byCommune.set(q.communeCode, [...(byCommune.get(q.communeCode) ?? []), q.id]);
   return byCommune;
 }
 
@@ -26,9 +27,17 @@ export function cinorRegion(): MarketRegion {
   return {
     communes,
     quartiers,
-    weights: new Map([['97411', 0.8], ['97418', 0.12], ['97420', 0.08]]),
+    weights: new Map([
+      ['97411', 0.8],
+      ['97418', 0.12],
+      ['97420', 0.08],
+    ]),
     // Sainte-Marie lies between Saint-Denis and Sainte-Suzanne along the coast.
-    neighbours: new Map([['97411', ['97418']], ['97418', ['97411', '97420']], ['97420', ['97418']]]),
+    neighbours: new Map([
+      ['97411', ['97418']],
+      ['97418', ['97411', '97420']],
+      ['97420', ['97418']],
+    ]),
     quartiersOf: quartiersByCommune(quartiers),
   };
 }
@@ -42,11 +51,13 @@ export function region100(): MarketRegion {
   const quartiers: Quartier[] = [];
   const weights = new Map<string, number>();
   const neighbours = new Map<string, string[]>();
-  const codeOf = (i: number) => `974${String((i + REGION_COMMUNES) % REGION_COMMUNES).padStart(2, '0')}`;
+  const codeOf = (i: number) =>
+    `974${String((i + REGION_COMMUNES) % REGION_COMMUNES).padStart(2, '0')}`;
   for (let i = 0; i < REGION_COMMUNES; i++) {
     const code = codeOf(i);
     communes.push({ code, name: `Commune ${code}` });
-    for (let q = 1; q <= QUARTIERS_PER_COMMUNE; q++) quartiers.push({ id: `${code}-q${q}`, communeCode: code, name: `Quartier ${q}` });
+    for (let q = 1; q <= QUARTIERS_PER_COMMUNE; q++)
+      quartiers.push({ id: `${code}-q${q}`, communeCode: code, name: `Quartier ${q}` });
     weights.set(code, i % 10 === 0 ? 4 : 1);
     neighbours.set(code, [codeOf(i - 1), codeOf(i + 1)]);
   }

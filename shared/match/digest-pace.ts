@@ -11,7 +11,11 @@ const WEEK_MS = 7 * DAY_MS - 12 * 3600_000;
 
 const reunionDay = (date: Date) => Math.floor((date.getTime() + REUNION_OFFSET_MS) / DAY_MS);
 
-export function digestDue(frequency: ProposalFrequency, lastSentAt: Date | undefined, now: Date): boolean {
+export function digestDue(
+  frequency: ProposalFrequency,
+  lastSentAt: Date | undefined,
+  now: Date,
+): boolean {
   if (frequency === 'never') return false;
   if (!lastSentAt) return true;
   if (frequency === 'daily') return reunionDay(now) > reunionDay(lastSentAt);

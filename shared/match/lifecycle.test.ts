@@ -4,7 +4,11 @@ import { close, recordInterest, recordVisit, resume, suspend, type MatchState } 
 
 const proposed = (n: number): MatchState => ({
   status: 'proposed',
-  participants: Array.from({ length: n }, (_, i) => ({ listingId: `L${i}`, ownerId: `U${i}`, interest: 'pending' as const })),
+  participants: Array.from({ length: n }, (_, i) => ({
+    listingId: `L${i}`,
+    ownerId: `U${i}`,
+    interest: 'pending' as const,
+  })),
 });
 
 describe('match lifecycle', () => {
@@ -45,7 +49,9 @@ describe('match lifecycle', () => {
 
     const visited = recordVisit(mutual, 'L1', true, '2026-12-01T10:00:00Z');
 
-    expect(() => recordVisit(proposal, 'L0', true, '2026-12-01T10:00:00Z')).toThrow(/tous les participants/);
+    expect(() => recordVisit(proposal, 'L0', true, '2026-12-01T10:00:00Z')).toThrow(
+      /tous les participants/,
+    );
     expect(visited.participants[1]?.visit).toEqual({ suitable: true, at: '2026-12-01T10:00:00Z' });
     expect(visited.status).toBe('mutual');
   });
@@ -58,25 +64,36 @@ describe('match lifecycle', () => {
     expect(declined.status).toBe('declined');
     expect(declined.declinedAfterVisitAt).toBe('2026-12-01T10:00:00Z');
     expect(declined.participants[1]).toMatchObject({ interest: 'no', visit: { suitable: false } });
-    expect(() => recordVisit({ ...mutual, status: 'engaged' }, 'L1', false, '2026-12-01T10:00:00Z')).toThrow(/annulez la demande/);
+    expect(() =>
+      recordVisit({ ...mutual, status: 'engaged' }, 'L1', false, '2026-12-01T10:00:00Z'),
+    ).toThrow(/annulez la demande/);
   });
 
   it('ends in mutual exactly when all answers are yes, declined when any is no (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 3 }).chain((n) => fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.boolean()), { maxLength: 8 }).map((answers) => ({ n, answers }))), ({ n, answers }) => {
-        let match = proposed(n);
-        const last = new Map<number, boolean>();
-        let declinedAt = -1;
-        answers.forEach(([who, yes], index) => {
-          if (match.status === 'declined') return;
-          match = recordInterest(match, `L${who}`, yes);
-          last.set(who, yes);
-          if (!yes && declinedAt < 0) declinedAt = index;
-        });
-        if (declinedAt >= 0) expect(match.status).toBe('declined');
-        else if (last.size === n) expect(match.status).toBe('mutual');
-        else expect(match.status).toBe('proposed');
-      }),
+      fc.property(
+        fc
+          .integer({ min: 2, max: 3 })
+          .chain((n) =>
+            fc
+              .array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.boolean()), { maxLength: 8 })
+              .map((answers) => ({ n, answers })),
+          ),
+        ({ n, answers }) => {
+          let match = proposed(n);
+          const last = new Map<number, boolean>();
+          let declinedAt = -1;
+          answers.forEach(([who, yes], index) => {
+            if (match.status === 'declined') return;
+            match = recordInterest(match, `L${who}`, yes);
+            last.set(who, yes);
+            if (!yes && declinedAt < 0) declinedAt = index;
+          });
+          if (declinedAt >= 0) expect(match.status).toBe('declined');
+          else if (last.size === n) expect(match.status).toBe('mutual');
+          else expect(match.status).toBe('proposed');
+        },
+      ),
     );
   });
 });

@@ -6,7 +6,14 @@
  */
 import { ConflictError } from '../errors';
 
-export const MATCH_STATUSES = ['proposed', 'mutual', 'declined', 'engaged', 'closed', 'suspended'] as const;
+export const MATCH_STATUSES = [
+  'proposed',
+  'mutual',
+  'declined',
+  'engaged',
+  'closed',
+  'suspended',
+] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export type Interest = 'pending' | 'yes' | 'no';
 
@@ -33,7 +40,11 @@ export interface MatchState {
 }
 
 /** Records a participant's yes or no; all yes → mutual, any no → declined. */
-export function recordInterest<T extends MatchState>(match: T, listingId: string, interested: boolean): T {
+export function recordInterest<T extends MatchState>(
+  match: T,
+  listingId: string,
+  interested: boolean,
+): T {
   if (match.status !== 'proposed' && match.status !== 'mutual') {
     throw new ConflictError(
       match.status === 'suspended'
@@ -42,7 +53,11 @@ export function recordInterest<T extends MatchState>(match: T, listingId: string
     );
   }
   if (match.status === 'mutual' && interested) return match;
-  const participants = match.participants.map((p) => (p.listingId === listingId ? { ...p, interest: interested ? ('yes' as const) : ('no' as const) } : p));
+  const participants = match.participants.map((p) =>
+    p.listingId === listingId
+      ? { ...p, interest: interested ? ('yes' as const) : ('no' as const) }
+      : p,
+  );
   const status: MatchStatus = participants.some((p) => p.interest === 'no')
     ? 'declined'
     : participants.every((p) => p.interest === 'yes')
@@ -66,7 +81,8 @@ export function resume<T extends MatchState>(match: T): T {
 }
 
 export function close<T extends MatchState>(match: T): T {
-  if (match.status === 'declined' || match.status === 'engaged' || match.status === 'closed') return match;
+  if (match.status === 'declined' || match.status === 'engaged' || match.status === 'closed')
+    return match;
   return { ...match, status: 'closed', resumeStatus: undefined };
 }
 
@@ -80,15 +96,26 @@ export function isAnswered(match: MatchState): boolean {
  * dwelling that does not suit declines the proposal for everyone (the app asks for confirmation
  * first); once a swap is requested, it is the swap that must be cancelled instead.
  */
-export function recordVisit<T extends MatchState>(match: T, listingId: string, suitable: boolean, at: string): T {
+export function recordVisit<T extends MatchState>(
+  match: T,
+  listingId: string,
+  suitable: boolean,
+  at: string,
+): T {
   if (match.status !== 'mutual' && match.status !== 'engaged') {
     throw new ConflictError('La visite se déclare une fois que tous les participants ont dit oui.');
   }
   if (!suitable && match.status === 'engaged') {
-    throw new ConflictError('Un échange est déjà demandé : pour ne pas y donner suite, annulez la demande depuis la page « Mon échange ».');
+    throw new ConflictError(
+      'Un échange est déjà demandé : pour ne pas y donner suite, annulez la demande depuis la page « Mon échange ».',
+    );
   }
   const participants = match.participants.map((p) =>
-    p.listingId === listingId ? { ...p, visit: { suitable, at }, ...(suitable ? {} : { interest: 'no' as const }) } : p,
+    p.listingId === listingId
+      ? { ...p, visit: { suitable, at }, ...(suitable ? {} : { interest: 'no' as const }) }
+      : p,
   );
-  return suitable ? { ...match, participants } : { ...match, participants, status: 'declined', declinedAfterVisitAt: at };
+  return suitable
+    ? { ...match, participants }
+    : { ...match, participants, status: 'declined', declinedAfterVisitAt: at };
 }

@@ -104,7 +104,10 @@ export class AcceptanceGraph {
       const c = marks.slots[i] as number;
       (this.accepted[c] as number[]).push(slot);
       columns.acceptedCount[c] = (columns.acceptedCount[c] as number) + 1;
-      columns.bestAcceptedMove[c] = Math.max(columns.bestAcceptedMove[c] as number, marks.scores[c] as number);
+      columns.bestAcceptedMove[c] = Math.max(
+        columns.bestAcceptedMove[c] as number,
+        marks.scores[c] as number,
+      );
     }
     addTo(this.offered, listing.offeredKey, slot);
     for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
@@ -145,9 +148,11 @@ export class AcceptanceGraph {
    * the next call.
    */
   outgoingMoves(start: number): Float64Array {
-    if (start === this.outgoingOf && this.outgoingVersion === this.version) return this.outgoingScores;
+    if (start === this.outgoingOf && this.outgoingVersion === this.version)
+      return this.outgoingScores;
     const accepted = this.acceptedBy(start);
-    if (this.outgoingScores.length < accepted.length) this.outgoingScores = new Float64Array(2 * accepted.length);
+    if (this.outgoingScores.length < accepted.length)
+      this.outgoingScores = new Float64Array(2 * accepted.length);
     this.columns.scoreMovesFrom(start, accepted, this.outgoingScores);
     this.outgoingOf = start;
     this.outgoingVersion = this.version;

@@ -25,7 +25,7 @@ export const ACCEPTANCE_RULE_LABELS: Record<AcceptanceRule, string> = {
   surface: 'La surface est inférieure à votre minimum.',
   accessible: "Ce logement n'est pas accessible PMR.",
   lift_or_ground_floor: "Ce logement n'a ni ascenseur ni accès de plain-pied.",
-  max_floor: "Ce logement est à un étage plus haut que votre maximum.",
+  max_floor: 'Ce logement est à un étage plus haut que votre maximum.',
   over_occupation: 'Ce logement serait trop petit pour votre foyer.',
 };
 
@@ -37,13 +37,17 @@ export function failedRules(a: MatchCandidate, b: MatchCandidate): AcceptanceRul
   const wishes = a.wishes;
   const dwelling = b.dwelling;
   if (!wishes.communes.includes(dwelling.communeCode)) failed.push('commune');
-  if (wishes.quartiers.length > 0 && !wishes.quartiers.includes(dwelling.quartierId)) failed.push('quartier');
+  if (wishes.quartiers.length > 0 && !wishes.quartiers.includes(dwelling.quartierId))
+    failed.push('quartier');
   if (!wishes.typologies.includes(dwelling.typology)) failed.push('typology');
-  if (wishes.maxTotalRent !== undefined && dwelling.rent + dwelling.charges > wishes.maxTotalRent) failed.push('rent');
-  if (wishes.minSurface !== undefined && dwelling.surface < wishes.minSurface) failed.push('surface');
+  if (wishes.maxTotalRent !== undefined && dwelling.rent + dwelling.charges > wishes.maxTotalRent)
+    failed.push('rent');
+  if (wishes.minSurface !== undefined && dwelling.surface < wishes.minSurface)
+    failed.push('surface');
   const needs = wishes.needs;
   if (needs.accessible && !dwelling.accessible) failed.push('accessible');
-  if (needs.liftOrGroundFloor && !dwelling.lift && dwelling.floor > 0) failed.push('lift_or_ground_floor');
+  if (needs.liftOrGroundFloor && !dwelling.lift && dwelling.floor > 0)
+    failed.push('lift_or_ground_floor');
   if (needs.maxFloor !== undefined && dwelling.floor > needs.maxFloor) failed.push('max_floor');
   if (isOverOccupied(a.household, dwelling)) failed.push('over_occupation');
   return failed;

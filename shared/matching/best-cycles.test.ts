@@ -27,29 +27,35 @@ describe('BestCycles', () => {
     const columns = columnsOf(41);
     const best = new BestCycles(); // reused, as queries reuse it
     fc.assert(
-      fc.property(fc.uniqueArray(offerArb, { selector: (o) => `${o.partner}>${o.wanter}`, maxLength: 400 }), fc.integer({ min: 0, max: 30 }), (offers, k) => {
-        const distinct = offers.filter((o) => o.partner !== o.wanter);
-        best.reset(k);
-        for (const o of distinct) best.offer(o.score, o.partner, o.wanter);
-        const cycleOf = (o: (typeof distinct)[number]) => {
-          const ids = [0, o.partner, ...(o.wanter >= 0 ? [o.wanter] : [])].map((slot) => columns.listingAt(slot).id);
-          return { key: cycleKey(ids), size: ids.length, score: o.score };
-        };
-        const expected = distinct.map(cycleOf).sort(compareRanked).slice(0, k);
-        const kept = best.sorted(columns, 0);
-        expect(kept.map((c) => [c.key, c.score])).toEqual(expected.map((c) => [c.key, c.score]));
-        for (const c of kept) {
-          expect(c.listingIds.join('|')).toBe(c.key);
-          expect(c.slots.map((slot) => columns.ids[slot])).toEqual(c.listingIds);
-        }
-        const worst = expected[expected.length - 1];
-        if (k > 0 && expected.length === k && worst !== undefined) {
-          expect(best.admits(worst.score)).toBe(true); // equal scores may still win on the tie-break
-          expect(best.admits(Math.round(worst.score * 10 - 1) / 10)).toBe(false);
-        } else {
-          expect(best.admits(0)).toBe(k > 0);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(offerArb, { selector: (o) => `${o.partner}>${o.wanter}`, maxLength: 400 }),
+        fc.integer({ min: 0, max: 30 }),
+        (offers, k) => {
+          const distinct = offers.filter((o) => o.partner !== o.wanter);
+          best.reset(k);
+          for (const o of distinct) best.offer(o.score, o.partner, o.wanter);
+          const cycleOf = (o: (typeof distinct)[number]) => {
+            const ids = [0, o.partner, ...(o.wanter >= 0 ? [o.wanter] : [])].map(
+              (slot) => columns.listingAt(slot).id,
+            );
+            return { key: cycleKey(ids), size: ids.length, score: o.score };
+          };
+          const expected = distinct.map(cycleOf).sort(compareRanked).slice(0, k);
+          const kept = best.sorted(columns, 0);
+          expect(kept.map((c) => [c.key, c.score])).toEqual(expected.map((c) => [c.key, c.score]));
+          for (const c of kept) {
+            expect(c.listingIds.join('|')).toBe(c.key);
+            expect(c.slots.map((slot) => columns.ids[slot])).toEqual(c.listingIds);
+          }
+          const worst = expected[expected.length - 1];
+          if (k > 0 && expected.length === k && worst !== undefined) {
+            expect(best.admits(worst.score)).toBe(true); // equal scores may still win on the tie-break
+            expect(best.admits(Math.round(worst.score * 10 - 1) / 10)).toBe(false);
+          } else {
+            expect(best.admits(0)).toBe(k > 0);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -20,17 +20,45 @@ export interface KeptCycle extends RankedCycle {
 }
 
 /** The kept cycle of these slots in move order, rotated so that the smallest id comes first (`canonicalRotation`). */
-function keptCycle(columns: ListingColumns, score: number, first: number, second: number, third: number): KeptCycle {
+function keptCycle(
+  columns: ListingColumns,
+  score: number,
+  first: number,
+  second: number,
+  third: number,
+): KeptCycle {
   const a = columns.ids[first] as string;
   const b = columns.ids[second] as string;
   if (third < 0) {
-    return a < b ? { key: `${a}|${b}`, size: 2, score, listingIds: [a, b], slots: [first, second] } : { key: `${b}|${a}`, size: 2, score, listingIds: [b, a], slots: [second, first] };
+    return a < b
+      ? { key: `${a}|${b}`, size: 2, score, listingIds: [a, b], slots: [first, second] }
+      : { key: `${b}|${a}`, size: 2, score, listingIds: [b, a], slots: [second, first] };
   }
   const c = columns.ids[third] as string;
   // Each still moves into the next: a → b → c → a.
-  if (a < b && a < c) return { key: `${a}|${b}|${c}`, size: 3, score, listingIds: [a, b, c], slots: [first, second, third] };
-  if (b < c) return { key: `${b}|${c}|${a}`, size: 3, score, listingIds: [b, c, a], slots: [second, third, first] };
-  return { key: `${c}|${a}|${b}`, size: 3, score, listingIds: [c, a, b], slots: [third, first, second] };
+  if (a < b && a < c)
+    return {
+      key: `${a}|${b}|${c}`,
+      size: 3,
+      score,
+      listingIds: [a, b, c],
+      slots: [first, second, third],
+    };
+  if (b < c)
+    return {
+      key: `${b}|${c}|${a}`,
+      size: 3,
+      score,
+      listingIds: [b, c, a],
+      slots: [second, third, first],
+    };
+  return {
+    key: `${c}|${a}|${b}`,
+    size: 3,
+    score,
+    listingIds: [c, a, b],
+    slots: [third, first, second],
+  };
 }
 
 export class BestCycles {
@@ -89,7 +117,9 @@ export class BestCycles {
     for (let i = 0; i < this.count; i++) {
       const score = this.scores[i] as number;
       if (!this.admits(score)) continue;
-      kept.push(keptCycle(columns, score, start, this.partners[i] as number, this.wanters[i] as number));
+      kept.push(
+        keptCycle(columns, score, start, this.partners[i] as number, this.wanters[i] as number),
+      );
     }
     return kept.sort(compareRanked).slice(0, this.capacity);
   }

@@ -13,12 +13,18 @@ import type { MatchCandidate } from './types';
 function scoreOf(cycle: readonly MatchCandidate[], compiled: Map<string, CompiledListing>): number {
   const moves = cycle.map((mover, i) => {
     const home = cycle[(i + 1) % cycle.length] as MatchCandidate;
-    return moveScore(compiled.get(mover.id) as CompiledListing, compiled.get(home.id) as CompiledListing);
+    return moveScore(
+      compiled.get(mover.id) as CompiledListing,
+      compiled.get(home.id) as CompiledListing,
+    );
   });
   return cycleScore(moves);
 }
 
-function record(cycle: readonly MatchCandidate[], compiled: Map<string, CompiledListing>): CycleRecord {
+function record(
+  cycle: readonly MatchCandidate[],
+  compiled: Map<string, CompiledListing>,
+): CycleRecord {
   const key = cycleKey(cycle.map((l) => l.id));
   return { key, size: cycle.length, score: scoreOf(cycle, compiled), listingIds: key.split('|') };
 }
@@ -37,8 +43,10 @@ export function bruteForceCycles(market: readonly MatchCandidate[]): CycleRecord
       for (let m = j + 1; m < n; m++) {
         const c = market[m] as MatchCandidate;
         // Both directions of the triangle are different cycles.
-        if (accepts(a, b) && accepts(b, c) && accepts(c, a)) found.push(record([a, b, c], compiled));
-        if (accepts(a, c) && accepts(c, b) && accepts(b, a)) found.push(record([a, c, b], compiled));
+        if (accepts(a, b) && accepts(b, c) && accepts(c, a))
+          found.push(record([a, b, c], compiled));
+        if (accepts(a, c) && accepts(c, b) && accepts(b, a))
+          found.push(record([a, c, b], compiled));
       }
     }
   }
@@ -49,7 +57,10 @@ export function bruteForceCycles(market: readonly MatchCandidate[]): CycleRecord
  * All cycles through one listing by scanning, without any index: every other listing for pairs;
  * for each listing the start accepts, every other listing again for triples. What the index must beat.
  */
-export function bruteForceCyclesThrough(start: MatchCandidate, market: readonly MatchCandidate[]): CycleRecord[] {
+export function bruteForceCyclesThrough(
+  start: MatchCandidate,
+  market: readonly MatchCandidate[],
+): CycleRecord[] {
   const interner = new Interner();
   const compiled = new Map(market.map((l) => [l.id, compileListing(l, interner)]));
   compiled.set(start.id, compileListing(start, interner));
@@ -58,7 +69,8 @@ export function bruteForceCyclesThrough(start: MatchCandidate, market: readonly 
     if (!accepts(start, b)) continue;
     if (accepts(b, start)) found.push(record([start, b], compiled));
     for (const c of market) {
-      if (c !== b && accepts(b, c) && accepts(c, start)) found.push(record([start, b, c], compiled));
+      if (c !== b && accepts(b, c) && accepts(c, start))
+        found.push(record([start, b, c], compiled));
     }
   }
   return found.sort(compareRanked);

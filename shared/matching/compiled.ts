@@ -75,14 +75,25 @@ export function offeredKeyOf(communeCode: string, typology: Typology): string {
 
 export function featureMaskOf(features: readonly string[]): number {
   let mask = 0;
-  for (const feature of features) mask |= 1 << FEATURES.indexOf(feature as (typeof FEATURES)[number]);
+  for (const feature of features)
+    mask |= 1 << FEATURES.indexOf(feature as (typeof FEATURES)[number]);
   return mask;
 }
 
-function filterClassOf(quartiers: ReadonlySet<number> | null, accessible: boolean, liftOrGround: boolean, maxFloor: number | undefined, interner: Interner): number {
-  if (quartiers === null && !accessible && !liftOrGround && maxFloor === undefined) return NO_WISH_FILTERS;
-  const sortedQuartiers = quartiers === null ? 'any' : [...quartiers].sort((x, y) => x - y).join(',');
-  return interner.of(`filters:${sortedQuartiers}|${accessible}|${liftOrGround}|${maxFloor ?? 'any'}`);
+function filterClassOf(
+  quartiers: ReadonlySet<number> | null,
+  accessible: boolean,
+  liftOrGround: boolean,
+  maxFloor: number | undefined,
+  interner: Interner,
+): number {
+  if (quartiers === null && !accessible && !liftOrGround && maxFloor === undefined)
+    return NO_WISH_FILTERS;
+  const sortedQuartiers =
+    quartiers === null ? 'any' : [...quartiers].sort((x, y) => x - y).join(',');
+  return interner.of(
+    `filters:${sortedQuartiers}|${accessible}|${liftOrGround}|${maxFloor ?? 'any'}`,
+  );
 }
 
 export function compileListing(candidate: MatchCandidate, interner: Interner): CompiledListing {
@@ -91,11 +102,16 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
   const needs = wishes.needs;
   const overOccupiedNow = isOverOccupied(household, dwelling);
   const underOccupiedNow = isUnderOccupied(household, dwelling);
-  const hasNeeds = needs.accessible === true || needs.liftOrGroundFloor === true || needs.maxFloor !== undefined;
-  const wishedQuartiers = wishes.quartiers.length > 0 ? new Set(wishes.quartiers.map((q) => interner.of(`quartier:${q}`))) : null;
+  const hasNeeds =
+    needs.accessible === true || needs.liftOrGroundFloor === true || needs.maxFloor !== undefined;
+  const wishedQuartiers =
+    wishes.quartiers.length > 0
+      ? new Set(wishes.quartiers.map((q) => interner.of(`quartier:${q}`)))
+      : null;
   const wishedKeys = new Set<number>(); // a Set: repeated communes or typologies must not count twice
   for (const commune of wishes.communes) {
-    for (const typology of wishes.typologies) wishedKeys.add(interner.of(offeredKeyOf(commune, typology)));
+    for (const typology of wishes.typologies)
+      wishedKeys.add(interner.of(offeredKeyOf(commune, typology)));
   }
   const liftOrGround = dwelling.lift || dwelling.floor <= 0;
   const maxTotalRent = wishes.maxTotalRent ?? Number.POSITIVE_INFINITY;
@@ -129,9 +145,18 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
     underOccupiedNow,
     hasNeeds,
     moverFlags:
-      (wishedQuartiers !== null ? WISHES_QUARTIERS : 0) | (hasNeeds ? HAS_NEEDS : 0) | (overOccupiedNow ? OVER_OCCUPIED_NOW : 0) | (underOccupiedNow ? UNDER_OCCUPIED_NOW : 0),
+      (wishedQuartiers !== null ? WISHES_QUARTIERS : 0) |
+      (hasNeeds ? HAS_NEEDS : 0) |
+      (overOccupiedNow ? OVER_OCCUPIED_NOW : 0) |
+      (underOccupiedNow ? UNDER_OCCUPIED_NOW : 0),
     referenceRent: Number.isFinite(maxTotalRent) ? maxTotalRent : totalRent,
-    filterClass: filterClassOf(wishedQuartiers, needs.accessible === true, needs.liftOrGroundFloor === true, needs.maxFloor, interner),
+    filterClass: filterClassOf(
+      wishedQuartiers,
+      needs.accessible === true,
+      needs.liftOrGroundFloor === true,
+      needs.maxFloor,
+      interner,
+    ),
   };
 }
 
@@ -151,7 +176,12 @@ export function meetsWishFilters(a: CompiledListing, b: CompiledListing): boolea
 }
 
 /** `meetsWishFilters` from the dwelling's attributes alone, as slot-indexed columns hold them. */
-export function dwellingMeetsWishFilters(a: CompiledListing, quartier: number, accessFlags: number, floor: number): boolean {
+export function dwellingMeetsWishFilters(
+  a: CompiledListing,
+  quartier: number,
+  accessFlags: number,
+  floor: number,
+): boolean {
   return (
     (a.wishedQuartiers === null || a.wishedQuartiers.has(quartier)) &&
     (!a.needsAccessible || (accessFlags & ACCESSIBLE) !== 0) &&
@@ -163,4 +193,3 @@ export function dwellingMeetsWishFilters(a: CompiledListing, quartier: number, a
 export function acceptsCompiled(a: CompiledListing, b: CompiledListing): boolean {
   return a.wishedKeys.includes(b.offeredKey) && acceptsWithinBucket(a, b);
 }
-

@@ -97,7 +97,10 @@ export class DominanceCounter {
       if (surfaceRank === 0) {
         total += onlyIncluded ? (this.includedBelowRentRank[reach] as number) : reach;
       } else if (reach === n) {
-        total += onlyIncluded ? (this.includedBelowRentRank[n] as number) - (this.includedBelowSurfaceRank[surfaceRank] as number) : n - surfaceRank;
+        total += onlyIncluded
+          ? (this.includedBelowRentRank[n] as number) -
+            (this.includedBelowSurfaceRank[surfaceRank] as number)
+          : n - surfaceRank;
       } else {
         this.minSurfaceRankOf[q] = surfaceRank;
         this.nextWish[q] = this.wishesAtRank[reach] as number;
@@ -135,7 +138,11 @@ export class DominanceCounter {
         total += inserted - this.countSurfaceRanksBelow(this.minSurfaceRankOf[q] as number);
       }
       if (rank === sweepTo) break;
-      for (let i = this.dwellingsAtRank[rank] as number; i >= 0; i = this.nextDwelling[i] as number) {
+      for (
+        let i = this.dwellingsAtRank[rank] as number;
+        i >= 0;
+        i = this.nextDwelling[i] as number
+      ) {
         this.addSurfaceRank(this.surfaceRankOf[i] as number, n + 1);
         inserted++;
       }
@@ -169,7 +176,12 @@ export class DominanceCounter {
       const maxRent = this.maxRents[q] as number;
       const minSurface = this.minSurfaces[q] as number;
       for (let i = 0; i < this.dwellings; i++) {
-        if ((rents[i] as number) <= maxRent && (surfaces[i] as number) >= minSurface && (!onlyIncluded || this.included[i] === 1)) total++;
+        if (
+          (rents[i] as number) <= maxRent &&
+          (surfaces[i] as number) >= minSurface &&
+          (!onlyIncluded || this.included[i] === 1)
+        )
+          total++;
       }
     }
     return total;

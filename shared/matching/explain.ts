@@ -4,10 +4,20 @@ import type { CompiledListing } from './compiled';
 import { featureMaskOf } from './compiled';
 import { kindOf } from './cycles';
 import type { ListingColumns } from './listing-columns';
-import { HAS_NEEDS, OVER_OCCUPIED_NOW, THREE_WAY_PENALTY, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './score';
+import {
+  HAS_NEEDS,
+  OVER_OCCUPIED_NOW,
+  THREE_WAY_PENALTY,
+  UNDER_OCCUPIED_NOW,
+  WISHES_QUARTIERS,
+} from './score';
 import type { Explanation, PlaceNames, Proposal } from './types';
 
-const FEATURE_LABELS: Record<string, string> = { balcony: 'balcon', garden: 'jardin', parking: 'parking' };
+const FEATURE_LABELS: Record<string, string> = {
+  balcony: 'balcon',
+  garden: 'jardin',
+  parking: 'parking',
+};
 
 /** Why a 3-way ranks after a direct swap of equal appeal (`THREE_WAY_PENALTY`), in the tenant's words. */
 export const THREE_WAY_REASON = `échange à trois : classé après un échange direct aussi intéressant (${THREE_WAY_PENALTY} points de moins), car trois foyers et leurs bailleurs doivent s’accorder`;
@@ -30,10 +40,16 @@ class PhraseCache {
   }
 }
 
-const surfaceChanges = new PhraseCache((rounded) => (rounded > 0 ? `${rounded} m² de plus` : rounded < 0 ? `${-rounded} m² de moins` : 'même surface'));
+const surfaceChanges = new PhraseCache((rounded) =>
+  rounded > 0 ? `${rounded} m² de plus` : rounded < 0 ? `${-rounded} m² de moins` : 'même surface',
+);
 const savings = new PhraseCache((saving) => `${euros(saving)} de moins par mois qu’aujourd’hui`);
-const margins = new PhraseCache((margin) => (margin > 0 ? `dans votre budget (${euros(margin)} sous votre maximum)` : 'dans votre budget'));
-const floors = new PhraseCache((floor) => (floor <= 0 ? 'au rez-de-chaussée' : `au ${floor}${floor === 1 ? 'er' : 'e'} étage`));
+const margins = new PhraseCache((margin) =>
+  margin > 0 ? `dans votre budget (${euros(margin)} sous votre maximum)` : 'dans votre budget',
+);
+const floors = new PhraseCache((floor) =>
+  floor <= 0 ? 'au rez-de-chaussée' : `au ${floor}${floor === 1 ? 'er' : 'e'} étage`,
+);
 
 function listInFrench(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -70,11 +86,21 @@ export class ProposalBuilder {
     const n = slots.length;
     const explanations = objectKeyedByIds<Explanation>();
     for (let i = 0; i < n; i++) {
-      const explanation = this.explainMove(columns, slots[i] as number, slots[(i + 1) % n] as number);
+      const explanation = this.explainMove(
+        columns,
+        slots[i] as number,
+        slots[(i + 1) % n] as number,
+      );
       if (n === 3) explanation.reasons.push(THREE_WAY_REASON);
       explanations[listingIds[i] as string] = explanation;
     }
-    return { key: cycle.key, kind: kindOf(n), listingIds: [...listingIds], score: cycle.score, explanations };
+    return {
+      key: cycle.key,
+      kind: kindOf(n),
+      listingIds: [...listingIds],
+      score: cycle.score,
+      explanations,
+    };
   }
 
   /** What the household in slot `a` would receive by moving into the dwelling in slot `b`, and why it fits its wishes. */
@@ -85,13 +111,19 @@ export class ProposalBuilder {
     if ((flags & WISHES_QUARTIERS) !== 0) reasons.push('dans un quartier que vous avez choisi');
     const rent = rentReason(columns, a, b);
     if (rent !== null) reasons.push(rent);
-    const wantedThere = (columns.wantedFeatureMask[a] as number) & (columns.featureMask[b] as number);
+    const wantedThere =
+      (columns.wantedFeatureMask[a] as number) & (columns.featureMask[b] as number);
     if (wantedThere !== 0) reasons.push(this.featurePhrase(columns, a, wantedThere));
-    if ((flags & HAS_NEEDS) !== 0) pushNeedsReasons(columns.listingAt(a), columns.floor[b] as number, reasons);
+    if ((flags & HAS_NEEDS) !== 0)
+      pushNeedsReasons(columns.listingAt(a), columns.floor[b] as number, reasons);
     if ((flags & OVER_OCCUPIED_NOW) !== 0) reasons.push('résout votre sur-occupation');
     const underInB = (columns.rooms[b] as number) > (columns.occupants[a] as number) + 1;
-    if ((flags & UNDER_OCCUPIED_NOW) !== 0 && !underInB) reasons.push('résout votre sous-occupation');
-    if (underInB) reasons.push('logement plus grand que les besoins de votre foyer (sous-occupation signalée au bailleur)');
+    if ((flags & UNDER_OCCUPIED_NOW) !== 0 && !underInB)
+      reasons.push('résout votre sous-occupation');
+    if (underInB)
+      reasons.push(
+        'logement plus grand que les besoins de votre foyer (sous-occupation signalée au bailleur)',
+      );
     return { summary, reasons };
   }
 
@@ -101,8 +133,11 @@ export class ProposalBuilder {
     if (byMask === undefined) columns.featurePhrases[a] = byMask = [];
     let phrase = byMask[present];
     if (phrase === undefined) {
-      const wanted = columns.listingAt(a).candidate.wishes.features.filter((f) => (present & featureMaskOf([f])) !== 0);
-      byMask[present] = phrase = `avec ${listInFrench(wanted.map((f) => FEATURE_LABELS[f] ?? f))}, comme souhaité`;
+      const wanted = columns
+        .listingAt(a)
+        .candidate.wishes.features.filter((f) => (present & featureMaskOf([f])) !== 0);
+      byMask[present] =
+        phrase = `avec ${listInFrench(wanted.map((f) => FEATURE_LABELS[f] ?? f))}, comme souhaité`;
     }
     return phrase;
   }

@@ -56,8 +56,10 @@ export class FloatOrder {
       this.order[i] = i;
     }
     // A byte needs a pass only where some key's bit differs from another's.
-    for (let b = 0; b < 4; b++) if ((((lowOr ^ lowAnd) >>> (8 * b)) & 255) !== 0) this.pass(n, LOW_WORD, 8 * b);
-    for (let b = 0; b < 4; b++) if ((((highOr ^ highAnd) >>> (8 * b)) & 255) !== 0) this.pass(n, HIGH_WORD, 8 * b);
+    for (let b = 0; b < 4; b++)
+      if ((((lowOr ^ lowAnd) >>> (8 * b)) & 255) !== 0) this.pass(n, LOW_WORD, 8 * b);
+    for (let b = 0; b < 4; b++)
+      if ((((highOr ^ highAnd) >>> (8 * b)) & 255) !== 0) this.pass(n, HIGH_WORD, 8 * b);
     return this.order;
   }
 

@@ -5,11 +5,24 @@ export { bruteForceCycles, bruteForceCyclesThrough } from './brute-force';
 export { canonicalRotation, compareRanked, cycleKey } from './cycles';
 export { DEFAULT_PROPOSALS_PER_LISTING, MatchingIndex } from './market-index';
 export type { CycleRecord } from './market-index';
-export { BarBounds, OwnBestMemo, listingsToRecount, listingsToRefill, refillPlan } from './proposal-upkeep';
+export {
+  BarBounds,
+  OwnBestMemo,
+  listingsToRecount,
+  listingsToRefill,
+  refillPlan,
+} from './proposal-upkeep';
 export type { RefillPlan, StoredCycle } from './proposal-upkeep';
 export { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
 export { cycleWeight, optimiseCycles, optimiseTwoWayOnly } from './optimiser';
 export type { OptimisedPlan } from './optimiser';
 export { cyclePackingLp } from './lp-model';
 export { placeNamesFrom } from './types';
-export type { CycleKind, Explanation, MatchCandidate, PlaceNames, Proposal, ProposalsResult } from './types';
+export type {
+  CycleKind,
+  Explanation,
+  MatchCandidate,
+  PlaceNames,
+  Proposal,
+  ProposalsResult,
+} from './types';

@@ -20,21 +20,48 @@ const candidateArb = (id: string) =>
       floor: fc.integer({ min: 0, max: 6 }),
       lift: fc.boolean(),
       accessible: fc.boolean(),
-      features: fc.uniqueArray(fc.constantFrom('balcony' as const, 'garden' as const, 'parking' as const), { maxLength: 3 }),
+      features: fc.uniqueArray(
+        fc.constantFrom('balcony' as const, 'garden' as const, 'parking' as const),
+        { maxLength: 3 },
+      ),
       occupants: fc.integer({ min: 1, max: 7 }),
       quartiers: fc.subarray(['97411-a', '97411-b']),
       maxTotalRent: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
       minSurface: fc.option(fc.integer({ min: 10, max: 100 }), { nil: undefined }),
-      wanted: fc.uniqueArray(fc.constantFrom('balcony' as const, 'garden' as const, 'parking' as const), { maxLength: 3 }),
-      needs: fc.constantFrom({}, { accessible: true }, { liftOrGroundFloor: true }, { maxFloor: 2 }),
+      wanted: fc.uniqueArray(
+        fc.constantFrom('balcony' as const, 'garden' as const, 'parking' as const),
+        { maxLength: 3 },
+      ),
+      needs: fc.constantFrom(
+        {},
+        { accessible: true },
+        { liftOrGroundFloor: true },
+        { maxFloor: 2 },
+      ),
     })
     .map((r) =>
       makeCandidate({
         id,
         ownerId: `u${r.owner}`,
-        dwelling: { quartierId: r.quartier, typology: r.typology, surface: r.surface, rent: r.rent, charges: 40, floor: r.floor, lift: r.lift, accessible: r.accessible, features: r.features },
+        dwelling: {
+          quartierId: r.quartier,
+          typology: r.typology,
+          surface: r.surface,
+          rent: r.rent,
+          charges: 40,
+          floor: r.floor,
+          lift: r.lift,
+          accessible: r.accessible,
+          features: r.features,
+        },
         household: { adults: 1, children: r.occupants - 1 },
-        wishes: { quartiers: r.quartiers, maxTotalRent: r.maxTotalRent, minSurface: r.minSurface, features: r.wanted, needs: r.needs },
+        wishes: {
+          quartiers: r.quartiers,
+          maxTotalRent: r.maxTotalRent,
+          minSurface: r.minSurface,
+          features: r.wanted,
+          needs: r.needs,
+        },
       }),
     );
 
@@ -60,7 +87,14 @@ describe('ListingColumns', () => {
   it('keep the listings apart when a slot is reused after a wider set of columns', () => {
     const interner = new Interner();
     const columns = new ListingColumns();
-    for (let slot = 0; slot < 3000; slot++) columns.set(slot, compileListing(makeCandidate({ id: `L${slot}`, dwelling: { surface: 20 + (slot % 50) } }), interner));
+    for (let slot = 0; slot < 3000; slot++)
+      columns.set(
+        slot,
+        compileListing(
+          makeCandidate({ id: `L${slot}`, dwelling: { surface: 20 + (slot % 50) } }),
+          interner,
+        ),
+      );
     expect(columns.surface[2999]).toBe(20 + (2999 % 50));
     expect(columns.listingAt(1234).id).toBe('L1234');
     columns.clear(1234);

@@ -6,7 +6,11 @@
  * nothing to trace.
  */
 import type { CompiledListing } from './compiled';
-import { NO_WISH_FILTERS, acceptsWithinBucketIgnoringOwner, dwellingMeetsWishFilters } from './compiled';
+import {
+  NO_WISH_FILTERS,
+  acceptsWithinBucketIgnoringOwner,
+  dwellingMeetsWishFilters,
+} from './compiled';
 import { scoreMove } from './score';
 import { grownInto } from './typed-arrays';
 
@@ -60,7 +64,13 @@ export class ListingColumns {
 
   /** `moveScore` of the household in slot `mover` moving into the dwelling in slot `home`. */
   moveScore(mover: number, home: number): number {
-    return this.moveScoreInto(mover, this.totalRent[home] as number, this.surface[home] as number, this.featureMask[home] as number, this.rooms[home] as number);
+    return this.moveScoreInto(
+      mover,
+      this.totalRent[home] as number,
+      this.surface[home] as number,
+      this.featureMask[home] as number,
+      this.rooms[home] as number,
+    );
   }
 
   /**
@@ -84,16 +94,38 @@ export class ListingColumns {
   scoreMovesFrom(mover: number, homes: readonly number[], scores: Float64Array): void {
     for (let i = 0; i < homes.length; i++) {
       const home = homes[i] as number;
-      scores[i] = this.moveScoreInto(mover, this.totalRent[home] as number, this.surface[home] as number, this.featureMask[home] as number, this.rooms[home] as number);
+      scores[i] = this.moveScoreInto(
+        mover,
+        this.totalRent[home] as number,
+        this.surface[home] as number,
+        this.featureMask[home] as number,
+        this.rooms[home] as number,
+      );
     }
   }
 
   /** `moveScoreInto` for the household in slot `mover`. */
-  moveScoreInto(mover: number, totalRent: number, surface: number, featureMask: number, rooms: number): number {
+  moveScoreInto(
+    mover: number,
+    totalRent: number,
+    surface: number,
+    featureMask: number,
+    rooms: number,
+  ): number {
     const flags = this.moverFlags[mover] as number;
     const referenceRent = this.referenceRent[mover] as number;
     const ownSurface = this.surface[mover] as number;
-    return scoreMove(flags, referenceRent, ownSurface, this.wantedFeatureMask[mover] as number, this.occupants[mover] as number, totalRent, surface, featureMask, rooms);
+    return scoreMove(
+      flags,
+      referenceRent,
+      ownSurface,
+      this.wantedFeatureMask[mover] as number,
+      this.occupants[mover] as number,
+      totalRent,
+      surface,
+      featureMask,
+      rooms,
+    );
   }
 
   /** `acceptsWithinBucket` between two slots: owners, rent, surface, then quartiers and needs when `a` has any. */
@@ -112,7 +144,12 @@ export class ListingColumns {
 
   /** `meetsWishFilters` of `filtersOf` for the dwelling in slot `home`. */
   meetsWishFilters(filtersOf: CompiledListing, home: number): boolean {
-    return dwellingMeetsWishFilters(filtersOf, this.quartier[home] as number, this.accessFlags[home] as number, this.floor[home] as number);
+    return dwellingMeetsWishFilters(
+      filtersOf,
+      this.quartier[home] as number,
+      this.accessFlags[home] as number,
+      this.floor[home] as number,
+    );
   }
 
   set(slot: number, listing: CompiledListing): void {
@@ -132,7 +169,11 @@ export class ListingColumns {
     this.maxTotalRent[slot] = listing.maxTotalRent;
     this.minSurface[slot] = listing.minSurface;
     this.filterClass[slot] = listing.filterClass;
-    this.acceptsOwnDwelling[slot] = listing.wishedKeys.includes(listing.offeredKey) && acceptsWithinBucketIgnoringOwner(listing, listing) ? 1 : 0;
+    this.acceptsOwnDwelling[slot] =
+      listing.wishedKeys.includes(listing.offeredKey) &&
+      acceptsWithinBucketIgnoringOwner(listing, listing)
+        ? 1
+        : 0;
     this.moverFlags[slot] = listing.moverFlags;
     this.referenceRent[slot] = listing.referenceRent;
     this.wantedFeatureMask[slot] = listing.wantedFeatureMask;

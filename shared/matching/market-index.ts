@@ -42,10 +42,7 @@ export class MatchingIndex {
   private readonly proposals: ProposalBuilder;
 
   /** `tuning` is for tests and benchmarks only. */
-  constructor(
-    names: PlaceNames,
-    tuning: { directCountMaxAccepted?: number } = {},
-  ) {
+  constructor(names: PlaceNames, tuning: { directCountMaxAccepted?: number } = {}) {
     this.counter = new ThreeCycleCounter(tuning.directCountMaxAccepted);
     this.proposals = new ProposalBuilder(names);
   }
@@ -79,7 +76,11 @@ export class MatchingIndex {
    */
   proposalsFor(listingId: string, options: { k?: number } = {}): ProposalsResult {
     const startSlot = this.slot(listingId);
-    const { kept, count2, count3 } = this.searchOwnBest(startSlot, options.k ?? DEFAULT_PROPOSALS_PER_LISTING, true);
+    const { kept, count2, count3 } = this.searchOwnBest(
+      startSlot,
+      options.k ?? DEFAULT_PROPOSALS_PER_LISTING,
+      true,
+    );
     const columns = this.graph.columns;
     return { proposals: kept.map((cycle) => this.proposals.build(cycle, columns)), count2, count3 };
   }
@@ -100,7 +101,8 @@ export class MatchingIndex {
     this.trees.build(this.wanters);
     this.wished.begin(this.wanters, this.trees);
     this.counter.begin(this.graph, this.wanters);
-    for (const partner of this.graph.acceptedBy(startSlot)) this.counter.addPartner(partner, this.wished.groups, this.wished.runOf(partner, columns));
+    for (const partner of this.graph.acceptedBy(startSlot))
+      this.counter.addPartner(partner, this.wished.groups, this.wished.runOf(partner, columns));
     return { count2, count3: this.counter.finish(), wanters: intoStart.count };
   }
 
@@ -144,24 +146,38 @@ export class MatchingIndex {
       for (const cSlot of this.graph.acceptedBy(bSlot)) {
         const cIntoStart = intoStart.get(cSlot);
         if (cIntoStart === undefined || cSlot === startSlot) continue;
-        const score = threeWayScore(startIntoB, moveScore(b, this.graph.listingAt(cSlot)), cIntoStart);
+        const score = threeWayScore(
+          startIntoB,
+          moveScore(b, this.graph.listingAt(cSlot)),
+          cIntoStart,
+        );
         consider(bSlot, score, bSlot, cSlot);
         consider(cSlot, score, bSlot, cSlot);
       }
     }
     const best = new Map<string, CycleRecord>();
-    for (const [slot, tied] of cycles) best.set(this.graph.listingAt(slot).id, tied.sort(compareRanked)[0] as CycleRecord);
+    for (const [slot, tied] of cycles)
+      best.set(this.graph.listingAt(slot).id, tied.sort(compareRanked)[0] as CycleRecord);
     return best;
   }
 
-  private threeCycleRecord(startSlot: number, bSlot: number, cSlot: number, score: number): CycleRecord {
+  private threeCycleRecord(
+    startSlot: number,
+    bSlot: number,
+    cSlot: number,
+    score: number,
+  ): CycleRecord {
     const ids = [startSlot, bSlot, cSlot].map((s) => this.graph.listingAt(s).id);
     const key = cycleKey(ids);
     return { key, size: 3, score, listingIds: key.split('|') };
   }
 
   /** Every 2-way cycle through the start and its best `k` 3-way cycles, best first; counts only when asked. */
-  private searchOwnBest(startSlot: number, k: number, withCounts: boolean): { kept: KeptCycle[]; count2: number; count3: number } {
+  private searchOwnBest(
+    startSlot: number,
+    k: number,
+    withCounts: boolean,
+  ): { kept: KeptCycle[]; count2: number; count3: number } {
     const columns = this.graph.columns;
     const intoStart = this.graph.markIncoming(startSlot);
     this.wanters.build(intoStart, columns);
@@ -184,7 +200,10 @@ export class MatchingIndex {
     }
     this.search.finish();
     const count3 = withCounts ? this.counter.finish() : 0;
-    const kept = [...this.twoWays.sorted(columns, startSlot), ...best.sorted(columns, startSlot)].sort(compareRanked);
+    const kept = [
+      ...this.twoWays.sorted(columns, startSlot),
+      ...best.sorted(columns, startSlot),
+    ].sort(compareRanked);
     return { kept, count2, count3 };
   }
 
@@ -222,14 +241,24 @@ export class MatchingIndex {
         const startIntoB = moveScore(start, b);
         const bIntoStart = intoStart.get(bSlot);
         if (bIntoStart !== undefined) {
-          visit({ key: `${start.id}|${b.id}`, size: 2, score: cycleScore([startIntoB, bIntoStart]), listingIds: [start.id, b.id] });
+          visit({
+            key: `${start.id}|${b.id}`,
+            size: 2,
+            score: cycleScore([startIntoB, bIntoStart]),
+            listingIds: [start.id, b.id],
+          });
         }
         for (const cSlot of this.graph.acceptedBy(bSlot)) {
           const cIntoStart = intoStart.get(cSlot);
           const c = this.graph.listingAt(cSlot);
           if (cIntoStart === undefined || c.id < start.id) continue;
           const listingIds = [start.id, b.id, c.id];
-          visit({ key: listingIds.join('|'), size: 3, score: cycleScore([startIntoB, moveScore(b, c), cIntoStart]), listingIds });
+          visit({
+            key: listingIds.join('|'),
+            size: 3,
+            score: cycleScore([startIntoB, moveScore(b, c), cIntoStart]),
+            listingIds,
+          });
         }
       }
     }
@@ -237,7 +266,8 @@ export class MatchingIndex {
 
   private slot(listingId: string): number {
     const slot = this.graph.slotOf(listingId);
-    if (slot === undefined) throw new RangeError(`Listing ${listingId} is not in the matching index`);
+    if (slot === undefined)
+      throw new RangeError(`Listing ${listingId} is not in the matching index`);
     return slot;
   }
 }

@@ -25,8 +25,14 @@ function indexOf(tuning: { directCountMaxAccepted?: number }): MatchingIndex {
 describe('proposalsFor on a dense generated market', () => {
   it('counts and ranks every listing’s cycles as the full enumeration does', () => {
     const byListing = new Map<string, CycleRecord[]>();
-    indexOf({}).enumerateAll((cycle) => cycle.listingIds.forEach((id) => byListing.set(id, [...(byListing.get(id) ?? []), cycle])));
-    const indexes = [indexOf({}), indexOf({ directCountMaxAccepted: 0 }), indexOf({ directCountMaxAccepted: Number.POSITIVE_INFINITY })];
+    indexOf({}).enumerateAll((cycle) =>
+      cycle.listingIds.forEach((id) => byListing.set(id, [...(byListing.get(id) ?? []), cycle])),
+    );
+    const indexes = [
+      indexOf({}),
+      indexOf({ directCountMaxAccepted: 0 }),
+      indexOf({ directCountMaxAccepted: Number.POSITIVE_INFINITY }),
+    ];
     let busiest = 0;
     for (const listing of market.listings.filter((_, i) => i % 7 === 0)) {
       const cycles = [...(byListing.get(listing.id) ?? [])].sort(compareRanked);
@@ -38,7 +44,11 @@ describe('proposalsFor on a dense generated market', () => {
       };
       for (const index of indexes) {
         const result = index.proposalsFor(listing.id, { k: K });
-        expect({ count2: result.count2, count3: result.count3, best: result.proposals.map((p) => `${p.key}@${p.score}`) }).toEqual(expected);
+        expect({
+          count2: result.count2,
+          count3: result.count3,
+          best: result.proposals.map((p) => `${p.key}@${p.score}`),
+        }).toEqual(expected);
       }
     }
     expect(busiest).toBeGreaterThan(2000); // dense enough for pools, growth and pruning to matter

@@ -17,11 +17,17 @@ export function occupancyMinSurface(occupants: number): number {
   return Math.min(SURFACE_COUPLE + (occupants - 2) * SURFACE_PER_EXTRA, SURFACE_CAP);
 }
 
-export function isOverOccupied(household: Pick<Household, 'adults' | 'children'>, dwelling: Pick<Dwelling, 'surface'>): boolean {
+export function isOverOccupied(
+  household: Pick<Household, 'adults' | 'children'>,
+  dwelling: Pick<Dwelling, 'surface'>,
+): boolean {
   return dwelling.surface < occupancyMinSurface(occupantsOf(household));
 }
 
 /** Under-occupation is shown to lessors, never a blocker: more rooms than occupants + 1. */
-export function isUnderOccupied(household: Pick<Household, 'adults' | 'children'>, dwelling: Pick<Dwelling, 'typology'>): boolean {
+export function isUnderOccupied(
+  household: Pick<Household, 'adults' | 'children'>,
+  dwelling: Pick<Dwelling, 'typology'>,
+): boolean {
   return roomsOf(dwelling.typology) > occupantsOf(household) + 1;
 }

@@ -43,13 +43,17 @@ export class MarketCycles {
   readonly rowOf = new Map<string, number>();
   private readonly rowOfSlot: Int32Array;
 
-  constructor(candidates: readonly MatchCandidate[], private readonly excluded: ReadonlySet<string> = new Set()) {
+  constructor(
+    candidates: readonly MatchCandidate[],
+    private readonly excluded: ReadonlySet<string> = new Set(),
+  ) {
     const interner = new Interner();
     for (const candidate of candidates) this.graph.add(compileListing(candidate, interner));
     this.listingIds = candidates.map((c) => c.id);
     this.listingIds.forEach((id, row) => this.rowOf.set(id, row));
     this.rowOfSlot = new Int32Array(this.graph.columns.capacity + 1);
-    for (const id of this.listingIds) this.rowOfSlot[this.graph.slotOf(id) as number] = this.rowOf.get(id) as number;
+    for (const id of this.listingIds)
+      this.rowOfSlot[this.graph.slotOf(id) as number] = this.rowOf.get(id) as number;
   }
 
   /** The proposal of a chosen cycle, explained to each participant, as the matcher would have stored it. */
@@ -107,7 +111,10 @@ export class MarketCycles {
   }
 
   private allowed(slots: readonly number[]): boolean {
-    return this.excluded.size === 0 || !this.excluded.has(cycleKey(slots.map((s) => this.graph.listingAt(s).id)));
+    return (
+      this.excluded.size === 0 ||
+      !this.excluded.has(cycleKey(slots.map((s) => this.graph.listingAt(s).id)))
+    );
   }
 
   /**
@@ -117,7 +124,10 @@ export class MarketCycles {
    * a time budget is spent where cycles are most likely to pay); partners are visited by rising
    * dual so that the walk stops as soon as no cycle can pay.
    */
-  price(duals: Float64Array, options: { perStart?: number; epsilon?: number; budgetMs?: number; twoWayOnly?: boolean } = {}): Pricing {
+  price(
+    duals: Float64Array,
+    options: { perStart?: number; epsilon?: number; budgetMs?: number; twoWayOnly?: boolean } = {},
+  ): Pricing {
     const maxSize = options.twoWayOnly === true ? 2 : 3;
     const perStart = options.perStart ?? 8;
     const epsilon = options.epsilon ?? 1e-9;
@@ -128,7 +138,13 @@ export class MarketCycles {
     for (const s of slots) dual[s] = Math.max(0, duals[this.rowOfSlot[s] as number] as number);
     // Each listing's accepted dwellings by rising dual, so the inner walk can stop early.
     const byDual = new Map<number, Int32Array>();
-    for (const s of slots) byDual.set(s, Int32Array.from(graph.acceptedBy(s)).sort((x, y) => (dual[x] as number) - (dual[y] as number)));
+    for (const s of slots)
+      byDual.set(
+        s,
+        Int32Array.from(graph.acceptedBy(s)).sort(
+          (x, y) => (dual[x] as number) - (dual[y] as number),
+        ),
+      );
     const visited = new Uint8Array(graph.columns.capacity + 1);
     const bestShare = new Float64Array(graph.columns.capacity + 1);
     const order = slots.sort((x, y) => (dual[x] as number) - (dual[y] as number));
@@ -137,7 +153,8 @@ export class MarketCycles {
     let complete = true;
     const share = (members: readonly number[], gain: number) => {
       if (gain <= 0) return;
-      for (const m of members) bestShare[m] = Math.max(bestShare[m] as number, gain / members.length);
+      for (const m of members)
+        bestShare[m] = Math.max(bestShare[m] as number, gain / members.length);
     };
     for (const a of order) {
       if (performance.now() > deadline) {

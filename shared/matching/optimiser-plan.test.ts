@@ -22,7 +22,10 @@ const candidateArb = (id: string) =>
       surface: fc.integer({ min: 40, max: 80 }),
       rent: fc.integer({ min: 300, max: 600 }),
       maxTotalRent: fc.option(fc.integer({ min: 400, max: 650 }), { nil: undefined }),
-      typologies: fc.uniqueArray(fc.constantFrom('T2' as const, 'T3' as const), { minLength: 1, maxLength: 2 }),
+      typologies: fc.uniqueArray(fc.constantFrom('T2' as const, 'T3' as const), {
+        minLength: 1,
+        maxLength: 2,
+      }),
     })
     .map((r) =>
       makeCandidate({
@@ -32,13 +35,19 @@ const candidateArb = (id: string) =>
         wishes: { typologies: r.typologies, maxTotalRent: r.maxTotalRent },
       }),
     );
-const marketArb = fc.integer({ min: 2, max: 9 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => candidateArb(`L${i}`))));
+const marketArb = fc
+  .integer({ min: 2, max: 9 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => candidateArb(`L${i}`))));
 
 /** The best packing by trying every subset of disjoint cycles: households, then weight. */
 function bruteForceBest(cycles: readonly CycleRecord[]): { households: number; weight: number } {
   let best = { households: 0, weight: 0 };
   const walk = (from: number, used: Set<string>, households: number, weight: number) => {
-    if (households > best.households || (households === best.households && weight > best.weight + 1e-12)) best = { households, weight };
+    if (
+      households > best.households ||
+      (households === best.households && weight > best.weight + 1e-12)
+    )
+      best = { households, weight };
     for (let i = from; i < cycles.length; i++) {
       const cycle = cycles[i] as CycleRecord;
       if (cycle.listingIds.some((id) => used.has(id))) continue;
@@ -60,36 +69,52 @@ const disjoint = (cycles: readonly { listingIds: readonly string[] }[]) => {
 const SOLVES = { timeout: 120_000 };
 
 describe('planMarket', () => {
-  it('moves as many households as the best packing of all cycles, found by brute force, and never fewer than its bound allows', SOLVES, () => {
-    fc.assert(
-      fc.property(marketArb, (market: MatchCandidate[]) => {
-        const cycles = bruteForceCycles(market);
-        const best = bruteForceBest(cycles);
+  it(
+    'moves as many households as the best packing of all cycles, found by brute force, and never fewer than its bound allows',
+    SOLVES,
+    () => {
+      fc.assert(
+        fc.property(marketArb, (market: MatchCandidate[]) => {
+          const cycles = bruteForceCycles(market);
+          const best = bruteForceBest(cycles);
 
-        const plan = planMarket(new MarketCycles(market), solver, { mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
+          const plan = planMarket(new MarketCycles(market), solver, {
+            mipTimeLimitSeconds: 10,
+            gapPerStart: Number.POSITIVE_INFINITY,
+          });
 
-        expect(disjoint(plan.cycles)).toBe(true);
-        expect(plan.households).toBe(best.households);
-        expect(plan.bound.households).toBeGreaterThanOrEqual(best.households);
-        const keys = new Set(cycles.map((c) => c.key));
-        expect(plan.cycles.every((c) => keys.has(c.key))).toBe(true);
-      }),
-      { numRuns: 100 },
-    );
-  });
+          expect(disjoint(plan.cycles)).toBe(true);
+          expect(plan.households).toBe(best.households);
+          expect(plan.bound.households).toBeGreaterThanOrEqual(best.households);
+          const keys = new Set(cycles.map((c) => c.key));
+          expect(plan.cycles.every((c) => keys.has(c.key))).toBe(true);
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
 
   it('never chooses an excluded cycle (a declined or closed proposal)', SOLVES, () => {
     fc.assert(
-      fc.property(marketArb, fc.integer({ min: 0, max: 1000 }), (market: MatchCandidate[], pick) => {
-        const cycles = bruteForceCycles(market);
-        fc.pre(cycles.length > 0);
-        const excluded = new Set(cycles.filter((_, i) => (i + pick) % 2 === 0).map((c) => c.key));
+      fc.property(
+        marketArb,
+        fc.integer({ min: 0, max: 1000 }),
+        (market: MatchCandidate[], pick) => {
+          const cycles = bruteForceCycles(market);
+          fc.pre(cycles.length > 0);
+          const excluded = new Set(cycles.filter((_, i) => (i + pick) % 2 === 0).map((c) => c.key));
 
-        const plan = planMarket(new MarketCycles(market, excluded), solver, { mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
+          const plan = planMarket(new MarketCycles(market, excluded), solver, {
+            mipTimeLimitSeconds: 10,
+            gapPerStart: Number.POSITIVE_INFINITY,
+          });
 
-        expect(plan.cycles.some((c) => excluded.has(c.key))).toBe(false);
-        expect(plan.households).toBe(bruteForceBest(cycles.filter((c) => !excluded.has(c.key))).households);
-      }),
+          expect(plan.cycles.some((c) => excluded.has(c.key))).toBe(false);
+          expect(plan.households).toBe(
+            bruteForceBest(cycles.filter((c) => !excluded.has(c.key))).households,
+          );
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -97,10 +122,16 @@ describe('planMarket', () => {
   it('with 2-way cycles only, uses no 3-way cycle', SOLVES, () => {
     fc.assert(
       fc.property(marketArb, (market: MatchCandidate[]) => {
-        const plan = planMarket(new MarketCycles(market), solver, { twoWayOnly: true, mipTimeLimitSeconds: 10, gapPerStart: Number.POSITIVE_INFINITY });
+        const plan = planMarket(new MarketCycles(market), solver, {
+          twoWayOnly: true,
+          mipTimeLimitSeconds: 10,
+          gapPerStart: Number.POSITIVE_INFINITY,
+        });
 
         expect(plan.cycles.every((c) => c.size === 2)).toBe(true);
-        expect(plan.households).toBe(bruteForceBest(bruteForceCycles(market).filter((c) => c.size === 2)).households);
+        expect(plan.households).toBe(
+          bruteForceBest(bruteForceCycles(market).filter((c) => c.size === 2)).households,
+        );
       }),
       { numRuns: 40 },
     );
@@ -113,10 +144,16 @@ describe('MarketCycles', () => {
       fc.property(marketArb, (market: MatchCandidate[]) => {
         const cycles = new MarketCycles(market);
 
-        const priced = cycles.price(new Float64Array(market.length), { perStart: Number.POSITIVE_INFINITY });
+        const priced = cycles.price(new Float64Array(market.length), {
+          perStart: Number.POSITIVE_INFINITY,
+        });
 
         expect(priced.complete).toBe(true);
-        expect(priced.columns.map((c) => c.key).sort()).toEqual(bruteForceCycles(market).map((c) => c.key).sort());
+        expect(priced.columns.map((c) => c.key).sort()).toEqual(
+          bruteForceCycles(market)
+            .map((c) => c.key)
+            .sort(),
+        );
       }),
       { numRuns: 60 },
     );

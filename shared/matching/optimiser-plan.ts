@@ -49,16 +49,25 @@ export interface MarketPlan {
 }
 
 /** The plan of `market` (its cycles, less those it excludes). */
-export function planMarket(market: MarketCycles, solver: PackingSolver, options: PlanOptions = {}): MarketPlan {
+export function planMarket(
+  market: MarketCycles,
+  solver: PackingSolver,
+  options: PlanOptions = {},
+): MarketPlan {
   const started = performance.now();
   const rows = market.listingIds.length;
   const columns = new Map<string, PlanCycle>();
-  for (const cycle of market.twoCycles(options.initialTwoCyclesPerListing)) columns.set(cycle.key, cycle);
+  for (const cycle of market.twoCycles(options.initialTwoCyclesPerListing))
+    columns.set(cycle.key, cycle);
   const budget = options.generationBudgetMs ?? Number.POSITIVE_INFINITY;
   let boundWeight = Number.POSITIVE_INFINITY;
   let exact = false;
   let rounds = 0;
-  const packing = (pool: readonly PlanCycle[]): PackingColumn[] => pool.map((c) => ({ weight: planWeight(c), rows: c.listingIds.map((id) => market.rowOf.get(id) as number) }));
+  const packing = (pool: readonly PlanCycle[]): PackingColumn[] =>
+    pool.map((c) => ({
+      weight: planWeight(c),
+      rows: c.listingIds.map((id) => market.rowOf.get(id) as number),
+    }));
   let prices: Float64Array | null = null;
   let twoCyclesDone = false;
   /** How much of each cycle the last LP took, by key: the integer step starts from its rounding. */
@@ -80,7 +89,8 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
     // 2-cycles first: their pricing is one pass over the acceptance lists, and they carry most
     // households; 3-cycles are priced once no 2-cycle is left to add. Only a pass over all
     // cycles gives a bound of the whole market.
-    const price = (twoWayOnly: boolean) => market.price(lp.duals, { perStart: options.perStart, budgetMs: slice, twoWayOnly });
+    const price = (twoWayOnly: boolean) =>
+      market.price(lp.duals, { perStart: options.perStart, budgetMs: slice, twoWayOnly });
     let allCycles: boolean = options.twoWayOnly === true || twoCyclesDone;
     let priced = price(options.twoWayOnly === true || !twoCyclesDone);
     let fresh = priced.columns.filter((c) => !columns.has(c.key));
@@ -107,15 +117,31 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
   const timeLimit = options.mipTimeLimitSeconds ?? 120;
   let pool = [...columns.values()];
   // The local search of `optimiseCycles` grows faster than the pool: on large markets, heaviest first.
-  const greedy = pool.length <= LOCAL_SEARCH_UP_TO ? optimiseCycles(pool, { maxRounds: 2 }).cycles : roundLp(pool, new Map());
+  const greedy =
+    pool.length <= LOCAL_SEARCH_UP_TO
+      ? optimiseCycles(pool, { maxRounds: 2 }).cycles
+      : roundLp(pool, new Map());
   const rounded = roundLp(pool, lpShare);
-  let best = solveInteger(rows, pool, solver, packing, weightOf(rounded) > weightOf(greedy) ? rounded : greedy, timeLimit);
+  let best = solveInteger(
+    rows,
+    pool,
+    solver,
+    packing,
+    weightOf(rounded) > weightOf(greedy) ? rounded : greedy,
+    timeLimit,
+  );
   // The LP optimum may rest on cycles that pack badly (three mutual 2-cycles make 1.5 pairs). A
   // plan better than the one found can only use cycles whose reduced cost is above −(bound − plan):
   // those are added, and the integer program solved once more.
   const gap = prices === null ? 0 : sum(prices) - weightOf(best.cycles);
   if (exact && prices !== null && best.households < bound.households && gap > 1e-9) {
-    const closing = market.price(prices, { epsilon: -gap, perStart: options.gapPerStart ?? options.perStart ?? 8, twoWayOnly: options.twoWayOnly }).columns.filter((c) => !columns.has(c.key));
+    const closing = market
+      .price(prices, {
+        epsilon: -gap,
+        perStart: options.gapPerStart ?? options.perStart ?? 8,
+        twoWayOnly: options.twoWayOnly,
+      })
+      .columns.filter((c) => !columns.has(c.key));
     if (closing.length > 0) {
       pool = [...pool, ...closing];
       const remaining = Math.max(5, timeLimit - (performance.now() - mipStarted) / 1000);
@@ -138,7 +164,9 @@ export function planMarket(market: MarketCycles, solver: PackingSolver, options:
 
 /** The cycles the LP took most of, first, each kept when its listings are still free; then the rest by weight. */
 function roundLp(pool: readonly PlanCycle[], share: ReadonlyMap<string, number>): PlanCycle[] {
-  const ordered = [...pool].sort((x, y) => (share.get(y.key) ?? 0) - (share.get(x.key) ?? 0) || planWeight(y) - planWeight(x));
+  const ordered = [...pool].sort(
+    (x, y) => (share.get(y.key) ?? 0) - (share.get(x.key) ?? 0) || planWeight(y) - planWeight(x),
+  );
   const used = new Set<string>();
   const chosen: PlanCycle[] = [];
   for (const cycle of ordered) {
@@ -150,7 +178,8 @@ function roundLp(pool: readonly PlanCycle[], share: ReadonlyMap<string, number>)
 }
 
 const sum = (values: Float64Array) => values.reduce((total, v) => total + v, 0);
-const weightOf = (cycles: readonly PlanCycle[]) => cycles.reduce((total, c) => total + planWeight(c), 0);
+const weightOf = (cycles: readonly PlanCycle[]) =>
+  cycles.reduce((total, c) => total + planWeight(c), 0);
 
 /** The integer program over `pool`, started from `start` (a valid plan), which it falls back to. */
 function solveInteger(
@@ -162,11 +191,21 @@ function solveInteger(
   timeLimitSeconds: number,
 ): { cycles: PlanCycle[]; households: number; method: 'mip' | 'greedy'; status: string } {
   const chosen = new Set(start.map((c) => c.key));
-  const mip = solver.solveMip(rows, packing(pool), Float64Array.from(pool, (c) => (chosen.has(c.key) ? 1 : 0)), timeLimitSeconds);
+  const mip = solver.solveMip(
+    rows,
+    packing(pool),
+    Float64Array.from(pool, (c) => (chosen.has(c.key) ? 1 : 0)),
+    timeLimitSeconds,
+  );
   const fromMip = pool.filter((_, j) => (mip.values[j] ?? 0) > 0.5);
   const useMip = isPacking(fromMip) && weightOf(fromMip) >= weightOf(start);
   const cycles = useMip ? fromMip : [...start];
-  return { cycles, households: cycles.reduce((total, c) => total + c.size, 0), method: useMip ? 'mip' : 'greedy', status: mip.status };
+  return {
+    cycles,
+    households: cycles.reduce((total, c) => total + c.size, 0),
+    method: useMip ? 'mip' : 'greedy',
+    status: mip.status,
+  };
 }
 
 /** No listing in two cycles (a MIP stopped early could in principle return an unchecked point). */

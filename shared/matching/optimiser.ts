@@ -32,8 +32,13 @@ function summarise<T extends OptimisableCycle>(chosen: Iterable<T>): OptimisedPl
   };
 }
 
-export function optimiseCycles<T extends OptimisableCycle>(candidates: readonly T[], options: { maxRounds?: number } = {}): OptimisedPlan<T> {
-  const ordered = [...candidates].sort((x, y) => cycleWeight(y) - cycleWeight(x) || compareRanked(x, y));
+export function optimiseCycles<T extends OptimisableCycle>(
+  candidates: readonly T[],
+  options: { maxRounds?: number } = {},
+): OptimisedPlan<T> {
+  const ordered = [...candidates].sort(
+    (x, y) => cycleWeight(y) - cycleWeight(x) || compareRanked(x, y),
+  );
   const byListing = new Map<string, T[]>();
   for (const cycle of ordered) {
     for (const id of cycle.listingIds) {
@@ -42,7 +47,9 @@ export function optimiseCycles<T extends OptimisableCycle>(candidates: readonly 
       list.push(cycle);
     }
   }
-  const plans = [heaviestFirst(ordered), scarcestFirst(byListing)].map((start) => improve(start, byListing, ordered, options.maxRounds ?? 2));
+  const plans = [heaviestFirst(ordered), scarcestFirst(byListing)].map((start) =>
+    improve(start, byListing, ordered, options.maxRounds ?? 2),
+  );
   const [first, second] = plans as [OptimisedPlan<T>, OptimisedPlan<T>];
   return second.weight > first.weight ? second : first;
 }
@@ -56,18 +63,23 @@ function take<T extends OptimisableCycle>(owner: Assignment<T>, cycle: T): void 
 
 function heaviestFirst<T extends OptimisableCycle>(ordered: readonly T[]): Assignment<T> {
   const owner: Assignment<T> = new Map();
-  for (const cycle of ordered) if (cycle.listingIds.every((id) => !owner.has(id))) take(owner, cycle);
+  for (const cycle of ordered)
+    if (cycle.listingIds.every((id) => !owner.has(id))) take(owner, cycle);
   return owner;
 }
 
 /** Serves first the listing with the fewest cycles left, with its heaviest one. */
-function scarcestFirst<T extends OptimisableCycle>(byListing: ReadonlyMap<string, readonly T[]>): Assignment<T> {
+function scarcestFirst<T extends OptimisableCycle>(
+  byListing: ReadonlyMap<string, readonly T[]>,
+): Assignment<T> {
   const owner: Assignment<T> = new Map();
   const open = (cycle: T) => cycle.listingIds.every((id) => !owner.has(id));
   const left = new Map([...byListing].map(([id, cycles]) => [id, cycles.length]));
   for (;;) {
     let scarcest: string | undefined;
-    for (const [id, count] of left) if (count > 0 && (scarcest === undefined || count < (left.get(scarcest) as number))) scarcest = id;
+    for (const [id, count] of left)
+      if (count > 0 && (scarcest === undefined || count < (left.get(scarcest) as number)))
+        scarcest = id;
     if (scarcest === undefined) return owner;
     const cycle = (byListing.get(scarcest) ?? []).find(open) as T;
     take(owner, cycle);
@@ -75,7 +87,8 @@ function scarcestFirst<T extends OptimisableCycle>(byListing: ReadonlyMap<string
     for (const id of cycle.listingIds) {
       left.delete(id);
       for (const closed of byListing.get(id) ?? []) {
-        for (const other of closed.listingIds) if (left.has(other)) left.set(other, (left.get(other) as number) - 1);
+        for (const other of closed.listingIds)
+          if (left.has(other)) left.set(other, (left.get(other) as number) - 1);
       }
     }
     for (const [id] of left) if (!(byListing.get(id) ?? []).some(open)) left.delete(id);
@@ -86,7 +99,12 @@ function scarcestFirst<T extends OptimisableCycle>(byListing: ReadonlyMap<string
  * Local improvement by ejection: bring in a cycle not chosen, drop the (at most two) chosen cycles
  * it overlaps, re-pack the listings they freed, and keep the change only when the weight grows.
  */
-function improve<T extends OptimisableCycle>(owner: Assignment<T>, byListing: ReadonlyMap<string, readonly T[]>, ordered: readonly T[], maxRounds: number): OptimisedPlan<T> {
+function improve<T extends OptimisableCycle>(
+  owner: Assignment<T>,
+  byListing: ReadonlyMap<string, readonly T[]>,
+  ordered: readonly T[],
+  maxRounds: number,
+): OptimisedPlan<T> {
   const drop = (cycle: T) => cycle.listingIds.forEach((id) => owner.delete(id));
   const isFree = (cycle: T) => cycle.listingIds.every((id) => !owner.has(id));
   for (let round = 0; round < maxRounds; round++) {
@@ -111,7 +129,9 @@ function improve<T extends OptimisableCycle>(owner: Assignment<T>, byListing: Re
           }
         }
       }
-      const gain = added.reduce((sum, c) => sum + cycleWeight(c), 0) - [...ejected].reduce((sum, c) => sum + cycleWeight(c), 0);
+      const gain =
+        added.reduce((sum, c) => sum + cycleWeight(c), 0) -
+        [...ejected].reduce((sum, c) => sum + cycleWeight(c), 0);
       if (gain > 1e-9) {
         improved = true;
         continue;
@@ -125,6 +145,8 @@ function improve<T extends OptimisableCycle>(owner: Assignment<T>, byListing: Re
 }
 
 /** The 2-way-only baseline: the same optimiser restricted to 2-cycles. */
-export function optimiseTwoWayOnly<T extends OptimisableCycle>(candidates: readonly T[]): OptimisedPlan<T> {
+export function optimiseTwoWayOnly<T extends OptimisableCycle>(
+  candidates: readonly T[],
+): OptimisedPlan<T> {
   return optimiseCycles(candidates.filter((c) => c.size === 2));
 }

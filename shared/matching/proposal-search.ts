@@ -45,7 +45,14 @@ export class ProposalSearch {
   private best: BestCycles | null = null;
 
   /** Starts a search for the cycles through the listing in `start`; `wanters` are the listings that accept it. */
-  begin(columns: ListingColumns, start: number, wanters: WantersByBucket, trees: WanterTrees, wished: WishedGroups, best: BestCycles): void {
+  begin(
+    columns: ListingColumns,
+    start: number,
+    wanters: WantersByBucket,
+    trees: WanterTrees,
+    wished: WishedGroups,
+    best: BestCycles,
+  ): void {
     this.columns = columns;
     this.trees = trees;
     this.startSlot = start;
@@ -69,11 +76,21 @@ export class ProposalSearch {
     let count2 = 0;
     for (let i = 1; i <= (wished.groups[run] as number); i++) {
       const group = wished.groups[run + i] as number;
-      for (let j = wanters.groupStart[group] as number; j < (wanters.groupStart[group + 1] as number); j++) {
+      for (
+        let j = wanters.groupStart[group] as number;
+        j < (wanters.groupStart[group + 1] as number);
+        j++
+      ) {
         const wanter = wanters.slots[j] as number;
         if (!columns.acceptsWithinBucket(start, wanter)) continue;
         count2++;
-        const startIntoWanter = columns.moveScoreInto(start, wanters.rentAt[j] as number, wanters.surfaceAt[j] as number, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
+        const startIntoWanter = columns.moveScoreInto(
+          start,
+          wanters.rentAt[j] as number,
+          wanters.surfaceAt[j] as number,
+          wanters.featuresAt[j] as number,
+          wanters.roomsAt[j] as number,
+        );
         best.offer(twoWayScore(startIntoWanter, wanters.intoStart[j] as number), wanter, -1);
       }
     }
@@ -105,7 +122,8 @@ export class ProposalSearch {
   private split(entry: number, best: BestCycles): void {
     const runs = (this.wished as WishedGroups).groups;
     const run = this.queue.position[entry] as number;
-    for (let i = 1; i <= (runs[run] as number); i++) this.enter(entry, runs[run + i] as number, 1, best);
+    for (let i = 1; i <= (runs[run] as number); i++)
+      this.enter(entry, runs[run + i] as number, 1, best);
   }
 
   /**
@@ -134,12 +152,26 @@ export class ProposalSearch {
     const minSurface = columns.minSurface[partner] as number;
     const owner = columns.owner[partner] as number;
     const filtered = columns.filterClass[partner] !== NO_WISH_FILTERS;
-    for (let j = trees.leafStart(group, leaf, wanters), end = trees.leafEnd(group, leaf, wanters); j < end; j++) {
+    for (
+      let j = trees.leafStart(group, leaf, wanters), end = trees.leafEnd(group, leaf, wanters);
+      j < end;
+      j++
+    ) {
       const rent = wanters.rentAt[j] as number;
       const surface = wanters.surfaceAt[j] as number;
       if (rent > maxRent || surface < minSurface || wanters.ownerAt[j] === owner) continue;
-      if (filtered && !columns.meetsWishFilters(columns.listingAt(partner), wanters.slots[j] as number)) continue;
-      const move = columns.moveScoreInto(partner, rent, surface, wanters.featuresAt[j] as number, wanters.roomsAt[j] as number);
+      if (
+        filtered &&
+        !columns.meetsWishFilters(columns.listingAt(partner), wanters.slots[j] as number)
+      )
+        continue;
+      const move = columns.moveScoreInto(
+        partner,
+        rent,
+        surface,
+        wanters.featuresAt[j] as number,
+        wanters.roomsAt[j] as number,
+      );
       const score = threeWayScore(startIntoPartner, move, wanters.intoStart[j] as number);
       best.offer(score, partner, wanters.slots[j] as number);
     }
@@ -164,9 +196,22 @@ export class ProposalSearch {
     const minRent = trees.minRent[at] as number;
     const maxSurface = trees.maxSurface[at] as number;
     // Below this node, every rent is at least `minRent` and every surface at most `maxSurface`.
-    if (minRent > (columns.maxTotalRent[partner] as number) || maxSurface < (columns.minSurface[partner] as number)) return;
+    if (
+      minRent > (columns.maxTotalRent[partner] as number) ||
+      maxSurface < (columns.minSurface[partner] as number)
+    )
+      return;
     // Capped by the parent's: bounds must not rise on the way down.
-    const intoBest = Math.min(parentIntoBest, columns.moveScoreInto(partner, minRent, maxSurface, trees.features[at] as number, trees.minRooms[at] as number));
+    const intoBest = Math.min(
+      parentIntoBest,
+      columns.moveScoreInto(
+        partner,
+        minRent,
+        maxSurface,
+        trees.features[at] as number,
+        trees.minRooms[at] as number,
+      ),
+    );
     const bound = threeWayScore(startIntoPartner, intoBest, maxIntoStart);
     if (!best.admits(bound)) return;
     const entry = this.queue.add(partner, node, group, scoreBin(bound));

@@ -11,7 +11,14 @@ import { accepts } from './accepts';
 import { bruteForceCycles, ownBestOf } from './brute-force';
 import { makeCandidate } from './candidate-factory';
 import { MatchingIndex } from './market-index';
-import { BarBounds, OwnBestMemo, listingsToRecount, listingsToRefill, refillPlan, type StoredCycle } from './proposal-upkeep';
+import {
+  BarBounds,
+  OwnBestMemo,
+  listingsToRecount,
+  listingsToRefill,
+  refillPlan,
+  type StoredCycle,
+} from './proposal-upkeep';
 import { placeNamesFrom, type MatchCandidate } from './types';
 
 const names = placeNamesFrom({ communes: [], quartiers: [] });
@@ -31,18 +38,39 @@ const candidateArb = fc
     maxTotalRent: fc.option(fc.integer({ min: 450, max: 800 }), { nil: undefined, freq: 2 }),
     occupants: fc.integer({ min: 1, max: 5 }),
   })
-  .map((r) => (id: string): MatchCandidate =>
-    makeCandidate({
-      id,
-      ownerId: `u${r.owner}`,
-      dwelling: { communeCode: r.quartier.slice(0, 5), quartierId: r.quartier, typology: r.typology, surface: r.surface, rent: r.total - 50, charges: 50 },
-      household: { adults: 1, children: r.occupants - 1 },
-      wishes: { communes: r.wantsBoth ? ['97411', '97418'] : [r.quartier.slice(0, 5)], typologies: r.wantsTypologies, maxTotalRent: r.maxTotalRent },
-    }),
+  .map(
+    (r) =>
+      (id: string): MatchCandidate =>
+        makeCandidate({
+          id,
+          ownerId: `u${r.owner}`,
+          dwelling: {
+            communeCode: r.quartier.slice(0, 5),
+            quartierId: r.quartier,
+            typology: r.typology,
+            surface: r.surface,
+            rent: r.total - 50,
+            charges: 50,
+          },
+          household: { adults: 1, children: r.occupants - 1 },
+          wishes: {
+            communes: r.wantsBoth ? ['97411', '97418'] : [r.quartier.slice(0, 5)],
+            typologies: r.wantsTypologies,
+            maxTotalRent: r.maxTotalRent,
+          },
+        }),
   );
 
-type Step = { kind: 'publish' | 'edit' | 'withdraw'; target: number; make: (id: string) => MatchCandidate };
-const stepArb: fc.Arbitrary<Step> = fc.record({ kind: fc.constantFrom('publish', 'publish', 'edit', 'withdraw'), target: fc.nat(), make: candidateArb });
+type Step = {
+  kind: 'publish' | 'edit' | 'withdraw';
+  target: number;
+  make: (id: string) => MatchCandidate;
+};
+const stepArb: fc.Arbitrary<Step> = fc.record({
+  kind: fc.constantFrom('publish', 'publish', 'edit', 'withdraw'),
+  target: fc.nat(),
+  make: candidateArb,
+});
 
 interface Counts {
   count2: number;
@@ -62,14 +90,27 @@ class StoredModel {
   /** Cycles that the change broke are closed or suspended by the matcher: no longer stored as live ones. */
   dropBroken(index: MatchingIndex, changedId: string): void {
     const holding = new Set<string>();
-    if (index.has(changedId)) for (const cycle of index.ownBest(changedId, Number.MAX_SAFE_INTEGER)) holding.add(cycle.key);
-    for (const cycle of this.through(changedId)) if (!holding.has(cycle.key)) this.cycles.delete(cycle.key);
+    if (index.has(changedId))
+      for (const cycle of index.ownBest(changedId, Number.MAX_SAFE_INTEGER)) holding.add(cycle.key);
+    for (const cycle of this.through(changedId))
+      if (!holding.has(cycle.key)) this.cycles.delete(cycle.key);
   }
 }
 
-function applyStep(index: MatchingIndex, model: StoredModel, live: Map<string, MatchCandidate>, step: Step, k: number, nextId: () => string, bounds: BarBounds): void {
+function applyStep(
+  index: MatchingIndex,
+  model: StoredModel,
+  live: Map<string, MatchCandidate>,
+  step: Step,
+  k: number,
+  nextId: () => string,
+  bounds: BarBounds,
+): void {
   const ids = [...live.keys()];
-  const id = step.kind === 'publish' || ids.length === 0 ? nextId() : (ids[step.target % ids.length] as string);
+  const id =
+    step.kind === 'publish' || ids.length === 0
+      ? nextId()
+      : (ids[step.target % ids.length] as string);
   const neighboursBefore = index.has(id) ? index.neighboursOf(id) : [];
   const storedBefore = model.through(id);
   bounds.forget(index, id);
@@ -86,10 +127,16 @@ function applyStep(index: MatchingIndex, model: StoredModel, live: Map<string, M
   const memo = new OwnBestMemo(index, k, bounds);
   for (const listingId of listingsToRefill(memo, id, storedBefore)) {
     const plan = refillPlan(memo, listingId, model.through(listingId));
-    for (const cycle of plan.store) model.cycles.set(cycle.key, { key: cycle.key, listingIds: cycle.listingIds, answered: false });
+    for (const cycle of plan.store)
+      model.cycles.set(cycle.key, {
+        key: cycle.key,
+        listingIds: cycle.listingIds,
+        answered: false,
+      });
     for (const key of plan.retire) model.cycles.delete(key);
   }
-  for (const listingId of listingsToRecount(index, id, neighboursBefore)) model.counts.set(listingId, index.countsFor(listingId));
+  for (const listingId of listingsToRecount(index, id, neighboursBefore))
+    model.counts.set(listingId, index.countsFor(listingId));
 }
 
 /** What must be stored, from the brute force alone: each cycle some participant keeps among its best. */
@@ -97,40 +144,57 @@ function expectedStored(market: readonly MatchCandidate[], k: number): Set<strin
   const all = bruteForceCycles(market);
   const kept = new Set<string>();
   for (const listing of market) {
-    for (const cycle of ownBestOf(all.filter((c) => c.listingIds.includes(listing.id)), k)) kept.add(cycle.key);
+    for (const cycle of ownBestOf(
+      all.filter((c) => c.listingIds.includes(listing.id)),
+      k,
+    ))
+      kept.add(cycle.key);
   }
   return kept;
 }
 
 function expectedCounts(market: readonly MatchCandidate[], listing: MatchCandidate): Counts {
   const through = bruteForceCycles(market).filter((c) => c.listingIds.includes(listing.id));
-  return { count2: through.filter((c) => c.size === 2).length, count3: through.filter((c) => c.size === 3).length, wanters: market.filter((other) => accepts(other, listing)).length };
+  return {
+    count2: through.filter((c) => c.size === 2).length,
+    count3: through.filter((c) => c.size === 3).length,
+    wanters: market.filter((other) => accepts(other, listing)).length,
+  };
 }
 
 describe('proposal upkeep', () => {
   it('keeps exactly each listing’s 2-ways and best K 3-ways, and exact counts, through any sequence of changes', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 30 }), fc.constantFrom(1, 2, 3, 50), (steps, k) => {
-        const index = new MatchingIndex(names);
-        const model = new StoredModel();
-        const live = new Map<string, MatchCandidate>();
-        const bounds = new BarBounds(); // kept from one change to the next, as in a running matcher
-        let published = 0;
-        const nextId = () => `L${String(published++).padStart(2, '0')}`;
-        for (const step of steps) {
-          applyStep(index, model, live, step, k, nextId, bounds);
-          const market = [...live.values()];
-          const expected = expectedStored(market, k);
-          expect([...model.cycles.keys()].sort()).toEqual([...expected].sort());
-          for (const listing of market) expect(model.counts.get(listing.id) ?? { count2: 0, count3: 0, wanters: 0 }).toEqual(expectedCounts(market, listing));
-        }
-      }),
+      fc.property(
+        fc.array(stepArb, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(1, 2, 3, 50),
+        (steps, k) => {
+          const index = new MatchingIndex(names);
+          const model = new StoredModel();
+          const live = new Map<string, MatchCandidate>();
+          const bounds = new BarBounds(); // kept from one change to the next, as in a running matcher
+          let published = 0;
+          const nextId = () => `L${String(published++).padStart(2, '0')}`;
+          for (const step of steps) {
+            applyStep(index, model, live, step, k, nextId, bounds);
+            const market = [...live.values()];
+            const expected = expectedStored(market, k);
+            expect([...model.cycles.keys()].sort()).toEqual([...expected].sort());
+            for (const listing of market)
+              expect(model.counts.get(listing.id) ?? { count2: 0, count3: 0, wanters: 0 }).toEqual(
+                expectedCounts(market, listing),
+              );
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('keeps an answered proposal that falls out of everyone’s best, and retires an unanswered one', () => {
-    const market = ['A', 'B', 'C', 'D'].map((id) => makeCandidate({ id, dwelling: { surface: 60 }, wishes: { typologies: ['T3'] } }));
+    const market = ['A', 'B', 'C', 'D'].map((id) =>
+      makeCandidate({ id, dwelling: { surface: 60 }, wishes: { typologies: ['T3'] } }),
+    );
     const index = new MatchingIndex(names);
     market.forEach((listing) => index.upsert(listing));
     const threeWay = index.ownBest('A', 50).find((cycle) => cycle.size === 3)!;

@@ -105,11 +105,16 @@ export class OwnBestMemo {
  * the listing itself (if still in the market), the participants of `storedThroughChanged` (the
  * cycles stored through it before the change) and those a cycle through it now enters the best of.
  */
-export function listingsToRefill(memo: OwnBestMemo, changedId: string, storedThroughChanged: readonly StoredCycle[]): string[] {
+export function listingsToRefill(
+  memo: OwnBestMemo,
+  changedId: string,
+  storedThroughChanged: readonly StoredCycle[],
+): string[] {
   const { index } = memo;
   const refill = new Set<string>();
   if (index.has(changedId)) refill.add(changedId);
-  for (const cycle of storedThroughChanged) for (const id of cycle.listingIds) if (index.has(id)) refill.add(id);
+  for (const cycle of storedThroughChanged)
+    for (const id of cycle.listingIds) if (index.has(id)) refill.add(id);
   if (!index.has(changedId)) return [...refill];
   for (const [participant, best] of index.bestThreeWayWithEach(changedId)) {
     if (refill.has(participant)) continue;
@@ -127,19 +132,32 @@ export function listingsToRefill(memo: OwnBestMemo, changedId: string, storedThr
  * cycles stored through it. One that no longer holds is in nobody's best and is retired too; one
  * whose participant is away (withdrawn, engaged…) is left to the caller, which suspends it.
  */
-export function refillPlan(memo: OwnBestMemo, listingId: string, storedThrough: readonly StoredCycle[]): RefillPlan {
+export function refillPlan(
+  memo: OwnBestMemo,
+  listingId: string,
+  storedThrough: readonly StoredCycle[],
+): RefillPlan {
   const { index } = memo;
   const own = memo.cyclesOf(listingId);
   const stored = new Set(storedThrough.map((cycle) => cycle.key));
   const store = own.filter((cycle) => !stored.has(cycle.key));
   const retire = storedThrough
-    .filter((cycle) => !cycle.answered && cycle.listingIds.every((id) => index.has(id)) && !memo.keptByAnyone(cycle))
+    .filter(
+      (cycle) =>
+        !cycle.answered &&
+        cycle.listingIds.every((id) => index.has(id)) &&
+        !memo.keptByAnyone(cycle),
+    )
     .map((cycle) => cycle.key);
   return { store, retire };
 }
 
 /** The listings whose counts (2-way, 3-way, wanters) a change may have changed: the listing and its neighbours before and after. */
-export function listingsToRecount(index: MatchingIndex, changedId: string, neighboursBefore: readonly string[]): string[] {
+export function listingsToRecount(
+  index: MatchingIndex,
+  changedId: string,
+  neighboursBefore: readonly string[],
+): string[] {
   const recount = new Set(neighboursBefore);
   if (index.has(changedId)) {
     recount.add(changedId);

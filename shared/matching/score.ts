@@ -50,8 +50,24 @@ export const UNDER_OCCUPIED_NOW = 8;
  * dwellings bounds the score of every one of them: the proposal search relies on that, and on
  * using these very float operations (rounding is monotone, so the bound is never below the score).
  */
-export function moveScoreInto(a: CompiledListing, totalRent: number, surface: number, featureMask: number, rooms: number): number {
-  return scoreMove(a.moverFlags, a.referenceRent, a.surface, a.wantedFeatureMask, a.occupants, totalRent, surface, featureMask, rooms);
+export function moveScoreInto(
+  a: CompiledListing,
+  totalRent: number,
+  surface: number,
+  featureMask: number,
+  rooms: number,
+): number {
+  return scoreMove(
+    a.moverFlags,
+    a.referenceRent,
+    a.surface,
+    a.wantedFeatureMask,
+    a.occupants,
+    totalRent,
+    surface,
+    featureMask,
+    rooms,
+  );
 }
 
 /**

@@ -18,7 +18,12 @@ describe('SearchQueue', () => {
       const partner = queue.partner[entry] as number;
       popped.push(partner);
       // Every field of the entry is the one it was added with.
-      expect([queue.startIntoPartner[entry], queue.partnerIntoBest[entry], queue.position[entry], queue.end[entry]]).toEqual([partner / 10, partner / 5, partner, partner + 1]);
+      expect([
+        queue.startIntoPartner[entry],
+        queue.partnerIntoBest[entry],
+        queue.position[entry],
+        queue.end[entry],
+      ]).toEqual([partner / 10, partner / 5, partner, partner + 1]);
     }
     expect(popped.map((partner) => bounds[partner])).toEqual([70, 70, 62.1, 55.5]);
   });

@@ -9,6 +9,8 @@ describe('SlotList', () => {
     expect(list.remove(42)).toBe(false);
     expect(list.remove(0)).toBe(true);
     const kept = Array.from(list.items.subarray(0, list.length)).sort((x, y) => x - y);
-    expect(kept).toEqual(Array.from({ length: 100 }, (_, i) => i).filter((i) => i !== 42 && i !== 0));
+    expect(kept).toEqual(
+      Array.from({ length: 100 }, (_, i) => i).filter((i) => i !== 42 && i !== 0),
+    );
   });
 });

@@ -37,7 +37,11 @@ function isInRun(groupRuns: Int32Array, at: number, group: number): boolean {
 }
 
 /** Scratch arrays only grow, so that a query allocates nothing once they fit the largest one seen. */
-function fitted(old: Int32Array<ArrayBuffer>, needed: number, keep = false): Int32Array<ArrayBuffer> {
+function fitted(
+  old: Int32Array<ArrayBuffer>,
+  needed: number,
+  keep = false,
+): Int32Array<ArrayBuffer> {
   if (needed <= old.length) return old;
   const next = new Int32Array(2 * needed);
   return keep ? grownInto(old, next) : next;
@@ -111,10 +115,18 @@ export class ThreeCycleCounter {
       this.addQuery(group, this.classOf(partner, columns), partner);
     }
     // Pools ignore owners: take back the wanters of the partner's owner (the partner itself, when 2-way).
-    for (let j = wanters.firstWithOwner(columns.owner[partner] as number); j >= 0; j = wanters.nextSameOwner[j] as number) {
+    for (
+      let j = wanters.firstWithOwner(columns.owner[partner] as number);
+      j >= 0;
+      j = wanters.nextSameOwner[j] as number
+    ) {
       const wanter = wanters.slots[j] as number;
       if (wanter === partner) this.total -= columns.acceptsOwnDwelling[partner] as number;
-      else if (isInRun(groupRuns, groupsAt, wanters.groupAt[j] as number) && columns.acceptsIgnoringOwner(partner, wanter)) this.total--;
+      else if (
+        isInRun(groupRuns, groupsAt, wanters.groupAt[j] as number) &&
+        columns.acceptsIgnoringOwner(partner, wanter)
+      )
+        this.total--;
     }
   }
 
@@ -143,7 +155,8 @@ export class ThreeCycleCounter {
       const pool = (this.queryGroup[q] as number) * classes + (this.queryClass[q] as number);
       poolStart[pool + 1] = (poolStart[pool + 1] as number) + 1;
     }
-    for (let p = 0; p < pools; p++) poolStart[p + 1] = (poolStart[p + 1] as number) + (poolStart[p] as number);
+    for (let p = 0; p < pools; p++)
+      poolStart[p + 1] = (poolStart[p + 1] as number) + (poolStart[p] as number);
     cursor.set(poolStart.subarray(0, pools));
     for (let q = 0; q < this.queries; q++) {
       const pool = (this.queryGroup[q] as number) * classes + (this.queryClass[q] as number);
@@ -175,7 +188,13 @@ export class ThreeCycleCounter {
           this.total += counter.count(m);
           continue;
         }
-        for (let i = 0; i < n; i++) counter.included[i] = columns.meetsWishFilters(filtersLike, wanters.slots[from + i] as number) ? 1 : 0;
+        for (let i = 0; i < n; i++)
+          counter.included[i] = columns.meetsWishFilters(
+            filtersLike,
+            wanters.slots[from + i] as number,
+          )
+            ? 1
+            : 0;
         this.total += counter.count(m, true);
       }
     }
@@ -198,7 +217,8 @@ export class ThreeCycleCounter {
     rents.values.set(wanters.rentAt.subarray(from, from + n));
     rents.build(n);
     let smallest = Number.POSITIVE_INFINITY;
-    for (let i = from; i < from + n; i++) smallest = Math.min(smallest, wanters.surfaceAt[i] as number);
+    for (let i = from; i < from + n; i++)
+      smallest = Math.min(smallest, wanters.surfaceAt[i] as number);
     this.smallestSurface[group] = smallest;
     this.groupStamp[group] = this.generation;
     return rents;
@@ -213,7 +233,8 @@ export class ThreeCycleCounter {
       this.classStamp = fitted(this.classStamp, filterClass + 1, true);
       this.classIndex = fitted(this.classIndex, filterClass + 1, true);
     }
-    if (this.classStamp[filterClass] === this.generation) return this.classIndex[filterClass] as number;
+    if (this.classStamp[filterClass] === this.generation)
+      return this.classIndex[filterClass] as number;
     const index = this.classMembers.length;
     this.classStamp[filterClass] = this.generation;
     this.classIndex[filterClass] = index;

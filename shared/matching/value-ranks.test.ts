@@ -8,7 +8,11 @@ const valuesArb = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 1_000_000 }), { maxLength: 60 }),
   fc.array(fc.constantFrom(20, 20.5, 21, 35.25, 60), { maxLength: 60 }),
 );
-const probeArb = fc.oneof(fc.integer({ min: 290, max: 340 }), fc.double({ min: 0, max: 1_000_001, noNaN: true }), fc.constantFrom(20.5, 20.75, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY));
+const probeArb = fc.oneof(
+  fc.integer({ min: 290, max: 340 }),
+  fc.double({ min: 0, max: 1_000_001, noNaN: true }),
+  fc.constantFrom(20.5, 20.75, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+);
 
 describe('ValueRanks', () => {
   it('counts the values at most and below any value, and ranks each value, as a scan does', () => {
@@ -22,7 +26,9 @@ describe('ValueRanks', () => {
           expect(ranks.atMostCount(v)).toBe(values.filter((x) => x <= v).length);
           expect(ranks.belowCount(v)).toBe(values.filter((x) => x < v).length);
         }
-        values.forEach((value, i) => expect(ranks.rankOf(i)).toBe(values.filter((x) => x < value).length));
+        values.forEach((value, i) =>
+          expect(ranks.rankOf(i)).toBe(values.filter((x) => x < value).length),
+        );
       }),
       { numRuns: 300 },
     );

@@ -85,7 +85,8 @@ export class ValueRanks {
   }
 
   private tabulate(span: number): void {
-    if (this.atMost.length < span) this.atMost = new Int32Array(Math.max(span, 2 * this.atMost.length));
+    if (this.atMost.length < span)
+      this.atMost = new Int32Array(Math.max(span, 2 * this.atMost.length));
     const atMost = this.atMost;
     atMost.fill(0, 0, span);
     for (let i = 0; i < this.n; i++) {

@@ -38,7 +38,11 @@ export class WanterTrees {
     let nodes = 0;
     for (let g = 0; g < wanters.groups; g++) {
       let leaves = 1;
-      while (leaves * this.leafSize < (wanters.groupStart[g + 1] as number) - (wanters.groupStart[g] as number)) leaves *= 2;
+      while (
+        leaves * this.leafSize <
+        (wanters.groupStart[g + 1] as number) - (wanters.groupStart[g] as number)
+      )
+        leaves *= 2;
       this.base[g] = nodes;
       this.leaves[g] = leaves;
       nodes += 2 * leaves;
@@ -53,7 +57,10 @@ export class WanterTrees {
   }
 
   leafEnd(g: number, leaf: number, wanters: WantersByBucket): number {
-    return Math.min(wanters.groupStart[g + 1] as number, this.leafStart(g, leaf, wanters) + this.leafSize);
+    return Math.min(
+      wanters.groupStart[g + 1] as number,
+      this.leafStart(g, leaf, wanters) + this.leafSize,
+    );
   }
 
   /** Index of node k of group g. */
@@ -92,10 +99,16 @@ export class WanterTrees {
       const left = base + 2 * k;
       const right = left + 1;
       this.minRent[node] = Math.min(this.minRent[left] as number, this.minRent[right] as number);
-      this.maxSurface[node] = Math.max(this.maxSurface[left] as number, this.maxSurface[right] as number);
+      this.maxSurface[node] = Math.max(
+        this.maxSurface[left] as number,
+        this.maxSurface[right] as number,
+      );
       this.features[node] = (this.features[left] as number) | (this.features[right] as number);
       this.minRooms[node] = Math.min(this.minRooms[left] as number, this.minRooms[right] as number);
-      this.maxIntoStart[node] = Math.max(this.maxIntoStart[left] as number, this.maxIntoStart[right] as number);
+      this.maxIntoStart[node] = Math.max(
+        this.maxIntoStart[left] as number,
+        this.maxIntoStart[right] as number,
+      );
     }
   }
 

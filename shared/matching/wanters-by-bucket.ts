@@ -51,12 +51,16 @@ export class WantersByBucket {
 
   /** Group of the wanters whose dwelling is in bucket `key`, or -1 when none is. */
   groupOf(key: number): number {
-    return key < this.keyStamp.length && this.keyStamp[key] === this.generation ? (this.groupOfKey[key] as number) : -1;
+    return key < this.keyStamp.length && this.keyStamp[key] === this.generation
+      ? (this.groupOfKey[key] as number)
+      : -1;
   }
 
   /** First position of a wanter owned by `owner`, or -1; then follow `nextSameOwner`. */
   firstWithOwner(owner: number): number {
-    return owner < this.ownerStamp.length && this.ownerStamp[owner] === this.generation ? (this.firstOfOwner[owner] as number) : -1;
+    return owner < this.ownerStamp.length && this.ownerStamp[owner] === this.generation
+      ? (this.firstOfOwner[owner] as number)
+      : -1;
   }
 
   /** Regroups the marked listings (those accepting the start, with their move's score) for a new query. */
@@ -86,7 +90,10 @@ export class WantersByBucket {
     const sorter = this.sorter;
     sorter.reserve(n);
     for (let i = 0; i < n; i++) {
-      const steps = Math.min(SCORE_STEPS - 1, Math.max(0, Math.floor((100 - (this.unsortedScores[i] as number)) * 10)));
+      const steps = Math.min(
+        SCORE_STEPS - 1,
+        Math.max(0, Math.floor((100 - (this.unsortedScores[i] as number)) * 10)),
+      );
       sorter.keys[i] = (this.unsortedGroups[i] as number) * SCORE_STEPS + steps;
     }
     this.order = sorter.sort(n);
@@ -108,7 +115,8 @@ export class WantersByBucket {
       const g = this.unsortedGroups[i] as number;
       this.groupAt[j] = g;
       while (group < g) this.groupStart[++group] = j;
-      this.nextSameOwner[j] = this.ownerStamp[owner] === this.generation ? (this.firstOfOwner[owner] as number) : -1;
+      this.nextSameOwner[j] =
+        this.ownerStamp[owner] === this.generation ? (this.firstOfOwner[owner] as number) : -1;
       this.ownerStamp[owner] = this.generation;
       this.firstOfOwner[owner] = j;
     }

@@ -29,25 +29,52 @@ describe('WishedGroups', () => {
             compileListing(
               makeCandidate({
                 id: `L${i}`,
-                dwelling: { communeCode: r.commune, quartierId: `${r.commune}-q`, typology: r.typology, surface: r.surface, rent: r.rent, charges: 0 },
+                dwelling: {
+                  communeCode: r.commune,
+                  quartierId: `${r.commune}-q`,
+                  typology: r.typology,
+                  surface: r.surface,
+                  rent: r.rent,
+                  charges: 0,
+                },
                 wishes: { communes: r.wantedCommunes, typologies: r.wantedTypologies },
               }),
               interner,
             ),
           ),
         );
-        const [wanters, trees, wished] = [new WantersByBucket(), new WanterTrees(), new WishedGroups()];
+        const [wanters, trees, wished] = [
+          new WantersByBucket(),
+          new WanterTrees(),
+          new WishedGroups(),
+        ];
         wanters.build(graph.markIncoming(0), graph.columns);
         trees.build(wanters);
         wished.begin(wanters, trees);
         for (let slot = 0; slot < records.length; slot++) {
           const run = wished.runOf(slot, graph.columns);
-          const groups = Array.from(wished.groups.subarray(run + 1, run + 1 + (wished.groups[run] as number)));
-          const expected = [...new Set(graph.listingAt(slot).wishedKeys.map((key) => wanters.groupOf(key)).filter((g) => g >= 0))];
+          const groups = Array.from(
+            wished.groups.subarray(run + 1, run + 1 + (wished.groups[run] as number)),
+          );
+          const expected = [
+            ...new Set(
+              graph
+                .listingAt(slot)
+                .wishedKeys.map((key) => wanters.groupOf(key))
+                .filter((g) => g >= 0),
+            ),
+          ];
           expect(groups.sort()).toEqual(expected.sort());
-          const positions = groups.flatMap((g) => Array.from({ length: (wanters.groupStart[g + 1] as number) - (wanters.groupStart[g] as number) }, (_, i) => (wanters.groupStart[g] as number) + i));
+          const positions = groups.flatMap((g) =>
+            Array.from(
+              { length: (wanters.groupStart[g + 1] as number) - (wanters.groupStart[g] as number) },
+              (_, i) => (wanters.groupStart[g] as number) + i,
+            ),
+          );
           if (positions.length === 0) continue;
-          expect(wished.maxIntoStart[run]).toBe(Math.max(...positions.map((j) => wanters.intoStart[j] as number)));
+          expect(wished.maxIntoStart[run]).toBe(
+            Math.max(...positions.map((j) => wanters.intoStart[j] as number)),
+          );
         }
       }),
       { numRuns: 150 },

@@ -34,7 +34,8 @@ export class WishedGroups {
   /** The run of the profile of the listing in `slot`; read `groups` and the bests after this call (it may grow them). */
   runOf(slot: number, columns: ListingColumns): number {
     const profile = columns.wishProfile[slot] as number;
-    if (profile < this.profileStamp.length && this.profileStamp[profile] === this.generation) return this.runOfProfile[profile] as number;
+    if (profile < this.profileStamp.length && this.profileStamp[profile] === this.generation)
+      return this.runOfProfile[profile] as number;
     return this.map(profile, columns.listingAt(slot).wishedKeys);
   }
 

@@ -18,16 +18,36 @@ export type Financing = (typeof FINANCINGS)[number];
 export const FEATURES = ['balcony', 'garden', 'parking'] as const;
 export type Feature = (typeof FEATURES)[number];
 
-export interface Commune { code: string; name: string }
-export interface Quartier { id: string; communeCode: string; name: string }
-export interface Lessor { id: string; name: string; group?: string }
-export interface Motive { id: string; label: string }
+export interface Commune {
+  code: string;
+  name: string;
+}
+export interface Quartier {
+  id: string;
+  communeCode: string;
+  name: string;
+}
+export interface Lessor {
+  id: string;
+  name: string;
+  group?: string;
+}
+export interface Motive {
+  id: string;
+  label: string;
+}
 
 export const RECEPTION_POINT_KINDS = ['PILS', 'GADLS'] as const;
 export type ReceptionPointKind = (typeof RECEPTION_POINT_KINDS)[number];
 
 /** Where an agent helps tenants without internet or e-mail; Armos keeps the list. */
-export interface ReceptionPoint { id: string; kind: ReceptionPointKind; name: string; communeCode: string; place: string }
+export interface ReceptionPoint {
+  id: string;
+  kind: ReceptionPointKind;
+  name: string;
+  communeCode: string;
+  place: string;
+}
 
 export interface ReferenceData {
   communes: Commune[];
@@ -37,7 +57,13 @@ export interface ReferenceData {
   receptionPoints: ReceptionPoint[];
 }
 
-export const seedReferenceData: ReferenceData = { communes, quartiers, lessors, motives, receptionPoints: receptionPoints as ReceptionPoint[] };
+export const seedReferenceData: ReferenceData = {
+  communes,
+  quartiers,
+  lessors,
+  motives,
+  receptionPoints: receptionPoints as ReceptionPoint[],
+};
 
 /** Number of rooms a typology stands for (T6 means six rooms or more). */
 export function roomsOf(typology: Typology): number {

@@ -22,16 +22,22 @@ export const userSchema = z
     lessorId: z.string().optional(),
     displayName: z.string().optional(),
     phone: z.string().optional(),
-    notifications: z.object({ email: z.boolean(), proposals: z.enum(PROPOSAL_FREQUENCIES) }).optional(),
+    notifications: z
+      .object({ email: z.boolean(), proposals: z.enum(PROPOSAL_FREQUENCIES) })
+      .optional(),
   })
   .meta({ id: 'User' });
 
-export const sessionResponseSchema = z.object({ user: userSchema, sessionToken: z.string() }).meta({ id: 'Session' });
+export const sessionResponseSchema = z
+  .object({ user: userSchema, sessionToken: z.string() })
+  .meta({ id: 'Session' });
 
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 .-]{6,20}$/, { error: 'Le numéro de téléphone n’est pas valide (chiffres, espaces, + au début).' });
+  .regex(/^\+?[0-9 .-]{6,20}$/, {
+    error: 'Le numéro de téléphone n’est pas valide (chiffres, espaces, + au début).',
+  });
 
 export const updateMeBodySchema = z
   .strictObject({
@@ -40,7 +46,11 @@ export const updateMeBodySchema = z
     notifications: z
       .strictObject({
         email: z.boolean().optional(),
-        proposals: z.enum(PROPOSAL_FREQUENCIES, { error: 'La fréquence des nouvelles propositions doit être daily, weekly ou never.' }).optional(),
+        proposals: z
+          .enum(PROPOSAL_FREQUENCIES, {
+            error: 'La fréquence des nouvelles propositions doit être daily, weekly ou never.',
+          })
+          .optional(),
       })
       .optional(),
   })

@@ -40,7 +40,9 @@ export const receptionPointBodySchema = z
   })
   .meta({ id: 'ReceptionPointBody' });
 
-export const receptionPointSchema = receptionPointBodySchema.extend({ id: z.string() }).meta({ id: 'ReceptionPoint' });
+export const receptionPointSchema = receptionPointBodySchema
+  .extend({ id: z.string() })
+  .meta({ id: 'ReceptionPoint' });
 
 export const referenceSchema = z
   .object({

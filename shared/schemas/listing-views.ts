@@ -25,12 +25,20 @@ export const listingSchema = listingInputSchema
     ownerId: z.string(),
     verificationReason: z.string().optional(),
     assistance: z
-      .object({ agentId: z.string(), name: z.string(), email: z.string().optional(), phone: z.string().optional(), consentAt: z.string() })
+      .object({
+        agentId: z.string(),
+        name: z.string(),
+        email: z.string().optional(),
+        phone: z.string().optional(),
+        consentAt: z.string(),
+      })
       .optional(),
   })
   .meta({ id: 'Listing' });
 
-export const publicDwellingSchema = dwellingSchema.omit({ tenancyRef: true, dwellingRef: true }).meta({ id: 'PublicDwelling' });
+export const publicDwellingSchema = dwellingSchema
+  .omit({ tenancyRef: true, dwellingRef: true })
+  .meta({ id: 'PublicDwelling' });
 
 export const publicListingSchema = z
   .object({

@@ -13,9 +13,15 @@ const money = (label: string) =>
     .min(0, { error: `${label} ne peut pas être négatif.` })
     .max(5000, { error: `${label} ne peut pas dépasser 5 000 €.` });
 
-export const typologySchema = z.enum(TYPOLOGIES, { error: 'La typologie doit être T1, T2, T3, T4, T5 ou T6.' });
-export const financingSchema = z.enum(FINANCINGS, { error: 'Le financement doit être LLTS, LLS, PLS ou PLI.' });
-export const featureSchema = z.enum(FEATURES, { error: 'Équipement inconnu (balcon, jardin ou parking).' });
+export const typologySchema = z.enum(TYPOLOGIES, {
+  error: 'La typologie doit être T1, T2, T3, T4, T5 ou T6.',
+});
+export const financingSchema = z.enum(FINANCINGS, {
+  error: 'Le financement doit être LLTS, LLS, PLS ou PLI.',
+});
+export const featureSchema = z.enum(FEATURES, {
+  error: 'Équipement inconnu (balcon, jardin ou parking).',
+});
 
 export const dwellingSchema = z.strictObject({
   lessorId: z.string().min(1, { error: 'Choisissez votre bailleur.' }).max(40),
@@ -62,7 +68,12 @@ export const householdSchema = z.strictObject({
 export const needsSchema = z.strictObject({
   accessible: z.boolean().optional(),
   liftOrGroundFloor: z.boolean().optional(),
-  maxFloor: z.number().int().min(0, { error: "L'étage maximum doit être compris entre 0 et 40." }).max(40).optional(),
+  maxFloor: z
+    .number()
+    .int()
+    .min(0, { error: "L'étage maximum doit être compris entre 0 et 40." })
+    .max(40)
+    .optional(),
 });
 
 export const wishesSchema = z.strictObject({
@@ -71,7 +82,10 @@ export const wishesSchema = z.strictObject({
     .min(1, { error: 'Choisissez au moins une commune souhaitée.' })
     .max(10),
   quartiers: z.array(z.string().min(1).max(80)).max(100).default([]),
-  typologies: z.array(typologySchema).min(1, { error: 'Choisissez au moins une typologie souhaitée.' }).max(6),
+  typologies: z
+    .array(typologySchema)
+    .min(1, { error: 'Choisissez au moins une typologie souhaitée.' })
+    .max(6),
   maxTotalRent: money('Le loyer maximum').optional(),
   minSurface: z
     .number({ error: 'La surface minimum doit être un nombre (en m²).' })
@@ -82,7 +96,10 @@ export const wishesSchema = z.strictObject({
   features: z.array(featureSchema).max(FEATURES.length).default([]),
 });
 
-export const motiveIdSchema = z.string().min(1, { error: 'Indiquez la raison de votre demande.' }).max(60);
+export const motiveIdSchema = z
+  .string()
+  .min(1, { error: 'Indiquez la raison de votre demande.' })
+  .max(60);
 
 export const listingInputSchema = z.strictObject({
   dwelling: dwellingSchema,
@@ -91,7 +108,15 @@ export const listingInputSchema = z.strictObject({
   wishes: wishesSchema,
 });
 
-export const LISTING_STATUSES = ['draft', 'published', 'engaged', 'exchanged', 'withdrawn', 'expired', 'suspended'] as const;
+export const LISTING_STATUSES = [
+  'draft',
+  'published',
+  'engaged',
+  'exchanged',
+  'withdrawn',
+  'expired',
+  'suspended',
+] as const;
 export const VERIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
 
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
@@ -109,7 +134,9 @@ export const onBehalfOfSchema = z.strictObject({
     .trim()
     .regex(/^\+?[0-9 .-]{6,20}$/, { error: 'Le numéro de téléphone n’est pas valide.' })
     .optional(),
-  consent: z.literal(true, { error: 'Le consentement du locataire doit être recueilli (consent: true).' }),
+  consent: z.literal(true, {
+    error: 'Le consentement du locataire doit être recueilli (consent: true).',
+  }),
 });
 
 export const createListingBodySchema = listingInputSchema
@@ -128,7 +155,12 @@ export const updateListingBodySchema = z
 export const verificationBodySchema = z
   .strictObject({
     verified: z.boolean({ error: 'Indiquez verified: true (vérifiée) ou false (rejetée).' }),
-    reason: z.string().trim().min(1).max(500, { error: 'Le motif est trop long (500 caractères au plus).' }).optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500, { error: 'Le motif est trop long (500 caractères au plus).' })
+      .optional(),
   })
   .refine((body) => body.verified || body.reason !== undefined, {
     path: ['reason'],

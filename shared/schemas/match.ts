@@ -4,7 +4,9 @@ import { MATCH_STATUSES } from '../match/lifecycle';
 import { publicDwellingSchema } from './listing-views';
 
 export const interestBodySchema = z
-  .strictObject({ interested: z.boolean({ error: 'Indiquez interested: true (oui) ou false (non).' }) })
+  .strictObject({
+    interested: z.boolean({ error: 'Indiquez interested: true (oui) ou false (non).' }),
+  })
   .meta({ id: 'InterestBody' });
 
 export const messageBodySchema = z
@@ -22,14 +24,24 @@ export const matchParticipantViewSchema = z.object({
   isMe: z.boolean(),
   interest: z.enum(['pending', 'yes', 'no']),
   receives: publicDwellingSchema,
-  contact: z.object({ displayName: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+  contact: z
+    .object({
+      displayName: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+    })
+    .optional(),
   /** Verified by its lessor: contacts open only when every listing of the proposal is. */
   verified: z.boolean(),
   visit: z.object({ suitable: z.boolean(), at: z.string() }).optional(),
 });
 
 export const visitBodySchema = z
-  .strictObject({ suitable: z.boolean({ error: 'Indiquez suitable: true (le logement me convient) ou false (il ne me convient pas).' }) })
+  .strictObject({
+    suitable: z.boolean({
+      error: 'Indiquez suitable: true (le logement me convient) ou false (il ne me convient pas).',
+    }),
+  })
   .meta({ id: 'VisitBody' });
 
 export const matchViewSchema = z
@@ -59,7 +71,13 @@ export const matchSummarySchema = z
   .meta({ id: 'MatchSummary' });
 
 export const messageSchema = z
-  .object({ id: z.string(), fromMe: z.boolean(), author: z.string(), text: z.string(), sentAt: z.string() })
+  .object({
+    id: z.string(),
+    fromMe: z.boolean(),
+    author: z.string(),
+    text: z.string(),
+    sentAt: z.string(),
+  })
   .meta({ id: 'Message' });
 
 export type MatchView = z.infer<typeof matchViewSchema>;

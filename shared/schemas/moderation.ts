@@ -32,13 +32,18 @@ export const reportSchema = z
     reportedListingId: z.string(),
     reportedListingStatus: z.string().optional(),
     messageId: z.string().optional(),
-    messageText: z.string().optional().meta({ description: 'Le message signalé, tel qu’il était au moment du signalement' }),
+    messageText: z
+      .string()
+      .optional()
+      .meta({ description: 'Le message signalé, tel qu’il était au moment du signalement' }),
     reason: z.string(),
     createdAt: z.string(),
   })
   .meta({ id: 'Report' });
 
-export const suspendBodySchema = z.strictObject({ reason: reasonText('Le motif de la suspension') }).meta({ id: 'SuspendBody' });
+export const suspendBodySchema = z
+  .strictObject({ reason: reasonText('Le motif de la suspension') })
+  .meta({ id: 'SuspendBody' });
 
 export type ReportBody = z.infer<typeof reportBodySchema>;
 export type Report = z.infer<typeof reportSchema>;

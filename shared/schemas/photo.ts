@@ -15,7 +15,9 @@ export type PhotoStatus = (typeof PHOTO_STATUSES)[number];
 
 export const photoUploadBodySchema = z
   .strictObject({
-    contentType: z.enum(PHOTO_CONTENT_TYPES, { error: 'Format non accepté : la photo doit être en JPEG, PNG ou WebP.' }),
+    contentType: z.enum(PHOTO_CONTENT_TYPES, {
+      error: 'Format non accepté : la photo doit être en JPEG, PNG ou WebP.',
+    }),
     size: z
       .number({ error: 'La taille du fichier doit être un nombre d’octets.' })
       .int({ error: 'La taille du fichier doit être un nombre entier d’octets.' })

@@ -27,7 +27,9 @@ export const recommendationPlanSchema = z
   })
   .meta({ id: 'RecommendationPlan' });
 
-export const planResponseSchema = z.object({ plan: recommendationPlanSchema.nullable() }).meta({ id: 'PlanResponse' });
+export const planResponseSchema = z
+  .object({ plan: recommendationPlanSchema.nullable() })
+  .meta({ id: 'PlanResponse' });
 
 export type RecommendationPlan = z.infer<typeof recommendationPlanSchema>;
 export type PlanCommune = z.infer<typeof planCommuneSchema>;

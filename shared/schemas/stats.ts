@@ -4,16 +4,25 @@ import { MAX_PERIOD_MONTHS, MONTH_PATTERN, monthCount } from '../stats/period';
 
 const month = (field: string, label: string) =>
   z
-    .string({ error: `${label} (${field}) doit être un mois au format AAAA-MM, par exemple 2026-01.` })
-    .regex(MONTH_PATTERN, { error: `${label} (${field}) doit être un mois au format AAAA-MM, par exemple 2026-01.` });
+    .string({
+      error: `${label} (${field}) doit être un mois au format AAAA-MM, par exemple 2026-01.`,
+    })
+    .regex(MONTH_PATTERN, {
+      error: `${label} (${field}) doit être un mois au format AAAA-MM, par exemple 2026-01.`,
+    });
 
 export const statsQuerySchema = z
   .object({
     from: month('from', 'Le mois de début').optional(),
     to: month('to', 'Le mois de fin').optional(),
-    format: z.enum(['json', 'csv'], { error: 'Le format (format) doit être json ou csv.' }).default('json'),
+    format: z
+      .enum(['json', 'csv'], { error: 'Le format (format) doit être json ou csv.' })
+      .default('json'),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], error: 'Le mois de début (from) doit précéder ou égaler le mois de fin (to).' })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['from'],
+    error: 'Le mois de début (from) doit précéder ou égaler le mois de fin (to).',
+  })
   .refine((q) => !q.from || !q.to || monthCount(q.from, q.to) <= MAX_PERIOD_MONTHS, {
     path: ['to'],
     error: `La période ne peut pas dépasser 10 ans (${MAX_PERIOD_MONTHS} mois).`,
@@ -32,13 +41,22 @@ const figures = z.record(z.string(), figureSchema);
 export const indicatorsSchema = z.object({
   activeListings: figureSchema.meta({ description: 'Annonces en ligne à la fin de la période' }),
   newListings: figureSchema.meta({ description: 'Annonces publiées pendant la période' }),
-  offeredByTypology: figures.meta({ description: 'Annonces publiées, par typologie du logement proposé' }),
-  wantedByTypology: figures.meta({ description: 'Annonces publiées qui recherchent ce lieu, par typologie souhaitée' }),
+  offeredByTypology: figures.meta({
+    description: 'Annonces publiées, par typologie du logement proposé',
+  }),
+  wantedByTypology: figures.meta({
+    description: 'Annonces publiées qui recherchent ce lieu, par typologie souhaitée',
+  }),
   wantedListings: figureSchema,
-  attractiveness: z.number().nullable().meta({ description: 'Annonces qui recherchent ce lieu / annonces qui y proposent un logement (null : non calculable ou non diffusé)' }),
+  attractiveness: z.number().nullable().meta({
+    description:
+      'Annonces qui recherchent ce lieu / annonces qui y proposent un logement (null : non calculable ou non diffusé)',
+  }),
   matches2: figureSchema,
   matches3: figureSchema,
-  visitsWithoutFollowUp: figureSchema.meta({ description: 'Propositions déclinées après une visite (« visites sans suite »)' }),
+  visitsWithoutFollowUp: figureSchema.meta({
+    description: 'Propositions déclinées après une visite (« visites sans suite »)',
+  }),
   swapsRequested: figureSchema,
   swapsApproved: figureSchema,
   swapsRefused: figureSchema,
@@ -57,8 +75,16 @@ export type Indicators = z.infer<typeof indicatorsSchema>;
 
 export const periodSchema = z.object({ from: z.string(), to: z.string() });
 
-export const quartierRowSchema = indicatorsSchema.extend({ communeCode: z.string(), communeName: z.string(), quartierId: z.string(), quartierName: z.string() });
-export const communeRowSchema = indicatorsSchema.extend({ communeCode: z.string().meta({ description: 'Code INSEE, ou CINOR pour le total' }), communeName: z.string() });
+export const quartierRowSchema = indicatorsSchema.extend({
+  communeCode: z.string(),
+  communeName: z.string(),
+  quartierId: z.string(),
+  quartierName: z.string(),
+});
+export const communeRowSchema = indicatorsSchema.extend({
+  communeCode: z.string().meta({ description: 'Code INSEE, ou CINOR pour le total' }),
+  communeName: z.string(),
+});
 export const flowRowSchema = z.object({
   fromCommuneCode: z.string(),
   fromQuartierId: z.string(),
@@ -78,11 +104,19 @@ export const seriesPointSchema = z.object({
   swapsCompleted: figureSchema,
 });
 
-export const quartierStatsSchema = z.object({ period: periodSchema, masked: z.boolean(), rows: z.array(quartierRowSchema) }).meta({ id: 'QuartierStats' });
+export const quartierStatsSchema = z
+  .object({ period: periodSchema, masked: z.boolean(), rows: z.array(quartierRowSchema) })
+  .meta({ id: 'QuartierStats' });
 export const communeStatsSchema = z
-  .object({ period: periodSchema, rows: z.array(communeRowSchema), series: z.array(seriesPointSchema).meta({ description: 'Total CINOR mois par mois' }) })
+  .object({
+    period: periodSchema,
+    rows: z.array(communeRowSchema),
+    series: z.array(seriesPointSchema).meta({ description: 'Total CINOR mois par mois' }),
+  })
   .meta({ id: 'CommuneStats' });
-export const flowStatsSchema = z.object({ period: periodSchema, masked: z.boolean(), rows: z.array(flowRowSchema) }).meta({ id: 'FlowStats' });
+export const flowStatsSchema = z
+  .object({ period: periodSchema, masked: z.boolean(), rows: z.array(flowRowSchema) })
+  .meta({ id: 'FlowStats' });
 
 export type QuartierRow = z.infer<typeof quartierRowSchema>;
 export type CommuneRow = z.infer<typeof communeRowSchema>;

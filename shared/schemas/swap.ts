@@ -1,6 +1,11 @@
 /** Swaps as the API speaks them (docs/api.md "Swaps"). */
 import { z } from 'zod';
-import { REFUSAL_REASONS, REVIEW_DECISIONS, SWAP_STATUSES, decisionIssues } from '../swap/lifecycle';
+import {
+  REFUSAL_REASONS,
+  REVIEW_DECISIONS,
+  SWAP_STATUSES,
+  decisionIssues,
+} from '../swap/lifecycle';
 import { idSchema } from './common';
 import { publicDwellingSchema } from './listing-views';
 
@@ -9,27 +14,52 @@ export const daySchema = (label: string) =>
   z
     .string({ error: `${label} est obligatoire (AAAA-MM-JJ).` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} doit être au format AAAA-MM-JJ.` })
-    .refine((day) => {
-      const date = new Date(`${day}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && day >= '2000-01-01' && day <= '2100-12-31';
-    }, { error: `${label} n’est pas une date valide.` });
+    .refine(
+      (day) => {
+        const date = new Date(`${day}T00:00:00Z`);
+        return (
+          !Number.isNaN(date.getTime()) &&
+          date.toISOString().startsWith(day) &&
+          day >= '2000-01-01' &&
+          day <= '2100-12-31'
+        );
+      },
+      { error: `${label} n’est pas une date valide.` },
+    );
 
-export const createSwapBodySchema = z.strictObject({ matchId: idSchema }).meta({ id: 'CreateSwapBody' });
+export const createSwapBodySchema = z
+  .strictObject({ matchId: idSchema })
+  .meta({ id: 'CreateSwapBody' });
 
 export const reviewBodySchema = z
   .strictObject({
     listingId: idSchema,
-    decision: z.enum(['approved', 'refused', 'documents_requested'], { error: 'La décision doit être approved, refused ou documents_requested.' }),
-    reason: z.enum(REFUSAL_REASONS, { error: 'Motif inconnu (rent_arrears, income_above_ceiling, household_unsuited, incomplete_file ou other).' }).optional(),
+    decision: z.enum(['approved', 'refused', 'documents_requested'], {
+      error: 'La décision doit être approved, refused ou documents_requested.',
+    }),
+    reason: z
+      .enum(REFUSAL_REASONS, {
+        error:
+          'Motif inconnu (rent_arrears, income_above_ceiling, household_unsuited, incomplete_file ou other).',
+      })
+      .optional(),
     caleolDate: daySchema('La date de CALEOL').optional(),
-    comment: z.string().trim().min(1, { error: 'Le commentaire est vide.' }).max(1000, { error: 'Le commentaire est trop long (1 000 caractères au plus).' }).optional(),
+    comment: z
+      .string()
+      .trim()
+      .min(1, { error: 'Le commentaire est vide.' })
+      .max(1000, { error: 'Le commentaire est trop long (1 000 caractères au plus).' })
+      .optional(),
   })
   .superRefine((body, ctx) => {
-    for (const issue of decisionIssues(body)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    for (const issue of decisionIssues(body))
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
   })
   .meta({ id: 'ReviewBody' });
 
-export const completeBodySchema = z.strictObject({ effectiveDate: daySchema('La date d’effet') }).meta({ id: 'CompleteSwapBody' });
+export const completeBodySchema = z
+  .strictObject({ effectiveDate: daySchema('La date d’effet') })
+  .meta({ id: 'CompleteSwapBody' });
 
 export const cancelBodySchema = z
   .strictObject({
@@ -51,7 +81,12 @@ export const swapListQuerySchema = z.object({
 const ceilingCheckSchema = z.union([
   z.object({ status: z.literal('not_configured') }),
   z.object({ status: z.literal('income_unknown'), year: z.number() }),
-  z.object({ status: z.enum(['below', 'above']), year: z.number(), ceiling: z.number(), income: z.number() }),
+  z.object({
+    status: z.enum(['below', 'above']),
+    year: z.number(),
+    ceiling: z.number(),
+    income: z.number(),
+  }),
 ]);
 
 export const reviewInfoSchema = z
@@ -91,7 +126,13 @@ export const swapParticipantViewSchema = z.object({
   confirmedAt: z.string().optional(),
   movesInto: z.string(),
   dwelling: publicDwellingSchema,
-  contact: z.object({ displayName: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+  contact: z
+    .object({
+      displayName: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const swapViewSchema = z
@@ -124,7 +165,9 @@ export const swapViewSchema = z
   })
   .meta({ id: 'Swap' });
 
-export const swapPageSchema = z.object({ items: z.array(swapViewSchema), nextCursor: z.string().optional() }).meta({ id: 'SwapPage' });
+export const swapPageSchema = z
+  .object({ items: z.array(swapViewSchema), nextCursor: z.string().optional() })
+  .meta({ id: 'SwapPage' });
 
 export type SwapView = z.infer<typeof swapViewSchema>;
 export type ReviewBody = z.infer<typeof reviewBodySchema>;

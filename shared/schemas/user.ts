@@ -23,7 +23,10 @@ export const displayNameSchema = z
   .trim()
   .min(1, { error: 'Le nom ne peut pas être vide.' })
   .max(60, { error: 'Le nom est trop long (60 caractères au plus).' })
-  .regex(/^[\p{L}\p{M}]+(?:[ '’-]+[\p{L}\p{M}]+)*$/u, { error: 'Le nom ne peut contenir que des lettres, des espaces, des apostrophes et des traits d’union.' });
+  .regex(/^[\p{L}\p{M}]+(?:[ '’-]+[\p{L}\p{M}]+)*$/u, {
+    error:
+      'Le nom ne peut contenir que des lettres, des espaces, des apostrophes et des traits d’union.',
+  });
 
 /** How often new proposals are announced; actions required of the user are always mailed. */
 export const PROPOSAL_FREQUENCIES = ['daily', 'weekly', 'never'] as const;

@@ -30,21 +30,27 @@ export interface StatsChange {
   events: StatsEvent[];
 }
 
-const factKey = (fact: Fact) => `${fact.type}|${fact.month}|${JSON.stringify([...fact.counts].sort())}`;
+const factKey = (fact: Fact) =>
+  `${fact.type}|${fact.month}|${JSON.stringify([...fact.counts].sort())}`;
 
 export function changeOf(transition: Transition, lookup: ListingLookup): StatsChange {
   const before = new Map(factsOf(transition.before, lookup).map((f) => [factKey(f), f]));
   const after = new Map(factsOf(transition.after, lookup).map((f) => [factKey(f), f]));
   const events: StatsEvent[] = [];
-  for (const [key, fact] of before) if (!after.has(key)) events.push({ id: `${transition.id}/-${events.length}`, sign: -1, ...fact });
-  for (const [key, fact] of after) if (!before.has(key)) events.push({ id: `${transition.id}/+${events.length}`, sign: 1, ...fact });
+  for (const [key, fact] of before)
+    if (!after.has(key))
+      events.push({ id: `${transition.id}/-${events.length}`, sign: -1, ...fact });
+  for (const [key, fact] of after)
+    if (!before.has(key))
+      events.push({ id: `${transition.id}/+${events.length}`, sign: 1, ...fact });
   return { id: transition.id, events };
 }
 
 /** A cell is one counter of one aggregate: `month|scope|counter`. */
 export type Cells = Map<string, number>;
 
-export const cellKey = (month: string, scope: string, counter: string) => `${month}|${scope}|${counter}`;
+export const cellKey = (month: string, scope: string, counter: string) =>
+  `${month}|${scope}|${counter}`;
 
 export function splitCell(key: string): { month: string; scope: string; counter: string } {
   const [month = '', scope = '', counter = ''] = key.split('|');
@@ -52,7 +58,12 @@ export function splitCell(key: string): { month: string; scope: string; counter:
 }
 
 /** Adds signed counts into `cells`, dropping cells that come back to zero. */
-export function addInto(cells: Cells, month: string, counts: readonly Count[], sign: number): Cells {
+export function addInto(
+  cells: Cells,
+  month: string,
+  counts: readonly Count[],
+  sign: number,
+): Cells {
   for (const [scope, counter, amount] of counts) {
     const key = cellKey(month, scope, counter);
     const value = (cells.get(key) ?? 0) + sign * amount;
@@ -72,7 +83,8 @@ export function cellsOf(change: StatsChange): Cells {
 /** The aggregates from scratch: the facts of every item's current state. */
 export function rebuildCells(items: Iterable<Item>, lookup: ListingLookup): Cells {
   const cells: Cells = new Map();
-  for (const item of items) for (const fact of factsOf(item, lookup)) addInto(cells, fact.month, fact.counts, 1);
+  for (const item of items)
+    for (const fact of factsOf(item, lookup)) addInto(cells, fact.month, fact.counts, 1);
   return cells;
 }
 

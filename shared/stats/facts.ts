@@ -8,7 +8,19 @@
 import { monthOf } from './period';
 import { COUNTERS as K, scopes, sub } from './scopes';
 import { reviewFacts, swapFacts } from './swap-facts';
-import { code, homeScopes, listingFactsOf, obj, scopesOfListings, str, strings, type Count, type Fact, type Item, type ListingLookup } from './item';
+import {
+  code,
+  homeScopes,
+  listingFactsOf,
+  obj,
+  scopesOfListings,
+  str,
+  strings,
+  type Count,
+  type Fact,
+  type Item,
+  type ListingLookup,
+} from './item';
 
 const ON_MARKET = new Set(['published', 'engaged']);
 
@@ -22,15 +34,27 @@ function listingFacts(item: Item): Fact[] {
     {
       type: 'listing_published',
       month,
-      counts: home.flatMap((s): Count[] => [[s, K.active, 1], [s, K.newListings, 1], [s, sub(K.offered, listing.typology), 1], [s, sub(K.motive, motive), 1]]),
+      counts: home.flatMap((s): Count[] => [
+        [s, K.active, 1],
+        [s, K.newListings, 1],
+        [s, sub(K.offered, listing.typology), 1],
+        [s, sub(K.motive, motive), 1],
+      ]),
     },
     { type: 'listing_wishes', month, counts: wishCounts(obj(item.wishes)) },
   ];
   const status = str(item.status) ?? 'draft';
   if (!ON_MARKET.has(status)) {
     // Expired listings left when their period ended; the others when last changed (withdrawn, exchanged…).
-    const leftMonth = monthOf(status === 'expired' ? (str(item.expiresAt) ?? str(item.updatedAt)) : str(item.updatedAt));
-    if (leftMonth) facts.push({ type: 'listing_left', month: leftMonth, counts: home.map((s): Count => [s, K.active, -1]) });
+    const leftMonth = monthOf(
+      status === 'expired' ? (str(item.expiresAt) ?? str(item.updatedAt)) : str(item.updatedAt),
+    );
+    if (leftMonth)
+      facts.push({
+        type: 'listing_left',
+        month: leftMonth,
+        counts: home.map((s): Count => [s, K.active, -1]),
+      });
   }
   return facts;
 }
@@ -39,10 +63,16 @@ function wishCounts(wishes: Item | undefined): Count[] {
   if (!wishes) return [];
   const typologies = strings(wishes.typologies).filter((t) => /^T[1-6]$/.test(t));
   const quartiers = strings(wishes.quartiers);
-  const wanting = (scope: string, counter: string): Count[] => [[scope, counter, 1], ...typologies.map((t): Count => [scope, sub(counter, t), 1])];
+  const wanting = (scope: string, counter: string): Count[] => [
+    [scope, counter, 1],
+    ...typologies.map((t): Count => [scope, sub(counter, t), 1]),
+  ];
   return [
     ...wanting(scopes.cinor(), K.wanted),
-    ...strings(wishes.communes).flatMap((c) => [...wanting(scopes.commune(c), K.wanted), ...(quartiers.length === 0 ? wanting(scopes.commune(c), K.wantedAny) : [])]),
+    ...strings(wishes.communes).flatMap((c) => [
+      ...wanting(scopes.commune(c), K.wanted),
+      ...(quartiers.length === 0 ? wanting(scopes.commune(c), K.wantedAny) : []),
+    ]),
     ...quartiers.flatMap((q) => wanting(scopes.quartier(q), K.wanted)),
   ];
 }
@@ -52,10 +82,18 @@ function matchFacts(item: Item, lookup: ListingLookup): Fact[] {
   if (!month) return [];
   const counter = item.kind === '3-way' ? K.matches3 : K.matches2;
   const scopesOfMatch = scopesOfListings(strings(item.listingIds), lookup);
-  const facts: Fact[] = [{ type: 'match_found', month, counts: scopesOfMatch.map((s): Count => [s, counter, 1]) }];
+  const facts: Fact[] = [
+    { type: 'match_found', month, counts: scopesOfMatch.map((s): Count => [s, counter, 1]) },
+  ];
   // "Visites sans suite": a participant visited, then declined the proposal.
-  const declinedMonth = item.status === 'declined' ? monthOf(str(item.declinedAfterVisitAt)) : undefined;
-  if (declinedMonth) facts.push({ type: 'visit_without_follow_up', month: declinedMonth, counts: scopesOfMatch.map((s): Count => [s, K.visitsWithoutFollowUp, 1]) });
+  const declinedMonth =
+    item.status === 'declined' ? monthOf(str(item.declinedAfterVisitAt)) : undefined;
+  if (declinedMonth)
+    facts.push({
+      type: 'visit_without_follow_up',
+      month: declinedMonth,
+      counts: scopesOfMatch.map((s): Count => [s, K.visitsWithoutFollowUp, 1]),
+    });
   return facts;
 }
 

@@ -50,7 +50,10 @@ export function totalsOf(aggregates: readonly Aggregate[], period: Period): Tota
 }
 
 /** The median of a `prefix.<days>` histogram, and how many values it holds. */
-export function medianOf(counters: Record<string, number>, prefix: string): { median: number | null; size: number } {
+export function medianOf(
+  counters: Record<string, number>,
+  prefix: string,
+): { median: number | null; size: number } {
   const bins = Object.entries(counters)
     .filter(([name, n]) => name.startsWith(`${prefix}.`) && n > 0)
     .map(([name, n]) => [Number(name.slice(prefix.length + 1)), n] as const)
@@ -66,17 +69,33 @@ export function medianOf(counters: Record<string, number>, prefix: string): { me
   return { median, size };
 }
 
-const byPrefix = (counters: Record<string, number>, prefix: string, keys: readonly string[], mask: boolean) => {
-  const found = Object.keys(counters).filter((k) => k.startsWith(`${prefix}.`)).map((k) => k.slice(prefix.length + 1));
-  return Object.fromEntries([...new Set([...keys, ...found])].map((k) => [k, maskCount(counters[sub(prefix, k)] ?? 0, mask)]));
+const byPrefix = (
+  counters: Record<string, number>,
+  prefix: string,
+  keys: readonly string[],
+  mask: boolean,
+) => {
+  const found = Object.keys(counters)
+    .filter((k) => k.startsWith(`${prefix}.`))
+    .map((k) => k.slice(prefix.length + 1));
+  return Object.fromEntries(
+    [...new Set([...keys, ...found])].map((k) => [
+      k,
+      maskCount(counters[sub(prefix, k)] ?? 0, mask),
+    ]),
+  );
 };
 
 /** One row of indicators; `parent` adds a commune's "any quartier" wishes to its quartiers. */
-export function indicatorsOf(own: Record<string, number>, options: { mask: boolean; motives: readonly string[]; parent?: Record<string, number> }): Indicators {
+export function indicatorsOf(
+  own: Record<string, number>,
+  options: { mask: boolean; motives: readonly string[]; parent?: Record<string, number> },
+): Indicators {
   const { mask, parent } = options;
   const n = (counter: string) => own[counter] ?? 0;
   const count = (counter: string) => maskCount(n(counter), mask);
-  const wantedOf = (suffix = '') => n(`${K.wanted}${suffix}`) + (parent ? (parent[`${K.wantedAny}${suffix}`] ?? 0) : 0);
+  const wantedOf = (suffix = '') =>
+    n(`${K.wanted}${suffix}`) + (parent ? (parent[`${K.wantedAny}${suffix}`] ?? 0) : 0);
   const wanted = wantedOf();
   const median = (prefix: string) => {
     const { median: value, size } = medianOf(own, prefix);
@@ -86,7 +105,9 @@ export function indicatorsOf(own: Record<string, number>, options: { mask: boole
     activeListings: count(K.active),
     newListings: count(K.newListings),
     offeredByTypology: byPrefix(own, K.offered, TYPOLOGIES, mask),
-    wantedByTypology: Object.fromEntries(TYPOLOGIES.map((t) => [t, maskCount(wantedOf(`.${t}`), mask)])),
+    wantedByTypology: Object.fromEntries(
+      TYPOLOGIES.map((t) => [t, maskCount(wantedOf(`.${t}`), mask)]),
+    ),
     wantedListings: maskCount(wanted, mask),
     attractiveness: maskRatio(wanted, n(K.newListings), mask),
     matches2: count(K.matches2),
@@ -109,13 +130,19 @@ export function indicatorsOf(own: Record<string, number>, options: { mask: boole
 }
 
 /** One row per quartier of the reference (plus any quartier met in the data), masked for `cinor`. */
-export function quartierRows(totals: Totals, reference: ReferenceData, mask: boolean): QuartierRow[] {
+export function quartierRows(
+  totals: Totals,
+  reference: ReferenceData,
+  mask: boolean,
+): QuartierRow[] {
   const motives = reference.motives.map((m) => m.id);
-  const communeName = (code: string) => reference.communes.find((c) => c.code === code)?.name ?? code;
+  const communeName = (code: string) =>
+    reference.communes.find((c) => c.code === code)?.name ?? code;
   const known = new Map(reference.quartiers.map((q) => [q.id, q]));
   for (const scope of totals.keys()) {
     const parsed = parseScope(scope);
-    if (parsed?.kind === 'quartier' && !known.has(parsed.id)) known.set(parsed.id, { id: parsed.id, communeCode: parsed.id.slice(0, 5), name: parsed.id });
+    if (parsed?.kind === 'quartier' && !known.has(parsed.id))
+      known.set(parsed.id, { id: parsed.id, communeCode: parsed.id.slice(0, 5), name: parsed.id });
   }
   return [...known.values()]
     .map((q) => ({
@@ -123,30 +150,61 @@ export function quartierRows(totals: Totals, reference: ReferenceData, mask: boo
       communeName: communeName(q.communeCode),
       quartierId: q.id,
       quartierName: q.name,
-      ...indicatorsOf(totals.get(scopes.quartier(q.id)) ?? {}, { mask, motives, parent: totals.get(scopes.commune(q.communeCode)) }),
+      ...indicatorsOf(totals.get(scopes.quartier(q.id)) ?? {}, {
+        mask,
+        motives,
+        parent: totals.get(scopes.commune(q.communeCode)),
+      }),
     }))
-    .sort((a, b) => a.communeName.localeCompare(b.communeName, 'fr') || a.quartierName.localeCompare(b.quartierName, 'fr'));
+    .sort(
+      (a, b) =>
+        a.communeName.localeCompare(b.communeName, 'fr') ||
+        a.quartierName.localeCompare(b.quartierName, 'fr'),
+    );
 }
 
 /** One row per commune and the CINOR total: exact for every role. */
 export function communeRows(totals: Totals, reference: ReferenceData): CommuneRow[] {
   const motives = reference.motives.map((m) => m.id);
-  const rows = reference.communes.map((c) => ({ communeCode: c.code, communeName: c.name, ...indicatorsOf(totals.get(scopes.commune(c.code)) ?? {}, { mask: false, motives }) }));
-  return [...rows, { communeCode: CINOR_SCOPE, communeName: 'CINOR (total)', ...indicatorsOf(totals.get(CINOR_SCOPE) ?? {}, { mask: false, motives }) }];
+  const rows = reference.communes.map((c) => ({
+    communeCode: c.code,
+    communeName: c.name,
+    ...indicatorsOf(totals.get(scopes.commune(c.code)) ?? {}, { mask: false, motives }),
+  }));
+  return [
+    ...rows,
+    {
+      communeCode: CINOR_SCOPE,
+      communeName: 'CINOR (total)',
+      ...indicatorsOf(totals.get(CINOR_SCOPE) ?? {}, { mask: false, motives }),
+    },
+  ];
 }
 
 /** Completed moves from quartier to quartier, most frequent first. */
 export function flowRows(totals: Totals, reference: ReferenceData, mask: boolean): FlowRow[] {
-  const quartier = (id: string) => reference.quartiers.find((q) => q.id === id) ?? { id, communeCode: id.slice(0, 5), name: id };
+  const quartier = (id: string) =>
+    reference.quartiers.find((q) => q.id === id) ?? { id, communeCode: id.slice(0, 5), name: id };
   const rows: Array<FlowRow & { n: number }> = [];
   for (const [scope, counters] of totals) {
     const parsed = parseScope(scope);
     const n = counters[K.moves] ?? 0;
     if (parsed?.kind !== 'flow' || !parsed.to || n <= 0) continue;
     const [from, to] = [quartier(parsed.id), quartier(parsed.to)];
-    rows.push({ fromCommuneCode: from.communeCode, fromQuartierId: from.id, fromQuartierName: from.name, toCommuneCode: to.communeCode, toQuartierId: to.id, toQuartierName: to.name, moves: maskCount(n, mask), n });
+    rows.push({
+      fromCommuneCode: from.communeCode,
+      fromQuartierId: from.id,
+      fromQuartierName: from.name,
+      toCommuneCode: to.communeCode,
+      toQuartierId: to.id,
+      toQuartierName: to.name,
+      moves: maskCount(n, mask),
+      n,
+    });
   }
-  return rows.sort((a, b) => b.n - a.n || a.fromQuartierName.localeCompare(b.toQuartierName, 'fr')).map(({ n: _n, ...row }) => row);
+  return rows
+    .sort((a, b) => b.n - a.n || a.fromQuartierName.localeCompare(b.toQuartierName, 'fr'))
+    .map(({ n: _n, ...row }) => row);
 }
 
 /** CINOR's totals month by month over the period (exact). */
@@ -163,6 +221,14 @@ export function cinorSeries(aggregates: readonly Aggregate[], period: Period): S
     const c = byMonth.get(month) ?? {};
     active += c[K.active] ?? 0;
     const v = (counter: string) => c[counter] ?? 0;
-    return { month, activeListings: active, newListings: v(K.newListings), matches2: v(K.matches2), matches3: v(K.matches3), swapsRequested: v(K.swapsRequested), swapsCompleted: v(K.swapsCompleted) };
+    return {
+      month,
+      activeListings: active,
+      newListings: v(K.newListings),
+      matches2: v(K.matches2),
+      matches3: v(K.matches3),
+      swapsRequested: v(K.swapsRequested),
+      swapsCompleted: v(K.swapsCompleted),
+    };
   });
 }

@@ -40,12 +40,22 @@ export type ListingLookup = (listingId: string) => ListingFacts | undefined;
 export type Item = Record<string, unknown>;
 
 /** Codes only (motives, refusal reasons): free text could carry personal data, so it never becomes a counter. */
-export const code = (value: unknown, fallback: string) => (typeof value === 'string' && /^[a-z0-9_-]{1,40}$/i.test(value) ? value : fallback);
-export const str = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
-export const obj = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : undefined);
+export const code = (value: unknown, fallback: string) =>
+  typeof value === 'string' && /^[a-z0-9_-]{1,40}$/i.test(value) ? value : fallback;
+export const str = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
+export const obj = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : undefined;
 export const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
-export const strings = (value: unknown) => [...new Set(list(value).map(str).filter((s): s is string => s !== undefined))];
-export const isTypology = (value: unknown): value is Typology => TYPOLOGIES.includes(value as Typology);
+export const strings = (value: unknown) => [
+  ...new Set(
+    list(value)
+      .map(str)
+      .filter((s): s is string => s !== undefined),
+  ),
+];
+export const isTypology = (value: unknown): value is Typology =>
+  TYPOLOGIES.includes(value as Typology);
 
 export function homeScopes(listing: Pick<ListingFacts, 'communeCode' | 'quartierId'>): string[] {
   return [scopes.quartier(listing.quartierId), scopes.commune(listing.communeCode), scopes.cinor()];
@@ -66,7 +76,14 @@ export function listingFactsOf(item: Item): ListingFacts | undefined {
   const dwelling = obj(item.dwelling);
   const household = obj(item.household);
   const id = str(item.id);
-  if (!id || !dwelling || !str(dwelling.communeCode) || !str(dwelling.quartierId) || !isTypology(dwelling.typology)) return undefined;
+  if (
+    !id ||
+    !dwelling ||
+    !str(dwelling.communeCode) ||
+    !str(dwelling.quartierId) ||
+    !isTypology(dwelling.typology)
+  )
+    return undefined;
   return {
     id,
     communeCode: String(dwelling.communeCode),

@@ -25,7 +25,8 @@ export function daysBetween(from: string | undefined, to: string | undefined): n
 }
 
 const toIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const fromIndex = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+const fromIndex = (index: number) =>
+  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 export function addMonths(month: string, count: number): string {
   return fromIndex(toIndex(month) + count);
@@ -61,13 +62,17 @@ export function allowedPeriodsOf(year: number): Array<{ from: string; to: string
   const first = `${String(year).padStart(4, '0')}-01`;
   return (['month', 'quarter', 'semester', 'year'] as const).flatMap((kind) => {
     const size = { month: 1, quarter: 3, semester: 6, year: 12 }[kind];
-    return Array.from({ length: 12 / size }, (_, i) => presetPeriod(kind, addMonths(first, i * size)));
+    return Array.from({ length: 12 / size }, (_, i) =>
+      presetPeriod(kind, addMonths(first, i * size)),
+    );
   });
 }
 
 export function isAllowedPeriod(period: { from: string; to: string }): boolean {
   const size = monthCount(period.from, period.to);
-  const kind = ({ 1: 'month', 3: 'quarter', 6: 'semester', 12: 'year' } as const)[size as 1 | 3 | 6 | 12];
+  const kind = ({ 1: 'month', 3: 'quarter', 6: 'semester', 12: 'year' } as const)[
+    size as 1 | 3 | 6 | 12
+  ];
   if (!kind) return false;
   const preset = presetPeriod(kind, period.from);
   return preset.from === period.from && preset.to === period.to;

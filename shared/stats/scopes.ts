@@ -13,7 +13,9 @@ export const scopes = {
 
 export type ScopeKind = 'quartier' | 'commune' | 'cinor' | 'flow';
 
-export function parseScope(scope: string): { kind: ScopeKind; id: string; to?: string } | undefined {
+export function parseScope(
+  scope: string,
+): { kind: ScopeKind; id: string; to?: string } | undefined {
   if (scope === CINOR_SCOPE) return { kind: 'cinor', id: CINOR_SCOPE };
   const [prefix, id, to] = scope.split('#');
   if (!id) return undefined;

@@ -15,14 +15,21 @@
  */
 import type { Figure } from '../schemas/stats';
 import { monthsBetween, presetPeriod, type PresetKind } from './period';
-import { FLOW_FIELD, cellId, cellsOfPublication, parseCellId, type Publication } from './publication';
+import {
+  FLOW_FIELD,
+  cellId,
+  cellsOfPublication,
+  parseCellId,
+  type Publication,
+} from './publication';
 import { CINOR_SCOPE, parseScope, scopes } from './scopes';
 
 export type MaskKind = 'primary' | 'secondary';
 export type MaskPattern = Map<string, MaskKind>;
 
 /** Counts additive over space: a commune's is the sum of its quartiers', CINOR's of its communes'. */
-const ADDITIVE = /^(activeListings|newListings|offeredByTypology\..*|motives\..*|movesIn|movesOut|overOccupationResolved|underOccupationResolved)$/;
+const ADDITIVE =
+  /^(activeListings|newListings|offeredByTypology\..*|motives\..*|movesIn|movesOut|overOccupationResolved|underOccupationResolved)$/;
 const LISTING_UNIT = /^(newListings|offeredByTypology\..*|motives\..*)$/;
 
 /** One unit (a listing, a decision, a move…) added or removed in a month: the cells it counts in at quartier or flow level. */
@@ -51,7 +58,9 @@ function weightOf(id: string): number {
   if (weight === undefined) {
     const { period, scope } = parseCellId(id);
     const kind = parseScope(scope)?.kind;
-    weight = monthsBetween(period.from, period.to).length * (kind === 'cinor' ? 16 : kind === 'commune' ? 4 : 1);
+    weight =
+      monthsBetween(period.from, period.to).length *
+      (kind === 'cinor' ? 16 : kind === 'commune' ? 4 : 1);
     if (weights.size > 200_000) weights.clear();
     weights.set(id, weight);
   }
@@ -76,7 +85,11 @@ class YearTable {
         const key = `${period.from}|${scope}`;
         this.fields.set(key, [...(this.fields.get(key) ?? []), field]);
         const parsed = parseScope(scope);
-        if (parsed?.kind === 'flow' && number(value) > 0) this.flows.set(period.from, [...(this.flows.get(period.from) ?? []), [parsed.id, parsed.to!]]);
+        if (parsed?.kind === 'flow' && number(value) > 0)
+          this.flows.set(period.from, [
+            ...(this.flows.get(period.from) ?? []),
+            [parsed.id, parsed.to!],
+          ]);
       }
       for (const row of publication.quartiers) {
         if (this.communeOf.has(row.quartierId)) continue;
@@ -106,7 +119,10 @@ function lift(month: string, scope: string, field: string): string[] {
   const key = `${month}|${scope}|${field}`;
   let cells = lifts.get(key);
   if (!cells) {
-    cells = field === 'activeListings' ? [cellId({ from: month, to: month }, scope, field)] : KINDS.map((kind) => cellId(presetPeriod(kind, month), scope, field));
+    cells =
+      field === 'activeListings'
+        ? [cellId({ from: month, to: month }, scope, field)]
+        : KINDS.map((kind) => cellId(presetPeriod(kind, month), scope, field));
     if (lifts.size > 200_000) lifts.clear();
     lifts.set(key, cells);
   }
@@ -120,8 +136,12 @@ function supportOf(table: YearTable, deltas: UnitDelta[]): string[] {
     for (const [scope, field] of parts) {
       const parsed = parseScope(scope);
       const commune = parsed?.kind === 'quartier' ? table.communeOf.get(parsed.id) : undefined;
-      const rolled = commune !== undefined && ADDITIVE.test(field) ? [scope, scopes.commune(commune), CINOR_SCOPE] : [scope];
-      for (const at of rolled) for (const cell of lift(month, at, field)) net.set(cell, (net.get(cell) ?? 0) + sign);
+      const rolled =
+        commune !== undefined && ADDITIVE.test(field)
+          ? [scope, scopes.commune(commune), CINOR_SCOPE]
+          : [scope];
+      for (const at of rolled)
+        for (const cell of lift(month, at, field)) net.set(cell, (net.get(cell) ?? 0) + sign);
     }
   }
   return [...net].filter(([, value]) => value !== 0).map(([cell]) => cell);
@@ -132,7 +152,13 @@ function supportOf(table: YearTable, deltas: UnitDelta[]): string[] {
  * and one of the partner quartier the other way round. New listings, the other breakdown,
  * communes and CINOR keep their totals.
  */
-function categorySwaps(table: YearTable, month: string, scope: string, partner: string, field: string): Move[] {
+function categorySwaps(
+  table: YearTable,
+  month: string,
+  scope: string,
+  partner: string,
+  field: string,
+): Move[] {
   const prefix = /^(offeredByTypology|motives)\./.exec(field)?.[0];
   if (!prefix) return [];
   const other = scopes.quartier(partner);
@@ -151,19 +177,30 @@ function categorySwaps(table: YearTable, month: string, scope: string, partner: 
 }
 
 /** The fields one unit of `field` carries at `quartier` in `month`, or undefined if none is there. */
-function unitFields(table: YearTable, month: string, quartier: string, field: string): string[] | undefined {
+function unitFields(
+  table: YearTable,
+  month: string,
+  quartier: string,
+  field: string,
+): string[] | undefined {
   const scope = scopes.quartier(quartier);
   if (table.base(month, scope, field) < 1) return undefined;
   if (!LISTING_UNIT.test(field)) return [field];
   // A published listing counts once in newListings, once in one typology and once in one motive.
   if (table.base(month, scope, 'newListings') < 1) return undefined;
-  const pick = (prefix: string) => (field.startsWith(prefix) ? field : table.fieldsAt(month, scope).find((f) => f.startsWith(prefix) && table.base(month, scope, f) >= 1));
+  const pick = (prefix: string) =>
+    field.startsWith(prefix)
+      ? field
+      : table
+          .fieldsAt(month, scope)
+          .find((f) => f.startsWith(prefix) && table.base(month, scope, f) >= 1);
   const typology = pick('offeredByTypology.');
   const motive = pick('motives.');
   return typology && motive ? ['newListings', typology, motive] : undefined;
 }
 
-const available = (table: YearTable, month: string, parts: Array<[string, string]>) => parts.every(([scope, field]) => table.base(month, scope, field) >= 1);
+const available = (table: YearTable, month: string, parts: Array<[string, string]>) =>
+  parts.every(([scope, field]) => table.base(month, scope, field) >= 1);
 
 /** The months whose swap with `month` changes a cell of `period` but no longer period above it. */
 function siblingMonths(period: { from: string; to: string }, month: string): string[] {
@@ -183,25 +220,49 @@ function movesFor(table: YearTable, id: string): Move[] {
   const { period, scope, field } = parseCellId(id);
   const parsed = parseScope(scope);
   if (!parsed || (parsed.kind !== 'quartier' && parsed.kind !== 'flow')) return [];
-  const months = (field === 'activeListings' ? [period.to] : monthsBetween(period.from, period.to)).filter((m) => table.base(m, scope, field) >= 1);
+  const months = (
+    field === 'activeListings' ? [period.to] : monthsBetween(period.from, period.to)
+  ).filter((m) => table.base(m, scope, field) >= 1);
   // The unit's parts at quartier q, and at the partner quartier that takes its place.
-  let unitAt: (month: string) => { home: string; parts: (quartier: string) => Array<[string, string]> } | undefined;
+  let unitAt: (
+    month: string,
+  ) => { home: string; parts: (quartier: string) => Array<[string, string]> } | undefined;
   if (parsed.kind === 'flow' || field === 'movesIn') {
     unitAt = (month) => {
-      const flow = parsed.kind === 'flow' ? ([parsed.id, parsed.to!] as const) : table.flows.get(month)?.find(([, b]) => b === parsed.id);
+      const flow =
+        parsed.kind === 'flow'
+          ? ([parsed.id, parsed.to!] as const)
+          : table.flows.get(month)?.find(([, b]) => b === parsed.id);
       if (!flow) return undefined;
-      return { home: flow[1], parts: (b) => [[scopes.quartier(b), 'movesIn'], [scopes.flow(flow[0], b), FLOW_FIELD]] };
+      return {
+        home: flow[1],
+        parts: (b) => [
+          [scopes.quartier(b), 'movesIn'],
+          [scopes.flow(flow[0], b), FLOW_FIELD],
+        ],
+      };
     };
   } else if (field === 'movesOut') {
     unitAt = (month) => {
       const flow = table.flows.get(month)?.find(([a]) => a === parsed.id);
       if (!flow) return undefined;
-      return { home: flow[0], parts: (a) => [[scopes.quartier(a), 'movesOut'], [scopes.flow(a, flow[1]), FLOW_FIELD]] };
+      return {
+        home: flow[0],
+        parts: (a) => [
+          [scopes.quartier(a), 'movesOut'],
+          [scopes.flow(a, flow[1]), FLOW_FIELD],
+        ],
+      };
     };
   } else {
     unitAt = (month) => {
       const fields = unitFields(table, month, parsed.id, field);
-      return fields ? { home: parsed.id, parts: (q) => fields.map((f): [string, string] => [scopes.quartier(q), f]) } : undefined;
+      return fields
+        ? {
+            home: parsed.id,
+            parts: (q) => fields.map((f): [string, string] => [scopes.quartier(q), f]),
+          }
+        : undefined;
     };
   }
   const moves: Move[] = [];
@@ -210,7 +271,9 @@ function movesFor(table: YearTable, id: string): Move[] {
     const unit = unitAt(month);
     if (!unit) continue;
     const commune = table.communeOf.get(unit.home);
-    const near = table.quartiers.filter((q) => q !== unit.home && table.communeOf.get(q) === commune);
+    const near = table.quartiers.filter(
+      (q) => q !== unit.home && table.communeOf.get(q) === commune,
+    );
     // The partners most likely masked already: small counts of the same field first, then zeros.
     const rank = (q: string) => {
       const value = table.base(month, scopes.quartier(q), field === FLOW_FIELD ? 'movesIn' : field);
@@ -224,7 +287,12 @@ function movesFor(table: YearTable, id: string): Move[] {
     const siblings = field === 'activeListings' ? [] : siblingMonths(period, month).slice(0, 1);
     for (const partner of partners) {
       moves.push(...categorySwaps(table, month, scope, partner, field));
-      moves.push({ cells: supportOf(table, [{ month, parts: unit.parts(unit.home), sign: -1 }, { month, parts: unit.parts(partner), sign: 1 }]) });
+      moves.push({
+        cells: supportOf(table, [
+          { month, parts: unit.parts(unit.home), sign: -1 },
+          { month, parts: unit.parts(partner), sign: 1 },
+        ]),
+      });
       for (const other of siblings) {
         if (!available(table, other, unit.parts(partner))) continue;
         moves.push({
@@ -248,17 +316,25 @@ function movesFor(table: YearTable, id: string): Move[] {
 export function suppressionPattern(publications: readonly Publication[]): MaskPattern {
   const table = new YearTable(publications);
   const pattern: MaskPattern = new Map();
-  const primaries = [...table.values].filter(([id, value]) => isPrimary(parseCellId(id).scope, value)).map(([id]) => id);
+  const primaries = [...table.values]
+    .filter(([id, value]) => isPrimary(parseCellId(id).scope, value))
+    .map(([id]) => id);
   for (const id of primaries) pattern.set(id, 'primary');
   // Months first: a month's move often protects the quarter, semester and year holding it.
-  const spanOf = (id: string) => monthsBetween(...(id.slice(0, 15).split('/') as [string, string])).length;
-  const ordered = primaries.map((id) => [spanOf(id), id] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+  const spanOf = (id: string) =>
+    monthsBetween(...(id.slice(0, 15).split('/') as [string, string])).length;
+  const ordered = primaries
+    .map((id) => [spanOf(id), id] as const)
+    .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
   const changed = new Set<string>();
   for (const [, id] of ordered) {
     if (changed.has(id)) continue;
     let best: { move: Move; cost: number } | undefined;
     for (const move of movesFor(table, id)) {
-      const cost = move.cells.reduce((sum, cell) => sum + (pattern.has(cell) ? 0 : weightOf(cell)), 0);
+      const cost = move.cells.reduce(
+        (sum, cell) => sum + (pattern.has(cell) ? 0 : weightOf(cell)),
+        0,
+      );
       if (!best || cost < best.cost) best = { move, cost };
     }
     if (!best) throw new Error(`no protecting move for ${id}`);

@@ -11,7 +11,20 @@
 import { isOverOccupied, isUnderOccupied } from '../matching/occupancy';
 import { daysBetween, monthOf } from './period';
 import { COUNTERS as K, scopes, sub } from './scopes';
-import { code, homeScopes, list, obj, scopesOfListings, str, strings, type Count, type Fact, type Item, type ListingFacts, type ListingLookup } from './item';
+import {
+  code,
+  homeScopes,
+  list,
+  obj,
+  scopesOfListings,
+  str,
+  strings,
+  type Count,
+  type Fact,
+  type Item,
+  type ListingFacts,
+  type ListingLookup,
+} from './item';
 
 interface Review {
   listingId?: string;
@@ -28,7 +41,15 @@ function reviewsOf(item: Item): Review[] {
   return list(item.reviews).flatMap((value) => {
     const r = obj(value);
     if (!r) return [];
-    return [{ listingId: str(r.listingId), incomingListingId: str(r.incomingListingId), decision: str(r.decision), reason: r.reason ?? r.reasonCode, decidedAt: str(r.decidedAt) }];
+    return [
+      {
+        listingId: str(r.listingId),
+        incomingListingId: str(r.incomingListingId),
+        decision: str(r.decision),
+        reason: r.reason ?? r.reasonCode,
+        decidedAt: str(r.decidedAt),
+      },
+    ];
   });
 }
 
@@ -36,16 +57,27 @@ function reviewsOf(item: Item): Review[] {
 function movesOf(item: Item, reviews: Review[]): Array<{ from: string; to: string }> {
   const declared = list(item.participants).flatMap((value) => {
     const p = obj(value);
-    return str(p?.listingId) && str(p?.movesInto) ? [{ from: String(p!.listingId), to: String(p!.movesInto) }] : [];
+    return str(p?.listingId) && str(p?.movesInto)
+      ? [{ from: String(p!.listingId), to: String(p!.movesInto) }]
+      : [];
   });
   if (declared.length > 0) return declared;
-  const fromReviews = reviews.flatMap((r) => (r.listingId && r.incomingListingId ? [{ from: r.incomingListingId, to: r.listingId }] : []));
+  const fromReviews = reviews.flatMap((r) =>
+    r.listingId && r.incomingListingId ? [{ from: r.incomingListingId, to: r.listingId }] : [],
+  );
   if (fromReviews.length > 0) return fromReviews;
-  const ids = strings(item.listingIds).length > 0 ? strings(item.listingIds) : strings(list(item.participants).map((p) => obj(p)?.listingId));
+  const ids =
+    strings(item.listingIds).length > 0
+      ? strings(item.listingIds)
+      : strings(list(item.participants).map((p) => obj(p)?.listingId));
   return ids.length < 2 ? [] : ids.map((from, i) => ({ from, to: ids[(i + 1) % ids.length]! }));
 }
 
-const latest = (dates: Array<string | undefined>) => dates.filter((d): d is string => !!d).sort().at(-1);
+const latest = (dates: Array<string | undefined>) =>
+  dates
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
 
 export function swapFacts(item: Item, lookup: ListingLookup): Fact[] {
   const createdAt = str(item.createdAt);
@@ -55,17 +87,32 @@ export function swapFacts(item: Item, lookup: ListingLookup): Fact[] {
   const updatedAt = str(item.updatedAt);
   const reviews = reviewsOf(item);
   const participants = strings(list(item.participants).map((p) => obj(p)?.listingId));
-  const involved = scopesOfListings([...participants, ...strings(item.listingIds), ...reviews.flatMap((r) => [r.listingId ?? '', r.incomingListingId ?? ''])].filter(Boolean), lookup);
-  const each = (counter: string, amount = 1): Count[] => involved.map((s): Count => [s, counter, amount]);
-  const facts: Fact[] = [{ type: 'swap_requested', month: requestMonth, counts: each(K.swapsRequested) }];
+  const involved = scopesOfListings(
+    [
+      ...participants,
+      ...strings(item.listingIds),
+      ...reviews.flatMap((r) => [r.listingId ?? '', r.incomingListingId ?? '']),
+    ].filter(Boolean),
+    lookup,
+  );
+  const each = (counter: string, amount = 1): Count[] =>
+    involved.map((s): Count => [s, counter, amount]);
+  const facts: Fact[] = [
+    { type: 'swap_requested', month: requestMonth, counts: each(K.swapsRequested) },
+  ];
 
-  const wasApproved = str(item.approvedAt) !== undefined || (reviews.length > 0 && reviews.every((r) => approvedDecision(r.decision)));
-  const approved = status === 'approved' || status === 'completed' || (status === 'cancelled' && wasApproved);
+  const wasApproved =
+    str(item.approvedAt) !== undefined ||
+    (reviews.length > 0 && reviews.every((r) => approvedDecision(r.decision)));
+  const approved =
+    status === 'approved' || status === 'completed' || (status === 'cancelled' && wasApproved);
   const refused = status === 'refused';
   const decidedAt =
     str(item.decidedAt) ??
     (approved ? str(item.approvedAt) : str(item.refusedAt)) ??
-    latest(reviews.filter((r) => (refused ? refusedDecision(r.decision) : true)).map((r) => r.decidedAt)) ??
+    latest(
+      reviews.filter((r) => (refused ? refusedDecision(r.decision) : true)).map((r) => r.decidedAt),
+    ) ??
     (status === 'approved' || status === 'refused' ? updatedAt : undefined);
   const decisionMonth = monthOf(decidedAt);
   if ((approved || refused) && decisionMonth) {
@@ -82,7 +129,11 @@ export function swapFacts(item: Item, lookup: ListingLookup): Fact[] {
 
   const cancelledMonth = monthOf(str(item.cancelledAt) ?? updatedAt);
   if (status === 'cancelled' && wasApproved && cancelledMonth) {
-    facts.push({ type: 'swap_cancelled_after_approval', month: cancelledMonth, counts: each(K.swapsCancelledAfterApproval) });
+    facts.push({
+      type: 'swap_cancelled_after_approval',
+      month: cancelledMonth,
+      counts: each(K.swapsCancelledAfterApproval),
+    });
   }
 
   const completedOn = str(item.effectiveDate) ?? str(item.completedAt) ?? updatedAt;
@@ -93,17 +144,26 @@ export function swapFacts(item: Item, lookup: ListingLookup): Fact[] {
       const destination = lookup(to);
       return origin && destination ? [moveCounts(origin, destination, completedOn)] : [];
     });
-    facts.push({ type: 'swap_completed', month: completedMonth, counts: [...each(K.swapsCompleted), ...moves.flat()] });
+    facts.push({
+      type: 'swap_completed',
+      month: completedMonth,
+      counts: [...each(K.swapsCompleted), ...moves.flat()],
+    });
   }
   return facts;
 }
 
 /** One household's move: out of its quartier, into the other, the flow between them, and what it resolved. */
-function moveCounts(origin: ListingFacts, destination: ListingFacts, completedOn: string | undefined): Count[] {
+function moveCounts(
+  origin: ListingFacts,
+  destination: ListingFacts,
+  completedOn: string | undefined,
+): Count[] {
   const household = { adults: origin.adults, children: origin.children };
   const days = daysBetween(origin.publishedAt, completedOn);
   const resolvedOver = isOverOccupied(household, origin) && !isOverOccupied(household, destination);
-  const resolvedUnder = isUnderOccupied(household, origin) && !isUnderOccupied(household, destination);
+  const resolvedUnder =
+    isUnderOccupied(household, origin) && !isUnderOccupied(household, destination);
   return [
     ...homeScopes(origin).flatMap((s): Count[] => [
       [s, K.movesOut, 1],
@@ -122,5 +182,11 @@ export function reviewFacts(item: Item, lookup: ListingLookup): Fact[] {
   if (!refusedDecision(str(item.decision)) || !month) return [];
   const reason = code(item.reason, 'other');
   const involved = scopesOfListings(strings([item.listingId, item.incomingListingId]), lookup);
-  return [{ type: 'review_refused', month, counts: involved.map((s): Count => [s, sub(K.refusalReason, reason), 1]) }];
+  return [
+    {
+      type: 'review_refused',
+      month,
+      counts: involved.map((s): Count => [s, sub(K.refusalReason, reason), 1]),
+    },
+  ];
 }

@@ -22,7 +22,8 @@ const cycle: CycleMember[] = [
   { listingId: 'C', ownerId: 'UC', lessorId: 'SHLMR' },
 ];
 
-const requested = () => requestSwap({ id: 'S1', matchId: 'M1', cycle, requesterListingId: 'B', now: T0 });
+const requested = () =>
+  requestSwap({ id: 'S1', matchId: 'M1', cycle, requesterListingId: 'B', now: T0 });
 const underReview = (): Swap => confirmSwap(confirmSwap(requested(), 'A', later(1)), 'C', later(2));
 
 describe('swap lifecycle', () => {
@@ -31,8 +32,18 @@ describe('swap lifecycle', () => {
     const swap = requested();
 
     // Assess
-    expect(swap).toMatchObject({ status: 'awaiting_confirmations', kind: '3-way', requestedBy: 'B', lessorIds: ['SHLMR', 'SIDR'], reviews: [] });
-    expect(swap.participants.map((p) => [p.listingId, p.movesInto, p.confirmed])).toEqual([['A', 'B', false], ['B', 'C', true], ['C', 'A', false]]);
+    expect(swap).toMatchObject({
+      status: 'awaiting_confirmations',
+      kind: '3-way',
+      requestedBy: 'B',
+      lessorIds: ['SHLMR', 'SIDR'],
+      reviews: [],
+    });
+    expect(swap.participants.map((p) => [p.listingId, p.movesInto, p.confirmed])).toEqual([
+      ['A', 'B', false],
+      ['B', 'C', true],
+      ['C', 'A', false],
+    ]);
   });
 
   it('goes under review at the last confirmation with one review per household entering a dwelling, due in 30 days', () => {
@@ -41,9 +52,27 @@ describe('swap lifecycle', () => {
     expect(swap.status).toBe('under_review');
     expect(swap.dueAt).toBe(later(32).toISOString());
     expect(swap.reviews).toEqual([
-      { listingId: 'B', lessorId: 'SIDR', incomingListingId: 'A', decision: 'pending', dueAt: swap.dueAt },
-      { listingId: 'C', lessorId: 'SHLMR', incomingListingId: 'B', decision: 'pending', dueAt: swap.dueAt },
-      { listingId: 'A', lessorId: 'SHLMR', incomingListingId: 'C', decision: 'pending', dueAt: swap.dueAt },
+      {
+        listingId: 'B',
+        lessorId: 'SIDR',
+        incomingListingId: 'A',
+        decision: 'pending',
+        dueAt: swap.dueAt,
+      },
+      {
+        listingId: 'C',
+        lessorId: 'SHLMR',
+        incomingListingId: 'B',
+        decision: 'pending',
+        dueAt: swap.dueAt,
+      },
+      {
+        listingId: 'A',
+        lessorId: 'SHLMR',
+        incomingListingId: 'C',
+        decision: 'pending',
+        dueAt: swap.dueAt,
+      },
     ]);
   });
 
@@ -61,43 +90,99 @@ describe('swap lifecycle', () => {
   it('is approved when every lessor approved, documents requests included on the way', () => {
     let swap = underReview();
 
-    swap = decideReview(swap, { listingId: 'B', decision: 'documents_requested', comment: 'Avis d’imposition 2024' }, 'agent-sidr', later(3));
+    swap = decideReview(
+      swap,
+      { listingId: 'B', decision: 'documents_requested', comment: 'Avis d’imposition 2024' },
+      'agent-sidr',
+      later(3),
+    );
     expect(swap.status).toBe('under_review');
-    swap = decideReview(swap, { listingId: 'B', decision: 'approved', caleolDate: '2025-03-20' }, 'agent-sidr', later(4));
+    swap = decideReview(
+      swap,
+      { listingId: 'B', decision: 'approved', caleolDate: '2025-03-20' },
+      'agent-sidr',
+      later(4),
+    );
     swap = decideReview(swap, { listingId: 'C', decision: 'approved' }, 'agent-shlmr', later(5));
     expect(swap.status).toBe('under_review');
     swap = decideReview(swap, { listingId: 'A', decision: 'approved' }, 'agent-shlmr', later(6));
 
     expect(swap.status).toBe('approved');
     expect(swap.approvedAt).toBe(later(6).toISOString());
-    expect(swap.reviews[0]).toMatchObject({ decision: 'approved', caleolDate: '2025-03-20', decidedBy: 'agent-sidr' });
+    expect(swap.reviews[0]).toMatchObject({
+      decision: 'approved',
+      caleolDate: '2025-03-20',
+      decidedBy: 'agent-sidr',
+    });
     expect(swap.reviews[0]!.comment).toBeUndefined();
   });
 
   it('is refused as soon as one lessor refuses, with a reason', () => {
-    const swap = decideReview(underReview(), { listingId: 'C', decision: 'refused', reason: 'rent_arrears' }, 'agent', later(3));
+    const swap = decideReview(
+      underReview(),
+      { listingId: 'C', decision: 'refused', reason: 'rent_arrears' },
+      'agent',
+      later(3),
+    );
 
     expect(swap.status).toBe('refused');
     expect(swap.reviews[1]).toMatchObject({ decision: 'refused', reason: 'rent_arrears' });
     expect(listingStatusFor(swap.status)).toBe('published');
-    expect(() => decideReview(swap, { listingId: 'A', decision: 'approved' }, 'agent', later(4))).toThrow(/pas en cours d’examen/);
+    expect(() =>
+      decideReview(swap, { listingId: 'A', decision: 'approved' }, 'agent', later(4)),
+    ).toThrow(/pas en cours d’examen/);
   });
 
   it('asks a reason for a refusal and a comment for "other"', () => {
-    expect(() => decideReview(underReview(), { listingId: 'A', decision: 'refused' }, 'x', T0)).toThrow(ValidationError);
-    expect(() => decideReview(underReview(), { listingId: 'A', decision: 'refused', reason: 'other' }, 'x', T0)).toThrow(/autre/);
-    expect(() => decideReview(underReview(), { listingId: 'A', decision: 'approved', reason: 'rent_arrears' }, 'x', T0)).toThrow(/refus/);
-    expect(decideReview(underReview(), { listingId: 'A', decision: 'refused', reason: 'other', comment: 'Mutation professionnelle' }, 'x', T0).status).toBe('refused');
+    expect(() =>
+      decideReview(underReview(), { listingId: 'A', decision: 'refused' }, 'x', T0),
+    ).toThrow(ValidationError);
+    expect(() =>
+      decideReview(
+        underReview(),
+        { listingId: 'A', decision: 'refused', reason: 'other' },
+        'x',
+        T0,
+      ),
+    ).toThrow(/autre/);
+    expect(() =>
+      decideReview(
+        underReview(),
+        { listingId: 'A', decision: 'approved', reason: 'rent_arrears' },
+        'x',
+        T0,
+      ),
+    ).toThrow(/refus/);
+    expect(
+      decideReview(
+        underReview(),
+        {
+          listingId: 'A',
+          decision: 'refused',
+          reason: 'other',
+          comment: 'Mutation professionnelle',
+        },
+        'x',
+        T0,
+      ).status,
+    ).toBe('refused');
   });
 
   it('does not decide twice, nor for a dwelling outside the swap', () => {
     const swap = decideReview(underReview(), { listingId: 'A', decision: 'approved' }, 'x', T0);
-    expect(() => decideReview(swap, { listingId: 'A', decision: 'refused', reason: 'rent_arrears' }, 'x', T0)).toThrow(/déjà reçu/);
-    expect(() => decideReview(swap, { listingId: 'Z', decision: 'approved' }, 'x', T0)).toThrow(/ne fait pas partie/);
+    expect(() =>
+      decideReview(swap, { listingId: 'A', decision: 'refused', reason: 'rent_arrears' }, 'x', T0),
+    ).toThrow(/déjà reçu/);
+    expect(() => decideReview(swap, { listingId: 'Z', decision: 'approved' }, 'x', T0)).toThrow(
+      /ne fait pas partie/,
+    );
   });
 
   it('completes an approved swap only, with its effective date; listings end exchanged', () => {
-    const approved = ['A', 'B', 'C'].reduce((s, id) => decideReview(s, { listingId: id, decision: 'approved' }, 'x', later(5)), underReview());
+    const approved = ['A', 'B', 'C'].reduce(
+      (s, id) => decideReview(s, { listingId: id, decision: 'approved' }, 'x', later(5)),
+      underReview(),
+    );
 
     const done = completeSwap(approved, '2025-05-01', later(40));
 
@@ -112,7 +197,11 @@ describe('swap lifecycle', () => {
   it('lets a participant cancel before approval', () => {
     for (const swap of [requested(), underReview()]) {
       const cancelled = cancelSwap(swap, 'participant', 'Nous restons', later(3));
-      expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Nous restons', cancelledBy: 'participant' });
+      expect(cancelled).toMatchObject({
+        status: 'cancelled',
+        cancelReason: 'Nous restons',
+        cancelledBy: 'participant',
+      });
       expect(listingStatusFor(cancelled.status)).toBe('published');
     }
   });
@@ -123,20 +212,50 @@ describe('swap lifecycle', () => {
     const due = new Date(review.dueAt);
 
     expect(deadlineActions(swap, review, later(10))).toEqual({ remind: false, escalate: false });
-    expect(deadlineActions(swap, review, new Date(due.getTime() - 7 * 86_400_000))).toEqual({ remind: true, escalate: false });
-    expect(deadlineActions(swap, { ...review, remindedAt: 'x' }, new Date(due.getTime() - 86_400_000))).toEqual({ remind: false, escalate: false });
-    expect(deadlineActions(swap, review, new Date(due.getTime() + 1000))).toEqual({ remind: false, escalate: true });
-    expect(deadlineActions(swap, { ...review, escalated: true }, new Date(due.getTime() + 1000))).toEqual({ remind: false, escalate: false });
-    expect(deadlineActions(swap, { ...review, decision: 'approved' }, new Date(due.getTime() + 1000))).toEqual({ remind: false, escalate: false });
+    expect(deadlineActions(swap, review, new Date(due.getTime() - 7 * 86_400_000))).toEqual({
+      remind: true,
+      escalate: false,
+    });
+    expect(
+      deadlineActions(swap, { ...review, remindedAt: 'x' }, new Date(due.getTime() - 86_400_000)),
+    ).toEqual({ remind: false, escalate: false });
+    expect(deadlineActions(swap, review, new Date(due.getTime() + 1000))).toEqual({
+      remind: false,
+      escalate: true,
+    });
+    expect(
+      deadlineActions(swap, { ...review, escalated: true }, new Date(due.getTime() + 1000)),
+    ).toEqual({ remind: false, escalate: false });
+    expect(
+      deadlineActions(swap, { ...review, decision: 'approved' }, new Date(due.getTime() + 1000)),
+    ).toEqual({ remind: false, escalate: false });
     expect(isOverdue(review, new Date(due.getTime() + 1000))).toBe(true);
   });
 
   it('builds 2-way swaps and rejects malformed cycles', () => {
-    const two = requestSwap({ id: 'S', matchId: 'M', cycle: cycle.slice(0, 2), requesterListingId: 'A', now: T0 });
+    const two = requestSwap({
+      id: 'S',
+      matchId: 'M',
+      cycle: cycle.slice(0, 2),
+      requesterListingId: 'A',
+      now: T0,
+    });
     expect(two.kind).toBe('2-way');
     expect(two.participants.map((p) => p.movesInto)).toEqual(['B', 'A']);
-    expect(() => requestSwap({ id: 'S', matchId: 'M', cycle: [cycle[0]!], requesterListingId: 'A', now: T0 })).toThrow(ValidationError);
-    expect(() => requestSwap({ id: 'S', matchId: 'M', cycle: [cycle[0]!, cycle[0]!], requesterListingId: 'A', now: T0 })).toThrow(ValidationError);
-    expect(() => requestSwap({ id: 'S', matchId: 'M', cycle, requesterListingId: 'Z', now: T0 })).toThrow(ConflictError);
+    expect(() =>
+      requestSwap({ id: 'S', matchId: 'M', cycle: [cycle[0]!], requesterListingId: 'A', now: T0 }),
+    ).toThrow(ValidationError);
+    expect(() =>
+      requestSwap({
+        id: 'S',
+        matchId: 'M',
+        cycle: [cycle[0]!, cycle[0]!],
+        requesterListingId: 'A',
+        now: T0,
+      }),
+    ).toThrow(ValidationError);
+    expect(() =>
+      requestSwap({ id: 'S', matchId: 'M', cycle, requesterListingId: 'Z', now: T0 }),
+    ).toThrow(ConflictError);
   });
 });

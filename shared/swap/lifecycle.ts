@@ -7,13 +7,26 @@
 import { addDays } from 'date-fns';
 import { ConflictError, ValidationError } from '../errors';
 
-export const SWAP_STATUSES = ['awaiting_confirmations', 'under_review', 'approved', 'completed', 'refused', 'cancelled'] as const;
+export const SWAP_STATUSES = [
+  'awaiting_confirmations',
+  'under_review',
+  'approved',
+  'completed',
+  'refused',
+  'cancelled',
+] as const;
 export type SwapStatus = (typeof SWAP_STATUSES)[number];
 
 export const REVIEW_DECISIONS = ['pending', 'approved', 'refused', 'documents_requested'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
-export const REFUSAL_REASONS = ['rent_arrears', 'income_above_ceiling', 'household_unsuited', 'incomplete_file', 'other'] as const;
+export const REFUSAL_REASONS = [
+  'rent_arrears',
+  'income_above_ceiling',
+  'household_unsuited',
+  'incomplete_file',
+  'other',
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Default review deadline, in days after the last confirmation. */
@@ -21,7 +34,11 @@ export const REVIEW_DEADLINE_DAYS = 30;
 /** The lessor's reminder goes this many days before the deadline. */
 export const REVIEW_REMINDER_DAYS = 7;
 
-export const ACTIVE_SWAP_STATUSES: readonly SwapStatus[] = ['awaiting_confirmations', 'under_review', 'approved'];
+export const ACTIVE_SWAP_STATUSES: readonly SwapStatus[] = [
+  'awaiting_confirmations',
+  'under_review',
+  'approved',
+];
 
 export interface SwapParticipant {
   listingId: string;
@@ -97,9 +114,12 @@ export const isActive = (status: SwapStatus) => ACTIVE_SWAP_STATUSES.includes(st
 
 /** A swap asked for by one participant: everyone else still has to confirm. */
 export function requestSwap({ id, matchId, cycle, requesterListingId, now }: NewSwap): Swap {
-  if (cycle.length < 2 || cycle.length > 3) throw new ValidationError('Un échange réunit deux ou trois logements.');
-  if (new Set(cycle.map((m) => m.listingId)).size !== cycle.length) throw new ValidationError('Un logement ne peut figurer qu’une fois dans un échange.');
-  if (!cycle.some((m) => m.listingId === requesterListingId)) throw new ConflictError('Seul un participant peut demander cet échange.');
+  if (cycle.length < 2 || cycle.length > 3)
+    throw new ValidationError('Un échange réunit deux ou trois logements.');
+  if (new Set(cycle.map((m) => m.listingId)).size !== cycle.length)
+    throw new ValidationError('Un logement ne peut figurer qu’une fois dans un échange.');
+  if (!cycle.some((m) => m.listingId === requesterListingId))
+    throw new ConflictError('Seul un participant peut demander cet échange.');
   const at = now.toISOString();
   return {
     id,
@@ -130,19 +150,42 @@ function participantOf(swap: Swap, listingId: string): SwapParticipant {
 /** The reviews due once everyone confirmed: one per household entering a dwelling. */
 export function reviewsFor(swap: Pick<Swap, 'participants'>, dueAt: string): SwapReview[] {
   const lessorOf = new Map(swap.participants.map((p) => [p.listingId, p.lessorId]));
-  return swap.participants.map((p) => ({ listingId: p.movesInto, lessorId: lessorOf.get(p.movesInto)!, incomingListingId: p.listingId, decision: 'pending', dueAt }));
+  return swap.participants.map((p) => ({
+    listingId: p.movesInto,
+    lessorId: lessorOf.get(p.movesInto)!,
+    incomingListingId: p.listingId,
+    decision: 'pending',
+    dueAt,
+  }));
 }
 
 /** A participant confirms; the last confirmation sends the swap to its lessors' review. */
-export function confirmSwap(swap: Swap, listingId: string, now: Date, reviewDays = REVIEW_DEADLINE_DAYS): Swap {
-  if (swap.status !== 'awaiting_confirmations') throw new ConflictError(`Cet échange n’attend plus de confirmation (${SWAP_STATUS_LABELS[swap.status]}).`);
-  if (participantOf(swap, listingId).confirmed) throw new ConflictError('Vous avez déjà confirmé cet échange.');
+export function confirmSwap(
+  swap: Swap,
+  listingId: string,
+  now: Date,
+  reviewDays = REVIEW_DEADLINE_DAYS,
+): Swap {
+  if (swap.status !== 'awaiting_confirmations')
+    throw new ConflictError(
+      `Cet échange n’attend plus de confirmation (${SWAP_STATUS_LABELS[swap.status]}).`,
+    );
+  if (participantOf(swap, listingId).confirmed)
+    throw new ConflictError('Vous avez déjà confirmé cet échange.');
   const at = now.toISOString();
-  const participants = swap.participants.map((p) => (p.listingId === listingId ? { ...p, confirmed: true, confirmedAt: at } : p));
+  const participants = swap.participants.map((p) =>
+    p.listingId === listingId ? { ...p, confirmed: true, confirmedAt: at } : p,
+  );
   const confirmed: Swap = { ...swap, participants, updatedAt: at };
   if (!participants.every((p) => p.confirmed)) return confirmed;
   const dueAt = addDays(now, reviewDays).toISOString();
-  return { ...confirmed, status: 'under_review', underReviewAt: at, dueAt, reviews: reviewsFor(confirmed, dueAt) };
+  return {
+    ...confirmed,
+    status: 'under_review',
+    underReviewAt: at,
+    dueAt,
+    reviews: reviewsFor(confirmed, dueAt),
+  };
 }
 
 export interface ReviewInput {
@@ -154,25 +197,39 @@ export interface ReviewInput {
 }
 
 /** Checks a decision's own fields: a refusal needs a reason, "other" needs a comment. */
-export function decisionIssues(input: Pick<ReviewInput, 'decision' | 'reason' | 'comment'>): Array<{ path: string; message: string }> {
+export function decisionIssues(
+  input: Pick<ReviewInput, 'decision' | 'reason' | 'comment'>,
+): Array<{ path: string; message: string }> {
   const issues: Array<{ path: string; message: string }> = [];
-  if (input.decision === 'refused' && !input.reason) issues.push({ path: 'reason', message: 'Indiquez le motif du refus.' });
-  if (input.decision !== 'refused' && input.reason) issues.push({ path: 'reason', message: 'Un motif ne s’indique que pour un refus.' });
-  if (input.reason === 'other' && !input.comment?.trim()) issues.push({ path: 'comment', message: 'Précisez le motif « autre » en commentaire.' });
+  if (input.decision === 'refused' && !input.reason)
+    issues.push({ path: 'reason', message: 'Indiquez le motif du refus.' });
+  if (input.decision !== 'refused' && input.reason)
+    issues.push({ path: 'reason', message: 'Un motif ne s’indique que pour un refus.' });
+  if (input.reason === 'other' && !input.comment?.trim())
+    issues.push({ path: 'comment', message: 'Précisez le motif « autre » en commentaire.' });
   return issues;
 }
 
 /** Whether a review still waits for its lessor (pending, or documents asked for). */
-export const isAwaitingDecision = (review: Pick<SwapReview, 'decision'>) => review.decision === 'pending' || review.decision === 'documents_requested';
+export const isAwaitingDecision = (review: Pick<SwapReview, 'decision'>) =>
+  review.decision === 'pending' || review.decision === 'documents_requested';
 
 /** Records a lessor's decision; all approved → approved, any refused → refused. */
 export function decideReview(swap: Swap, input: ReviewInput, actorId: string, now: Date): Swap {
-  if (swap.status !== 'under_review') throw new ConflictError(`Cet échange n’est pas en cours d’examen (${SWAP_STATUS_LABELS[swap.status]}).`);
+  if (swap.status !== 'under_review')
+    throw new ConflictError(
+      `Cet échange n’est pas en cours d’examen (${SWAP_STATUS_LABELS[swap.status]}).`,
+    );
   const issues = decisionIssues(input);
-  if (issues.length > 0) throw new ValidationError(`Champ « ${issues[0]!.path} » invalide : ${issues[0]!.message}`, issues);
+  if (issues.length > 0)
+    throw new ValidationError(
+      `Champ « ${issues[0]!.path} » invalide : ${issues[0]!.message}`,
+      issues,
+    );
   const review = swap.reviews.find((r) => r.listingId === input.listingId);
   if (!review) throw new ConflictError('Ce logement ne fait pas partie de cet échange.');
-  if (!isAwaitingDecision(review)) throw new ConflictError('Ce dossier a déjà reçu une décision définitive.');
+  if (!isAwaitingDecision(review))
+    throw new ConflictError('Ce dossier a déjà reçu une décision définitive.');
   const at = now.toISOString();
   const decided: SwapReview = {
     ...review,
@@ -185,21 +242,32 @@ export function decideReview(swap: Swap, input: ReviewInput, actorId: string, no
   };
   const reviews = swap.reviews.map((r) => (r.listingId === input.listingId ? decided : r));
   const base: Swap = { ...swap, reviews, updatedAt: at };
-  if (reviews.some((r) => r.decision === 'refused')) return { ...base, status: 'refused', refusedAt: at };
-  if (reviews.every((r) => r.decision === 'approved')) return { ...base, status: 'approved', approvedAt: at };
+  if (reviews.some((r) => r.decision === 'refused'))
+    return { ...base, status: 'refused', refusedAt: at };
+  if (reviews.every((r) => r.decision === 'approved'))
+    return { ...base, status: 'approved', approvedAt: at };
   return base;
 }
 
 /** The lessor records the date the households actually swapped homes. */
 export function completeSwap(swap: Swap, effectiveDate: string, now: Date): Swap {
-  if (swap.status !== 'approved') throw new ConflictError(`Seul un échange accepté par tous les bailleurs peut être réalisé (${SWAP_STATUS_LABELS[swap.status]}).`);
+  if (swap.status !== 'approved')
+    throw new ConflictError(
+      `Seul un échange accepté par tous les bailleurs peut être réalisé (${SWAP_STATUS_LABELS[swap.status]}).`,
+    );
   const at = now.toISOString();
   return { ...swap, status: 'completed', effectiveDate, completedAt: at, updatedAt: at };
 }
 
 /** A participant may cancel until the lessors approve; Armos until the swap is completed. */
-export function cancelSwap(swap: Swap, by: 'participant' | 'armos', reason: string, now: Date): Swap {
-  const allowed: readonly SwapStatus[] = by === 'armos' ? ACTIVE_SWAP_STATUSES : ['awaiting_confirmations', 'under_review'];
+export function cancelSwap(
+  swap: Swap,
+  by: 'participant' | 'armos',
+  reason: string,
+  now: Date,
+): Swap {
+  const allowed: readonly SwapStatus[] =
+    by === 'armos' ? ACTIVE_SWAP_STATUSES : ['awaiting_confirmations', 'under_review'];
   if (!allowed.includes(swap.status)) {
     throw new ConflictError(
       swap.status === 'approved'
@@ -208,7 +276,14 @@ export function cancelSwap(swap: Swap, by: 'participant' | 'armos', reason: stri
     );
   }
   const at = now.toISOString();
-  return { ...swap, status: 'cancelled', cancelledAt: at, cancelReason: reason, cancelledBy: by, updatedAt: at };
+  return {
+    ...swap,
+    status: 'cancelled',
+    cancelledAt: at,
+    cancelReason: reason,
+    cancelledBy: by,
+    updatedAt: at,
+  };
 }
 
 /** What the swap's listings are in each status of the swap. */
@@ -218,17 +293,27 @@ export function listingStatusFor(status: SwapStatus): 'engaged' | 'published' | 
 }
 
 /** What a review's deadline calls for at `now`: a reminder a week before, escalation once overdue. */
-export function deadlineActions(swap: Pick<Swap, 'status'>, review: SwapReview, now: Date, reminderDays = REVIEW_REMINDER_DAYS): { remind: boolean; escalate: boolean } {
-  if (swap.status !== 'under_review' || !isAwaitingDecision(review)) return { remind: false, escalate: false };
+export function deadlineActions(
+  swap: Pick<Swap, 'status'>,
+  review: SwapReview,
+  now: Date,
+  reminderDays = REVIEW_REMINDER_DAYS,
+): { remind: boolean; escalate: boolean } {
+  if (swap.status !== 'under_review' || !isAwaitingDecision(review))
+    return { remind: false, escalate: false };
   const due = new Date(review.dueAt).getTime();
   const overdue = now.getTime() > due;
   return {
-    remind: !overdue && !review.remindedAt && now.getTime() >= addDays(new Date(review.dueAt), -reminderDays).getTime(),
+    remind:
+      !overdue &&
+      !review.remindedAt &&
+      now.getTime() >= addDays(new Date(review.dueAt), -reminderDays).getTime(),
     escalate: overdue && !review.escalated,
   };
 }
 
-export const isOverdue = (review: SwapReview, now: Date) => isAwaitingDecision(review) && new Date(review.dueAt).getTime() < now.getTime();
+export const isOverdue = (review: SwapReview, now: Date) =>
+  isAwaitingDecision(review) && new Date(review.dueAt).getTime() < now.getTime();
 
 export const SWAP_STATUS_LABELS: Record<SwapStatus, string> = {
   awaiting_confirmations: 'en attente des confirmations',

@@ -34,7 +34,12 @@ export interface ReviewInfo {
   ceilingCheck: CeilingCheck;
 }
 
-export function ceilingCheck(income: number | undefined, financing: Financing, occupants: number, table?: IncomeCeilingTable): CeilingCheck {
+export function ceilingCheck(
+  income: number | undefined,
+  financing: Financing,
+  occupants: number,
+  table?: IncomeCeilingTable,
+): CeilingCheck {
   const row = table?.ceilings[financing];
   if (!table || !row || row.length === 0) return { status: 'not_configured' };
   if (income === undefined) return { status: 'income_unknown', year: table.year };

@@ -23,7 +23,9 @@ async function openAccountFromMenu(page: Page) {
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await page.waitForURL((url) => url.pathname === '/mon-compte');
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Mon compte' }).isVisible()).toBe(true);
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1, name: 'Mon compte' }).isVisible())
+    .toBe(true);
 }
 
 describe('mon compte', () => {
@@ -41,12 +43,18 @@ describe('mon compte', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
 
     // Assess
-    await expect.poll(() => page.getByText('Vos changements sont enregistrés.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Vos changements sont enregistrés.').isVisible())
+      .toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'mon-compte');
     const { token } = await signIn(email);
     const me = (await (await api('/me', { token })).json()) as Record<string, unknown>;
-    expect(me).toMatchObject({ displayName: 'Marie Payet', phone: '0692 12 34 56', notifications: { proposals: 'weekly' } });
+    expect(me).toMatchObject({
+      displayName: 'Marie Payet',
+      phone: '0692 12 34 56',
+      notifications: { proposals: 'weekly' },
+    });
     await page.close();
   });
 
@@ -61,7 +69,9 @@ describe('mon compte', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
 
     // Assess
-    await expect.poll(() => page.locator('.field__error').first().textContent()).toContain('numéro de téléphone');
+    await expect
+      .poll(() => page.locator('.field__error').first().textContent())
+      .toContain('numéro de téléphone');
     await expectAccessible(page);
     await page.close();
   });
@@ -73,7 +83,10 @@ describe('mon compte', () => {
     await page.goto(`${stack().appUrl}/mon-compte`);
 
     // Act
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger mes données' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger mes données' }).click(),
+    ]);
 
     // Assess
     expect(download.suggestedFilename()).toBe('mes-donnees-echange-kaz.json');
@@ -101,7 +114,9 @@ describe('mon compte', () => {
     await dialog.getByRole('button', { name: 'Oui, supprimer mon compte' }).click();
 
     // Assess: the page says so, the session is gone, the address is a new account next time
-    await expect.poll(() => page.getByRole('heading', { name: 'Compte supprimé' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Compte supprimé' }).isVisible())
+      .toBe(true);
     expect((await page.request.get(`${stack().appUrl}/api/me`)).status()).toBe(401);
     await page.close();
   });
@@ -114,7 +129,9 @@ describe('mon compte', () => {
     await page.goto(`${stack().appUrl}/mentions-legales`);
 
     // Assess
-    await expect.poll(() => page.getByRole('link', { name: 'votre compte' }).getAttribute('href')).toBe('/mon-compte');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'votre compte' }).getAttribute('href'))
+      .toBe('/mon-compte');
     await page.close();
   });
 });

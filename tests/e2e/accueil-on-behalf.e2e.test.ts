@@ -4,7 +4,13 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { stack } from '../support/stack';
 import { expectAccessible, screenshot, signedInPage } from './helpers/browser-session';
-import { continueTo, fillDwelling, fillHousehold, fillWishes, stepHeading } from './helpers/listing-form';
+import {
+  continueTo,
+  fillDwelling,
+  fillHousehold,
+  fillWishes,
+  stepHeading,
+} from './helpers/listing-form';
 
 let browser: Browser;
 
@@ -19,9 +25,13 @@ afterAll(async () => {
 describe('reception agent', () => {
   it('creates a listing on behalf of a tenant without e-mail, with consent, and opens its printable sheet', async () => {
     // Prepare
-    const tenantName = `Mme Hoarau ${Date.now().toString(36).replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]!)}`;
+    const tenantName = `Mme Hoarau ${Date.now()
+      .toString(36)
+      .replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)]!)}`;
     const page = await signedInPage(browser, 'accueil@bourse.local', '/accueil');
-    await expect.poll(() => page.getByRole('heading', { name: 'Point d’accueil' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Point d’accueil' }).isVisible())
+      .toBe(true);
 
     // Act: the tenant step refuses to go on without the consent
     await page.getByRole('link', { name: 'Déposer une annonce pour un locataire' }).click();
@@ -32,7 +42,9 @@ describe('reception agent', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('consentement');
     await expectAccessible(page);
     await screenshot(page, 'accueil-formulaire-locataire');
-    await page.getByLabel("Le locataire a donné son accord pour que je dépose l'annonce en son nom").check();
+    await page
+      .getByLabel("Le locataire a donné son accord pour que je dépose l'annonce en son nom")
+      .check();
     await continueTo(page, 'Son logement');
     await fillDwelling(page, `BAIL-ACC-${Date.now().toString(36)}`);
     await continueTo(page, 'Son foyer');
@@ -51,7 +63,9 @@ describe('reception agent', () => {
     await expectAccessible(page);
     await screenshot(page, 'accueil');
     await card.getByRole('link', { name: 'Fiche à imprimer' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(tenantName);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain(tenantName);
     expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(true);
     expect(await page.locator('main').textContent()).toMatch(/Propositions d’échange/);
     await expectAccessible(page);
@@ -64,7 +78,9 @@ describe('reception agent', () => {
 
     // Editing it later: the tenant is known, so the form has no tenant step, not even while it loads
     await page.goto(`${stack().appUrl}/accueil`);
-    const editLink = page.locator('li.card', { hasText: tenantName }).getByRole('link', { name: 'Modifier' });
+    const editLink = page
+      .locator('li.card', { hasText: tenantName })
+      .getByRole('link', { name: 'Modifier' });
     const editHref = await editLink.getAttribute('href');
     const listingId = editHref?.split('/')[3] ?? '';
     let releaseListing = () => {};
@@ -74,10 +90,14 @@ describe('reception agent', () => {
       await route.continue();
     });
     await editLink.click();
-    await expect.poll(() => page.locator('.listing-form__count').textContent()).toBe('Étape 1 sur 4');
+    await expect
+      .poll(() => page.locator('.listing-form__count').textContent())
+      .toBe('Étape 1 sur 4');
     expect(await stepHeading(page).textContent()).toContain('Son logement');
     releaseListing();
-    await expect.poll(() => page.getByLabel(/Référence de bail/).inputValue()).toMatch(/^BAIL-ACC-/);
+    await expect
+      .poll(() => page.getByLabel(/Référence de bail/).inputValue())
+      .toMatch(/^BAIL-ACC-/);
     expect(await page.locator('.listing-form__count').textContent()).toBe('Étape 1 sur 4');
     await page.close();
   });

@@ -32,7 +32,9 @@ describe('ending the assistance', () => {
     await screenshot(page, 'mon-annonce-fin-accompagnement');
     await dialog.getByRole('button', { name: 'Oui, je gère seul mon annonce' }).click();
 
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('l’agent d’accueil n’y a plus accès');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('l’agent d’accueil n’y a plus accès');
     expect(await end.count()).toBe(0);
     expect((await api(`/listings/${listingId}`, { token: agent.token })).status).toBe(404);
     await expectAccessible(page);

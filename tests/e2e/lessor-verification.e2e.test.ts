@@ -19,7 +19,8 @@ afterAll(async () => {
 
 /** Other test files fill the same queue: page through it ("Voir plus") until the item shows. */
 async function findInQueue(page: Page, item: Locator): Promise<void> {
-  const loaded = () => expect.poll(() => page.locator('.tabs__panel').textContent()).not.toContain('Chargement');
+  const loaded = () =>
+    expect.poll(() => page.locator('.tabs__panel').textContent()).not.toContain('Chargement');
   await loaded();
   while (!(await item.isVisible())) {
     const more = page.getByRole('button', { name: 'Voir plus' });
@@ -34,7 +35,11 @@ describe('lessor verification queue', () => {
     // Prepare: a tenant creates a listing for a SIDR dwelling through the API
     const tenancyRef = `BAIL-SIDR-${Date.now().toString(36)}`;
     const tenant = await signIn(uniqueEmail());
-    const created = await api('/listings', { method: 'POST', token: tenant.token, json: listingInput({ dwelling: { lessorId: 'SIDR', tenancyRef } }) });
+    const created = await api('/listings', {
+      method: 'POST',
+      token: tenant.token,
+      json: listingInput({ dwelling: { lessorId: 'SIDR', tenancyRef } }),
+    });
     expect(created.status).toBe(201);
 
     // Act
@@ -49,16 +54,24 @@ describe('lessor verification queue', () => {
     await expect.poll(() => dialog.textContent()).toContain('Indiquez le motif');
     await expectAccessible(page);
     await screenshot(page, 'bailleur-rejet');
-    await dialog.getByLabel('Motif du rejet').fill('Ce numéro de logement ne correspond pas à ce bail.');
+    await dialog
+      .getByLabel('Motif du rejet')
+      .fill('Ce numéro de logement ne correspond pas à ce bail.');
     await dialog.getByRole('button', { name: 'Rejeter l’annonce' }).click();
 
     // Assess
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'rejetée' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'rejetée' }).count())
+      .toBe(1);
     expect(await item.isVisible()).toBe(false);
     await page.getByRole('tab', { name: 'Rejetées' }).click();
-    expect(await page.getByRole('tab', { name: 'Rejetées' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Rejetées' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
     await findInQueue(page, item);
-    expect(await item.textContent()).toContain('Ce numéro de logement ne correspond pas à ce bail.');
+    expect(await item.textContent()).toContain(
+      'Ce numéro de logement ne correspond pas à ce bail.',
+    );
     await expectAccessible(page);
     await screenshot(page, 'bailleur-rejetees');
     await page.close();

@@ -11,7 +11,15 @@ import { stack, uniqueEmail } from '../support/stack';
 import { screenshot } from './helpers/browser-session';
 
 const PHONE = { width: 390, height: 844 };
-const PUBLIC_PAGES = ['/', '/comment-ca-marche', '/faq', '/points-accueil', '/accessibilite', '/mentions-legales', '/connexion'];
+const PUBLIC_PAGES = [
+  '/',
+  '/comment-ca-marche',
+  '/faq',
+  '/points-accueil',
+  '/accessibilite',
+  '/mentions-legales',
+  '/connexion',
+];
 const TENANT_PAGES = ['/mon-annonce', '/propositions', '/echanges', '/mon-compte'];
 
 let browser: Browser;
@@ -34,7 +42,9 @@ async function expectPageFirst(page: Page, path: string): Promise<void> {
   expect(header!.height, `${path}: header height`).toBeLessThanOrEqual(PHONE.height * 0.12);
   expect(titleBox!.y + titleBox!.height, `${path}: title`).toBeLessThanOrEqual(PHONE.height);
   expect(firstContent!.y, `${path}: first content`).toBeLessThan(PHONE.height);
-  expect(await page.getByRole('navigation', { name: 'Navigation principale' }).isVisible()).toBe(false);
+  expect(await page.getByRole('navigation', { name: 'Navigation principale' }).isVisible()).toBe(
+    false,
+  );
 }
 
 describe('compact header on a phone', () => {
@@ -73,11 +83,14 @@ describe('compact header on a phone', () => {
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(await button.getAttribute('aria-controls')).toBe('menu-principal');
     expect(await checkAccessibility(page)).toEqual([]);
-    if (process.env.SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/menu-ouvert-390.png' });
+    if (process.env.SCREENSHOTS === '1')
+      await page.screenshot({ path: 'docs/screenshots/menu-ouvert-390.png' });
 
     // Act: Tab into the links, then Escape
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label'))).toBe('Navigation principale');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label')),
+    ).toBe('Navigation principale');
     await page.keyboard.press('Escape');
 
     // Assess
@@ -98,14 +111,18 @@ describe('compact header on a phone', () => {
 
     // Assess
     await page.waitForURL((url) => url.pathname === '/faq');
-    await expect.poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded'))
+      .toBe('false');
     await page.close();
   });
 
   it('on a wide screen the navigation is shown and there is no menu button', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${stack().appUrl}/faq`);
-    await expect.poll(() => page.getByRole('navigation', { name: 'Navigation principale' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Navigation principale' }).isVisible())
+      .toBe(true);
     expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
     await page.close();
   });

@@ -24,7 +24,9 @@ afterAll(async () => {
 });
 
 const livingRoom = () =>
-  sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 230, g: 190, b: 120 } } })
+  sharp({
+    create: { width: 1200, height: 900, channels: 3, background: { r: 230, g: 190, b: 120 } },
+  })
     .jpeg({ quality: 80 })
     .toBuffer();
 
@@ -33,31 +35,55 @@ describe('listing photos', () => {
     // Prepare
     const email = uniqueEmail();
     const tenant = await signIn(email);
-    const created = await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() });
+    const created = await api('/listings', {
+      method: 'POST',
+      token: tenant.token,
+      json: listingInput(),
+    });
     expect(created.status).toBe(201);
     const page = await signedInPage(browser, email, '/mon-annonce');
     const input = page.getByLabel('Ajouter des photos');
     await expect.poll(() => input.isVisible()).toBe(true);
-    expect(await page.locator('main').textContent()).toContain('Pas de personnes, pas de numéro de rue ou de porte sur les photos');
+    expect(await page.locator('main').textContent()).toContain(
+      'Pas de personnes, pas de numéro de rue ou de porte sur les photos',
+    );
     await expectAccessible(page);
 
     // Act: a wrong type first, refused without a request
-    await input.setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('« plan.pdf » n’est pas une photo JPEG, PNG ou WebP.');
+    await input.setInputFiles({
+      name: 'plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('« plan.pdf » n’est pas une photo JPEG, PNG ou WebP.');
     await screenshot(page, 'mon-annonce-photo-refusee');
 
     // Act: a real photo
-    await input.setInputFiles({ name: 'salon.jpg', mimeType: 'image/jpeg', buffer: await livingRoom() });
+    await input.setInputFiles({
+      name: 'salon.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await livingRoom(),
+    });
 
     // Assess: ready, with a lazy thumbnail of fixed size
     const thumbnail = page.getByRole('img', { name: /Photo 1 du logement/ });
     await expect.poll(() => thumbnail.isVisible(), { timeout: 20_000 }).toBe(true);
-    expect(await page.getByRole('status').filter({ hasText: 'La photo est prête.' }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'La photo est prête.' }).count()).toBe(
+      1,
+    );
     expect(await thumbnail.getAttribute('loading')).toBe('lazy');
-    expect([await thumbnail.getAttribute('width'), await thumbnail.getAttribute('height')]).toEqual(['160', '120']);
+    expect([await thumbnail.getAttribute('width'), await thumbnail.getAttribute('height')]).toEqual(
+      ['160', '120'],
+    );
     // Lazy: below the fold on a phone, it loads when scrolled to.
     await thumbnail.scrollIntoViewIfNeeded();
-    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() =>
+        thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      )
+      .toBe(true);
     expect(await page.getByRole('alert').count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'mon-annonce-photos');
@@ -70,9 +96,13 @@ describe('listing photos', () => {
     await dialog.getByRole('button', { name: 'Oui, supprimer la photo' }).click();
 
     // Assess
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'La photo 1 est supprimée.' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'La photo 1 est supprimée.' }).count())
+      .toBe(1);
     expect(await thumbnail.count()).toBe(0);
-    const listed = await api(`/listings/${((await created.json()) as { id: string }).id}/photos`, { token: tenant.token });
+    const listed = await api(`/listings/${((await created.json()) as { id: string }).id}/photos`, {
+      token: tenant.token,
+    });
     expect(await listed.json()).toEqual([]);
     await page.close();
   });

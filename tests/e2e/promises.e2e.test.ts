@@ -13,12 +13,22 @@ import { launchBrowser } from '../support/browser';
 import { publishListing, waitForMatch } from '../support/market';
 import { requestLinkToken } from '../support/sign-in';
 import { api, stack, uniqueEmail } from '../support/stack';
-import { AWAITING_WORK, CAPABILITY_CLAIMS, INFORMATION, type PromisePage, type Proof, type WalkProof } from './helpers/promises';
+import {
+  AWAITING_WORK,
+  CAPABILITY_CLAIMS,
+  INFORMATION,
+  type PromisePage,
+  type Proof,
+  type WalkProof,
+} from './helpers/promises';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES: PromisePage[] = ['/faq', '/comment-ca-marche', '/mentions-legales'];
 const ENTRIES = [...CAPABILITY_CLAIMS, ...INFORMATION, ...AWAITING_WORK];
-const PROOFS: Proof[] = [...CAPABILITY_CLAIMS.flatMap((c) => c.proofs), ...AWAITING_WORK.flatMap((a) => a.proofsSoFar)];
+const PROOFS: Proof[] = [
+  ...CAPABILITY_CLAIMS.flatMap((c) => c.proofs),
+  ...AWAITING_WORK.flatMap((a) => a.proofsSoFar),
+];
 
 let browser: Browser;
 
@@ -36,7 +46,9 @@ async function blocksOf(path: PromisePage): Promise<string[]> {
   await page.goto(`${stack().appUrl}${path}`);
   await page.locator('main h1').waitFor();
   const blocks = await page.evaluate(() =>
-    [...document.querySelectorAll('main p, main dd, main li:not(:has(p))')].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean),
+    [...document.querySelectorAll('main p, main dd, main li:not(:has(p))')]
+      .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
   );
   await page.close();
   return blocks;
@@ -44,9 +56,47 @@ async function blocksOf(path: PromisePage): Promise<string[]> {
 
 /** A tenant of Sainte-Marie (quartiers no other test file uses). */
 const beausejourT2 = () =>
-  publishListing({ dwelling: { communeCode: '97418', quartierId: '97418-beausejour', typology: 'T2', surface: 44, rent: 360, charges: 40, lessorId: 'SODIAC' }, household: { adults: 1, children: 1 }, wishes: { communes: ['97418'], quartiers: ['97418-riviere-des-pluies'], typologies: ['T5'], maxTotalRent: 900, needs: {}, features: [] } } as never);
+  publishListing({
+    dwelling: {
+      communeCode: '97418',
+      quartierId: '97418-beausejour',
+      typology: 'T2',
+      surface: 44,
+      rent: 360,
+      charges: 40,
+      lessorId: 'SODIAC',
+    },
+    household: { adults: 1, children: 1 },
+    wishes: {
+      communes: ['97418'],
+      quartiers: ['97418-riviere-des-pluies'],
+      typologies: ['T5'],
+      maxTotalRent: 900,
+      needs: {},
+      features: [],
+    },
+  } as never);
 const riviereT5 = (surface: number) =>
-  publishListing({ dwelling: { communeCode: '97418', quartierId: '97418-riviere-des-pluies', typology: 'T5', surface, rent: 690, charges: 60, lessorId: 'SODIAC' }, household: { adults: 1, children: 0 }, wishes: { communes: ['97418'], quartiers: ['97418-beausejour'], typologies: ['T2'], maxTotalRent: 900, needs: {}, features: [] } } as never);
+  publishListing({
+    dwelling: {
+      communeCode: '97418',
+      quartierId: '97418-riviere-des-pluies',
+      typology: 'T5',
+      surface,
+      rent: 690,
+      charges: 60,
+      lessorId: 'SODIAC',
+    },
+    household: { adults: 1, children: 0 },
+    wishes: {
+      communes: ['97418'],
+      quartiers: ['97418-beausejour'],
+      typologies: ['T2'],
+      maxTotalRent: 900,
+      needs: {},
+      features: [],
+    },
+  } as never);
 
 async function signedInBrowserPage(email: string) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -63,11 +113,29 @@ const WALKS: Record<WalkProof['walk'], () => Promise<void>> = {
     const refused = await waitForMatch(tenant, [tenant.listingId, first.listingId]);
     const other = await waitForMatch(tenant, [tenant.listingId, second.listingId]);
 
-    const answer = await api(`/matches/${refused.id}/interest`, { method: 'POST', token: tenant.token, json: { interested: false } });
+    const answer = await api(`/matches/${refused.id}/interest`, {
+      method: 'POST',
+      token: tenant.token,
+      json: { interested: false },
+    });
 
     expect(((await answer.json()) as { status: string }).status).toBe('declined');
-    expect(((await (await api(`/matches/${other.id}`, { token: tenant.token })).json()) as { status: string }).status).toBe('proposed');
-    expect((await api(`/matches/${other.id}/interest`, { method: 'POST', token: tenant.token, json: { interested: true } })).status).toBe(200);
+    expect(
+      (
+        (await (await api(`/matches/${other.id}`, { token: tenant.token })).json()) as {
+          status: string;
+        }
+      ).status,
+    ).toBe('proposed');
+    expect(
+      (
+        await api(`/matches/${other.id}/interest`, {
+          method: 'POST',
+          token: tenant.token,
+          json: { interested: true },
+        })
+      ).status,
+    ).toBe(200);
   },
   'only one cookie, the session': async () => {
     const { context } = await signedInBrowserPage(uniqueEmail());
@@ -85,31 +153,51 @@ const WALKS: Record<WalkProof['walk'], () => Promise<void>> = {
     await page.getByRole('link', { name: 'votre compte' }).click();
 
     await page.waitForURL((url) => url.pathname === '/mon-compte');
-    await expect.poll(() => page.getByRole('link', { name: 'Télécharger mes données' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Télécharger mes données' }).isVisible())
+      .toBe(true);
     expect(await page.getByLabel(/Votre nom/).isEditable()).toBe(true);
     expect(await page.getByLabel(/Téléphone/).isEditable()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Supprimer mon compte…' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Supprimer mon compte…' }).isVisible()).toBe(
+      true,
+    );
     await context.close();
   },
 };
 
 describe('every promise on the site', () => {
-  it.each(PAGES)('%s: every sentence block is listed once, and every entry is still on the page', async (path) => {
-    const blocks = await blocksOf(path);
-    const listed = ENTRIES.filter((entry) => entry.page === path).map((entry) => entry.text);
+  it.each(PAGES)(
+    '%s: every sentence block is listed once, and every entry is still on the page',
+    async (path) => {
+      const blocks = await blocksOf(path);
+      const listed = ENTRIES.filter((entry) => entry.page === path).map((entry) => entry.text);
 
-    expect(blocks.filter((block) => !listed.includes(block)), 'phrases sans entrée dans tests/e2e/helpers/promises.ts').toEqual([]);
-    expect(listed.filter((text) => !blocks.includes(text)), 'entrées dont la phrase a disparu').toEqual([]);
-    expect(listed.filter((text, i) => listed.indexOf(text) !== i), 'entrées en double').toEqual([]);
-  });
+      expect(
+        blocks.filter((block) => !listed.includes(block)),
+        'phrases sans entrée dans tests/e2e/helpers/promises.ts',
+      ).toEqual([]);
+      expect(
+        listed.filter((text) => !blocks.includes(text)),
+        'entrées dont la phrase a disparu',
+      ).toEqual([]);
+      expect(
+        listed.filter((text, i) => listed.indexOf(text) !== i),
+        'entrées en double',
+      ).toEqual([]);
+    },
+  );
 
   it('every capability names at least one proof, and every proof names a test that exists', () => {
-    const missing = PROOFS.filter((proof): proof is Extract<Proof, { file: string }> => 'file' in proof).filter((proof) => {
+    const missing = PROOFS.filter(
+      (proof): proof is Extract<Proof, { file: string }> => 'file' in proof,
+    ).filter((proof) => {
       const source = readFileSync(resolve(ROOT, proof.file), 'utf8');
       return !source.includes(`'${proof.test}'`) && !source.includes(`\`${proof.test}\``);
     });
 
-    expect(CAPABILITY_CLAIMS.filter((claim) => claim.proofs.length === 0).map((claim) => claim.text)).toEqual([]);
+    expect(
+      CAPABILITY_CLAIMS.filter((claim) => claim.proofs.length === 0).map((claim) => claim.text),
+    ).toEqual([]);
     expect(missing).toEqual([]);
   });
 
@@ -118,7 +206,9 @@ describe('every promise on the site', () => {
       expect(entry.notYet.length, entry.text).toBeGreaterThan(0);
       expect(entry.awaits.length, entry.text).toBeGreaterThan(0);
     }
-    expect(Object.keys(WALKS).sort()).toEqual([...new Set(PROOFS.filter((p): p is WalkProof => 'walk' in p).map((p) => p.walk))].sort());
+    expect(Object.keys(WALKS).sort()).toEqual(
+      [...new Set(PROOFS.filter((p): p is WalkProof => 'walk' in p).map((p) => p.walk))].sort(),
+    );
   });
 
   it.each(Object.keys(WALKS) as WalkProof['walk'][])('walk: %s', async (walk) => {

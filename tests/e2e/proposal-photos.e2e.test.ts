@@ -22,25 +22,54 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Photo { id: string; status: string; url?: string }
+interface Photo {
+  id: string;
+  status: string;
+  url?: string;
+}
 
 async function addReadyPhoto(token: string, listingId: string): Promise<void> {
-  const file = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 90, g: 160, b: 120 } } }).jpeg().toBuffer();
-  const ticket = (await (await api(`/listings/${listingId}/photos`, { method: 'POST', token, json: { contentType: 'image/jpeg', size: file.length } })).json()) as {
+  const file = await sharp({
+    create: { width: 1200, height: 900, channels: 3, background: { r: 90, g: 160, b: 120 } },
+  })
+    .jpeg()
+    .toBuffer();
+  const ticket = (await (
+    await api(`/listings/${listingId}/photos`, {
+      method: 'POST',
+      token,
+      json: { contentType: 'image/jpeg', size: file.length },
+    })
+  ).json()) as {
     photoId: string;
     uploadUrl: string;
     headers: Record<string, string>;
   };
-  expect((await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(file) })).status).toBe(200);
+  expect(
+    (
+      await fetch(ticket.uploadUrl, {
+        method: 'PUT',
+        headers: ticket.headers,
+        body: new Uint8Array(file),
+      })
+    ).status,
+  ).toBe(200);
   await expect
-    .poll(async () => ((await (await api(`/listings/${listingId}/photos`, { token })).json()) as Photo[]).find((photo) => photo.id === ticket.photoId)?.status, {
-      timeout: 15_000,
-    })
+    .poll(
+      async () =>
+        ((await (await api(`/listings/${listingId}/photos`, { token })).json()) as Photo[]).find(
+          (photo) => photo.id === ticket.photoId,
+        )?.status,
+      {
+        timeout: 15_000,
+      },
+    )
     .toBe('ready');
 }
 
 /** The image has arrived and was decoded (a refused link leaves it at width 0). */
-const decoded = (locator: Locator) => locator.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
+const decoded = (locator: Locator) =>
+  locator.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
 
 describe('photos of the dwelling a proposal offers', () => {
   it('shows A’s photo to B in the proposal, and nothing to a tenant outside it', async () => {
@@ -65,7 +94,9 @@ describe('photos of the dwelling a proposal offers', () => {
     await expect.poll(() => decoded(thumbnail)).toBe(true);
     await expect.poll(() => decoded(full)).toBe(true);
     expect(await thumbnail.getAttribute('loading')).toBe('lazy');
-    expect(new URL((await full.getAttribute('src'))!).pathname).toMatch(new RegExp(`^/photos/${a.listingId}/`));
+    expect(new URL((await full.getAttribute('src'))!).pathname).toMatch(
+      new RegExp(`^/photos/${a.listingId}/`),
+    );
     await expectAccessible(page);
     await screenshot(page, 'proposal-photos');
     expect(outsiderList.status).toBe(404);

@@ -25,16 +25,39 @@ afterAll(async () => {
 type Typology = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6';
 
 /** A Sainte-Marie tenant offering `offers` and wanting exactly one typology in one quartier. */
-function sainteMarie(offers: { typology: Typology; quartier: string; surface: number; rent: number }, wants: { typology: Typology; quartier: string }) {
+function sainteMarie(
+  offers: { typology: Typology; quartier: string; surface: number; rent: number },
+  wants: { typology: Typology; quartier: string },
+) {
   return publishListing({
-    dwelling: { communeCode: '97418', quartierId: `97418-${offers.quartier}`, typology: offers.typology, surface: offers.surface, rent: offers.rent, charges: 45, lessorId: 'SEMADER', floor: 1, features: ['balcony'] },
+    dwelling: {
+      communeCode: '97418',
+      quartierId: `97418-${offers.quartier}`,
+      typology: offers.typology,
+      surface: offers.surface,
+      rent: offers.rent,
+      charges: 45,
+      lessorId: 'SEMADER',
+      floor: 1,
+      features: ['balcony'],
+    },
     household: { adults: 1, children: 1 },
-    wishes: { communes: ['97418'], quartiers: [`97418-${wants.quartier}`], typologies: [wants.typology], maxTotalRent: 900, needs: {}, features: [] },
+    wishes: {
+      communes: ['97418'],
+      quartiers: [`97418-${wants.quartier}`],
+      typologies: [wants.typology],
+      maxTotalRent: 900,
+      needs: {},
+      features: [],
+    },
   } as never);
 }
 
 async function introduce(tenant: PublishedTenant, displayName: string, phone: string) {
-  expect((await api('/me', { method: 'PATCH', token: tenant.token, json: { displayName, phone } })).status).toBe(200);
+  expect(
+    (await api('/me', { method: 'PATCH', token: tenant.token, json: { displayName, phone } }))
+      .status,
+  ).toBe(200);
 }
 
 const say = (tenant: PublishedTenant, matchId: string, text: string) =>
@@ -49,7 +72,10 @@ async function linkToken(email: string): Promise<string> {
   expect((await api('/auth/login', { method: 'POST', json: { email } })).status).toBe(202);
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const link = (await mailsTo(email)).slice(before).map((mail) => /\/connexion\?token=([A-Za-z0-9_-]+)/.exec(mail.body.text ?? '')?.[1]).find(Boolean);
+    const link = (await mailsTo(email))
+      .slice(before)
+      .map((mail) => /\/connexion\?token=([A-Za-z0-9_-]+)/.exec(mail.body.text ?? '')?.[1])
+      .find(Boolean);
     if (link) return link;
     if (Date.now() > deadline) throw new Error(`Pas de lien de connexion pour ${email}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -68,108 +94,184 @@ const matchCard = (page: Page) => page.locator('article.match-card');
 
 async function verifiedByLessor(tenant: PublishedTenant) {
   const armos = await signIn('armos@bourse.local');
-  expect((await api(`/listings/${tenant.listingId}/verification`, { method: 'POST', token: armos.token, json: { verified: true } })).status).toBe(200);
+  expect(
+    (
+      await api(`/listings/${tenant.listingId}/verification`, {
+        method: 'POST',
+        token: armos.token,
+        json: { verified: true },
+      })
+    ).status,
+  ).toBe(200);
 }
 
 describe('propositions', () => {
-  it('shows a 3-way chain, records a yes, then opens contacts and messages once everyone agreed', { timeout: 120_000 }, async () => {
-    // Prepare: me (T2 Beauséjour) → T4 La Ressource → T3 La Mare → my home
-    const me = await sainteMarie({ typology: 'T2', quartier: 'beausejour', surface: 48, rent: 380 }, { typology: 'T4', quartier: 'la-ressource' });
-    const second = await sainteMarie({ typology: 'T4', quartier: 'la-ressource', surface: 84, rent: 620 }, { typology: 'T3', quartier: 'la-mare' });
-    const third = await sainteMarie({ typology: 'T3', quartier: 'la-mare', surface: 66, rent: 500 }, { typology: 'T2', quartier: 'beausejour' });
-    await introduce(second, 'Josiane Payet', '0692 11 22 33');
-    await introduce(third, 'Mickaël Hoarau', '0693 44 55 66');
-    // The matcher runs from the stream; on a busy 2-core machine it can take more than 15 s.
-    const match = await waitForMatch(me, [me.listingId, second.listingId, third.listingId], 40_000);
-    const page = await signedInPage(me.email);
+  it(
+    'shows a 3-way chain, records a yes, then opens contacts and messages once everyone agreed',
+    { timeout: 120_000 },
+    async () => {
+      // Prepare: me (T2 Beauséjour) → T4 La Ressource → T3 La Mare → my home
+      const me = await sainteMarie(
+        { typology: 'T2', quartier: 'beausejour', surface: 48, rent: 380 },
+        { typology: 'T4', quartier: 'la-ressource' },
+      );
+      const second = await sainteMarie(
+        { typology: 'T4', quartier: 'la-ressource', surface: 84, rent: 620 },
+        { typology: 'T3', quartier: 'la-mare' },
+      );
+      const third = await sainteMarie(
+        { typology: 'T3', quartier: 'la-mare', surface: 66, rent: 500 },
+        { typology: 'T2', quartier: 'beausejour' },
+      );
+      await introduce(second, 'Josiane Payet', '0692 11 22 33');
+      await introduce(third, 'Mickaël Hoarau', '0693 44 55 66');
+      // The matcher runs from the stream; on a busy 2-core machine it can take more than 15 s.
+      const match = await waitForMatch(
+        me,
+        [me.listingId, second.listingId, third.listingId],
+        40_000,
+      );
+      const page = await signedInPage(me.email);
 
-    // Act: the list
-    await page.goto(`${stack().appUrl}/propositions`);
-    await expect.poll(() => matchCard(page).count()).toBe(1);
+      // Act: the list
+      await page.goto(`${stack().appUrl}/propositions`);
+      await expect.poll(() => matchCard(page).count()).toBe(1);
 
-    // Assess: chain drawn with its text alternative, counts, explanation
-    const card = matchCard(page);
-    expect(await card.locator('figcaption').textContent()).toBe('vous → T4 La Ressource → T3 La Mare → vous');
-    expect(await card.getByRole('img').getAttribute('aria-labelledby')).toBeTruthy();
-    expect(await card.locator('svg title').textContent()).toMatch(/^Échange à trois : vous emménagez dans le T4 La Ressource/);
-    expect(await page.locator('.counts__possible').textContent()).toMatch(/1 échange à trois possible/);
-    expect(await card.getByRole('heading', { level: 2 }).textContent()).toContain('T4 à La Ressource (Sainte-Marie)');
-    expect(await card.textContent()).toContain('en attente de réponses');
-    await card.getByText('Pourquoi cette proposition ?').click();
-    expect(await card.locator('details').textContent()).toContain(match.explanation.summary);
-    await expectAccessible(page);
-    await screenshot(page, 'propositions');
+      // Assess: chain drawn with its text alternative, counts, explanation
+      const card = matchCard(page);
+      expect(await card.locator('figcaption').textContent()).toBe(
+        'vous → T4 La Ressource → T3 La Mare → vous',
+      );
+      expect(await card.getByRole('img').getAttribute('aria-labelledby')).toBeTruthy();
+      expect(await card.locator('svg title').textContent()).toMatch(
+        /^Échange à trois : vous emménagez dans le T4 La Ressource/,
+      );
+      expect(await page.locator('.counts__possible').textContent()).toMatch(
+        /1 échange à trois possible/,
+      );
+      expect(await card.getByRole('heading', { level: 2 }).textContent()).toContain(
+        'T4 à La Ressource (Sainte-Marie)',
+      );
+      expect(await card.textContent()).toContain('en attente de réponses');
+      await card.getByText('Pourquoi cette proposition ?').click();
+      expect(await card.locator('details').textContent()).toContain(match.explanation.summary);
+      await expectAccessible(page);
+      await screenshot(page, 'propositions');
 
-    // Act: answer yes in the page
-    await card.getByRole('button', { name: 'Oui, ce logement m’intéresse' }).click();
+      // Act: answer yes in the page
+      await card.getByRole('button', { name: 'Oui, ce logement m’intéresse' }).click();
 
-    // Assess: announced in the status region, which takes focus; my answer is shown
-    const feedback = card.locator('.interest__feedback');
-    await expect.poll(() => feedback.textContent()).toContain('Votre réponse « oui » est enregistrée');
-    expect(await page.evaluate(() => document.activeElement?.className)).toContain('interest__feedback');
-    expect(await card.getByRole('list', { name: 'Réponses des participants' }).textContent()).toContain('Vous : oui');
+      // Assess: announced in the status region, which takes focus; my answer is shown
+      const feedback = card.locator('.interest__feedback');
+      await expect
+        .poll(() => feedback.textContent())
+        .toContain('Votre réponse « oui » est enregistrée');
+      expect(await page.evaluate(() => document.activeElement?.className)).toContain(
+        'interest__feedback',
+      );
+      expect(
+        await card.getByRole('list', { name: 'Réponses des participants' }).textContent(),
+      ).toContain('Vous : oui');
 
-    // Act: the two others say yes through the API, and a first message is written
-    for (const other of [second, third]) {
-      expect((await api(`/matches/${match.id}/interest`, { method: 'POST', token: other.token, json: { interested: true } })).status).toBe(200);
-    }
-    expect((await say(second, match.id, 'Bonjour, je peux faire visiter samedi matin.')).status).toBe(201);
-    await Promise.all([verifiedByLessor(second), verifiedByLessor(third)]);
-    await page.reload();
+      // Act: the two others say yes through the API, and a first message is written
+      for (const other of [second, third]) {
+        expect(
+          (
+            await api(`/matches/${match.id}/interest`, {
+              method: 'POST',
+              token: other.token,
+              json: { interested: true },
+            })
+          ).status,
+        ).toBe(200);
+      }
+      expect(
+        (await say(second, match.id, 'Bonjour, je peux faire visiter samedi matin.')).status,
+      ).toBe(201);
+      await Promise.all([verifiedByLessor(second), verifiedByLessor(third)]);
+      await page.reload();
 
-    // Assess: mutual, messaging open, contacts withheld while my listing awaits its lessor's check
-    await expect.poll(() => matchCard(page).textContent()).toContain('tout le monde a dit oui');
-    await page.getByRole('link', { name: /^Écrire aux participants/ }).click();
-    await page.waitForURL(`**/propositions/${match.id}`);
-    const contacts = page.locator('section', { has: page.getByRole('heading', { name: 'Coordonnées des autres participants' }) });
-    await expect.poll(() => contacts.textContent()).toContain('vérifié par son bailleur');
-    expect(await contacts.textContent()).toContain('Votre logement : vérification par le bailleur en attente');
-    expect(await page.getByRole('link', { name: '0692 11 22 33' }).count()).toBe(0);
-    await expectAccessible(page);
+      // Assess: mutual, messaging open, contacts withheld while my listing awaits its lessor's check
+      await expect.poll(() => matchCard(page).textContent()).toContain('tout le monde a dit oui');
+      await page.getByRole('link', { name: /^Écrire aux participants/ }).click();
+      await page.waitForURL(`**/propositions/${match.id}`);
+      const contacts = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Coordonnées des autres participants' }),
+      });
+      await expect.poll(() => contacts.textContent()).toContain('vérifié par son bailleur');
+      expect(await contacts.textContent()).toContain(
+        'Votre logement : vérification par le bailleur en attente',
+      );
+      expect(await page.getByRole('link', { name: '0692 11 22 33' }).count()).toBe(0);
+      await expectAccessible(page);
 
-    // Act: my lessor verifies my listing
-    await verifiedByLessor(me);
-    await page.reload();
+      // Act: my lessor verifies my listing
+      await verifiedByLessor(me);
+      await page.reload();
 
-    // Assess: the detail page with contacts and the thread
-    await expect.poll(() => page.getByRole('link', { name: '0692 11 22 33' }).isVisible()).toBe(true);
-    expect(await page.locator('h1').textContent()).toContain('T4 à La Ressource (Sainte-Marie)');
-    expect(await page.getByRole('link', { name: '0692 11 22 33' }).getAttribute('href')).toBe('tel:0692112233');
-    expect(await page.getByRole('link', { name: second.email }).getAttribute('href')).toBe(`mailto:${second.email}`);
-    expect(await page.getByRole('heading', { name: /Mickaël Hoarau/ }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Demander l’échange' }).isVisible()).toBe(true);
-    const thread = page.getByRole('list', { name: 'Messages, du plus ancien au plus récent' });
-    await expect.poll(() => thread.textContent()).toContain('je peux faire visiter samedi matin');
-    expect(await thread.locator('li').first().textContent()).toMatch(/Participant [23]/);
+      // Assess: the detail page with contacts and the thread
+      await expect
+        .poll(() => page.getByRole('link', { name: '0692 11 22 33' }).isVisible())
+        .toBe(true);
+      expect(await page.locator('h1').textContent()).toContain('T4 à La Ressource (Sainte-Marie)');
+      expect(await page.getByRole('link', { name: '0692 11 22 33' }).getAttribute('href')).toBe(
+        'tel:0692112233',
+      );
+      expect(await page.getByRole('link', { name: second.email }).getAttribute('href')).toBe(
+        `mailto:${second.email}`,
+      );
+      expect(await page.getByRole('heading', { name: /Mickaël Hoarau/ }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Demander l’échange' }).isVisible()).toBe(true);
+      const thread = page.getByRole('list', { name: 'Messages, du plus ancien au plus récent' });
+      await expect.poll(() => thread.textContent()).toContain('je peux faire visiter samedi matin');
+      expect(await thread.locator('li').first().textContent()).toMatch(/Participant [23]/);
 
-    // Act: send a message from the page
-    await page.getByLabel('Votre message aux autres participants').fill('Merci ! Samedi 10 h me convient.');
-    expect(await page.locator('#message-text-count').textContent()).toContain('32 / 1000 caractères');
-    await page.getByRole('button', { name: 'Envoyer le message' }).click();
+      // Act: send a message from the page
+      await page
+        .getByLabel('Votre message aux autres participants')
+        .fill('Merci ! Samedi 10 h me convient.');
+      expect(await page.locator('#message-text-count').textContent()).toContain(
+        '32 / 1000 caractères',
+      );
+      await page.getByRole('button', { name: 'Envoyer le message' }).click();
 
-    // Assess: mine last, as "Vous"; a message from the third tenant arrives with the next poll
-    await expect.poll(() => thread.locator('li').last().textContent()).toContain('Samedi 10 h me convient');
-    expect(await thread.locator('li').last().textContent()).toContain('Vous');
-    expect(await page.getByLabel('Votre message aux autres participants').inputValue()).toBe('');
-    expect((await say(third, match.id, 'Parfait pour moi aussi.')).status).toBe(201);
-    await expect.poll(() => thread.textContent(), { timeout: 20_000, interval: 500 }).toContain('Parfait pour moi aussi.');
-    await expectAccessible(page);
-    await screenshot(page, 'proposition-detail');
-    await page.close();
-  });
+      // Assess: mine last, as "Vous"; a message from the third tenant arrives with the next poll
+      await expect
+        .poll(() => thread.locator('li').last().textContent())
+        .toContain('Samedi 10 h me convient');
+      expect(await thread.locator('li').last().textContent()).toContain('Vous');
+      expect(await page.getByLabel('Votre message aux autres participants').inputValue()).toBe('');
+      expect((await say(third, match.id, 'Parfait pour moi aussi.')).status).toBe(201);
+      await expect
+        .poll(() => thread.textContent(), { timeout: 20_000, interval: 500 })
+        .toContain('Parfait pour moi aussi.');
+      await expectAccessible(page);
+      await screenshot(page, 'proposition-detail');
+      await page.close();
+    },
+  );
 
   it('explains honestly why there is no proposal yet', async () => {
     // Prepare: nobody offers what this tenant wants, nobody wants this home
-    const alone = await sainteMarie({ typology: 'T6', quartier: 'grande-montee', surface: 118, rent: 760 }, { typology: 'T1', quartier: 'centre-ville' });
+    const alone = await sainteMarie(
+      { typology: 'T6', quartier: 'grande-montee', surface: 118, rent: 760 },
+      { typology: 'T1', quartier: 'centre-ville' },
+    );
     const page = await signedInPage(alone.email);
 
     // Act
     await page.goto(`${stack().appUrl}/propositions`);
 
     // Assess
-    await expect.poll(() => page.getByRole('heading', { name: 'Pas encore de proposition' }).isVisible()).toBe(true);
-    expect(await page.locator('.empty').textContent()).toContain('Aucune annonce publiée ne cherche pour l’instant un logement comme le vôtre');
-    expect(await page.locator('.empty').textContent()).toContain('élargir vos souhaits ne suffirait donc pas');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Pas encore de proposition' }).isVisible())
+      .toBe(true);
+    expect(await page.locator('.empty').textContent()).toContain(
+      'Aucune annonce publiée ne cherche pour l’instant un logement comme le vôtre',
+    );
+    expect(await page.locator('.empty').textContent()).toContain(
+      'élargir vos souhaits ne suffirait donc pas',
+    );
     await expectAccessible(page);
     await screenshot(page, 'propositions-vide');
     await page.close();

@@ -30,12 +30,18 @@ describe('armos and cinor', () => {
     await page.getByLabel('Adresse e-mail professionnelle').fill(email);
     await page.getByLabel('Rôle').selectOption('lessor');
     await page.getByRole('button', { name: 'Créer le compte' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Choisissez le bailleur');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Choisissez le bailleur');
     await page.getByLabel('Bailleur', { exact: true }).selectOption('SEMADER');
     await page.getByRole('button', { name: 'Créer le compte' }).click();
 
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`Compte créé pour ${email}`);
-    expect(await page.locator('.staff-list', { hasText: email }).textContent()).toContain('SEMADER');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain(`Compte créé pour ${email}`);
+    expect(await page.locator('.staff-list', { hasText: email }).textContent()).toContain(
+      'SEMADER',
+    );
     await expectAccessible(page);
     await screenshot(page, 'armos-comptes');
     await page.close();
@@ -55,10 +61,18 @@ describe('armos and cinor', () => {
     await screenshot(page, 'armos-comptes-desactiver');
     await dialog.getByRole('button', { name: 'Désactiver le compte' }).click();
 
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('est désactivé');
-    expect(await page.locator('.staff-list__item', { hasText: agent.email }).textContent()).toContain('désactivé');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('est désactivé');
+    expect(
+      await page.locator('.staff-list__item', { hasText: agent.email }).textContent(),
+    ).toContain('désactivé');
     expect((await api('/me', { token: agent.token })).status).toBe(401);
-    await expect.poll(() => page.getByRole('button', { name: `Réactiver le compte de ${agent.email}` }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: `Réactiver le compte de ${agent.email}` }).isVisible(),
+      )
+      .toBe(true);
     await expectAccessible(page);
     await page.close();
   });
@@ -66,7 +80,9 @@ describe('armos and cinor', () => {
   // Only the landing is checked here: the statistics page itself has its own tests.
   it('cinor lands on the statistics page', async () => {
     const page = await signedInPage(browser, 'cinor@bourse.local', '/statistiques');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/statistiques/i);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toMatch(/statistiques/i);
     await page.close();
   });
 });

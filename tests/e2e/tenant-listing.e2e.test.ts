@@ -4,7 +4,13 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { uniqueEmail } from '../support/stack';
 import { expectAccessible, screenshot, signedInPage } from './helpers/browser-session';
-import { continueTo, fillDwelling, fillHousehold, fillWishes, stepHeading } from './helpers/listing-form';
+import {
+  continueTo,
+  fillDwelling,
+  fillHousehold,
+  fillWishes,
+  stepHeading,
+} from './helpers/listing-form';
 
 let browser: Browser;
 
@@ -20,7 +26,11 @@ describe('tenant listing', () => {
   it('lands on the empty state, fills the 4 steps, creates and publishes the listing', async () => {
     // Prepare
     const page = await signedInPage(browser, uniqueEmail(), '/mon-annonce');
-    await expect.poll(() => page.getByRole('heading', { name: 'Vous n’avez pas encore d’annonce' }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByRole('heading', { name: 'Vous n’avez pas encore d’annonce' }).isVisible(),
+      )
+      .toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'mon-annonce-vide');
 
@@ -56,21 +66,27 @@ describe('tenant listing', () => {
     await expectAccessible(page);
     await screenshot(page, 'formulaire-etape-4');
     await page.getByRole('button', { name: 'Créer l’annonce' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Publier maintenant' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Publier maintenant' }).isVisible())
+      .toBe(true);
     await screenshot(page, 'formulaire-enregistre');
     await page.getByRole('button', { name: 'Publier maintenant' }).click();
 
     // Assess
     await page.waitForURL((url) => url.pathname === '/mon-annonce');
     await expect.poll(() => page.locator('.listing-status').textContent()).toContain('publiée');
-    expect(await page.locator('.listing-status').textContent()).toMatch(/Publiée jusqu’au\s*\d{1,2} \S+ \d{4}/);
+    expect(await page.locator('.listing-status').textContent()).toMatch(
+      /Publiée jusqu’au\s*\d{1,2} \S+ \d{4}/,
+    );
     expect(await page.getByRole('status').first().textContent()).toContain('publiée jusqu’au');
     await expectAccessible(page);
     await screenshot(page, 'mon-annonce');
 
     // The destructive action asks first.
     await page.getByRole('button', { name: 'Retirer' }).click();
-    await expect.poll(() => page.getByRole('dialog', { name: 'Retirer votre annonce ?' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('dialog', { name: 'Retirer votre annonce ?' }).isVisible())
+      .toBe(true);
     await screenshot(page, 'mon-annonce-retirer');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false);

@@ -12,7 +12,14 @@ function adminCreate(...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin-create.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamodbEndpoint, AWS_REGION: region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
+    env: {
+      ...process.env,
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    },
   });
 }
 

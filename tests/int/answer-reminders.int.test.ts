@@ -4,15 +4,53 @@ import { mailsTo } from '../support/mailbox';
 import { publishListing, waitForMatch } from '../support/market';
 import { api, stack, stackDatabase } from '../support/stack';
 
-const wants = (typology: string, quartier: string) => ({ communes: ['97420'], quartiers: [quartier], typologies: [typology], maxTotalRent: 1000, needs: {}, features: [] });
-const reminders = async (email: string) => (await mailsTo(email)).filter((mail) => mail.subject === 'Une proposition d’échange attend votre réponse');
+const wants = (typology: string, quartier: string) => ({
+  communes: ['97420'],
+  quartiers: [quartier],
+  typologies: [typology],
+  maxTotalRent: 1000,
+  needs: {},
+  features: [],
+});
+const reminders = async (email: string) =>
+  (await mailsTo(email)).filter(
+    (mail) => mail.subject === 'Une proposition d’échange attend votre réponse',
+  );
 
 describe('reminders to silent participants', () => {
   it('reminds, 3 days later and once, only those who have not answered', async () => {
-    const a = await publishListing({ dwelling: { communeCode: '97420', quartierId: '97420-centre-ville', typology: 'T5', surface: 97, rent: 700, charges: 60, lessorId: 'SIDR' }, household: { adults: 1, children: 0 }, wishes: wants('T2', '97420-la-renaissance') } as never);
-    const b = await publishListing({ dwelling: { communeCode: '97420', quartierId: '97420-la-renaissance', typology: 'T2', surface: 50, rent: 380, charges: 40, lessorId: 'SIDR' }, household: { adults: 2, children: 1 }, wishes: wants('T5', '97420-centre-ville') } as never);
+    const a = await publishListing({
+      dwelling: {
+        communeCode: '97420',
+        quartierId: '97420-centre-ville',
+        typology: 'T5',
+        surface: 97,
+        rent: 700,
+        charges: 60,
+        lessorId: 'SIDR',
+      },
+      household: { adults: 1, children: 0 },
+      wishes: wants('T2', '97420-la-renaissance'),
+    } as never);
+    const b = await publishListing({
+      dwelling: {
+        communeCode: '97420',
+        quartierId: '97420-la-renaissance',
+        typology: 'T2',
+        surface: 50,
+        rent: 380,
+        charges: 40,
+        lessorId: 'SIDR',
+      },
+      household: { adults: 2, children: 1 },
+      wishes: wants('T5', '97420-centre-ville'),
+    } as never);
     const match = await waitForMatch(a, [a.listingId, b.listingId]);
-    await api(`/matches/${match.id}/interest`, { method: 'POST', token: a.token, json: { interested: true } });
+    await api(`/matches/${match.id}/interest`, {
+      method: 'POST',
+      token: a.token,
+      json: { interested: true },
+    });
     const deps = { db: stackDatabase(), appUrl: stack().appUrl };
     const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
 

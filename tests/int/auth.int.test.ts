@@ -17,21 +17,35 @@ describe('sign-in by e-mail link', () => {
   });
 
   it('rejects a malformed address with a French message naming the field', async () => {
-    const response = await api('/auth/login', { method: 'POST', json: { email: 'pas-une-adresse' } });
+    const response = await api('/auth/login', {
+      method: 'POST',
+      json: { email: 'pas-une-adresse' },
+    });
 
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: { code: string; message: string; issues: { path: string }[] } };
+    const body = (await response.json()) as {
+      error: { code: string; message: string; issues: { path: string }[] };
+    };
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.message).toMatch(/e-mail/);
     expect(body.error.issues[0]?.path).toBe('email');
   });
 
   it('rejects malformed JSON and unknown fields with the error shape', async () => {
-    const malformed = await api('/auth/login', { method: 'POST', body: '{"email":', headers: { 'content-type': 'application/json' } });
-    const extra = await api('/auth/login', { method: 'POST', json: { email: uniqueEmail(), admin: true } });
+    const malformed = await api('/auth/login', {
+      method: 'POST',
+      body: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
+    const extra = await api('/auth/login', {
+      method: 'POST',
+      json: { email: uniqueEmail(), admin: true },
+    });
 
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe(
+      'validation_failed',
+    );
     expect(extra.status).toBe(400);
   });
 
@@ -43,7 +57,10 @@ describe('sign-in by e-mail link', () => {
     const second = await api('/auth/verify', { method: 'POST', json: { token } });
 
     expect(first.status).toBe(200);
-    const body = (await first.json()) as { user: { email: string; role: string }; sessionToken: string };
+    const body = (await first.json()) as {
+      user: { email: string; role: string };
+      sessionToken: string;
+    };
     expect(body.user).toMatchObject({ email, role: 'tenant' });
     const cookie = first.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/kaz_session=/);
@@ -51,7 +68,9 @@ describe('sign-in by e-mail link', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
     expect(second.status).toBe(400);
-    expect(((await second.json()) as { error: { message: string } }).error.message).toMatch(/plus valable/);
+    expect(((await second.json()) as { error: { message: string } }).error.message).toMatch(
+      /plus valable/,
+    );
   });
 
   it('rejects an unknown token', async () => {
@@ -69,7 +88,8 @@ describe('sign-in by e-mail link', () => {
   it('limits sign-in links to 5 per address per 15 minutes', async () => {
     const email = uniqueEmail();
     const statuses = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await api('/auth/login', { method: 'POST', json: { email } })).status);
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await api('/auth/login', { method: 'POST', json: { email } })).status);
 
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     expect(await waitForMails(email, 5)).toHaveLength(5);
@@ -89,15 +109,24 @@ describe('sessions', () => {
     expect(byCookie.status).toBe(200);
     expect(logout.status).toBe(204);
     expect(after.status).toBe(401);
-    expect(((await after.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    expect(((await after.json()) as { error: { code: string } }).error.code).toBe(
+      'unauthenticated',
+    );
   });
 
   it('rejects a forged token', async () => {
     const tenant = await signIn(uniqueEmail());
     const [header, payload] = tenant.token.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'armos' })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+        role: 'armos',
+      }),
+    ).toString('base64url');
 
-    const response = await api('/me', { token: `${header}.${forgedPayload}.${tenant.token.split('.')[2]}` });
+    const response = await api('/me', {
+      token: `${header}.${forgedPayload}.${tenant.token.split('.')[2]}`,
+    });
 
     expect(response.status).toBe(401);
   });
@@ -105,9 +134,21 @@ describe('sessions', () => {
   it('refuses a cookie-authenticated change from another origin (CSRF), accepts it from the app', async () => {
     const tenant = await signIn(uniqueEmail());
 
-    const foreign = await api('/me', { method: 'PATCH', json: { displayName: 'Pirate' }, headers: { cookie: tenant.cookie, origin: 'https://evil.example' } });
-    const noOrigin = await api('/me', { method: 'PATCH', json: { displayName: 'Pirate' }, headers: { cookie: tenant.cookie } });
-    const own = await api('/me', { method: 'PATCH', json: { displayName: 'Marie' }, headers: { cookie: tenant.cookie, origin: stack().appUrl } });
+    const foreign = await api('/me', {
+      method: 'PATCH',
+      json: { displayName: 'Pirate' },
+      headers: { cookie: tenant.cookie, origin: 'https://evil.example' },
+    });
+    const noOrigin = await api('/me', {
+      method: 'PATCH',
+      json: { displayName: 'Pirate' },
+      headers: { cookie: tenant.cookie },
+    });
+    const own = await api('/me', {
+      method: 'PATCH',
+      json: { displayName: 'Marie' },
+      headers: { cookie: tenant.cookie, origin: stack().appUrl },
+    });
 
     expect(foreign.status).toBe(403);
     expect(noOrigin.status).toBe(403);
@@ -120,13 +161,27 @@ describe('my account', () => {
   it('updates the display name, phone and notification preferences, validating them', async () => {
     const tenant = await signIn(uniqueEmail());
 
-    const ok = await api('/me', { method: 'PATCH', token: tenant.token, json: { displayName: 'Jean', phone: '0692 12 34 56', notifications: { email: false } } });
-    const bad = await api('/me', { method: 'PATCH', token: tenant.token, json: { phone: 'appelez-moi' } });
+    const ok = await api('/me', {
+      method: 'PATCH',
+      token: tenant.token,
+      json: { displayName: 'Jean', phone: '0692 12 34 56', notifications: { email: false } },
+    });
+    const bad = await api('/me', {
+      method: 'PATCH',
+      token: tenant.token,
+      json: { phone: 'appelez-moi' },
+    });
 
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ displayName: 'Jean', phone: '0692 12 34 56', notifications: { email: false } });
+    expect(await ok.json()).toMatchObject({
+      displayName: 'Jean',
+      phone: '0692 12 34 56',
+      notifications: { email: false },
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe('phone');
+    expect(
+      ((await bad.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path,
+    ).toBe('phone');
   });
 
   it('exports my data and erases my account', async () => {
@@ -138,7 +193,10 @@ describe('my account', () => {
     const after = await api('/me', { token: tenant.token });
 
     expect(exported.status).toBe(200);
-    expect(await exported.json()).toMatchObject({ account: { email, role: 'tenant' }, journal: [expect.objectContaining({ action: 'sign-in' })] });
+    expect(await exported.json()).toMatchObject({
+      account: { email, role: 'tenant' },
+      journal: [expect.objectContaining({ action: 'sign-in' })],
+    });
     expect(erased.status).toBe(204);
     expect(after.status).toBe(401);
     const again = await signIn(email);
@@ -152,10 +210,26 @@ describe('staff accounts', () => {
     const tenant = await signIn(uniqueEmail());
     const email = uniqueEmail('agent');
 
-    const created = await api('/admin/users', { method: 'POST', token: armos.token, json: { email, role: 'lessor', lessorId: 'SHLMR' } });
-    const duplicate = await api('/admin/users', { method: 'POST', token: armos.token, json: { email, role: 'cinor' } });
-    const missingLessor = await api('/admin/users', { method: 'POST', token: armos.token, json: { email: uniqueEmail(), role: 'lessor' } });
-    const byTenant = await api('/admin/users', { method: 'POST', token: tenant.token, json: { email: uniqueEmail(), role: 'armos' } });
+    const created = await api('/admin/users', {
+      method: 'POST',
+      token: armos.token,
+      json: { email, role: 'lessor', lessorId: 'SHLMR' },
+    });
+    const duplicate = await api('/admin/users', {
+      method: 'POST',
+      token: armos.token,
+      json: { email, role: 'cinor' },
+    });
+    const missingLessor = await api('/admin/users', {
+      method: 'POST',
+      token: armos.token,
+      json: { email: uniqueEmail(), role: 'lessor' },
+    });
+    const byTenant = await api('/admin/users', {
+      method: 'POST',
+      token: tenant.token,
+      json: { email: uniqueEmail(), role: 'armos' },
+    });
     const list = await api('/admin/users?role=lessor', { token: armos.token });
 
     expect(created.status).toBe(201);
@@ -172,9 +246,13 @@ describe('staff accounts', () => {
     const armos = await signIn('armos@bourse.local');
     const tenant = await signIn(uniqueEmail());
 
-    const response = await api(`/admin/audit?subject=user:${tenant.user.id}`, { token: armos.token });
+    const response = await api(`/admin/audit?subject=user:${tenant.user.id}`, {
+      token: armos.token,
+    });
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual([expect.objectContaining({ action: 'sign-in', actorId: tenant.user.id })]);
+    expect(await response.json()).toEqual([
+      expect.objectContaining({ action: 'sign-in', actorId: tenant.user.id }),
+    ]);
   });
 });

@@ -18,7 +18,15 @@ async function startApi(port: number): Promise<ChildProcess> {
   const { tableName, dynamodbEndpoint, region, sessionSecret, appUrl } = stack();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/api-process.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamodbEndpoint, AWS_REGION: region, SESSION_SECRET: sessionSecret, APP_URL: appUrl },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      AWS_REGION: region,
+      SESSION_SECRET: sessionSecret,
+      APP_URL: appUrl,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -38,7 +46,14 @@ describe('crash in the middle of swap transitions', () => {
     const first = await startApi(port);
     const url = `http://127.0.0.1:${port}/api`;
     const request = (pair: (typeof pairs)[number]) =>
-      fetch(`${url}/swaps`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${pair.requester.token}` }, body: JSON.stringify({ matchId: pair.matchId }) })
+      fetch(`${url}/swaps`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${pair.requester.token}`,
+        },
+        body: JSON.stringify({ matchId: pair.matchId }),
+      })
         .then((r) => r.status)
         .catch(() => 'killed' as const);
 
@@ -59,16 +74,31 @@ describe('crash in the middle of swap transitions', () => {
     const retried = await Promise.all(pairs.map(request));
 
     const armos = await signIn('armos@bourse.local');
-    const { items } = (await (await api('/swaps?limit=100', { token: armos.token })).json()) as { items: Array<{ matchId: string; status: string; participants: Array<{ listingId: string }> }> };
+    const { items } = (await (await api('/swaps?limit=100', { token: armos.token })).json()) as {
+      items: Array<{ matchId: string; status: string; participants: Array<{ listingId: string }> }>;
+    };
     for (const pair of pairs) {
-      const swaps = items.filter((swap) => swap.matchId === pair.matchId && swap.status === 'awaiting_confirmations');
-      const statuses = await Promise.all([pair.requester, pair.partner].map(async (t) => ((await (await api(`/listings/${t.listingId}`, { token: t.token })).json()) as { status: string }).status));
+      const swaps = items.filter(
+        (swap) => swap.matchId === pair.matchId && swap.status === 'awaiting_confirmations',
+      );
+      const statuses = await Promise.all(
+        [pair.requester, pair.partner].map(
+          async (t) =>
+            (
+              (await (await api(`/listings/${t.listingId}`, { token: t.token })).json()) as {
+                status: string;
+              }
+            ).status,
+        ),
+      );
       expect(swaps).toHaveLength(1);
       expect(statuses).toEqual(['engaged', 'engaged']);
     }
     expect(outcomes).toContain(201);
     expect(outcomes.every((o) => o === 201 || o === 'killed')).toBe(true);
     // Answered before the crash: asking again is a conflict. Killed: done now, or already committed.
-    outcomes.forEach((outcome, i) => expect(outcome === 201 ? [409] : [201, 409]).toContain(retried[i]));
+    outcomes.forEach((outcome, i) =>
+      expect(outcome === 201 ? [409] : [201, 409]).toContain(retried[i]),
+    );
   });
 });

@@ -15,7 +15,11 @@ import { listUnsentMail, type OutboxItem } from '../../functions/lib/db/outbox';
 import { createUser } from '../../functions/lib/db/users';
 import { renewByLink } from '../../functions/lib/listings/renewal';
 import { signRenewalToken } from '../../functions/lib/listings/renewal-token';
-import { changeListingStatus, createListing, type ListingDeps } from '../../functions/lib/listings/service';
+import {
+  changeListingStatus,
+  createListing,
+  type ListingDeps,
+} from '../../functions/lib/listings/service';
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { listingInput } from '../support/factories';
 import { signIn } from '../support/sign-in';
@@ -62,7 +66,8 @@ const tokenOf = (mail: OutboxItem) => {
   return match[1];
 };
 
-const inMarket = async (listingId: string) => (await marketListings(db, '97411')).some((listing) => listing.id === listingId);
+const inMarket = async (listingId: string) =>
+  (await marketListings(db, '97411')).some((listing) => listing.id === listingId);
 
 describe('expiry reminders', () => {
   it('mails D-30 and D-7 reminders once each, with a renewal link', async () => {
@@ -70,7 +75,10 @@ describe('expiry reminders', () => {
     const expiresAt = new Date(listing.expiresAt!);
 
     const early = await expiry(addDays(expiresAt, -31));
-    const d30 = [await expiry(addDays(expiresAt, -30)), await expiry(addMinutes(addDays(expiresAt, -30), 5))];
+    const d30 = [
+      await expiry(addDays(expiresAt, -30)),
+      await expiry(addMinutes(addDays(expiresAt, -30), 5)),
+    ];
     const between = await expiry(addDays(expiresAt, -10));
     const d7 = [await expiry(addDays(expiresAt, -7)), await expiry(addDays(expiresAt, -6))];
 
@@ -79,8 +87,12 @@ describe('expiry reminders', () => {
     expect(between.reminded).toBe(0);
     expect(d7.map((report) => report.reminded)).toEqual([1, 0]);
     const mails = await mailsTo(email, 'listing-expiry-reminder');
-    expect(mails.map((mail) => mail.subject).sort()).toEqual(['Votre annonce expire dans 30 jours', 'Votre annonce expire dans 7 jours']);
-    for (const mail of mails) expect(mail.text).toContain(`${APP_URL}/mon-annonce/prolonger?token=`);
+    expect(mails.map((mail) => mail.subject).sort()).toEqual([
+      'Votre annonce expire dans 30 jours',
+      'Votre annonce expire dans 7 jours',
+    ]);
+    for (const mail of mails)
+      expect(mail.text).toContain(`${APP_URL}/mon-annonce/prolonger?token=`);
     expect((await getListing(db, listing.id)).status).toBe('published');
   });
 });
@@ -100,7 +112,9 @@ describe('expiry at the date', () => {
     expect((await getListing(db, listing.id)).status).toBe('expired');
     expect(await inMarket(listing.id)).toBe(false);
     expect(await scheduledOn(db, expiryDayOf(expiresAt))).toEqual([]);
-    expect((await mailsTo(email, 'listing-expired')).map((mail) => mail.subject)).toEqual(['Votre annonce a expiré']);
+    expect((await mailsTo(email, 'listing-expired')).map((mail) => mail.subject)).toEqual([
+      'Votre annonce a expiré',
+    ]);
   });
 
   it('renews from the link once: 6 more months from the click, back in the market, new reminders', async () => {
@@ -116,7 +130,12 @@ describe('expiry at the date', () => {
     const second = await renewByLink(deps(addMinutes(clickedAt, 10)), tokenOf(expiredMail!));
     const oldReminder = await renewByLink(deps(addMinutes(clickedAt, 20)), tokenOf(reminderMail!));
 
-    expect(first).toMatchObject({ listingId: listing.id, status: 'published', renewed: true, expiresAt: addMonths(clickedAt, 6).toISOString() });
+    expect(first).toMatchObject({
+      listingId: listing.id,
+      status: 'published',
+      renewed: true,
+      expiresAt: addMonths(clickedAt, 6).toISOString(),
+    });
     expect(second).toEqual({ ...first, renewed: false });
     expect(oldReminder).toEqual({ ...first, renewed: false });
     expect(await inMarket(listing.id)).toBe(true);
@@ -126,23 +145,42 @@ describe('expiry at the date', () => {
 
   it('refuses a forged or foreign link', async () => {
     const { listing } = await publishedListing(addDays(T0, 300));
-    const forged = await signRenewalToken('another-secret-another-secret-another-secret-0', { listingId: listing.id, period: listing.expiresAt! }, T0);
+    const forged = await signRenewalToken(
+      'another-secret-another-secret-another-secret-0',
+      { listingId: listing.id, period: listing.expiresAt! },
+      T0,
+    );
 
-    await expect(renewByLink(deps(T0), forged)).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(renewByLink(deps(T0), 'pas-un-jeton-pas-un-jeton')).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(renewByLink(deps(T0), forged)).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(renewByLink(deps(T0), 'pas-un-jeton-pas-un-jeton')).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
   });
 });
 
 describe('POST /api/listings/renew-by-link', () => {
   it('renews a listing of the stack without signing in, idempotently', async () => {
     const tenant = await signIn(uniqueEmail());
-    const created = (await (await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() })).json()) as Listing;
-    const published = (await (await api(`/listings/${created.id}/publish`, { method: 'POST', token: tenant.token })).json()) as Listing;
-    const token = await signRenewalToken(stack().sessionSecret, { listingId: published.id, period: published.expiresAt! }, new Date());
+    const created = (await (
+      await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() })
+    ).json()) as Listing;
+    const published = (await (
+      await api(`/listings/${created.id}/publish`, { method: 'POST', token: tenant.token })
+    ).json()) as Listing;
+    const token = await signRenewalToken(
+      stack().sessionSecret,
+      { listingId: published.id, period: published.expiresAt! },
+      new Date(),
+    );
 
     const first = await api('/listings/renew-by-link', { method: 'POST', json: { token } });
     const second = await api('/listings/renew-by-link', { method: 'POST', json: { token } });
-    const session = await api('/listings/renew-by-link', { method: 'POST', json: { token: tenant.token } });
+    const session = await api('/listings/renew-by-link', {
+      method: 'POST',
+      json: { token: tenant.token },
+    });
 
     expect(first.status).toBe(200);
     const body = (await first.json()) as { renewed: boolean; expiresAt: string; status: string };
@@ -151,6 +189,8 @@ describe('POST /api/listings/renew-by-link', () => {
     expect(second.status).toBe(200);
     expect(await second.json()).toEqual({ ...body, listingId: published.id, renewed: false });
     expect(session.status).toBe(400);
-    expect(((await session.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe('token');
+    expect(
+      ((await session.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path,
+    ).toBe('token');
   });
 });

@@ -49,9 +49,17 @@ describe('faults', () => {
   it('replays a batch after a crash in the middle without sending anything twice', async () => {
     const { region, sesUrl, dynamodbEndpoint } = stack();
     // A table of its own, so that the stack's notifier does not send these mails first.
-    const db = createDatabase({ tableName: `faults-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
+    const db = createDatabase({
+      tableName: `faults-${randomUUID()}`,
+      endpoint: dynamodbEndpoint,
+      region,
+    });
     await ensureTable(db);
-    const send = createSesSender({ region, sesEndpoint: sesUrl, mailFrom: 'Échange Kaz <ne-pas-repondre@bourse.local>' });
+    const send = createSesSender({
+      region,
+      sesEndpoint: sesUrl,
+      mailFrom: 'Échange Kaz <ne-pas-repondre@bourse.local>',
+    });
     const recipients = [uniqueEmail(), uniqueEmail(), uniqueEmail()];
     const ids: string[] = [];
     for (const to of recipients) {
@@ -61,10 +69,23 @@ describe('faults', () => {
     }
     const items = await Promise.all(ids.map((id) => getOutboxItem(db, id)));
     const event: DynamoDBStreamEvent = {
-      Records: items.map((item, i) => ({ eventName: 'INSERT', dynamodb: { NewImage: marshall({ ...item, entity: 'Outbox' }) as never, SequenceNumber: String(i + 1) } })),
+      Records: items.map((item, i) => ({
+        eventName: 'INSERT',
+        dynamodb: {
+          NewImage: marshall({ ...item, entity: 'Outbox' }) as never,
+          SequenceNumber: String(i + 1),
+        },
+      })),
     };
     let calls = 0;
-    const crashing = createNotifier({ db, send: async (mail) => { calls += 1; if (calls === 2) throw new Error('crash'); return send(mail); } });
+    const crashing = createNotifier({
+      db,
+      send: async (mail) => {
+        calls += 1;
+        if (calls === 2) throw new Error('crash');
+        return send(mail);
+      },
+    });
 
     const first = await crashing(event);
     const replay = await createNotifier({ db, send })(event);

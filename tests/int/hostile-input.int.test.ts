@@ -14,25 +14,51 @@ import { staffAccount } from '../support/swaps';
 import { api, stack, uniqueEmail } from '../support/stack';
 
 /** Sends a large body the way a client that keeps writing would, and reads the answer. */
-function sendLarge(method: string, path: string, token: string, body: string): Promise<{ status: number; json: unknown }> {
+function sendLarge(
+  method: string,
+  path: string,
+  token: string,
+  body: string,
+): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const url = new URL(`${stack().appUrl}/api${path}`);
     const req = request(
-      { method, agent: false, hostname: '127.0.0.1', port: url.port, path: url.pathname, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+      {
+        method,
+        agent: false,
+        hostname: '127.0.0.1',
+        port: url.port,
+        path: url.pathname,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text || '{}') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text || '{}') }),
+        );
       },
     );
     // The server may answer 413 and close before the whole body is written.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     req.end(body);
   });
 }
 
-interface Operation { method: string; path: string; query: string[] }
-interface DocumentOperation { parameters?: Array<{ in: string; name: string }> }
+interface Operation {
+  method: string;
+  path: string;
+  query: string[];
+}
+interface DocumentOperation {
+  parameters?: Array<{ in: string; name: string }>;
+}
 
 let operations: Operation[] = [];
 let tenantToken = '';
@@ -40,11 +66,27 @@ let armosToken = '';
 
 /** Sessions of their own for the tests after the random one (which may call POST /auth/logout). */
 async function freshSessions() {
-  const [tenant, accueil, lessor, armos] = await Promise.all([signIn(uniqueEmail()), staffAccount('accueil'), staffAccount('lessor', 'SIDR'), staffAccount('armos')]);
+  const [tenant, accueil, lessor, armos] = await Promise.all([
+    signIn(uniqueEmail()),
+    staffAccount('accueil'),
+    staffAccount('lessor', 'SIDR'),
+    staffAccount('armos'),
+  ]);
   return { tenant: tenant.token, accueil: accueil.token, lessor: lessor.token, armos: armos.token };
 }
 
-const hostileIds = ['../../etc/passwd', '..%2F..%2Fadmin', "' OR 1=1 --", '<script>alert(1)</script>', '${jndi:ldap://x}', 'a'.repeat(300), '%00', '🏠🏠🏠', 'LISTING#x', ' '];
+const hostileIds = [
+  '../../etc/passwd',
+  '..%2F..%2Fadmin',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  'a'.repeat(300),
+  '%00',
+  '🏠🏠🏠',
+  'LISTING#x',
+  ' ',
+];
 
 const hostileValue = fc.oneof(
   fc.string({ maxLength: 50 }),
@@ -57,15 +99,42 @@ const hostileValue = fc.oneof(
   fc.array(fc.string(), { maxLength: 5 }),
   fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 5 }),
 );
-const hostileBody = fc.oneof(hostileValue, fc.dictionary(fc.constantFrom('email', 'token', 'dwelling', 'household', 'wishes', 'motive', 'interested', 'text', 'verified', 'reason', 'role', '__proto__', 'onBehalfOf'), hostileValue, { maxKeys: 6 }));
+const hostileBody = fc.oneof(
+  hostileValue,
+  fc.dictionary(
+    fc.constantFrom(
+      'email',
+      'token',
+      'dwelling',
+      'household',
+      'wishes',
+      'motive',
+      'interested',
+      'text',
+      'verified',
+      'reason',
+      'role',
+      '__proto__',
+      'onBehalfOf',
+    ),
+    hostileValue,
+    { maxKeys: 6 },
+  ),
+);
 
 beforeAll(async () => {
-  const document = (await (await api('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-  operations = Object.entries(document.paths as Record<string, Record<string, DocumentOperation>>).flatMap(([path, ops]) =>
+  const document = (await (await api('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  operations = Object.entries(
+    document.paths as Record<string, Record<string, DocumentOperation>>,
+  ).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase(),
       path: path.replace(/^\/api/, ''),
-      query: (op.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
+      query: (op.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name),
     })),
   );
   tenantToken = (await signIn(uniqueEmail())).token;
@@ -92,7 +161,9 @@ async function expectContractError(response: Response): Promise<void> {
   expect(response.status, `${response.status} ${response.url}`).toBeLessThan(500);
   if (response.status >= 400) {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    expect(body.error?.code).toMatch(/^(validation_failed|unauthenticated|forbidden|not_found|conflict|rate_limited)$/);
+    expect(body.error?.code).toMatch(
+      /^(validation_failed|unauthenticated|forbidden|not_found|conflict|rate_limited)$/,
+    );
     expect(body.error?.message?.length).toBeGreaterThan(0);
   }
 }
@@ -100,13 +171,23 @@ async function expectContractError(response: Response): Promise<void> {
 describe('hostile input', () => {
   it('answers random bodies and ids on every route without a 5xx, in the error shape', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(), hostileBody, fc.constantFrom(...hostileIds), fc.boolean(), async (pick, bodyValue, id, asArmos) => {
-        const operation = operations[pick % operations.length]!;
-        const path = operation.path.replace(/\{[^}]+\}/g, encodeURIComponent(id));
-        const withBody = operation.method !== 'GET' && operation.method !== 'DELETE';
-        const response = await api(path, { method: operation.method, token: asArmos ? armosToken : tenantToken, ...(withBody ? { json: bodyValue } : {}) });
-        await expectContractError(response);
-      }),
+      fc.asyncProperty(
+        fc.nat(),
+        hostileBody,
+        fc.constantFrom(...hostileIds),
+        fc.boolean(),
+        async (pick, bodyValue, id, asArmos) => {
+          const operation = operations[pick % operations.length]!;
+          const path = operation.path.replace(/\{[^}]+\}/g, encodeURIComponent(id));
+          const withBody = operation.method !== 'GET' && operation.method !== 'DELETE';
+          const response = await api(path, {
+            method: operation.method,
+            token: asArmos ? armosToken : tenantToken,
+            ...(withBody ? { json: bodyValue } : {}),
+          });
+          await expectContractError(response);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -114,18 +195,51 @@ describe('hostile input', () => {
   it('answers random values in every declared query parameter, on every route, without a 5xx', async () => {
     const tokens = await freshSessions();
     const withQuery = operations.filter((operation) => operation.query.length > 0);
-    expect(withQuery.map((operation) => operation.path)).toEqual(expect.arrayContaining(['/lessor/listings', '/swaps', '/matches', '/admin/audit', '/stats/quartiers']));
+    expect(withQuery.map((operation) => operation.path)).toEqual(
+      expect.arrayContaining([
+        '/lessor/listings',
+        '/swaps',
+        '/matches',
+        '/admin/audit',
+        '/stats/quartiers',
+      ]),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.nat(),
-        fc.array(fc.tuple(fc.nat(), fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.constantFrom(...hostileIds, ...forgedCursors, '-1', '0', '1e309', 'NaN', 'x'.repeat(5000)))), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.oneof(
+              fc.string({ maxLength: 60 }),
+              fc.string({ unit: 'grapheme', maxLength: 100 }),
+              fc.constantFrom(
+                ...hostileIds,
+                ...forgedCursors,
+                '-1',
+                '0',
+                '1e309',
+                'NaN',
+                'x'.repeat(5000),
+              ),
+            ),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
         fc.constantFrom('tenant', 'accueil', 'lessor', 'armos'),
         async (pick, values, who) => {
           const operation = withQuery[pick % withQuery.length]!;
-          const search = new URLSearchParams(values.map(([index, value]) => [operation.query[index % operation.query.length]!, value]));
+          const search = new URLSearchParams(
+            values.map(([index, value]) => [
+              operation.query[index % operation.query.length]!,
+              value,
+            ]),
+          );
           const path = operation.path.replace(/\{[^}]+\}/g, 'inconnu');
           const token = tokens[who];
-          await expectContractError(await api(`${path}?${search.toString()}`, { method: operation.method, token }));
+          await expectContractError(
+            await api(`${path}?${search.toString()}`, { method: operation.method, token }),
+          );
         },
       ),
       { numRuns: 150 },
@@ -136,18 +250,27 @@ describe('hostile input', () => {
     const { tenant, armos } = await freshSessions();
     const values = [...hostileIds, ...forgedCursors.slice(0, 3), '-1', '1e309', 'x'.repeat(5000)];
     let calls = 0;
-    for (const operation of operations.filter((op) => op.path !== '/auth/logout' && !(op.method === 'DELETE' && op.path === '/me'))) {
+    for (const operation of operations.filter(
+      (op) => op.path !== '/auth/logout' && !(op.method === 'DELETE' && op.path === '/me'),
+    )) {
       const pathParameters = operation.path.match(/\{[^}]+\}/g) ?? [];
       for (const value of values) {
         for (const token of [tenant, armos]) {
           for (const target of pathParameters) {
-            const path = operation.path.replace(/\{[^}]+\}/g, (name) => (name === target ? encodeURIComponent(value) : 'inconnu'));
+            const path = operation.path.replace(/\{[^}]+\}/g, (name) =>
+              name === target ? encodeURIComponent(value) : 'inconnu',
+            );
             await expectContractError(await api(path, { method: operation.method, token }));
             calls += 1;
           }
           for (const name of operation.query) {
             const path = operation.path.replace(/\{[^}]+\}/g, 'inconnu');
-            await expectContractError(await api(`${path}?${new URLSearchParams({ [name]: value }).toString()}`, { method: operation.method, token }));
+            await expectContractError(
+              await api(`${path}?${new URLSearchParams({ [name]: value }).toString()}`, {
+                method: operation.method,
+                token,
+              }),
+            );
             calls += 1;
           }
         }
@@ -168,9 +291,14 @@ describe('hostile input', () => {
     ];
     for (const { path, token } of lists) {
       for (const cursor of forgedCursors) {
-        const response = await api(`${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`, { token });
+        const response = await api(
+          `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`,
+          { token },
+        );
         expect(response.status, `${path} ${cursor}`).toBe(400);
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          'validation_failed',
+        );
       }
     }
   });
@@ -178,36 +306,79 @@ describe('hostile input', () => {
   it('refuses a cursor of one list on another, and takes back its own', async () => {
     const { armos: armosToken } = await freshSessions();
     await Promise.all([tenantWithListing('SIDR'), tenantWithListing('SIDR')]);
-    const armosSidr = (await (await api('/lessor/listings?verification=pending&lessorId=SIDR&limit=1', { token: armosToken })).json()) as { nextCursor?: string };
+    const armosSidr = (await (
+      await api('/lessor/listings?verification=pending&lessorId=SIDR&limit=1', {
+        token: armosToken,
+      })
+    ).json()) as { nextCursor?: string };
     expect(armosSidr.nextCursor).toEqual(expect.any(String));
 
-    const own = await api(`/lessor/listings?verification=pending&lessorId=SIDR&limit=1&cursor=${armosSidr.nextCursor}`, { token: armosToken });
-    const elsewhere = await api(`/lessor/listings?verification=pending&lessorId=SHLMR&limit=1&cursor=${armosSidr.nextCursor}`, { token: armosToken });
+    const own = await api(
+      `/lessor/listings?verification=pending&lessorId=SIDR&limit=1&cursor=${armosSidr.nextCursor}`,
+      { token: armosToken },
+    );
+    const elsewhere = await api(
+      `/lessor/listings?verification=pending&lessorId=SHLMR&limit=1&cursor=${armosSidr.nextCursor}`,
+      { token: armosToken },
+    );
 
     expect(own.status).toBe(200);
     expect(elsewhere.status).toBe(400);
   });
 
   it('rejects malformed JSON, a 1 MB body and a wrong content type with a 4xx in the error shape', async () => {
-    for (const operation of operations.filter((op) => op.method === 'POST' || op.method === 'PATCH')) {
+    for (const operation of operations.filter(
+      (op) => op.method === 'POST' || op.method === 'PATCH',
+    )) {
       const path = operation.path.replace(/\{[^}]+\}/g, 'inconnu');
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${tenantToken}` };
-      await expectContractError(await api(path, { method: operation.method, headers, body: '{"dwelling": {' }));
-      const large = await sendLarge(operation.method, path, tenantToken, JSON.stringify({ text: 'x'.repeat(1024 * 1024) }));
+      const headers = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tenantToken}`,
+      };
+      await expectContractError(
+        await api(path, { method: operation.method, headers, body: '{"dwelling": {' }),
+      );
+      const large = await sendLarge(
+        operation.method,
+        path,
+        tenantToken,
+        JSON.stringify({ text: 'x'.repeat(1024 * 1024) }),
+      );
       expect(large.status).toBe(413);
       expect(large.json).toMatchObject({ error: { code: 'validation_failed' } });
-      await expectContractError(await api(path, { method: operation.method, headers: { ...headers, 'content-type': 'text/plain' }, body: 'bonjour' }));
+      await expectContractError(
+        await api(path, {
+          method: operation.method,
+          headers: { ...headers, 'content-type': 'text/plain' },
+          body: 'bonjour',
+        }),
+      );
     }
   });
 
   it('refuses a name that is not one, on PATCH /me and for a tenant an agent registers', async () => {
     const { tenant: tenantToken, accueil: agentToken } = await freshSessions();
-    for (const name of ['<img src=x onerror=alert(1)>', 'Gagnez 1000 € sur https://x.re', 'Jean\r\nBcc: tous@exemple.re', 'a'.repeat(61)]) {
-      const me = await api('/me', { method: 'PATCH', token: tenantToken, json: { displayName: name } });
-      const onBehalf = await api('/listings', { method: 'POST', token: agentToken, json: { ...listingInput(), onBehalfOf: { name, consent: true } } });
+    for (const name of [
+      '<img src=x onerror=alert(1)>',
+      'Gagnez 1000 € sur https://x.re',
+      'Jean\r\nBcc: tous@exemple.re',
+      'a'.repeat(61),
+    ]) {
+      const me = await api('/me', {
+        method: 'PATCH',
+        token: tenantToken,
+        json: { displayName: name },
+      });
+      const onBehalf = await api('/listings', {
+        method: 'POST',
+        token: agentToken,
+        json: { ...listingInput(), onBehalfOf: { name, consent: true } },
+      });
       for (const response of [me, onBehalf]) {
         expect(response.status, name).toBe(400);
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          'validation_failed',
+        );
       }
     }
   });
@@ -216,7 +387,11 @@ describe('hostile input', () => {
     const tenantToken = (await signIn(uniqueEmail())).token;
     await fc.assert(
       fc.asyncProperty(hostileBody, async (bodyValue) => {
-        const response = await api('/listings', { method: 'POST', token: tenantToken, json: bodyValue });
+        const response = await api('/listings', {
+          method: 'POST',
+          token: tenantToken,
+          json: bodyValue,
+        });
         expect(response.status).toBe(400);
       }),
       { numRuns: 40 },

@@ -35,19 +35,27 @@ const noPhotos = (): PhotoStorage => {
 const run = (at: Date) => runInactiveAccounts({ db, appUrl: APP_URL, storage: noPhotos }, at);
 
 async function warningsTo(email: string) {
-  return (await listUnsentMail(db, new Date('2100-01-01'), 1000)).filter((mail) => mail.to === email && mail.kind === 'account-inactive-warning');
+  return (await listUnsentMail(db, new Date('2100-01-01'), 1000)).filter(
+    (mail) => mail.to === email && mail.kind === 'account-inactive-warning',
+  );
 }
 
 async function itemsMentioning(needles: string[]): Promise<Record<string, unknown>[]> {
   const { Items } = await db.doc.send(new ScanCommand({ TableName: db.tableName }));
-  return (Items ?? []).filter((item) => needles.some((needle) => JSON.stringify(item).includes(needle)));
+  return (Items ?? []).filter((item) =>
+    needles.some((needle) => JSON.stringify(item).includes(needle)),
+  );
 }
 
 describe('inactive accounts', () => {
   it('warns 30 days before 24 months without activity, once, then erases the account at the date', async () => {
     // Prepare
     const email = uniqueEmail('dormant');
-    const user = await createUser(db, { email, role: 'tenant', displayName: 'Marcel Dormeur', phone: '0692 00 11 22' }, start(0));
+    const user = await createUser(
+      db,
+      { email, role: 'tenant', displayName: 'Marcel Dormeur', phone: '0692 00 11 22' },
+      start(0),
+    );
     const erasesAt = addMonths(start(0), 24);
 
     // Act
@@ -99,7 +107,12 @@ describe('inactive accounts', () => {
     const at = start(2);
     const user = await createUser(db, { email, role: 'tenant' }, at);
     const renewedAt = addMonths(at, 20);
-    const deps = (now: Date) => ({ db, now: () => now, appUrl: APP_URL, reference: async () => seedReferenceData });
+    const deps = (now: Date) => ({
+      db,
+      now: () => now,
+      appUrl: APP_URL,
+      reference: async () => seedReferenceData,
+    });
     const draft = await createListing(deps(at), user, listingInput());
     await changeListingStatus(deps(renewedAt), user, draft.id, 'publish');
 

@@ -16,7 +16,11 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyStructuredResultV2, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type {
+  APIGatewayProxyStructuredResultV2,
+  DynamoDBRecord,
+  DynamoDBStreamEvent,
+} from 'aws-lambda';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/api/origin-headers';
 import { signSession } from '../../functions/lib/auth/session';
 import type { Database } from '../../functions/lib/db/client';
@@ -41,7 +45,8 @@ import {
 import { waitForMails } from '../support/mailbox';
 import { createOwnTable, dropOwnTable, stack, uniqueEmail } from '../support/stack';
 
-const secretArn = (name: string) => `arn:aws:secretsmanager:eu-west-3:123456789012:secret:EchangeKaz-${name}-local`;
+const secretArn = (name: string) =>
+  `arn:aws:secretsmanager:eu-west-3:123456789012:secret:EchangeKaz-${name}-local`;
 const SECRET_ARNS = {
   SESSION_SECRET_ARN: secretArn('session'),
   PHOTOS_SIGNING_KEY_ARN: secretArn('photo-signing-key'),
@@ -49,7 +54,9 @@ const SECRET_ARNS = {
 };
 /** What CloudFront sends as the origin-verify header: the secret's current value. */
 const ORIGIN_SECRET = randomBytes(36).toString('base64url');
-const PHOTO_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const PHOTO_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 
 const run = promisify(execFile);
 
@@ -96,7 +103,8 @@ const fn = (name: string): TemplateFunction => {
   return found;
 };
 
-const invoke = <T>(name: string, event: unknown) => invokeBundle<T>(fn(name), event, lambdaEnvironment(fn(name), engines));
+const invoke = <T>(name: string, event: unknown) =>
+  invokeBundle<T>(fn(name), event, lambdaEnvironment(fn(name), engines));
 
 const scheduledEvent = (rule: string) => ({
   version: '0',
@@ -110,9 +118,29 @@ const scheduledEvent = (rule: string) => ({
   detail: {},
 });
 
-const SCHEDULED = ['OutboxSweep', 'ListingExpiry', 'AnswerReminders', 'ProposalDigests', 'SwapNudges', 'ReviewDeadlines', 'InactiveAccounts', 'MatchOptimiser', 'PlanCheck'];
+const SCHEDULED = [
+  'OutboxSweep',
+  'ListingExpiry',
+  'AnswerReminders',
+  'ProposalDigests',
+  'SwapNudges',
+  'ReviewDeadlines',
+  'InactiveAccounts',
+  'MatchOptimiser',
+  'PlanCheck',
+];
 
-const EXERCISED = ['ReferenceData', 'Api', 'Notifier', 'Matcher', 'ProposalFanOut', 'Stats', 'TtlPurge', ...SCHEDULED, 'Photos'];
+const EXERCISED = [
+  'ReferenceData',
+  'Api',
+  'Notifier',
+  'Matcher',
+  'ProposalFanOut',
+  'Stats',
+  'TtlPurge',
+  ...SCHEDULED,
+  'Photos',
+];
 
 describe('the template', () => {
   it('has no function that this file does not run', () => {
@@ -125,19 +153,28 @@ describe('the template', () => {
       for (const [name, value] of Object.entries(candidate.environment)) {
         if (typeof value === 'string') continue;
         for (const resource of referencedResources(value, statefulIds)) {
-          expect(granted.get(resource), `${candidate.name}: ${name} names ${resource} without a grant`).toBeDefined();
+          expect(
+            granted.get(resource),
+            `${candidate.name}: ${name} names ${resource} without a grant`,
+          ).toBeDefined();
         }
       }
       for (const [name, value] of Object.entries(candidate.environment)) {
         if (!name.endsWith('_ARN') || typeof value === 'string') continue;
         const readable = candidate.statements.some(
-          (statement) => ([] as string[]).concat(statement.Action).includes('secretsmanager:GetSecretValue') && JSON.stringify(statement.Resource).includes(JSON.stringify(value)),
+          (statement) =>
+            ([] as string[]).concat(statement.Action).includes('secretsmanager:GetSecretValue') &&
+            JSON.stringify(statement.Resource).includes(JSON.stringify(value)),
         );
         expect(readable, `${candidate.name}: ${name} names a secret it may not read`).toBe(true);
       }
       if ('MAIL_FROM' in candidate.environment) {
-        const actions = candidate.statements.flatMap((statement) => ([] as string[]).concat(statement.Action));
-        expect(actions, `${candidate.name}: MAIL_FROM without ses:SendEmail`).toContain('ses:SendEmail');
+        const actions = candidate.statements.flatMap((statement) =>
+          ([] as string[]).concat(statement.Action),
+        );
+        expect(actions, `${candidate.name}: MAIL_FROM without ses:SendEmail`).toContain(
+          'ses:SendEmail',
+        );
       }
     }
   });
@@ -166,38 +203,67 @@ describe('bundles on the local engines', () => {
       RequestId: 'request-1',
       LogicalResourceId: 'ReferenceDataLoad',
       ResourceType: 'Custom::ReferenceData',
-      ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-3:123456789012:function:ReferenceData', dataVersion: 'x' },
+      ResourceProperties: {
+        ServiceToken: 'arn:aws:lambda:eu-west-3:123456789012:function:ReferenceData',
+        dataVersion: 'x',
+      },
     });
     cloudFormation.close();
     const reference = await readReferenceData(db);
 
     expect(answers).toHaveLength(1);
     expect(answers[0]).toMatchObject({ Status: 'SUCCESS', Data: { inserted: expect.any(Number) } });
-    expect([reference.communes.length, reference.quartiers.length, reference.lessors.length]).toEqual([3, 36, 7]);
+    expect([
+      reference.communes.length,
+      reference.quartiers.length,
+      reference.lessors.length,
+    ]).toEqual([3, 36, 7]);
   });
 
   it('Api, in production configuration, refuses a request without the origin secret and, through CloudFront, serves the reference data, signs in and creates a listing', async () => {
-    const tenant = await createUser(db, { email: uniqueEmail(), role: 'tenant', displayName: 'Locataire' }, new Date());
+    const tenant = await createUser(
+      db,
+      { email: uniqueEmail(), role: 'tenant', displayName: 'Locataire' },
+      new Date(),
+    );
     const { token } = await signSession(stack().sessionSecret, tenant, new Date());
     // What CloudFront adds: the origin secret, and the viewer's address its viewer-request function writes.
-    const viaCloudFront = { host: 'abc123.execute-api.eu-west-3.amazonaws.com', [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET, [VIEWER_ADDRESS_HEADER]: '198.51.100.24' };
+    const viaCloudFront = {
+      host: 'abc123.execute-api.eu-west-3.amazonaws.com',
+      [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET,
+      [VIEWER_ADDRESS_HEADER]: '198.51.100.24',
+    };
     const json = { ...viaCloudFront, 'content-type': 'application/json' };
 
-    const direct = await invoke<APIGatewayProxyStructuredResultV2>('Api', httpApiEvent('GET', '/api/ref'));
-    const reference = await invoke<APIGatewayProxyStructuredResultV2>('Api', httpApiEvent('GET', '/api/ref', { headers: viaCloudFront }));
+    const direct = await invoke<APIGatewayProxyStructuredResultV2>(
+      'Api',
+      httpApiEvent('GET', '/api/ref'),
+    );
+    const reference = await invoke<APIGatewayProxyStructuredResultV2>(
+      'Api',
+      httpApiEvent('GET', '/api/ref', { headers: viaCloudFront }),
+    );
     const signInEmail = uniqueEmail('bundle');
     const signInRequest = await invoke<APIGatewayProxyStructuredResultV2>(
       'Api',
-      httpApiEvent('POST', '/api/auth/login', { headers: json, body: JSON.stringify({ email: signInEmail }) }),
+      httpApiEvent('POST', '/api/auth/login', {
+        headers: json,
+        body: JSON.stringify({ email: signInEmail }),
+      }),
     );
     const created = await invoke<APIGatewayProxyStructuredResultV2>(
       'Api',
-      httpApiEvent('POST', '/api/listings', { headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify(listingInput()) }),
+      httpApiEvent('POST', '/api/listings', {
+        headers: { ...json, authorization: `Bearer ${token}` },
+        body: JSON.stringify(listingInput()),
+      }),
     );
 
     expect(direct.statusCode).toBe(403);
     expect(reference.statusCode, String(reference.body)).toBe(200);
-    expect((JSON.parse(String(reference.body)) as { communes: unknown[] }).communes).toHaveLength(3);
+    expect((JSON.parse(String(reference.body)) as { communes: unknown[] }).communes).toHaveLength(
+      3,
+    );
     expect(signInRequest.statusCode, String(signInRequest.body)).toBe(202);
     expect(created.statusCode, String(created.body)).toBe(201);
     // Every secret resolved from its ARN at cold start; the origin secret also at its previous stage, which a never-rotated secret lacks.
@@ -210,16 +276,27 @@ describe('bundles on the local engines', () => {
       ]),
     );
     streamState.signInEmail = signInEmail;
-    streamState.listing = { id: (JSON.parse(String(created.body)) as { id: string }).id, ownerId: tenant.id };
+    streamState.listing = {
+      id: (JSON.parse(String(created.body)) as { id: string }).id,
+      ownerId: tenant.id,
+    };
   });
 
   it('Api loads pdf-lib, left out of its bundle, from beside it in the deployed asset (the swap file only needs it)', async () => {
     const bundle = fn('Api').bundle;
 
-    const loaded = await run(process.execPath, ['--input-type=module', '-e', "const { PDFDocument } = await import('pdf-lib'); const doc = await PDFDocument.create(); doc.addPage(); process.stdout.write(String((await doc.save()).length));"], {
-      cwd: dirname(bundle),
-      env: { PATH: process.env.PATH ?? '' },
-    });
+    const loaded = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const { PDFDocument } = await import('pdf-lib'); const doc = await PDFDocument.create(); doc.addPage(); process.stdout.write(String((await doc.save()).length));",
+      ],
+      {
+        cwd: dirname(bundle),
+        env: { PATH: process.env.PATH ?? '' },
+      },
+    );
 
     expect(Number(loaded.stdout)).toBeGreaterThan(100);
     expect(readFileSync(bundle, 'utf8')).toMatch(/import\(\s*["']pdf-lib["']\s*\)/);
@@ -230,7 +307,9 @@ describe('bundles on the local engines', () => {
     const records = await streamRecords();
 
     const results = await Promise.all(
-      ['Notifier', 'Matcher', 'ProposalFanOut', 'Stats'].map((name) => invoke<{ batchItemFailures: unknown[] }>(name, { Records: records })),
+      ['Notifier', 'Matcher', 'ProposalFanOut', 'Stats'].map((name) =>
+        invoke<{ batchItemFailures: unknown[] }>(name, { Records: records }),
+      ),
     );
 
     expect(records.some((record) => record.dynamodb?.Keys?.sk?.S === 'LISTING')).toBe(true);
@@ -239,29 +318,45 @@ describe('bundles on the local engines', () => {
   });
 
   it('the scheduled functions run on an EventBridge event', async () => {
-    const reports = await Promise.all(SCHEDULED.map((name) => invoke<unknown>(name, scheduledEvent(`${name}Schedule`))));
+    const reports = await Promise.all(
+      SCHEDULED.map((name) => invoke<unknown>(name, scheduledEvent(`${name}Schedule`))),
+    );
 
     const byName = Object.fromEntries(SCHEDULED.map((name, index) => [name, reports[index]]));
-    for (const name of SCHEDULED) expect(byName[name] === null || typeof byName[name] === 'object', name).toBe(true);
-    expect(byName.ProposalDigests).toEqual({ queued: expect.any(Number), sent: expect.any(Number) });
-    expect(byName.SwapNudges).toEqual({ proposals: expect.any(Number), nudged: expect.any(Number) });
+    for (const name of SCHEDULED)
+      expect(byName[name] === null || typeof byName[name] === 'object', name).toBe(true);
+    expect(byName.ProposalDigests).toEqual({
+      queued: expect.any(Number),
+      sent: expect.any(Number),
+    });
+    expect(byName.SwapNudges).toEqual({
+      proposals: expect.any(Number),
+      nudged: expect.any(Number),
+    });
     expect(byName.InactiveAccounts).toMatchObject({ warned: 0, erased: 0, failed: 0 });
     expect(byName.PlanCheck).toMatchObject({ broken: expect.any(Number) });
   });
 
   it('TtlPurge frees the owner’s one-active-listing guard when DynamoDB’s TTL deletes the listing', async () => {
     const { id, ownerId } = streamState.listing;
-    const guard = () => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.activeListing(ownerId) }));
+    const guard = () =>
+      db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.activeListing(ownerId) }));
     expect((await guard()).Item).toMatchObject({ listingId: id });
     await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.listing(id) }));
-    const removal = (await streamRecords((key) => key.pk === keys.listing(id).pk && key.sk === keys.listing(id).sk)).filter(
-      (record) => record.eventName === 'REMOVE' && record.dynamodb?.Keys?.pk?.S === keys.listing(id).pk,
+    const removal = (
+      await streamRecords((key) => key.pk === keys.listing(id).pk && key.sk === keys.listing(id).sk)
+    ).filter(
+      (record) =>
+        record.eventName === 'REMOVE' && record.dynamodb?.Keys?.pk?.S === keys.listing(id).pk,
     );
 
     const result = await invoke<{ batchItemFailures: unknown[] }>('TtlPurge', { Records: removal });
 
     expect(removal).toHaveLength(1);
-    expect(removal[0]?.userIdentity).toEqual({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
+    expect(removal[0]?.userIdentity).toEqual({
+      type: 'Service',
+      principalId: 'dynamodb.amazonaws.com',
+    });
     expect(result).toEqual({ batchItemFailures: [] });
     expect((await guard()).Item).toBeUndefined();
   });
@@ -281,8 +376,17 @@ describe('bundles on the local engines', () => {
           s3: {
             s3SchemaVersion: '1.0',
             configurationId: 'uploads',
-            bucket: { name: stack().photosBucket, ownerIdentity: { principalId: 'local' }, arn: `arn:aws:s3:::${stack().photosBucket}` },
-            object: { key: 'uploads/01JNOLISTING/01JNOPHOTO', size: 1024, eTag: 'e', sequencer: '1' },
+            bucket: {
+              name: stack().photosBucket,
+              ownerIdentity: { principalId: 'local' },
+              arn: `arn:aws:s3:::${stack().photosBucket}`,
+            },
+            object: {
+              key: 'uploads/01JNOLISTING/01JNOPHOTO',
+              size: 1024,
+              eTag: 'e',
+              sequencer: '1',
+            },
           },
         },
       ],
@@ -298,14 +402,18 @@ describe('bundles on the local engines', () => {
 const streamState = { signInEmail: '', listing: { id: '', ownerId: '' } };
 
 /** Every record the own table's stream holds so far, as the Lambda event source delivers them. */
-async function streamRecords(isTtlDeletion?: (key: { pk?: string; sk?: string }) => boolean): Promise<DynamoDBRecord[]> {
+async function streamRecords(
+  isTtlDeletion?: (key: { pk?: string; sk?: string }) => boolean,
+): Promise<DynamoDBRecord[]> {
   const records: DynamoDBRecord[] = [];
   const runner = new StreamRunner({
     endpoint: stack().dynamodbEndpoint,
     region: stack().region,
     tableName: db.tableName,
     isTtlDeletion,
-    handlers: { capture: async (event: DynamoDBStreamEvent) => void records.push(...event.Records) },
+    handlers: {
+      capture: async (event: DynamoDBStreamEvent) => void records.push(...event.Records),
+    },
   });
   await runner.start();
   await runner.settled();

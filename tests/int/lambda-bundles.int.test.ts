@@ -18,7 +18,9 @@ import { stack, uniqueEmail, createOwnTable, dropOwnTable } from '../support/sta
 
 interface NotifierBundle {
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
-  sweepHandler: (event: EventBridgeEvent<'Scheduled Event', Record<string, never>>) => Promise<unknown>;
+  sweepHandler: (
+    event: EventBridgeEvent<'Scheduled Event', Record<string, never>>,
+  ) => Promise<unknown>;
 }
 
 let db: Database;
@@ -45,7 +47,11 @@ beforeAll(async () => {
 afterAll(() => dropOwnTable(db));
 
 async function writeMail(to: string, createdAt = new Date()): Promise<string> {
-  const put = outboxPut(db, { to, subject: 'Votre lien de connexion', text: 'Bonjour', kind: 'test' }, createdAt);
+  const put = outboxPut(
+    db,
+    { to, subject: 'Votre lien de connexion', text: 'Bonjour', kind: 'test' },
+    createdAt,
+  );
   await transactWrite(db, [put]);
   return String(put.Put!.Item!.id);
 }

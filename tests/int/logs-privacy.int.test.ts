@@ -18,17 +18,28 @@ let app: ReturnType<typeof createApi>;
 
 beforeAll(() => {
   const db = stackDatabase();
-  const config = parseConfig({ ...process.env, TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: stack().dynamodbEndpoint, APP_URL: stack().appUrl, SESSION_SECRET: 'x'.repeat(43) });
+  const config = parseConfig({
+    ...process.env,
+    TABLE_NAME: db.tableName,
+    DYNAMODB_ENDPOINT: stack().dynamodbEndpoint,
+    APP_URL: stack().appUrl,
+    SESSION_SECRET: 'x'.repeat(43),
+  });
   app = createApi({ config, db, now: () => new Date(), reference: cachedReferenceData(db) });
   configureLogs({ level: 'debug', sink: (line) => lines.push(line) });
 });
 
-afterAll(() => configureLogs({ level: 'error', sink: (line) => process.stdout.write(`${line}\n`) }));
+afterAll(() =>
+  configureLogs({ level: 'error', sink: (line) => process.stdout.write(`${line}\n`) }),
+);
 
 const call = (path: string, init: { method?: string; token?: string; json?: unknown } = {}) =>
   app.request(`/api${path}`, {
     method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
     ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
   });
 
@@ -37,11 +48,31 @@ describe('logs', () => {
     const email = uniqueEmail();
     await call('/auth/login', { method: 'POST', json: { email } });
     const [mail] = await waitForMails(email);
-    const verified = (await (await call('/auth/verify', { method: 'POST', json: { token: tokenFromMail(mail!.body.text!) } })).json()) as { sessionToken: string };
+    const verified = (await (
+      await call('/auth/verify', {
+        method: 'POST',
+        json: { token: tokenFromMail(mail!.body.text!) },
+      })
+    ).json()) as { sessionToken: string };
     const token = verified.sessionToken;
-    await call('/me', { method: 'PATCH', token, json: { displayName: 'Marie-Josée Hoarau', phone: '0692 45 67 89' } });
-    await call('/listings', { method: 'POST', token, json: listingInput({ dwelling: { tenancyRef: 'BAIL-SECRET-77' }, household: { income: 23456 } } as never) });
-    await call('/listings', { method: 'POST', token, json: { dwelling: { tenancyRef: 'BAIL-SECRET-77' } } });
+    await call('/me', {
+      method: 'PATCH',
+      token,
+      json: { displayName: 'Marie-Josée Hoarau', phone: '0692 45 67 89' },
+    });
+    await call('/listings', {
+      method: 'POST',
+      token,
+      json: listingInput({
+        dwelling: { tenancyRef: 'BAIL-SECRET-77' },
+        household: { income: 23456 },
+      } as never),
+    });
+    await call('/listings', {
+      method: 'POST',
+      token,
+      json: { dwelling: { tenancyRef: 'BAIL-SECRET-77' } },
+    });
     await call('/nulle-part', { token });
 
     const output = lines.join('\n');

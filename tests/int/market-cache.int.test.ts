@@ -25,19 +25,40 @@ afterAll(() => dropOwnTable(db));
 
 describe('market index cache', () => {
   it('catches up on the changes other instances recorded, the latest version of each listing winning', async () => {
-    const [first, second] = generateMarket({ size: 2, seed: 11, density: 'broad', region: 'cinor' }).listings;
+    const [first, second] = generateMarket({
+      size: 2,
+      seed: 11,
+      density: 'broad',
+      region: 'cinor',
+    }).listings;
     await loadMarket(db, [first!]);
     const now = new Date();
     const mine = new MarketCache();
     await mine.get(db, reference, now);
     const published = publishedListing(second!, now);
-    const withdrawn = { ...publishedListing(first!, now), status: 'withdrawn' as const, version: 2 };
+    const withdrawn = {
+      ...publishedListing(first!, now),
+      status: 'withdrawn' as const,
+      version: 2,
+    };
 
     // Another instance saw these on its shard: the second listing published, the first withdrawn.
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: listingItem(published, now) }));
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: listingItem(withdrawn, now) }));
-    await appendMarketChange(db, { listingId: second!.id, version: 1, seenAt: new Date().toISOString() });
-    await appendMarketChange(db, { listingId: first!.id, version: 2, seenAt: new Date().toISOString() });
+    await db.doc.send(
+      new PutCommand({ TableName: db.tableName, Item: listingItem(published, now) }),
+    );
+    await db.doc.send(
+      new PutCommand({ TableName: db.tableName, Item: listingItem(withdrawn, now) }),
+    );
+    await appendMarketChange(db, {
+      listingId: second!.id,
+      version: 1,
+      seenAt: new Date().toISOString(),
+    });
+    await appendMarketChange(db, {
+      listingId: first!.id,
+      version: 2,
+      seenAt: new Date().toISOString(),
+    });
     const applied = await mine.catchUp(db, now);
     // A late record of an older version of the first listing changes nothing.
     mine.apply(undefined, publishedListing(first!, now), now);

@@ -28,7 +28,10 @@ let single: Database;
 let sharded: Database;
 
 beforeAll(async () => {
-  [single, sharded] = await Promise.all([createOwnTable('one-shard'), createOwnTable('two-shards')]);
+  [single, sharded] = await Promise.all([
+    createOwnTable('one-shard'),
+    createOwnTable('two-shards'),
+  ]);
 });
 
 afterAll(() => Promise.all([dropOwnTable(single), dropOwnTable(sharded)]));
@@ -41,9 +44,21 @@ interface Change {
 /** A random sequence of publications, edits (what the listing offers and wants) and withdrawals, from a seed. */
 function changesOf(seed: number, steps: number): Change[] {
   // All in one commune, so that cycles of both sizes abound among a few dozen listings.
-  const pool = generateMarket({ size: 90, seed, density: 'broad', region: 'cinor' }).listings.map((l) => ({ ...l, dwelling: { ...l.dwelling, communeCode: '97411' }, wishes: { ...l.wishes, communes: ['97411'], quartiers: [], needs: {}, maxTotalRent: undefined } }));
+  const pool = generateMarket({ size: 90, seed, density: 'broad', region: 'cinor' }).listings.map(
+    (l) => ({
+      ...l,
+      dwelling: { ...l.dwelling, communeCode: '97411' },
+      wishes: {
+        ...l.wishes,
+        communes: ['97411'],
+        quartiers: [],
+        needs: {},
+        maxTotalRent: undefined,
+      },
+    }),
+  );
   let state = seed;
-  const random = (n: number) => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n);
+  const random = (n: number) => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) % n;
   const current = new Map<string, Listing>();
   let nextNew = 0;
   const changes: Change[] = [];
@@ -58,7 +73,15 @@ function changesOf(seed: number, steps: number): Change[] {
     } else {
       const before = published[random(published.length)] as Listing;
       const other = pool[60 + random(30)] as GeneratedListing;
-      const after: Listing = roll < 9 ? { ...before, dwelling: { ...other.dwelling }, wishes: { ...other.wishes }, version: before.version + 1 } : { ...before, status: 'withdrawn', version: before.version + 1 };
+      const after: Listing =
+        roll < 9
+          ? {
+              ...before,
+              dwelling: { ...other.dwelling },
+              wishes: { ...other.wishes },
+              version: before.version + 1,
+            }
+          : { ...before, status: 'withdrawn', version: before.version + 1 };
       changes.push({ before, after });
       current.set(after.id, after);
     }
@@ -67,12 +90,18 @@ function changesOf(seed: number, steps: number): Change[] {
 }
 
 function recordOf(change: Change, sequence: number): DynamoDBStreamEvent {
-  const image = (listing: Listing) => marshall(listingItem(listing, new Date()), { removeUndefinedValues: true }) as never;
+  const image = (listing: Listing) =>
+    marshall(listingItem(listing, new Date()), { removeUndefinedValues: true }) as never;
   return {
     Records: [
       {
         eventName: change.before ? 'MODIFY' : 'INSERT',
-        dynamodb: { Keys: marshall(keys.listing(change.after.id)) as never, NewImage: image(change.after), ...(change.before ? { OldImage: image(change.before) } : {}), SequenceNumber: String(sequence) },
+        dynamodb: {
+          Keys: marshall(keys.listing(change.after.id)) as never,
+          NewImage: image(change.after),
+          ...(change.before ? { OldImage: image(change.before) } : {}),
+          SequenceNumber: String(sequence),
+        },
       },
     ],
   };
@@ -80,9 +109,13 @@ function recordOf(change: Change, sequence: number): DynamoDBStreamEvent {
 
 /** Writes each change to the table, then hands its record to one of the matcher instances, in turn. */
 async function run(db: Database, changes: Change[], instances: number): Promise<void> {
-  const matchers = Array.from({ length: instances }, () => createMatcher({ db, now: () => new Date(), reference, proposalsPerListing: K }));
+  const matchers = Array.from({ length: instances }, () =>
+    createMatcher({ db, now: () => new Date(), reference, proposalsPerListing: K }),
+  );
   for (const [i, change] of changes.entries()) {
-    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: listingItem(change.after, new Date()) }));
+    await db.doc.send(
+      new PutCommand({ TableName: db.tableName, Item: listingItem(change.after, new Date()) }),
+    );
     expect(await matchers[i % instances]!(recordOf(change, i))).toEqual({ batchItemFailures: [] });
   }
 }
@@ -91,7 +124,15 @@ async function scan(db: Database, entity: string): Promise<Record<string, unknow
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(new ScanCommand({ TableName: db.tableName, FilterExpression: '#e = :e', ExpressionAttributeNames: { '#e': 'entity' }, ExpressionAttributeValues: { ':e': entity }, ExclusiveStartKey: start }));
+    const page = await db.doc.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        FilterExpression: '#e = :e',
+        ExpressionAttributeNames: { '#e': 'entity' },
+        ExpressionAttributeValues: { ':e': entity },
+        ExclusiveStartKey: start,
+      }),
+    );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -100,10 +141,19 @@ async function scan(db: Database, entity: string): Promise<Record<string, unknow
 
 /** Each listing's live proposals (keys) and counts, as stored. */
 async function storedState(db: Database) {
-  const live = (await scan(db, 'Match')).filter((m) => m.status === 'proposed' || m.status === 'mutual');
+  const live = (await scan(db, 'Match')).filter(
+    (m) => m.status === 'proposed' || m.status === 'mutual',
+  );
   const proposals = new Map<string, string[]>();
-  for (const match of live) for (const id of match.listingIds as string[]) proposals.set(id, [...(proposals.get(id) ?? []), String(match.key)].sort());
-  const counts = new Map((await scan(db, 'MatchSummary')).map((s) => [String(s.listingId), { count2: s.count2, count3: s.count3, wanters: s.wanters }]));
+  for (const match of live)
+    for (const id of match.listingIds as string[])
+      proposals.set(id, [...(proposals.get(id) ?? []), String(match.key)].sort());
+  const counts = new Map(
+    (await scan(db, 'MatchSummary')).map((s) => [
+      String(s.listingId),
+      { count2: s.count2, count3: s.count3, wanters: s.wanters },
+    ]),
+  );
   return { proposals, counts };
 }
 
@@ -123,14 +173,26 @@ describe('matching with several stream shards', () => {
     const market = finalMarket(changes).map(candidateOf);
     const all = bruteForceCycles(market);
     const expected = new Map<string, string[]>();
-    const kept = new Set(market.flatMap((listing) => ownBestOf(all.filter((c) => c.listingIds.includes(listing.id)), K).map((c) => c.key)));
-    for (const key of kept) for (const id of key.split('|')) expected.set(id, [...(expected.get(id) ?? []), key].sort());
+    const kept = new Set(
+      market.flatMap((listing) =>
+        ownBestOf(
+          all.filter((c) => c.listingIds.includes(listing.id)),
+          K,
+        ).map((c) => c.key),
+      ),
+    );
+    for (const key of kept)
+      for (const id of key.split('|')) expected.set(id, [...(expected.get(id) ?? []), key].sort());
     expect(kept.size).toBeGreaterThan(20); // dense enough for the best K to leave cycles out
     expect(Object.fromEntries(two.proposals)).toEqual(Object.fromEntries(one.proposals));
     expect(Object.fromEntries(one.proposals)).toEqual(Object.fromEntries(expected));
     for (const listing of market) {
       const through = all.filter((c) => c.listingIds.includes(listing.id));
-      const recount = { count2: through.filter((c) => c.size === 2).length, count3: through.filter((c) => c.size === 3).length, wanters: market.filter((other) => accepts(other, listing)).length };
+      const recount = {
+        count2: through.filter((c) => c.size === 2).length,
+        count3: through.filter((c) => c.size === 3).length,
+        wanters: market.filter((other) => accepts(other, listing)).length,
+      };
       expect(one.counts.get(listing.id)).toEqual(recount);
       expect(two.counts.get(listing.id)).toEqual(recount);
     }

@@ -24,7 +24,8 @@ function flakySes(outage: number): MailSender & { calls: number } {
   const sender = Object.assign(
     async (mail: Parameters<MailSender>[0]) => {
       sender.calls += 1;
-      if (sender.calls <= outage) throw Object.assign(new Error('SES indisponible'), { name: 'ServiceUnavailable' });
+      if (sender.calls <= outage)
+        throw Object.assign(new Error('SES indisponible'), { name: 'ServiceUnavailable' });
       return realSend(mail);
     },
     { calls: 0 },
@@ -36,13 +37,22 @@ beforeAll(async () => {
   const { region, sesUrl } = stack();
   // A table of its own: the stack's notifier must not compete with the sender under test.
   db = await createOwnTable('notifier');
-  realSend = createSesSender({ region, sesEndpoint: sesUrl, mailFrom: 'Échange Kaz <ne-pas-repondre@bourse.local>' });
+  realSend = createSesSender({
+    region,
+    sesEndpoint: sesUrl,
+    mailFrom: 'Échange Kaz <ne-pas-repondre@bourse.local>',
+  });
 });
 
 afterAll(() => dropOwnTable(db));
 
 async function writeMail(to: string): Promise<string> {
-  const put = outboxPut(db, { to, subject: 'Votre lien de connexion', text: 'Bonjour', kind: 'test' });
+  const put = outboxPut(db, {
+    to,
+    subject: 'Votre lien de connexion',
+    text: 'Bonjour',
+    kind: 'test',
+  });
   await transactWrite(db, [put]);
   return String(put.Put!.Item!.id);
 }
@@ -52,7 +62,10 @@ function insertEvent(item: Record<string, unknown>, sequenceNumber = '1'): Dynam
     Records: [
       {
         eventName: 'INSERT',
-        dynamodb: { NewImage: marshall(item, { removeUndefinedValues: true }) as never, SequenceNumber: sequenceNumber },
+        dynamodb: {
+          NewImage: marshall(item, { removeUndefinedValues: true }) as never,
+          SequenceNumber: sequenceNumber,
+        },
       },
     ],
   };
@@ -103,7 +116,8 @@ describe('notifier', () => {
     const notify = createNotifier({ db, send: ses });
 
     const attempts = [];
-    for (let attempt = 0; attempt < 3; attempt += 1) attempts.push(await notify(insertEvent(item, '42')));
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      attempts.push(await notify(insertEvent(item, '42')));
 
     expect(attempts.map((a) => a.batchItemFailures.length)).toEqual([1, 1, 0]);
     expect(attempts[0]?.batchItemFailures[0]?.itemIdentifier).toBe('42');

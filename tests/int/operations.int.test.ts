@@ -12,10 +12,16 @@ describe('operations endpoints on the local stack', () => {
 
   it('serves an OpenAPI 3.1 document generated from the zod schemas', async () => {
     const response = await api('/openapi.json');
-    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
 
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/ref']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/ref']),
+    );
     expect(document.components.schemas).toHaveProperty('Reference');
   });
 
@@ -36,7 +42,9 @@ describe('operations endpoints on the local stack', () => {
     const response = await api('/nulle-part');
 
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: 'not_found', message: expect.stringMatching(/n’existe pas/) } });
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: expect.stringMatching(/n’existe pas/) },
+    });
   });
 
   it('puts secure headers on API responses', async () => {

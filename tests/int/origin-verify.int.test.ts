@@ -40,13 +40,23 @@ beforeAll(async () => {
 afterAll(() => dropOwnTable(db));
 
 const login = (email: string, headers: Record<string, string> = {}) =>
-  app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email }) });
+  app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email }),
+  });
 
 /** Hits recorded for `subject` in the current window (undefined: never counted). */
-async function hits(scope: 'login-ip' | 'login-email', subject: string, windowSeconds: number): Promise<number | undefined> {
+async function hits(
+  scope: 'login-ip' | 'login-email',
+  subject: string,
+  windowSeconds: number,
+): Promise<number | undefined> {
   const windowMs = windowSeconds * 1000;
   const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.rateLimit(scope, subject, windowStart) }));
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.rateLimit(scope, subject, windowStart) }),
+  );
   return Item?.hits as number | undefined;
 }
 
@@ -68,7 +78,11 @@ describe('only CloudFront reaches the API (production configuration)', () => {
   it('counts nothing for a forged viewer address sent without the secret', async () => {
     const address = forgedAddress();
 
-    const responses = await Promise.all(Array.from({ length: 3 }, () => login('cible@exemple.re', { [VIEWER_ADDRESS_HEADER]: address })));
+    const responses = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        login('cible@exemple.re', { [VIEWER_ADDRESS_HEADER]: address }),
+      ),
+    );
 
     expect(responses.map((response) => response.status)).toEqual([403, 403, 403]);
     expect(await hits('login-ip', address, 3600)).toBeUndefined();
@@ -77,8 +91,14 @@ describe('only CloudFront reaches the API (production configuration)', () => {
   it('counts the viewer address CloudFront forwards with the secret, the previous secret included', async () => {
     const address = forgedAddress();
 
-    const current = await login(`visiteur.${Date.now()}@exemple.re`, { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET, [VIEWER_ADDRESS_HEADER]: address });
-    const previous = await login(`visiteur.${Date.now()}b@exemple.re`, { [ORIGIN_VERIFY_HEADER]: PREVIOUS_SECRET, [VIEWER_ADDRESS_HEADER]: address });
+    const current = await login(`visiteur.${Date.now()}@exemple.re`, {
+      [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET,
+      [VIEWER_ADDRESS_HEADER]: address,
+    });
+    const previous = await login(`visiteur.${Date.now()}b@exemple.re`, {
+      [ORIGIN_VERIFY_HEADER]: PREVIOUS_SECRET,
+      [VIEWER_ADDRESS_HEADER]: address,
+    });
 
     expect([current.status, previous.status]).toEqual([202, 202]);
     expect(await hits('login-ip', address, 3600)).toBe(2);
@@ -86,7 +106,11 @@ describe('only CloudFront reaches the API (production configuration)', () => {
 
   it('gives victim+1@… and victim+2@… one shared per-address limit', async () => {
     const victim = `victime${Date.now()}`;
-    const through = (email: string) => login(email, { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET, [VIEWER_ADDRESS_HEADER]: forgedAddress() });
+    const through = (email: string) =>
+      login(email, {
+        [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET,
+        [VIEWER_ADDRESS_HEADER]: forgedAddress(),
+      });
 
     const first = await through(`${victim}+1@exemple.re`);
     const second = await through(`${victim}+2@exemple.re`);

@@ -14,14 +14,20 @@ async function itemsContaining(needle: string): Promise<Record<string, unknown>[
   const found: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: start }));
+    const page = await db.doc.send(
+      new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: start }),
+    );
     found.push(...(page.Items ?? []).filter((item) => JSON.stringify(item).includes(needle)));
     start = page.LastEvaluatedKey;
   } while (start);
   return found;
 }
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -39,10 +45,18 @@ describe('outbox retention', () => {
     const token = await requestLinkToken(email);
 
     // Assess
-    expect(await eventually(() => itemsContaining(token), (items) => items.length === 0)).toEqual([]);
-    const outbox = (await eventually(() => itemsContaining(email), (items) => items.every((item) => item.entity !== ENTITY.outbox))).filter(
-      (item) => item.entity === ENTITY.outbox,
-    );
+    expect(
+      await eventually(
+        () => itemsContaining(token),
+        (items) => items.length === 0,
+      ),
+    ).toEqual([]);
+    const outbox = (
+      await eventually(
+        () => itemsContaining(email),
+        (items) => items.every((item) => item.entity !== ENTITY.outbox),
+      )
+    ).filter((item) => item.entity === ENTITY.outbox);
     expect(outbox).toEqual([]);
   });
 
@@ -59,7 +73,14 @@ describe('outbox retention', () => {
     const sent = await eventually(
       async () => {
         const page = await db.doc.send(
-          new ScanCommand({ TableName: db.tableName, FilterExpression: 'entity = :outbox AND createdAt >= :since', ExpressionAttributeValues: { ':outbox': ENTITY.outbox, ':since': new Date(before * 1000).toISOString() } }),
+          new ScanCommand({
+            TableName: db.tableName,
+            FilterExpression: 'entity = :outbox AND createdAt >= :since',
+            ExpressionAttributeValues: {
+              ':outbox': ENTITY.outbox,
+              ':since': new Date(before * 1000).toISOString(),
+            },
+          }),
         );
         return page.Items ?? [];
       },
@@ -68,7 +89,11 @@ describe('outbox retention', () => {
     expect(sent.length).toBeGreaterThan(0);
     for (const item of sent) {
       expect(item.status).toBe('sent');
-      expect(Object.keys(item).filter((name) => ['to', 'subject', 'text', 'html', 'lastError'].includes(name))).toEqual([]);
+      expect(
+        Object.keys(item).filter((name) =>
+          ['to', 'subject', 'text', 'html', 'lastError'].includes(name),
+        ),
+      ).toEqual([]);
       // Jobs of other test files run on injected clocks: each item is judged against its own creation.
       const created = Math.floor(Date.parse(String(item.createdAt)) / 1000);
       expect(item.ttl).toBeGreaterThanOrEqual(created);

@@ -9,43 +9,124 @@ import { publishListing, waitForMatch, type PublishedTenant } from '../support/m
 import { signIn } from '../support/sign-in';
 import { api } from '../support/stack';
 
-interface Photo { id: string; status: string; url?: string }
+interface Photo {
+  id: string;
+  status: string;
+  url?: string;
+}
 
-const wants = (typology: string, quartier: string) => ({ communes: ['97420'], quartiers: [quartier], typologies: [typology], maxTotalRent: 1200, needs: {}, features: [] });
+const wants = (typology: string, quartier: string) => ({
+  communes: ['97420'],
+  quartiers: [quartier],
+  typologies: [typology],
+  maxTotalRent: 1200,
+  needs: {},
+  features: [],
+});
 
 async function verified(tenant: PublishedTenant): Promise<void> {
   const armos = await signIn('armos@bourse.local');
-  expect((await api(`/listings/${tenant.listingId}/verification`, { method: 'POST', token: armos.token, json: { verified: true } })).status).toBe(200);
+  expect(
+    (
+      await api(`/listings/${tenant.listingId}/verification`, {
+        method: 'POST',
+        token: armos.token,
+        json: { verified: true },
+      })
+    ).status,
+  ).toBe(200);
 }
 
 /** A requested swap between a SIDR dwelling (with a ready photo) and a SEMADER one. */
-async function swapAcrossLessors(): Promise<{ swapId: string; sidrTenant: PublishedTenant; semaderTenant: PublishedTenant }> {
+async function swapAcrossLessors(): Promise<{
+  swapId: string;
+  sidrTenant: PublishedTenant;
+  semaderTenant: PublishedTenant;
+}> {
   const sidrTenant = await publishListing({
-    dwelling: { communeCode: '97420', quartierId: '97420-deux-rives', typology: 'T3', surface: 64, rent: 480, charges: 50, lessorId: 'SIDR' },
+    dwelling: {
+      communeCode: '97420',
+      quartierId: '97420-deux-rives',
+      typology: 'T3',
+      surface: 64,
+      rent: 480,
+      charges: 50,
+      lessorId: 'SIDR',
+    },
     household: { adults: 1, children: 0 },
     wishes: wants('T6', '97420-centre-ville'),
   } as never);
   const semaderTenant = await publishListing({
-    dwelling: { communeCode: '97420', quartierId: '97420-centre-ville', typology: 'T6', surface: 110, rent: 700, charges: 60, lessorId: 'SEMADER' },
+    dwelling: {
+      communeCode: '97420',
+      quartierId: '97420-centre-ville',
+      typology: 'T6',
+      surface: 110,
+      rent: 700,
+      charges: 60,
+      lessorId: 'SEMADER',
+    },
     household: { adults: 1, children: 0 },
     wishes: wants('T3', '97420-deux-rives'),
   } as never);
   await Promise.all([verified(sidrTenant), verified(semaderTenant)]);
-  const file = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 10, g: 90, b: 160 } } }).jpeg().toBuffer();
-  const ticket = (await (await api(`/listings/${sidrTenant.listingId}/photos`, { method: 'POST', token: sidrTenant.token, json: { contentType: 'image/jpeg', size: file.length } })).json()) as {
+  const file = await sharp({
+    create: { width: 800, height: 600, channels: 3, background: { r: 10, g: 90, b: 160 } },
+  })
+    .jpeg()
+    .toBuffer();
+  const ticket = (await (
+    await api(`/listings/${sidrTenant.listingId}/photos`, {
+      method: 'POST',
+      token: sidrTenant.token,
+      json: { contentType: 'image/jpeg', size: file.length },
+    })
+  ).json()) as {
     photoId: string;
     uploadUrl: string;
     headers: Record<string, string>;
   };
-  expect((await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(file) })).status).toBe(200);
+  expect(
+    (
+      await fetch(ticket.uploadUrl, {
+        method: 'PUT',
+        headers: ticket.headers,
+        body: new Uint8Array(file),
+      })
+    ).status,
+  ).toBe(200);
   await expect
-    .poll(async () => ((await (await api(`/listings/${sidrTenant.listingId}/photos`, { token: sidrTenant.token })).json()) as Photo[])[0]?.status, { timeout: 15_000 })
+    .poll(
+      async () =>
+        (
+          (await (
+            await api(`/listings/${sidrTenant.listingId}/photos`, { token: sidrTenant.token })
+          ).json()) as Photo[]
+        )[0]?.status,
+      { timeout: 15_000 },
+    )
     .toBe('ready');
-  const match = await waitForMatch(sidrTenant, [sidrTenant.listingId, semaderTenant.listingId], 30_000);
+  const match = await waitForMatch(
+    sidrTenant,
+    [sidrTenant.listingId, semaderTenant.listingId],
+    30_000,
+  );
   for (const tenant of [sidrTenant, semaderTenant]) {
-    expect((await api(`/matches/${match.id}/interest`, { method: 'POST', token: tenant.token, json: { interested: true } })).status).toBe(200);
+    expect(
+      (
+        await api(`/matches/${match.id}/interest`, {
+          method: 'POST',
+          token: tenant.token,
+          json: { interested: true },
+        })
+      ).status,
+    ).toBe(200);
   }
-  const swap = await api('/swaps', { method: 'POST', token: semaderTenant.token, json: { matchId: match.id } });
+  const swap = await api('/swaps', {
+    method: 'POST',
+    token: semaderTenant.token,
+    json: { matchId: match.id },
+  });
   expect(swap.status, await swap.clone().text()).toBe(201);
   return { swapId: ((await swap.json()) as { id: string }).id, sidrTenant, semaderTenant };
 }
@@ -74,6 +155,8 @@ describe('photo viewers', () => {
     const [photo] = (await withSwap.json()) as Photo[];
     expect(photo?.status).toBe('ready');
     expect((await fetch(photo!.url!)).status).toBe(200);
-    expect([withoutSwap.status, otherLessor.status, outsiderWithSwap.status]).toEqual([404, 404, 404]);
+    expect([withoutSwap.status, otherLessor.status, outsiderWithSwap.status]).toEqual([
+      404, 404, 404,
+    ]);
   });
 });

@@ -10,18 +10,46 @@ import { listingInput } from '../support/factories';
 import { signIn, type SignedIn } from '../support/sign-in';
 import { api, stack, uniqueEmail } from '../support/stack';
 
-interface Upload { photoId: string; uploadUrl: string; method: string; headers: Record<string, string>; expiresAt: string }
-interface Photo { id: string; status: 'pending' | 'ready' | 'rejected'; url?: string; thumbnailUrl?: string; width?: number; height?: number; rejectedReason?: string }
-interface ErrorBody { error: { code: string; message: string; issues?: { path: string; message: string }[] } }
+interface Upload {
+  photoId: string;
+  uploadUrl: string;
+  method: string;
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+interface Photo {
+  id: string;
+  status: 'pending' | 'ready' | 'rejected';
+  url?: string;
+  thumbnailUrl?: string;
+  width?: number;
+  height?: number;
+  rejectedReason?: string;
+}
+interface ErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+}
 
-const storage = () => createPhotoStorage({ region: stack().region, photosBucket: stack().photosBucket, s3Endpoint: stack().s3Endpoint });
+const storage = () =>
+  createPhotoStorage({
+    region: stack().region,
+    photosBucket: stack().photosBucket,
+    s3Endpoint: stack().s3Endpoint,
+  });
 
 /** A 2400 × 1800 JPEG taken "on its side" (EXIF orientation 6) somewhere in Saint-Denis. */
 async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 40, g: 120, b: 200 } } })
+  return sharp({
+    create: { width: 2400, height: 1800, channels: 3, background: { r: 40, g: 120, b: 200 } },
+  })
     .withExif({
       IFD0: { Make: 'PhoneMaker', Model: 'Kaz 1' },
-      IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '20/1 52/1 3000/100', GPSLongitudeRef: 'E', GPSLongitude: '55/1 27/1 0/1' },
+      IFD3: {
+        GPSLatitudeRef: 'S',
+        GPSLatitude: '20/1 52/1 3000/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '55/1 27/1 0/1',
+      },
     })
     .withMetadata({ orientation: 6 })
     .jpeg({ quality: 90 })
@@ -29,11 +57,16 @@ async function phonePhoto(): Promise<Buffer> {
 }
 
 /** The EXIF block holds a pointer to GPS data (tag 0x8825, either byte order). */
-const hasGpsPointer = (exif: Buffer) => exif.includes(Buffer.from([0x25, 0x88])) || exif.includes(Buffer.from([0x88, 0x25]));
+const hasGpsPointer = (exif: Buffer) =>
+  exif.includes(Buffer.from([0x25, 0x88])) || exif.includes(Buffer.from([0x88, 0x25]));
 
 async function tenantWithListing(): Promise<{ tenant: SignedIn; listingId: string }> {
   const tenant = await signIn(uniqueEmail());
-  const created = await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() });
+  const created = await api('/listings', {
+    method: 'POST',
+    token: tenant.token,
+    json: listingInput(),
+  });
   expect(created.status).toBe(201);
   return { tenant, listingId: ((await created.json()) as { id: string }).id };
 }
@@ -42,11 +75,20 @@ async function requestUpload(token: string, listingId: string, body: unknown): P
   return api(`/listings/${listingId}/photos`, { method: 'POST', token, json: body });
 }
 
-async function upload(token: string, listingId: string, file: Buffer, contentType = 'image/jpeg'): Promise<Upload> {
+async function upload(
+  token: string,
+  listingId: string,
+  file: Buffer,
+  contentType = 'image/jpeg',
+): Promise<Upload> {
   const response = await requestUpload(token, listingId, { contentType, size: file.length });
   expect(response.status).toBe(201);
   const ticket = (await response.json()) as Upload;
-  const put = await fetch(ticket.uploadUrl, { method: ticket.method, headers: ticket.headers, body: new Uint8Array(file) });
+  const put = await fetch(ticket.uploadUrl, {
+    method: ticket.method,
+    headers: ticket.headers,
+    body: new Uint8Array(file),
+  });
   expect(put.status).toBe(200);
   return ticket;
 }
@@ -57,7 +99,12 @@ async function photos(token: string, listingId: string): Promise<Photo[]> {
   return (await response.json()) as Photo[];
 }
 
-async function waitForSettled(token: string, listingId: string, photoId: string, timeoutMs = 15_000): Promise<Photo> {
+async function waitForSettled(
+  token: string,
+  listingId: string,
+  photoId: string,
+  timeoutMs = 15_000,
+): Promise<Photo> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const photo = (await photos(token, listingId)).find((p) => p.id === photoId);
@@ -86,7 +133,9 @@ describe('photo upload and processing', () => {
     expect(meta.orientation).toBeUndefined();
     // Turned upright from the EXIF orientation, then fitted into 1600 px.
     expect([meta.width, meta.height]).toEqual([1200, 1600]);
-    const thumbnail = await sharp(Buffer.from(await (await fetch(photo.thumbnailUrl!)).arrayBuffer())).metadata();
+    const thumbnail = await sharp(
+      Buffer.from(await (await fetch(photo.thumbnailUrl!)).arrayBuffer()),
+    ).metadata();
     expect(thumbnail.format).toBe('webp');
     expect(Math.max(thumbnail.width!, thumbnail.height!)).toBeLessThanOrEqual(400);
     expect(thumbnail.exif).toBeUndefined();
@@ -135,8 +184,14 @@ describe('photo upload and processing', () => {
     const ticket = await upload(tenant.token, listingId, await phonePhoto());
     expect((await waitForSettled(tenant.token, listingId, ticket.photoId)).status).toBe('ready');
 
-    const deleted = await api(`/listings/${listingId}/photos/${ticket.photoId}`, { method: 'DELETE', token: tenant.token });
-    const again = await api(`/listings/${listingId}/photos/${ticket.photoId}`, { method: 'DELETE', token: tenant.token });
+    const deleted = await api(`/listings/${listingId}/photos/${ticket.photoId}`, {
+      method: 'DELETE',
+      token: tenant.token,
+    });
+    const again = await api(`/listings/${listingId}/photos/${ticket.photoId}`, {
+      method: 'DELETE',
+      token: tenant.token,
+    });
 
     expect(deleted.status).toBe(204);
     expect(again.status).toBe(404);
@@ -150,7 +205,9 @@ describe('photo rules', () => {
     const { tenant, listingId } = await tenantWithListing();
     const body = { contentType: 'image/png', size: 1000 };
 
-    const six = await Promise.all(Array.from({ length: 6 }, () => requestUpload(tenant.token, listingId, body)));
+    const six = await Promise.all(
+      Array.from({ length: 6 }, () => requestUpload(tenant.token, listingId, body)),
+    );
     const seventh = await requestUpload(tenant.token, listingId, body);
 
     expect(six.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
@@ -162,7 +219,11 @@ describe('photo rules', () => {
     const { tenant, listingId } = await tenantWithListing();
 
     const statuses = await Promise.all(
-      Array.from({ length: 8 }, () => requestUpload(tenant.token, listingId, { contentType: 'image/webp', size: 500 }).then((r) => r.status)),
+      Array.from({ length: 8 }, () =>
+        requestUpload(tenant.token, listingId, { contentType: 'image/webp', size: 500 }).then(
+          (r) => r.status,
+        ),
+      ),
     );
 
     expect(statuses.filter((s) => s === 201)).toHaveLength(6);
@@ -192,10 +253,18 @@ describe('photo rules', () => {
     const ticket = await upload(tenant.token, listingId, await phonePhoto());
     const other = await signIn(uniqueEmail());
 
-    const uploadAttempt = await requestUpload(other.token, listingId, { contentType: 'image/jpeg', size: 1000 });
+    const uploadAttempt = await requestUpload(other.token, listingId, {
+      contentType: 'image/jpeg',
+      size: 1000,
+    });
     const listAttempt = await api(`/listings/${listingId}/photos`, { token: other.token });
-    const deleteAttempt = await api(`/listings/${listingId}/photos/${ticket.photoId}`, { method: 'DELETE', token: other.token });
+    const deleteAttempt = await api(`/listings/${listingId}/photos/${ticket.photoId}`, {
+      method: 'DELETE',
+      token: other.token,
+    });
 
-    expect([uploadAttempt.status, listAttempt.status, deleteAttempt.status]).toEqual([404, 404, 404]);
+    expect([uploadAttempt.status, listAttempt.status, deleteAttempt.status]).toEqual([
+      404, 404, 404,
+    ]);
   });
 });

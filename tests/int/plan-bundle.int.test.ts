@@ -49,8 +49,32 @@ describe('nightly plan bundle', () => {
     // Prepare: two households of Saint-Denis who want each other's dwelling.
     const now = new Date();
     const make = (id: string, typology: 'T2' | 'T4', quartierId: string, wanted: 'T2' | 'T4') =>
-      publishedListing({ ...listingInput({ dwelling: { communeCode: '97411', quartierId, typology, surface: typology === 'T2' ? 45 : 80, rent: 400, charges: 40 }, household: { adults: 1, children: wanted === 'T4' ? 1 : 0 }, wishes: { communes: ['97411'], quartiers: [], typologies: [wanted], maxTotalRent: 900 } }), id, ownerId: `owner-${id}` } as never, now);
-    await batchPutAll(db, [make('bundle-a', 'T2', '97411-le-chaudron', 'T4'), make('bundle-b', 'T4', '97411-sainte-clotilde', 'T2')].map((l) => listingItem(l, now)));
+      publishedListing(
+        {
+          ...listingInput({
+            dwelling: {
+              communeCode: '97411',
+              quartierId,
+              typology,
+              surface: typology === 'T2' ? 45 : 80,
+              rent: 400,
+              charges: 40,
+            },
+            household: { adults: 1, children: wanted === 'T4' ? 1 : 0 },
+            wishes: { communes: ['97411'], quartiers: [], typologies: [wanted], maxTotalRent: 900 },
+          }),
+          id,
+          ownerId: `owner-${id}`,
+        } as never,
+        now,
+      );
+    await batchPutAll(
+      db,
+      [
+        make('bundle-a', 'T2', '97411-le-chaudron', 'T4'),
+        make('bundle-b', 'T4', '97411-sainte-clotilde', 'T2'),
+      ].map((l) => listingItem(l, now)),
+    );
     expect(existsSync(join(dirname(bundleFile), 'highs.wasm'))).toBe(true);
 
     // Act: Node's own loader, the bundle untouched, as on Lambda.
@@ -59,6 +83,9 @@ describe('nightly plan bundle', () => {
 
     // Assess
     expect(report).toMatchObject({ listings: 2, households: 2, bound: 2, stored: 1 });
-    expect(await findMatch(db, matchIdOf('bundle-a|bundle-b'))).toMatchObject({ recommended: true, status: 'proposed' });
+    expect(await findMatch(db, matchIdOf('bundle-a|bundle-b'))).toMatchObject({
+      recommended: true,
+      status: 'proposed',
+    });
   }, 120_000);
 });

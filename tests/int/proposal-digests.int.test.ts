@@ -4,7 +4,10 @@
  * most one a week; "never" gets none.
  */
 import { describe, expect, it } from 'vitest';
-import { getDigestQueue, ownersWithPendingProposals } from '../../functions/lib/db/proposal-digests';
+import {
+  getDigestQueue,
+  ownersWithPendingProposals,
+} from '../../functions/lib/db/proposal-digests';
 import { sendDigestIfDue } from '../../functions/lib/matching/digest';
 import { runProposalDigests } from '../../functions/scheduler/proposal-digests';
 import { mailsTo } from '../support/mailbox';
@@ -12,17 +15,55 @@ import { publishListing, waitForMatch, type PublishedTenant } from '../support/m
 import { api, stack, stackDatabase } from '../support/stack';
 
 const DAY = 86_400_000;
-const wants = (typology: string, quartier: string) => ({ communes: ['97420'], quartiers: [quartier], typologies: [typology], maxTotalRent: 1100, needs: {}, features: [] });
-const digests = async (email: string) => (await mailsTo(email)).filter((mail) => mail.subject.includes('proposition'));
+const wants = (typology: string, quartier: string) => ({
+  communes: ['97420'],
+  quartiers: [quartier],
+  typologies: [typology],
+  maxTotalRent: 1100,
+  needs: {},
+  features: [],
+});
+const digests = async (email: string) =>
+  (await mailsTo(email)).filter((mail) => mail.subject.includes('proposition'));
 
 /** A T1 at Les Jacques–Bel Air wanting a T6 at Quartier Français (no other test file uses them). */
 const smallFlat = () =>
-  publishListing({ dwelling: { communeCode: '97420', quartierId: '97420-les-jacques-bel-air', typology: 'T1', surface: 31, rent: 290, charges: 30, lessorId: 'SIDR' }, household: { adults: 2, children: 4 }, motive: 'over_occupation', wishes: wants('T6', '97420-quartier-francais') } as never);
+  publishListing({
+    dwelling: {
+      communeCode: '97420',
+      quartierId: '97420-les-jacques-bel-air',
+      typology: 'T1',
+      surface: 31,
+      rent: 290,
+      charges: 30,
+      lessorId: 'SIDR',
+    },
+    household: { adults: 2, children: 4 },
+    motive: 'over_occupation',
+    wishes: wants('T6', '97420-quartier-francais'),
+  } as never);
 const largeFlat = (surface: number) =>
-  publishListing({ dwelling: { communeCode: '97420', quartierId: '97420-quartier-francais', typology: 'T6', surface, rent: 820, charges: 80, lessorId: 'SIDR' }, household: { adults: 1, children: 0 }, motive: 'under_occupation', wishes: wants('T1', '97420-les-jacques-bel-air') } as never);
+  publishListing({
+    dwelling: {
+      communeCode: '97420',
+      quartierId: '97420-quartier-francais',
+      typology: 'T6',
+      surface,
+      rent: 820,
+      charges: 80,
+      lessorId: 'SIDR',
+    },
+    household: { adults: 1, children: 0 },
+    motive: 'under_occupation',
+    wishes: wants('T1', '97420-les-jacques-bel-air'),
+  } as never);
 
 async function waitUntilQueued(tenant: PublishedTenant, matchId: string) {
-  await expect.poll(async () => (await getDigestQueue(stackDatabase(), tenant.user.id))?.matchIds ?? [], { timeout: 15_000 }).toContain(matchId);
+  await expect
+    .poll(async () => (await getDigestQueue(stackDatabase(), tenant.user.id))?.matchIds ?? [], {
+      timeout: 15_000,
+    })
+    .toContain(matchId);
 }
 
 describe('proposal digests', () => {
@@ -40,8 +81,14 @@ describe('proposal digests', () => {
     await waitUntilQueued(a, second.id);
     const deps = { db: stackDatabase(), appUrl: stack().appUrl, now: () => new Date() };
     const sameDay = await sendDigestIfDue(deps, a.user.id);
-    const nextDay = await sendDigestIfDue({ ...deps, now: () => new Date(Date.now() + DAY) }, a.user.id);
-    const again = await sendDigestIfDue({ ...deps, now: () => new Date(Date.now() + DAY) }, a.user.id);
+    const nextDay = await sendDigestIfDue(
+      { ...deps, now: () => new Date(Date.now() + DAY) },
+      a.user.id,
+    );
+    const again = await sendDigestIfDue(
+      { ...deps, now: () => new Date(Date.now() + DAY) },
+      a.user.id,
+    );
 
     // Assess
     expect([sameDay, nextDay, again]).toEqual([false, true, false]);
@@ -50,7 +97,9 @@ describe('proposal digests', () => {
     expect(mails[1]?.subject).toBe('Une nouvelle proposition d’échange');
     expect(mails[1]?.body.text).toContain(`/propositions/${second.id}`);
     expect(mails[1]?.body.text).not.toContain(`/propositions/${first.id}`);
-    expect(mails[1]?.body.text).toContain('T6 de 125 m², Sainte-Suzanne — Quartier-Français, 900 € par mois');
+    expect(mails[1]?.body.text).toContain(
+      'T6 de 125 m², Sainte-Suzanne — Quartier-Français, 900 € par mois',
+    );
     expect(await getDigestQueue(stackDatabase(), a.user.id)).toBeUndefined();
   });
 
@@ -58,25 +107,45 @@ describe('proposal digests', () => {
     // Prepare
     const weekly = await smallFlat();
     const never = await largeFlat(118);
-    await api('/me', { method: 'PATCH', token: weekly.token, json: { notifications: { proposals: 'weekly' } } });
-    await api('/me', { method: 'PATCH', token: never.token, json: { notifications: { proposals: 'never' } } });
+    await api('/me', {
+      method: 'PATCH',
+      token: weekly.token,
+      json: { notifications: { proposals: 'weekly' } },
+    });
+    await api('/me', {
+      method: 'PATCH',
+      token: never.token,
+      json: { notifications: { proposals: 'never' } },
+    });
     const first = await waitForMatch(weekly, [weekly.listingId, never.listingId]);
-    await expect.poll(async () => (await digests(weekly.email)).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await digests(weekly.email)).length, { timeout: 15_000 })
+      .toBe(1);
     const other = await largeFlat(119);
     const second = await waitForMatch(weekly, [weekly.listingId, other.listingId]);
     await waitUntilQueued(weekly, second.id);
     const deps = { db: stackDatabase(), appUrl: stack().appUrl };
 
     // Act
-    const inThreeDays = await sendDigestIfDue({ ...deps, now: () => new Date(Date.now() + 3 * DAY) }, weekly.user.id);
-    const inAWeek = await sendDigestIfDue({ ...deps, now: () => new Date(Date.now() + 7 * DAY) }, weekly.user.id);
+    const inThreeDays = await sendDigestIfDue(
+      { ...deps, now: () => new Date(Date.now() + 3 * DAY) },
+      weekly.user.id,
+    );
+    const inAWeek = await sendDigestIfDue(
+      { ...deps, now: () => new Date(Date.now() + 7 * DAY) },
+      weekly.user.id,
+    );
     const today = await runProposalDigests(deps, new Date());
 
     // Assess
     expect([inThreeDays, inAWeek]).toEqual([false, true]);
     expect(first.id).not.toBe(second.id);
-    await expect.poll(async () => (await digests(weekly.email)).length, { timeout: 15_000 }).toBe(2);
-    expect((await digests(weekly.email))[1]?.body.text).toContain('au plus un message de ce type par semaine');
+    await expect
+      .poll(async () => (await digests(weekly.email)).length, { timeout: 15_000 })
+      .toBe(2);
+    expect((await digests(weekly.email))[1]?.body.text).toContain(
+      'au plus un message de ce type par semaine',
+    );
     expect(today.sent).toBeGreaterThanOrEqual(0);
     expect(await digests(never.email)).toHaveLength(0);
     expect(await ownersWithPendingProposals(stackDatabase())).not.toContain(never.user.id);

@@ -12,7 +12,12 @@ import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { seedReferenceData } from '../../shared/reference/index';
 import { generateMarket, type GeneratedListing } from '../../shared/market/generator';
 import type { Database } from '../../functions/lib/db/client';
-import { getMatchSummary, linksOfListing, matchUpdateItems, type StoredMatch } from '../../functions/lib/db/matches';
+import {
+  getMatchSummary,
+  linksOfListing,
+  matchUpdateItems,
+  type StoredMatch,
+} from '../../functions/lib/db/matches';
 import { keys } from '../../functions/lib/db/model';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { createUser } from '../../functions/lib/db/users';
@@ -28,7 +33,14 @@ import { uniqueEmail, createOwnTable, dropOwnTable } from '../support/stack';
 let db: Database;
 const now = () => new Date();
 const reference = async () => seedReferenceData;
-const wants = (typology: string, maxTotalRent = 900) => ({ communes: ['97420'], quartiers: [], typologies: [typology], maxTotalRent, needs: {}, features: [] });
+const wants = (typology: string, maxTotalRent = 900) => ({
+  communes: ['97420'],
+  quartiers: [],
+  typologies: [typology],
+  maxTotalRent,
+  needs: {},
+  features: [],
+});
 
 beforeAll(async () => {
   db = await createOwnTable('fan-out');
@@ -37,21 +49,60 @@ beforeAll(async () => {
 afterAll(() => dropOwnTable(db));
 
 /** Two tenants whose dwellings suit each other, and a third who wants the T5 too (two 2-way swaps sharing B). */
-async function market(): Promise<{ a: GeneratedListing; b: GeneratedListing; c: GeneratedListing; emails: string[] }> {
+async function market(): Promise<{
+  a: GeneratedListing;
+  b: GeneratedListing;
+  c: GeneratedListing;
+  emails: string[];
+}> {
   const emails = [uniqueEmail('a'), uniqueEmail('b'), uniqueEmail('c')];
-  const owners = await Promise.all(emails.map((email) => createUser(db, { email, role: 'tenant' }, now())));
-  const listing = (owner: number, overrides: Parameters<typeof listingInput>[0]): GeneratedListing => ({ ...listingInput(overrides), id: randomUUID(), ownerId: owners[owner]!.id });
-  const dwelling = (typology: string, surface: number, rent: number) => ({ communeCode: '97420', quartierId: '97420-bagatelle', typology, surface, rent, charges: 40, lessorId: 'SHLMR' });
-  const a = listing(0, { dwelling: dwelling('T2', 48, 380), household: { adults: 2, children: 1 }, wishes: wants('T5') } as never);
-  const b = listing(1, { dwelling: dwelling('T5', 96, 690), household: { adults: 1, children: 0 }, motive: 'under_occupation', wishes: wants('T2', 500) } as never);
-  const c = listing(2, { dwelling: dwelling('T2', 50, 390), household: { adults: 2, children: 1 }, wishes: wants('T5') } as never);
+  const owners = await Promise.all(
+    emails.map((email) => createUser(db, { email, role: 'tenant' }, now())),
+  );
+  const listing = (
+    owner: number,
+    overrides: Parameters<typeof listingInput>[0],
+  ): GeneratedListing => ({
+    ...listingInput(overrides),
+    id: randomUUID(),
+    ownerId: owners[owner]!.id,
+  });
+  const dwelling = (typology: string, surface: number, rent: number) => ({
+    communeCode: '97420',
+    quartierId: '97420-bagatelle',
+    typology,
+    surface,
+    rent,
+    charges: 40,
+    lessorId: 'SHLMR',
+  });
+  const a = listing(0, {
+    dwelling: dwelling('T2', 48, 380),
+    household: { adults: 2, children: 1 },
+    wishes: wants('T5'),
+  } as never);
+  const b = listing(1, {
+    dwelling: dwelling('T5', 96, 690),
+    household: { adults: 1, children: 0 },
+    motive: 'under_occupation',
+    wishes: wants('T2', 500),
+  } as never);
+  const c = listing(2, {
+    dwelling: dwelling('T2', 50, 390),
+    household: { adults: 2, children: 1 },
+    wishes: wants('T5'),
+  } as never);
   await loadMarket(db, [a, b, c]);
   return { a, b, c, emails };
 }
 
 /** The matcher's refill of one listing: its own best stored, with its counts. */
 function storeOwnBest(index: MatchingIndex, listingId: string, k = 50) {
-  return refillProposalsOf({ db, now }, new OwnBestMemo(index, k), listingId, { listingId, ...index.countsFor(listingId), computedAt: now().toISOString() });
+  return refillProposalsOf({ db, now }, new OwnBestMemo(index, k), listingId, {
+    listingId,
+    ...index.countsFor(listingId),
+    computedAt: now().toISOString(),
+  });
 }
 
 function matchInserts(matches: StoredMatch[], firstSequence: number): DynamoDBStreamEvent {
@@ -60,7 +111,10 @@ function matchInserts(matches: StoredMatch[], firstSequence: number): DynamoDBSt
       eventName: 'INSERT',
       dynamodb: {
         Keys: marshall(keys.match(match.id)) as never,
-        NewImage: marshall({ ...keys.match(match.id), entity: 'Match', ...match }, { removeUndefinedValues: true }) as never,
+        NewImage: marshall(
+          { ...keys.match(match.id), entity: 'Match', ...match },
+          { removeUndefinedValues: true },
+        ) as never,
         SequenceNumber: String(firstSequence + i),
       },
     })),
@@ -68,7 +122,14 @@ function matchInserts(matches: StoredMatch[], firstSequence: number): DynamoDBSt
 }
 
 const digestsTo = async (email: string) => {
-  const { Items } = await db.doc.send(new ScanCommand({ TableName: db.tableName, FilterExpression: '#entity = :outbox AND #to = :to AND #kind = :kind', ExpressionAttributeNames: { '#entity': 'entity', '#to': 'to', '#kind': 'kind' }, ExpressionAttributeValues: { ':outbox': 'Outbox', ':to': email, ':kind': 'proposals-digest' } }));
+  const { Items } = await db.doc.send(
+    new ScanCommand({
+      TableName: db.tableName,
+      FilterExpression: '#entity = :outbox AND #to = :to AND #kind = :kind',
+      ExpressionAttributeNames: { '#entity': 'entity', '#to': 'to', '#kind': 'kind' },
+      ExpressionAttributeValues: { ':outbox': 'Outbox', ':to': email, ':kind': 'proposals-digest' },
+    }),
+  );
   return Items ?? [];
 };
 
@@ -90,26 +151,51 @@ describe('proposals found by a new listing, then fanned out', () => {
     // Lambda may deliver a batch again: nothing changes, nobody is mailed twice.
     expect(await fanOut(event)).toEqual({ batchItemFailures: [] });
 
-    for (const listing of [a, c]) expect(await linksOfListing(db, listing.id)).toEqual([{ matchId: expect.any(String), status: 'proposed' }]);
-    const reminderDay = formatInTimeZone(new Date(Date.parse(created[0]!.createdAt) + 3 * 86_400_000), 'yyyy-MM-dd');
-    const { Items: reminders } = await db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(reminderDay).pk } }));
-    expect(reminders?.map((item) => item.matchId).sort()).toEqual(created.map((match) => match.id).sort());
+    for (const listing of [a, c])
+      expect(await linksOfListing(db, listing.id)).toEqual([
+        { matchId: expect.any(String), status: 'proposed' },
+      ]);
+    const reminderDay = formatInTimeZone(
+      new Date(Date.parse(created[0]!.createdAt) + 3 * 86_400_000),
+      'yyyy-MM-dd',
+    );
+    const { Items: reminders } = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(reminderDay).pk },
+      }),
+    );
+    expect(reminders?.map((item) => item.matchId).sort()).toEqual(
+      created.map((match) => match.id).sort(),
+    );
     for (const email of emails) expect(await digestsTo(email)).toHaveLength(1);
   });
 
   it('stores more proposals than one transaction holds, each once, the counts with the last ones', async () => {
-    const dense = generateMarket({ size: 400, seed: 3, density: 'broad', region: 'cinor' }).listings;
+    const dense = generateMarket({
+      size: 400,
+      seed: 3,
+      density: 'broad',
+      region: 'cinor',
+    }).listings;
     await loadMarket(db, dense);
     const index = await new MarketCache().get(db, reference, now());
-    const busiest = dense.map((listing) => listing.id).sort((x, y) => index.countsFor(y).count3 - index.countsFor(x).count3)[0]!;
+    const busiest = dense
+      .map((listing) => listing.id)
+      .sort((x, y) => index.countsFor(y).count3 - index.countsFor(x).count3)[0]!;
 
     const created = await storeOwnBest(index, busiest, 60);
     const again = await storeOwnBest(index, busiest, 60);
 
     expect(created).toHaveLength(index.countsFor(busiest).count2 + 60);
     expect(again).toHaveLength(0);
-    expect(new Set((await linksOfListing(db, busiest)).map((link) => link.matchId))).toEqual(new Set(created.map((match) => match.id)));
-    expect(await getMatchSummary(db, busiest)).toMatchObject({ count3: index.countsFor(busiest).count3 });
+    expect(new Set((await linksOfListing(db, busiest)).map((link) => link.matchId))).toEqual(
+      new Set(created.map((match) => match.id)),
+    );
+    expect(await getMatchSummary(db, busiest)).toMatchObject({
+      count3: index.countsFor(busiest).count3,
+    });
   });
 
   it('stores a proposal once when found twice at the same time, and leaves an answered one as it is', async () => {
@@ -118,16 +204,29 @@ describe('proposals found by a new listing, then fanned out', () => {
 
     // The same cycles, found for A and for B at the same instant: each one is stored once.
     const [forA, forB] = await Promise.all([storeOwnBest(index, a.id), storeOwnBest(index, b.id)]);
-    const sharedId = [...forA, ...forB].find((match) => match.listingIds.includes(a.id) && match.listingIds.includes(b.id))!.id;
+    const sharedId = [...forA, ...forB].find(
+      (match) => match.listingIds.includes(a.id) && match.listingIds.includes(b.id),
+    )!.id;
     expect([...forA, ...forB].filter((match) => match.id === sharedId)).toHaveLength(1);
 
     // A says no; the fan-out and a later refill must not put the proposal back to "proposed".
     const shared = [...forA, ...forB].find((match) => match.id === sharedId)!;
-    const declined: StoredMatch = { ...shared, status: 'closed', participants: shared.participants.map((p) => (p.listingId === a.id ? { ...p, interest: 'no' } : p)) };
+    const declined: StoredMatch = {
+      ...shared,
+      status: 'closed',
+      participants: shared.participants.map((p) =>
+        p.listingId === a.id ? { ...p, interest: 'no' } : p,
+      ),
+    };
     await transactWrite(db, matchUpdateItems(db, declined, shared.version));
-    await createProposalFanOut({ db, now, appUrl: 'http://localhost:3000' })(matchInserts([shared], 200));
+    await createProposalFanOut({ db, now, appUrl: 'http://localhost:3000' })(
+      matchInserts([shared], 200),
+    );
     await storeOwnBest(index, b.id);
 
-    for (const listing of [a, b]) expect((await linksOfListing(db, listing.id)).find((link) => link.matchId === sharedId)?.status).toBe('closed');
+    for (const listing of [a, b])
+      expect(
+        (await linksOfListing(db, listing.id)).find((link) => link.matchId === sharedId)?.status,
+      ).toBe('closed');
   });
 });

@@ -6,17 +6,29 @@ import { stackDatabase } from '../support/stack';
 describe('rate limits', () => {
   it('lets exactly `limit` of 60 concurrent requests through in one window', async () => {
     const db = stackDatabase();
-    const rule = { scope: 'login-ip', subject: `10.0.0.${Math.floor(Math.random() * 250)}-${Date.now()}`, limit: 20, windowSeconds: 3600 };
+    const rule = {
+      scope: 'login-ip',
+      subject: `10.0.0.${Math.floor(Math.random() * 250)}-${Date.now()}`,
+      limit: 20,
+      windowSeconds: 3600,
+    };
     const now = new Date();
 
-    const results = await Promise.all(Array.from({ length: 60 }, () => takeRateLimit(db, rule, now)));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () => takeRateLimit(db, rule, now)),
+    );
 
     expect(results.filter(Boolean)).toHaveLength(20);
   });
 
   it('opens a new window when the previous one ends', async () => {
     const db = stackDatabase();
-    const rule = { scope: 'login-email', subject: `x-${Date.now()}@exemple.re`, limit: 1, windowSeconds: 900 };
+    const rule = {
+      scope: 'login-email',
+      subject: `x-${Date.now()}@exemple.re`,
+      limit: 1,
+      windowSeconds: 900,
+    };
     const start = new Date('2026-01-01T10:00:00Z');
 
     const first = await takeRateLimit(db, rule, start);

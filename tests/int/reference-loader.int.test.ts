@@ -23,9 +23,18 @@ const SECRET = 'reference-loader-test-secret-reference-loader-test';
 
 beforeAll(async () => {
   db = await createOwnTable('reference-loader');
-  const config = parseConfig({ TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: stack().dynamodbEndpoint, SESSION_SECRET: SECRET, LOG_LEVEL: 'error' });
+  const config = parseConfig({
+    TABLE_NAME: db.tableName,
+    DYNAMODB_ENDPOINT: stack().dynamodbEndpoint,
+    SESSION_SECRET: SECRET,
+    LOG_LEVEL: 'error',
+  });
   app = createApi({ config, db, now: () => new Date(), reference: () => readReferenceData(db) });
-  const armos = await createUser(db, { email: 'armos@loader.test', role: 'armos', displayName: 'Armos' }, new Date());
+  const armos = await createUser(
+    db,
+    { email: 'armos@loader.test', role: 'armos', displayName: 'Armos' },
+    new Date(),
+  );
   armosToken = (await signSession(SECRET, armos, new Date())).token;
 });
 
@@ -37,18 +46,29 @@ const seededIds = new Set(seedReferenceData.receptionPoints.map((point) => point
 async function reference(response: Response): Promise<ReferenceData> {
   expect(response.status).toBe(200);
   const body = (await response.json()) as ReferenceData;
-  return { ...body, receptionPoints: body.receptionPoints.filter((point) => seededIds.has(point.id)) };
+  return {
+    ...body,
+    receptionPoints: body.receptionPoints.filter((point) => seededIds.has(point.id)),
+  };
 }
 
 async function storedItems(): Promise<unknown[]> {
   const { Items = [] } = await db.doc.send(
-    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'REF' }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'REF' },
+      ConsistentRead: true,
+    }),
   );
   return Items;
 }
 
 const armosRequest = (path: string, init: RequestInit) =>
-  app.request(`/api${path}`, { ...init, headers: { authorization: `Bearer ${armosToken}`, 'content-type': 'application/json' } });
+  app.request(`/api${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${armosToken}`, 'content-type': 'application/json' },
+  });
 
 describe('reference-data loader', () => {
   it('fills an empty table with what the local stack serves at GET /api/ref', async () => {
@@ -58,7 +78,13 @@ describe('reference-data loader', () => {
     const loaded = await reference(await app.request('/api/ref'));
     const local = await reference(await api('/ref'));
 
-    expect(report).toEqual({ inserted: total, updated: 0, unchanged: 0, keptEdited: 0, keptRemoved: 0 });
+    expect(report).toEqual({
+      inserted: total,
+      updated: 0,
+      unchanged: 0,
+      keptEdited: 0,
+      keptRemoved: 0,
+    });
     expect(loaded).toEqual(local);
     expect(loaded.communes).toHaveLength(3);
     expect(loaded.quartiers).toHaveLength(36);
@@ -77,14 +103,27 @@ describe('reference-data loader', () => {
 
   it("keeps Armos's edit and removal of reception points, and follows the repository elsewhere", async () => {
     const [edited, removed] = seedReferenceData.receptionPoints;
-    const editedBody = { kind: edited!.kind, name: edited!.name, communeCode: edited!.communeCode, place: 'Guichet unique, rez-de-chaussée' };
-    const saved = await armosRequest(`/admin/reception-points/${edited!.id}`, { method: 'PUT', body: JSON.stringify(editedBody) });
-    const deleted = await armosRequest(`/admin/reception-points/${removed!.id}`, { method: 'DELETE' });
+    const editedBody = {
+      kind: edited!.kind,
+      name: edited!.name,
+      communeCode: edited!.communeCode,
+      place: 'Guichet unique, rez-de-chaussée',
+    };
+    const saved = await armosRequest(`/admin/reception-points/${edited!.id}`, {
+      method: 'PUT',
+      body: JSON.stringify(editedBody),
+    });
+    const deleted = await armosRequest(`/admin/reception-points/${removed!.id}`, {
+      method: 'DELETE',
+    });
     const [renamed, ...otherQuartiers] = seedReferenceData.quartiers;
     const repositoryLater: ReferenceData = {
       ...seedReferenceData,
       quartiers: [{ ...renamed!, name: `${renamed!.name} (nouveau nom)` }, ...otherQuartiers],
-      receptionPoints: seedReferenceData.receptionPoints.map((point) => ({ ...point, place: `${point.place} (repository)` })),
+      receptionPoints: seedReferenceData.receptionPoints.map((point) => ({
+        ...point,
+        place: `${point.place} (repository)`,
+      })),
     };
 
     const report = await loadReferenceData(db, repositoryLater);
@@ -92,9 +131,17 @@ describe('reference-data loader', () => {
 
     expect(saved.status).toBe(200);
     expect(deleted.status).toBe(204);
-    expect(report).toMatchObject({ keptEdited: 1, keptRemoved: 1, updated: 1 + seedReferenceData.receptionPoints.length - 2 });
-    expect(after.receptionPoints.find((point) => point.id === edited!.id)?.place).toBe('Guichet unique, rez-de-chaussée');
+    expect(report).toMatchObject({
+      keptEdited: 1,
+      keptRemoved: 1,
+      updated: 1 + seedReferenceData.receptionPoints.length - 2,
+    });
+    expect(after.receptionPoints.find((point) => point.id === edited!.id)?.place).toBe(
+      'Guichet unique, rez-de-chaussée',
+    );
     expect(after.receptionPoints.some((point) => point.id === removed!.id)).toBe(false);
-    expect(after.quartiers.find((quartier) => quartier.id === renamed!.id)?.name).toBe(`${renamed!.name} (nouveau nom)`);
+    expect(after.quartiers.find((quartier) => quartier.id === renamed!.id)?.name).toBe(
+      `${renamed!.name} (nouveau nom)`,
+    );
   });
 });

@@ -14,7 +14,11 @@ const root = resolve(import.meta.dirname, '../..');
 /** Runs the script with the Node running the tests (the pinned one, as `npm run smoke` uses). */
 async function smoke(...args: string[]): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/smoke.ts', ...args], { cwd: root, timeout: 90_000 });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/smoke.ts', ...args],
+      { cwd: root, timeout: 90_000 },
+    );
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -33,7 +37,9 @@ describe('npm run smoke', () => {
     expect(stdout).toMatch(/^OK +référentiel +3 communes, 36 quartiers, 7 bailleurs/m);
     expect(stdout).toMatch(/^OK +site et en-têtes .*HSTS non vérifiable en http/m);
     expect(stdout).toMatch(/^OK +demande de connexion/m);
-    expect(stdout).toMatch(/^OK +photo envoyée et relue +JPEG avec position GPS envoyé, relu en WebP/m);
+    expect(stdout).toMatch(
+      /^OK +photo envoyée et relue +JPEG avec position GPS envoyé, relu en WebP/m,
+    );
     expect(stdout).toContain('Tout est vérifié.');
   }, 120_000);
 

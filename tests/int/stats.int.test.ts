@@ -12,17 +12,27 @@ import { api, stackDatabase, uniqueEmail } from '../support/stack';
 const QUARTIER = '97420-la-renaissance';
 const month = monthOf(new Date().toISOString())!;
 const period = `from=${month}&to=${month}`;
-type Row = Record<string, unknown> & { quartierId: string; newListings: number | string; activeListings: number | string };
+type Row = Record<string, unknown> & {
+  quartierId: string;
+  newListings: number | string;
+  activeListings: number | string;
+};
 
 let armos: SignedIn;
 let cinor: SignedIn;
 
 async function quartierRow(who: SignedIn): Promise<Row> {
-  const body = (await (await api(`/stats/quartiers?${period}`, { token: who.token })).json()) as { rows: Row[] };
+  const body = (await (await api(`/stats/quartiers?${period}`, { token: who.token })).json()) as {
+    rows: Row[];
+  };
   return body.rows.find((r) => r.quartierId === QUARTIER)!;
 }
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -38,13 +48,35 @@ beforeAll(async () => {
 describe('statistics through the stream', () => {
   it('counts new listings of a quartier within seconds, exact for Armos, masked at quartier level for CINOR', async () => {
     const before = await quartierRow(armos);
-    const dwelling = { communeCode: '97420', quartierId: QUARTIER, typology: 'T3' as const, surface: 64, rent: 470, charges: 40, lessorId: 'SHLMR' };
-    await Promise.all([1, 2].map(() => publishListing({ dwelling, wishes: { communes: ['97420'], quartiers: [], typologies: ['T4'] } } as never)));
+    const dwelling = {
+      communeCode: '97420',
+      quartierId: QUARTIER,
+      typology: 'T3' as const,
+      surface: 64,
+      rent: 470,
+      charges: 40,
+      lessorId: 'SHLMR',
+    };
+    await Promise.all(
+      [1, 2].map(() =>
+        publishListing({
+          dwelling,
+          wishes: { communes: ['97420'], quartiers: [], typologies: ['T4'] },
+        } as never),
+      ),
+    );
 
-    const after = await waitFor(() => quartierRow(armos), (row) => Number(row.newListings) >= Number(before.newListings) + 2);
+    const after = await waitFor(
+      () => quartierRow(armos),
+      (row) => Number(row.newListings) >= Number(before.newListings) + 2,
+    );
     const seenByCinor = await quartierRow(cinor);
-    const communes = (await (await api(`/stats/communes?${period}`, { token: armos.token })).json()) as { rows: Row[] };
-    const communesForCinor = (await (await api(`/stats/communes?${period}`, { token: cinor.token })).json()) as { rows: Row[] };
+    const communes = (await (
+      await api(`/stats/communes?${period}`, { token: armos.token })
+    ).json()) as { rows: Row[] };
+    const communesForCinor = (await (
+      await api(`/stats/communes?${period}`, { token: cinor.token })
+    ).json()) as { rows: Row[] };
 
     expect(Number(after.newListings)).toBeGreaterThanOrEqual(Number(before.newListings) + 2);
     expect(Number(after.activeListings)).toBeGreaterThanOrEqual(2);
@@ -54,18 +86,45 @@ describe('statistics through the stream', () => {
     expect(typeof suzanne.newListings).toBe('number');
     expect(communes.rows.at(-1)).toMatchObject({ communeCode: 'CINOR' });
     // CINOR's commune figure is exact unless it would give a masked quartier away.
-    expect([suzanne.newListings, 'secret']).toContain(communesForCinor.rows.find((r) => r.communeCode === '97420')!.newListings);
+    expect([suzanne.newListings, 'secret']).toContain(
+      communesForCinor.rows.find((r) => r.communeCode === '97420')!.newListings,
+    );
   });
 
   it('exports CSV for French Excel and never shows personal data', async () => {
-    const tenant = await publishListing({ dwelling: { communeCode: '97420', quartierId: QUARTIER, tenancyRef: 'BAIL-SECRET-77', dwellingRef: 'LGT-SECRET-77' } } as never);
-    await api('/me', { method: 'PATCH', token: tenant.token, json: { displayName: 'Josiane Payet', phone: '0692 11 22 33' } });
-    await waitFor(() => quartierRow(armos), (row) => Number(row.newListings) >= 1);
+    const tenant = await publishListing({
+      dwelling: {
+        communeCode: '97420',
+        quartierId: QUARTIER,
+        tenancyRef: 'BAIL-SECRET-77',
+        dwellingRef: 'LGT-SECRET-77',
+      },
+    } as never);
+    await api('/me', {
+      method: 'PATCH',
+      token: tenant.token,
+      json: { displayName: 'Josiane Payet', phone: '0692 11 22 33' },
+    });
+    await waitFor(
+      () => quartierRow(armos),
+      (row) => Number(row.newListings) >= 1,
+    );
 
     const csv = await api(`/stats/quartiers?${period}&format=csv`, { token: cinor.token });
     const text = await csv.text();
-    const raw = new Uint8Array(await (await api(`/stats/communes?${period}&format=csv`, { token: armos.token })).arrayBuffer());
-    const everything = [text, ...(await Promise.all(['quartiers', 'communes', 'flows'].map(async (p) => (await api(`/stats/${p}?${period}`, { token: armos.token })).text())))].join('\n');
+    const raw = new Uint8Array(
+      await (
+        await api(`/stats/communes?${period}&format=csv`, { token: armos.token })
+      ).arrayBuffer(),
+    );
+    const everything = [
+      text,
+      ...(await Promise.all(
+        ['quartiers', 'communes', 'flows'].map(async (p) =>
+          (await api(`/stats/${p}?${period}`, { token: armos.token })).text(),
+        ),
+      )),
+    ].join('\n');
 
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -98,7 +157,8 @@ describe('statistics through the stream', () => {
 
 describe('statistics periods for CINOR', () => {
   it('accepts a calendar month, quarter, semester or year, refuses other spans naming the field, and leaves Armos free', async () => {
-    const ask = (who: SignedIn, query: string) => api(`/stats/quartiers?${query}`, { token: who.token });
+    const ask = (who: SignedIn, query: string) =>
+      api(`/stats/quartiers?${query}`, { token: who.token });
 
     const [quarter, semester, byDefault, misaligned, tooShort, forArmos] = await Promise.all([
       ask(cinor, 'from=2026-04&to=2026-06'),
@@ -109,12 +169,23 @@ describe('statistics periods for CINOR', () => {
       ask(armos, 'from=2026-02&to=2026-04'),
     ]);
 
-    expect([quarter.status, semester.status, byDefault.status, forArmos.status]).toEqual([200, 200, 200, 200]);
+    expect([quarter.status, semester.status, byDefault.status, forArmos.status]).toEqual([
+      200, 200, 200, 200,
+    ]);
     const year = String(new Date().getUTCFullYear());
-    expect(((await byDefault.json()) as { period: { from: string; to: string } }).period).toEqual({ from: `${year}-01`, to: `${year}-12` });
-    const [wrongStart, wrongLength] = (await Promise.all([misaligned.json(), tooShort.json()])) as Array<{ error: { code: string; message: string; issues: Array<{ path: string }> } }>;
+    expect(((await byDefault.json()) as { period: { from: string; to: string } }).period).toEqual({
+      from: `${year}-01`,
+      to: `${year}-12`,
+    });
+    const [wrongStart, wrongLength] = (await Promise.all([
+      misaligned.json(),
+      tooShort.json(),
+    ])) as Array<{ error: { code: string; message: string; issues: Array<{ path: string }> } }>;
     expect([misaligned.status, tooShort.status]).toEqual([400, 400]);
-    expect(wrongStart!.error).toMatchObject({ code: 'validation_failed', issues: [{ path: 'from' }] });
+    expect(wrongStart!.error).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'from' }],
+    });
     expect(wrongStart!.error.message).toMatch(/trimestre/);
     expect(wrongLength!.error.issues[0]!.path).toBe('to');
   });
@@ -122,33 +193,69 @@ describe('statistics periods for CINOR', () => {
   it('lists flows by quartier names for CINOR, and the same cells masked in every period that holds them', async () => {
     const year = '2026';
     const [flows, months] = await Promise.all([
-      api(`/stats/flows?from=${year}-01&to=${year}-12`, { token: cinor.token }).then((r) => r.json() as Promise<{ masked: boolean; rows: Array<{ fromQuartierName: string; toQuartierName: string }> }>),
-      Promise.all(['01', '02', '03'].map((m) => api(`/stats/communes?from=${year}-${m}&to=${year}-${m}`, { token: cinor.token }).then((r) => r.json() as Promise<{ rows: Row[] }>))),
+      api(`/stats/flows?from=${year}-01&to=${year}-12`, { token: cinor.token }).then(
+        (r) =>
+          r.json() as Promise<{
+            masked: boolean;
+            rows: Array<{ fromQuartierName: string; toQuartierName: string }>;
+          }>,
+      ),
+      Promise.all(
+        ['01', '02', '03'].map((m) =>
+          api(`/stats/communes?from=${year}-${m}&to=${year}-${m}`, { token: cinor.token }).then(
+            (r) => r.json() as Promise<{ rows: Row[] }>,
+          ),
+        ),
+      ),
     ]);
-    const quarter = (await (await api(`/stats/communes?from=${year}-01&to=${year}-03`, { token: cinor.token })).json()) as { rows: Row[] };
+    const quarter = (await (
+      await api(`/stats/communes?from=${year}-01&to=${year}-03`, { token: cinor.token })
+    ).json()) as { rows: Row[] };
 
     const names = flows.rows.map((r) => `${r.fromQuartierName}→${r.toQuartierName}`);
     expect(flows.masked).toBe(true);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
     // A quarter's CINOR total published with its three months published gives nothing new.
-    const published = [...months.map((m) => m.rows.at(-1)!.newListings), quarter.rows.at(-1)!.newListings];
-    if (published.every((v) => typeof v === 'number')) expect(published[3]).toBe(published.slice(0, 3).reduce((a, b) => Number(a) + Number(b), 0));
+    const published = [
+      ...months.map((m) => m.rows.at(-1)!.newListings),
+      quarter.rows.at(-1)!.newListings,
+    ];
+    if (published.every((v) => typeof v === 'number'))
+      expect(published[3]).toBe(published.slice(0, 3).reduce((a, b) => Number(a) + Number(b), 0));
   });
 });
 
 describe('statistics aggregator', () => {
   const quartierId = `97420-test-${Date.now().toString(36)}`;
   const listing = (status: string, updatedAt: string) => ({
-    pk: `LISTING#S${quartierId}`, sk: 'LISTING', entity: 'Listing', id: `S${quartierId}`, status, motive: 'work', publishedAt: '2031-02-03T08:00:00.000Z', updatedAt,
-    dwelling: { communeCode: '97420', quartierId, typology: 'T2', surface: 40 }, household: { adults: 1, children: 0 }, wishes: { communes: ['97420'], quartiers: [], typologies: ['T3'] },
+    pk: `LISTING#S${quartierId}`,
+    sk: 'LISTING',
+    entity: 'Listing',
+    id: `S${quartierId}`,
+    status,
+    motive: 'work',
+    publishedAt: '2031-02-03T08:00:00.000Z',
+    updatedAt,
+    dwelling: { communeCode: '97420', quartierId, typology: 'T2', surface: 40 },
+    household: { adults: 1, children: 0 },
+    wishes: { communes: ['97420'], quartiers: [], typologies: ['T3'] },
   });
   const record = (sequence: string, before: object | undefined, after: object): DynamoDBRecord => ({
     eventName: before ? 'MODIFY' : 'INSERT',
-    dynamodb: { SequenceNumber: sequence, Keys: marshall({ pk: (after as { pk: string }).pk, sk: 'LISTING' }) as never, NewImage: marshall(after) as never, ...(before ? { OldImage: marshall(before) as never } : {}) },
+    dynamodb: {
+      SequenceNumber: sequence,
+      Keys: marshall({ pk: (after as { pk: string }).pk, sk: 'LISTING' }) as never,
+      NewImage: marshall(after) as never,
+      ...(before ? { OldImage: marshall(before) as never } : {}),
+    },
   });
   const cell = async (monthKey: string, attribute: string, stock = false) => {
-    const key = stock ? keys.statsStock(monthKey) : keys.statsAggregate(monthKey, `Q#${quartierId}`);
-    const { Item } = await stackDatabase().doc.send(new GetCommand({ TableName: stackDatabase().tableName, Key: key, ConsistentRead: true }));
+    const key = stock
+      ? keys.statsStock(monthKey)
+      : keys.statsAggregate(monthKey, `Q#${quartierId}`);
+    const { Item } = await stackDatabase().doc.send(
+      new GetCommand({ TableName: stackDatabase().tableName, Key: key, ConsistentRead: true }),
+    );
     return Item?.[attribute];
   };
 

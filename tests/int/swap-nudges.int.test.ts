@@ -4,7 +4,8 @@ import { mailsTo } from '../support/mailbox';
 import { mutualMatch, requestedSwap } from '../support/swap-fixture';
 import { api, stack, stackDatabase } from '../support/stack';
 
-const nudges = async (email: string) => (await mailsTo(email)).filter((mail) => mail.subject === 'Où en est votre échange ?');
+const nudges = async (email: string) =>
+  (await mailsTo(email)).filter((mail) => mail.subject === 'Où en est votre échange ?');
 const DAY = 86_400_000;
 
 describe('nudge when a mutual proposal has no swap request', () => {
@@ -24,10 +25,16 @@ describe('nudge when a mutual proposal has no swap request', () => {
     // Assess
     expect(beforeSevenDays).toBe(0);
     for (const tenant of [quiet.requester, quiet.partner]) {
-      await expect.poll(async () => (await nudges(tenant.email)).length, { timeout: 15_000 }).toBe(1);
-      expect((await nudges(tenant.email))[0]?.body.text).toContain(`/propositions/${quiet.matchId}`);
+      await expect
+        .poll(async () => (await nudges(tenant.email)).length, { timeout: 15_000 })
+        .toBe(1);
+      expect((await nudges(tenant.email))[0]?.body.text).toContain(
+        `/propositions/${quiet.matchId}`,
+      );
     }
     expect(await nudges(requested.requester.email)).toHaveLength(0);
-    expect((await api(`/matches/${quiet.matchId}`, { token: quiet.requester.token })).status).toBe(200);
+    expect((await api(`/matches/${quiet.matchId}`, { token: quiet.requester.token })).status).toBe(
+      200,
+    );
   });
 });

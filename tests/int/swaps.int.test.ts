@@ -5,25 +5,53 @@ import type { SwapView } from '../../shared/schemas/swap';
 import { publishListing } from '../support/market';
 import { signIn, type SignedIn } from '../support/sign-in';
 import { api, uniqueEmail } from '../support/stack';
-import { listingStatus, makeMutual, matchesOf, pollUntil, staffAccount, subjectsOnceReceived, swapOf, verifiedListing, waitForMatches } from '../support/swaps';
+import {
+  listingStatus,
+  makeMutual,
+  matchesOf,
+  pollUntil,
+  staffAccount,
+  subjectsOnceReceived,
+  swapOf,
+  verifiedListing,
+  waitForMatches,
+} from '../support/swaps';
 
 let armos: SignedIn;
 let shlmr: SignedIn & { email: string };
 let sidr: SignedIn & { email: string };
 
 beforeAll(async () => {
-  [armos, shlmr, sidr] = await Promise.all([staffAccount('armos'), staffAccount('lessor', 'SHLMR'), staffAccount('lessor', 'SIDR')]);
+  [armos, shlmr, sidr] = await Promise.all([
+    staffAccount('armos'),
+    staffAccount('lessor', 'SHLMR'),
+    staffAccount('lessor', 'SIDR'),
+  ]);
 });
 
-const post = (path: string, token: string, json?: unknown) => api(path, { method: 'POST', token, ...(json !== undefined ? { json } : {}) });
+const post = (path: string, token: string, json?: unknown) =>
+  api(path, { method: 'POST', token, ...(json !== undefined ? { json } : {}) });
 const body = async (response: Response) => (await response.json()) as SwapView;
 
 describe('swaps: from request to completion', () => {
   it('runs a 3-way swap across SHLMR and SIDR: confirmations, reviews, CALEOL file, completion; others see nothing', async () => {
     // Prepare: A (SHLMR) → B's T3 (SIDR) → C's T5 (SHLMR) → A's T1.
-    const a = await verifiedListing(armos, { quartier: 'centre-ville', typology: 'T1', lessorId: 'SHLMR', surface: 32, rent: 280 }, { quartiers: ['beausejour'], typologies: ['T3'] }, { adults: 2, children: 1, income: 18_400 });
-    const b = await verifiedListing(armos, { quartier: 'beausejour', typology: 'T3', lessorId: 'SIDR', surface: 66, rent: 470 }, { quartiers: ['riviere-des-pluies'], typologies: ['T5'] });
-    const c = await verifiedListing(armos, { quartier: 'riviere-des-pluies', typology: 'T5', lessorId: 'SHLMR', surface: 98, rent: 690 }, { quartiers: ['centre-ville'], typologies: ['T1'] });
+    const a = await verifiedListing(
+      armos,
+      { quartier: 'centre-ville', typology: 'T1', lessorId: 'SHLMR', surface: 32, rent: 280 },
+      { quartiers: ['beausejour'], typologies: ['T3'] },
+      { adults: 2, children: 1, income: 18_400 },
+    );
+    const b = await verifiedListing(
+      armos,
+      { quartier: 'beausejour', typology: 'T3', lessorId: 'SIDR', surface: 66, rent: 470 },
+      { quartiers: ['riviere-des-pluies'], typologies: ['T5'] },
+    );
+    const c = await verifiedListing(
+      armos,
+      { quartier: 'riviere-des-pluies', typology: 'T5', lessorId: 'SHLMR', surface: 98, rent: 690 },
+      { quartiers: ['centre-ville'], typologies: ['T1'] },
+    );
     const tenants = [a, b, c];
     const [match] = await waitForMatches(b, [a.listingId, b.listingId, c.listingId], 1);
     await makeMutual(match!, tenants);
@@ -40,13 +68,29 @@ describe('swaps: from request to completion', () => {
 
     // Assess the request and confirmations.
     expect(requested.status).toBe(201);
-    expect(swap).toMatchObject({ status: 'awaiting_confirmations', kind: '3-way', requestedBy: b.listingId, matchId: match!.id });
-    expect(swap.participants.find((p) => p.isMe)).toMatchObject({ listingId: b.listingId, confirmed: true, movesInto: c.listingId });
+    expect(swap).toMatchObject({
+      status: 'awaiting_confirmations',
+      kind: '3-way',
+      requestedBy: b.listingId,
+      matchId: match!.id,
+    });
+    expect(swap.participants.find((p) => p.isMe)).toMatchObject({
+      listingId: b.listingId,
+      confirmed: true,
+      movesInto: c.listingId,
+    });
     expect(again.status).toBe(409);
-    expect(confirmedByA.actions).toMatchObject({ confirm: false, cancel: true, complete: false, file: false });
+    expect(confirmedByA.actions).toMatchObject({
+      confirm: false,
+      cancel: true,
+      complete: false,
+      file: false,
+    });
     expect(twice.status).toBe(409);
     expect(underReview.status).toBe('under_review');
-    expect(underReview.reviews.map((r) => [r.listingId, r.lessorId, r.incomingListingId, r.decision])).toEqual([
+    expect(
+      underReview.reviews.map((r) => [r.listingId, r.lessorId, r.incomingListingId, r.decision]),
+    ).toEqual([
       [b.listingId, 'SIDR', a.listingId, 'pending'],
       [c.listingId, 'SHLMR', b.listingId, 'pending'],
       [a.listingId, 'SHLMR', c.listingId, 'pending'],
@@ -54,30 +98,79 @@ describe('swaps: from request to completion', () => {
     expect(underReview.reviews[0]).not.toHaveProperty('info');
     for (const t of tenants) expect(await listingStatus(t.token, t.listingId)).toBe('engaged');
     expect((await matchesOf(a)).find((m) => m.id === match!.id)?.status).toBe('engaged');
-    expect((await subjectsOnceReceived(a.email, /a demandé l’échange : confirmez/)).join('|')).toMatch(/a demandé l’échange : confirmez/);
-    expect((await subjectsOnceReceived(sidr.email, /Nouvel échange à examiner/)).join('|')).toMatch(/Nouvel échange à examiner/);
+    expect(
+      (await subjectsOnceReceived(a.email, /a demandé l’échange : confirmez/)).join('|'),
+    ).toMatch(/a demandé l’échange : confirmez/);
+    expect((await subjectsOnceReceived(sidr.email, /Nouvel échange à examiner/)).join('|')).toMatch(
+      /Nouvel échange à examiner/,
+    );
 
     // Permissions: strangers and unconcerned lessors get 404; a lessor concerned cannot decide for another's dwelling.
     expect((await api(`/swaps/${swap.id}`, { token: stranger.token })).status).toBe(404);
     expect((await api(`/swaps/${swap.id}`, { token: semader.token })).status).toBe(404);
     expect((await post(`/swaps/${swap.id}/confirm`, stranger.token)).status).toBe(404);
-    expect((await post(`/swaps/${swap.id}/reviews`, semader.token, { listingId: b.listingId, decision: 'approved' })).status).toBe(404);
-    expect((await post(`/swaps/${swap.id}/reviews`, shlmr.token, { listingId: b.listingId, decision: 'approved' })).status).toBe(403);
-    expect((await post(`/swaps/${swap.id}/reviews`, a.token, { listingId: b.listingId, decision: 'approved' })).status).toBe(403);
+    expect(
+      (
+        await post(`/swaps/${swap.id}/reviews`, semader.token, {
+          listingId: b.listingId,
+          decision: 'approved',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await post(`/swaps/${swap.id}/reviews`, shlmr.token, {
+          listingId: b.listingId,
+          decision: 'approved',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await post(`/swaps/${swap.id}/reviews`, a.token, {
+          listingId: b.listingId,
+          decision: 'approved',
+        })
+      ).status,
+    ).toBe(403);
     expect((await api(`/swaps/${swap.id}/file.pdf`, { token: a.token })).status).toBe(403);
-    expect((await post(`/swaps/${swap.id}/reviews`, sidr.token, { listingId: b.listingId, decision: 'refused', reason: 'other' })).status).toBe(400);
+    expect(
+      (
+        await post(`/swaps/${swap.id}/reviews`, sidr.token, {
+          listingId: b.listingId,
+          decision: 'refused',
+          reason: 'other',
+        })
+      ).status,
+    ).toBe(400);
 
     // The lessors' view: review information and queue.
     const seenBySidr = await swapOf(sidr.token, swap.id);
     expect(seenBySidr.reviews[0]!.info).toEqual({
-      adults: 2, children: 1, occupants: 3, rooms: 3, surface: 66, minSurface: 25, overOccupied: false, underOccupied: false,
-      declaredIncome: 18_400, ceilingCheck: { status: 'not_configured' },
+      adults: 2,
+      children: 1,
+      occupants: 3,
+      rooms: 3,
+      surface: 66,
+      minSurface: 25,
+      overOccupied: false,
+      underOccupied: false,
+      declaredIncome: 18_400,
+      ceilingCheck: { status: 'not_configured' },
     });
-    expect(seenBySidr.reviews[1]!.info).toMatchObject({ occupants: 1, rooms: 5, underOccupied: true });
+    expect(seenBySidr.reviews[1]!.info).toMatchObject({
+      occupants: 1,
+      rooms: 5,
+      underOccupied: true,
+    });
     expect(seenBySidr.actions).toMatchObject({ review: [b.listingId], file: true });
-    const shlmrQueue = (await (await api('/swaps?status=under_review', { token: shlmr.token })).json()) as { items: SwapView[] };
+    const shlmrQueue = (await (
+      await api('/swaps?status=under_review', { token: shlmr.token })
+    ).json()) as { items: SwapView[] };
     expect(shlmrQueue.items.filter((s) => s.id === swap.id)).toHaveLength(1);
-    const sidrQueue = (await (await api('/swaps', { token: sidr.token })).json()) as { items: SwapView[] };
+    const sidrQueue = (await (await api('/swaps', { token: sidr.token })).json()) as {
+      items: SwapView[];
+    };
     expect(sidrQueue.items.map((s) => s.id)).toContain(swap.id);
     expect((await api('/swaps', { token: a.token })).status).toBe(403);
 
@@ -89,58 +182,112 @@ describe('swaps: from request to completion', () => {
     expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThanOrEqual(1);
     const text = await pdfText(bytes);
     expect(text).toContain('Dossier d’échange de logements sociaux'.replace('’', "'"));
-    expect(text).toMatch(/Foyer 1 : quitte le logement SHLMR T1 \(Centre-ville, Sainte-Marie\) pour le logement SIDR T3/);
+    expect(text).toMatch(
+      /Foyer 1 : quitte le logement SHLMR T1 \(Centre-ville, Sainte-Marie\) pour le logement SIDR T3/,
+    );
     expect(text).toMatch(/18\s?400 € par an/);
     expect(text).toContain('Logement trop petit (sur-occupation)');
     expect(text).toContain('aucun barème de plafonds de ressources');
     expect(text).toContain('BAIL-2021-0042');
 
     // Act: decisions, with a documents request on the way.
-    const docs = await post(`/swaps/${swap.id}/reviews`, sidr.token, { listingId: b.listingId, decision: 'documents_requested', comment: 'Merci de fournir l’avis d’imposition 2024.' });
-    await post(`/swaps/${swap.id}/reviews`, sidr.token, { listingId: b.listingId, decision: 'approved', caleolDate: '2025-04-10' });
-    await post(`/swaps/${swap.id}/reviews`, shlmr.token, { listingId: c.listingId, decision: 'approved' });
-    const early = await post(`/swaps/${swap.id}/complete`, shlmr.token, { effectiveDate: '2025-05-01' });
-    const approved = await body(await post(`/swaps/${swap.id}/reviews`, armos.token, { listingId: a.listingId, decision: 'approved' }));
-    const cancelByTenant = await post(`/swaps/${swap.id}/cancel`, a.token, { reason: 'Finalement non' });
-    const completed = await body(await post(`/swaps/${swap.id}/complete`, sidr.token, { effectiveDate: '2025-05-01' }));
+    const docs = await post(`/swaps/${swap.id}/reviews`, sidr.token, {
+      listingId: b.listingId,
+      decision: 'documents_requested',
+      comment: 'Merci de fournir l’avis d’imposition 2024.',
+    });
+    await post(`/swaps/${swap.id}/reviews`, sidr.token, {
+      listingId: b.listingId,
+      decision: 'approved',
+      caleolDate: '2025-04-10',
+    });
+    await post(`/swaps/${swap.id}/reviews`, shlmr.token, {
+      listingId: c.listingId,
+      decision: 'approved',
+    });
+    const early = await post(`/swaps/${swap.id}/complete`, shlmr.token, {
+      effectiveDate: '2025-05-01',
+    });
+    const approved = await body(
+      await post(`/swaps/${swap.id}/reviews`, armos.token, {
+        listingId: a.listingId,
+        decision: 'approved',
+      }),
+    );
+    const cancelByTenant = await post(`/swaps/${swap.id}/cancel`, a.token, {
+      reason: 'Finalement non',
+    });
+    const completed = await body(
+      await post(`/swaps/${swap.id}/complete`, sidr.token, { effectiveDate: '2025-05-01' }),
+    );
 
     // Assess.
     expect(docs.status).toBe(200);
-    expect(await subjectsOnceReceived(a.email, 'Votre futur bailleur demande des pièces pour l’échange')).toContain('Votre futur bailleur demande des pièces pour l’échange');
+    expect(
+      await subjectsOnceReceived(a.email, 'Votre futur bailleur demande des pièces pour l’échange'),
+    ).toContain('Votre futur bailleur demande des pièces pour l’échange');
     expect(early.status).toBe(409);
     expect(approved.status).toBe('approved');
     expect(cancelByTenant.status).toBe(409);
     expect(completed).toMatchObject({ status: 'completed', effectiveDate: '2025-05-01' });
     expect(completed.reviews[0]).toMatchObject({ decision: 'approved', caleolDate: '2025-04-10' });
     for (const t of tenants) expect(await listingStatus(t.token, t.listingId)).toBe('exchanged');
-    expect(await subjectsOnceReceived(c.email, 'Échange de logements réalisé')).toContain('Échange de logements réalisé');
-    expect((await post(`/swaps/${swap.id}/cancel`, armos.token, { reason: 'Trop tard' })).status).toBe(409);
+    expect(await subjectsOnceReceived(c.email, 'Échange de logements réalisé')).toContain(
+      'Échange de logements réalisé',
+    );
+    expect(
+      (await post(`/swaps/${swap.id}/cancel`, armos.token, { reason: 'Trop tard' })).status,
+    ).toBe(409);
   });
 });
 
 describe('swaps that do not happen', () => {
   it('a refusal puts every listing back on the market and their other proposals come back', async () => {
     // Prepare: A wants B's or C's T3; B and C both want A's T2.
-    const a = await verifiedListing(armos, { quartier: 'gillot', typology: 'T2', lessorId: 'SIDR', surface: 48, rent: 390 }, { quartiers: ['la-mare', 'la-ressource'], typologies: ['T3'] });
-    const b = await verifiedListing(armos, { quartier: 'la-mare', typology: 'T3', lessorId: 'SHLMR', surface: 64, rent: 480 }, { quartiers: ['gillot'], typologies: ['T2'] });
-    const c = await verifiedListing(armos, { quartier: 'la-ressource', typology: 'T3', lessorId: 'SIDR', surface: 61, rent: 470 }, { quartiers: ['gillot'], typologies: ['T2'] });
+    const a = await verifiedListing(
+      armos,
+      { quartier: 'gillot', typology: 'T2', lessorId: 'SIDR', surface: 48, rent: 390 },
+      { quartiers: ['la-mare', 'la-ressource'], typologies: ['T3'] },
+    );
+    const b = await verifiedListing(
+      armos,
+      { quartier: 'la-mare', typology: 'T3', lessorId: 'SHLMR', surface: 64, rent: 480 },
+      { quartiers: ['gillot'], typologies: ['T2'] },
+    );
+    const c = await verifiedListing(
+      armos,
+      { quartier: 'la-ressource', typology: 'T3', lessorId: 'SIDR', surface: 61, rent: 470 },
+      { quartiers: ['gillot'], typologies: ['T2'] },
+    );
     const proposals = await waitForMatches(a, [a.listingId, b.listingId, c.listingId], 2);
     const withB = proposals.find((m) => m.participants.some((p) => p.listingId === b.listingId))!;
     const withC = proposals.find((m) => m.participants.some((p) => p.listingId === c.listingId))!;
     await makeMutual(withB, [a, b]);
     const swap = await body(await post('/swaps', a.token, { matchId: withB.id }));
     await post(`/swaps/${swap.id}/confirm`, b.token);
-    const paused = await pollUntil(async () => (await matchesOf(c)).find((m) => m.id === withC.id), (m) => m?.status === 'suspended');
+    const paused = await pollUntil(
+      async () => (await matchesOf(c)).find((m) => m.id === withC.id),
+      (m) => m?.status === 'suspended',
+    );
 
     // Act: SHLMR refuses A entering B's dwelling.
-    const refused = await body(await post(`/swaps/${swap.id}/reviews`, shlmr.token, { listingId: b.listingId, decision: 'refused', reason: 'rent_arrears' }));
+    const refused = await body(
+      await post(`/swaps/${swap.id}/reviews`, shlmr.token, {
+        listingId: b.listingId,
+        decision: 'refused',
+        reason: 'rent_arrears',
+      }),
+    );
 
     // Assess.
     expect(paused?.status).toBe('suspended');
     expect(refused.status).toBe('refused');
     expect(await listingStatus(a.token, a.listingId)).toBe('published');
     expect(await listingStatus(b.token, b.listingId)).toBe('published');
-    const back = await pollUntil(async () => (await matchesOf(c)).find((m) => m.id === withC.id), (m) => m?.status === 'proposed');
+    const back = await pollUntil(
+      async () => (await matchesOf(c)).find((m) => m.id === withC.id),
+      (m) => m?.status === 'proposed',
+    );
     expect(back?.status).toBe('proposed');
     expect((await matchesOf(a)).find((m) => m.id === withB.id)).toBeUndefined();
     const seenByA = await swapOf(a.token, swap.id);
@@ -151,19 +298,32 @@ describe('swaps that do not happen', () => {
   });
 
   it('a participant cancels: listings published again, the proposal closed', async () => {
-    const a = await verifiedListing(armos, { quartier: 'terrain-elisa', typology: 'T2', lessorId: 'SIDR', surface: 46, rent: 380 }, { quartiers: ['grande-montee'], typologies: ['T4'] });
-    const b = await verifiedListing(armos, { quartier: 'grande-montee', typology: 'T4', lessorId: 'SIDR', surface: 84, rent: 600 }, { quartiers: ['terrain-elisa'], typologies: ['T2'] });
+    const a = await verifiedListing(
+      armos,
+      { quartier: 'terrain-elisa', typology: 'T2', lessorId: 'SIDR', surface: 46, rent: 380 },
+      { quartiers: ['grande-montee'], typologies: ['T4'] },
+    );
+    const b = await verifiedListing(
+      armos,
+      { quartier: 'grande-montee', typology: 'T4', lessorId: 'SIDR', surface: 84, rent: 600 },
+      { quartiers: ['terrain-elisa'], typologies: ['T2'] },
+    );
     const [match] = await waitForMatches(a, [a.listingId, b.listingId], 1);
     await makeMutual(match!, [a, b]);
     const swap = await body(await post('/swaps', a.token, { matchId: match!.id }));
 
     const missingReason = await post(`/swaps/${swap.id}/cancel`, b.token, {});
     const byLessor = await post(`/swaps/${swap.id}/cancel`, sidr.token, { reason: 'Non' });
-    const cancelled = await body(await post(`/swaps/${swap.id}/cancel`, b.token, { reason: 'Nous avons trouvé autre chose' }));
+    const cancelled = await body(
+      await post(`/swaps/${swap.id}/cancel`, b.token, { reason: 'Nous avons trouvé autre chose' }),
+    );
 
     expect(missingReason.status).toBe(400);
     expect(byLessor.status).toBe(403);
-    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Nous avons trouvé autre chose' });
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Nous avons trouvé autre chose',
+    });
     expect(await listingStatus(a.token, a.listingId)).toBe('published');
     expect(await listingStatus(b.token, b.listingId)).toBe('published');
     expect((await post(`/swaps/${swap.id}/confirm`, a.token)).status).toBe(409);
@@ -172,11 +332,30 @@ describe('swaps that do not happen', () => {
   });
 
   it('needs a mutual match and every dwelling verified by its lessor', async () => {
-    const a = await verifiedListing(armos, { quartier: 'gillot', typology: 'T5', lessorId: 'SIDR', surface: 95, rent: 650 }, { quartiers: ['la-mare'], typologies: ['T5'] });
+    const a = await verifiedListing(
+      armos,
+      { quartier: 'gillot', typology: 'T5', lessorId: 'SIDR', surface: 95, rent: 650 },
+      { quartiers: ['la-mare'], typologies: ['T5'] },
+    );
     const b = await publishListing({
-      dwelling: { communeCode: '97418', quartierId: '97418-la-mare', typology: 'T5', surface: 97, rent: 640, charges: 40, lessorId: 'SIDR' },
+      dwelling: {
+        communeCode: '97418',
+        quartierId: '97418-la-mare',
+        typology: 'T5',
+        surface: 97,
+        rent: 640,
+        charges: 40,
+        lessorId: 'SIDR',
+      },
       household: { adults: 1, children: 0 },
-      wishes: { communes: ['97418'], quartiers: ['97418-gillot'], typologies: ['T5'], maxTotalRent: 1500, needs: {}, features: [] },
+      wishes: {
+        communes: ['97418'],
+        quartiers: ['97418-gillot'],
+        typologies: ['T5'],
+        maxTotalRent: 1500,
+        needs: {},
+        features: [],
+      },
     } as never);
     const [match] = await waitForMatches(a, [a.listingId, b.listingId], 1);
 
@@ -186,7 +365,9 @@ describe('swaps that do not happen', () => {
 
     expect(notMutual.status).toBe(409);
     expect(notVerified.status).toBe(409);
-    expect(((await notVerified.json()) as { error: { message: string } }).error.message).toMatch(/vérifié par son bailleur/);
+    expect(((await notVerified.json()) as { error: { message: string } }).error.message).toMatch(
+      /vérifié par son bailleur/,
+    );
     expect(await listingStatus(a.token, a.listingId)).toBe('published');
   });
 
@@ -199,7 +380,9 @@ describe('swaps that do not happen', () => {
     expect(response.status).toBe(403);
     expect(unknown.status).toBe(404);
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { error: { message: string } }).error.message).toMatch(/matchId/);
+    expect(((await malformed.json()) as { error: { message: string } }).error.message).toMatch(
+      /matchId/,
+    );
   });
 });
 

@@ -19,7 +19,12 @@ import { signIn } from '../support/sign-in';
 import { api, stack, stackDatabase, uniqueEmail } from '../support/stack';
 import { mutualMatch } from '../support/swap-fixture';
 
-const storage = () => createPhotoStorage({ region: stack().region, photosBucket: stack().photosBucket, s3Endpoint: stack().s3Endpoint });
+const storage = () =>
+  createPhotoStorage({
+    region: stack().region,
+    photosBucket: stack().photosBucket,
+    s3Endpoint: stack().s3Endpoint,
+  });
 
 async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -31,16 +36,38 @@ async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise
 }
 
 async function readyPhoto(token: string, listingId: string): Promise<string> {
-  const file = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer();
-  const ticket = (await (await api(`/listings/${listingId}/photos`, { method: 'POST', token, json: { contentType: 'image/jpeg', size: file.length } })).json()) as {
+  const file = await sharp({
+    create: { width: 640, height: 480, channels: 3, background: { r: 200, g: 80, b: 40 } },
+  })
+    .jpeg()
+    .toBuffer();
+  const ticket = (await (
+    await api(`/listings/${listingId}/photos`, {
+      method: 'POST',
+      token,
+      json: { contentType: 'image/jpeg', size: file.length },
+    })
+  ).json()) as {
     photoId: string;
     uploadUrl: string;
     method: string;
     headers: Record<string, string>;
   };
-  expect((await fetch(ticket.uploadUrl, { method: ticket.method, headers: ticket.headers, body: new Uint8Array(file) })).status).toBe(200);
+  expect(
+    (
+      await fetch(ticket.uploadUrl, {
+        method: ticket.method,
+        headers: ticket.headers,
+        body: new Uint8Array(file),
+      })
+    ).status,
+  ).toBe(200);
   const db = stackDatabase();
-  expect(await until(async () => (await listPhotoRecords(db, listingId)).some((photo) => photo.status === 'ready'))).toBe(true);
+  expect(
+    await until(async () =>
+      (await listPhotoRecords(db, listingId)).some((photo) => photo.status === 'ready'),
+    ),
+  ).toBe(true);
   return ticket.photoId;
 }
 
@@ -49,25 +76,62 @@ describe('TTL purge', () => {
     // Prepare: a published listing with a photo, then expired 13 months ago.
     const db = stackDatabase();
     const tenant = await signIn(uniqueEmail());
-    const created = await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() });
+    const created = await api('/listings', {
+      method: 'POST',
+      token: tenant.token,
+      json: listingInput(),
+    });
     const { id: listingId } = (await created.json()) as { id: string };
-    expect((await api(`/listings/${listingId}/publish`, { method: 'POST', token: tenant.token })).status).toBe(200);
+    expect(
+      (await api(`/listings/${listingId}/publish`, { method: 'POST', token: tenant.token })).status,
+    ).toBe(200);
     const photoId = await readyPhoto(tenant.token, listingId);
-    const blocked = await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() });
+    const blocked = await api('/listings', {
+      method: 'POST',
+      token: tenant.token,
+      json: listingInput(),
+    });
     const listing = await getListing(db, listingId);
     const longAgo = new Date(Date.now() - 396 * 86_400_000);
-    await transactWrite(db, [listingUpdatePut(db, { ...listing, status: 'expired', updatedAt: longAgo.toISOString() }, listing.version, longAgo)]);
+    await transactWrite(db, [
+      listingUpdatePut(
+        db,
+        { ...listing, status: 'expired', updatedAt: longAgo.toISOString() },
+        listing.version,
+        longAgo,
+      ),
+    ]);
 
     // Act: the local TTL process deletes it; the purge follows the REMOVE record.
-    const guardGone = await until(async () => !(await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.activeListing(tenant.user.id), ConsistentRead: true }))).Item);
-    const again = await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() });
+    const guardGone = await until(
+      async () =>
+        !(
+          await db.doc.send(
+            new GetCommand({
+              TableName: db.tableName,
+              Key: keys.activeListing(tenant.user.id),
+              ConsistentRead: true,
+            }),
+          )
+        ).Item,
+    );
+    const again = await api('/listings', {
+      method: 'POST',
+      token: tenant.token,
+      json: listingInput(),
+    });
 
     // Assess
     expect(blocked.status).toBe(409);
     expect(guardGone).toBe(true);
     expect(again.status).toBe(201);
-    expect((await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.listing(listingId) }))).Item).toBeUndefined();
-    expect(await until(async () => (await listPhotoRecords(db, listingId)).length === 0)).toBe(true);
+    expect(
+      (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.listing(listingId) })))
+        .Item,
+    ).toBeUndefined();
+    expect(await until(async () => (await listPhotoRecords(db, listingId)).length === 0)).toBe(
+      true,
+    );
     expect(await storage().read(photoObjectKeys.photo(listingId, photoId))).toBeUndefined();
     expect(await storage().read(photoObjectKeys.thumbnail(listingId, photoId))).toBeUndefined();
   });
@@ -76,20 +140,47 @@ describe('TTL purge', () => {
     // Prepare: a withdrawn listing (guard freed), a new active one, then the old one's TTL passes.
     const db = stackDatabase();
     const tenant = await signIn(uniqueEmail());
-    const { id: oldId } = (await (await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() })).json()) as { id: string };
-    expect((await api(`/listings/${oldId}/withdraw`, { method: 'POST', token: tenant.token })).status).toBe(200);
-    const { id: newId } = (await (await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() })).json()) as { id: string };
+    const { id: oldId } = (await (
+      await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() })
+    ).json()) as { id: string };
+    expect(
+      (await api(`/listings/${oldId}/withdraw`, { method: 'POST', token: tenant.token })).status,
+    ).toBe(200);
+    const { id: newId } = (await (
+      await api('/listings', { method: 'POST', token: tenant.token, json: listingInput() })
+    ).json()) as { id: string };
     const old = await getListing(db, oldId);
     const longAgo = new Date(Date.now() - 400 * 86_400_000);
-    await transactWrite(db, [listingUpdatePut(db, { ...old, updatedAt: longAgo.toISOString() }, old.version, longAgo)]);
+    await transactWrite(db, [
+      listingUpdatePut(db, { ...old, updatedAt: longAgo.toISOString() }, old.version, longAgo),
+    ]);
 
     // Act
-    const purged = await until(async () => !(await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.listing(oldId), ConsistentRead: true }))).Item);
+    const purged = await until(
+      async () =>
+        !(
+          await db.doc.send(
+            new GetCommand({
+              TableName: db.tableName,
+              Key: keys.listing(oldId),
+              ConsistentRead: true,
+            }),
+          )
+        ).Item,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     // Assess
     expect(purged).toBe(true);
-    const guard = (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.activeListing(tenant.user.id), ConsistentRead: true }))).Item;
+    const guard = (
+      await db.doc.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.activeListing(tenant.user.id),
+          ConsistentRead: true,
+        }),
+      )
+    ).Item;
     expect(guard?.listingId).toBe(newId);
   });
 });
@@ -99,11 +190,33 @@ describe('TTL purge of a listing with proposals', () => {
     // Prepare: a mutual proposal with messages; the participant's listing withdrawn 13 months ago.
     const db = stackDatabase();
     const { matchId, requester: participant, partner } = await mutualMatch('SEDRE');
-    expect((await api(`/matches/${matchId}/messages`, { method: 'POST', token: participant.token, json: { text: 'Toujours intéressé ?' } })).status).toBe(201);
-    expect((await api(`/listings/${participant.listingId}/withdraw`, { method: 'POST', token: participant.token })).status).toBe(200);
+    expect(
+      (
+        await api(`/matches/${matchId}/messages`, {
+          method: 'POST',
+          token: participant.token,
+          json: { text: 'Toujours intéressé ?' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api(`/listings/${participant.listingId}/withdraw`, {
+          method: 'POST',
+          token: participant.token,
+        })
+      ).status,
+    ).toBe(200);
     const listing = await getListing(db, participant.listingId);
     const longAgo = new Date(Date.now() - 400 * 86_400_000);
-    await transactWrite(db, [listingUpdatePut(db, { ...listing, updatedAt: longAgo.toISOString() }, listing.version, longAgo)]);
+    await transactWrite(db, [
+      listingUpdatePut(
+        db,
+        { ...listing, updatedAt: longAgo.toISOString() },
+        listing.version,
+        longAgo,
+      ),
+    ]);
 
     // Act
     const matchGone = await until(async () => !(await findMatch(db, matchId)));
@@ -111,7 +224,9 @@ describe('TTL purge of a listing with proposals', () => {
     // Assess
     expect(matchGone).toBe(true);
     expect(await messagesOfThread(db, matchId)).toEqual([]);
-    expect((await linksOfListing(db, partner.listingId)).map((link) => link.matchId)).not.toContain(matchId);
+    expect((await linksOfListing(db, partner.listingId)).map((link) => link.matchId)).not.toContain(
+      matchId,
+    );
     expect(await linksOfListing(db, participant.listingId)).toEqual([]);
   });
 });

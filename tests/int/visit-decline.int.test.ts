@@ -9,7 +9,9 @@ const month = () => new Date().toISOString().slice(0, 7);
 
 async function visitsWithoutFollowUp(): Promise<number> {
   const armos = await signIn('armos@bourse.local');
-  const body = (await (await api(`/stats/communes?from=${month()}&to=${month()}`, { token: armos.token })).json()) as { rows: Array<{ communeCode: string; visitsWithoutFollowUp: number }> };
+  const body = (await (
+    await api(`/stats/communes?from=${month()}&to=${month()}`, { token: armos.token })
+  ).json()) as { rows: Array<{ communeCode: string; visitsWithoutFollowUp: number }> };
   return body.rows.find((row) => row.communeCode === '97420')?.visitsWithoutFollowUp ?? 0;
 }
 
@@ -20,13 +22,27 @@ describe('a visit that does not suit', () => {
     const before = await visitsWithoutFollowUp();
 
     // Act
-    const response = await api(`/matches/${matchId}/visit`, { method: 'POST', token: requester.token, json: { suitable: false } });
+    const response = await api(`/matches/${matchId}/visit`, {
+      method: 'POST',
+      token: requester.token,
+      json: { suitable: false },
+    });
 
     // Assess
     expect(response.status).toBe(200);
     expect(((await response.json()) as { status: string }).status).toBe('declined');
-    await expect.poll(async () => (await mailsTo(partner.email)).filter((m) => m.subject === 'La visite n’a pas donné suite').length, { timeout: 15_000 }).toBe(1);
-    expect((await mailsTo(requester.email)).filter((m) => m.subject === 'La visite n’a pas donné suite')).toHaveLength(0);
+    await expect
+      .poll(
+        async () =>
+          (await mailsTo(partner.email)).filter(
+            (m) => m.subject === 'La visite n’a pas donné suite',
+          ).length,
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    expect(
+      (await mailsTo(requester.email)).filter((m) => m.subject === 'La visite n’a pas donné suite'),
+    ).toHaveLength(0);
     const swap = await api('/swaps', { method: 'POST', token: partner.token, json: { matchId } });
     expect(swap.status).toBe(409);
     await expect.poll(visitsWithoutFollowUp, { timeout: 15_000 }).toBeGreaterThan(before);
@@ -35,7 +51,11 @@ describe('a visit that does not suit', () => {
   it('a visit that suits changes nothing but the verdict', async () => {
     const { matchId, requester } = await mutualMatch('SIDR');
 
-    const response = await api(`/matches/${matchId}/visit`, { method: 'POST', token: requester.token, json: { suitable: true } });
+    const response = await api(`/matches/${matchId}/visit`, {
+      method: 'POST',
+      token: requester.token,
+      json: { suitable: true },
+    });
 
     expect(((await response.json()) as { status: string }).status).toBe('mutual');
   });

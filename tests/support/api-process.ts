@@ -10,6 +10,13 @@ import { createLocalApp, startLocalServer } from '../../scripts/local/server';
 
 configureLogs({ level: 'error' });
 const config = parseConfig(process.env);
-const db = createDatabase({ tableName: config.tableName, endpoint: config.dynamodbEndpoint, region: config.region });
-const server = await startLocalServer(createLocalApp({ config, db, now: () => new Date(), reference: cachedReferenceData(db) }), Number(process.env.PORT));
+const db = createDatabase({
+  tableName: config.tableName,
+  endpoint: config.dynamodbEndpoint,
+  region: config.region,
+});
+const server = await startLocalServer(
+  createLocalApp({ config, db, now: () => new Date(), reference: cachedReferenceData(db) }),
+  Number(process.env.PORT),
+);
 console.log(`ready ${server.url}`);

@@ -9,7 +9,15 @@ import { signIn } from './sign-in';
 import { api, uniqueEmail } from './stack';
 
 /** `otherAgent`: a reception agent who does not assist the tenants whose resources it tries. */
-export const ROLES = ['anonymous', 'tenant', 'accueil', 'otherAgent', 'lessor', 'armos', 'cinor'] as const;
+export const ROLES = [
+  'anonymous',
+  'tenant',
+  'accueil',
+  'otherAgent',
+  'lessor',
+  'armos',
+  'cinor',
+] as const;
 export type Who = (typeof ROLES)[number];
 export type Ownership = 'own' | 'other';
 
@@ -24,10 +32,18 @@ export interface Resource {
   userId?: string;
 }
 
-async function createListing(token: string, lessorId: string, onBehalfOf?: object): Promise<string> {
-  const body = { ...listingInput({ dwelling: { lessorId } } as never), ...(onBehalfOf ? { onBehalfOf } : {}) };
+async function createListing(
+  token: string,
+  lessorId: string,
+  onBehalfOf?: object,
+): Promise<string> {
+  const body = {
+    ...listingInput({ dwelling: { lessorId } } as never),
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+  };
   const response = await api('/listings', { method: 'POST', token, json: body });
-  if (response.status !== 201) throw new Error(`fixture listing: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`fixture listing: ${response.status} ${await response.text()}`);
   const { id } = (await response.json()) as { id: string };
   return id;
 }
@@ -35,7 +51,11 @@ async function createListing(token: string, lessorId: string, onBehalfOf?: objec
 /** A new tenant with a fresh listing of lessor `lessorId`. */
 export async function tenantWithListing(lessorId: string): Promise<Resource> {
   const tenant = await signIn(uniqueEmail());
-  return { actor: { token: tenant.token, userId: tenant.user.id }, listingId: await createListing(tenant.token, lessorId), userId: tenant.user.id };
+  return {
+    actor: { token: tenant.token, userId: tenant.user.id },
+    listingId: await createListing(tenant.token, lessorId),
+    userId: tenant.user.id,
+  };
 }
 
 export class AuthorizationWorld {
@@ -53,7 +73,12 @@ export class AuthorizationWorld {
       this.actors.set(who, actor);
       return actor;
     }
-    const email = { accueil: 'accueil@bourse.local', lessor: 'agent.sidr@bourse.local', armos: 'armos@bourse.local', cinor: 'cinor@bourse.local' }[who];
+    const email = {
+      accueil: 'accueil@bourse.local',
+      lessor: 'agent.sidr@bourse.local',
+      armos: 'armos@bourse.local',
+      cinor: 'cinor@bourse.local',
+    }[who];
     const session = await signIn(email);
     const actor = { token: session.token, userId: session.user.id };
     this.actors.set(who, actor);
@@ -63,7 +88,8 @@ export class AuthorizationWorld {
   private async sharedResource(name: string): Promise<Resource> {
     const existing = this.shared.get(name);
     if (existing) return existing;
-    const created = name === 'tenant-own' ? await tenantWithListing('SIDR') : await tenantWithListing('SHLMR');
+    const created =
+      name === 'tenant-own' ? await tenantWithListing('SIDR') : await tenantWithListing('SHLMR');
     this.shared.set(name, created);
     return created;
   }
@@ -72,23 +98,48 @@ export class AuthorizationWorld {
    * The resource a cell acts on. `fresh` gives a new one (and, for a tenant's own resource, a new
    * tenant) so that a successful mutation never changes what other cells see.
    */
-  async resource(who: Who, ownership: Ownership, fresh: boolean): Promise<{ actor: Actor; listingId: string }> {
+  async resource(
+    who: Who,
+    ownership: Ownership,
+    fresh: boolean,
+  ): Promise<{ actor: Actor; listingId: string }> {
     if (who === 'tenant' && ownership === 'own') {
-      const resource = fresh ? await tenantWithListing('SIDR') : await this.sharedResource('tenant-own');
+      const resource = fresh
+        ? await tenantWithListing('SIDR')
+        : await this.sharedResource('tenant-own');
       return { actor: resource.actor, listingId: resource.listingId };
     }
     const actor = await this.actor(who);
     if (who === 'accueil' && ownership === 'own') {
-      return { actor, listingId: await createListing(actor.token!, 'SIDR', { name: 'Mme Grondin', consent: true }) };
+      return {
+        actor,
+        listingId: await createListing(actor.token!, 'SIDR', {
+          name: 'Mme Grondin',
+          consent: true,
+        }),
+      };
     }
     if (who === 'otherAgent') {
       // A tenant assisted by the seeded agent, not by this one.
-      return { actor, listingId: await createListing((await this.actor('accueil')).token!, 'SIDR', { name: 'Mme Grondin', consent: true }) };
+      return {
+        actor,
+        listingId: await createListing((await this.actor('accueil')).token!, 'SIDR', {
+          name: 'Mme Grondin',
+          consent: true,
+        }),
+      };
     }
     if (who === 'lessor' && ownership === 'own') {
-      return { actor, listingId: fresh ? (await tenantWithListing('SIDR')).listingId : (await this.sharedResource('tenant-own')).listingId };
+      return {
+        actor,
+        listingId: fresh
+          ? (await tenantWithListing('SIDR')).listingId
+          : (await this.sharedResource('tenant-own')).listingId,
+      };
     }
-    const other = fresh ? await tenantWithListing(ownership === 'own' ? 'SIDR' : 'SHLMR') : await this.sharedResource(ownership === 'own' ? 'tenant-own' : 'tenant-other');
+    const other = fresh
+      ? await tenantWithListing(ownership === 'own' ? 'SIDR' : 'SHLMR')
+      : await this.sharedResource(ownership === 'own' ? 'tenant-own' : 'tenant-other');
     return { actor, listingId: other.listingId };
   }
 }

@@ -1,7 +1,9 @@
 /** Valid request bodies, overridable field by field. */
 import type { ListingInput } from '../../shared/schemas/listing';
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K];
+};
 
 export function listingInput(overrides: DeepPartial<ListingInput> = {}): ListingInput {
   const base: ListingInput = {
@@ -37,6 +39,10 @@ export function listingInput(overrides: DeepPartial<ListingInput> = {}): Listing
     ...overrides,
     dwelling: { ...base.dwelling, ...overrides.dwelling },
     household: { ...base.household, ...overrides.household },
-    wishes: { ...base.wishes, ...overrides.wishes, needs: { ...base.wishes.needs, ...overrides.wishes?.needs } },
+    wishes: {
+      ...base.wishes,
+      ...overrides.wishes,
+      needs: { ...base.wishes.needs, ...overrides.wishes?.needs },
+    },
   } as ListingInput;
 }

@@ -20,7 +20,8 @@ const context = {
 };
 try {
   const module = await import(pathToFileURL(bundle).href);
-  if (typeof module[exportName] !== 'function') throw new Error(`The bundle exports no function "${exportName}"`);
+  if (typeof module[exportName] !== 'function')
+    throw new Error(`The bundle exports no function "${exportName}"`);
   const result = await module[exportName](event, context);
   writeFileSync(resultFile, JSON.stringify({ ok: true, result: result ?? null }));
 } catch (error) {

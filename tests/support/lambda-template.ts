@@ -6,7 +6,14 @@
  */
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,8 +39,13 @@ export interface TemplateFunction {
 type Resource = { Properties: Record<string, unknown> };
 
 export function templateFunctions(synth: Synthesized): TemplateFunction[] {
-  const functions = synth.stateless.findResources('AWS::Lambda::Function') as Record<string, Resource>;
-  const policies = Object.values(synth.stateless.findResources('AWS::IAM::Policy') as Record<string, Resource>);
+  const functions = synth.stateless.findResources('AWS::Lambda::Function') as Record<
+    string,
+    Resource
+  >;
+  const policies = Object.values(
+    synth.stateless.findResources('AWS::IAM::Policy') as Record<string, Resource>,
+  );
   return Object.entries(functions)
     .filter(([, fn]) => String(fn.Properties.Description ?? '').startsWith('Échange Kaz '))
     .map(([logicalId, fn]) => {
@@ -48,7 +60,11 @@ export function templateFunctions(synth: Synthesized): TemplateFunction[] {
       const roleId = props.Role['Fn::GetAtt'][0];
       const statements = policies
         .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
-        .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: TemplateFunction['statements'] }).Statement);
+        .flatMap(
+          (policy) =>
+            (policy.Properties.PolicyDocument as { Statement: TemplateFunction['statements'] })
+              .Statement,
+        );
       return {
         logicalId,
         name: /^Échange Kaz (\w+) /.exec(props.Description)?.[1] ?? logicalId,
@@ -72,7 +88,8 @@ export function grantedActions(fn: TemplateFunction, statefulIds: string[]): Map
   const granted = new Map<string, string[]>();
   for (const statement of fn.statements) {
     const actions = ([] as string[]).concat(statement.Action);
-    for (const id of referencedResources(statement.Resource, statefulIds)) granted.set(id, [...(granted.get(id) ?? []), ...actions]);
+    for (const id of referencedResources(statement.Resource, statefulIds))
+      granted.set(id, [...(granted.get(id) ?? []), ...actions]);
   }
   return granted;
 }
@@ -86,7 +103,11 @@ export interface LocalEngines {
   appUrl: string;
   secretsEndpoint: string;
   /** The ARN each `*_ARN` variable names locally; the secrets endpoint serves exactly these. */
-  secretArns: { SESSION_SECRET_ARN: string; PHOTOS_SIGNING_KEY_ARN: string; ORIGIN_VERIFY_SECRET_ARN: string };
+  secretArns: {
+    SESSION_SECRET_ARN: string;
+    PHOTOS_SIGNING_KEY_ARN: string;
+    ORIGIN_VERIFY_SECRET_ARN: string;
+  };
   /** The CloudFront public key id photo links are signed for (the local key pair's). */
   photoKeyPairId: string;
   region: string;
@@ -97,7 +118,10 @@ export interface LocalEngines {
  * replaced by the local resources), the runtime's own variables, and for each resource the
  * template points it at, the local endpoint of that engine (nothing else).
  */
-export function lambdaEnvironment(fn: TemplateFunction, engines: LocalEngines): Record<string, string> {
+export function lambdaEnvironment(
+  fn: TemplateFunction,
+  engines: LocalEngines,
+): Record<string, string> {
   const local: Record<string, string> = {
     TABLE_NAME: engines.tableName,
     PHOTOS_BUCKET: engines.photosBucket,
@@ -110,7 +134,10 @@ export function lambdaEnvironment(fn: TemplateFunction, engines: LocalEngines): 
   for (const [name, value] of Object.entries(fn.environment)) {
     if (typeof value === 'string') environment[name] = value;
     else if (local[name] !== undefined) environment[name] = local[name];
-    else throw new Error(`${fn.name}: no local value for the template's ${name} = ${JSON.stringify(value)}`);
+    else
+      throw new Error(
+        `${fn.name}: no local value for the template's ${name} = ${JSON.stringify(value)}`,
+      );
   }
   const has = (name: string) => name in environment;
   const readsSecrets = Object.keys(engines.secretArns).some(has);
@@ -147,18 +174,31 @@ export function withHostNativeModules(fn: TemplateFunction, modules: string[]): 
   const folder = mkdtempSync(join(scratch, `${fn.name}-`));
   copyFileSync(fn.bundle, join(folder, 'index.mjs'));
   mkdirSync(join(folder, 'node_modules'));
-  for (const name of modules) symlinkSync(join(REPOSITORY_ROOT, 'node_modules', name), join(folder, 'node_modules', name));
+  for (const name of modules)
+    symlinkSync(join(REPOSITORY_ROOT, 'node_modules', name), join(folder, 'node_modules', name));
   return { ...fn, bundle: join(folder, 'index.mjs') };
 }
 
 /** Invokes the function's bundle once in a fresh Node process (the pinned Node running the tests). */
-export async function invokeBundle<T = unknown>(fn: TemplateFunction, event: unknown, env: Record<string, string>): Promise<T> {
+export async function invokeBundle<T = unknown>(
+  fn: TemplateFunction,
+  event: unknown,
+  env: Record<string, string>,
+): Promise<T> {
   invocations += 1;
   const eventFile = join(scratch, `event-${invocations}.json`);
   const resultFile = join(scratch, `result-${invocations}.json`);
   writeFileSync(eventFile, JSON.stringify(event));
-  await run(process.execPath, [invoker, fn.bundle, fn.exportName, eventFile, resultFile], { env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
-  const outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as { ok: boolean; result?: T; error?: string };
+  await run(process.execPath, [invoker, fn.bundle, fn.exportName, eventFile, resultFile], {
+    env,
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const outcome = JSON.parse(readFileSync(resultFile, 'utf8')) as {
+    ok: boolean;
+    result?: T;
+    error?: string;
+  };
   if (!outcome.ok) throw new Error(`${fn.name} failed: ${outcome.error}`);
   return outcome.result as T;
 }
@@ -176,25 +216,49 @@ export interface SecretRequest {
  * ResourceNotFoundException, as AWS does. Any other secret is refused, as IAM would refuse a
  * secret the function was not granted.
  */
-export async function startSecretsEndpoint(secrets: Record<string, string>): Promise<{ url: string; requested: SecretRequest[]; server: Server }> {
+export async function startSecretsEndpoint(
+  secrets: Record<string, string>,
+): Promise<{ url: string; requested: SecretRequest[]; server: Server }> {
   const requested: SecretRequest[] = [];
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      const { SecretId, VersionStage } = JSON.parse(body || '{}') as { SecretId?: string; VersionStage?: string };
-      requested.push({ secretId: String(SecretId), ...(VersionStage ? { versionStage: VersionStage } : {}) });
+      const { SecretId, VersionStage } = JSON.parse(body || '{}') as {
+        SecretId?: string;
+        VersionStage?: string;
+      };
+      requested.push({
+        secretId: String(SecretId),
+        ...(VersionStage ? { versionStage: VersionStage } : {}),
+      });
       const value = SecretId ? secrets[SecretId] : undefined;
       const fail = (type: string, message: string) => {
         response.statusCode = 400;
         response.end(JSON.stringify({ __type: type, message }));
       };
       response.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (request.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || value === undefined) return fail('AccessDeniedException', `Not granted: ${SecretId}`);
+      if (
+        request.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' ||
+        value === undefined
+      )
+        return fail('AccessDeniedException', `Not granted: ${SecretId}`);
       if (VersionStage && VersionStage !== 'AWSCURRENT') {
-        return fail('ResourceNotFoundException', `Secrets Manager can't find the specified secret value for staging label: ${VersionStage}`);
+        return fail(
+          'ResourceNotFoundException',
+          `Secrets Manager can't find the specified secret value for staging label: ${VersionStage}`,
+        );
       }
-      response.end(JSON.stringify({ ARN: SecretId, Name: SecretId?.split(':').pop(), SecretString: value, VersionId: 'v1', VersionStages: ['AWSCURRENT'], CreatedDate: 1.7e9 }));
+      response.end(
+        JSON.stringify({
+          ARN: SecretId,
+          Name: SecretId?.split(':').pop(),
+          SecretString: value,
+          VersionId: 'v1',
+          VersionStages: ['AWSCURRENT'],
+          CreatedDate: 1.7e9,
+        }),
+      );
     });
   });
   server.listen(0, '127.0.0.1');

@@ -13,11 +13,18 @@ export interface ReceivedMail {
 export async function mailsTo(address: string, sesUrl = stack().sesUrl): Promise<ReceivedMail[]> {
   const response = await fetch(`${sesUrl}/store`);
   const { emails } = (await response.json()) as { emails: ReceivedMail[] };
-  return emails.filter((mail) => mail.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()));
+  return emails.filter((mail) =>
+    mail.destination.to.some((to) => to.toLowerCase() === address.toLowerCase()),
+  );
 }
 
 /** Waits until `count` mails reached `address` (the stream runner sends them asynchronously). */
-export async function waitForMails(address: string, count = 1, timeoutMs = 15_000, sesUrl?: string): Promise<ReceivedMail[]> {
+export async function waitForMails(
+  address: string,
+  count = 1,
+  timeoutMs = 15_000,
+  sesUrl?: string,
+): Promise<ReceivedMail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mails = await mailsTo(address, sesUrl);

@@ -10,10 +10,16 @@ export interface PublishedTenant extends SignedIn {
   listingId: string;
 }
 
-export async function publishListing(overrides: Parameters<typeof listingInput>[0]): Promise<PublishedTenant> {
+export async function publishListing(
+  overrides: Parameters<typeof listingInput>[0],
+): Promise<PublishedTenant> {
   const email = uniqueEmail();
   const tenant = await signIn(email);
-  const created = await api('/listings', { method: 'POST', token: tenant.token, json: listingInput(overrides) });
+  const created = await api('/listings', {
+    method: 'POST',
+    token: tenant.token,
+    json: listingInput(overrides),
+  });
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
   const published = await api(`/listings/${id}/publish`, { method: 'POST', token: tenant.token });
@@ -27,15 +33,30 @@ export interface MatchBody {
   status: string;
   score: number;
   explanation: { summary: string; reasons: string[] };
-  participants: Array<{ listingId: string; isMe: boolean; interest: string; receives: Record<string, unknown>; contact?: Record<string, string>; visit?: { suitable: boolean; at: string } }>;
+  participants: Array<{
+    listingId: string;
+    isMe: boolean;
+    interest: string;
+    receives: Record<string, unknown>;
+    contact?: Record<string, string>;
+    visit?: { suitable: boolean; at: string };
+  }>;
 }
 
 /** Waits until the tenant sees a proposal joining exactly these listings (the matcher runs from the stream). */
-export async function waitForMatch(tenant: SignedIn, listingIds: string[], timeoutMs = 15_000): Promise<MatchBody> {
+export async function waitForMatch(
+  tenant: SignedIn,
+  listingIds: string[],
+  timeoutMs = 15_000,
+): Promise<MatchBody> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const matches = (await (await api('/matches', { token: tenant.token })).json()) as MatchBody[];
-    const found = matches.find((m) => m.participants.length === listingIds.length && listingIds.every((id) => m.participants.some((p) => p.listingId === id)));
+    const found = matches.find(
+      (m) =>
+        m.participants.length === listingIds.length &&
+        listingIds.every((id) => m.participants.some((p) => p.listingId === id)),
+    );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`Pas de proposition entre ${listingIds.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -43,6 +64,18 @@ export async function waitForMatch(tenant: SignedIn, listingIds: string[], timeo
 }
 
 /** A dwelling in Sainte-Suzanne, so that other test files' listings (Saint-Denis) never join in. */
-export function suzanneDwelling(typology: ListingInput['dwelling']['typology'], surface: number, rent: number): Partial<ListingInput['dwelling']> {
-  return { communeCode: '97420', quartierId: '97420-bagatelle', typology, surface, rent, charges: 40, lessorId: 'SHLMR' };
+export function suzanneDwelling(
+  typology: ListingInput['dwelling']['typology'],
+  surface: number,
+  rent: number,
+): Partial<ListingInput['dwelling']> {
+  return {
+    communeCode: '97420',
+    quartierId: '97420-bagatelle',
+    typology,
+    surface,
+    rent,
+    charges: 40,
+    lessorId: 'SHLMR',
+  };
 }

@@ -8,17 +8,42 @@ export interface MatchFixture {
   partner: PublishedTenant;
 }
 
-const wants = (typology: string, quartier: string) => ({ communes: ['97418'], quartiers: [quartier], typologies: [typology], maxTotalRent: 900, needs: {}, features: [] });
+const wants = (typology: string, quartier: string) => ({
+  communes: ['97418'],
+  quartiers: [quartier],
+  typologies: [typology],
+  maxTotalRent: 900,
+  needs: {},
+  features: [],
+});
 
 /** `assisted`: the participant's listing is managed by the seeded reception agent. */
-export async function createMatchFixture(options: { assisted?: boolean } = {}): Promise<MatchFixture> {
+export async function createMatchFixture(
+  options: { assisted?: boolean } = {},
+): Promise<MatchFixture> {
   const participant = await (options.assisted ? publishAssisted : publishListing)({
-    dwelling: { communeCode: '97418', quartierId: '97418-gillot', typology: 'T2', surface: 46, rent: 350, charges: 40, lessorId: 'SEDRE' },
+    dwelling: {
+      communeCode: '97418',
+      quartierId: '97418-gillot',
+      typology: 'T2',
+      surface: 46,
+      rent: 350,
+      charges: 40,
+      lessorId: 'SEDRE',
+    },
     household: { adults: 1, children: 1 },
     wishes: wants('T5', '97418-terrain-elisa'),
   } as never);
   const partner = await publishListing({
-    dwelling: { communeCode: '97418', quartierId: '97418-terrain-elisa', typology: 'T5', surface: 99, rent: 680, charges: 60, lessorId: 'SEDRE' },
+    dwelling: {
+      communeCode: '97418',
+      quartierId: '97418-terrain-elisa',
+      typology: 'T5',
+      surface: 99,
+      rent: 680,
+      charges: 60,
+      lessorId: 'SEDRE',
+    },
     household: { adults: 1, children: 0 },
     wishes: wants('T2', '97418-gillot'),
   } as never);

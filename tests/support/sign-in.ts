@@ -15,7 +15,8 @@ export function tokenFromMail(text: string): string {
   return match[1];
 }
 
-const isSignInMail = (mail: { subject: string }) => mail.subject === 'Votre lien de connexion à Échange Kaz';
+const isSignInMail = (mail: { subject: string }) =>
+  mail.subject === 'Votre lien de connexion à Échange Kaz';
 
 /** Asks for a sign-in link and returns its token (other mails, e.g. proposals, may arrive meanwhile). */
 export async function requestLinkToken(email: string): Promise<string> {
@@ -37,7 +38,8 @@ export async function requestLinkToken(email: string): Promise<string> {
  */
 export async function signIn(email: string, options: { fresh?: boolean } = {}): Promise<SignedIn> {
   const shared = stack().staffSessions[email];
-  if (shared && !options.fresh) return { token: shared.token, user: shared.user, cookie: `kaz_session=${shared.token}` };
+  if (shared && !options.fresh)
+    return { token: shared.token, user: shared.user, cookie: `kaz_session=${shared.token}` };
   const linkToken = await requestLinkToken(email);
   const response = await api('/auth/verify', { method: 'POST', json: { token: linkToken } });
   expect(response.status).toBe(200);

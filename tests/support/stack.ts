@@ -7,7 +7,10 @@ import { ensureTable } from '../../functions/lib/db/table';
 
 export const stack = () => inject('stack');
 
-export function api(path: string, init: RequestInit & { json?: unknown; token?: string } = {}): Promise<Response> {
+export function api(
+  path: string,
+  init: RequestInit & { json?: unknown; token?: string } = {},
+): Promise<Response> {
   const { json, token, headers, ...rest } = init;
   return fetch(`${stack().appUrl}/api${path}`, {
     ...rest,
@@ -35,7 +38,11 @@ export function stackDatabase(): Database {
  */
 export async function createOwnTable(prefix: string): Promise<Database> {
   const { dynamodbEndpoint, region } = stack();
-  const own = createDatabase({ tableName: `${prefix}-${randomUUID()}`, endpoint: dynamodbEndpoint, region });
+  const own = createDatabase({
+    tableName: `${prefix}-${randomUUID()}`,
+    endpoint: dynamodbEndpoint,
+    region,
+  });
   await ensureTable(own);
   return own;
 }

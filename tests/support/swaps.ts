@@ -10,7 +10,10 @@ import { signIn, type SignedIn } from './sign-in';
 import { api, stackDatabase, uniqueEmail } from './stack';
 
 /** A staff account of this test file only (no shared seeded account, so no sign-in rate limit). */
-export async function staffAccount(role: Exclude<Role, 'tenant'>, lessorId?: string): Promise<SignedIn & { email: string }> {
+export async function staffAccount(
+  role: Exclude<Role, 'tenant'>,
+  lessorId?: string,
+): Promise<SignedIn & { email: string }> {
   const email = uniqueEmail(role === 'lessor' ? `agent-${lessorId!.toLowerCase()}` : role);
   await createUser(stackDatabase(), { email, role, ...(lessorId ? { lessorId } : {}) }, new Date());
   return { ...(await signIn(email)), email };
@@ -33,11 +36,31 @@ export async function verifiedListing(
   household: { adults: number; children: number; income?: number } = { adults: 1, children: 0 },
 ): Promise<PublishedTenant> {
   const tenant = await publishListing({
-    dwelling: { communeCode: '97418', quartierId: quartierId(offer.quartier), typology: offer.typology, surface: offer.surface, rent: offer.rent, charges: 40, lessorId: offer.lessorId, floor: 1 },
+    dwelling: {
+      communeCode: '97418',
+      quartierId: quartierId(offer.quartier),
+      typology: offer.typology,
+      surface: offer.surface,
+      rent: offer.rent,
+      charges: 40,
+      lessorId: offer.lessorId,
+      floor: 1,
+    },
     household,
-    wishes: { communes: ['97418'], quartiers: wants.quartiers.map(quartierId), typologies: wants.typologies, maxTotalRent: 1500, needs: {}, features: [] },
+    wishes: {
+      communes: ['97418'],
+      quartiers: wants.quartiers.map(quartierId),
+      typologies: wants.typologies,
+      maxTotalRent: 1500,
+      needs: {},
+      features: [],
+    },
   } as never);
-  const verified = await api(`/listings/${tenant.listingId}/verification`, { method: 'POST', token: armos.token, json: { verified: true } });
+  const verified = await api(`/listings/${tenant.listingId}/verification`, {
+    method: 'POST',
+    token: armos.token,
+    json: { verified: true },
+  });
   expect(verified.status).toBe(200);
   return tenant;
 }
@@ -47,10 +70,17 @@ export async function matchesOf(tenant: SignedIn): Promise<MatchBody[]> {
 }
 
 /** Waits until `tenant` sees at least `count` proposals whose participants are all among `among`. */
-export async function waitForMatches(tenant: SignedIn, among: string[], count: number, timeoutMs = 20_000): Promise<MatchBody[]> {
+export async function waitForMatches(
+  tenant: SignedIn,
+  among: string[],
+  count: number,
+  timeoutMs = 20_000,
+): Promise<MatchBody[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = (await matchesOf(tenant)).filter((m) => m.participants.every((p) => among.includes(p.listingId)));
+    const found = (await matchesOf(tenant)).filter((m) =>
+      m.participants.every((p) => among.includes(p.listingId)),
+    );
     if (found.length >= count || Date.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -60,7 +90,11 @@ export async function waitForMatches(tenant: SignedIn, among: string[], count: n
 export async function makeMutual(match: MatchBody, tenants: PublishedTenant[]): Promise<void> {
   for (const participant of match.participants) {
     const tenant = tenants.find((t) => t.listingId === participant.listingId)!;
-    const answered = await api(`/matches/${match.id}/interest`, { method: 'POST', token: tenant.token, json: { interested: true } });
+    const answered = await api(`/matches/${match.id}/interest`, {
+      method: 'POST',
+      token: tenant.token,
+      json: { interested: true },
+    });
     expect(answered.status).toBe(200);
   }
 }
@@ -72,10 +106,15 @@ export async function swapOf(token: string, swapId: string): Promise<SwapView> {
 }
 
 export async function listingStatus(token: string, listingId: string): Promise<string> {
-  return ((await (await api(`/listings/${listingId}`, { token })).json()) as { status: string }).status;
+  return ((await (await api(`/listings/${listingId}`, { token })).json()) as { status: string })
+    .status;
 }
 
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -85,8 +124,14 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => b
 }
 
 /** The subjects of the mails `address` received, once one matches `subject` (the notifier sends asynchronously). */
-export async function subjectsOnceReceived(address: string, subject: RegExp | string): Promise<string[]> {
+export async function subjectsOnceReceived(
+  address: string,
+  subject: RegExp | string,
+): Promise<string[]> {
   const matches = (s: string) => (typeof subject === 'string' ? s === subject : subject.test(s));
-  const mails = await pollUntil(() => mailsTo(address), (found) => found.some((m) => matches(m.subject)));
+  const mails = await pollUntil(
+    () => mailsTo(address),
+    (found) => found.some((m) => matches(m.subject)),
+  );
   return mails.map((m) => m.subject);
 }

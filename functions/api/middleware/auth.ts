@@ -29,8 +29,14 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
     if (token) {
       const caller = await resolveCaller(deps, token, bearer ? 'bearer' : 'cookie');
       if (caller) {
-        if (caller.via === 'cookie' && !SAFE_METHODS.has(c.req.method) && !sameOrigin(c, appOrigin)) {
-          throw new ForbiddenError('Requête refusée : elle ne vient pas de l’application Échange Kaz.');
+        if (
+          caller.via === 'cookie' &&
+          !SAFE_METHODS.has(c.req.method) &&
+          !sameOrigin(c, appOrigin)
+        ) {
+          throw new ForbiddenError(
+            'Requête refusée : elle ne vient pas de l’application Échange Kaz.',
+          );
         }
         c.set('caller', caller);
       }
@@ -46,7 +52,11 @@ function sameOrigin(c: Context, appOrigin: string): boolean {
   return referer !== undefined && referer.startsWith(`${appOrigin}/`);
 }
 
-async function resolveCaller(deps: ApiDeps, token: string, via: Caller['via']): Promise<Caller | undefined> {
+async function resolveCaller(
+  deps: ApiDeps,
+  token: string,
+  via: Caller['via'],
+): Promise<Caller | undefined> {
   const session = await readSession(deps.config.sessionSecret, token, deps.now());
   if (!session) return undefined;
   const userKey = keys.user(session.userId);

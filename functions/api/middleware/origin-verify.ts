@@ -24,7 +24,13 @@ export function originVerify(secrets: readonly string[] | undefined): Middleware
     const sent = c.req.header(ORIGIN_VERIFY_HEADER);
     const sentDigest = sent ? digest(sent) : undefined;
     if (!sentDigest || !accepted.some((value) => timingSafeEqual(value, sentDigest))) {
-      return c.json(errorBody('forbidden', 'Accès refusé : le service est joignable uniquement par son adresse publique.'), 403);
+      return c.json(
+        errorBody(
+          'forbidden',
+          'Accès refusé : le service est joignable uniquement par son adresse publique.',
+        ),
+        403,
+      );
     }
     c.set('originVerified', true);
     return next();

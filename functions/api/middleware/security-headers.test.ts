@@ -2,10 +2,17 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { securityHeaders } from './security-headers';
 
-async function policyOf(options: Parameters<typeof securityHeaders>[0]): Promise<Map<string, string>> {
+async function policyOf(
+  options: Parameters<typeof securityHeaders>[0],
+): Promise<Map<string, string>> {
   const app = new Hono().use('*', securityHeaders(options)).get('/', (c) => c.text('ok'));
   const header = (await app.request('/')).headers.get('content-security-policy') ?? '';
-  return new Map(header.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
+  return new Map(
+    header
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(' ')]),
+  );
 }
 
 describe('securityHeaders', () => {

@@ -7,7 +7,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
-export function securityHeaders(options: { https: boolean; photoUploadOrigin?: string }): MiddlewareHandler {
+export function securityHeaders(options: {
+  https: boolean;
+  photoUploadOrigin?: string;
+}): MiddlewareHandler {
   const uploads = options.photoUploadOrigin ? [new URL(options.photoUploadOrigin).origin] : [];
   return secureHeaders({
     contentSecurityPolicy: {

@@ -25,7 +25,10 @@ const createStaff = createRoute({
   summary: 'Créer un compte du personnel (accueil, bailleur, Armos, CINOR)',
   security: SESSION_SECURITY,
   request: { body: { ...jsonContent(createStaffBodySchema), required: true } },
-  responses: { 201: { description: 'Compte créé', ...jsonContent(userSchema) }, ...errorResponses(400, 401, 403, 409) },
+  responses: {
+    201: { description: 'Compte créé', ...jsonContent(userSchema) },
+    ...errorResponses(400, 401, 403, 409),
+  },
 });
 
 const listStaffRoute = createRoute({
@@ -35,17 +38,30 @@ const listStaffRoute = createRoute({
   summary: 'Lister les comptes du personnel',
   security: SESSION_SECURITY,
   request: { query: z.object({ role: z.enum(STAFF_ROLES).optional() }) },
-  responses: { 200: { description: 'Les comptes', ...jsonContent(z.array(staffUserSchema)) }, ...errorResponses(400, 401, 403) },
+  responses: {
+    200: { description: 'Les comptes', ...jsonContent(z.array(staffUserSchema)) },
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 const activation = (action: 'deactivate' | 'reactivate', summary: string) =>
   createRoute({
-    method: 'post', path: `/admin/users/{id}/${action}`, tags, security: SESSION_SECURITY, summary,
+    method: 'post',
+    path: `/admin/users/{id}/${action}`,
+    tags,
+    security: SESSION_SECURITY,
+    summary,
     request: { params: z.object({ id: idSchema }) },
-    responses: { 200: { description: 'Le compte', ...jsonContent(staffUserSchema) }, ...errorResponses(400, 401, 403, 404, 409) },
+    responses: {
+      200: { description: 'Le compte', ...jsonContent(staffUserSchema) },
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
   });
 
-const staffView = (user: User) => ({ ...toPublicUser(user), ...(user.deactivatedAt ? { deactivatedAt: user.deactivatedAt } : {}) });
+const staffView = (user: User) => ({
+  ...toPublicUser(user),
+  ...(user.deactivatedAt ? { deactivatedAt: user.deactivatedAt } : {}),
+});
 
 const auditRoute = createRoute({
   method: 'get',
@@ -55,12 +71,21 @@ const auditRoute = createRoute({
   security: SESSION_SECURITY,
   request: {
     query: z.object({
-      subject: z.string().regex(/^[a-z]+:[A-Za-z0-9_-]{1,64}$/, { error: 'Objet invalide (ex. listing:01H…).' }).optional(),
-      actorId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+      subject: z
+        .string()
+        .regex(/^[a-z]+:[A-Za-z0-9_-]{1,64}$/, { error: 'Objet invalide (ex. listing:01H…).' })
+        .optional(),
+      actorId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .optional(),
     }),
   },
   responses: {
-    200: { description: 'Entrées du journal, les plus récentes d’abord', ...jsonContent(z.array(z.record(z.string(), z.unknown()))) },
+    200: {
+      description: 'Entrées du journal, les plus récentes d’abord',
+      ...jsonContent(z.array(z.record(z.string(), z.unknown()))),
+    },
     ...errorResponses(400, 401, 403),
   },
 });
@@ -73,7 +98,9 @@ export function adminRoutes(deps: ApiDeps) {
       if (body.lessorId) {
         const { lessors } = await deps.reference();
         if (!lessors.some((lessor) => lessor.id === body.lessorId)) {
-          throw new ValidationError('Bailleur inconnu.', [{ path: 'lessorId', message: 'Bailleur inconnu.' }]);
+          throw new ValidationError('Bailleur inconnu.', [
+            { path: 'lessorId', message: 'Bailleur inconnu.' },
+          ]);
         }
       }
       const now = deps.now();
@@ -84,7 +111,17 @@ export function adminRoutes(deps: ApiDeps) {
         [
           ...userCreationItems(deps.db, user),
           outboxPut(deps.db, { to: body.email, ...mail, kind: 'staff-welcome' }, now),
-          auditPut(deps.db, { actorId: caller.user.id, actorRole: 'armos', action: 'staff-created', subject: `user:${user.id}`, details: { role: body.role } }, now),
+          auditPut(
+            deps.db,
+            {
+              actorId: caller.user.id,
+              actorRole: 'armos',
+              action: 'staff-created',
+              subject: `user:${user.id}`,
+              details: { role: body.role },
+            },
+            now,
+          ),
         ],
         () => new EmailAlreadyUsedError(),
       );
@@ -93,22 +130,44 @@ export function adminRoutes(deps: ApiDeps) {
     .openapi(listStaffRoute, async (c) => {
       requireRole(c, 'armos');
       const { role } = c.req.valid('query');
-      const lists = await Promise.all((role ? [role] : STAFF_ROLES).map((r) => listStaff(deps.db, r)));
+      const lists = await Promise.all(
+        (role ? [role] : STAFF_ROLES).map((r) => listStaff(deps.db, r)),
+      );
       return c.json(lists.flat().map(staffView), 200);
     })
-    .openapi(activation('deactivate', 'Désactiver un compte du personnel (ses sessions sont refusées aussitôt)'), async (c) => {
-      const caller = requireRole(c, 'armos');
-      return c.json(staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, false)), 200);
-    })
+    .openapi(
+      activation(
+        'deactivate',
+        'Désactiver un compte du personnel (ses sessions sont refusées aussitôt)',
+      ),
+      async (c) => {
+        const caller = requireRole(c, 'armos');
+        return c.json(
+          staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, false)),
+          200,
+        );
+      },
+    )
     .openapi(activation('reactivate', 'Réactiver un compte du personnel'), async (c) => {
       const caller = requireRole(c, 'armos');
-      return c.json(staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, true)), 200);
+      return c.json(
+        staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, true)),
+        200,
+      );
     })
     .openapi(auditRoute, async (c) => {
       requireRole(c, 'armos');
       const { subject, actorId } = c.req.valid('query');
-      if (subject) return c.json((await auditOfSubject(deps.db, subject)) as unknown as Record<string, unknown>[], 200);
-      if (actorId) return c.json((await auditOfActor(deps.db, actorId)) as unknown as Record<string, unknown>[], 200);
+      if (subject)
+        return c.json(
+          (await auditOfSubject(deps.db, subject)) as unknown as Record<string, unknown>[],
+          200,
+        );
+      if (actorId)
+        return c.json(
+          (await auditOfActor(deps.db, actorId)) as unknown as Record<string, unknown>[],
+          200,
+        );
       throw new NotFoundError('Précisez un objet (subject) ou un auteur (actorId).');
     });
 }

@@ -1,7 +1,11 @@
 /** POST /auth/login, /auth/verify, /auth/logout. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { loginBodySchema, sessionResponseSchema, verifyBodySchema } from '../../../shared/schemas/auth';
+import {
+  loginBodySchema,
+  sessionResponseSchema,
+  verifyBodySchema,
+} from '../../../shared/schemas/auth';
 import { completeSignIn, requestSignInLink, type SignInDeps } from '../../lib/auth/sign-in';
 import { SESSION_COOKIE } from '../../lib/auth/session';
 import { revokeSession } from '../../lib/db/auth';
@@ -18,7 +22,10 @@ const login = createRoute({
   summary: 'Envoie un lien de connexion à usage unique (valable 15 minutes)',
   request: { body: { ...jsonContent(loginBodySchema), required: true } },
   responses: {
-    202: { description: 'Demande prise en compte (même réponse que l’adresse soit connue ou non)', ...jsonContent(z.object({ status: z.literal('sent') })) },
+    202: {
+      description: 'Demande prise en compte (même réponse que l’adresse soit connue ou non)',
+      ...jsonContent(z.object({ status: z.literal('sent') })),
+    },
     ...errorResponses(400, 429),
   },
 });
@@ -29,7 +36,10 @@ const verify = createRoute({
   tags: ['Connexion'],
   summary: 'Échange le lien reçu par e-mail contre une session',
   request: { body: { ...jsonContent(verifyBodySchema), required: true } },
-  responses: { 200: { description: 'Connecté', ...jsonContent(sessionResponseSchema) }, ...errorResponses(400, 403) },
+  responses: {
+    200: { description: 'Connecté', ...jsonContent(sessionResponseSchema) },
+    ...errorResponses(400, 403),
+  },
 });
 
 const logout = createRoute({
@@ -57,7 +67,10 @@ export function authRoutes(deps: ApiDeps) {
       return c.json({ status: 'sent' as const }, 202);
     })
     .openapi(verify, async (c) => {
-      const { user, sessionToken, expiresAt } = await completeSignIn(signIn, c.req.valid('json').token);
+      const { user, sessionToken, expiresAt } = await completeSignIn(
+        signIn,
+        c.req.valid('json').token,
+      );
       setCookie(c, SESSION_COOKIE, sessionToken, {
         httpOnly: true,
         secure: secureCookie,

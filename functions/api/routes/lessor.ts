@@ -10,7 +10,10 @@ import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../
 import { privateView } from './listings';
 
 const queue = createRoute({
-  method: 'get', path: '/lessor/listings', tags: ['Bailleurs'], security: SESSION_SECURITY,
+  method: 'get',
+  path: '/lessor/listings',
+  tags: ['Bailleurs'],
+  security: SESSION_SECURITY,
   summary: 'Annonces à vérifier (les plus anciennes d’abord) ; Armos choisit le bailleur',
   request: {
     query: z.object({
@@ -21,7 +24,12 @@ const queue = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Une page de la file', ...jsonContent(z.object({ items: z.array(listingSchema), nextCursor: z.string().optional() })) },
+    200: {
+      description: 'Une page de la file',
+      ...jsonContent(
+        z.object({ items: z.array(listingSchema), nextCursor: z.string().optional() }),
+      ),
+    },
     ...errorResponses(400, 401, 403),
   },
 });
@@ -31,17 +39,36 @@ export function lessorRoutes(deps: ApiDeps) {
   return createRouter().openapi(queue, async (c) => {
     const caller = requireRole(c, 'lessor', 'armos');
     const query = c.req.valid('query');
-    const lessorIds = caller.user.role === 'lessor'
-      ? [caller.user.lessorId!]
-      : query.lessorId ? [query.lessorId] : (await deps.reference()).lessors.map((lessor) => lessor.id);
+    const lessorIds =
+      caller.user.role === 'lessor'
+        ? [caller.user.lessorId!]
+        : query.lessorId
+          ? [query.lessorId]
+          : (await deps.reference()).lessors.map((lessor) => lessor.id);
     if (lessorIds.length === 1) {
       const scope = `lessor-queue:${lessorIds[0]}:${query.verification}`;
-      const page = await listingsToVerify(deps.db, lessorIds[0]!, query.verification, { limit: query.limit, cursor: cursors.decode(scope, query.cursor) });
-      return c.json({ items: page.listings.map(privateView), ...(page.cursor ? { nextCursor: cursors.encode(scope, page.cursor) } : {}) }, 200);
+      const page = await listingsToVerify(deps.db, lessorIds[0]!, query.verification, {
+        limit: query.limit,
+        cursor: cursors.decode(scope, query.cursor),
+      });
+      return c.json(
+        {
+          items: page.listings.map(privateView),
+          ...(page.cursor ? { nextCursor: cursors.encode(scope, page.cursor) } : {}),
+        },
+        200,
+      );
     }
     // Armos across all lessors: the first page of each queue, merged oldest first.
-    const pages = await Promise.all(lessorIds.map((id) => listingsToVerify(deps.db, id, query.verification, { limit: query.limit })));
-    const items = pages.flatMap((page) => page.listings).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, query.limit);
+    const pages = await Promise.all(
+      lessorIds.map((id) =>
+        listingsToVerify(deps.db, id, query.verification, { limit: query.limit }),
+      ),
+    );
+    const items = pages
+      .flatMap((page) => page.listings)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .slice(0, query.limit);
     return c.json({ items: items.map(privateView) }, 200);
   });
 }

@@ -1,8 +1,24 @@
 /** Proposals (docs/api.md "Matches"). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
-import { interestBodySchema, matchSummarySchema, matchViewSchema, messageBodySchema, messageSchema, visitBodySchema } from '../../../shared/schemas/match';
-import { answerMatch, listMatches, listMessages, matchSummary, postMessage, readMatch, reportVisit, type MatchServiceDeps } from '../../lib/matching/service';
+import {
+  interestBodySchema,
+  matchSummarySchema,
+  matchViewSchema,
+  messageBodySchema,
+  messageSchema,
+  visitBodySchema,
+} from '../../../shared/schemas/match';
+import {
+  answerMatch,
+  listMatches,
+  listMessages,
+  matchSummary,
+  postMessage,
+  readMatch,
+  reportVisit,
+  type MatchServiceDeps,
+} from '../../lib/matching/service';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -12,60 +28,166 @@ const idParam = z.object({ id: idSchema });
 const listingQuery = z.object({ listingId: idSchema.optional() });
 
 const list = createRoute({
-  method: 'get', path: '/matches', tags, security: SESSION_SECURITY,
-  summary: 'Mes propositions d’échange, les meilleures d’abord (un agent d’accueil précise listingId)',
+  method: 'get',
+  path: '/matches',
+  tags,
+  security: SESSION_SECURITY,
+  summary:
+    'Mes propositions d’échange, les meilleures d’abord (un agent d’accueil précise listingId)',
   request: { query: listingQuery },
-  responses: { 200: { description: 'Propositions', ...jsonContent(z.array(matchViewSchema)) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'Propositions', ...jsonContent(z.array(matchViewSchema)) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 const summary = createRoute({
-  method: 'get', path: '/matches/summary', tags, security: SESSION_SECURITY,
+  method: 'get',
+  path: '/matches/summary',
+  tags,
+  security: SESSION_SECURITY,
   summary: 'Combien d’échanges possibles, et combien d’annonces voudraient mon logement',
   request: { query: listingQuery },
-  responses: { 200: { description: 'Décompte', ...jsonContent(matchSummarySchema) }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'Décompte', ...jsonContent(matchSummarySchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 const read = createRoute({
-  method: 'get', path: '/matches/{id}', tags, security: SESSION_SECURITY, summary: 'Une proposition (coordonnées visibles après accord de tous)',
+  method: 'get',
+  path: '/matches/{id}',
+  tags,
+  security: SESSION_SECURITY,
+  summary: 'Une proposition (coordonnées visibles après accord de tous)',
   request: { params: idParam },
-  responses: { 200: { description: 'La proposition', ...jsonContent(matchViewSchema) }, ...errorResponses(400, 401, 404) },
+  responses: {
+    200: { description: 'La proposition', ...jsonContent(matchViewSchema) },
+    ...errorResponses(400, 401, 404),
+  },
 });
 const interest = createRoute({
-  method: 'post', path: '/matches/{id}/interest', tags, security: SESSION_SECURITY, summary: 'Répondre oui ou non',
+  method: 'post',
+  path: '/matches/{id}/interest',
+  tags,
+  security: SESSION_SECURITY,
+  summary: 'Répondre oui ou non',
   request: { params: idParam, body: { ...jsonContent(interestBodySchema), required: true } },
-  responses: { 200: { description: 'La proposition après ma réponse', ...jsonContent(matchViewSchema) }, ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: { description: 'La proposition après ma réponse', ...jsonContent(matchViewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 const visit = createRoute({
-  method: 'post', path: '/matches/{id}/visit', tags, security: SESSION_SECURITY, summary: 'Déclarer ma visite : le logement me convient ou non',
+  method: 'post',
+  path: '/matches/{id}/visit',
+  tags,
+  security: SESSION_SECURITY,
+  summary: 'Déclarer ma visite : le logement me convient ou non',
   request: { params: idParam, body: { ...jsonContent(visitBodySchema), required: true } },
-  responses: { 200: { description: 'La proposition avec ma visite', ...jsonContent(matchViewSchema) }, ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: { description: 'La proposition avec ma visite', ...jsonContent(matchViewSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 const messages = createRoute({
-  method: 'get', path: '/matches/{id}/messages', tags, security: SESSION_SECURITY, summary: 'Messages entre participants (après accord de tous)',
+  method: 'get',
+  path: '/matches/{id}/messages',
+  tags,
+  security: SESSION_SECURITY,
+  summary: 'Messages entre participants (après accord de tous)',
   request: { params: idParam },
-  responses: { 200: { description: 'Messages, du plus ancien au plus récent', ...jsonContent(z.array(messageSchema)) }, ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: {
+      description: 'Messages, du plus ancien au plus récent',
+      ...jsonContent(z.array(messageSchema)),
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 const post = createRoute({
-  method: 'post', path: '/matches/{id}/messages', tags, security: SESSION_SECURITY, summary: 'Écrire aux autres participants',
+  method: 'post',
+  path: '/matches/{id}/messages',
+  tags,
+  security: SESSION_SECURITY,
+  summary: 'Écrire aux autres participants',
   request: { params: idParam, body: { ...jsonContent(messageBodySchema), required: true } },
-  responses: { 201: { description: 'Message envoyé', ...jsonContent(messageSchema) }, ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    201: { description: 'Message envoyé', ...jsonContent(messageSchema) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 
 export function matchRoutes(deps: ApiDeps) {
   const service: MatchServiceDeps = { db: deps.db, now: deps.now, appUrl: deps.config.appUrl };
   return createRouter()
-    .openapi(summary, async (c) => c.json(await matchSummary(service, requireRole(c, 'tenant', 'accueil').user, c.req.valid('query').listingId), 200))
-    .openapi(list, async (c) => c.json(await listMatches(service, requireRole(c, 'tenant', 'accueil').user, c.req.valid('query').listingId), 200))
-    .openapi(read, async (c) => c.json(await readMatch(service, requireRole(c, 'tenant', 'accueil', 'armos').user, c.req.valid('param').id), 200))
+    .openapi(summary, async (c) =>
+      c.json(
+        await matchSummary(
+          service,
+          requireRole(c, 'tenant', 'accueil').user,
+          c.req.valid('query').listingId,
+        ),
+        200,
+      ),
+    )
+    .openapi(list, async (c) =>
+      c.json(
+        await listMatches(
+          service,
+          requireRole(c, 'tenant', 'accueil').user,
+          c.req.valid('query').listingId,
+        ),
+        200,
+      ),
+    )
+    .openapi(read, async (c) =>
+      c.json(
+        await readMatch(
+          service,
+          requireRole(c, 'tenant', 'accueil', 'armos').user,
+          c.req.valid('param').id,
+        ),
+        200,
+      ),
+    )
     .openapi(interest, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
-      return c.json(await answerMatch(service, caller.user, c.req.valid('param').id, c.req.valid('json').interested), 200);
+      return c.json(
+        await answerMatch(
+          service,
+          caller.user,
+          c.req.valid('param').id,
+          c.req.valid('json').interested,
+        ),
+        200,
+      );
     })
     .openapi(visit, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
-      return c.json(await reportVisit(service, caller.user, c.req.valid('param').id, c.req.valid('json').suitable), 200);
+      return c.json(
+        await reportVisit(
+          service,
+          caller.user,
+          c.req.valid('param').id,
+          c.req.valid('json').suitable,
+        ),
+        200,
+      );
     })
-    .openapi(messages, async (c) => c.json(await listMessages(service, requireRole(c, 'tenant', 'accueil').user, c.req.valid('param').id), 200))
+    .openapi(messages, async (c) =>
+      c.json(
+        await listMessages(
+          service,
+          requireRole(c, 'tenant', 'accueil').user,
+          c.req.valid('param').id,
+        ),
+        200,
+      ),
+    )
     .openapi(post, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
-      return c.json(await postMessage(service, caller.user, c.req.valid('param').id, c.req.valid('json').text), 201);
+      return c.json(
+        await postMessage(service, caller.user, c.req.valid('param').id, c.req.valid('json').text),
+        201,
+      );
     });
 }

@@ -20,7 +20,10 @@ export function toPublicUser(user: User): z.infer<typeof userSchema> {
     ...(user.lessorId ? { lessorId: user.lessorId } : {}),
     ...(user.displayName ? { displayName: user.displayName } : {}),
     ...(user.phone ? { phone: user.phone } : {}),
-    notifications: { email: user.notifications?.email ?? true, proposals: user.notifications?.proposals ?? 'daily' },
+    notifications: {
+      email: user.notifications?.email ?? true,
+      proposals: user.notifications?.proposals ?? 'daily',
+    },
   };
 }
 
@@ -32,7 +35,10 @@ const getMe = createRoute({
   tags,
   summary: 'Le compte connecté',
   security: SESSION_SECURITY,
-  responses: { 200: { description: 'Mon compte', ...jsonContent(userSchema) }, ...errorResponses(401) },
+  responses: {
+    200: { description: 'Mon compte', ...jsonContent(userSchema) },
+    ...errorResponses(401),
+  },
 });
 
 const patchMe = createRoute({
@@ -42,7 +48,10 @@ const patchMe = createRoute({
   summary: 'Modifier mon nom affiché, mon téléphone, mes préférences de notification',
   security: SESSION_SECURITY,
   request: { body: { ...jsonContent(updateMeBodySchema), required: true } },
-  responses: { 200: { description: 'Mon compte modifié', ...jsonContent(userSchema) }, ...errorResponses(400, 401) },
+  responses: {
+    200: { description: 'Mon compte modifié', ...jsonContent(userSchema) },
+    ...errorResponses(400, 401),
+  },
 });
 
 const exportMe = createRoute({
@@ -51,7 +60,10 @@ const exportMe = createRoute({
   tags,
   summary: 'Toutes mes données personnelles (JSON)',
   security: SESSION_SECURITY,
-  responses: { 200: { description: 'Mes données', ...jsonContent(z.record(z.string(), z.unknown())) }, ...errorResponses(401, 403) },
+  responses: {
+    200: { description: 'Mes données', ...jsonContent(z.record(z.string(), z.unknown())) },
+    ...errorResponses(401, 403),
+  },
 });
 
 const deleteMe = createRoute({

@@ -12,15 +12,27 @@ const planRoute = createRoute({
   method: 'get',
   path: '/plan',
   tags: ['Propositions'],
-  summary: 'Le plan de la nuit : les échanges recommandés, les ménages qu’ils feraient déménager, par commune (Armos)',
+  summary:
+    'Le plan de la nuit : les échanges recommandés, les ménages qu’ils feraient déménager, par commune (Armos)',
   security: SESSION_SECURITY,
-  responses: { 200: { description: 'Le dernier plan calculé, ou null avant le premier', ...jsonContent(planResponseSchema) }, ...errorResponses(401, 403) },
+  responses: {
+    200: {
+      description: 'Le dernier plan calculé, ou null avant le premier',
+      ...jsonContent(planResponseSchema),
+    },
+    ...errorResponses(401, 403),
+  },
 });
 
 export function planRoutes(deps: ApiDeps) {
   return createRouter().openapi(planRoute, async (c) => {
     requireRole(c, 'armos');
-    const [{ Item }, reference] = await Promise.all([deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() })), deps.reference()]);
+    const [{ Item }, reference] = await Promise.all([
+      deps.db.doc.send(
+        new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }),
+      ),
+      deps.reference(),
+    ]);
     c.header('cache-control', 'private, no-cache');
     if (Item === undefined || Item.bound === undefined) return c.json({ plan: null }, 200);
     const record = Item as unknown as PlanRecord;
@@ -34,7 +46,10 @@ export function planRoutes(deps: ApiDeps) {
       cycles: record.cycles,
       twoWayCycles: record.twoWayCycles,
       threeWayCycles: record.threeWayCycles,
-      byCommune: record.byCommune.map((row) => ({ ...row, communeName: names.get(row.communeCode) ?? row.communeCode })),
+      byCommune: record.byCommune.map((row) => ({
+        ...row,
+        communeName: names.get(row.communeCode) ?? row.communeCode,
+      })),
     };
     return c.json({ plan }, 200);
   });

@@ -1,18 +1,38 @@
 /** Renewal of a listing from the link of an expiry mail: public, the signed token is the proof. */
 import { createRoute } from '@hono/zod-openapi';
-import { renewByLinkBodySchema, renewalResultSchema } from '../../../shared/schemas/listing-renewal';
+import {
+  renewByLinkBodySchema,
+  renewalResultSchema,
+} from '../../../shared/schemas/listing-renewal';
 import { renewByLink } from '../../lib/listings/renewal';
 import type { ApiDeps } from '../context';
 import { createRouter, errorResponses, jsonContent } from '../router';
 
 const renew = createRoute({
-  method: 'post', path: '/listings/renew-by-link', tags: ['Annonces'],
-  summary: 'Prolonger une annonce de 6 mois depuis le lien d’un mail de rappel (sans connexion ; un lien ne sert qu’une fois)',
+  method: 'post',
+  path: '/listings/renew-by-link',
+  tags: ['Annonces'],
+  summary:
+    'Prolonger une annonce de 6 mois depuis le lien d’un mail de rappel (sans connexion ; un lien ne sert qu’une fois)',
   request: { body: { ...jsonContent(renewByLinkBodySchema), required: true } },
-  responses: { 200: { description: 'État de l’annonce (renewed: false si le lien avait déjà servi)', ...jsonContent(renewalResultSchema) }, ...errorResponses(400, 409) },
+  responses: {
+    200: {
+      description: 'État de l’annonce (renewed: false si le lien avait déjà servi)',
+      ...jsonContent(renewalResultSchema),
+    },
+    ...errorResponses(400, 409),
+  },
 });
 
 export function renewalRoutes(deps: ApiDeps) {
-  const service = { db: deps.db, now: deps.now, appUrl: deps.config.appUrl, reference: deps.reference, sessionSecret: deps.config.sessionSecret };
-  return createRouter().openapi(renew, async (c) => c.json(await renewByLink(service, c.req.valid('json').token), 200));
+  const service = {
+    db: deps.db,
+    now: deps.now,
+    appUrl: deps.config.appUrl,
+    reference: deps.reference,
+    sessionSecret: deps.config.sessionSecret,
+  };
+  return createRouter().openapi(renew, async (c) =>
+    c.json(await renewByLink(service, c.req.valid('json').token), 200),
+  );
 }

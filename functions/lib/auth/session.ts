@@ -27,7 +27,10 @@ export async function signSession(
 ): Promise<{ token: string; claims: SessionClaims }> {
   const sessionId = ulid(now.getTime());
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  const token = await new SignJWT({ role: user.role, ...(user.lessorId ? { lessorId: user.lessorId } : {}) })
+  const token = await new SignJWT({
+    role: user.role,
+    ...(user.lessorId ? { lessorId: user.lessorId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.id)
     .setJti(sessionId)
@@ -35,18 +38,26 @@ export async function signSession(
     .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(keyOf(secret));
-  return { token, claims: { userId: user.id, role: user.role, lessorId: user.lessorId, sessionId, expiresAt } };
+  return {
+    token,
+    claims: { userId: user.id, role: user.role, lessorId: user.lessorId, sessionId, expiresAt },
+  };
 }
 
 /** The claims of a valid token, or undefined for a forged, expired or malformed one. */
-export async function readSession(secret: string, token: string, now: Date): Promise<SessionClaims | undefined> {
+export async function readSession(
+  secret: string,
+  token: string,
+  now: Date,
+): Promise<SessionClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       issuer: ISSUER,
       algorithms: ['HS256'],
       currentDate: now,
     });
-    if (!payload.sub || !payload.jti || !payload.exp || typeof payload.role !== 'string') return undefined;
+    if (!payload.sub || !payload.jti || !payload.exp || typeof payload.role !== 'string')
+      return undefined;
     return {
       userId: payload.sub,
       role: payload.role as Role,

@@ -24,21 +24,35 @@ export interface SignInDeps {
   limits: { perEmailPer15Min: number; perIpPerHour: number };
 }
 
-export async function requestSignInLink(deps: SignInDeps, email: string, clientIp: string): Promise<void> {
+export async function requestSignInLink(
+  deps: SignInDeps,
+  email: string,
+  clientIp: string,
+): Promise<void> {
   const now = deps.now();
   const ipAllowed = await takeRateLimit(
     deps.db,
     { scope: 'login-ip', subject: clientIp, limit: deps.limits.perIpPerHour, windowSeconds: 3600 },
     now,
   );
-  if (!ipAllowed) throw new RateLimitedError('Trop de demandes de connexion depuis cette adresse. Réessayez dans une heure.');
+  if (!ipAllowed)
+    throw new RateLimitedError(
+      'Trop de demandes de connexion depuis cette adresse. Réessayez dans une heure.',
+    );
   const emailAllowed = await takeRateLimit(
     deps.db,
-    { scope: 'login-email', subject: normalisedMailbox(email), limit: deps.limits.perEmailPer15Min, windowSeconds: 900 },
+    {
+      scope: 'login-email',
+      subject: normalisedMailbox(email),
+      limit: deps.limits.perEmailPer15Min,
+      windowSeconds: 900,
+    },
     now,
   );
   if (!emailAllowed) {
-    throw new RateLimitedError('Plusieurs liens ont déjà été envoyés à cette adresse. Attendez 15 minutes avant d’en demander un autre.');
+    throw new RateLimitedError(
+      'Plusieurs liens ont déjà été envoyés à cette adresse. Attendez 15 minutes avant d’en demander un autre.',
+    );
   }
   // Same answer as for any address, but a deactivated account gets no link.
   if ((await findUserByEmail(deps.db, email))?.deactivatedAt) return;
@@ -51,20 +65,31 @@ export async function requestSignInLink(deps: SignInDeps, email: string, clientI
   ]);
 }
 
-export async function completeSignIn(deps: SignInDeps, token: string): Promise<{ user: User; sessionToken: string; expiresAt: Date }> {
+export async function completeSignIn(
+  deps: SignInDeps,
+  token: string,
+): Promise<{ user: User; sessionToken: string; expiresAt: Date }> {
   const now = deps.now();
   const email = await consumeLoginToken(deps.db, hashLoginToken(token), now);
   if (!email) {
-    throw new ValidationError('Ce lien de connexion n’est plus valable (déjà utilisé, expiré ou inconnu). Demandez-en un nouveau.', [
-      { path: 'token', message: 'Lien déjà utilisé, expiré ou inconnu.' },
-    ]);
+    throw new ValidationError(
+      'Ce lien de connexion n’est plus valable (déjà utilisé, expiré ou inconnu). Demandez-en un nouveau.',
+      [{ path: 'token', message: 'Lien déjà utilisé, expiré ou inconnu.' }],
+    );
   }
   const user = await findOrCreateTenant(deps, email, now);
-  if (user.deactivatedAt) throw new ForbiddenError('Ce compte a été désactivé par Armos. Adressez-vous à Armos si vous pensez que c’est une erreur.');
+  if (user.deactivatedAt)
+    throw new ForbiddenError(
+      'Ce compte a été désactivé par Armos. Adressez-vous à Armos si vous pensez que c’est une erreur.',
+    );
   await recordActivity(deps.db, user, now);
   const { token: sessionToken, claims } = await signSession(deps.sessionSecret, user, now);
   await transactWrite(deps.db, [
-    auditPut(deps.db, { actorId: user.id, actorRole: user.role, action: 'sign-in', subject: `user:${user.id}` }, now),
+    auditPut(
+      deps.db,
+      { actorId: user.id, actorRole: user.role, action: 'sign-in', subject: `user:${user.id}` },
+      now,
+    ),
   ]);
   return { user, sessionToken, expiresAt: claims.expiresAt };
 }

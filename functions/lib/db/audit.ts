@@ -26,12 +26,23 @@ export function auditPut(db: Database, entry: AuditEntry, now: Date): TransactIt
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.audit(entry.subject, at, id), ...indexKeys.auditByActor(entry.actorId, at), entity: ENTITY.audit, id, at, ...entry },
+      Item: {
+        ...keys.audit(entry.subject, at, id),
+        ...indexKeys.auditByActor(entry.actorId, at),
+        entity: ENTITY.audit,
+        id,
+        at,
+        ...entry,
+      },
     },
   };
 }
 
-export async function auditOfSubject(db: Database, subject: string, limit = 100): Promise<AuditItem[]> {
+export async function auditOfSubject(
+  db: Database,
+  subject: string,
+  limit = 100,
+): Promise<AuditItem[]> {
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -44,7 +55,11 @@ export async function auditOfSubject(db: Database, subject: string, limit = 100)
   return (Items ?? []).map(strip);
 }
 
-export async function auditOfActor(db: Database, actorId: string, limit = 100): Promise<AuditItem[]> {
+export async function auditOfActor(
+  db: Database,
+  actorId: string,
+  limit = 100,
+): Promise<AuditItem[]> {
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,

@@ -10,18 +10,33 @@ export interface LoginTokenItem {
   usedAt?: string;
 }
 
-export function loginTokenPut(db: Database, hash: string, email: string, expiresAt: Date): TransactItem {
+export function loginTokenPut(
+  db: Database,
+  hash: string,
+  email: string,
+  expiresAt: Date,
+): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.loginToken(hash), entity: ENTITY.loginToken, email, expiresAt: expiresAt.toISOString(), ttl: ttlAt(expiresAt) + 86_400 },
+      Item: {
+        ...keys.loginToken(hash),
+        entity: ENTITY.loginToken,
+        email,
+        expiresAt: expiresAt.toISOString(),
+        ttl: ttlAt(expiresAt) + 86_400,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
 /** Marks the token used; returns its e-mail, or undefined if unknown, used or expired. */
-export async function consumeLoginToken(db: Database, hash: string, now: Date): Promise<string | undefined> {
+export async function consumeLoginToken(
+  db: Database,
+  hash: string,
+  now: Date,
+): Promise<string | undefined> {
   try {
     const { Attributes } = await db.doc.send(
       new UpdateCommand({
@@ -29,7 +44,8 @@ export async function consumeLoginToken(db: Database, hash: string, now: Date): 
         Key: keys.loginToken(hash),
         // The address is not kept once the link has served.
         UpdateExpression: 'SET usedAt = :now REMOVE email',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
         ExpressionAttributeValues: { ':now': now.toISOString() },
         ReturnValues: 'ALL_OLD',
       }),
@@ -45,13 +61,19 @@ export async function revokeSession(db: Database, sessionId: string, until: Date
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...keys.revokedSession(sessionId), entity: ENTITY.revokedSession, ttl: ttlAt(until) + 3600 },
+      Item: {
+        ...keys.revokedSession(sessionId),
+        entity: ENTITY.revokedSession,
+        ttl: ttlAt(until) + 3600,
+      },
     }),
   );
 }
 
 export async function isSessionRevoked(db: Database, sessionId: string): Promise<boolean> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.revokedSession(sessionId) }));
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.revokedSession(sessionId) }),
+  );
   return Item !== undefined;
 }
 

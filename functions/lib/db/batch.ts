@@ -8,7 +8,8 @@ import type { ItemKey } from './model';
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    result.push(items.slice(start, start + size));
   return result;
 }
 
@@ -19,7 +20,11 @@ export interface BatchGetOptions {
 }
 
 /** The items at these keys (those that exist), read 8 chunks at a time. */
-export async function batchGetAll(db: Database, keys: readonly ItemKey[], options: BatchGetOptions = {}): Promise<Record<string, unknown>[]> {
+export async function batchGetAll(
+  db: Database,
+  keys: readonly ItemKey[],
+  options: BatchGetOptions = {},
+): Promise<Record<string, unknown>[]> {
   const readChunk = async (chunk: ItemKey[]) => {
     const found: Record<string, unknown>[] = [];
     const wanted = {
@@ -36,16 +41,23 @@ export async function batchGetAll(db: Database, keys: readonly ItemKey[], option
     return found;
   };
   const found: Record<string, unknown>[] = [];
-  for (const group of chunks(chunks(keys, 100), 8)) found.push(...(await Promise.all(group.map(readChunk))).flat());
+  for (const group of chunks(chunks(keys, 100), 8))
+    found.push(...(await Promise.all(group.map(readChunk))).flat());
   return found;
 }
 
-export async function batchPutAll(db: Database, items: readonly Record<string, unknown>[], parallel = 8): Promise<void> {
+export async function batchPutAll(
+  db: Database,
+  items: readonly Record<string, unknown>[],
+  parallel = 8,
+): Promise<void> {
   const batches = chunks(items, 25);
   const writeBatch = async (batch: Record<string, unknown>[]) => {
     let pending = batch.map((Item) => ({ PutRequest: { Item } }));
     while (pending.length > 0) {
-      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
+      const result = await db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }),
+      );
       pending = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
     }
   };
@@ -53,11 +65,16 @@ export async function batchPutAll(db: Database, items: readonly Record<string, u
 }
 
 /** Every item a query finds, page after page. */
-export async function queryAll(db: Database, input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<Record<string, unknown>[]> {
+export async function queryAll(
+  db: Database,
+  input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: startKey }));
+    const page = await db.doc.send(
+      new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: startKey }),
+    );
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);

@@ -12,11 +12,18 @@ export interface Database {
   tableName: string;
 }
 
-export function createDatabase(options: { tableName: string; endpoint?: string; region: string }): Database {
+export function createDatabase(options: {
+  tableName: string;
+  endpoint?: string;
+  region: string;
+}): Database {
   const client = new DynamoDBClient({
     region: options.region,
     ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      ? {
+          endpoint: options.endpoint,
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
       : {}),
     maxAttempts: 6,
   });
@@ -32,7 +39,11 @@ let shared: Database | undefined;
 export function database(): Database {
   if (!shared) {
     const c = config();
-    shared = createDatabase({ tableName: c.tableName, endpoint: c.dynamodbEndpoint, region: c.region });
+    shared = createDatabase({
+      tableName: c.tableName,
+      endpoint: c.dynamodbEndpoint,
+      region: c.region,
+    });
   }
   return shared;
 }

@@ -17,13 +17,16 @@ export interface ExpiryScheduleItem {
   [reminded: `remindedD${number}`]: string | undefined;
 }
 
-export const expiryDayOf = (instant: string | Date) => (typeof instant === 'string' ? new Date(instant) : instant).toISOString().slice(0, 10);
+export const expiryDayOf = (instant: string | Date) =>
+  (typeof instant === 'string' ? new Date(instant) : instant).toISOString().slice(0, 10);
 
 const reminderAttribute = (days: number) => `remindedD${days}` as const;
 
-const scheduled = (listing: Listing) => listing.status === 'published' && listing.expiresAt !== undefined;
+const scheduled = (listing: Listing) =>
+  listing.status === 'published' && listing.expiresAt !== undefined;
 
-const scheduleKey = (listing: Listing) => keys.expirySchedule(expiryDayOf(listing.expiresAt!), listing.id);
+const scheduleKey = (listing: Listing) =>
+  keys.expirySchedule(expiryDayOf(listing.expiresAt!), listing.id);
 
 /**
  * The writes that keep the calendar in step with a listing's change from `before` to `after`:
@@ -34,10 +37,19 @@ export function expiryScheduleItems(db: Database, before: Listing, after: Listin
   const newKey = scheduled(after) ? scheduleKey(after) : undefined;
   const items: TransactItem[] = [];
   // One transaction cannot touch an item twice: the same day is overwritten, not deleted then put.
-  if (oldKey && oldKey.pk !== newKey?.pk) items.push({ Delete: { TableName: db.tableName, Key: oldKey } });
+  if (oldKey && oldKey.pk !== newKey?.pk)
+    items.push({ Delete: { TableName: db.tableName, Key: oldKey } });
   if (newKey && (!oldKey || before.expiresAt !== after.expiresAt)) {
     items.push({
-      Put: { TableName: db.tableName, Item: { ...newKey, entity: ENTITY.expirySchedule, listingId: after.id, expiresAt: after.expiresAt } },
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...newKey,
+          entity: ENTITY.expirySchedule,
+          listingId: after.id,
+          expiresAt: after.expiresAt,
+        },
+      },
     });
   }
   return items;
@@ -45,7 +57,10 @@ export function expiryScheduleItems(db: Database, before: Listing, after: Listin
 
 /** The calendar entries of one UTC day. */
 export async function scheduledOn(db: Database, day: string): Promise<ExpiryScheduleItem[]> {
-  return (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.expiryDay(day).pk } })) as unknown as ExpiryScheduleItem[];
+  return (await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.expiryDay(day).pk },
+  })) as unknown as ExpiryScheduleItem[];
 }
 
 export function reminderSent(entry: ExpiryScheduleItem, days: number): boolean {
@@ -56,15 +71,24 @@ export function reminderSent(entry: ExpiryScheduleItem, days: number): boolean {
  * Records reminder `days` (and the earlier ones it makes pointless, `alsoDays`) as sent; the
  * transaction fails if it was already recorded or the entry belongs to another period.
  */
-export function reminderSentUpdate(db: Database, entry: ExpiryScheduleItem, days: number, alsoDays: number[], now: Date): TransactItem {
+export function reminderSentUpdate(
+  db: Database,
+  entry: ExpiryScheduleItem,
+  days: number,
+  alsoDays: number[],
+  now: Date,
+): TransactItem {
   const all = [...new Set([days, ...alsoDays])];
   return {
     Update: {
       TableName: db.tableName,
       Key: keys.expirySchedule(expiryDayOf(entry.expiresAt), entry.listingId),
       UpdateExpression: `SET ${all.map((_, index) => `#r${index} = :now`).join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk) AND expiresAt = :expiresAt AND attribute_not_exists(#r0)',
-      ExpressionAttributeNames: Object.fromEntries(all.map((d, index) => [`#r${index}`, reminderAttribute(d)])),
+      ConditionExpression:
+        'attribute_exists(pk) AND expiresAt = :expiresAt AND attribute_not_exists(#r0)',
+      ExpressionAttributeNames: Object.fromEntries(
+        all.map((d, index) => [`#r${index}`, reminderAttribute(d)]),
+      ),
       ExpressionAttributeValues: { ':now': now.toISOString(), ':expiresAt': entry.expiresAt },
     },
   };

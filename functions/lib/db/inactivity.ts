@@ -23,17 +23,33 @@ export interface InactivityEntry {
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
-export const erasureDateAfter = (lastActiveAt: string) => addMonths(new Date(lastActiveAt), INACTIVITY_MONTHS);
+export const erasureDateAfter = (lastActiveAt: string) =>
+  addMonths(new Date(lastActiveAt), INACTIVITY_MONTHS);
 
 export function inactivityKey(userId: string, lastActiveAt: string) {
   return keys.inactivity(dayOf(erasureDateAfter(lastActiveAt)), userId);
 }
 
 /** The entry of an account active at `lastActiveAt` (tenants only: staff accounts are Armos's to close). */
-export function inactivityPut(db: Database, user: Pick<User, 'id' | 'role'>, lastActiveAt: string): TransactItem[] {
+export function inactivityPut(
+  db: Database,
+  user: Pick<User, 'id' | 'role'>,
+  lastActiveAt: string,
+): TransactItem[] {
   if (user.role !== 'tenant') return [];
-  const entry: InactivityEntry = { userId: user.id, lastActiveAt, erasesAt: erasureDateAfter(lastActiveAt).toISOString() };
-  return [{ Put: { TableName: db.tableName, Item: { ...inactivityKey(user.id, lastActiveAt), entity: ENTITY.inactivity, ...entry } } }];
+  const entry: InactivityEntry = {
+    userId: user.id,
+    lastActiveAt,
+    erasesAt: erasureDateAfter(lastActiveAt).toISOString(),
+  };
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...inactivityKey(user.id, lastActiveAt), entity: ENTITY.inactivity, ...entry },
+      },
+    },
+  ];
 }
 
 /** Records activity: the profile's `lastActiveAt` and the entry moved to 24 months from `at` (once a day at most). */
@@ -56,11 +72,18 @@ export async function recordActivity(db: Database, user: User, at: Date): Promis
 }
 
 export async function inactivityEntriesOn(db: Database, day: string): Promise<InactivityEntry[]> {
-  return (await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.inactivityDay(day).pk } })) as unknown as InactivityEntry[];
+  return (await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.inactivityDay(day).pk },
+  })) as unknown as InactivityEntry[];
 }
 
 /** Records the warning as sent, once, for this period of inactivity only. */
-export function inactivityWarnedUpdate(db: Database, entry: InactivityEntry, now: Date): TransactItem {
+export function inactivityWarnedUpdate(
+  db: Database,
+  entry: InactivityEntry,
+  now: Date,
+): TransactItem {
   return {
     Update: {
       TableName: db.tableName,
@@ -72,6 +95,11 @@ export function inactivityWarnedUpdate(db: Database, entry: InactivityEntry, now
   };
 }
 
-export function inactivityEntryDelete(db: Database, entry: Pick<InactivityEntry, 'userId' | 'lastActiveAt'>): TransactItem {
-  return { Delete: { TableName: db.tableName, Key: inactivityKey(entry.userId, entry.lastActiveAt) } };
+export function inactivityEntryDelete(
+  db: Database,
+  entry: Pick<InactivityEntry, 'userId' | 'lastActiveAt'>,
+): TransactItem {
+  return {
+    Delete: { TableName: db.tableName, Key: inactivityKey(entry.userId, entry.lastActiveAt) },
+  };
 }

@@ -10,7 +10,9 @@ import type { TransactItem } from './transact';
 
 export class ActiveListingExistsError extends ConflictError {
   constructor() {
-    super('Vous avez déjà une annonce en cours : modifiez-la, ou retirez-la avant d’en créer une autre.');
+    super(
+      'Vous avez déjà une annonce en cours : modifiez-la, ou retirez-la avant d’en créer une autre.',
+    );
   }
 }
 
@@ -27,13 +29,19 @@ export function listingItem(listing: Listing, now: Date): Record<string, unknown
     entity: ENTITY.listing,
     ...indexKeys.listingsByOwner(listing.ownerId, listing.createdAt),
     ...(listing.status !== 'withdrawn' && listing.status !== 'exchanged'
-      ? indexKeys.listingsToVerify(listing.dwelling.lessorId, listing.verification, listing.createdAt)
+      ? indexKeys.listingsToVerify(
+          listing.dwelling.lessorId,
+          listing.verification,
+          listing.createdAt,
+        )
       : {}),
     ...(takesPartInMatching(listing, now)
       ? indexKeys.marketOffer(listing.dwelling.communeCode, listing.dwelling.typology, listing.id)
       : {}),
     ...listing,
-    ...(PURGED_STATUSES.includes(listing.status) ? { ttl: ttlAt(new Date(listing.updatedAt)) + PERSONAL_DATA_RETENTION_DAYS * 86_400 } : {}),
+    ...(PURGED_STATUSES.includes(listing.status)
+      ? { ttl: ttlAt(new Date(listing.updatedAt)) + PERSONAL_DATA_RETENTION_DAYS * 86_400 }
+      : {}),
   };
 }
 
@@ -45,25 +53,51 @@ export const PERSONAL_DATA_RETENTION_DAYS = 365;
 const PURGED_STATUSES: readonly Listing['status'][] = ['withdrawn', 'expired', 'exchanged'];
 
 export function toListing(item: Record<string, unknown>): Listing {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi3pk: _g, gsi3sk: _h, entity: _i, ttl: _ttl, ...rest } = item;
+  const {
+    pk: _a,
+    sk: _b,
+    gsi1pk: _c,
+    gsi1sk: _d,
+    gsi2pk: _e,
+    gsi2sk: _f,
+    gsi3pk: _g,
+    gsi3sk: _h,
+    entity: _i,
+    ttl: _ttl,
+    ...rest
+  } = item;
   const listing = rest as unknown as Listing;
   // Stream images (DynamoDB Local) may omit empty lists and maps: restore them.
   return {
     ...listing,
     dwelling: { ...listing.dwelling, features: listing.dwelling?.features ?? [] },
-    wishes: { ...listing.wishes, quartiers: listing.wishes?.quartiers ?? [], features: listing.wishes?.features ?? [], needs: listing.wishes?.needs ?? {} },
+    wishes: {
+      ...listing.wishes,
+      quartiers: listing.wishes?.quartiers ?? [],
+      features: listing.wishes?.features ?? [],
+      needs: listing.wishes?.needs ?? {},
+    },
   };
 }
 
 /** Put of a new listing; fails if the id exists. */
 export function listingCreatePut(db: Database, listing: Listing, now: Date): TransactItem {
   return {
-    Put: { TableName: db.tableName, Item: listingItem(listing, now), ConditionExpression: 'attribute_not_exists(pk)' },
+    Put: {
+      TableName: db.tableName,
+      Item: listingItem(listing, now),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
   };
 }
 
 /** Put of a changed listing; fails unless the stored version is the one it was read at. */
-export function listingUpdatePut(db: Database, listing: Listing, readVersion: number, now: Date): TransactItem {
+export function listingUpdatePut(
+  db: Database,
+  listing: Listing,
+  readVersion: number,
+  now: Date,
+): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
@@ -74,7 +108,11 @@ export function listingUpdatePut(db: Database, listing: Listing, readVersion: nu
   };
 }
 
-export function activeListingGuardPut(db: Database, ownerId: string, listingId: string): TransactItem {
+export function activeListingGuardPut(
+  db: Database,
+  ownerId: string,
+  listingId: string,
+): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
@@ -89,18 +127,37 @@ export function activeListingGuardDelete(db: Database, ownerId: string): Transac
   return { Delete: { TableName: db.tableName, Key: keys.activeListing(ownerId) } };
 }
 
-export function managedListingPut(db: Database, agentId: string, listingId: string, createdAt: string): TransactItem {
+export function managedListingPut(
+  db: Database,
+  agentId: string,
+  listingId: string,
+  createdAt: string,
+): TransactItem {
   return {
-    Put: { TableName: db.tableName, Item: { ...keys.managedListing(agentId, listingId), entity: ENTITY.managedListing, listingId, createdAt } },
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.managedListing(agentId, listingId),
+        entity: ENTITY.managedListing,
+        listingId,
+        createdAt,
+      },
+    },
   };
 }
 
-export function managedListingDelete(db: Database, agentId: string, listingId: string): TransactItem {
+export function managedListingDelete(
+  db: Database,
+  agentId: string,
+  listingId: string,
+): TransactItem {
   return { Delete: { TableName: db.tableName, Key: keys.managedListing(agentId, listingId) } };
 }
 
 export async function findListing(db: Database, listingId: string): Promise<Listing | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.listing(listingId), ConsistentRead: true }));
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.listing(listingId), ConsistentRead: true }),
+  );
   return Item && Item.entity === ENTITY.listing ? toListing(Item) : undefined;
 }
 
@@ -110,8 +167,16 @@ export async function getListing(db: Database, listingId: string): Promise<Listi
   return listing;
 }
 
-export async function getListings(db: Database, listingIds: string[], options: BatchGetOptions = {}): Promise<Map<string, Listing>> {
-  const items = await batchGetAll(db, [...new Set(listingIds)].map((id) => keys.listing(id)), options);
+export async function getListings(
+  db: Database,
+  listingIds: string[],
+  options: BatchGetOptions = {},
+): Promise<Map<string, Listing>> {
+  const items = await batchGetAll(
+    db,
+    [...new Set(listingIds)].map((id) => keys.listing(id)),
+    options,
+  );
   return new Map(items.map((item) => [String(item.id), toListing(item)]));
 }
 
@@ -138,9 +203,14 @@ export async function listingsManagedBy(db: Database, agentId: string): Promise<
       ScanIndexForward: false,
     }),
   );
-  const listings = await getListings(db, (Items ?? []).map((item) => String(item.listingId)));
+  const listings = await getListings(
+    db,
+    (Items ?? []).map((item) => String(item.listingId)),
+  );
   // The listing decides: an entry left behind by an ended delegation grants nothing.
-  return [...listings.values()].filter((listing) => listing.assistance?.agentId === agentId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return [...listings.values()]
+    .filter((listing) => listing.assistance?.agentId === agentId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** A lessor's listings in a verification state, oldest first (the verification queue). */
@@ -155,7 +225,9 @@ export async function listingsToVerify(
       TableName: db.tableName,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.listingsToVerify(lessorId, verification, '').gsi2pk },
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.listingsToVerify(lessorId, verification, '').gsi2pk,
+      },
       Limit: page.limit,
       ExclusiveStartKey: page.cursor,
     }),
@@ -164,10 +236,16 @@ export async function listingsToVerify(
 }
 
 /** Listings taking part in matching whose dwelling is in `communeCode` (optionally of one typology). */
-export async function marketListings(db: Database, communeCode: string, typology?: string): Promise<Listing[]> {
+export async function marketListings(
+  db: Database,
+  communeCode: string,
+  typology?: string,
+): Promise<Listing[]> {
   const items = await queryAll(db, {
     IndexName: 'gsi3',
-    KeyConditionExpression: typology ? 'gsi3pk = :pk AND begins_with(gsi3sk, :typology)' : 'gsi3pk = :pk',
+    KeyConditionExpression: typology
+      ? 'gsi3pk = :pk AND begins_with(gsi3sk, :typology)'
+      : 'gsi3pk = :pk',
     ExpressionAttributeValues: {
       ':pk': indexKeys.marketOffer(communeCode, '', '').gsi3pk,
       ...(typology ? { ':typology': `${typology}#` } : {}),

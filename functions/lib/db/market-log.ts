@@ -26,7 +26,14 @@ export async function appendMarketChange(db: Database, entry: MarketLogEntry): P
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...keys.marketChange(entry.seenAt, entry.listingId, entry.version), entity: ENTITY.marketChange, listingId: entry.listingId, version: entry.version, seenAt: entry.seenAt, ttl },
+      Item: {
+        ...keys.marketChange(entry.seenAt, entry.listingId, entry.version),
+        entity: ENTITY.marketChange,
+        listingId: entry.listingId,
+        version: entry.version,
+        seenAt: entry.seenAt,
+        ttl,
+      },
     }),
   );
 }

@@ -42,7 +42,8 @@ export interface MatchSummary {
   computedAt: string;
 }
 
-export const matchIdOf = (cycleKey: string) => createHash('sha256').update(cycleKey).digest('base64url').slice(0, 22);
+export const matchIdOf = (cycleKey: string) =>
+  createHash('sha256').update(cycleKey).digest('base64url').slice(0, 22);
 
 function linkItem(match: StoredMatch, participant: MatchParticipant) {
   return {
@@ -66,7 +67,11 @@ function linkItem(match: StoredMatch, participant: MatchParticipant) {
  * actually created. Every participant is linked at once, so that the next change of any of them
  * finds the proposal among its own.
  */
-export async function storeNewMatches(db: Database, matches: StoredMatch[], summary: MatchSummary): Promise<StoredMatch[]> {
+export async function storeNewMatches(
+  db: Database,
+  matches: StoredMatch[],
+  summary: MatchSummary,
+): Promise<StoredMatch[]> {
   const created: StoredMatch[] = [];
   const chunks: StoredMatch[][] = [[]];
   let items = 1; // the summary, in the last transaction
@@ -83,11 +88,17 @@ export async function storeNewMatches(db: Database, matches: StoredMatch[], summ
     const last = i === chunks.length - 1;
     const writes = chunk.flatMap((match) => matchCreateItems(db, match));
     try {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: last ? [...writes, summaryPut(db, summary)] : writes }));
+      await db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: last ? [...writes, summaryPut(db, summary)] : writes,
+        }),
+      );
       created.push(...chunk);
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const stored = await Promise.all(chunk.map((match) => transactUnlessDone(db, matchCreateItems(db, match))));
+      const stored = await Promise.all(
+        chunk.map((match) => transactUnlessDone(db, matchCreateItems(db, match))),
+      );
       created.push(...chunk.filter((_, j) => stored[j]));
       if (last) await putMatchSummary(db, summary);
     }
@@ -98,24 +109,50 @@ export async function storeNewMatches(db: Database, matches: StoredMatch[], summ
 /** The match, if not stored yet, with a link to each participant. */
 function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {
   return [
-    { Put: { TableName: db.tableName, Item: { ...keys.match(match.id), entity: ENTITY.match, ...match }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...match.participants.map((participant) => ({ Put: { TableName: db.tableName, Item: linkItem(match, participant) } })),
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.match(match.id), entity: ENTITY.match, ...match },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...match.participants.map((participant) => ({
+      Put: { TableName: db.tableName, Item: linkItem(match, participant) },
+    })),
   ];
 }
 
 /** Files new matches under the day their silent participants are to be reminded. */
-export async function putAnswerReminders(db: Database, reminders: Array<{ matchId: string; day: string }>): Promise<void> {
-  await batchPutAll(db, reminders.map(({ matchId, day }) => ({ ...keys.answerReminder(day, matchId), entity: ENTITY.answerReminder, matchId })));
+export async function putAnswerReminders(
+  db: Database,
+  reminders: Array<{ matchId: string; day: string }>,
+): Promise<void> {
+  await batchPutAll(
+    db,
+    reminders.map(({ matchId, day }) => ({
+      ...keys.answerReminder(day, matchId),
+      entity: ENTITY.answerReminder,
+      matchId,
+    })),
+  );
 }
 
 /** The ids among these that are stored already. */
 export async function storedMatchIds(db: Database, matchIds: string[]): Promise<Set<string>> {
-  const found = await batchGetAll(db, matchIds.map((id) => keys.match(id)), { projection: 'id', consistent: true });
+  const found = await batchGetAll(
+    db,
+    matchIds.map((id) => keys.match(id)),
+    { projection: 'id', consistent: true },
+  );
   return new Set(found.map((item) => String(item.id)));
 }
 
 /** Saves a changed match (and its links' copy of the status) if nobody changed it meanwhile. */
-export function matchUpdateItems(db: Database, match: StoredMatch, readVersion: number): TransactItem[] {
+export function matchUpdateItems(
+  db: Database,
+  match: StoredMatch,
+  readVersion: number,
+): TransactItem[] {
   return [
     {
       Put: {
@@ -125,7 +162,9 @@ export function matchUpdateItems(db: Database, match: StoredMatch, readVersion: 
         ExpressionAttributeValues: { ':read': readVersion },
       },
     },
-    ...match.participants.map((participant) => ({ Put: { TableName: db.tableName, Item: linkItem(match, participant) } })),
+    ...match.participants.map((participant) => ({
+      Put: { TableName: db.tableName, Item: linkItem(match, participant) },
+    })),
   ];
 }
 
@@ -135,7 +174,9 @@ function toMatch(item: Record<string, unknown>): StoredMatch {
 }
 
 export async function findMatch(db: Database, matchId: string): Promise<StoredMatch | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.match(matchId), ConsistentRead: true }));
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.match(matchId), ConsistentRead: true }),
+  );
   return Item ? toMatch(Item) : undefined;
 }
 
@@ -160,20 +201,42 @@ export async function linksOfListing(db: Database, listingId: string): Promise<M
     ProjectionExpression: 'matchId, #status',
     ExpressionAttributeNames: { '#status': 'status' },
   });
-  return items.map((item) => ({ matchId: String(item.matchId), status: item.status as StoredMatch['status'] }));
+  return items.map((item) => ({
+    matchId: String(item.matchId),
+    status: item.status as StoredMatch['status'],
+  }));
 }
 
 export async function matchesOfListing(db: Database, listingId: string): Promise<StoredMatch[]> {
-  return getMatches(db, (await linksOfListing(db, listingId)).map((link) => link.matchId));
+  return getMatches(
+    db,
+    (await linksOfListing(db, listingId)).map((link) => link.matchId),
+  );
 }
 
-export async function getMatches(db: Database, matchIds: string[], options: { consistent?: boolean } = {}): Promise<StoredMatch[]> {
-  return (await batchGetAll(db, matchIds.map((id) => keys.match(id)), options)).map(toMatch);
+export async function getMatches(
+  db: Database,
+  matchIds: string[],
+  options: { consistent?: boolean } = {},
+): Promise<StoredMatch[]> {
+  return (
+    await batchGetAll(
+      db,
+      matchIds.map((id) => keys.match(id)),
+      options,
+    )
+  ).map(toMatch);
 }
 
-const summaryItem = (summary: MatchSummary) => ({ ...keys.matchSummary(summary.listingId), entity: ENTITY.matchSummary, ...summary });
+const summaryItem = (summary: MatchSummary) => ({
+  ...keys.matchSummary(summary.listingId),
+  entity: ENTITY.matchSummary,
+  ...summary,
+});
 
-const summaryPut = (db: Database, summary: MatchSummary) => ({ Put: { TableName: db.tableName, Item: summaryItem(summary) } });
+const summaryPut = (db: Database, summary: MatchSummary) => ({
+  Put: { TableName: db.tableName, Item: summaryItem(summary) },
+});
 
 export async function putMatchSummary(db: Database, summary: MatchSummary): Promise<void> {
   await db.doc.send(new PutCommand(summaryPut(db, summary).Put));
@@ -183,8 +246,13 @@ export async function putMatchSummaries(db: Database, summaries: MatchSummary[])
   await batchPutAll(db, summaries.map(summaryItem));
 }
 
-export async function getMatchSummary(db: Database, listingId: string): Promise<MatchSummary | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.matchSummary(listingId) }));
+export async function getMatchSummary(
+  db: Database,
+  listingId: string,
+): Promise<MatchSummary | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.matchSummary(listingId) }),
+  );
   if (!Item) return undefined;
   const { pk: _a, sk: _b, entity: _c, ...summary } = Item;
   return summary as MatchSummary;

@@ -14,26 +14,53 @@ export interface StoredMessage {
   sentAt: string;
 }
 
-export function messagePut(db: Database, message: Omit<StoredMessage, 'id'>, now: Date): { item: TransactItem; message: StoredMessage } {
+export function messagePut(
+  db: Database,
+  message: Omit<StoredMessage, 'id'>,
+  now: Date,
+): { item: TransactItem; message: StoredMessage } {
   const stored = { ...message, id: ulid(now.getTime()) };
   return {
     message: stored,
-    item: { Put: { TableName: db.tableName, Item: { ...keys.message(message.matchId, message.sentAt, stored.id), entity: ENTITY.message, ...stored } } },
+    item: {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.message(message.matchId, message.sentAt, stored.id),
+          entity: ENTITY.message,
+          ...stored,
+        },
+      },
+    },
   };
 }
 
 /** At most one "new message" mail per thread, recipient and hour: a conditional marker. */
-export function messageNoticePut(db: Database, matchId: string, recipientId: string, hour: string, now: Date): TransactItem {
+export function messageNoticePut(
+  db: Database,
+  matchId: string,
+  recipientId: string,
+  hour: string,
+  now: Date,
+): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.messageNotice(matchId, recipientId, hour), entity: ENTITY.messageNotice, ttl: ttlAt(now) + 2 * 86_400 },
+      Item: {
+        ...keys.messageNotice(matchId, recipientId, hour),
+        entity: ENTITY.messageNotice,
+        ttl: ttlAt(now) + 2 * 86_400,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
-export async function messagesOf(db: Database, matchId: string, limit = 200): Promise<StoredMessage[]> {
+export async function messagesOf(
+  db: Database,
+  matchId: string,
+  limit = 200,
+): Promise<StoredMessage[]> {
   const prefix = keys.messagesPrefix(matchId);
   const { Items } = await db.doc.send(
     new QueryCommand({

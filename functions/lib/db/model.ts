@@ -84,7 +84,8 @@ export const keys = {
   /** Guard item: a tenant has at most one active listing. */
   activeListing: (ownerId: string) => key(`USER#${ownerId}`, 'ACTIVE_LISTING'),
   /** A reception agent's link to a listing it created on someone's behalf. */
-  managedListing: (agentId: string, listingId: string) => key(`USER#${agentId}`, `MANAGES#${listingId}`),
+  managedListing: (agentId: string, listingId: string) =>
+    key(`USER#${agentId}`, `MANAGES#${listingId}`),
   managedListingsPrefix: (agentId: string) => ({ pk: `USER#${agentId}`, skPrefix: 'MANAGES#' }),
   match: (matchId: string) => key(`MATCH#${matchId}`, 'MATCH'),
   /** One of a listing's photo slots (0–5): the slot number bounds the count structurally. */
@@ -93,7 +94,8 @@ export const keys = {
   /** A published listing's place in the expiry calendar, by UTC day of `expiresAt` (yyyy-mm-dd). */
   expirySchedule: (day: string, listingId: string) => key(`EXPIRY#${day}`, listingId),
   expiryDay: (day: string) => ({ pk: `EXPIRY#${day}` }),
-  matchLink: (listingId: string, matchId: string) => key(`LISTING#${listingId}`, `MATCH#${matchId}`),
+  matchLink: (listingId: string, matchId: string) =>
+    key(`LISTING#${listingId}`, `MATCH#${matchId}`),
   matchLinksPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'MATCH#' }),
   matchSummary: (listingId: string) => key(`LISTING#${listingId}`, 'MATCH_SUMMARY'),
   /** Proposals to check on `day` for participants who have not answered yet. */
@@ -105,10 +107,13 @@ export const keys = {
   proposalDigestQueue: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#PENDING'),
   proposalDigestSent: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#SENT'),
   /** The market's changes in the order matchers saw them, for every matcher instance to catch up on. */
-  marketChange: (seenAt: string, listingId: string, version: number) => key('MARKETLOG', `${seenAt}#${listingId}#${version}`),
+  marketChange: (seenAt: string, listingId: string, version: number) =>
+    key('MARKETLOG', `${seenAt}#${listingId}#${version}`),
   marketChangesPartition: () => ({ pk: 'MARKETLOG' }),
-  messageNotice: (matchId: string, recipientId: string, hour: string) => key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
-  message: (matchId: string, sentAt: string, messageId: string) => key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
+  messageNotice: (matchId: string, recipientId: string, hour: string) =>
+    key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
+  message: (matchId: string, sentAt: string, messageId: string) =>
+    key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
   swap: (swapId: string) => key(`SWAP#${swapId}`, 'SWAP'),
   swapReview: (swapId: string, listingId: string) => key(`SWAP#${swapId}`, `REVIEW#${listingId}`),
@@ -119,7 +124,8 @@ export const keys = {
   swapNudge: (day: string, matchId: string) => key(`NUDGE#${day}`, matchId),
   swapNudgesOf: (day: string) => ({ pk: `NUDGE#${day}` }),
   outbox: (mailId: string) => key(`OUTBOX#${mailId}`, 'MAIL'),
-  audit: (subject: string, at: string, auditId: string) => key(`AUDIT#${subject}`, `${at}#${auditId}`),
+  audit: (subject: string, at: string, auditId: string) =>
+    key(`AUDIT#${subject}`, `${at}#${auditId}`),
   statsAggregate: (period: string, scope: string) => key(`STATS#${period}`, scope),
   statsEvent: (eventId: string) => key(`STATSEVT#${eventId}`, 'EVENT'),
   /**
@@ -137,15 +143,24 @@ export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECE
 
 /** Secondary index keys: which index, and the key values an item carries to appear in it. */
 export const indexKeys = {
-  staffByRole: (role: string, email: string) => ({ gsi1pk: `ROLE#${role}`, gsi1sk: email.toLowerCase() }),
-  listingsByOwner: (ownerId: string, createdAt: string) => ({ gsi1pk: `OWNER#${ownerId}`, gsi1sk: createdAt }),
+  staffByRole: (role: string, email: string) => ({
+    gsi1pk: `ROLE#${role}`,
+    gsi1sk: email.toLowerCase(),
+  }),
+  listingsByOwner: (ownerId: string, createdAt: string) => ({
+    gsi1pk: `OWNER#${ownerId}`,
+    gsi1sk: createdAt,
+  }),
   pendingMail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#pending', gsi1sk: createdAt }),
   /** Tenants with proposals not yet announced, for the digest job (sparse: the queue item only). */
   pendingDigest: (ownerId: string) => ({ gsi1pk: 'DIGEST#pending', gsi1sk: ownerId }),
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
   /** Reports to Armos, newest first when read backwards. */
   reportsByTime: (createdAt: string) => ({ gsi1pk: 'REPORTS', gsi1sk: createdAt }),
-  swapsByStatus: (status: string, createdAt: string) => ({ gsi1pk: `SWAPS#${status}`, gsi1sk: createdAt }),
+  swapsByStatus: (status: string, createdAt: string) => ({
+    gsi1pk: `SWAPS#${status}`,
+    gsi1sk: createdAt,
+  }),
   listingsToVerify: (lessorId: string, verification: string, createdAt: string) => ({
     gsi2pk: `LESSOR#${lessorId}#VERIF#${verification}`,
     gsi2sk: createdAt,
@@ -154,12 +169,22 @@ export const indexKeys = {
    * A lessor's reviews: those awaiting its decision (OPEN) first, by due date, then the settled
    * ones; swap and dwelling make each key unique. The deadline job reads the OPEN range only.
    */
-  reviewsByLessor: (lessorId: string, dueAt: string, open: boolean, swapId: string, listingId: string) => ({
+  reviewsByLessor: (
+    lessorId: string,
+    dueAt: string,
+    open: boolean,
+    swapId: string,
+    listingId: string,
+  ) => ({
     gsi2pk: `LESSOR#${lessorId}#REVIEWS`,
     gsi2sk: `${open ? 'OPEN' : 'SETTLED'}#${dueAt}#${swapId}#${listingId}`,
   }),
   /** Bounds of a lessor's open reviews due at or before `dueBy` (ISO), for a BETWEEN condition. */
-  openReviewsDueBy: (lessorId: string, dueBy: string) => ({ gsi2pk: `LESSOR#${lessorId}#REVIEWS`, from: 'OPEN#', to: `OPEN#${dueBy}#\uffff` }),
+  openReviewsDueBy: (lessorId: string, dueBy: string) => ({
+    gsi2pk: `LESSOR#${lessorId}#REVIEWS`,
+    from: 'OPEN#',
+    to: `OPEN#${dueBy}#\uffff`,
+  }),
   /** Listings taking part in matching, by commune of the dwelling offered, then typology. */
   marketOffer: (communeCode: string, typology: string, listingId: string) => ({
     gsi3pk: `MARKET#${communeCode}`,

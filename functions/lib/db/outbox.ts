@@ -64,7 +64,9 @@ export function outboxPut(db: Database, mail: OutgoingMail, now = new Date()): T
 }
 
 export async function getOutboxItem(db: Database, id: string): Promise<OutboxItem | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.outbox(id), ConsistentRead: true }));
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.outbox(id), ConsistentRead: true }),
+  );
   return Item as OutboxItem | undefined;
 }
 
@@ -73,14 +75,20 @@ export async function getOutboxItem(db: Database, id: string): Promise<OutboxIte
  * has held it longer than `leaseMs` (it crashed). Fails for a mail already sent, so a
  * redelivered stream record sends nothing twice.
  */
-export async function claimMail(db: Database, id: string, now: Date, leaseMs: number): Promise<boolean> {
+export async function claimMail(
+  db: Database,
+  id: string,
+  now: Date,
+  leaseMs: number,
+): Promise<boolean> {
   try {
     await db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: keys.outbox(id),
         UpdateExpression: 'SET #status = :sending, claimedAt = :now ADD attempts :one',
-        ConditionExpression: 'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :expired))',
+        ConditionExpression:
+          'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :expired))',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':sending': 'sending',
@@ -99,14 +107,26 @@ export async function claimMail(db: Database, id: string, now: Date, leaseMs: nu
 }
 
 /** Records the mail as sent and drops its address and content, in one write. */
-export async function markMailSent(db: Database, id: string, messageId: string, now: Date): Promise<void> {
+export async function markMailSent(
+  db: Database,
+  id: string,
+  messageId: string,
+  now: Date,
+): Promise<void> {
   await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,
       Key: keys.outbox(id),
       UpdateExpression: `SET #status = :sent, sentAt = :now, messageId = :messageId REMOVE gsi1pk, gsi1sk, ${CONTENT_ATTRIBUTES.map((name) => `#${name}`).join(', ')}`,
-      ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(CONTENT_ATTRIBUTES.map((name) => [`#${name}`, name])) },
-      ExpressionAttributeValues: { ':sent': 'sent', ':now': now.toISOString(), ':messageId': messageId },
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        ...Object.fromEntries(CONTENT_ATTRIBUTES.map((name) => [`#${name}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':now': now.toISOString(),
+        ':messageId': messageId,
+      },
     }),
   );
 }
@@ -120,19 +140,30 @@ export async function releaseMail(db: Database, id: string, reason: string): Pro
       UpdateExpression: 'SET #status = :pending, lastError = :reason',
       ConditionExpression: '#status = :sending',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending', ':reason': reason.slice(0, 500) },
+      ExpressionAttributeValues: {
+        ':pending': 'pending',
+        ':sending': 'sending',
+        ':reason': reason.slice(0, 500),
+      },
     }),
   );
 }
 
 /** Mails not sent yet, oldest first, created before `before` (for the sweeper). */
-export async function listUnsentMail(db: Database, before: Date, limit = 100): Promise<OutboxItem[]> {
+export async function listUnsentMail(
+  db: Database,
+  before: Date,
+  limit = 100,
+): Promise<OutboxItem[]> {
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
-      ExpressionAttributeValues: { ':pk': indexKeys.pendingMail('').gsi1pk, ':before': before.toISOString() },
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.pendingMail('').gsi1pk,
+        ':before': before.toISOString(),
+      },
       Limit: limit,
     }),
   );

@@ -29,7 +29,9 @@ export interface PhotoRecord {
 
 export class PhotoLimitError extends ConflictError {
   constructor() {
-    super(`Cette annonce a déjà ${MAX_PHOTOS_PER_LISTING} photos : supprimez-en une pour en ajouter une autre.`);
+    super(
+      `Cette annonce a déjà ${MAX_PHOTOS_PER_LISTING} photos : supprimez-en une pour en ajouter une autre.`,
+    );
   }
 }
 
@@ -38,8 +40,21 @@ export class PhotoLimitError extends ConflictError {
  * may touch these attributes only, never the listing item beside them (infra/lib/function.ts).
  */
 export const PHOTO_ITEM_ATTRIBUTES = [
-  'pk', 'sk', 'id', 'listingId', 'slot', 'status', 'contentType', 'size', 'createdAt', 'uploadExpiresAt',
-  'readyAt', 'width', 'height', 'rejectedAt', 'rejectedReason',
+  'pk',
+  'sk',
+  'id',
+  'listingId',
+  'slot',
+  'status',
+  'contentType',
+  'size',
+  'createdAt',
+  'uploadExpiresAt',
+  'readyAt',
+  'width',
+  'height',
+  'rejectedAt',
+  'rejectedReason',
 ] as const;
 
 const projection = {
@@ -71,22 +86,37 @@ export async function listPhotoRecords(db: Database, listingId: string): Promise
   return (Items ?? []).map(toPhoto).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-export async function findPhotoRecord(db: Database, listingId: string, photoId: string): Promise<PhotoRecord | undefined> {
+export async function findPhotoRecord(
+  db: Database,
+  listingId: string,
+  photoId: string,
+): Promise<PhotoRecord | undefined> {
   return (await listPhotoRecords(db, listingId)).find((photo) => photo.id === photoId);
 }
 
 function reusable(photo: PhotoRecord | undefined, now: Date): boolean {
   if (!photo || photo.status === 'rejected') return true;
-  return photo.status === 'pending' && new Date(photo.uploadExpiresAt).getTime() + UPLOAD_GRACE_MS < now.getTime();
+  return (
+    photo.status === 'pending' &&
+    new Date(photo.uploadExpiresAt).getTime() + UPLOAD_GRACE_MS < now.getTime()
+  );
 }
 
 /**
  * Writes `photo` into a free slot and returns the record; `PhotoLimitError` when none is free.
  * Each write is conditional, so two requests racing for the last slot cannot both win.
  */
-export async function claimPhotoSlot(db: Database, photo: Omit<PhotoRecord, 'slot'>, now: Date): Promise<PhotoRecord> {
-  const bySlot = new Map((await listPhotoRecords(db, photo.listingId)).map((record) => [record.slot, record]));
-  const candidates = Array.from({ length: MAX_PHOTOS_PER_LISTING }, (_, slot) => slot).filter((slot) => reusable(bySlot.get(slot), now));
+export async function claimPhotoSlot(
+  db: Database,
+  photo: Omit<PhotoRecord, 'slot'>,
+  now: Date,
+): Promise<PhotoRecord> {
+  const bySlot = new Map(
+    (await listPhotoRecords(db, photo.listingId)).map((record) => [record.slot, record]),
+  );
+  const candidates = Array.from({ length: MAX_PHOTOS_PER_LISTING }, (_, slot) => slot).filter(
+    (slot) => reusable(bySlot.get(slot), now),
+  );
   for (const slot of candidates) {
     const record: PhotoRecord = { ...photo, slot };
     try {
@@ -94,7 +124,8 @@ export async function claimPhotoSlot(db: Database, photo: Omit<PhotoRecord, 'slo
         new PutCommand({
           TableName: db.tableName,
           Item: { ...keys.photo(photo.listingId, slot), entity: ENTITY.photo, ...record },
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :rejected OR (#status = :pending AND uploadExpiresAt < :stale)',
+          ConditionExpression:
+            'attribute_not_exists(pk) OR #status = :rejected OR (#status = :pending AND uploadExpiresAt < :stale)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':rejected': 'rejected',
@@ -115,14 +146,21 @@ export async function claimPhotoSlot(db: Database, photo: Omit<PhotoRecord, 'slo
 export async function settlePhoto(
   db: Database,
   photo: PhotoRecord,
-  outcome: { status: 'ready'; width: number; height: number } | { status: 'rejected'; reason: string },
+  outcome:
+    { status: 'ready'; width: number; height: number } | { status: 'rejected'; reason: string },
   now: Date,
 ): Promise<boolean> {
   const at = now.toISOString();
   const [expression, values]: [string, Record<string, unknown>] =
     outcome.status === 'ready'
-      ? ['SET #status = :ready, readyAt = :at, width = :width, height = :height', { ':ready': 'ready', ':at': at, ':width': outcome.width, ':height': outcome.height }]
-      : ['SET #status = :rejected, rejectedAt = :at, rejectedReason = :reason', { ':rejected': 'rejected', ':at': at, ':reason': outcome.reason }];
+      ? [
+          'SET #status = :ready, readyAt = :at, width = :width, height = :height',
+          { ':ready': 'ready', ':at': at, ':width': outcome.width, ':height': outcome.height },
+        ]
+      : [
+          'SET #status = :rejected, rejectedAt = :at, rejectedReason = :reason',
+          { ':rejected': 'rejected', ':at': at, ':reason': outcome.reason },
+        ];
   try {
     await db.doc.send(
       new UpdateCommand({

@@ -43,14 +43,29 @@ export async function updateProfile(
  * rate-limit windows. A session of the account is refused from then on (no profile).
  */
 export async function eraseAccountItems(db: Database, user: User): Promise<void> {
-  const own = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.user(user.id).pk }, ProjectionExpression: 'pk, sk' });
-  const limits = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.rateLimit('login-email', user.email, 0).pk }, ProjectionExpression: 'pk, sk' });
+  const own = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.user(user.id).pk },
+    ProjectionExpression: 'pk, sk',
+  });
+  const limits = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.rateLimit('login-email', user.email, 0).pk },
+    ProjectionExpression: 'pk, sk',
+  });
   const lastActiveAt = user.lastActiveAt ?? user.createdAt;
-  const items = [...own, ...limits, keys.userEmail(user.email), inactivityKey(user.id, lastActiveAt)].map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
+  const items = [
+    ...own,
+    ...limits,
+    keys.userEmail(user.email),
+    inactivityKey(user.id, lastActiveAt),
+  ].map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }));
   for (let start = 0; start < items.length; start += 25) {
     let pending = items.slice(start, start + 25);
     while (pending.length > 0) {
-      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
+      const result = await db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }),
+      );
       pending = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
     }
   }

@@ -15,24 +15,49 @@ export interface DigestQueue {
   version: number;
 }
 
-export async function enqueueProposals(db: Database, ownerId: string, matchIds: string[]): Promise<void> {
+export async function enqueueProposals(
+  db: Database,
+  ownerId: string,
+  matchIds: string[],
+): Promise<void> {
   if (matchIds.length === 0) return;
   await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,
       Key: keys.proposalDigestQueue(ownerId),
-      UpdateExpression: 'ADD matchIds :ids, version :one SET entity = :entity, ownerId = :owner, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
-      ExpressionAttributeValues: { ':ids': new Set(matchIds), ':one': 1, ':entity': ENTITY.matchDigest, ':owner': ownerId, ...prefixed(indexKeys.pendingDigest(ownerId)) },
+      UpdateExpression:
+        'ADD matchIds :ids, version :one SET entity = :entity, ownerId = :owner, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+      ExpressionAttributeValues: {
+        ':ids': new Set(matchIds),
+        ':one': 1,
+        ':entity': ENTITY.matchDigest,
+        ':owner': ownerId,
+        ...prefixed(indexKeys.pendingDigest(ownerId)),
+      },
     }),
   );
 }
 
-const prefixed = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([name, value]) => [`:${name}`, value]));
+const prefixed = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [`:${name}`, value]));
 
-export async function getDigestQueue(db: Database, ownerId: string): Promise<DigestQueue | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.proposalDigestQueue(ownerId), ConsistentRead: true }));
+export async function getDigestQueue(
+  db: Database,
+  ownerId: string,
+): Promise<DigestQueue | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.proposalDigestQueue(ownerId),
+      ConsistentRead: true,
+    }),
+  );
   if (!Item) return undefined;
-  return { ownerId, matchIds: [...((Item.matchIds as Set<string> | undefined) ?? [])], version: Number(Item.version ?? 0) };
+  return {
+    ownerId,
+    matchIds: [...((Item.matchIds as Set<string> | undefined) ?? [])],
+    version: Number(Item.version ?? 0),
+  };
 }
 
 /** Owners whose queue holds proposals, from the sparse index. */
@@ -59,16 +84,31 @@ export function digestQueueDelete(db: Database, queue: DigestQueue): TransactIte
 }
 
 export async function lastDigestSentAt(db: Database, ownerId: string): Promise<Date | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.proposalDigestSent(ownerId), ConsistentRead: true }));
+  const { Item } = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.proposalDigestSent(ownerId),
+      ConsistentRead: true,
+    }),
+  );
   return typeof Item?.sentAt === 'string' ? new Date(Item.sentAt) : undefined;
 }
 
 /** Records the mail sent now, on condition that the previous one is the one the decision was made on. */
-export function digestSentPut(db: Database, ownerId: string, previous: Date | undefined, now: Date): TransactItem {
+export function digestSentPut(
+  db: Database,
+  ownerId: string,
+  previous: Date | undefined,
+  now: Date,
+): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.proposalDigestSent(ownerId), entity: ENTITY.matchDigest, sentAt: now.toISOString() },
+      Item: {
+        ...keys.proposalDigestSent(ownerId),
+        entity: ENTITY.matchDigest,
+        sentAt: now.toISOString(),
+      },
       ConditionExpression: previous ? 'sentAt = :previous' : 'attribute_not_exists(pk)',
       ...(previous ? { ExpressionAttributeValues: { ':previous': previous.toISOString() } } : {}),
     },

@@ -56,15 +56,27 @@ async function storedReferenceItems(db: Database): Promise<Map<string, Item>> {
 }
 
 async function ledgerKeys(db: Database): Promise<Set<string>> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.referenceLedger(), ConsistentRead: true }));
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.referenceLedger(), ConsistentRead: true }),
+  );
   return new Set((Item?.loaded as Set<string> | undefined) ?? []);
 }
 
 /** Puts `item` under `condition`; false when the condition failed (someone else wrote first). */
-async function conditionalPut(db: Database, item: Item, condition: string, values?: Record<string, unknown>): Promise<boolean> {
+async function conditionalPut(
+  db: Database,
+  item: Item,
+  condition: string,
+  values?: Record<string, unknown>,
+): Promise<boolean> {
   try {
     await db.doc.send(
-      new PutCommand({ TableName: db.tableName, Item: item, ConditionExpression: condition, ExpressionAttributeValues: values }),
+      new PutCommand({
+        TableName: db.tableName,
+        Item: item,
+        ConditionExpression: condition,
+        ExpressionAttributeValues: values,
+      }),
     );
     return true;
   } catch (error) {
@@ -75,27 +87,47 @@ async function conditionalPut(db: Database, item: Item, condition: string, value
 
 type Outcome = keyof ReferenceLoadReport;
 
-async function loadItem(db: Database, item: Item, stored: Item | undefined, everLoaded: boolean): Promise<Outcome> {
+async function loadItem(
+  db: Database,
+  item: Item,
+  stored: Item | undefined,
+  everLoaded: boolean,
+): Promise<Outcome> {
   const seedVersion = seedVersionOf(item);
   const versioned = { ...item, seedVersion };
   if (!stored) {
     if (everLoaded) return 'keptRemoved';
-    return (await conditionalPut(db, versioned, 'attribute_not_exists(pk)')) ? 'inserted' : 'keptEdited';
+    return (await conditionalPut(db, versioned, 'attribute_not_exists(pk)'))
+      ? 'inserted'
+      : 'keptEdited';
   }
   const previous = stored.seedVersion;
   if (typeof previous !== 'string') return 'keptEdited';
   if (previous === seedVersion) return 'unchanged';
-  const updated = await conditionalPut(db, versioned, 'seedVersion = :previous', { ':previous': previous });
+  const updated = await conditionalPut(db, versioned, 'seedVersion = :previous', {
+    ':previous': previous,
+  });
   return updated ? 'updated' : 'keptEdited';
 }
 
-export async function loadReferenceData(db: Database, data: ReferenceData): Promise<ReferenceLoadReport> {
+export async function loadReferenceData(
+  db: Database,
+  data: ReferenceData,
+): Promise<ReferenceLoadReport> {
   const items = referenceItems(data) as Item[];
   const [stored, ledger] = await Promise.all([storedReferenceItems(db), ledgerKeys(db)]);
-  const report: ReferenceLoadReport = { inserted: 0, updated: 0, unchanged: 0, keptEdited: 0, keptRemoved: 0 };
+  const report: ReferenceLoadReport = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    keptEdited: 0,
+    keptRemoved: 0,
+  };
   for (let start = 0; start < items.length; start += WRITES_IN_FLIGHT) {
     const outcomes = await Promise.all(
-      items.slice(start, start + WRITES_IN_FLIGHT).map((item) => loadItem(db, item, stored.get(item.sk), ledger.has(item.sk))),
+      items
+        .slice(start, start + WRITES_IN_FLIGHT)
+        .map((item) => loadItem(db, item, stored.get(item.sk), ledger.has(item.sk))),
     );
     for (const outcome of outcomes) report[outcome] += 1;
   }

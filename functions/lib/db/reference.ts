@@ -8,7 +8,9 @@ import { queryAll } from './batch';
 type Row = Record<string, unknown> & { kind: ReferenceKind };
 
 /** The stored items of `data`, one per commune, quartier, lessor, motive and reception point. */
-export function referenceItems(data: ReferenceData): Array<Record<string, unknown> & { pk: string; sk: string }> {
+export function referenceItems(
+  data: ReferenceData,
+): Array<Record<string, unknown> & { pk: string; sk: string }> {
   const rows: Row[] = [
     ...data.communes.map((commune) => ({ kind: 'COMMUNE' as const, id: commune.code, ...commune })),
     ...data.quartiers.map((quartier) => ({ kind: 'QUARTIER' as const, ...quartier })),
@@ -16,18 +18,41 @@ export function referenceItems(data: ReferenceData): Array<Record<string, unknow
     ...data.motives.map((motive) => ({ kind: 'MOTIVE' as const, ...motive })),
     ...data.receptionPoints.map(receptionPointRow),
   ];
-  return rows.map((row) => ({ ...keys.reference(row.kind, String(row.id ?? row.code)), entity: ENTITY.reference, ...row }));
+  return rows.map((row) => ({
+    ...keys.reference(row.kind, String(row.id ?? row.code)),
+    entity: ENTITY.reference,
+    ...row,
+  }));
 }
 
-const receptionPointRow = (point: ReceptionPoint): Row => ({ ...point, kind: 'RECEPTION' as const, pointKind: point.kind });
+const receptionPointRow = (point: ReceptionPoint): Row => ({
+  ...point,
+  kind: 'RECEPTION' as const,
+  pointKind: point.kind,
+});
 
 export async function putReceptionPoint(db: Database, point: ReceptionPoint): Promise<void> {
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.reference('RECEPTION', point.id), entity: ENTITY.reference, ...receptionPointRow(point) } }));
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: {
+        ...keys.reference('RECEPTION', point.id),
+        entity: ENTITY.reference,
+        ...receptionPointRow(point),
+      },
+    }),
+  );
 }
 
 /** Returns whether there was such a point. */
 export async function deleteReceptionPoint(db: Database, id: string): Promise<boolean> {
-  const { Attributes } = await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.reference('RECEPTION', id), ReturnValues: 'ALL_OLD' }));
+  const { Attributes } = await db.doc.send(
+    new DeleteCommand({
+      TableName: db.tableName,
+      Key: keys.reference('RECEPTION', id),
+      ReturnValues: 'ALL_OLD',
+    }),
+  );
   return Attributes !== undefined;
 }
 
@@ -39,16 +64,28 @@ export async function readReferenceData(db: Database): Promise<ReferenceData> {
   const of = (kind: ReferenceKind) => rows.filter((row) => row.kind === kind);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fr');
   return {
-    communes: of('COMMUNE').map((r) => ({ code: String(r.code), name: String(r.name) })).sort(byName),
+    communes: of('COMMUNE')
+      .map((r) => ({ code: String(r.code), name: String(r.name) }))
+      .sort(byName),
     quartiers: of('QUARTIER')
       .map((r) => ({ id: String(r.id), communeCode: String(r.communeCode), name: String(r.name) }))
       .sort(byName),
     lessors: of('LESSOR')
-      .map((r) => ({ id: String(r.id), name: String(r.name), ...(r.group ? { group: String(r.group) } : {}) }))
+      .map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        ...(r.group ? { group: String(r.group) } : {}),
+      }))
       .sort(byName),
     motives: of('MOTIVE').map((r) => ({ id: String(r.id), label: String(r.label) })),
     receptionPoints: of('RECEPTION')
-      .map((r) => ({ id: String(r.id), kind: r.pointKind as ReceptionPoint['kind'], name: String(r.name), communeCode: String(r.communeCode), place: String(r.place) }))
+      .map((r) => ({
+        id: String(r.id),
+        kind: r.pointKind as ReceptionPoint['kind'],
+        name: String(r.name),
+        communeCode: String(r.communeCode),
+        place: String(r.place),
+      }))
       .sort(byName),
   };
 }
@@ -57,7 +94,8 @@ export async function readReferenceData(db: Database): Promise<ReferenceData> {
 export function cachedReferenceData(db: Database, maxAgeMs = 60_000): () => Promise<ReferenceData> {
   let cached: { at: number; data: ReferenceData } | undefined;
   return async () => {
-    if (!cached || Date.now() - cached.at > maxAgeMs) cached = { at: Date.now(), data: await readReferenceData(db) };
+    if (!cached || Date.now() - cached.at > maxAgeMs)
+      cached = { at: Date.now(), data: await readReferenceData(db) };
     return cached.data;
   };
 }

@@ -18,14 +18,23 @@ export interface StoredReport {
   createdAt: string;
 }
 
-export function reportPut(db: Database, report: Omit<StoredReport, 'id'>, now: Date): { item: TransactItem; report: StoredReport } {
+export function reportPut(
+  db: Database,
+  report: Omit<StoredReport, 'id'>,
+  now: Date,
+): { item: TransactItem; report: StoredReport } {
   const stored: StoredReport = { ...report, id: ulid(now.getTime()) };
   return {
     report: stored,
     item: {
       Put: {
         TableName: db.tableName,
-        Item: { ...keys.report(stored.id), entity: ENTITY.report, ...indexKeys.reportsByTime(stored.createdAt), ...stored },
+        Item: {
+          ...keys.report(stored.id),
+          entity: ENTITY.report,
+          ...indexKeys.reportsByTime(stored.createdAt),
+          ...stored,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -44,7 +53,9 @@ export async function latestReports(db: Database, limit = 100): Promise<StoredRe
       Limit: limit,
     }),
   );
-  return (Items ?? []).map(({ pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...report }) => report as StoredReport);
+  return (Items ?? []).map(
+    ({ pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...report }) => report as StoredReport,
+  );
 }
 
 /** The reports a person sent (for their data export), among the latest ones. */

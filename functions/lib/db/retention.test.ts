@@ -25,18 +25,33 @@ const listing = (status: Listing['status']) =>
 
 describe('retention periods written on items', () => {
   it('deletes an exchanged listing 12 months after the swap completed', () => {
-    expect(listingItem(listing('exchanged'), new Date(completedAt)).ttl).toBe(seconds(completedAt) + PERSONAL_DATA_RETENTION_DAYS * 86_400);
+    expect(listingItem(listing('exchanged'), new Date(completedAt)).ttl).toBe(
+      seconds(completedAt) + PERSONAL_DATA_RETENTION_DAYS * 86_400,
+    );
   });
 
   it('keeps an active listing without expiry', () => {
-    for (const status of ['draft', 'published', 'engaged', 'suspended'] as const) expect(listingItem(listing(status), new Date(completedAt)).ttl).toBeUndefined();
+    for (const status of ['draft', 'published', 'engaged', 'suspended'] as const)
+      expect(listingItem(listing(status), new Date(completedAt)).ttl).toBeUndefined();
   });
 
   it('keeps a settled swap for its legal period only, an active one without expiry', () => {
-    const swap = (status: Swap['status']) => ({ id: 'S1', status, participants: [], reviews: [], createdAt: completedAt, updatedAt: completedAt, version: 1 }) as unknown as Swap;
+    const swap = (status: Swap['status']) =>
+      ({
+        id: 'S1',
+        status,
+        participants: [],
+        reviews: [],
+        createdAt: completedAt,
+        updatedAt: completedAt,
+        version: 1,
+      }) as unknown as Swap;
     for (const status of ['completed', 'refused', 'cancelled'] as const) {
-      expect(swapCreatePut(db, swap(status)).Put!.Item!.ttl).toBe(seconds(completedAt) + SETTLED_SWAP_RETENTION_DAYS * 86_400);
+      expect(swapCreatePut(db, swap(status)).Put!.Item!.ttl).toBe(
+        seconds(completedAt) + SETTLED_SWAP_RETENTION_DAYS * 86_400,
+      );
     }
-    for (const status of ['awaiting_confirmations', 'under_review', 'approved'] as const) expect(swapCreatePut(db, swap(status)).Put!.Item!.ttl).toBeUndefined();
+    for (const status of ['awaiting_confirmations', 'under_review', 'approved'] as const)
+      expect(swapCreatePut(db, swap(status)).Put!.Item!.ttl).toBeUndefined();
   });
 });

@@ -4,16 +4,27 @@ import type { Database } from './client';
 import type { TransactItem } from './transact';
 
 /** Sets or clears the flag; fails unless the profile exists and is a staff account. */
-export function staffActivationUpdate(db: Database, userId: string, deactivation: { by: string } | undefined, now: Date): TransactItem {
+export function staffActivationUpdate(
+  db: Database,
+  userId: string,
+  deactivation: { by: string } | undefined,
+  now: Date,
+): TransactItem {
   const at = now.toISOString();
   return {
     Update: {
       TableName: db.tableName,
       Key: keys.user(userId),
       ConditionExpression: 'attribute_exists(pk) AND #role <> :tenant',
-      UpdateExpression: deactivation ? 'SET deactivatedAt = :at, deactivatedBy = :by, updatedAt = :at' : 'REMOVE deactivatedAt, deactivatedBy SET updatedAt = :at',
+      UpdateExpression: deactivation
+        ? 'SET deactivatedAt = :at, deactivatedBy = :by, updatedAt = :at'
+        : 'REMOVE deactivatedAt, deactivatedBy SET updatedAt = :at',
       ExpressionAttributeNames: { '#role': 'role' },
-      ExpressionAttributeValues: { ':tenant': 'tenant', ':at': at, ...(deactivation ? { ':by': deactivation.by } : {}) },
+      ExpressionAttributeValues: {
+        ':tenant': 'tenant',
+        ':at': at,
+        ...(deactivation ? { ':by': deactivation.by } : {}),
+      },
     },
   };
 }

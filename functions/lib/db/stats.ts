@@ -6,7 +6,14 @@
  * scope) so that "active at the end of the period" is one Query.
  */
 import { ConflictError } from '../../../shared/errors';
-import { COUNTERS, monthsBetween, splitCell, type Aggregate, type Cells, type Period } from '../../../shared/stats/index';
+import {
+  COUNTERS,
+  monthsBetween,
+  splitCell,
+  type Aggregate,
+  type Cells,
+  type Period,
+} from '../../../shared/stats/index';
 import { ENTITY, keys, ttlAt, type ItemKey } from './model';
 import type { Database } from './client';
 import { transactWrite, type TransactItem } from './transact';
@@ -40,7 +47,13 @@ export function targetsOf(cells: Cells): Target[] {
     const stock = counter === COUNTERS.active;
     const key = stock ? keys.statsStock(month) : keys.statsAggregate(month, scope);
     const id = `${key.pk}|${key.sk}`;
-    const target = targets.get(id) ?? { key, entity: stock ? ENTITY.statsStock : ENTITY.statsAggregate, month, ...(stock ? {} : { scope }), adds: {} };
+    const target = targets.get(id) ?? {
+      key,
+      entity: stock ? ENTITY.statsStock : ENTITY.statsAggregate,
+      month,
+      ...(stock ? {} : { scope }),
+      adds: {},
+    };
     const attribute = stock ? scope : counter;
     target.adds[attribute] = (target.adds[attribute] ?? 0) + amount;
     targets.set(id, target);
@@ -77,22 +90,37 @@ export function markerPut(db: Database, changeId: string, now: Date): TransactIt
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.statsEvent(changeId), entity: ENTITY.statsEvent, appliedAt: now.toISOString(), ttl: ttlAt(new Date(now.getTime() + MARKER_DAYS * 86_400_000)) },
+      Item: {
+        ...keys.statsEvent(changeId),
+        entity: ENTITY.statsEvent,
+        appliedAt: now.toISOString(),
+        ttl: ttlAt(new Date(now.getTime() + MARKER_DAYS * 86_400_000)),
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
 /** Adds a change's sums unless its id was applied before; returns whether it was applied now. */
-export async function applyStatsChange(db: Database, changeId: string, cells: Cells, now: Date): Promise<boolean> {
+export async function applyStatsChange(
+  db: Database,
+  changeId: string,
+  cells: Cells,
+  now: Date,
+): Promise<boolean> {
   const targets = targetsOf(cells);
   let applied = false;
   for (let start = 0, part = 0; start < targets.length; start += PER_TRANSACTION, part += 1) {
     const markerId = part === 0 ? changeId : `${changeId}#${part}`;
     const marker = markerPut(db, markerId, now);
     try {
-      await transactWrite(db, [marker, ...targets.slice(start, start + PER_TRANSACTION).map((t) => updateOf(db, t))], (failed) =>
-        failed.includes(0) ? new ChangeAlreadyAppliedError() : new ConflictError('Statistiques : écriture refusée.'),
+      await transactWrite(
+        db,
+        [marker, ...targets.slice(start, start + PER_TRANSACTION).map((t) => updateOf(db, t))],
+        (failed) =>
+          failed.includes(0)
+            ? new ChangeAlreadyAppliedError()
+            : new ConflictError('Statistiques : écriture refusée.'),
       );
       applied = true;
     } catch (error) {
@@ -103,14 +131,23 @@ export async function applyStatsChange(db: Database, changeId: string, cells: Ce
 }
 
 const numbers = (item: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(item).filter(([name, value]) => !NOT_COUNTERS.has(name) && typeof value === 'number')) as Record<string, number>;
+  Object.fromEntries(
+    Object.entries(item).filter(
+      ([name, value]) => !NOT_COUNTERS.has(name) && typeof value === 'number',
+    ),
+  ) as Record<string, number>;
 
 /** Stored aggregates as the domain reads them: month items, and stock items as `active` counters. */
 export function aggregatesFromItems(items: Record<string, unknown>[]): Aggregate[] {
   return items.flatMap((item): Aggregate[] => {
-    if (item.entity === ENTITY.statsAggregate) return [{ month: String(item.month), scope: String(item.sk), counters: numbers(item) }];
+    if (item.entity === ENTITY.statsAggregate)
+      return [{ month: String(item.month), scope: String(item.sk), counters: numbers(item) }];
     if (item.entity === ENTITY.statsStock) {
-      return Object.entries(numbers(item)).map(([scope, n]) => ({ month: String(item.sk), scope, counters: { [COUNTERS.active]: n } }));
+      return Object.entries(numbers(item)).map(([scope, n]) => ({
+        month: String(item.sk),
+        scope,
+        counters: { [COUNTERS.active]: n },
+      }));
     }
     return [];
   });
@@ -119,7 +156,10 @@ export function aggregatesFromItems(items: Record<string, unknown>[]): Aggregate
 /** The period's month aggregates (one Query per month, in parallel) and the stock up to its end. */
 export async function readAggregates(db: Database, period: Period): Promise<Aggregate[]> {
   const months = monthsBetween(period.from, period.to).map((month) =>
-    queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.statsAggregate(month, '').pk } }),
+    queryAll(db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.statsAggregate(month, '').pk },
+    }),
   );
   const stock = queryAll(db, {
     KeyConditionExpression: 'pk = :pk AND sk <= :to',

@@ -28,7 +28,8 @@ export class SwapChangedError extends ConflictError {
 export type StoredSwap = Omit<Swap, 'reviews'>;
 
 /** Under review, Armos's list sorts by deadline (overdue first); otherwise by request date. */
-const statusSortKey = (swap: StoredSwap) => (swap.status === 'under_review' && swap.dueAt ? swap.dueAt : swap.createdAt);
+const statusSortKey = (swap: StoredSwap) =>
+  swap.status === 'under_review' && swap.dueAt ? swap.dueAt : swap.createdAt;
 
 /**
  * A settled swap stays for its lessors (pseudonymised once a participant erases their account)
@@ -38,14 +39,28 @@ export const SETTLED_SWAP_RETENTION_DAYS = 5 * 365;
 const SETTLED: readonly SwapStatus[] = ['completed', 'refused', 'cancelled'];
 
 function swapItem(swap: StoredSwap): Record<string, unknown> {
-  const ttl = SETTLED.includes(swap.status) ? { ttl: ttlAt(new Date(swap.updatedAt)) + SETTLED_SWAP_RETENTION_DAYS * 86_400 } : {};
-  return { ...keys.swap(swap.id), entity: ENTITY.swap, ...indexKeys.swapsByStatus(swap.status, statusSortKey(swap)), ...swap, ...ttl };
+  const ttl = SETTLED.includes(swap.status)
+    ? { ttl: ttlAt(new Date(swap.updatedAt)) + SETTLED_SWAP_RETENTION_DAYS * 86_400 }
+    : {};
+  return {
+    ...keys.swap(swap.id),
+    entity: ENTITY.swap,
+    ...indexKeys.swapsByStatus(swap.status, statusSortKey(swap)),
+    ...swap,
+    ...ttl,
+  };
 }
 
 const withoutReviews = ({ reviews: _reviews, ...swap }: Swap): StoredSwap => swap;
 
 export function swapCreatePut(db: Database, swap: Swap): TransactItem {
-  return { Put: { TableName: db.tableName, Item: swapItem(withoutReviews(swap)), ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: swapItem(withoutReviews(swap)),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 /** Saves the swap if nobody changed it since it was read at `readVersion`. */
@@ -67,19 +82,37 @@ export function reviewCreatePut(db: Database, swapId: string, review: SwapReview
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.swapReview(swapId, review.listingId), entity: ENTITY.swapReview, ...reviewIndex(swapId, review, true), swapId, ...review },
+      Item: {
+        ...keys.swapReview(swapId, review.listingId),
+        entity: ENTITY.swapReview,
+        ...reviewIndex(swapId, review, true),
+        swapId,
+        ...review,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
-const DECISION_FIELDS = ['decision', 'reason', 'comment', 'caleolDate', 'decidedAt', 'decidedBy'] as const;
+const DECISION_FIELDS = [
+  'decision',
+  'reason',
+  'comment',
+  'caleolDate',
+  'decidedAt',
+  'decidedBy',
+] as const;
 
 /**
  * Writes a review's decision fields and its place in the queue; an Update, so the deadline job's
  * markers (remindedAt, escalated) written meanwhile are kept.
  */
-export function reviewUpdate(db: Database, swapId: string, review: SwapReview, open: boolean): TransactItem {
+export function reviewUpdate(
+  db: Database,
+  swapId: string,
+  review: SwapReview,
+  open: boolean,
+): TransactItem {
   const set = DECISION_FIELDS.filter((field) => review[field] !== undefined);
   const remove = DECISION_FIELDS.filter((field) => review[field] === undefined);
   const names = Object.fromEntries([...DECISION_FIELDS].map((field) => [`#${field}`, field]));
@@ -90,27 +123,49 @@ export function reviewUpdate(db: Database, swapId: string, review: SwapReview, o
       UpdateExpression: `SET gsi2sk = :sk${set.map((f) => `, #${f} = :${f}`).join('')}${remove.length > 0 ? ` REMOVE ${remove.map((f) => `#${f}`).join(', ')}` : ''}`,
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: { ':sk': reviewIndex(swapId, review, open).gsi2sk, ...Object.fromEntries(set.map((f) => [`:${f}`, review[f]])) },
+      ExpressionAttributeValues: {
+        ':sk': reviewIndex(swapId, review, open).gsi2sk,
+        ...Object.fromEntries(set.map((f) => [`:${f}`, review[f]])),
+      },
     },
   };
 }
 
 /** Records, once, that a review's reminder went out or that it was escalated to Armos; only while it is open. */
-export function reviewMarkerUpdate(db: Database, swapId: string, review: SwapReview, marker: 'reminded' | 'escalated', now: Date): TransactItem {
+export function reviewMarkerUpdate(
+  db: Database,
+  swapId: string,
+  review: SwapReview,
+  marker: 'reminded' | 'escalated',
+  now: Date,
+): TransactItem {
   const attribute = marker === 'reminded' ? 'remindedAt' : 'escalatedAt';
   return {
     Update: {
       TableName: db.tableName,
       Key: keys.swapReview(swapId, review.listingId),
-      UpdateExpression: marker === 'reminded' ? 'SET remindedAt = :now' : 'SET escalatedAt = :now, escalated = :true',
+      UpdateExpression:
+        marker === 'reminded'
+          ? 'SET remindedAt = :now'
+          : 'SET escalatedAt = :now, escalated = :true',
       ConditionExpression: `attribute_exists(pk) AND begins_with(gsi2sk, :open) AND attribute_not_exists(${attribute})`,
-      ExpressionAttributeValues: { ':now': now.toISOString(), ':open': 'OPEN#', ...(marker === 'escalated' ? { ':true': true } : {}) },
+      ExpressionAttributeValues: {
+        ':now': now.toISOString(),
+        ':open': 'OPEN#',
+        ...(marker === 'escalated' ? { ':true': true } : {}),
+      },
     },
   };
 }
 
 /** A listing's change within a swap: it must still be in `expected` status at the version read. */
-export function listingSwapPut(db: Database, listing: Listing, readVersion: number, expected: Listing['status'], now: Date): TransactItem {
+export function listingSwapPut(
+  db: Database,
+  listing: Listing,
+  readVersion: number,
+  expected: Listing['status'],
+  now: Date,
+): TransactItem {
   const put = listingUpdatePut(db, listing, readVersion, now).Put!;
   return {
     Put: {
@@ -123,17 +178,35 @@ export function listingSwapPut(db: Database, listing: Listing, readVersion: numb
 }
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, swapId: _h, ttl: _ttl, ...rest } = item;
+  const {
+    pk: _a,
+    sk: _b,
+    gsi1pk: _c,
+    gsi1sk: _d,
+    gsi2pk: _e,
+    gsi2sk: _f,
+    entity: _g,
+    swapId: _h,
+    ttl: _ttl,
+    ...rest
+  } = item;
   return rest;
 }
 
 export async function findSwap(db: Database, swapId: string): Promise<Swap | undefined> {
   const { Items } = await db.doc.send(
-    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.swap(swapId).pk }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.swap(swapId).pk },
+      ConsistentRead: true,
+    }),
   );
   const swapRow = (Items ?? []).find((item) => item.entity === ENTITY.swap);
   if (!swapRow) return undefined;
-  const reviews = (Items ?? []).filter((item) => item.entity === ENTITY.swapReview).map((item) => strip(item) as unknown as SwapReview);
+  const reviews = (Items ?? [])
+    .filter((item) => item.entity === ENTITY.swapReview)
+    .map((item) => strip(item) as unknown as SwapReview);
   const swap = strip(swapRow) as unknown as StoredSwap;
   // Reviews in the cycle's order, as the participants enter.
   const order = swap.participants.map((p) => p.movesInto);
@@ -168,7 +241,11 @@ const toEntry = (item: Record<string, unknown>): ReviewEntry => ({
 });
 
 /** One page of a lessor's reviews, open ones first by due date. */
-export async function reviewsOfLessor(db: Database, lessorId: string, page: { limit: number; cursor?: Record<string, unknown> }): Promise<Page<ReviewEntry>> {
+export async function reviewsOfLessor(
+  db: Database,
+  lessorId: string,
+  page: { limit: number; cursor?: Record<string, unknown> },
+): Promise<Page<ReviewEntry>> {
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -184,7 +261,11 @@ export async function reviewsOfLessor(db: Database, lessorId: string, page: { li
 }
 
 /** A lessor's open reviews due at or before `dueBy`: a key range of its queue, no scan. */
-export async function openReviewsDueBy(db: Database, lessorId: string, dueBy: Date): Promise<ReviewEntry[]> {
+export async function openReviewsDueBy(
+  db: Database,
+  lessorId: string,
+  dueBy: Date,
+): Promise<ReviewEntry[]> {
   const range = indexKeys.openReviewsDueBy(lessorId, dueBy.toISOString());
   const entries: ReviewEntry[] = [];
   let cursor: Record<string, unknown> | undefined;
@@ -206,7 +287,11 @@ export async function openReviewsDueBy(db: Database, lessorId: string, dueBy: Da
 }
 
 /** One page of the swaps in `status` (under review: the nearest deadline first). */
-export async function swapIdsInStatus(db: Database, status: SwapStatus, page: { limit: number; cursor?: Record<string, unknown> }): Promise<Page<string>> {
+export async function swapIdsInStatus(
+  db: Database,
+  status: SwapStatus,
+  page: { limit: number; cursor?: Record<string, unknown> },
+): Promise<Page<string>> {
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -218,5 +303,8 @@ export async function swapIdsInStatus(db: Database, status: SwapStatus, page: { 
       ExclusiveStartKey: page.cursor,
     }),
   );
-  return { items: (result.Items ?? []).map((item) => String(item.id)), cursor: result.LastEvaluatedKey };
+  return {
+    items: (result.Items ?? []).map((item) => String(item.id)),
+    cursor: result.LastEvaluatedKey,
+  };
 }

@@ -30,7 +30,10 @@ function attributeDefinitions(): AttributeDefinition[] {
   const names = [
     tableDefinition.partitionKey,
     tableDefinition.sortKey,
-    ...Object.values(tableDefinition.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+    ...Object.values(tableDefinition.indexes).flatMap((index) => [
+      index.partitionKey,
+      index.sortKey,
+    ]),
   ];
   return names.map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
 }

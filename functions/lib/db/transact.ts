@@ -2,7 +2,10 @@
  * Multi-item state changes go through here: one DynamoDB transaction, and when a condition fails
  * the caller's domain error (e.g. "this listing is already engaged") instead of the SDK's.
  */
-import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  TransactionCanceledException,
+  ConditionalCheckFailedException,
+} from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, type AppError } from '../../../shared/errors';
 import type { Database } from './client';
@@ -24,11 +27,15 @@ export async function transactWrite(
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
+      const failed = reasons.flatMap((reason, index) =>
+        reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+      );
       if (failed.length > 0) throw withCause(onConditionFailed(failed), error);
       // TransactionConflict: another transaction touched the same items at the same instant.
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-        throw new ConflictError('Une autre action est en cours sur ces éléments. Réessayez.', { cause: error });
+        throw new ConflictError('Une autre action est en cours sur ces éléments. Réessayez.', {
+          cause: error,
+        });
       }
     }
     throw error;
@@ -57,11 +64,15 @@ class AlreadyDoneError extends ConflictError {
 }
 
 /** Maps a single-item conditional write failure to a domain error. */
-export async function conditionally<T>(write: () => Promise<T>, onConditionFailed: () => AppError): Promise<T> {
+export async function conditionally<T>(
+  write: () => Promise<T>,
+  onConditionFailed: () => AppError,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw withCause(onConditionFailed(), error);
+    if (error instanceof ConditionalCheckFailedException)
+      throw withCause(onConditionFailed(), error);
     throw error;
   }
 }

@@ -25,7 +25,13 @@ export interface NewUser {
 
 export function newUser(input: NewUser, now: Date): User {
   const at = now.toISOString();
-  return { id: ulid(now.getTime()), ...input, email: input.email.toLowerCase(), createdAt: at, updatedAt: at };
+  return {
+    id: ulid(now.getTime()),
+    ...input,
+    email: input.email.toLowerCase(),
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** The writes that create `user`; add them to a transaction with whatever else must happen. */
@@ -51,20 +57,37 @@ export function userCreationItems(db: Database, user: User): TransactItem[] {
   ];
 }
 
-export async function createUser(db: Database, input: NewUser, now: Date, extra: TransactItem[] = []): Promise<User> {
+export async function createUser(
+  db: Database,
+  input: NewUser,
+  now: Date,
+  extra: TransactItem[] = [],
+): Promise<User> {
   const user = newUser(input, now);
-  await transactWrite(db, [...userCreationItems(db, user), ...extra], () => new EmailAlreadyUsedError());
+  await transactWrite(
+    db,
+    [...userCreationItems(db, user), ...extra],
+    () => new EmailAlreadyUsedError(),
+  );
   return user;
 }
 
 export async function getUser(db: Database, userId: string): Promise<User | undefined> {
-  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(userId) }));
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.user(userId) }),
+  );
   return Item ? toUser(Item) : undefined;
 }
 
 /** These users, by id (those that exist), in one batch read. */
-export async function getUsers(db: Database, userIds: Iterable<string>): Promise<Map<string, User>> {
-  const items = await batchGetAll(db, [...new Set(userIds)].map((id) => keys.user(id)));
+export async function getUsers(
+  db: Database,
+  userIds: Iterable<string>,
+): Promise<Map<string, User>> {
+  const items = await batchGetAll(
+    db,
+    [...new Set(userIds)].map((id) => keys.user(id)),
+  );
   return new Map(items.map(toUser).map((user) => [user.id, user]));
 }
 

@@ -20,9 +20,14 @@ export interface RenewalClaims {
   period: string;
 }
 
-const keyOf = (secret: string) => createHmac('sha256', secret).update('listing-renewal-link').digest();
+const keyOf = (secret: string) =>
+  createHmac('sha256', secret).update('listing-renewal-link').digest();
 
-export async function signRenewalToken(secret: string, claims: RenewalClaims, now: Date): Promise<string> {
+export async function signRenewalToken(
+  secret: string,
+  claims: RenewalClaims,
+  now: Date,
+): Promise<string> {
   const exp = new Date(claims.period).getTime() + RENEWAL_LINK_GRACE_DAYS * 86_400_000;
   return new SignJWT({ purpose: PURPOSE, period: claims.period })
     .setProtectedHeader({ alg: 'HS256' })
@@ -35,14 +40,25 @@ export async function signRenewalToken(secret: string, claims: RenewalClaims, no
 }
 
 /** The claims of a valid link, or undefined for a forged, expired or malformed one. */
-export async function readRenewalToken(secret: string, token: string, now: Date): Promise<RenewalClaims | undefined> {
+export async function readRenewalToken(
+  secret: string,
+  token: string,
+  now: Date,
+): Promise<RenewalClaims | undefined> {
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: now });
-    if (payload.purpose !== PURPOSE || !payload.sub || typeof payload.period !== 'string') return undefined;
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      currentDate: now,
+    });
+    if (payload.purpose !== PURPOSE || !payload.sub || typeof payload.period !== 'string')
+      return undefined;
     return { listingId: payload.sub, period: payload.period };
   } catch {
     return undefined;
   }
 }
 
-export const renewalLink = (appUrl: string, token: string) => `${appUrl}/mon-annonce/prolonger?token=${encodeURIComponent(token)}`;
+export const renewalLink = (appUrl: string, token: string) =>
+  `${appUrl}/mon-annonce/prolonger?token=${encodeURIComponent(token)}`;

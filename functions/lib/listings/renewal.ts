@@ -19,13 +19,22 @@ export interface RenewalResult {
 }
 
 const invalidLink = () =>
-  new ValidationError('Ce lien de prolongation n’est pas valide ou n’est plus valable. Connectez-vous pour prolonger votre annonce.', [
-    { path: 'token', message: 'Lien invalide ou expiré.' },
-  ]);
+  new ValidationError(
+    'Ce lien de prolongation n’est pas valide ou n’est plus valable. Connectez-vous pour prolonger votre annonce.',
+    [{ path: 'token', message: 'Lien invalide ou expiré.' }],
+  );
 
-const result = (listing: Listing, renewed: boolean): RenewalResult => ({ listingId: listing.id, status: listing.status, expiresAt: listing.expiresAt, renewed });
+const result = (listing: Listing, renewed: boolean): RenewalResult => ({
+  listingId: listing.id,
+  status: listing.status,
+  expiresAt: listing.expiresAt,
+  renewed,
+});
 
-export async function renewByLink(deps: ListingDeps & { sessionSecret: string }, token: string): Promise<RenewalResult> {
+export async function renewByLink(
+  deps: ListingDeps & { sessionSecret: string },
+  token: string,
+): Promise<RenewalResult> {
   const claims = await readRenewalToken(deps.sessionSecret, token, deps.now());
   const listing = claims ? await findListing(deps.db, claims.listingId) : undefined;
   if (!claims || !listing) throw invalidLink();
@@ -36,7 +45,8 @@ export async function renewByLink(deps: ListingDeps & { sessionSecret: string },
     return result(await changeListingStatus(deps, owner, listing.id, 'renew'), true);
   } catch (error) {
     // Two clicks at the same instant: the other one renewed it.
-    const now = error instanceof ListingChangedError ? await findListing(deps.db, listing.id) : undefined;
+    const now =
+      error instanceof ListingChangedError ? await findListing(deps.db, listing.id) : undefined;
     if (now && now.expiresAt !== claims.period) return result(now, false);
     throw error;
   }

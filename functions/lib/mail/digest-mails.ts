@@ -14,7 +14,10 @@ export interface AnnouncedProposal {
 /** Past this many lines the mail names the rest by their number: the page lists them all. */
 export const DIGEST_MAX_LINES = 30;
 
-const KIND_LABELS: Record<string, string> = { '2-way': 'Échange direct', '3-way': 'Échange à trois' };
+const KIND_LABELS: Record<string, string> = {
+  '2-way': 'Échange direct',
+  '3-way': 'Échange à trois',
+};
 
 function describe(proposal: AnnouncedProposal, reference: ReferenceData | undefined): string {
   const kind = KIND_LABELS[proposal.kind] ?? 'Échange';
@@ -28,19 +31,33 @@ function describe(proposal: AnnouncedProposal, reference: ReferenceData | undefi
   return `${kind} : ${dwelling.typology} de ${dwelling.surface} m²${place.length ? `, ${place.join(' — ')}` : ''}, ${total} € par mois charges comprises`;
 }
 
-export function proposalsDigestMail(appUrl: string, proposals: AnnouncedProposal[], frequency: ProposalFrequency, reference?: ReferenceData) {
+export function proposalsDigestMail(
+  appUrl: string,
+  proposals: AnnouncedProposal[],
+  frequency: ProposalFrequency,
+  reference?: ReferenceData,
+) {
   const count = proposals.length;
   const shown = proposals.slice(0, DIGEST_MAX_LINES);
-  const lines = shown.map((p) => `• ${describe(p, reference)}\n  ${appUrl}/propositions/${p.matchId}`);
+  const lines = shown.map(
+    (p) => `• ${describe(p, reference)}\n  ${appUrl}/propositions/${p.matchId}`,
+  );
   const rest = count - shown.length;
   return renderMail({
-    subject: count > 1 ? `${count} nouvelles propositions d’échange` : 'Une nouvelle proposition d’échange',
+    subject:
+      count > 1
+        ? `${count} nouvelles propositions d’échange`
+        : 'Une nouvelle proposition d’échange',
     paragraphs: [
       count > 1
         ? `Nous avons trouvé ${count} nouveaux échanges possibles avec votre logement depuis notre dernier message :`
         : 'Nous avons trouvé un nouvel échange possible avec votre logement :',
       lines.join('\n'),
-      ...(rest > 0 ? [`Et ${rest} autre${rest > 1 ? 's' : ''} : vous les trouverez toutes sur votre page de propositions.`] : []),
+      ...(rest > 0
+        ? [
+            `Et ${rest} autre${rest > 1 ? 's' : ''} : vous les trouverez toutes sur votre page de propositions.`,
+          ]
+        : []),
       'Regardez les logements proposés et dites oui ou non : si tous les participants disent oui, vous pourrez vous écrire et organiser les visites.',
       frequency === 'weekly'
         ? 'Vous recevez au plus un message de ce type par semaine. Vous pouvez changer cela dans « Mon compte ».'

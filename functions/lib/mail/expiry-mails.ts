@@ -1,7 +1,13 @@
 /** Mails of a listing's expiry: reminders before, notice at the date, each with the renewal link. */
 import { renderMail } from './layout';
 
-const frenchDate = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Indian/Reunion', day: 'numeric', month: 'long', year: 'numeric' });
+const frenchDate = (date: Date) =>
+  date.toLocaleDateString('fr-FR', {
+    timeZone: 'Indian/Reunion',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
 export function expiryReminderMail(renewUrl: string, expiresAt: Date, daysLeft: number) {
   const when = daysLeft <= 1 ? 'demain' : `dans ${daysLeft} jours`;

@@ -1,7 +1,13 @@
 /** The warning before an unused tenant account is erased. */
 import { renderMail } from './layout';
 
-const frenchDate = (date: Date) => date.toLocaleDateString('fr-FR', { timeZone: 'Indian/Reunion', day: 'numeric', month: 'long', year: 'numeric' });
+const frenchDate = (date: Date) =>
+  date.toLocaleDateString('fr-FR', {
+    timeZone: 'Indian/Reunion',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
 export function inactiveAccountWarningMail(appUrl: string, erasesAt: Date) {
   return renderMail({

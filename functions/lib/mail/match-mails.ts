@@ -15,7 +15,10 @@ export function mutualMatchMail(appUrl: string, matchId: string) {
 export function newMessageMail(appUrl: string, matchId: string) {
   return renderMail({
     subject: 'Nouveau message sur votre proposition d’échange',
-    paragraphs: ['Un participant de votre proposition d’échange vous a écrit.', 'Pour votre sécurité, répondez depuis la plateforme.'],
+    paragraphs: [
+      'Un participant de votre proposition d’échange vous a écrit.',
+      'Pour votre sécurité, répondez depuis la plateforme.',
+    ],
     action: { label: 'Lire le message', url: `${appUrl}/propositions/${matchId}` },
   });
 }

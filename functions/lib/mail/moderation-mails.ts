@@ -1,7 +1,10 @@
 /** Mails of moderation: a report to Armos, a suspension and its end told to the tenant. */
 import { renderMail } from './layout';
 
-export function reportToArmosMail(appUrl: string, context: { reason: string; matchId: string; reportedListingId: string; messageText?: string }) {
+export function reportToArmosMail(
+  appUrl: string,
+  context: { reason: string; matchId: string; reportedListingId: string; messageText?: string },
+) {
   return renderMail({
     subject: 'Signalement d’un participant',
     paragraphs: [
@@ -31,7 +34,9 @@ export function listingSuspendedMail(appUrl: string, reason: string) {
 export function listingReinstatedMail(appUrl: string) {
   return renderMail({
     subject: 'Votre annonce est de nouveau en ligne',
-    paragraphs: ['Armos a levé la suspension de votre annonce. Elle reçoit de nouveau des propositions d’échange.'],
+    paragraphs: [
+      'Armos a levé la suspension de votre annonce. Elle reçoit de nouveau des propositions d’échange.',
+    ],
     action: { label: 'Voir mon annonce', url: `${appUrl}/mon-annonce` },
   });
 }

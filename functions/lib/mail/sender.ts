@@ -8,11 +8,16 @@ import type { OutgoingMail } from '../db/outbox';
 
 export type MailSender = (mail: OutgoingMail) => Promise<{ messageId: string }>;
 
-export function createSesSender(config: Pick<Config, 'region' | 'sesEndpoint' | 'mailFrom' | 'sesConfigurationSet'>): MailSender {
+export function createSesSender(
+  config: Pick<Config, 'region' | 'sesEndpoint' | 'mailFrom' | 'sesConfigurationSet'>,
+): MailSender {
   const ses = new SESv2Client({
     region: config.region,
     ...(config.sesEndpoint
-      ? { endpoint: config.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      ? {
+          endpoint: config.sesEndpoint,
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
       : {}),
     maxAttempts: 2,
   });

@@ -41,7 +41,12 @@ export function swapUnderReviewMail(appUrl: string, swapId: string, dueAt: strin
   });
 }
 
-export function reviewRequestedMail(appUrl: string, swapId: string, dueAt: string, households: number) {
+export function reviewRequestedMail(
+  appUrl: string,
+  swapId: string,
+  dueAt: string,
+  households: number,
+) {
   return renderMail({
     subject: `Nouvel échange à examiner avant le ${day(dueAt)}`,
     paragraphs: [
@@ -70,28 +75,53 @@ export function swapApprovedMail(appUrl: string, swapId: string, forLessor: bool
   return renderMail({
     subject: 'Échange accepté par tous les bailleurs',
     paragraphs: forLessor
-      ? ['Tous les bailleurs ont accepté cet échange de logements.', 'Organisez les états des lieux et les nouveaux baux avec les foyers, puis enregistrez la date d’effet de l’échange sur la plateforme.']
-      : ['Bonne nouvelle : tous les bailleurs ont accepté votre échange de logements.', 'Vos bailleurs vont vous contacter pour les états des lieux et la signature des nouveaux baux. L’échange sera terminé quand ils auront enregistré la date d’effet.'],
+      ? [
+          'Tous les bailleurs ont accepté cet échange de logements.',
+          'Organisez les états des lieux et les nouveaux baux avec les foyers, puis enregistrez la date d’effet de l’échange sur la plateforme.',
+        ]
+      : [
+          'Bonne nouvelle : tous les bailleurs ont accepté votre échange de logements.',
+          'Vos bailleurs vont vous contacter pour les états des lieux et la signature des nouveaux baux. L’échange sera terminé quand ils auront enregistré la date d’effet.',
+        ],
     action: { label: 'Voir l’échange', url: link(appUrl, swapId) },
   });
 }
 
-export function swapRefusedMail(appUrl: string, swapId: string, forLessor: boolean, reason?: RefusalReason, ownHousehold = false) {
-  const why = reason && (forLessor || ownHousehold) ? [`Motif : ${REFUSAL_REASON_LABELS[reason]}.`] : [];
+export function swapRefusedMail(
+  appUrl: string,
+  swapId: string,
+  forLessor: boolean,
+  reason?: RefusalReason,
+  ownHousehold = false,
+) {
+  const why =
+    reason && (forLessor || ownHousehold) ? [`Motif : ${REFUSAL_REASON_LABELS[reason]}.`] : [];
   return renderMail({
     subject: 'Échange refusé',
     paragraphs: forLessor
-      ? ['Un bailleur a refusé cet échange de logements : le dossier est clos.', ...why, 'Les annonces des foyers sont de nouveau publiées.']
+      ? [
+          'Un bailleur a refusé cet échange de logements : le dossier est clos.',
+          ...why,
+          'Les annonces des foyers sont de nouveau publiées.',
+        ]
       : [
           'Un bailleur a refusé l’échange de logements que vous aviez demandé.',
           ...why,
           'Votre annonce est de nouveau publiée : vos autres propositions reviennent et de nouvelles peuvent arriver. Votre point d’accueil peut vous aider à comprendre cette décision.',
         ],
-    action: { label: forLessor ? 'Voir le dossier' : 'Voir mes propositions', url: forLessor ? link(appUrl, swapId) : `${appUrl}/propositions` },
+    action: {
+      label: forLessor ? 'Voir le dossier' : 'Voir mes propositions',
+      url: forLessor ? link(appUrl, swapId) : `${appUrl}/propositions`,
+    },
   });
 }
 
-export function swapCompletedMail(appUrl: string, swapId: string, effectiveDate: string, forLessor: boolean) {
+export function swapCompletedMail(
+  appUrl: string,
+  swapId: string,
+  effectiveDate: string,
+  forLessor: boolean,
+) {
   const on = formatInTimeZone(new Date(`${effectiveDate}T12:00:00Z`), 'dd/MM/yyyy');
   return renderMail({
     subject: 'Échange de logements réalisé',
@@ -105,16 +135,26 @@ export function swapCompletedMail(appUrl: string, swapId: string, effectiveDate:
   });
 }
 
-export function swapCancelledMail(appUrl: string, swapId: string, forLessor: boolean, byArmos: boolean) {
+export function swapCancelledMail(
+  appUrl: string,
+  swapId: string,
+  forLessor: boolean,
+  byArmos: boolean,
+) {
   return renderMail({
     subject: 'Échange annulé',
     paragraphs: forLessor
       ? ['Cet échange de logements a été annulé : vous n’avez plus à l’examiner.']
       : [
-          byArmos ? 'La coordination Armos a annulé l’échange de logements en cours.' : 'Un participant a annulé l’échange de logements en cours.',
+          byArmos
+            ? 'La coordination Armos a annulé l’échange de logements en cours.'
+            : 'Un participant a annulé l’échange de logements en cours.',
           'Votre annonce est de nouveau publiée : vos autres propositions reviennent et de nouvelles peuvent arriver.',
         ],
-    action: { label: forLessor ? 'Voir le dossier' : 'Voir mes propositions', url: forLessor ? link(appUrl, swapId) : `${appUrl}/propositions` },
+    action: {
+      label: forLessor ? 'Voir le dossier' : 'Voir mes propositions',
+      url: forLessor ? link(appUrl, swapId) : `${appUrl}/propositions`,
+    },
   });
 }
 
@@ -129,7 +169,12 @@ export function reviewReminderMail(appUrl: string, swapId: string, dueAt: string
   });
 }
 
-export function reviewEscalatedMail(appUrl: string, swapId: string, lessorName: string, dueAt: string) {
+export function reviewEscalatedMail(
+  appUrl: string,
+  swapId: string,
+  lessorName: string,
+  dueAt: string,
+) {
   return renderMail({
     subject: `Examen d’échange en retard : ${lessorName}`,
     paragraphs: [

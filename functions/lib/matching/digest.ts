@@ -10,7 +10,13 @@ import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
 import { getMatches, type StoredMatch } from '../db/matches';
 import { outboxPut } from '../db/outbox';
-import { digestQueueDelete, digestSentPut, enqueueProposals, getDigestQueue, lastDigestSentAt } from '../db/proposal-digests';
+import {
+  digestQueueDelete,
+  digestSentPut,
+  enqueueProposals,
+  getDigestQueue,
+  lastDigestSentAt,
+} from '../db/proposal-digests';
 import { cachedReferenceData } from '../db/reference';
 import { transactUnlessDone } from '../db/transact';
 import { getUser, getUsers } from '../db/users';
@@ -35,12 +41,21 @@ function referenceOf(db: Database): () => Promise<ReferenceData> {
 }
 
 /** Queues the new proposals of each participant, then sends the digests that are due. Returns the mails sent. */
-export async function announceNewProposals(deps: DigestDeps, created: StoredMatch[]): Promise<number> {
+export async function announceNewProposals(
+  deps: DigestDeps,
+  created: StoredMatch[],
+): Promise<number> {
   const perOwner = new Map<string, string[]>();
-  for (const match of created) for (const p of match.participants) perOwner.set(p.ownerId, [...(perOwner.get(p.ownerId) ?? []), match.id]);
-  await Promise.all([...perOwner].map(([ownerId, matchIds]) => enqueueProposals(deps.db, ownerId, matchIds)));
+  for (const match of created)
+    for (const p of match.participants)
+      perOwner.set(p.ownerId, [...(perOwner.get(p.ownerId) ?? []), match.id]);
+  await Promise.all(
+    [...perOwner].map(([ownerId, matchIds]) => enqueueProposals(deps.db, ownerId, matchIds)),
+  );
   const owners = await getUsers(deps.db, perOwner.keys());
-  const sent = await Promise.all([...perOwner.keys()].map((ownerId) => sendDigestIfDue(deps, ownerId, owners.get(ownerId))));
+  const sent = await Promise.all(
+    [...perOwner.keys()].map((ownerId) => sendDigestIfDue(deps, ownerId, owners.get(ownerId))),
+  );
   return sent.filter(Boolean).length;
 }
 
@@ -49,12 +64,17 @@ export async function announceNewProposals(deps: DigestDeps, created: StoredMatc
  * the time recorded and the mail written in one transaction, each on the state it was read in:
  * a proposal queued meanwhile or a digest sent by a concurrent run makes this one do nothing.
  */
-export async function sendDigestIfDue(deps: DigestDeps, ownerId: string, owner?: User): Promise<boolean> {
+export async function sendDigestIfDue(
+  deps: DigestDeps,
+  ownerId: string,
+  owner?: User,
+): Promise<boolean> {
   const user = owner ?? (await getUser(deps.db, ownerId));
   const queue = await getDigestQueue(deps.db, ownerId);
   if (!queue) return false;
   const now = deps.now();
-  const frequency = user?.notifications?.email === false ? 'never' : (user?.notifications?.proposals ?? 'daily');
+  const frequency =
+    user?.notifications?.email === false ? 'never' : (user?.notifications?.proposals ?? 'daily');
   const to = reachableEmail(user);
   if (!to || frequency === 'never') {
     // Nobody to write to, or they asked for no such mail: the proposals are on their page.
@@ -63,8 +83,14 @@ export async function sendDigestIfDue(deps: DigestDeps, ownerId: string, owner?:
   const previous = await lastDigestSentAt(deps.db, ownerId);
   if (!digestDue(frequency, previous, now)) return false;
   const proposals = await stillOpen(deps.db, ownerId, queue.matchIds);
-  if (proposals.length === 0) return transactUnlessDone(deps.db, [digestQueueDelete(deps.db, queue)]).then(() => false);
-  const mail = proposalsDigestMail(deps.appUrl, proposals, frequency, await referenceOf(deps.db)().catch(() => undefined));
+  if (proposals.length === 0)
+    return transactUnlessDone(deps.db, [digestQueueDelete(deps.db, queue)]).then(() => false);
+  const mail = proposalsDigestMail(
+    deps.appUrl,
+    proposals,
+    frequency,
+    await referenceOf(deps.db)().catch(() => undefined),
+  );
   return transactUnlessDone(deps.db, [
     digestQueueDelete(deps.db, queue),
     digestSentPut(deps.db, ownerId, previous, now),
@@ -72,12 +98,23 @@ export async function sendDigestIfDue(deps: DigestDeps, ownerId: string, owner?:
   ]);
 }
 
-async function stillOpen(db: Database, ownerId: string, matchIds: string[]): Promise<AnnouncedProposal[]> {
-  const matches = (await getMatches(db, matchIds)).filter((match) => OPEN.has(match.status)).sort(byRank);
-  const listings = await getListings(db, matches.flatMap((match) => match.listingIds));
+async function stillOpen(
+  db: Database,
+  ownerId: string,
+  matchIds: string[],
+): Promise<AnnouncedProposal[]> {
+  const matches = (await getMatches(db, matchIds))
+    .filter((match) => OPEN.has(match.status))
+    .sort(byRank);
+  const listings = await getListings(
+    db,
+    matches.flatMap((match) => match.listingIds),
+  );
   return matches.map((match) => {
     // The owner moves into the dwelling of the next participant in the cycle.
-    const at = match.listingIds.findIndex((id) => match.participants.find((p) => p.listingId === id)?.ownerId === ownerId);
+    const at = match.listingIds.findIndex(
+      (id) => match.participants.find((p) => p.listingId === id)?.ownerId === ownerId,
+    );
     const next = listings.get(match.listingIds[(at + 1) % match.listingIds.length]!);
     const { tenancyRef: _t, dwellingRef: _d, ...receives } = next?.dwelling ?? ({} as never);
     return { matchId: match.id, kind: match.kind, ...(next ? { receives } : {}) };

@@ -17,11 +17,18 @@ export interface FanOutDeps {
   appUrl: string;
 }
 
-const reminderDayOf = (match: StoredMatch) => formatInTimeZone(new Date(Date.parse(match.createdAt) + ANSWER_REMINDER_DAYS * 86_400_000), 'yyyy-MM-dd');
+const reminderDayOf = (match: StoredMatch) =>
+  formatInTimeZone(
+    new Date(Date.parse(match.createdAt) + ANSWER_REMINDER_DAYS * 86_400_000),
+    'yyyy-MM-dd',
+  );
 
 /** Idempotent: a redelivered batch files the reminders again without harm and mails nothing twice. */
 export async function fanOutNewMatches(deps: FanOutDeps, matches: StoredMatch[]): Promise<void> {
   if (matches.length === 0) return;
-  await putAnswerReminders(deps.db, matches.map((match) => ({ matchId: match.id, day: reminderDayOf(match) })));
+  await putAnswerReminders(
+    deps.db,
+    matches.map((match) => ({ matchId: match.id, day: reminderDayOf(match) })),
+  );
   await announceNewProposals(deps, matches);
 }

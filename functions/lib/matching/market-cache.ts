@@ -8,7 +8,12 @@
  * listings in any order: each listing's version decides which state is the latest.
  */
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
-import { BarBounds, MatchingIndex, placeNamesFrom, type MatchCandidate } from '../../../shared/matching/index';
+import {
+  BarBounds,
+  MatchingIndex,
+  placeNamesFrom,
+  type MatchCandidate,
+} from '../../../shared/matching/index';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
@@ -16,10 +21,17 @@ import { getListings, marketListings } from '../db/listings';
 import { MARKET_LOG_DAYS, marketChangesSince } from '../db/market-log';
 
 export function candidateOf(listing: Listing): MatchCandidate {
-  return { id: listing.id, ownerId: listing.ownerId, dwelling: listing.dwelling, household: listing.household, wishes: listing.wishes };
+  return {
+    id: listing.id,
+    ownerId: listing.ownerId,
+    dwelling: listing.dwelling,
+    household: listing.household,
+    wishes: listing.wishes,
+  };
 }
 
-const matchingFields = (listing: Listing) => JSON.stringify([listing.dwelling, listing.household, listing.wishes, listing.ownerId]);
+const matchingFields = (listing: Listing) =>
+  JSON.stringify([listing.dwelling, listing.household, listing.wishes, listing.ownerId]);
 
 /**
  * What a listing change means for the market: it left it, stays out of it, joined it or changed
@@ -28,14 +40,23 @@ const matchingFields = (listing: Listing) => JSON.stringify([listing.dwelling, l
 export type MarketChange = 'left' | 'out' | 'changed' | 'unchanged';
 
 /** What the change of a listing, from its record alone, means for the market. */
-export function marketChangeOf(before: Listing | undefined, after: Listing | undefined, now: Date): MarketChange {
+export function marketChangeOf(
+  before: Listing | undefined,
+  after: Listing | undefined,
+  now: Date,
+): MarketChange {
   const wasIn = before !== undefined && takesPartInMatching(before, now);
   if (after === undefined || !takesPartInMatching(after, now)) return wasIn ? 'left' : 'out';
   return wasIn && matchingFields(before!) === matchingFields(after) ? 'unchanged' : 'changed';
 }
 
 /** Brings the index in step with a listing's latest state. */
-function applyListingState(index: MatchingIndex, after: Listing | undefined, listingId: string, now: Date): void {
+function applyListingState(
+  index: MatchingIndex,
+  after: Listing | undefined,
+  listingId: string,
+  now: Date,
+): void {
   if (after === undefined || !takesPartInMatching(after, now)) index.remove(listingId);
   else index.upsert(candidateOf(after));
 }
@@ -58,8 +79,13 @@ export class MarketCache {
   bounds = new BarBounds();
 
   /** The index, built on first use, and built again when the market log no longer covers the time since the last catch-up. */
-  async get(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<MatchingIndex> {
-    if (!this.index || Date.now() - this.syncedAt > MARKET_LOG_DAYS * 86_400_000 - CLOCK_MARGIN_MS) await this.build(db, reference, now);
+  async get(
+    db: Database,
+    reference: () => Promise<ReferenceData>,
+    now: Date,
+  ): Promise<MatchingIndex> {
+    if (!this.index || Date.now() - this.syncedAt > MARKET_LOG_DAYS * 86_400_000 - CLOCK_MARGIN_MS)
+      await this.build(db, reference, now);
     return this.current;
   }
 
@@ -81,11 +107,17 @@ export class MarketCache {
   /** Applies the changes recorded in the market log since the last read (by this instance or others); returns how many were new. */
   async catchUp(db: Database, now: Date): Promise<number> {
     const readAt = Date.now();
-    const changes = await marketChangesSince(db, new Date(this.syncedAt - CLOCK_MARGIN_MS).toISOString());
+    const changes = await marketChangesSince(
+      db,
+      new Date(this.syncedAt - CLOCK_MARGIN_MS).toISOString(),
+    );
     this.syncedAt = readAt;
     const newer = new Map<string, number>();
     for (const change of changes) {
-      const known = Math.max(this.versions.get(change.listingId) ?? -1, newer.get(change.listingId) ?? -1);
+      const known = Math.max(
+        this.versions.get(change.listingId) ?? -1,
+        newer.get(change.listingId) ?? -1,
+      );
       if (change.version > known) newer.set(change.listingId, change.version);
     }
     if (newer.size === 0) return 0;
@@ -100,11 +132,17 @@ export class MarketCache {
     return newer.size;
   }
 
-  private async build(db: Database, reference: () => Promise<ReferenceData>, now: Date): Promise<void> {
+  private async build(
+    db: Database,
+    reference: () => Promise<ReferenceData>,
+    now: Date,
+  ): Promise<void> {
     const readAt = Date.now();
     const places = await reference();
     const index = new MatchingIndex(placeNamesFrom(places));
-    const perCommune = await Promise.all(places.communes.map((commune) => marketListings(db, commune.code)));
+    const perCommune = await Promise.all(
+      places.communes.map((commune) => marketListings(db, commune.code)),
+    );
     this.versions.clear();
     for (const listing of perCommune.flat()) {
       this.versions.set(listing.id, listing.version);

@@ -3,13 +3,33 @@
  * linked to every participant), cycles that can no longer happen closed, proposals of a
  * listing that left the market suspended and resumed when it returns.
  */
-import { accepts, refillPlan, type OwnBestMemo, type Proposal, type StoredCycle } from '../../../shared/matching/index';
-import { close, isAnswered, resume, suspend, type MatchParticipant } from '../../../shared/match/lifecycle';
+import {
+  accepts,
+  refillPlan,
+  type OwnBestMemo,
+  type Proposal,
+  type StoredCycle,
+} from '../../../shared/matching/index';
+import {
+  close,
+  isAnswered,
+  resume,
+  suspend,
+  type MatchParticipant,
+} from '../../../shared/match/lifecycle';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
-import { matchIdOf, matchUpdateItems, matchesOfListing, storeNewMatches, storedMatchIds, type MatchSummary, type StoredMatch } from '../db/matches';
+import {
+  matchIdOf,
+  matchUpdateItems,
+  matchesOfListing,
+  storeNewMatches,
+  storedMatchIds,
+  type MatchSummary,
+  type StoredMatch,
+} from '../db/matches';
 import { transactWrite } from '../db/transact';
 import { logger } from '../logger';
 import { candidateOf } from './market-cache';
@@ -21,16 +41,29 @@ export interface ProposalStoreDeps {
 }
 
 /** Whether every step of the cycle still holds with the participants as they are now. */
-export function cycleHolds(listingIds: string[], listings: Map<string, Listing>, now: Date): boolean {
+export function cycleHolds(
+  listingIds: string[],
+  listings: Map<string, Listing>,
+  now: Date,
+): boolean {
   const cycle = listingIds.map((id) => listings.get(id));
   if (cycle.some((listing) => !listing || !takesPartInMatching(listing, now))) return false;
-  return cycle.every((listing, i) => accepts(candidateOf(listing!), candidateOf(cycle[(i + 1) % cycle.length]!)));
+  return cycle.every((listing, i) =>
+    accepts(candidateOf(listing!), candidateOf(cycle[(i + 1) % cycle.length]!)),
+  );
 }
 
-async function saveChanged(deps: ProposalStoreDeps, before: StoredMatch, after: StoredMatch): Promise<void> {
+async function saveChanged(
+  deps: ProposalStoreDeps,
+  before: StoredMatch,
+  after: StoredMatch,
+): Promise<void> {
   if (after.status === before.status && after.resumeStatus === before.resumeStatus) return;
   // A concurrent answer changed the match meanwhile: the next change of a participant revisits it.
-  await transactWrite(deps.db, matchUpdateItems(deps.db, { ...after, updatedAt: deps.now().toISOString() }, before.version)).catch(() => undefined);
+  await transactWrite(
+    deps.db,
+    matchUpdateItems(deps.db, { ...after, updatedAt: deps.now().toISOString() }, before.version),
+  ).catch(() => undefined);
 }
 
 /** The listing left the market (withdrawn, expired, rejected, engaged…): pause its proposals. */
@@ -43,27 +76,46 @@ export async function suspendProposalsOf(deps: ProposalStoreDeps, listing: Listi
 }
 
 /** Revisits the listing's stored proposals: close the broken ones, resume the paused ones that hold again. */
-export async function revisitProposalsOf(deps: ProposalStoreDeps, listingId: string): Promise<void> {
+export async function revisitProposalsOf(
+  deps: ProposalStoreDeps,
+  listingId: string,
+): Promise<void> {
   const matches = await matchesOfListing(deps.db, listingId);
-  const live = matches.filter((m) => m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended');
+  const live = matches.filter(
+    (m) => m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended',
+  );
   if (live.length === 0) return;
-  const listings = await getListings(deps.db, live.flatMap((m) => m.listingIds));
+  const listings = await getListings(
+    deps.db,
+    live.flatMap((m) => m.listingIds),
+  );
   const now = deps.now();
   for (const match of live) {
     const participants = match.listingIds.map((id) => listings.get(id));
     const everyoneFree = participants.every((l) => l && takesPartInMatching(l, now));
-    if (everyoneFree) await saveChanged(deps, match, cycleHolds(match.listingIds, listings, now) ? resume(match) : close(match));
+    if (everyoneFree)
+      await saveChanged(
+        deps,
+        match,
+        cycleHolds(match.listingIds, listings, now) ? resume(match) : close(match),
+      );
   }
 }
 
 /** A live stored proposal as the upkeep sees it: one somebody answered is kept whatever its rank. */
 export function storedCycleOf(match: StoredMatch): StoredCycle {
-  return { key: match.key, listingIds: match.listingIds, answered: match.status !== 'proposed' || isAnswered(match) };
+  return {
+    key: match.key,
+    listingIds: match.listingIds,
+    answered: match.status !== 'proposed' || isAnswered(match),
+  };
 }
 
 /** The proposals through a listing that are live or paused: those whose participants lose them if it goes. */
 export function liveOrPaused(matches: StoredMatch[]): StoredMatch[] {
-  return matches.filter((m) => m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended');
+  return matches.filter(
+    (m) => m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended',
+  );
 }
 
 /**
@@ -73,7 +125,12 @@ export function liveOrPaused(matches: StoredMatch[]): StoredMatch[] {
  * other participants, reminders and digests follow from the stream (`fanOutNewMatches`), so that
  * the listing's owner is not kept waiting for them.
  */
-export async function refillProposalsOf(deps: ProposalStoreDeps, memo: OwnBestMemo, listingId: string, summary: MatchSummary): Promise<StoredMatch[]> {
+export async function refillProposalsOf(
+  deps: ProposalStoreDeps,
+  memo: OwnBestMemo,
+  listingId: string,
+  summary: MatchSummary,
+): Promise<StoredMatch[]> {
   const started = performance.now();
   const mine = await matchesOfListing(deps.db, listingId);
   const byKey = new Map(mine.map((match) => [match.key, match]));
@@ -83,22 +140,44 @@ export async function refillProposalsOf(deps: ProposalStoreDeps, memo: OwnBestMe
   const now = deps.now();
   for (const key of plan.retire) await saveChanged(deps, byKey.get(key)!, close(byKey.get(key)!));
   // Closed earlier (it fell out of everyone's best, or broke) and back: reopened, unless someone had said no.
-  const retired = plan.store.map((cycle) => byKey.get(cycle.key)).filter((match) => match?.status === 'closed' && match.participants.every((p) => p.interest !== 'no')) as StoredMatch[];
+  const retired = plan.store
+    .map((cycle) => byKey.get(cycle.key))
+    .filter(
+      (match) => match?.status === 'closed' && match.participants.every((p) => p.interest !== 'no'),
+    ) as StoredMatch[];
   const absent = plan.store.filter((cycle) => !byKey.has(cycle.key));
   // The index may lag behind the table: re-read every participant before storing or reopening a cycle.
   const [listings, stored] = await Promise.all([
-    getListings(deps.db, [...absent, ...retired].flatMap((c) => c.listingIds)),
-    storedMatchIds(deps.db, absent.map((c) => matchIdOf(c.key))),
+    getListings(
+      deps.db,
+      [...absent, ...retired].flatMap((c) => c.listingIds),
+    ),
+    storedMatchIds(
+      deps.db,
+      absent.map((c) => matchIdOf(c.key)),
+    ),
   ]);
-  for (const match of retired) if (cycleHolds(match.listingIds, listings, now)) await saveChanged(deps, match, reopen(match));
+  for (const match of retired)
+    if (cycleHolds(match.listingIds, listings, now)) await saveChanged(deps, match, reopen(match));
   const candidates = absent
-    .filter((cycle) => !stored.has(matchIdOf(cycle.key)) && cycleHolds(cycle.listingIds, listings, now))
+    .filter(
+      (cycle) => !stored.has(matchIdOf(cycle.key)) && cycleHolds(cycle.listingIds, listings, now),
+    )
     .map((cycle) => toStoredMatch(memo.index.proposalOf(cycle), listingId, listings, now));
   const written = performance.now();
   const created = await storeNewMatches(deps.db, candidates, summary);
   countMetric(METRIC.proposalsStored, created.length);
-  const phases = { readMs: read - started, closeMs: written - read, writeMs: performance.now() - written };
-  logger.debug('proposals refilled', { listingId, created: created.length, retired: plan.retire.length, ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])) });
+  const phases = {
+    readMs: read - started,
+    closeMs: written - read,
+    writeMs: performance.now() - written,
+  };
+  logger.debug('proposals refilled', {
+    listingId,
+    created: created.length,
+    retired: plan.retire.length,
+    ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
+  });
   return created;
 }
 
@@ -108,9 +187,18 @@ function reopen(match: StoredMatch): StoredMatch {
   return { ...rest, status: 'proposed' };
 }
 
-function toStoredMatch(proposal: Proposal, foundFor: string, listings: Map<string, Listing>, now: Date): StoredMatch {
+function toStoredMatch(
+  proposal: Proposal,
+  foundFor: string,
+  listings: Map<string, Listing>,
+  now: Date,
+): StoredMatch {
   const at = now.toISOString();
-  const participants: MatchParticipant[] = proposal.listingIds.map((id) => ({ listingId: id, ownerId: listings.get(id)!.ownerId, interest: 'pending' }));
+  const participants: MatchParticipant[] = proposal.listingIds.map((id) => ({
+    listingId: id,
+    ownerId: listings.get(id)!.ownerId,
+    interest: 'pending',
+  }));
   return {
     id: matchIdOf(proposal.key),
     key: proposal.key,

@@ -7,7 +7,14 @@ import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import type { Database } from '../db/client';
 import { getListings, listingsOfOwner } from '../db/listings';
-import { getMatch, getMatchSummary, linksOfListing, matchUpdateItems, matchesOfListing, type StoredMatch } from '../db/matches';
+import {
+  getMatch,
+  getMatchSummary,
+  linksOfListing,
+  matchUpdateItems,
+  matchesOfListing,
+  type StoredMatch,
+} from '../db/matches';
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
 import { outboxPut } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
@@ -27,16 +34,29 @@ export interface MatchServiceDeps {
 }
 
 /** The caller's listing in the match (owner, or reception agent managing it), if any. */
-async function viewerListing(db: Database, caller: User, match: StoredMatch): Promise<Listing | undefined> {
+async function viewerListing(
+  db: Database,
+  caller: User,
+  match: StoredMatch,
+): Promise<Listing | undefined> {
   const listings = await getListings(db, match.listingIds);
-  return match.listingIds.map((id) => listings.get(id)).find((listing) => listing && canManage(caller, listing));
+  return match.listingIds
+    .map((id) => listings.get(id))
+    .find((listing) => listing && canManage(caller, listing));
 }
 
 async function withContext(db: Database, matches: StoredMatch[], withContacts: boolean) {
-  const listings = await getListings(db, matches.flatMap((m) => m.listingIds));
+  const listings = await getListings(
+    db,
+    matches.flatMap((m) => m.listingIds),
+  );
   const contacts = new Map<string, User>();
   if (withContacts) {
-    const owners = new Set(matches.filter((m) => m.status === 'mutual' || m.status === 'engaged').flatMap((m) => m.participants.map((p) => p.ownerId)));
+    const owners = new Set(
+      matches
+        .filter((m) => m.status === 'mutual' || m.status === 'engaged')
+        .flatMap((m) => m.participants.map((p) => p.ownerId)),
+    );
     for (const ownerId of owners) {
       const user = await getUser(db, ownerId);
       if (user) contacts.set(ownerId, user);
@@ -46,7 +66,11 @@ async function withContext(db: Database, matches: StoredMatch[], withContacts: b
 }
 
 /** The caller's listing whose proposals are asked for: their active one, or one they manage. */
-async function listingOfCaller(db: Database, caller: User, listingId?: string): Promise<Listing | undefined> {
+async function listingOfCaller(
+  db: Database,
+  caller: User,
+  listingId?: string,
+): Promise<Listing | undefined> {
   if (listingId) {
     const listing = (await getListings(db, [listingId])).get(listingId);
     if (!listing || !canManage(caller, listing)) throw new NotFoundError('Annonce introuvable.');
@@ -56,10 +80,16 @@ async function listingOfCaller(db: Database, caller: User, listingId?: string): 
   return mine.find((l) => l.status !== 'withdrawn' && l.status !== 'exchanged') ?? mine[0];
 }
 
-export async function listMatches(deps: MatchServiceDeps, caller: User, listingId?: string): Promise<MatchView[]> {
+export async function listMatches(
+  deps: MatchServiceDeps,
+  caller: User,
+  listingId?: string,
+): Promise<MatchView[]> {
   const listing = await listingOfCaller(deps.db, caller, listingId);
   if (!listing) return [];
-  const matches = (await matchesOfListing(deps.db, listing.id)).filter((m) => m.status !== 'closed').sort(byRank);
+  const matches = (await matchesOfListing(deps.db, listing.id))
+    .filter((m) => m.status !== 'closed')
+    .sort(byRank);
   const { listings } = await withContext(deps.db, matches, false);
   return matches.map((match) => matchView(match, listing.id, listings));
 }
@@ -67,11 +97,25 @@ export async function listMatches(deps: MatchServiceDeps, caller: User, listingI
 export async function matchSummary(deps: MatchServiceDeps, caller: User, listingId?: string) {
   const listing = await listingOfCaller(deps.db, caller, listingId);
   if (!listing) throw new NotFoundError('Vous n’avez pas encore d’annonce.');
-  const [summary, links] = await Promise.all([getMatchSummary(deps.db, listing.id), linksOfListing(deps.db, listing.id)]);
-  return { listingId: listing.id, count2: summary?.count2 ?? 0, count3: summary?.count3 ?? 0, wanters: summary?.wanters ?? 0, stored: links.filter((link) => link.status !== 'closed').length, ...(summary ? { computedAt: summary.computedAt } : {}) };
+  const [summary, links] = await Promise.all([
+    getMatchSummary(deps.db, listing.id),
+    linksOfListing(deps.db, listing.id),
+  ]);
+  return {
+    listingId: listing.id,
+    count2: summary?.count2 ?? 0,
+    count3: summary?.count3 ?? 0,
+    wanters: summary?.wanters ?? 0,
+    stored: links.filter((link) => link.status !== 'closed').length,
+    ...(summary ? { computedAt: summary.computedAt } : {}),
+  };
 }
 
-export async function readMatch(deps: MatchServiceDeps, caller: User, matchId: string): Promise<MatchView> {
+export async function readMatch(
+  deps: MatchServiceDeps,
+  caller: User,
+  matchId: string,
+): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
@@ -79,18 +123,36 @@ export async function readMatch(deps: MatchServiceDeps, caller: User, matchId: s
   return matchView(match, mine?.id, listings, contacts);
 }
 
-export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId: string, interested: boolean): Promise<MatchView> {
+export async function answerMatch(
+  deps: MatchServiceDeps,
+  caller: User,
+  matchId: string,
+  interested: boolean,
+): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
-  const answered = { ...recordInterest(match, mine.id, interested), updatedAt: deps.now().toISOString() };
+  const answered = {
+    ...recordInterest(match, mine.id, interested),
+    updatedAt: deps.now().toISOString(),
+  };
   const now = deps.now();
   const mails: TransactItem[] = [];
   if (answered.status === 'mutual' && match.status !== 'mutual') {
-    const owners = await getUsers(deps.db, answered.participants.map((participant) => participant.ownerId));
+    const owners = await getUsers(
+      deps.db,
+      answered.participants.map((participant) => participant.ownerId),
+    );
     for (const participant of answered.participants) {
       const to = reachableEmail(owners.get(participant.ownerId));
-      if (to) mails.push(outboxPut(deps.db, { to, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' }, now));
+      if (to)
+        mails.push(
+          outboxPut(
+            deps.db,
+            { to, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' },
+            now,
+          ),
+        );
     }
     mails.push(swapNudgePut(deps.db, match.id, now));
   }
@@ -98,7 +160,17 @@ export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId:
     deps.db,
     [
       ...matchUpdateItems(deps.db, answered, match.version),
-      auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: interested ? 'match-yes' : 'match-no', subject: `match:${match.id}`, details: { listingId: mine.id, status: answered.status } }, now),
+      auditPut(
+        deps.db,
+        {
+          actorId: caller.id,
+          actorRole: caller.role,
+          action: interested ? 'match-yes' : 'match-no',
+          subject: `match:${match.id}`,
+          details: { listingId: mine.id, status: answered.status },
+        },
+        now,
+      ),
       ...mails,
     ],
     () => new ConflictError('Un autre participant a répondu au même moment. Rechargez la page.'),
@@ -107,18 +179,37 @@ export async function answerMatch(deps: MatchServiceDeps, caller: User, matchId:
 }
 
 /** "Visite faite : le logement me convient / ne me convient pas." */
-export async function reportVisit(deps: MatchServiceDeps, caller: User, matchId: string, suitable: boolean): Promise<MatchView> {
+export async function reportVisit(
+  deps: MatchServiceDeps,
+  caller: User,
+  matchId: string,
+  suitable: boolean,
+): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
   const now = deps.now();
-  const visited = { ...recordVisit(match, mine.id, suitable, now.toISOString()), updatedAt: now.toISOString() };
-  const notices = visited.status === 'declined' ? await visitDeclinedNotices(deps, visited, mine.id, now) : [];
+  const visited = {
+    ...recordVisit(match, mine.id, suitable, now.toISOString()),
+    updatedAt: now.toISOString(),
+  };
+  const notices =
+    visited.status === 'declined' ? await visitDeclinedNotices(deps, visited, mine.id, now) : [];
   await transactWrite(
     deps.db,
     [
       ...matchUpdateItems(deps.db, visited, match.version),
-      auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: 'match-visit', subject: `match:${match.id}`, details: { listingId: mine.id, suitable } }, now),
+      auditPut(
+        deps.db,
+        {
+          actorId: caller.id,
+          actorRole: caller.role,
+          action: 'match-visit',
+          subject: `match:${match.id}`,
+          details: { listingId: mine.id, suitable },
+        },
+        now,
+      ),
       ...notices,
     ],
     () => new ConflictError('La proposition a changé entre-temps. Rechargez la page.'),
@@ -130,7 +221,8 @@ async function participantOfOpenThread(deps: MatchServiceDeps, caller: User, mat
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
-  if (match.status !== 'mutual' && match.status !== 'engaged') throw new ConflictError('La messagerie s’ouvre quand tous les participants ont dit oui.');
+  if (match.status !== 'mutual' && match.status !== 'engaged')
+    throw new ConflictError('La messagerie s’ouvre quand tous les participants ont dit oui.');
   return { match, mine };
 }
 
@@ -138,13 +230,34 @@ export async function listMessages(deps: MatchServiceDeps, caller: User, matchId
   const { match, mine } = await participantOfOpenThread(deps, caller, matchId);
   const messages = await messagesOf(deps.db, match.id);
   const position = (listingId: string) => match.listingIds.indexOf(listingId) + 1;
-  return messages.map((m) => ({ id: m.id, fromMe: m.authorListingId === mine.id, author: m.authorListingId === mine.id ? 'Vous' : `Participant ${position(m.authorListingId)}`, text: m.text, sentAt: m.sentAt }));
+  return messages.map((m) => ({
+    id: m.id,
+    fromMe: m.authorListingId === mine.id,
+    author: m.authorListingId === mine.id ? 'Vous' : `Participant ${position(m.authorListingId)}`,
+    text: m.text,
+    sentAt: m.sentAt,
+  }));
 }
 
-export async function postMessage(deps: MatchServiceDeps, caller: User, matchId: string, text: string) {
+export async function postMessage(
+  deps: MatchServiceDeps,
+  caller: User,
+  matchId: string,
+  text: string,
+) {
   const { match, mine } = await participantOfOpenThread(deps, caller, matchId);
   const now = deps.now();
-  const { item, message } = messagePut(deps.db, { matchId: match.id, authorListingId: mine.id, authorId: caller.id, text, sentAt: now.toISOString() }, now);
+  const { item, message } = messagePut(
+    deps.db,
+    {
+      matchId: match.id,
+      authorListingId: mine.id,
+      authorId: caller.id,
+      text,
+      sentAt: now.toISOString(),
+    },
+    now,
+  );
   await transactWrite(deps.db, [item]);
   // Mail each other participant at most once an hour for this thread; a lost race just skips the mail.
   const hour = formatInTimeZone(now, 'yyyy-MM-dd-HH');
@@ -154,19 +267,39 @@ export async function postMessage(deps: MatchServiceDeps, caller: User, matchId:
     if (!to) continue;
     await transactWrite(deps.db, [
       messageNoticePut(deps.db, match.id, participant.ownerId, hour, now),
-      outboxPut(deps.db, { to, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' }, now),
+      outboxPut(
+        deps.db,
+        { to, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' },
+        now,
+      ),
     ]).catch(() => undefined);
   }
-  return { id: message.id, fromMe: true, author: 'Vous', text: message.text, sentAt: message.sentAt };
+  return {
+    id: message.id,
+    fromMe: true,
+    author: 'Vous',
+    text: message.text,
+    sentAt: message.sentAt,
+  };
 }
 
 /** Whether `caller` has a proposal with `listing` (then they may read its public view). */
-export async function isMatchedWith(db: Database, caller: User, listing: Listing): Promise<boolean> {
+export async function isMatchedWith(
+  db: Database,
+  caller: User,
+  listing: Listing,
+): Promise<boolean> {
   if (caller.role !== 'tenant') return false;
   // Links alone answer it: the proposals of that listing that are also linked to one of mine.
-  const [theirs, mine] = await Promise.all([linksOfListing(db, listing.id), listingsOfOwner(db, caller.id)]);
-  const open = new Set(theirs.filter((link) => link.status !== 'closed').map((link) => link.matchId));
+  const [theirs, mine] = await Promise.all([
+    linksOfListing(db, listing.id),
+    listingsOfOwner(db, caller.id),
+  ]);
+  const open = new Set(
+    theirs.filter((link) => link.status !== 'closed').map((link) => link.matchId),
+  );
   if (open.size === 0) return false;
-  for (const own of mine) if ((await linksOfListing(db, own.id)).some((link) => open.has(link.matchId))) return true;
+  for (const own of mine)
+    if ((await linksOfListing(db, own.id)).some((link) => open.has(link.matchId))) return true;
   return false;
 }

@@ -9,8 +9,18 @@ import { formatInTimeZone } from '../time';
 
 export const SWAP_NUDGE_DAYS = 7;
 
-export const swapNudgeDayOf = (mutualAt: Date) => formatInTimeZone(new Date(mutualAt.getTime() + SWAP_NUDGE_DAYS * 86_400_000), 'yyyy-MM-dd');
+export const swapNudgeDayOf = (mutualAt: Date) =>
+  formatInTimeZone(new Date(mutualAt.getTime() + SWAP_NUDGE_DAYS * 86_400_000), 'yyyy-MM-dd');
 
 export function swapNudgePut(db: Database, matchId: string, mutualAt: Date): TransactItem {
-  return { Put: { TableName: db.tableName, Item: { ...keys.swapNudge(swapNudgeDayOf(mutualAt), matchId), entity: ENTITY.swapNudge, matchId } } };
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.swapNudge(swapNudgeDayOf(mutualAt), matchId),
+        entity: ENTITY.swapNudge,
+        matchId,
+      },
+    },
+  };
 }

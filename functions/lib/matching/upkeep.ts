@@ -5,7 +5,14 @@
  * counts may have changed are written.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { OwnBestMemo, type BarBounds, listingsToRecount, listingsToRefill, type MatchingIndex, type StoredCycle } from '../../../shared/matching/index';
+import {
+  OwnBestMemo,
+  type BarBounds,
+  listingsToRecount,
+  listingsToRefill,
+  type MatchingIndex,
+  type StoredCycle,
+} from '../../../shared/matching/index';
 import { putMatchSummaries, type MatchSummary, type StoredMatch } from '../db/matches';
 import { logger } from '../logger';
 import { refillProposalsOf, type ProposalStoreDeps } from './proposals';
@@ -19,19 +26,31 @@ export interface UpkeepDeps extends ProposalStoreDeps {
  * proposals stored through it before the change; `neighboursBefore`: the listings it accepted or
  * that accepted it before. Returns the proposals created.
  */
-export async function keepProposalsUpToDate(deps: UpkeepDeps, market: { current: MatchingIndex; bounds: BarBounds }, changedId: string, storedBefore: StoredCycle[], neighboursBefore: string[]): Promise<StoredMatch[]> {
+export async function keepProposalsUpToDate(
+  deps: UpkeepDeps,
+  market: { current: MatchingIndex; bounds: BarBounds },
+  changedId: string,
+  storedBefore: StoredCycle[],
+  neighboursBefore: string[],
+): Promise<StoredMatch[]> {
   const index = market.current;
   const started = performance.now();
   const memo = new OwnBestMemo(index, deps.proposalsPerListing, market.bounds);
   const computedAt = deps.now().toISOString();
-  const summaryOf = (listingId: string): MatchSummary => ({ listingId, ...index.countsFor(listingId), computedAt });
+  const summaryOf = (listingId: string): MatchSummary => ({
+    listingId,
+    ...index.countsFor(listingId),
+    computedAt,
+  });
   const created: StoredMatch[] = [];
   // Its owner is waiting: the changed listing is refilled before the others are even looked for.
-  if (index.has(changedId)) created.push(...(await refillProposalsOf(deps, memo, changedId, summaryOf(changedId))));
+  if (index.has(changedId))
+    created.push(...(await refillProposalsOf(deps, memo, changedId, summaryOf(changedId))));
   const own = performance.now();
   const refill = listingsToRefill(memo, changedId, storedBefore).filter((id) => id !== changedId);
   const affected = performance.now();
-  for (const listingId of refill) created.push(...(await refillProposalsOf(deps, memo, listingId, summaryOf(listingId))));
+  for (const listingId of refill)
+    created.push(...(await refillProposalsOf(deps, memo, listingId, summaryOf(listingId))));
   const refilled = performance.now();
   const done = new Set([changedId, ...refill]);
   const summaries: MatchSummary[] = [];
@@ -43,6 +62,15 @@ export async function keepProposalsUpToDate(deps: UpkeepDeps, market: { current:
   }
   await putMatchSummaries(deps.db, summaries);
   const ms = (from: number, to: number) => Math.round(to - from);
-  logger.debug('proposals kept up to date', { listingId: changedId, refilled: refill.length, recounted: summaries.length, created: created.length, ownMs: ms(started, own), affectedMs: ms(own, affected), refillMs: ms(affected, refilled), recountMs: ms(refilled, performance.now()) });
+  logger.debug('proposals kept up to date', {
+    listingId: changedId,
+    refilled: refill.length,
+    recounted: summaries.length,
+    created: created.length,
+    ownMs: ms(started, own),
+    affectedMs: ms(own, affected),
+    refillMs: ms(affected, refilled),
+    recountMs: ms(refilled, performance.now()),
+  });
   return created;
 }

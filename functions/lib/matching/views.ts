@@ -17,7 +17,8 @@ export function matchView(
   contacts?: Map<string, User>,
 ): MatchView {
   const ids = match.listingIds;
-  const explanation = (viewerListingId && match.explanations[viewerListingId]) || match.explanations[ids[0]!] || { summary: '', reasons: [] };
+  const explanation = (viewerListingId && match.explanations[viewerListingId]) ||
+    match.explanations[ids[0]!] || { summary: '', reasons: [] };
   const opened = match.status === 'mutual' || match.status === 'engaged';
   const everyoneVerified = ids.every((id) => listings.get(id)?.verification === 'verified');
   const showContacts = contacts !== undefined && opened && everyoneVerified;
@@ -28,7 +29,8 @@ export function matchView(
     score: match.score,
     explanation,
     // Marked by last night's plan; a proposal answered "no" or closed since is no longer part of it.
-    recommended: (match.recommended ?? false) && (match.status === 'proposed' || match.status === 'mutual'),
+    recommended:
+      (match.recommended ?? false) && (match.status === 'proposed' || match.status === 'mutual'),
     participants: ids.map((listingId, i) => {
       const participant = match.participants.find((p) => p.listingId === listingId)!;
       const next = listings.get(ids[(i + 1) % ids.length]!);
@@ -38,10 +40,19 @@ export function matchView(
         isMe: listingId === viewerListingId,
         interest: participant.interest,
         verified: listings.get(listingId)?.verification === 'verified',
-        ...(participant.visit && ((contacts !== undefined && opened) || listingId === viewerListingId) ? { visit: participant.visit } : {}),
+        ...(participant.visit &&
+        ((contacts !== undefined && opened) || listingId === viewerListingId)
+          ? { visit: participant.visit }
+          : {}),
         receives: next ? publicDwelling(next.dwelling) : (undefined as never),
         ...(owner && listingId !== viewerListingId
-          ? { contact: { displayName: owner.displayName, email: reachableEmail(owner), phone: owner.phone } }
+          ? {
+              contact: {
+                displayName: owner.displayName,
+                email: reachableEmail(owner),
+                phone: owner.phone,
+              },
+            }
           : {}),
       };
     }),
@@ -52,5 +63,8 @@ export function matchView(
 
 /** Best first; 2-way before 3-way at equal score. */
 export function byRank(a: StoredMatch, b: StoredMatch): number {
-  return b.score - a.score || (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === '2-way' ? -1 : 1);
+  return (
+    b.score - a.score ||
+    (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === '2-way' ? -1 : 1)
+  );
 }

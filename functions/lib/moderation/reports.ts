@@ -23,9 +23,13 @@ import { registerPersonalData } from '../privacy';
 // The reports one sent are theirs to download; erased, they stay for Armos without the person.
 registerPersonalData({
   name: 'signalements',
-  collect: async (db, footprint) => (await reportsSentBy(db, footprint.user.id)).map(({ reporterId: _r, reportedOwnerId: _o, ...report }) => report),
+  collect: async (db, footprint) =>
+    (await reportsSentBy(db, footprint.user.id)).map(
+      ({ reporterId: _r, reportedOwnerId: _o, ...report }) => report,
+    ),
   erase: async (db, footprint) => {
-    for (const report of await reportsSentBy(db, footprint.user.id)) await forgetReporter(db, report.id);
+    for (const report of await reportsSentBy(db, footprint.user.id))
+      await forgetReporter(db, report.id);
   },
 });
 
@@ -35,22 +39,31 @@ export interface ModerationDeps {
   appUrl: string;
 }
 
-export async function reportParticipant(deps: ModerationDeps, caller: User, body: ReportBody): Promise<Report> {
+export async function reportParticipant(
+  deps: ModerationDeps,
+  caller: User,
+  body: ReportBody,
+): Promise<Report> {
   const match = await getMatch(deps.db, body.matchId);
   const listings = await getListings(deps.db, match.listingIds);
-  const mine = match.listingIds.map((id) => listings.get(id)).find((listing) => listing && canManage(caller, listing));
+  const mine = match.listingIds
+    .map((id) => listings.get(id))
+    .find((listing) => listing && canManage(caller, listing));
   if (!mine) throw new NotFoundError('Proposition introuvable.');
   let reportedListingId = body.listingId;
   let messageText: string | undefined;
   if (body.messageId) {
-    const message = (await messagesOf(deps.db, match.id, 1000)).find((m) => m.id === body.messageId);
+    const message = (await messagesOf(deps.db, match.id, 1000)).find(
+      (m) => m.id === body.messageId,
+    );
     if (!message) throw new NotFoundError('Message introuvable.');
     reportedListingId = message.authorListingId;
     messageText = message.text;
   }
   const reported = match.participants.find((p) => p.listingId === reportedListingId);
   if (!reported) throw new NotFoundError('Ce participant ne fait pas partie de la proposition.');
-  if (reported.listingId === mine.id) throw new ConflictError('Vous ne pouvez pas vous signaler vous-même.');
+  if (reported.listingId === mine.id)
+    throw new ConflictError('Vous ne pouvez pas vous signaler vous-même.');
   const now = deps.now();
   const { item, report } = reportPut(
     deps.db,
@@ -66,23 +79,49 @@ export async function reportParticipant(deps: ModerationDeps, caller: User, body
     },
     now,
   );
-  const armos = (await listStaff(deps.db, 'armos')).filter((agent) => !agent.deactivatedAt).map(reachableEmail).filter((to): to is string => Boolean(to));
-  const mail = reportToArmosMail(deps.appUrl, { reason: body.reason, matchId: match.id, reportedListingId: reported.listingId, messageText });
+  const armos = (await listStaff(deps.db, 'armos'))
+    .filter((agent) => !agent.deactivatedAt)
+    .map(reachableEmail)
+    .filter((to): to is string => Boolean(to));
+  const mail = reportToArmosMail(deps.appUrl, {
+    reason: body.reason,
+    matchId: match.id,
+    reportedListingId: reported.listingId,
+    messageText,
+  });
   await transactWrite(deps.db, [
     item,
-    auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: 'participant-reported', subject: `match:${match.id}`, details: { reportId: report.id, listingId: reported.listingId } }, now),
-    ...armos.slice(0, 20).map((to) => outboxPut(deps.db, { to, ...mail, kind: 'report-to-armos' }, now)),
+    auditPut(
+      deps.db,
+      {
+        actorId: caller.id,
+        actorRole: caller.role,
+        action: 'participant-reported',
+        subject: `match:${match.id}`,
+        details: { reportId: report.id, listingId: reported.listingId },
+      },
+      now,
+    ),
+    ...armos
+      .slice(0, 20)
+      .map((to) => outboxPut(deps.db, { to, ...mail, kind: 'report-to-armos' }, now)),
   ]);
   return toReport(report);
 }
 
 export async function listReports(deps: Pick<ModerationDeps, 'db'>): Promise<Report[]> {
   const reports = await latestReports(deps.db);
-  const listings = await getListings(deps.db, reports.map((r) => r.reportedListingId));
+  const listings = await getListings(
+    deps.db,
+    reports.map((r) => r.reportedListingId),
+  );
   return reports.map((report) => toReport(report, listings.get(report.reportedListingId)?.status));
 }
 
-function toReport(report: Awaited<ReturnType<typeof latestReports>>[number], reportedListingStatus?: string): Report {
+function toReport(
+  report: Awaited<ReturnType<typeof latestReports>>[number],
+  reportedListingStatus?: string,
+): Report {
   return {
     id: report.id,
     matchId: report.matchId,

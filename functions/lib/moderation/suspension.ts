@@ -28,41 +28,94 @@ type SuspendableListing = Listing & { suspension?: Suspension };
 
 const SUSPENDABLE: readonly ListingStatus[] = ['draft', 'published', 'expired'];
 
-export async function suspendListing(deps: ModerationDeps, caller: User, listingId: string, reason: string): Promise<Listing> {
+export async function suspendListing(
+  deps: ModerationDeps,
+  caller: User,
+  listingId: string,
+  reason: string,
+): Promise<Listing> {
   const current = (await getListing(deps.db, listingId)) as SuspendableListing;
-  if (current.status === 'engaged') throw new ConflictError('Un échange est en cours avec cette annonce : annulez-le d’abord depuis le suivi des échanges.');
-  if (!SUSPENDABLE.includes(current.status)) throw new ConflictError('Cette annonce ne peut pas être suspendue dans son état actuel.');
+  if (current.status === 'engaged')
+    throw new ConflictError(
+      'Un échange est en cours avec cette annonce : annulez-le d’abord depuis le suivi des échanges.',
+    );
+  if (!SUSPENDABLE.includes(current.status))
+    throw new ConflictError('Cette annonce ne peut pas être suspendue dans son état actuel.');
   const now = deps.now();
-  const updated: SuspendableListing = { ...current, status: 'suspended', suspension: { reason, at: now.toISOString(), previousStatus: current.status }, updatedAt: now.toISOString() };
+  const updated: SuspendableListing = {
+    ...current,
+    status: 'suspended',
+    suspension: { reason, at: now.toISOString(), previousStatus: current.status },
+    updatedAt: now.toISOString(),
+  };
   await transactWrite(
     deps.db,
     [
       listingUpdatePut(deps.db, updated, current.version, now),
-      auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: 'listing-suspended', subject: `listing:${listingId}`, details: { reason } }, now),
+      auditPut(
+        deps.db,
+        {
+          actorId: caller.id,
+          actorRole: caller.role,
+          action: 'listing-suspended',
+          subject: `listing:${listingId}`,
+          details: { reason },
+        },
+        now,
+      ),
       ...expiryScheduleItems(deps.db, current, updated),
-      ...(await tellOwner(deps, current, listingSuspendedMail(deps.appUrl, reason), 'listing-suspended', now)),
+      ...(await tellOwner(
+        deps,
+        current,
+        listingSuspendedMail(deps.appUrl, reason),
+        'listing-suspended',
+        now,
+      )),
     ],
     () => new ListingChangedError(),
   );
   return { ...updated, version: current.version + 1 };
 }
 
-export async function reinstateListing(deps: ModerationDeps, caller: User, listingId: string): Promise<Listing> {
+export async function reinstateListing(
+  deps: ModerationDeps,
+  caller: User,
+  listingId: string,
+): Promise<Listing> {
   const current = (await getListing(deps.db, listingId)) as SuspendableListing;
-  if (!current.suspension || (current.status !== 'suspended' && current.status !== 'withdrawn')) throw new ConflictError('Cette annonce n’est pas suspendue.');
+  if (!current.suspension || (current.status !== 'suspended' && current.status !== 'withdrawn'))
+    throw new ConflictError('Cette annonce n’est pas suspendue.');
   const now = deps.now();
   // Withdrawn by its tenant while suspended: it stays withdrawn, and may be published again.
   const back = current.status === 'withdrawn' ? 'withdrawn' : current.suspension.previousStatus;
-  const status: ListingStatus = back === 'published' && current.expiresAt && new Date(current.expiresAt) <= now ? 'expired' : back;
+  const status: ListingStatus =
+    back === 'published' && current.expiresAt && new Date(current.expiresAt) <= now
+      ? 'expired'
+      : back;
   const { suspension: _suspension, ...rest } = current;
   const updated: Listing = { ...rest, status, updatedAt: now.toISOString() };
   await transactWrite(
     deps.db,
     [
       listingUpdatePut(deps.db, updated, current.version, now),
-      auditPut(deps.db, { actorId: caller.id, actorRole: caller.role, action: 'listing-reinstated', subject: `listing:${listingId}` }, now),
+      auditPut(
+        deps.db,
+        {
+          actorId: caller.id,
+          actorRole: caller.role,
+          action: 'listing-reinstated',
+          subject: `listing:${listingId}`,
+        },
+        now,
+      ),
       ...expiryScheduleItems(deps.db, current, updated),
-      ...(await tellOwner(deps, current, listingReinstatedMail(deps.appUrl), 'listing-reinstated', now)),
+      ...(await tellOwner(
+        deps,
+        current,
+        listingReinstatedMail(deps.appUrl),
+        'listing-reinstated',
+        now,
+      )),
     ],
     () => new ListingChangedError(),
   );
@@ -70,9 +123,16 @@ export async function reinstateListing(deps: ModerationDeps, caller: User, listi
 }
 
 /** Always told (not a notice one can turn off): to the tenant, or the reception agent for a tenant without e-mail. */
-async function tellOwner(deps: ModerationDeps, listing: Listing, mail: { subject: string; text: string; html: string }, kind: string, now: Date): Promise<TransactItem[]> {
+async function tellOwner(
+  deps: ModerationDeps,
+  listing: Listing,
+  mail: { subject: string; text: string; html: string },
+  kind: string,
+  now: Date,
+): Promise<TransactItem[]> {
   let to = reachableEmail(await getUser(deps.db, listing.ownerId));
-  if (!to && listing.assistance) to = reachableEmail(await getUser(deps.db, listing.assistance.agentId));
+  if (!to && listing.assistance)
+    to = reachableEmail(await getUser(deps.db, listing.assistance.agentId));
   return to ? [outboxPut(deps.db, { to, ...mail, kind }, now)] : [];
 }
 

@@ -17,8 +17,13 @@ describe('photo signed URLs', () => {
     const url = new URL(signPhotoUrl(signing, 'photos/L1/P1.webp', 300, now));
 
     expect(url.origin + url.pathname).toBe('https://echange-kaz.example/photos/L1/P1.webp');
-    expect(verifyPhotoUrl(url, trusted, new Date(now.getTime() + 299_000))).toEqual({ valid: true });
-    expect(verifyPhotoUrl(url, trusted, new Date(now.getTime() + 300_000))).toEqual({ valid: false, reason: 'expired' });
+    expect(verifyPhotoUrl(url, trusted, new Date(now.getTime() + 299_000))).toEqual({
+      valid: true,
+    });
+    expect(verifyPhotoUrl(url, trusted, new Date(now.getTime() + 300_000))).toEqual({
+      valid: false,
+      reason: 'expired',
+    });
   });
 
   it('refuses an unsigned link, another photo, a longer expiry, another key', () => {
@@ -27,10 +32,20 @@ describe('photo signed URLs', () => {
     const longer = new URL(url.href);
     longer.searchParams.set('Expires', String(Number(url.searchParams.get('Expires')) + 3600));
 
-    expect(verifyPhotoUrl(new URL('https://echange-kaz.example/photos/L1/P1.webp'), trusted, now)).toEqual({ valid: false, reason: 'unsigned' });
-    expect(verifyPhotoUrl(otherPhoto, trusted, now)).toEqual({ valid: false, reason: 'bad-signature' });
+    expect(
+      verifyPhotoUrl(new URL('https://echange-kaz.example/photos/L1/P1.webp'), trusted, now),
+    ).toEqual({ valid: false, reason: 'unsigned' });
+    expect(verifyPhotoUrl(otherPhoto, trusted, now)).toEqual({
+      valid: false,
+      reason: 'bad-signature',
+    });
     expect(verifyPhotoUrl(longer, trusted, now)).toEqual({ valid: false, reason: 'bad-signature' });
-    expect(verifyPhotoUrl(url, { keyPairId: 'K2TESTKEY', publicKey: other.publicKey }, now)).toEqual({ valid: false, reason: 'bad-signature' });
-    expect(verifyPhotoUrl(url, { keyPairId: 'K2OTHER', publicKey: keys.publicKey }, now)).toEqual({ valid: false, reason: 'unknown-key' });
+    expect(
+      verifyPhotoUrl(url, { keyPairId: 'K2TESTKEY', publicKey: other.publicKey }, now),
+    ).toEqual({ valid: false, reason: 'bad-signature' });
+    expect(verifyPhotoUrl(url, { keyPairId: 'K2OTHER', publicKey: keys.publicKey }, now)).toEqual({
+      valid: false,
+      reason: 'unknown-key',
+    });
   });
 });

@@ -18,7 +18,12 @@ export interface PhotoUrlSigning {
   privateKey: string;
 }
 
-export function signPhotoUrl(signing: PhotoUrlSigning, objectKey: string, expiresInSeconds: number, now = new Date()): string {
+export function signPhotoUrl(
+  signing: PhotoUrlSigning,
+  objectKey: string,
+  expiresInSeconds: number,
+  now = new Date(),
+): string {
   return getSignedUrl({
     url: `${signing.appUrl}/${objectKey}`,
     keyPairId: signing.keyPairId,
@@ -29,9 +34,12 @@ export function signPhotoUrl(signing: PhotoUrlSigning, objectKey: string, expire
 }
 
 /** CloudFront's URL-safe base64: `+` → `-`, `=` → `_`, `/` → `~`. */
-const fromCloudFrontBase64 = (value: string) => Buffer.from(value.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
+const fromCloudFrontBase64 = (value: string) =>
+  Buffer.from(value.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
 
-export type PhotoUrlVerdict = { valid: true } | { valid: false; reason: 'unsigned' | 'expired' | 'unknown-key' | 'bad-signature' };
+export type PhotoUrlVerdict =
+  | { valid: true }
+  | { valid: false; reason: 'unsigned' | 'expired' | 'unknown-key' | 'bad-signature' };
 
 /**
  * What CloudFront does with a canned-policy URL: the resource is the URL without the signature
@@ -46,14 +54,22 @@ export function verifyPhotoUrl(
   const expires = Number(searchParams.get('Expires'));
   const signature = searchParams.get('Signature');
   const keyPairId = searchParams.get('Key-Pair-Id');
-  if (!Number.isInteger(expires) || expires <= 0 || !signature || !keyPairId) return { valid: false, reason: 'unsigned' };
+  if (!Number.isInteger(expires) || expires <= 0 || !signature || !keyPairId)
+    return { valid: false, reason: 'unsigned' };
   if (keyPairId !== trusted.keyPairId) return { valid: false, reason: 'unknown-key' };
   if (expires * 1000 <= now.getTime()) return { valid: false, reason: 'expired' };
   const algorithm = searchParams.get('Hash-Algorithm') === 'SHA256' ? 'RSA-SHA256' : 'RSA-SHA1';
   const resource = new URL(url.href);
   for (const name of SIGNATURE_PARAMETERS) resource.searchParams.delete(name);
-  const policy = JSON.stringify({ Statement: [{ Resource: resource.href, Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });
+  const policy = JSON.stringify({
+    Statement: [
+      { Resource: resource.href, Condition: { DateLessThan: { 'AWS:EpochTime': expires } } },
+    ],
+  });
   const verifier = createVerify(algorithm).update(policy);
-  const key = typeof trusted.publicKey === 'string' ? createPublicKey(trusted.publicKey) : trusted.publicKey;
-  return verifier.verify(key, fromCloudFrontBase64(signature)) ? { valid: true } : { valid: false, reason: 'bad-signature' };
+  const key =
+    typeof trusted.publicKey === 'string' ? createPublicKey(trusted.publicKey) : trusted.publicKey;
+  return verifier.verify(key, fromCloudFrontBase64(signature))
+    ? { valid: true }
+    : { valid: false, reason: 'bad-signature' };
 }

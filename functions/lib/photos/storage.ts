@@ -5,7 +5,12 @@
  * bucket's address. Locally the endpoint is s3rver (path-style); on AWS it is left to the SDK.
  * Object keys are built here only.
  */
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConfigError, config, type Config } from '../config';
 import { signPhotoUrl } from './signed-url';
@@ -13,9 +18,12 @@ import { signPhotoUrl } from './signed-url';
 export const PHOTO_OBJECT_PREFIXES = { uploads: 'uploads/', photos: 'photos/' } as const;
 
 export const photoObjectKeys = {
-  upload: (listingId: string, photoId: string) => `${PHOTO_OBJECT_PREFIXES.uploads}${listingId}/${photoId}`,
-  photo: (listingId: string, photoId: string) => `${PHOTO_OBJECT_PREFIXES.photos}${listingId}/${photoId}.webp`,
-  thumbnail: (listingId: string, photoId: string) => `${PHOTO_OBJECT_PREFIXES.photos}${listingId}/${photoId}-thumb.webp`,
+  upload: (listingId: string, photoId: string) =>
+    `${PHOTO_OBJECT_PREFIXES.uploads}${listingId}/${photoId}`,
+  photo: (listingId: string, photoId: string) =>
+    `${PHOTO_OBJECT_PREFIXES.photos}${listingId}/${photoId}.webp`,
+  thumbnail: (listingId: string, photoId: string) =>
+    `${PHOTO_OBJECT_PREFIXES.photos}${listingId}/${photoId}-thumb.webp`,
   /** `uploads/<listingId>/<photoId>` → its parts; undefined for any other key. */
   parseUpload(key: string): { listingId: string; photoId: string } | undefined {
     const match = /^uploads\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_-]{1,64})$/.exec(key);
@@ -34,7 +42,12 @@ export function photoUploadOrigin(bucket: string, region: string): string {
 export interface PhotoStorage {
   bucket: string;
   /** A URL the browser PUTs the file to; content type and exact length are signed. */
-  presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<string>;
+  presignUpload(
+    key: string,
+    contentType: string,
+    size: number,
+    expiresInSeconds: number,
+  ): Promise<string>;
   /** A link under the app's origin, valid `expiresInSeconds` (needs the photo signing key). */
   presignDownload(key: string, expiresInSeconds: number): Promise<string>;
   /** The object's bytes, or undefined when it does not exist (any more). */
@@ -44,14 +57,19 @@ export interface PhotoStorage {
 }
 
 export function createPhotoStorage(
-  options: Pick<Config, 'region' | 'photosBucket' | 's3Endpoint'> & Partial<Pick<Config, 'appUrl' | 'photoSigning'>>,
+  options: Pick<Config, 'region' | 'photosBucket' | 's3Endpoint'> &
+    Partial<Pick<Config, 'appUrl' | 'photoSigning'>>,
 ): PhotoStorage {
   const bucket = options.photosBucket;
   if (!bucket) throw new ConfigError('Invalid or missing configuration: PHOTOS_BUCKET');
   const s3 = new S3Client({
     region: options.region,
     ...(options.s3Endpoint
-      ? { endpoint: options.s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+      ? {
+          endpoint: options.s3Endpoint,
+          forcePathStyle: true,
+          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+        }
       : {}),
     // Otherwise the SDK signs a CRC32 of the empty body into presigned PUTs, and S3 refuses the upload.
     requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -59,13 +77,25 @@ export function createPhotoStorage(
   return {
     bucket,
     presignUpload: (key, contentType, size, expiresIn) =>
-      getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: size }), {
-        expiresIn,
-        // Signed headers: S3 refuses a PUT whose type or length differs from what was asked.
-        signableHeaders: new Set(['content-type', 'content-length']),
-      }),
+      getSignedUrl(
+        s3,
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          ContentType: contentType,
+          ContentLength: size,
+        }),
+        {
+          expiresIn,
+          // Signed headers: S3 refuses a PUT whose type or length differs from what was asked.
+          signableHeaders: new Set(['content-type', 'content-length']),
+        },
+      ),
     async presignDownload(key, expiresIn) {
-      if (!options.photoSigning || !options.appUrl) throw new ConfigError('Invalid or missing configuration: PHOTOS_KEY_PAIR_ID, PHOTOS_SIGNING_KEY');
+      if (!options.photoSigning || !options.appUrl)
+        throw new ConfigError(
+          'Invalid or missing configuration: PHOTOS_KEY_PAIR_ID, PHOTOS_SIGNING_KEY',
+        );
       return signPhotoUrl({ appUrl: options.appUrl, ...options.photoSigning }, key, expiresIn);
     },
     async read(key) {
@@ -73,18 +103,27 @@ export function createPhotoStorage(
         const result = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         return await result.Body?.transformToByteArray();
       } catch (error) {
-        if ((error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound') return undefined;
+        if ((error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound')
+          return undefined;
         throw error;
       }
     },
     async write(key, body, contentType) {
       await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'private, max-age=86400, immutable' }),
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          CacheControl: 'private, max-age=86400, immutable',
+        }),
       );
     },
     async remove(keys) {
       // Deleting a missing object succeeds: removal is idempotent.
-      await Promise.all(keys.map((Key) => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key }))));
+      await Promise.all(
+        keys.map((Key) => s3.send(new DeleteObjectCommand({ Bucket: bucket, Key }))),
+      );
     },
   };
 }

@@ -20,12 +20,20 @@ export interface Footprint {
   storage: () => PhotoStorage;
 }
 
-export async function footprintOf(db: Database, user: User, storage: () => PhotoStorage): Promise<Footprint> {
+export async function footprintOf(
+  db: Database,
+  user: User,
+  storage: () => PhotoStorage,
+): Promise<Footprint> {
   const listings = await listingsOfOwner(db, user.id);
   const matches = new Map<string, StoredMatch>();
-  for (const listing of listings) for (const match of await matchesOfListing(db, listing.id)) matches.set(match.id, match);
-  const swapIds = new Set([...matches.values()].flatMap((match) => (match.swapId ? [match.swapId] : [])));
+  for (const listing of listings)
+    for (const match of await matchesOfListing(db, listing.id)) matches.set(match.id, match);
+  const swapIds = new Set(
+    [...matches.values()].flatMap((match) => (match.swapId ? [match.swapId] : [])),
+  );
   // Swaps from before matches named theirs: the person's own actions on them are in the audit trail.
-  for (const entry of await auditEntriesOf(db, user.id)) if (entry.subject.startsWith('swap:')) swapIds.add(entry.subject.slice('swap:'.length));
+  for (const entry of await auditEntriesOf(db, user.id))
+    if (entry.subject.startsWith('swap:')) swapIds.add(entry.subject.slice('swap:'.length));
   return { user, listings, matches: [...matches.values()], swapIds: [...swapIds], storage };
 }

@@ -13,10 +13,17 @@ import { photoObjectKeys, type PhotoStorage } from '../photos/storage';
  * The processed files. An original under `uploads/` is deleted by the photo job once handled, and
  * one never handled expires with the bucket's 1-day rule: erasure needs no right on that prefix.
  */
-const objectKeysOf = (photo: PhotoRecord) => [photoObjectKeys.photo(photo.listingId, photo.id), photoObjectKeys.thumbnail(photo.listingId, photo.id)];
+const objectKeysOf = (photo: PhotoRecord) => [
+  photoObjectKeys.photo(photo.listingId, photo.id),
+  photoObjectKeys.thumbnail(photo.listingId, photo.id),
+];
 
 /** Deletes every photo of the listing: objects first, so no item is lost while its files remain. */
-export async function removeListingPhotos(db: Database, storage: PhotoStorage, listingId: string): Promise<number> {
+export async function removeListingPhotos(
+  db: Database,
+  storage: PhotoStorage,
+  listingId: string,
+): Promise<number> {
   const photos = await listPhotoRecords(db, listingId);
   for (const photo of photos) {
     await storage.remove(objectKeysOf(photo));
@@ -26,7 +33,11 @@ export async function removeListingPhotos(db: Database, storage: PhotoStorage, l
 }
 
 /** Frees the owner's guard if it still names this listing (a newer listing's guard stays). */
-export async function releaseActiveListingGuard(db: Database, ownerId: string, listingId: string): Promise<boolean> {
+export async function releaseActiveListingGuard(
+  db: Database,
+  ownerId: string,
+  listingId: string,
+): Promise<boolean> {
   try {
     await db.doc.send(
       new DeleteCommand({
@@ -46,9 +57,13 @@ export async function releaseActiveListingGuard(db: Database, ownerId: string, l
 /** Deletes these items, 25 a request, retrying what DynamoDB leaves unprocessed. */
 export async function deleteItems(db: Database, itemKeys: readonly ItemKey[]): Promise<void> {
   for (let start = 0; start < itemKeys.length; start += 25) {
-    let pending = itemKeys.slice(start, start + 25).map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
+    let pending = itemKeys
+      .slice(start, start + 25)
+      .map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
     while (pending.length > 0) {
-      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
+      const result = await db.doc.send(
+        new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }),
+      );
       pending = (result.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
     }
   }

@@ -17,15 +17,24 @@ import { photoObjectKeys } from '../photos/storage';
 import type { PersonalDataSource } from '../privacy';
 import type { Footprint } from './footprint';
 import { deleteItems, removeListingPhotos } from './listing-remnants';
-import { auditEntriesOf, messagesOfThread, pseudonymiseAudit, pseudonymiseMatch, pseudonymiseSwap } from './pseudonymise';
+import {
+  auditEntriesOf,
+  messagesOfThread,
+  pseudonymiseAudit,
+  pseudonymiseMatch,
+  pseudonymiseSwap,
+} from './pseudonymise';
 
 const DOWNLOAD_SECONDS = 15 * 60;
 
-const ownListingIds = (footprint: Footprint) => new Set(footprint.listings.map((listing) => listing.id));
+const ownListingIds = (footprint: Footprint) =>
+  new Set(footprint.listings.map((listing) => listing.id));
 
 /** Mails not sent yet to the person (sent ones keep neither address nor content). */
 async function pendingMailsTo(db: Database, email: string) {
-  return (await listUnsentMail(db, new Date('9999-12-31'), 1000)).filter((mail) => mail.to?.toLowerCase() === email.toLowerCase());
+  return (await listUnsentMail(db, new Date('9999-12-31'), 1000)).filter(
+    (mail) => mail.to?.toLowerCase() === email.toLowerCase(),
+  );
 }
 
 export const personalDataSources: PersonalDataSource[] = [
@@ -35,11 +44,20 @@ export const personalDataSources: PersonalDataSource[] = [
       const mine = ownListingIds(footprint);
       return footprint.matches.map((match) => {
         const me = match.participants.find((p) => mine.has(p.listingId));
-        return { id: match.id, kind: match.kind, status: match.status, listingIds: match.listingIds, myListingId: me?.listingId, myAnswer: me?.interest, createdAt: match.createdAt };
+        return {
+          id: match.id,
+          kind: match.kind,
+          status: match.status,
+          listingIds: match.listingIds,
+          myListingId: me?.listingId,
+          myAnswer: me?.interest,
+          createdAt: match.createdAt,
+        };
       });
     },
     erase: async (db, footprint, { pseudonym, now }) => {
-      for (const match of footprint.matches) await pseudonymiseMatch(db, match.id, footprint.user.id, pseudonym, now);
+      for (const match of footprint.matches)
+        await pseudonymiseMatch(db, match.id, footprint.user.id, pseudonym, now);
     },
   },
   {
@@ -47,7 +65,14 @@ export const personalDataSources: PersonalDataSource[] = [
     collect: async (_db, footprint) => {
       const mine = ownListingIds(footprint);
       return footprint.matches.flatMap((match) =>
-        match.participants.filter((p) => mine.has(p.listingId) && p.visit).map((p) => ({ matchId: match.id, listingId: p.listingId, suitable: p.visit!.suitable, at: p.visit!.at })),
+        match.participants
+          .filter((p) => mine.has(p.listingId) && p.visit)
+          .map((p) => ({
+            matchId: match.id,
+            listingId: p.listingId,
+            suitable: p.visit!.suitable,
+            at: p.visit!.at,
+          })),
       );
     },
     // Removed with the proposals (above).
@@ -56,9 +81,19 @@ export const personalDataSources: PersonalDataSource[] = [
   {
     name: 'messages',
     collect: async (db, footprint) => {
-      const threads = await Promise.all(footprint.matches.map(async (match) => ({ match, messages: await messagesOfThread(db, match.id) })));
+      const threads = await Promise.all(
+        footprint.matches.map(async (match) => ({
+          match,
+          messages: await messagesOfThread(db, match.id),
+        })),
+      );
       return threads.flatMap(({ match, messages }) =>
-        messages.map((message) => ({ matchId: match.id, sentAt: message.sentAt, fromMe: message.authorId === footprint.user.id, text: message.text })),
+        messages.map((message) => ({
+          matchId: match.id,
+          sentAt: message.sentAt,
+          fromMe: message.authorId === footprint.user.id,
+          text: message.text,
+        })),
       );
     },
     // The person's own messages are deleted with the proposals (above); the others' stay theirs.
@@ -70,38 +105,60 @@ export const personalDataSources: PersonalDataSource[] = [
       const swaps = await Promise.all(footprint.swapIds.map((id) => findSwap(db, id)));
       return swaps.flatMap((swap) => {
         if (!swap) return [];
-        const mine = swap.participants.filter((p) => p.ownerId === footprint.user.id).map((p) => p.listingId);
+        const mine = swap.participants
+          .filter((p) => p.ownerId === footprint.user.id)
+          .map((p) => p.listingId);
         const { participants, reviews, version: _v, ...rest } = swap;
-        return [{ ...rest, participants: participants.map(({ ownerId: _owner, ...p }) => p), decisionsOnMyHousehold: reviews.filter((r) => mine.includes(r.incomingListingId)) }];
+        return [
+          {
+            ...rest,
+            participants: participants.map(({ ownerId: _owner, ...p }) => p),
+            decisionsOnMyHousehold: reviews.filter((r) => mine.includes(r.incomingListingId)),
+          },
+        ];
       });
     },
     erase: async (db, footprint, { pseudonym }) => {
-      for (const swapId of footprint.swapIds) await pseudonymiseSwap(db, swapId, footprint.user.id, pseudonym);
+      for (const swapId of footprint.swapIds)
+        await pseudonymiseSwap(db, swapId, footprint.user.id, pseudonym);
     },
   },
   {
     name: 'photos',
     collect: async (db, footprint) => {
-      const photos = (await Promise.all(footprint.listings.map((listing) => listPhotoRecords(db, listing.id)))).flat();
+      const photos = (
+        await Promise.all(footprint.listings.map((listing) => listPhotoRecords(db, listing.id)))
+      ).flat();
       return Promise.all(
         photos.map(async (photo) => ({
           listingId: photo.listingId,
           id: photo.id,
           status: photo.status,
           createdAt: photo.createdAt,
-          ...(photo.status === 'ready' ? { url: await footprint.storage().presignDownload(photoObjectKeys.photo(photo.listingId, photo.id), DOWNLOAD_SECONDS) } : {}),
+          ...(photo.status === 'ready'
+            ? {
+                url: await footprint
+                  .storage()
+                  .presignDownload(
+                    photoObjectKeys.photo(photo.listingId, photo.id),
+                    DOWNLOAD_SECONDS,
+                  ),
+              }
+            : {}),
         })),
       );
     },
     erase: async (db, footprint) => {
       for (const listing of footprint.listings) {
-        if ((await listPhotoRecords(db, listing.id)).length > 0) await removeListingPhotos(db, footprint.storage(), listing.id);
+        if ((await listPhotoRecords(db, listing.id)).length > 0)
+          await removeListingPhotos(db, footprint.storage(), listing.id);
       }
     },
   },
   {
     name: 'annonces',
-    collect: async (_db, footprint) => footprint.listings.map(({ version: _v, ...listing }) => listing),
+    collect: async (_db, footprint) =>
+      footprint.listings.map(({ version: _v, ...listing }) => listing),
     erase: async (db, footprint, { pseudonym, now }) => {
       for (const listing of footprint.listings) {
         // The dwelling's public facts and the motive stay for anonymous statistics, then go by TTL.
@@ -126,9 +183,17 @@ export const personalDataSources: PersonalDataSource[] = [
   {
     name: 'mails',
     collect: async (db, footprint) =>
-      (await pendingMailsTo(db, footprint.user.email)).map((mail) => ({ kind: mail.kind, subject: mail.subject, status: mail.status, createdAt: mail.createdAt })),
+      (await pendingMailsTo(db, footprint.user.email)).map((mail) => ({
+        kind: mail.kind,
+        subject: mail.subject,
+        status: mail.status,
+        createdAt: mail.createdAt,
+      })),
     erase: async (db, footprint) => {
-      await deleteItems(db, (await pendingMailsTo(db, footprint.user.email)).map((mail) => keys.outbox(mail.id)));
+      await deleteItems(
+        db,
+        (await pendingMailsTo(db, footprint.user.email)).map((mail) => keys.outbox(mail.id)),
+      );
     },
   },
   {
@@ -136,11 +201,17 @@ export const personalDataSources: PersonalDataSource[] = [
     collect: async (db, footprint) =>
       (await auditEntriesOf(db, footprint.user.id))
         .map(({ pk: _pk, sk: _sk, ...entry }) => {
-          const { gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...rest } = entry as typeof entry & Record<string, unknown>;
+          const {
+            gsi1pk: _g1,
+            gsi1sk: _g2,
+            entity: _e,
+            ...rest
+          } = entry as typeof entry & Record<string, unknown>;
           return rest;
         })
         .sort((a, b) => String(b.at).localeCompare(String(a.at))),
-    erase: async (db, footprint, { pseudonym }) => pseudonymiseAudit(db, footprint.user.id, pseudonym),
+    erase: async (db, footprint, { pseudonym }) =>
+      pseudonymiseAudit(db, footprint.user.id, pseudonym),
   },
   {
     name: 'compte',

@@ -31,60 +31,109 @@ async function withRetry(rewrite: () => Promise<void>, attempts = 5): Promise<vo
 }
 
 /** A proposal without the person: pseudonym for their id, no visit report; their messages and notices deleted. */
-export async function pseudonymiseMatch(db: Database, matchId: string, userId: string, pseudonym: string, now: Date): Promise<void> {
+export async function pseudonymiseMatch(
+  db: Database,
+  matchId: string,
+  userId: string,
+  pseudonym: string,
+  now: Date,
+): Promise<void> {
   await withRetry(async () => {
     const match = await findMatch(db, matchId);
     if (!match || !match.participants.some((p) => p.ownerId === userId)) return;
-    const participants = match.participants.map(({ visit, ...p }) => (p.ownerId === userId ? { ...p, ownerId: pseudonym } : { ...p, ...(visit ? { visit } : {}) }));
+    const participants = match.participants.map(({ visit, ...p }) =>
+      p.ownerId === userId ? { ...p, ownerId: pseudonym } : { ...p, ...(visit ? { visit } : {}) },
+    );
     const changed: StoredMatch = { ...match, participants, updatedAt: now.toISOString() };
     await transactWrite(db, matchUpdateItems(db, changed, match.version));
   });
-  const own = (await messagesOfThread(db, matchId)).filter((message) => message.authorId === userId);
+  const own = (await messagesOfThread(db, matchId)).filter(
+    (message) => message.authorId === userId,
+  );
   const notices = await keysUnder(db, keys.match(matchId).pk, `NOTICE#${userId}#`);
   await deleteItems(db, [...own.map((m) => keys.message(matchId, m.sentAt, m.id)), ...notices]);
 }
 
 export async function messagesOfThread(db: Database, matchId: string): Promise<StoredMessage[]> {
   const prefix = keys.messagesPrefix(matchId);
-  const items = await queryAll(db, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix } });
-  return items.map(({ pk: _a, sk: _b, entity: _c, ...message }) => message as unknown as StoredMessage);
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+  });
+  return items.map(
+    ({ pk: _a, sk: _b, entity: _c, ...message }) => message as unknown as StoredMessage,
+  );
 }
 
 /** A settled swap stays for its lessors, with a pseudonym for the person and no free text of theirs. */
-export async function pseudonymiseSwap(db: Database, swapId: string, userId: string, pseudonym: string): Promise<void> {
+export async function pseudonymiseSwap(
+  db: Database,
+  swapId: string,
+  userId: string,
+  pseudonym: string,
+): Promise<void> {
   await withRetry(async () => {
     const swap = await findSwap(db, swapId);
     if (!swap || !swap.participants.some((p) => p.ownerId === userId)) return;
     const changed: Swap = {
       ...swap,
-      participants: swap.participants.map((p) => (p.ownerId === userId ? { ...p, ownerId: pseudonym } : p)),
-      ...(swap.cancelReason && swap.cancelledBy === 'participant' ? { cancelReason: 'effacé' } : {}),
+      participants: swap.participants.map((p) =>
+        p.ownerId === userId ? { ...p, ownerId: pseudonym } : p,
+      ),
+      ...(swap.cancelReason && swap.cancelledBy === 'participant'
+        ? { cancelReason: 'effacé' }
+        : {}),
     };
     await transactWrite(db, [swapUpdatePut(db, changed, swap.version)]);
   });
 }
 
 /** Every audit entry by the person or about their account. */
-export async function auditEntriesOf(db: Database, userId: string): Promise<Array<AuditItem & ItemKey>> {
+export async function auditEntriesOf(
+  db: Database,
+  userId: string,
+): Promise<Array<AuditItem & ItemKey>> {
   const byActor = await queryAll(db, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': indexKeys.auditByActor(userId, '').gsi1pk },
   });
-  const about = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.audit(`user:${userId}`, '', '').pk } });
-  const unique = new Map([...byActor, ...about].map((item) => [`${item.pk}\u0000${item.sk}`, item]));
+  const about = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.audit(`user:${userId}`, '', '').pk },
+  });
+  const unique = new Map(
+    [...byActor, ...about].map((item) => [`${item.pk}\u0000${item.sk}`, item]),
+  );
   return [...unique.values()] as unknown as Array<AuditItem & ItemKey>;
 }
 
 /** Audit entries kept as proof, with the pseudonym as actor or subject; a moved entry is written before the old one goes. */
-export async function pseudonymiseAudit(db: Database, userId: string, pseudonym: string): Promise<void> {
+export async function pseudonymiseAudit(
+  db: Database,
+  userId: string,
+  pseudonym: string,
+): Promise<void> {
   const subject = `user:${userId}`;
   const moved: ItemKey[] = [];
   for (const entry of await auditEntriesOf(db, userId)) {
-    const { pk, sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = entry as AuditItem & ItemKey & Record<string, unknown>;
+    const {
+      pk,
+      sk,
+      gsi1pk: _g1,
+      gsi1sk: _g2,
+      ...rest
+    } = entry as AuditItem & ItemKey & Record<string, unknown>;
     const actorId = rest.actorId === userId ? pseudonym : rest.actorId;
     const newSubject = rest.subject === subject ? `user:${pseudonym}` : rest.subject;
-    const item = { ...rest, ...keys.audit(newSubject, rest.at, rest.id), ...indexKeys.auditByActor(actorId, rest.at), entity: ENTITY.audit, actorId, subject: newSubject };
+    const item = {
+      ...rest,
+      ...keys.audit(newSubject, rest.at, rest.id),
+      ...indexKeys.auditByActor(actorId, rest.at),
+      entity: ENTITY.audit,
+      actorId,
+      subject: newSubject,
+    };
     await transactWrite(db, [{ Put: { TableName: db.tableName, Item: item } }]);
     if (item.pk !== pk || item.sk !== sk) moved.push({ pk, sk });
   }

@@ -5,7 +5,13 @@
  * run it on a quiet table): records applied during the rebuild would be counted twice or lost.
  */
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { STATS_SOURCES, listingFactsOf, rebuildCells, type Item, type ListingFacts } from '../../../shared/stats/index';
+import {
+  STATS_SOURCES,
+  listingFactsOf,
+  rebuildCells,
+  type Item,
+  type ListingFacts,
+} from '../../../shared/stats/index';
 import type { Database } from '../db/client';
 import { ENTITY } from '../db/model';
 import { targetsOf } from '../db/stats';
@@ -42,7 +48,9 @@ async function scanEntities(db: Database, entities: string[]): Promise<Item[]> {
 
 async function batchWrite(db: Database, requests: Record<string, unknown>[]): Promise<void> {
   for (let start = 0; start < requests.length; start += 25) {
-    let pending: Record<string, Record<string, unknown>[]> | undefined = { [db.tableName]: requests.slice(start, start + 25) };
+    let pending: Record<string, Record<string, unknown>[]> | undefined = {
+      [db.tableName]: requests.slice(start, start + 25),
+    };
     while (pending && Object.keys(pending).length > 0) {
       const result = await db.doc.send(new BatchWriteCommand({ RequestItems: pending as never }));
       pending = result.UnprocessedItems as typeof pending;
@@ -67,12 +75,25 @@ export async function rebuildStats(db: Database): Promise<RebuildReport> {
     if (facts) listings.set(facts.id, facts);
   }
   const targets = targetsOf(rebuildCells(sources, (id) => listings.get(id)));
-  const fresh = targets.map((t) => ({ ...t.key, entity: t.entity, month: t.month, ...(t.scope ? { scope: t.scope } : {}), ...t.adds }));
+  const fresh = targets.map((t) => ({
+    ...t.key,
+    entity: t.entity,
+    month: t.month,
+    ...(t.scope ? { scope: t.scope } : {}),
+    ...t.adds,
+  }));
   const kept = new Set(fresh.map((item) => `${item.pk}|${item.sk}`));
-  const stale = items.filter((item) => STORED.has(String(item.entity)) && !kept.has(`${item.pk}|${item.sk}`));
+  const stale = items.filter(
+    (item) => STORED.has(String(item.entity)) && !kept.has(`${item.pk}|${item.sk}`),
+  );
   await batchWrite(db, [
     ...fresh.map((Item) => ({ PutRequest: { Item } })),
     ...stale.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
   ]);
-  return { sourceItems: sources.length, aggregates: fresh.length, removed: stale.length, ms: performance.now() - started };
+  return {
+    sourceItems: sources.length,
+    aggregates: fresh.length,
+    removed: stale.length,
+    ms: performance.now() - started,
+  };
 }

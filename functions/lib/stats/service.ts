@@ -4,11 +4,33 @@
  * suppression pattern masks the period asked (shared/stats/suppression.ts).
  */
 import type { ReferenceData } from '../../../shared/reference/index';
-import type { CommuneStats, FlowStats, QuartierStats, StatsQuery } from '../../../shared/schemas/stats';
+import type {
+  CommuneStats,
+  FlowStats,
+  QuartierStats,
+  StatsQuery,
+} from '../../../shared/schemas/stats';
 import { ValidationError } from '../../../shared/errors';
 import {
-  addMonths, allowedPeriodsOf, cinorSeries, communeRows, confidentialPublication, exactPublication, flowRows, isAllowedPeriod, maskedByPeriod, monthCount, monthOf,
-  periodId, presetPeriod, quartierRows, suppressionPattern, totalsOf, type Aggregate, type Period, type Publication,
+  addMonths,
+  allowedPeriodsOf,
+  cinorSeries,
+  communeRows,
+  confidentialPublication,
+  exactPublication,
+  flowRows,
+  isAllowedPeriod,
+  maskedByPeriod,
+  monthCount,
+  monthOf,
+  periodId,
+  presetPeriod,
+  quartierRows,
+  suppressionPattern,
+  totalsOf,
+  type Aggregate,
+  type Period,
+  type Publication,
 } from '../../../shared/stats/index';
 import type { Role } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
@@ -31,7 +53,8 @@ export function periodOf(query: Pick<StatsQuery, 'from' | 'to'>, now: Date, role
   const period = { from: query.from ?? addMonths(to, -11), to };
   if (role === 'cinor' && !isAllowedPeriod(period)) {
     const field = [1, 3, 6, 12].includes(monthCount(period.from, period.to)) ? 'from' : 'to';
-    const message = 'La période (from, to) doit couvrir un mois, un trimestre, un semestre ou une année civile, par exemple from=2026-04&to=2026-06 : une autre période permettrait de retrouver par soustraction des effectifs masqués.';
+    const message =
+      'La période (from, to) doit couvrir un mois, un trimestre, un semestre ou une année civile, par exemple from=2026-04&to=2026-06 : une autre période permettrait de retrouver par soustraction des effectifs masqués.';
     throw new ValidationError(message, [{ path: field, message }]);
   }
   return period;
@@ -46,14 +69,20 @@ export const masksFor = (role: Role) => role === 'cinor';
  */
 const CACHE_MS = 5_000;
 const CACHE_PERIODS = 50;
-type Loaded = { aggregates: Aggregate[]; reference: ReferenceData; totals: ReturnType<typeof totalsOf> };
+type Loaded = {
+  aggregates: Aggregate[];
+  reference: ReferenceData;
+  totals: ReturnType<typeof totalsOf>;
+};
 const cache = new Map<string, { at: number; loaded: Promise<Loaded> }>();
 
 function load(deps: StatsServiceDeps, period: Period): Promise<Loaded> {
   const key = `${deps.db.tableName}|${period.from}|${period.to}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.loaded;
-  const loaded = Promise.all([readAggregates(deps.db, period), deps.reference()]).then(([aggregates, reference]) => ({ aggregates, reference, totals: totalsOf(aggregates, period) }));
+  const loaded = Promise.all([readAggregates(deps.db, period), deps.reference()]).then(
+    ([aggregates, reference]) => ({ aggregates, reference, totals: totalsOf(aggregates, period) }),
+  );
   loaded.catch(() => cache.delete(key));
   cache.delete(key);
   cache.set(key, { at: Date.now(), loaded });
@@ -70,24 +99,45 @@ async function confidential(deps: StatsServiceDeps, period: Period): Promise<Pub
   const loaded = await load(deps, presetPeriod('year', period.from));
   let built = confidentialYears.get(loaded);
   if (!built) {
-    const exact = allowedPeriodsOf(year).map((p) => exactPublication(loaded.aggregates, loaded.reference, p));
+    const exact = allowedPeriodsOf(year).map((p) =>
+      exactPublication(loaded.aggregates, loaded.reference, p),
+    );
     const pattern = suppressionPattern(exact);
     const index = maskedByPeriod(pattern);
-    built = Promise.resolve(new Map(exact.map((publication) => [periodId(publication.period), confidentialPublication(publication, pattern, index)])));
+    built = Promise.resolve(
+      new Map(
+        exact.map((publication) => [
+          periodId(publication.period),
+          confidentialPublication(publication, pattern, index),
+        ]),
+      ),
+    );
     confidentialYears.set(loaded, built);
   }
   const publication = (await built).get(periodId(period));
-  if (!publication) throw new ValidationError('Période non autorisée.', [{ path: 'from', message: 'Période non autorisée.' }]);
+  if (!publication)
+    throw new ValidationError('Période non autorisée.', [
+      { path: 'from', message: 'Période non autorisée.' },
+    ]);
   return publication;
 }
 
-export async function quartierStats(deps: StatsServiceDeps, period: Period, role: Role): Promise<QuartierStats> {
-  if (masksFor(role)) return { period, masked: true, rows: (await confidential(deps, period)).quartiers };
+export async function quartierStats(
+  deps: StatsServiceDeps,
+  period: Period,
+  role: Role,
+): Promise<QuartierStats> {
+  if (masksFor(role))
+    return { period, masked: true, rows: (await confidential(deps, period)).quartiers };
   const { totals, reference } = await load(deps, period);
   return { period, masked: false, rows: quartierRows(totals, reference, false) };
 }
 
-export async function communeStats(deps: StatsServiceDeps, period: Period, role: Role): Promise<CommuneStats> {
+export async function communeStats(
+  deps: StatsServiceDeps,
+  period: Period,
+  role: Role,
+): Promise<CommuneStats> {
   if (masksFor(role)) {
     const { communes, series } = await confidential(deps, period);
     return { period, rows: communes, series };
@@ -96,8 +146,13 @@ export async function communeStats(deps: StatsServiceDeps, period: Period, role:
   return { period, rows: communeRows(totals, reference), series: cinorSeries(aggregates, period) };
 }
 
-export async function flowStats(deps: StatsServiceDeps, period: Period, role: Role): Promise<FlowStats> {
-  if (masksFor(role)) return { period, masked: true, rows: (await confidential(deps, period)).flows };
+export async function flowStats(
+  deps: StatsServiceDeps,
+  period: Period,
+  role: Role,
+): Promise<FlowStats> {
+  if (masksFor(role))
+    return { period, masked: true, rows: (await confidential(deps, period)).flows };
   const { totals, reference } = await load(deps, period);
   return { period, masked: false, rows: flowRows(totals, reference, false) };
 }

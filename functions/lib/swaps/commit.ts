@@ -11,13 +11,26 @@ import type { MatchStatus } from '../../../shared/match/lifecycle';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
-import { isAwaitingDecision, listingStatusFor, type Swap, type SwapReview } from '../../../shared/swap/lifecycle';
+import {
+  isAwaitingDecision,
+  listingStatusFor,
+  type Swap,
+  type SwapReview,
+} from '../../../shared/swap/lifecycle';
 import { auditPut } from '../db/audit';
 import type { Database } from '../db/client';
 import { expiryScheduleItems } from '../db/expiry';
 import { activeListingGuardDelete } from '../db/listings';
 import { matchUpdateItems, type StoredMatch } from '../db/matches';
-import { ListingAlreadyEngagedError, SwapChangedError, listingSwapPut, reviewCreatePut, reviewUpdate, swapCreatePut, swapUpdatePut } from '../db/swaps';
+import {
+  ListingAlreadyEngagedError,
+  SwapChangedError,
+  listingSwapPut,
+  reviewCreatePut,
+  reviewUpdate,
+  swapCreatePut,
+  swapUpdatePut,
+} from '../db/swaps';
 import { transactWrite, type TransactItem } from '../db/transact';
 
 export interface SwapDeps {
@@ -45,19 +58,27 @@ export interface Transition {
 /** DynamoDB accepts 100 items per transaction; mails beyond that follow right after the commit. */
 const MAX_TRANSACTION_ITEMS = 100;
 
-const isOpen = (swap: Swap | undefined, review: SwapReview) => swap?.status === 'under_review' && isAwaitingDecision(review);
+const isOpen = (swap: Swap | undefined, review: SwapReview) =>
+  swap?.status === 'under_review' && isAwaitingDecision(review);
 
 function reviewItems(db: Database, before: Swap | undefined, after: Swap): TransactItem[] {
   const previous = new Map(before?.reviews.map((review) => [review.listingId, review]));
   return after.reviews.flatMap((review) => {
     const old = previous.get(review.listingId);
     if (!old) return [reviewCreatePut(db, after.id, review)];
-    const changed = old.decision !== review.decision || old.decidedAt !== review.decidedAt || isOpen(before, old) !== isOpen(after, review);
+    const changed =
+      old.decision !== review.decision ||
+      old.decidedAt !== review.decidedAt ||
+      isOpen(before, old) !== isOpen(after, review);
     return changed ? [reviewUpdate(db, after.id, review, isOpen(after, review))] : [];
   });
 }
 
-function listingItems(db: Database, transition: Transition, now: Date): { items: TransactItem[]; conditioned: number[] } {
+function listingItems(
+  db: Database,
+  transition: Transition,
+  now: Date,
+): { items: TransactItem[]; conditioned: number[] } {
   const target = listingStatusFor(transition.after.status);
   const current = transition.before ? listingStatusFor(transition.before.status) : 'published';
   const items: TransactItem[] = [];
@@ -83,7 +104,10 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
   const { db } = deps;
   const now = deps.now();
   const { before, after } = transition;
-  const items: TransactItem[] = [before ? swapUpdatePut(db, after, before.version) : swapCreatePut(db, after), ...reviewItems(db, before, after)];
+  const items: TransactItem[] = [
+    before ? swapUpdatePut(db, after, before.version) : swapCreatePut(db, after),
+    ...reviewItems(db, before, after),
+  ];
   const listings = listingItems(db, transition, now);
   const listingIndexes = new Set(listings.conditioned.map((index) => index + items.length));
   items.push(...listings.items);
@@ -91,24 +115,51 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
   if (transition.match) {
     const { stored, status } = transition.match;
     // The match names the swap made of it, so that a participant's export and erasure find it.
-    items.push(...matchUpdateItems(db, { ...stored, status, resumeStatus: undefined, updatedAt: now.toISOString(), ...(before ? {} : { swapId: after.id }) }, stored.version));
+    items.push(
+      ...matchUpdateItems(
+        db,
+        {
+          ...stored,
+          status,
+          resumeStatus: undefined,
+          updatedAt: now.toISOString(),
+          ...(before ? {} : { swapId: after.id }),
+        },
+        stored.version,
+      ),
+    );
   }
-  items.push(auditPut(db, { actorId: transition.actor.id, actorRole: transition.actor.role, action: transition.action, subject: `swap:${after.id}`, details: { status: after.status, ...transition.details } }, now));
+  items.push(
+    auditPut(
+      db,
+      {
+        actorId: transition.actor.id,
+        actorRole: transition.actor.role,
+        action: transition.action,
+        subject: `swap:${after.id}`,
+        details: { status: after.status, ...transition.details },
+      },
+      now,
+    ),
+  );
   const room = MAX_TRANSACTION_ITEMS - items.length;
   const overflow = transition.mails.slice(room);
   items.push(...transition.mails.slice(0, room));
 
   await transactWrite(db, items, (failed): AppError => {
     if (failed.some((index) => listingIndexes.has(index))) return new ListingAlreadyEngagedError();
-    if (transition.match && failed.includes(matchIndex)) return new ConflictError('La proposition a changé entre-temps. Rechargez la page.');
+    if (transition.match && failed.includes(matchIndex))
+      return new ConflictError('La proposition a changé entre-temps. Rechargez la page.');
     return before ? new SwapChangedError() : new ConflictError('Cet échange existe déjà.');
   });
-  for (let start = 0; start < overflow.length; start += MAX_TRANSACTION_ITEMS) await transactWrite(db, overflow.slice(start, start + MAX_TRANSACTION_ITEMS));
+  for (let start = 0; start < overflow.length; start += MAX_TRANSACTION_ITEMS)
+    await transactWrite(db, overflow.slice(start, start + MAX_TRANSACTION_ITEMS));
 }
 
 /** Whether the error is a transaction that lost a race without any condition failing: worth re-reading and retrying. */
 function isTransientConflict(error: unknown): boolean {
-  if (!(error instanceof ConflictError) || !(error.cause instanceof TransactionCanceledException)) return false;
+  if (!(error instanceof ConflictError) || !(error.cause instanceof TransactionCanceledException))
+    return false;
   const codes = (error.cause.CancellationReasons ?? []).map((reason) => reason.Code);
   return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 }

@@ -24,8 +24,17 @@ interface Palette {
 }
 
 const REPLACEMENTS: Record<string, string> = {
-  '\u2019': "'", '\u2018': "'", '\u201c': '"', '\u201d': '"', '\u202f': ' ', '\u00a0': ' ', '\u2009': ' ',
-  '\u2013': '-', '\u2014': '-', '\u2026': '...', '\u2192': '->',
+  '\u2019': "'",
+  '\u2018': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u202f': ' ',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2026': '...',
+  '\u2192': '->',
 };
 
 export class PdfWriter {
@@ -46,13 +55,23 @@ export class PdfWriter {
 
   static async create(title: string, footer: string): Promise<PdfWriter> {
     const { PDFDocument, StandardFonts, rgb } = await loadPdfLib();
-    const palette = { ink: rgb(0.1, 0.12, 0.14), accent: rgb(0.03, 0.23, 0.3), muted: rgb(0.35, 0.37, 0.4) };
+    const palette = {
+      ink: rgb(0.1, 0.12, 0.14),
+      accent: rgb(0.03, 0.23, 0.3),
+      muted: rgb(0.35, 0.37, 0.4),
+    };
     const doc = await PDFDocument.create();
     doc.setTitle(title);
     doc.setLanguage('fr-FR');
     doc.setProducer('Échange Kaz');
     doc.setCreator('Échange Kaz');
-    return new PdfWriter(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), palette, footer);
+    return new PdfWriter(
+      doc,
+      await doc.embedFont(StandardFonts.Helvetica),
+      await doc.embedFont(StandardFonts.HelveticaBold),
+      palette,
+      footer,
+    );
   }
 
   /** What Helvetica can draw of `text`: known look-alikes replaced, anything else as "?". */
@@ -69,7 +88,13 @@ export class PdfWriter {
     this.page = this.doc.addPage(A4);
     this.y = A4[1] - MARGIN;
     const count = this.doc.getPageCount();
-    this.page.drawText(this.sanitize(`${this.footer} - page ${count}`), { x: MARGIN, y: 25, size: 8, font: this.regular, color: this.palette.muted });
+    this.page.drawText(this.sanitize(`${this.footer} - page ${count}`), {
+      x: MARGIN,
+      y: 25,
+      size: 8,
+      font: this.regular,
+      color: this.palette.muted,
+    });
   }
 
   private ensure(height: number): void {
@@ -93,14 +118,23 @@ export class PdfWriter {
     return lines;
   }
 
-  private lines(text: string, options: { font?: PDFFont; size?: number; x?: number; color?: Color } = {}): void {
+  private lines(
+    text: string,
+    options: { font?: PDFFont; size?: number; x?: number; color?: Color } = {},
+  ): void {
     const font = options.font ?? this.regular;
     const size = options.size ?? 10;
     const x = options.x ?? MARGIN;
     for (const line of this.wrap(text, font, size, A4[0] - MARGIN - x)) {
       this.ensure(size + 4);
       this.y -= size + 4;
-      this.page.drawText(line, { x, y: this.y, size, font, color: options.color ?? this.palette.ink });
+      this.page.drawText(line, {
+        x,
+        y: this.y,
+        size,
+        font,
+        color: options.color ?? this.palette.ink,
+      });
     }
   }
 
@@ -113,7 +147,12 @@ export class PdfWriter {
     this.ensure(40);
     this.y -= 12;
     this.lines(text, { font: this.bold, size: 12, color: this.palette.accent });
-    this.page.drawLine({ start: { x: MARGIN, y: this.y - 3 }, end: { x: A4[0] - MARGIN, y: this.y - 3 }, thickness: 0.5, color: this.palette.accent });
+    this.page.drawLine({
+      start: { x: MARGIN, y: this.y - 3 },
+      end: { x: A4[0] - MARGIN, y: this.y - 3 },
+      thickness: 0.5,
+      color: this.palette.accent,
+    });
     this.y -= 6;
   }
 

@@ -16,15 +16,29 @@ import { assertViewer, isStaffViewer, type SwapViewer } from './access';
 import type { SwapDeps } from './commit';
 import { swapView } from './views';
 
-async function viewOf(deps: SwapDeps, caller: User, swap: Swap, viewer?: SwapViewer): Promise<SwapView> {
-  const listings = await getListings(deps.db, swap.participants.map((p) => p.listingId));
+async function viewOf(
+  deps: SwapDeps,
+  caller: User,
+  swap: Swap,
+  viewer?: SwapViewer,
+): Promise<SwapView> {
+  const listings = await getListings(
+    deps.db,
+    swap.participants.map((p) => p.listingId),
+  );
   const seenBy = viewer ?? assertViewer(caller, swap, listings);
-  const owners = isStaffViewer(seenBy) ? await getUsers(deps.db, swap.participants.map((p) => p.ownerId)) : new Map<string, User>();
+  const owners = isStaffViewer(seenBy)
+    ? await getUsers(
+        deps.db,
+        swap.participants.map((p) => p.ownerId),
+      )
+    : new Map<string, User>();
   return swapView(swap, seenBy, { listings, owners, now: deps.now() });
 }
 
 /** The views of a page of swaps, read in parallel (order kept). */
-const viewsOf = (deps: SwapDeps, caller: User, swaps: Swap[]) => Promise.all(swaps.map((swap) => viewOf(deps, caller, swap)));
+const viewsOf = (deps: SwapDeps, caller: User, swaps: Swap[]) =>
+  Promise.all(swaps.map((swap) => viewOf(deps, caller, swap)));
 
 export async function readSwap(deps: SwapDeps, caller: User, swapId: string): Promise<SwapView> {
   return viewOf(deps, caller, await getSwap(deps.db, swapId));
@@ -37,7 +51,12 @@ export interface ListQuery {
   cursor?: string;
 }
 
-export async function listSwaps(deps: SwapDeps, caller: User, query: ListQuery, cursors: CursorCodec): Promise<{ items: SwapView[]; nextCursor?: string }> {
+export async function listSwaps(
+  deps: SwapDeps,
+  caller: User,
+  query: ListQuery,
+  cursors: CursorCodec,
+): Promise<{ items: SwapView[]; nextCursor?: string }> {
   if (caller.role === 'lessor') return lessorQueue(deps, caller, caller.lessorId!, query, cursors);
   if (caller.role !== 'armos') throw new ForbiddenError();
   if (query.lessorId) return lessorQueue(deps, caller, query.lessorId, query, cursors);
@@ -46,14 +65,25 @@ export async function listSwaps(deps: SwapDeps, caller: User, query: ListQuery, 
 
 /** The key of a lessor's first review of the swap in its queue: the swap is listed there, once. */
 function representativeReview(swap: Swap, lessorId: string): string | undefined {
-  const open = (status: SwapStatus, decision: Swap['reviews'][number]) => status === 'under_review' && isAwaitingDecision(decision);
+  const open = (status: SwapStatus, decision: Swap['reviews'][number]) =>
+    status === 'under_review' && isAwaitingDecision(decision);
   return swap.reviews
     .filter((r) => r.lessorId === lessorId)
-    .map((r) => ({ listingId: r.listingId, sk: indexKeys.reviewsByLessor(lessorId, r.dueAt, open(swap.status, r), swap.id, r.listingId).gsi2sk }))
+    .map((r) => ({
+      listingId: r.listingId,
+      sk: indexKeys.reviewsByLessor(lessorId, r.dueAt, open(swap.status, r), swap.id, r.listingId)
+        .gsi2sk,
+    }))
     .sort((a, b) => a.sk.localeCompare(b.sk))[0]?.listingId;
 }
 
-async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query: ListQuery, cursors: CursorCodec) {
+async function lessorQueue(
+  deps: SwapDeps,
+  caller: User,
+  lessorId: string,
+  query: ListQuery,
+  cursors: CursorCodec,
+) {
   const scope = `swap-reviews:${lessorId}:${query.status ?? ''}`;
   const items: SwapView[] = [];
   let cursor = cursors.decode<Record<string, unknown>>(scope, query.cursor);
@@ -64,7 +94,12 @@ async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query
     let lastListed = -1;
     for (const [index, entry] of page.items.entries()) {
       const swap = swaps[index];
-      if (!swap || representativeReview(swap, lessorId) !== entry.listingId || (query.status && swap.status !== query.status)) continue;
+      if (
+        !swap ||
+        representativeReview(swap, lessorId) !== entry.listingId ||
+        (query.status && swap.status !== query.status)
+      )
+        continue;
       listed.push(swap);
       lastListed = index;
       if (items.length + listed.length === query.limit) break;
@@ -80,19 +115,37 @@ async function lessorQueue(deps: SwapDeps, caller: User, lessorId: string, query
 }
 
 /** Armos: one status, or all of them in pipeline order (under review first: overdue first). */
-const PIPELINE: readonly SwapStatus[] = ['under_review', 'approved', 'awaiting_confirmations', 'completed', 'refused', 'cancelled'];
+const PIPELINE: readonly SwapStatus[] = [
+  'under_review',
+  'approved',
+  'awaiting_confirmations',
+  'completed',
+  'refused',
+  'cancelled',
+];
 
 async function pipeline(deps: SwapDeps, caller: User, query: ListQuery, cursors: CursorCodec) {
   const statuses = query.status ? [query.status] : PIPELINE;
   const scope = `swap-pipeline:${query.status ?? ''}`;
-  const start = cursors.decode<{ s: number; k?: Record<string, unknown> }>(scope, query.cursor) ?? { s: 0 };
+  const start = cursors.decode<{ s: number; k?: Record<string, unknown> }>(scope, query.cursor) ?? {
+    s: 0,
+  };
   const items: SwapView[] = [];
   for (let s = start.s; s < statuses.length; s += 1) {
     let cursor = s === start.s ? start.k : undefined;
     do {
-      const page = await swapIdsInStatus(deps.db, statuses[s]!, { limit: query.limit - items.length, cursor });
+      const page = await swapIdsInStatus(deps.db, statuses[s]!, {
+        limit: query.limit - items.length,
+        cursor,
+      });
       const swaps = await Promise.all(page.items.map((id) => findSwap(deps.db, id)));
-      items.push(...(await viewsOf(deps, caller, swaps.filter((swap): swap is Swap => swap?.status === statuses[s]))));
+      items.push(
+        ...(await viewsOf(
+          deps,
+          caller,
+          swaps.filter((swap): swap is Swap => swap?.status === statuses[s]),
+        )),
+      );
       cursor = page.cursor;
       if (items.length >= query.limit) {
         const next = cursor ? { s, k: cursor } : s + 1 < statuses.length ? { s: s + 1 } : undefined;

@@ -11,7 +11,14 @@ import { mailToOwner } from '../listings/service';
 type Content = { subject: string; text: string; html: string };
 
 /** One mail per participant, its content chosen for that participant's listing. */
-export async function participantMails(db: Database, swap: Swap, listings: Map<string, Listing>, content: (listingId: string) => Content | undefined, kind: string, now: Date): Promise<TransactItem[]> {
+export async function participantMails(
+  db: Database,
+  swap: Swap,
+  listings: Map<string, Listing>,
+  content: (listingId: string) => Content | undefined,
+  kind: string,
+  now: Date,
+): Promise<TransactItem[]> {
   const items: TransactItem[] = [];
   for (const participant of swap.participants) {
     const listing = listings.get(participant.listingId);
@@ -22,14 +29,28 @@ export async function participantMails(db: Database, swap: Swap, listings: Map<s
 }
 
 /** The staff accounts of `role` (lessor agents restricted to `lessorIds`), each address once. */
-export async function staffAddresses(db: Database, role: 'lessor' | 'armos', lessorIds?: string[]): Promise<string[]> {
+export async function staffAddresses(
+  db: Database,
+  role: 'lessor' | 'armos',
+  lessorIds?: string[],
+): Promise<string[]> {
   const staff = await listStaff(db, role);
-  const wanted = (user: User) => role === 'armos' || (user.lessorId !== undefined && (lessorIds ?? []).includes(user.lessorId));
+  const wanted = (user: User) =>
+    role === 'armos' || (user.lessorId !== undefined && (lessorIds ?? []).includes(user.lessorId));
   return [...new Set(staff.filter(wanted).map((user) => user.email))];
 }
 
-export async function staffMails(db: Database, role: 'lessor' | 'armos', lessorIds: string[] | undefined, mail: Content, kind: string, now: Date): Promise<TransactItem[]> {
-  return (await staffAddresses(db, role, lessorIds)).map((to) => outboxPut(db, { to, ...mail, kind }, now));
+export async function staffMails(
+  db: Database,
+  role: 'lessor' | 'armos',
+  lessorIds: string[] | undefined,
+  mail: Content,
+  kind: string,
+  now: Date,
+): Promise<TransactItem[]> {
+  return (await staffAddresses(db, role, lessorIds)).map((to) =>
+    outboxPut(db, { to, ...mail, kind }, now),
+  );
 }
 
 /** How the other participants call the requester: their display name, or a neutral word. */

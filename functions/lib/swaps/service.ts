@@ -8,7 +8,14 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../../shared/er
 import type { Listing } from '../../../shared/schemas/listing';
 import type { ReviewBody, SwapView } from '../../../shared/schemas/swap';
 import type { User } from '../../../shared/schemas/user';
-import { cancelSwap, completeSwap, confirmSwap, decideReview, requestSwap as newSwap, type Swap } from '../../../shared/swap/lifecycle';
+import {
+  cancelSwap,
+  completeSwap,
+  confirmSwap,
+  decideReview,
+  requestSwap as newSwap,
+  type Swap,
+} from '../../../shared/swap/lifecycle';
 import { getListings } from '../db/listings';
 import { getMatch } from '../db/matches';
 import { ListingAlreadyEngagedError, getSwap } from '../db/swaps';
@@ -25,27 +32,48 @@ export type { SwapDeps } from './commit';
 
 async function load(deps: SwapDeps, caller: User, swapId: string) {
   const swap = await getSwap(deps.db, swapId);
-  const listings = await getListings(deps.db, swap.participants.map((p) => p.listingId));
+  const listings = await getListings(
+    deps.db,
+    swap.participants.map((p) => p.listingId),
+  );
   return { swap, listings, viewer: assertViewer(caller, swap, listings) };
 }
 
 function assertFree(listings: Listing[]): void {
   if (listings.some((l) => l.status === 'engaged')) throw new ListingAlreadyEngagedError();
-  if (listings.some((l) => l.status !== 'published')) throw new ConflictError('Une des annonces n’est plus publiée : l’échange ne peut pas être demandé.');
+  if (listings.some((l) => l.status !== 'published'))
+    throw new ConflictError(
+      'Une des annonces n’est plus publiée : l’échange ne peut pas être demandé.',
+    );
   if (listings.some((l) => l.verification !== 'verified')) {
-    throw new ConflictError('Chaque logement doit d’abord être vérifié par son bailleur : au moins une annonce attend encore cette vérification.');
+    throw new ConflictError(
+      'Chaque logement doit d’abord être vérifié par son bailleur : au moins une annonce attend encore cette vérification.',
+    );
   }
 }
 
-export async function requestSwap(deps: SwapDeps, caller: User, matchId: string): Promise<SwapView> {
+export async function requestSwap(
+  deps: SwapDeps,
+  caller: User,
+  matchId: string,
+): Promise<SwapView> {
   const swapId = await withConflictRetry(async () => {
     const match = await getMatch(deps.db, matchId);
     const listings = await getListings(deps.db, match.listingIds);
-    const mine = match.listingIds.find((id) => listings.get(id) && canManage(caller, listings.get(id)!));
+    const mine = match.listingIds.find(
+      (id) => listings.get(id) && canManage(caller, listings.get(id)!),
+    );
     if (!mine) throw new NotFoundError('Proposition introuvable.');
-    if (match.status === 'engaged') throw new ConflictError('Un échange est déjà demandé pour cette proposition.');
-    if (match.status === 'suspended') throw new ConflictError('Cette proposition est en pause : un des logements est engagé dans un autre échange ou son annonce a changé.');
-    if (match.status !== 'mutual') throw new ConflictError('Tous les participants doivent avoir dit oui avant de demander l’échange.');
+    if (match.status === 'engaged')
+      throw new ConflictError('Un échange est déjà demandé pour cette proposition.');
+    if (match.status === 'suspended')
+      throw new ConflictError(
+        'Cette proposition est en pause : un des logements est engagé dans un autre échange ou son annonce a changé.',
+      );
+    if (match.status !== 'mutual')
+      throw new ConflictError(
+        'Tous les participants doivent avoir dit oui avant de demander l’échange.',
+      );
     const cycle = match.listingIds.map((id) => listings.get(id));
     if (cycle.some((l) => !l)) throw new ConflictError('Une des annonces n’existe plus.');
     assertFree(cycle as Listing[]);
@@ -53,24 +81,46 @@ export async function requestSwap(deps: SwapDeps, caller: User, matchId: string)
     const swap = newSwap({
       id: ulid(now.getTime()),
       matchId,
-      cycle: (cycle as Listing[]).map((l) => ({ listingId: l.id, ownerId: l.ownerId, lessorId: l.dwelling.lessorId })),
+      cycle: (cycle as Listing[]).map((l) => ({
+        listingId: l.id,
+        ownerId: l.ownerId,
+        lessorId: l.dwelling.lessorId,
+      })),
       requesterListingId: mine,
       now,
     });
     const requester = await requesterName(deps.db, listings.get(mine));
     const toSend = await participantMails(
-      deps.db, swap, listings,
-      (id) => (id === mine ? mails.swapRequestSentMail(deps.appUrl, swap.id) : mails.swapRequestedMail(deps.appUrl, swap.id, requester)),
-      'swap-requested', now,
+      deps.db,
+      swap,
+      listings,
+      (id) =>
+        id === mine
+          ? mails.swapRequestSentMail(deps.appUrl, swap.id)
+          : mails.swapRequestedMail(deps.appUrl, swap.id, requester),
+      'swap-requested',
+      now,
     );
-    await commitTransition(deps, { after: swap, listings, match: { stored: match, status: 'engaged' }, actor: caller, action: 'swap-requested', details: { matchId, listingId: mine }, mails: toSend });
+    await commitTransition(deps, {
+      after: swap,
+      listings,
+      match: { stored: match, status: 'engaged' },
+      actor: caller,
+      action: 'swap-requested',
+      details: { matchId, listingId: mine },
+      mails: toSend,
+    });
     return swap.id;
   });
   countMetric(METRIC.swapsRequested);
   return readSwap(deps, caller, swapId);
 }
 
-export async function confirmSwapRequest(deps: SwapDeps, caller: User, swapId: string): Promise<SwapView> {
+export async function confirmSwapRequest(
+  deps: SwapDeps,
+  caller: User,
+  swapId: string,
+): Promise<SwapView> {
   await withConflictRetry(async () => {
     const { swap, listings, viewer } = await load(deps, caller, swapId);
     const listingId = listingToConfirm(viewer, swap);
@@ -78,89 +128,244 @@ export async function confirmSwapRequest(deps: SwapDeps, caller: User, swapId: s
     const after = confirmSwap(swap, listingId, now, deps.reviewDays);
     const toSend: TransactItem[] = [];
     if (after.status === 'under_review') {
-      toSend.push(...(await participantMails(deps.db, after, listings, () => mails.swapUnderReviewMail(deps.appUrl, swapId, after.dueAt!), 'swap-under-review', now)));
+      toSend.push(
+        ...(await participantMails(
+          deps.db,
+          after,
+          listings,
+          () => mails.swapUnderReviewMail(deps.appUrl, swapId, after.dueAt!),
+          'swap-under-review',
+          now,
+        )),
+      );
       for (const lessorId of after.lessorIds) {
         const households = after.reviews.filter((r) => r.lessorId === lessorId).length;
-        toSend.push(...(await staffMails(deps.db, 'lessor', [lessorId], mails.reviewRequestedMail(deps.appUrl, swapId, after.dueAt!, households), 'swap-review-requested', now)));
+        toSend.push(
+          ...(await staffMails(
+            deps.db,
+            'lessor',
+            [lessorId],
+            mails.reviewRequestedMail(deps.appUrl, swapId, after.dueAt!, households),
+            'swap-review-requested',
+            now,
+          )),
+        );
       }
     }
-    await commitTransition(deps, { before: swap, after, listings, actor: caller, action: 'swap-confirmed', details: { listingId }, mails: toSend });
-  });
-  return readSwap(deps, caller, swapId);
-}
-
-export async function reviewSwap(deps: SwapDeps, caller: User, swapId: string, input: ReviewBody): Promise<SwapView> {
-  await withConflictRetry(async () => {
-    const { swap, listings, viewer } = await load(deps, caller, swapId);
-    const review = swap.reviews.find((r) => r.listingId === input.listingId);
-    if (!isStaffViewer(viewer) || (review && !canReview(viewer, review))) {
-      throw new ForbiddenError('Seul le bailleur du logement concerné (ou Armos) peut rendre cette décision.');
-    }
-    const now = deps.now();
-    const after = decideReview(swap, input, caller.id, now);
-    const toSend = await decisionMails(deps, swap, after, listings, input, now);
     await commitTransition(deps, {
-      before: swap, after, listings,
-      ...(after.status === 'refused' ? { match: { stored: await getMatch(deps.db, swap.matchId), status: 'closed' as const } } : {}),
-      actor: caller, action: 'swap-review',
-      details: { listingId: input.listingId, decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
+      before: swap,
+      after,
+      listings,
+      actor: caller,
+      action: 'swap-confirmed',
+      details: { listingId },
       mails: toSend,
     });
   });
   return readSwap(deps, caller, swapId);
 }
 
-async function decisionMails(deps: SwapDeps, swap: Swap, after: Swap, listings: Map<string, Listing>, input: ReviewBody, now: Date): Promise<TransactItem[]> {
+export async function reviewSwap(
+  deps: SwapDeps,
+  caller: User,
+  swapId: string,
+  input: ReviewBody,
+): Promise<SwapView> {
+  await withConflictRetry(async () => {
+    const { swap, listings, viewer } = await load(deps, caller, swapId);
+    const review = swap.reviews.find((r) => r.listingId === input.listingId);
+    if (!isStaffViewer(viewer) || (review && !canReview(viewer, review))) {
+      throw new ForbiddenError(
+        'Seul le bailleur du logement concerné (ou Armos) peut rendre cette décision.',
+      );
+    }
+    const now = deps.now();
+    const after = decideReview(swap, input, caller.id, now);
+    const toSend = await decisionMails(deps, swap, after, listings, input, now);
+    await commitTransition(deps, {
+      before: swap,
+      after,
+      listings,
+      ...(after.status === 'refused'
+        ? { match: { stored: await getMatch(deps.db, swap.matchId), status: 'closed' as const } }
+        : {}),
+      actor: caller,
+      action: 'swap-review',
+      details: {
+        listingId: input.listingId,
+        decision: input.decision,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+      mails: toSend,
+    });
+  });
+  return readSwap(deps, caller, swapId);
+}
+
+async function decisionMails(
+  deps: SwapDeps,
+  swap: Swap,
+  after: Swap,
+  listings: Map<string, Listing>,
+  input: ReviewBody,
+  now: Date,
+): Promise<TransactItem[]> {
   const review = after.reviews.find((r) => r.listingId === input.listingId)!;
   if (after.status === 'approved') {
     return [
-      ...(await participantMails(deps.db, after, listings, () => mails.swapApprovedMail(deps.appUrl, swap.id, false), 'swap-approved', now)),
-      ...(await staffMails(deps.db, 'lessor', after.lessorIds, mails.swapApprovedMail(deps.appUrl, swap.id, true), 'swap-approved', now)),
+      ...(await participantMails(
+        deps.db,
+        after,
+        listings,
+        () => mails.swapApprovedMail(deps.appUrl, swap.id, false),
+        'swap-approved',
+        now,
+      )),
+      ...(await staffMails(
+        deps.db,
+        'lessor',
+        after.lessorIds,
+        mails.swapApprovedMail(deps.appUrl, swap.id, true),
+        'swap-approved',
+        now,
+      )),
     ];
   }
   if (after.status === 'refused') {
     return [
-      ...(await participantMails(deps.db, after, listings, (id) => mails.swapRefusedMail(deps.appUrl, swap.id, false, input.reason, id === review.incomingListingId), 'swap-refused', now)),
-      ...(await staffMails(deps.db, 'lessor', after.lessorIds, mails.swapRefusedMail(deps.appUrl, swap.id, true, input.reason), 'swap-refused', now)),
+      ...(await participantMails(
+        deps.db,
+        after,
+        listings,
+        (id) =>
+          mails.swapRefusedMail(
+            deps.appUrl,
+            swap.id,
+            false,
+            input.reason,
+            id === review.incomingListingId,
+          ),
+        'swap-refused',
+        now,
+      )),
+      ...(await staffMails(
+        deps.db,
+        'lessor',
+        after.lessorIds,
+        mails.swapRefusedMail(deps.appUrl, swap.id, true, input.reason),
+        'swap-refused',
+        now,
+      )),
     ];
   }
   if (input.decision === 'documents_requested') {
-    return participantMails(deps.db, after, listings, (id) => (id === review.incomingListingId ? mails.documentsRequestedMail(deps.appUrl, swap.id, input.comment) : undefined), 'swap-documents-requested', now);
+    return participantMails(
+      deps.db,
+      after,
+      listings,
+      (id) =>
+        id === review.incomingListingId
+          ? mails.documentsRequestedMail(deps.appUrl, swap.id, input.comment)
+          : undefined,
+      'swap-documents-requested',
+      now,
+    );
   }
   return [];
 }
 
-export async function completeSwapRequest(deps: SwapDeps, caller: User, swapId: string, effectiveDate: string): Promise<SwapView> {
+export async function completeSwapRequest(
+  deps: SwapDeps,
+  caller: User,
+  swapId: string,
+  effectiveDate: string,
+): Promise<SwapView> {
   await withConflictRetry(async () => {
     const { swap, listings, viewer } = await load(deps, caller, swapId);
-    if (!isStaffViewer(viewer)) throw new ForbiddenError('Seuls les bailleurs concernés et Armos enregistrent la réalisation de l’échange.');
+    if (!isStaffViewer(viewer))
+      throw new ForbiddenError(
+        'Seuls les bailleurs concernés et Armos enregistrent la réalisation de l’échange.',
+      );
     const now = deps.now();
     const after = completeSwap(swap, effectiveDate, now);
     const toSend = [
-      ...(await participantMails(deps.db, after, listings, () => mails.swapCompletedMail(deps.appUrl, swapId, effectiveDate, false), 'swap-completed', now)),
-      ...(await staffMails(deps.db, 'lessor', after.lessorIds, mails.swapCompletedMail(deps.appUrl, swapId, effectiveDate, true), 'swap-completed', now)),
+      ...(await participantMails(
+        deps.db,
+        after,
+        listings,
+        () => mails.swapCompletedMail(deps.appUrl, swapId, effectiveDate, false),
+        'swap-completed',
+        now,
+      )),
+      ...(await staffMails(
+        deps.db,
+        'lessor',
+        after.lessorIds,
+        mails.swapCompletedMail(deps.appUrl, swapId, effectiveDate, true),
+        'swap-completed',
+        now,
+      )),
     ];
-    await commitTransition(deps, { before: swap, after, listings, actor: caller, action: 'swap-completed', details: { effectiveDate }, mails: toSend });
+    await commitTransition(deps, {
+      before: swap,
+      after,
+      listings,
+      actor: caller,
+      action: 'swap-completed',
+      details: { effectiveDate },
+      mails: toSend,
+    });
   });
   countMetric(METRIC.swapsCompleted);
   return readSwap(deps, caller, swapId);
 }
 
-export async function cancelSwapRequest(deps: SwapDeps, caller: User, swapId: string, reason: string): Promise<SwapView> {
+export async function cancelSwapRequest(
+  deps: SwapDeps,
+  caller: User,
+  swapId: string,
+  reason: string,
+): Promise<SwapView> {
   await withConflictRetry(async () => {
     const { swap, listings, viewer } = await load(deps, caller, swapId);
-    const by = viewer.armos ? 'armos' : viewer.participantListingIds.length > 0 ? 'participant' : undefined;
-    if (!by) throw new ForbiddenError('Seuls les participants et Armos peuvent annuler un échange.');
+    const by = viewer.armos
+      ? 'armos'
+      : viewer.participantListingIds.length > 0
+        ? 'participant'
+        : undefined;
+    if (!by)
+      throw new ForbiddenError('Seuls les participants et Armos peuvent annuler un échange.');
     const now = deps.now();
     const after = cancelSwap(swap, by, reason, now);
     const toSend = [
-      ...(await participantMails(deps.db, after, listings, () => mails.swapCancelledMail(deps.appUrl, swapId, false, by === 'armos'), 'swap-cancelled', now)),
-      ...(swap.reviews.length > 0 ? await staffMails(deps.db, 'lessor', after.lessorIds, mails.swapCancelledMail(deps.appUrl, swapId, true, by === 'armos'), 'swap-cancelled', now) : []),
+      ...(await participantMails(
+        deps.db,
+        after,
+        listings,
+        () => mails.swapCancelledMail(deps.appUrl, swapId, false, by === 'armos'),
+        'swap-cancelled',
+        now,
+      )),
+      ...(swap.reviews.length > 0
+        ? await staffMails(
+            deps.db,
+            'lessor',
+            after.lessorIds,
+            mails.swapCancelledMail(deps.appUrl, swapId, true, by === 'armos'),
+            'swap-cancelled',
+            now,
+          )
+        : []),
     ];
     await commitTransition(deps, {
-      before: swap, after, listings,
+      before: swap,
+      after,
+      listings,
       match: { stored: await getMatch(deps.db, swap.matchId), status: 'closed' },
-      actor: caller, action: 'swap-cancelled', details: { by, previousStatus: swap.status }, mails: toSend,
+      actor: caller,
+      action: 'swap-cancelled',
+      details: { by, previousStatus: swap.status },
+      mails: toSend,
     });
   });
   return readSwap(deps, caller, swapId);

@@ -19,7 +19,11 @@ export interface ViewContext {
   ceilings?: IncomeCeilingTable;
 }
 
-function reviewView(review: SwapReview, viewer: SwapViewer, context: ViewContext): SwapView['reviews'][number] {
+function reviewView(
+  review: SwapReview,
+  viewer: SwapViewer,
+  context: ViewContext,
+): SwapView['reviews'][number] {
   const staff = isStaffViewer(viewer);
   const own = viewer.participantListingIds.includes(review.incomingListingId);
   const incoming = context.listings.get(review.incomingListingId);
@@ -36,13 +40,16 @@ function reviewView(review: SwapReview, viewer: SwapViewer, context: ViewContext
     ...(review.decidedAt ? { decidedAt: review.decidedAt } : {}),
     overdue: isOverdue(review, context.now),
     ...(staff ? { escalated: review.escalated === true } : {}),
-    ...(staff && incoming && entered ? { info: reviewInfo(incoming.household, entered.dwelling, context.ceilings) } : {}),
+    ...(staff && incoming && entered
+      ? { info: reviewInfo(incoming.household, entered.dwelling, context.ceilings) }
+      : {}),
   };
 }
 
 export function swapView(swap: Swap, viewer: SwapViewer, context: ViewContext): SwapView {
   const staff = isStaffViewer(viewer);
-  const optional = <K extends keyof Swap>(...fields: K[]) => Object.fromEntries(fields.filter((f) => swap[f] !== undefined).map((f) => [f, swap[f]]));
+  const optional = <K extends keyof Swap>(...fields: K[]) =>
+    Object.fromEntries(fields.filter((f) => swap[f] !== undefined).map((f) => [f, swap[f]]));
   return {
     id: swap.id,
     matchId: swap.matchId,
@@ -64,8 +71,18 @@ export function swapView(swap: Swap, viewer: SwapViewer, context: ViewContext): 
     }),
     reviews: swap.reviews.map((review) => reviewView(review, viewer, context)),
     lessorIds: swap.lessorIds,
-    ...optional('dueAt', 'effectiveDate', 'underReviewAt', 'approvedAt', 'refusedAt', 'completedAt', 'cancelledAt'),
-    ...(swap.cancelReason && (staff || viewer.participantListingIds.length > 0) ? { cancelReason: swap.cancelReason } : {}),
+    ...optional(
+      'dueAt',
+      'effectiveDate',
+      'underReviewAt',
+      'approvedAt',
+      'refusedAt',
+      'completedAt',
+      'cancelledAt',
+    ),
+    ...(swap.cancelReason && (staff || viewer.participantListingIds.length > 0)
+      ? { cancelReason: swap.cancelReason }
+      : {}),
     actions: actionsOf(viewer, swap),
     createdAt: swap.createdAt,
     updatedAt: swap.updatedAt,
@@ -77,5 +94,9 @@ export function contactOf(owner: User | undefined, listing?: Listing) {
   const email = reachableEmail(owner) ?? listing?.assistance?.email;
   const displayName = owner?.displayName ?? listing?.assistance?.name;
   const phone = owner?.phone ?? listing?.assistance?.phone;
-  return { ...(displayName ? { displayName } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
+  return {
+    ...(displayName ? { displayName } : {}),
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+  };
 }

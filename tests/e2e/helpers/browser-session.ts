@@ -30,7 +30,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const viewport of [PHONE, DESKTOP]) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}-${viewport.width}.png`), fullPage: true });
+    await page.screenshot({
+      path: resolve(SCREENSHOT_DIR, `${name}-${viewport.width}.png`),
+      fullPage: true,
+    });
   }
   await page.setViewportSize(PHONE);
 }

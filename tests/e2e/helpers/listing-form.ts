@@ -21,7 +21,10 @@ export async function fillDwelling(page: Page, tenancyRef: string): Promise<void
   await page.getByLabel('Charges mensuelles (€)').fill('60');
   await page.getByLabel('Étage').fill('2');
   await page.getByRole('group', { name: 'Y a-t-il un ascenseur ?' }).getByLabel('Non').check();
-  await page.getByRole('group', { name: 'Le logement est-il accessible PMR ?' }).getByLabel('Non').check();
+  await page
+    .getByRole('group', { name: 'Le logement est-il accessible PMR ?' })
+    .getByLabel('Non')
+    .check();
   await page.getByRole('radio', { name: /^LLS/ }).check();
   await page.getByRole('checkbox', { name: 'Balcon ou varangue' }).check();
 }
@@ -29,7 +32,9 @@ export async function fillDwelling(page: Page, tenancyRef: string): Promise<void
 export async function fillHousehold(page: Page): Promise<void> {
   await page.getByLabel(/Nombre d.adultes/).fill('2');
   await page.getByLabel(/Nombre d.enfants/).fill('1');
-  await page.getByLabel('Pourquoi voulez-vous changer de logement ?').selectOption('over_occupation');
+  await page
+    .getByLabel('Pourquoi voulez-vous changer de logement ?')
+    .selectOption('over_occupation');
 }
 
 export async function fillWishes(page: Page): Promise<void> {

@@ -3,7 +3,9 @@ import { api, ApiError } from './api';
 
 function answer(status: number, body?: unknown, contentType = 'application/json') {
   const text = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body);
-  return vi.fn(async () => new Response(text, { status, headers: { 'content-type': contentType } }));
+  return vi.fn(
+    async () => new Response(text, { status, headers: { 'content-type': contentType } }),
+  );
 }
 
 describe('api', () => {
@@ -30,12 +32,20 @@ describe('api', () => {
 
   it("turns the API's error shape into an ApiError with its French message and issues", async () => {
     const issues = [{ path: 'email', message: 'Adresse e-mail invalide.' }];
-    vi.stubGlobal('fetch', answer(400, { error: { code: 'validation_failed', message: 'Requête invalide.', issues } }));
+    vi.stubGlobal(
+      'fetch',
+      answer(400, { error: { code: 'validation_failed', message: 'Requête invalide.', issues } }),
+    );
 
     const error = await api.post('/auth/login', { email: 'x' }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'validation_failed', message: 'Requête invalide.', issues });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'Requête invalide.',
+      issues,
+    });
   });
 
   it('gives a generic French message when the error body is not the API shape', async () => {
@@ -48,7 +58,10 @@ describe('api', () => {
   });
 
   it('reports a network failure as code "network"', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
 
     await expect(api.get('/me')).rejects.toMatchObject({ status: 0, code: 'network' });
   });

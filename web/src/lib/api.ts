@@ -21,8 +21,10 @@ export class ApiError extends Error {
 }
 
 const BASE = '/api';
-const UNREADABLE_ERROR = 'Le service a répondu de façon inattendue. Réessayez dans quelques instants.';
-const NETWORK_ERROR = 'Impossible de joindre le service. Vérifiez votre connexion internet puis réessayez.';
+const UNREADABLE_ERROR =
+  'Le service a répondu de façon inattendue. Réessayez dans quelques instants.';
+const NETWORK_ERROR =
+  'Impossible de joindre le service. Vérifiez votre connexion internet puis réessayez.';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -32,7 +34,10 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     response = await fetch(`${BASE}${path}`, {
       method,
       credentials: 'include',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -51,12 +56,19 @@ async function readOptionalJson<T>(response: Response): Promise<T> {
 
 async function toApiError(response: Response): Promise<ApiError> {
   try {
-    const { error } = (await response.json()) as { error?: { code?: ErrorCode; message?: string; issues?: FieldIssue[] } };
-    if (error?.code && error.message) return new ApiError(response.status, error.code, error.message, error.issues ?? []);
+    const { error } = (await response.json()) as {
+      error?: { code?: ErrorCode; message?: string; issues?: FieldIssue[] };
+    };
+    if (error?.code && error.message)
+      return new ApiError(response.status, error.code, error.message, error.issues ?? []);
   } catch {
     // Not JSON (a proxy's HTML page, an empty 502…): fall through to the generic message.
   }
-  return new ApiError(response.status, response.status >= 500 ? 'internal' : codeFromStatus(response.status), UNREADABLE_ERROR);
+  return new ApiError(
+    response.status,
+    response.status >= 500 ? 'internal' : codeFromStatus(response.status),
+    UNREADABLE_ERROR,
+  );
 }
 
 function codeFromStatus(status: number): ErrorCode {

@@ -9,14 +9,20 @@ describe('handleError', () => {
 
   it("shows the API's French message and keeps its field issues", () => {
     const issues = [{ path: 'email', message: 'Adresse e-mail invalide.' }];
-    const shown = handleError(new ApiError(400, 'validation_failed', 'Requête invalide.', issues), 'Échec.');
+    const shown = handleError(
+      new ApiError(400, 'validation_failed', 'Requête invalide.', issues),
+      'Échec.',
+    );
 
     expect(shown).toEqual({ message: 'Requête invalide.', issues });
     expect(issueFor(shown, 'email')).toBe('Adresse e-mail invalide.');
   });
 
   it('hides server failures behind the fallback', () => {
-    const shown = handleError(new ApiError(500, 'internal', 'boom'), 'Le lien n’a pas pu être envoyé.');
+    const shown = handleError(
+      new ApiError(500, 'internal', 'boom'),
+      'Le lien n’a pas pu être envoyé.',
+    );
 
     expect(shown.message).toBe('Le lien n’a pas pu être envoyé.');
   });

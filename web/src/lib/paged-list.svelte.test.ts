@@ -52,7 +52,9 @@ describe('PagedList', () => {
     await list.load(true);
 
     expect(list.items).toEqual(['a', 'b']);
-    expect(list.error?.message).toBe('La liste n’a pas pu être chargée. Réessayez dans quelques instants.');
+    expect(list.error?.message).toBe(
+      'La liste n’a pas pu être chargée. Réessayez dans quelques instants.',
+    );
     expect(list.loading).toBe(false);
     await list.load(true);
     expect([list.items, list.error]).toEqual([['a', 'b', 'c'], null]);

@@ -32,7 +32,10 @@ export class PagedList<T> {
       this.nextCursor = page.nextCursor;
       if (more) this.announcement = this.moreAnnounced(page.items.length);
     } catch (caught) {
-      this.error = handleError(caught, 'La liste n’a pas pu être chargée. Réessayez dans quelques instants.');
+      this.error = handleError(
+        caught,
+        'La liste n’a pas pu être chargée. Réessayez dans quelques instants.',
+      );
     } finally {
       this.loading = false;
     }

@@ -4,7 +4,9 @@ import { session } from './session.svelte';
 const user = { id: 'u1', email: 'locataire@exemple.fr', role: 'tenant' };
 
 function stubFetch(status: number, body?: unknown) {
-  const fetch = vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status }));
+  const fetch = vi.fn(
+    async () => new Response(body === undefined ? null : JSON.stringify(body), { status }),
+  );
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
@@ -24,7 +26,9 @@ describe('session', () => {
   });
 
   it('is anonymous on 401', async () => {
-    stubFetch(401, { error: { code: 'unauthenticated', message: 'Vous devez vous connecter pour continuer.' } });
+    stubFetch(401, {
+      error: { code: 'unauthenticated', message: 'Vous devez vous connecter pour continuer.' },
+    });
 
     await session.load();
 
@@ -46,17 +50,28 @@ describe('session', () => {
 
     await session.logout();
 
-    expect(fetch).toHaveBeenCalledWith('/api/auth/logout', expect.objectContaining({ method: 'POST' }));
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/auth/logout',
+      expect.objectContaining({ method: 'POST' }),
+    );
     expect(session.status).toBe('anonymous');
   });
 
   it('keeps a sign-in that happened while an earlier GET /api/me was answering 401', async () => {
     let answer: (response: Response) => void = () => {};
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>((resolve) => (answer = resolve))),
+    );
     const loading = session.load();
 
     session.signIn({ id: 'u1', email: 'locataire@exemple.fr', role: 'tenant' });
-    answer(new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'Connectez-vous.' } }), { status: 401 }));
+    answer(
+      new Response(
+        JSON.stringify({ error: { code: 'unauthenticated', message: 'Connectez-vous.' } }),
+        { status: 401 },
+      ),
+    );
     await loading;
 
     expect(session.status).toBe('signed-in');

@@ -12,11 +12,16 @@ describe('FormField', () => {
 
   it('labels the input and links its hint', () => {
     // Prepare / Act
-    component = mount(FormField, { target: document.body, props: { id: 'email', label: 'Adresse e-mail', hint: 'nom@exemple.fr' } });
+    component = mount(FormField, {
+      target: document.body,
+      props: { id: 'email', label: 'Adresse e-mail', hint: 'nom@exemple.fr' },
+    });
 
     // Assess
     const input = document.querySelector('input')!;
-    expect(document.querySelector(`label[for="${input.id}"]`)?.textContent).toContain('Adresse e-mail');
+    expect(document.querySelector(`label[for="${input.id}"]`)?.textContent).toContain(
+      'Adresse e-mail',
+    );
     expect(input.getAttribute('aria-describedby')).toBe('email-hint');
     expect(input.hasAttribute('aria-invalid')).toBe(false);
   });
@@ -24,18 +29,28 @@ describe('FormField', () => {
   it('announces its error through aria-invalid and aria-describedby', () => {
     component = mount(FormField, {
       target: document.body,
-      props: { id: 'email', label: 'Adresse e-mail', hint: 'nom@exemple.fr', error: 'Saisissez une adresse e-mail valide.' },
+      props: {
+        id: 'email',
+        label: 'Adresse e-mail',
+        hint: 'nom@exemple.fr',
+        error: 'Saisissez une adresse e-mail valide.',
+      },
     });
 
     const input = document.querySelector('input')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const describedBy = input.getAttribute('aria-describedby')!.split(' ');
     expect(describedBy).toEqual(['email-hint', 'email-error']);
-    expect(document.getElementById('email-error')?.textContent).toContain('Saisissez une adresse e-mail valide.');
+    expect(document.getElementById('email-error')?.textContent).toContain(
+      'Saisissez une adresse e-mail valide.',
+    );
   });
 
   it('marks optional fields instead of required ones', () => {
-    component = mount(FormField, { target: document.body, props: { id: 'phone', label: 'Téléphone', optional: true } });
+    component = mount(FormField, {
+      target: document.body,
+      props: { id: 'phone', label: 'Téléphone', optional: true },
+    });
 
     expect(document.querySelector('label')?.textContent).toContain('(facultatif)');
     expect(document.querySelector('input')?.required).toBe(false);

@@ -16,7 +16,10 @@ describe('canRenewNow', () => {
 
 describe('currentListing', () => {
   it('skips withdrawn listings', () => {
-    const listings = [{ id: 'a', status: 'withdrawn' }, { id: 'b', status: 'published' }] as Listing[];
+    const listings = [
+      { id: 'a', status: 'withdrawn' },
+      { id: 'b', status: 'published' },
+    ] as Listing[];
 
     expect(currentListing(listings)?.id).toBe('b');
     expect(currentListing([listings[0]!])).toBeNull();

@@ -11,7 +11,10 @@ const DAY = 24 * 60 * 60 * 1000;
 export const RENEWAL_WINDOW_DAYS = 30;
 
 /** "Prolonger" is offered from 30 days before expiry, and after it. */
-export function canRenewNow(listing: Pick<Listing, 'status' | 'expiresAt'>, now = new Date()): boolean {
+export function canRenewNow(
+  listing: Pick<Listing, 'status' | 'expiresAt'>,
+  now = new Date(),
+): boolean {
   if (listing.status === 'expired') return true;
   if (listing.status !== 'published' || !listing.expiresAt) return false;
   return new Date(listing.expiresAt).getTime() - now.getTime() <= RENEWAL_WINDOW_DAYS * DAY;

@@ -6,8 +6,19 @@ import { draftFromListing, emptyDraft, inputFromDraft, parseNumber } from './dra
 const filledDraft = () => {
   const draft = emptyDraft();
   Object.assign(draft.dwelling, {
-    lessorId: 'SIDR', tenancyRef: 'B-1', dwellingRef: 'L-1', communeCode: '97411', quartierId: '97411-le-chaudron',
-    typology: 'T3', surface: '65,5', rent: '480', charges: '60', floor: '0', lift: false, accessible: true, financing: 'LLS',
+    lessorId: 'SIDR',
+    tenancyRef: 'B-1',
+    dwellingRef: 'L-1',
+    communeCode: '97411',
+    quartierId: '97411-le-chaudron',
+    typology: 'T3',
+    surface: '65,5',
+    rent: '480',
+    charges: '60',
+    floor: '0',
+    lift: false,
+    accessible: true,
+    financing: 'LLS',
   });
   draft.motive = 'work';
   draft.wishes.communes = ['97418'];

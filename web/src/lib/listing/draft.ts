@@ -46,34 +46,66 @@ export interface TenantDraft {
 export function emptyDraft(): ListingDraft {
   return {
     dwelling: {
-      lessorId: '', tenancyRef: '', dwellingRef: '', communeCode: '', quartierId: '', typology: '',
-      surface: '', rent: '', charges: '', floor: '', lift: null, accessible: null, financing: '', features: [],
+      lessorId: '',
+      tenancyRef: '',
+      dwellingRef: '',
+      communeCode: '',
+      quartierId: '',
+      typology: '',
+      surface: '',
+      rent: '',
+      charges: '',
+      floor: '',
+      lift: null,
+      accessible: null,
+      financing: '',
+      features: [],
     },
     household: { adults: '1', children: '0', income: '' },
     motive: '',
     wishes: {
-      communes: [], quartiers: [], typologies: [], maxTotalRent: '', minSurface: '',
-      needs: { accessible: false, liftOrGroundFloor: false, maxFloor: '' }, features: [],
+      communes: [],
+      quartiers: [],
+      typologies: [],
+      maxTotalRent: '',
+      minSurface: '',
+      needs: { accessible: false, liftOrGroundFloor: false, maxFloor: '' },
+      features: [],
     },
   };
 }
 
-const text = (value: number | undefined) => (value === undefined ? '' : String(value).replace('.', ','));
+const text = (value: number | undefined) =>
+  value === undefined ? '' : String(value).replace('.', ',');
 
 export function draftFromListing(listing: ListingInput | Listing): ListingDraft {
   const { dwelling, household, wishes } = listing;
   return {
     dwelling: {
       ...dwelling,
-      surface: text(dwelling.surface), rent: text(dwelling.rent), charges: text(dwelling.charges), floor: text(dwelling.floor),
+      surface: text(dwelling.surface),
+      rent: text(dwelling.rent),
+      charges: text(dwelling.charges),
+      floor: text(dwelling.floor),
       features: [...dwelling.features],
     },
-    household: { adults: text(household.adults), children: text(household.children), income: text(household.income) },
+    household: {
+      adults: text(household.adults),
+      children: text(household.children),
+      income: text(household.income),
+    },
     motive: listing.motive,
     wishes: {
-      communes: [...wishes.communes], quartiers: [...wishes.quartiers], typologies: [...wishes.typologies],
-      maxTotalRent: text(wishes.maxTotalRent), minSurface: text(wishes.minSurface),
-      needs: { accessible: wishes.needs.accessible ?? false, liftOrGroundFloor: wishes.needs.liftOrGroundFloor ?? false, maxFloor: text(wishes.needs.maxFloor) },
+      communes: [...wishes.communes],
+      quartiers: [...wishes.quartiers],
+      typologies: [...wishes.typologies],
+      maxTotalRent: text(wishes.maxTotalRent),
+      minSurface: text(wishes.minSurface),
+      needs: {
+        accessible: wishes.needs.accessible ?? false,
+        liftOrGroundFloor: wishes.needs.liftOrGroundFloor ?? false,
+        maxFloor: text(wishes.needs.maxFloor),
+      },
       features: [...wishes.features],
     },
   };
@@ -103,7 +135,11 @@ export function inputFromDraft(draft: ListingDraft, quartiers: Quartier[]): List
       lift: dwelling.lift ?? undefined,
       accessible: dwelling.accessible ?? undefined,
     },
-    household: { adults: parseNumber(household.adults), children: parseNumber(household.children), ...optional('income', household.income) },
+    household: {
+      adults: parseNumber(household.adults),
+      children: parseNumber(household.children),
+      ...optional('income', household.income),
+    },
     motive: draft.motive,
     wishes: {
       communes: wishes.communes,

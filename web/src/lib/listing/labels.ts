@@ -29,7 +29,10 @@ export const FEATURE_LABELS: Record<Feature, string> = {
   parking: 'Place de parking',
 };
 
-export const FEATURE_OPTIONS = (Object.keys(FEATURE_LABELS) as Feature[]).map((value) => ({ value, label: FEATURE_LABELS[value] }));
+export const FEATURE_OPTIONS = (Object.keys(FEATURE_LABELS) as Feature[]).map((value) => ({
+  value,
+  label: FEATURE_LABELS[value],
+}));
 
 export const VERIFICATION_LABELS: Record<VerificationStatus, string> = {
   pending: 'en attente de vérification',
@@ -41,12 +44,16 @@ export const VERIFICATION_LABELS: Record<VerificationStatus, string> = {
 export const VERIFICATION_NEXT_STEP: Record<VerificationStatus, string> = {
   pending:
     'Votre bailleur va vérifier que ce logement est bien le vôtre. Vous pouvez déjà publier votre annonce ; un échange ne pourra être demandé qu’une fois l’annonce vérifiée.',
-  verified: 'Votre bailleur a confirmé que ce logement est bien le vôtre. Vous pourrez demander un échange dès qu’une proposition vous convient.',
+  verified:
+    'Votre bailleur a confirmé que ce logement est bien le vôtre. Vous pourrez demander un échange dès qu’une proposition vous convient.',
   rejected:
     'Corrigez les informations de votre logement (bailleur, référence de bail, numéro de logement) avec « Modifier ». Votre bailleur vérifiera à nouveau. En cas de doute, contactez-le ou un point d’accueil.',
 };
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Indian/Reunion' });
+const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeZone: 'Indian/Reunion',
+});
 
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 

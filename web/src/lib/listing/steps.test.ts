@@ -8,7 +8,12 @@ const noTenant = { name: '', phone: '', email: '', consent: false };
 
 describe('steps', () => {
   it('adds "Le locataire" first for a reception agent only', () => {
-    expect(stepsFor(false).map((step) => step.id)).toEqual(['dwelling', 'household', 'wishes', 'review']);
+    expect(stepsFor(false).map((step) => step.id)).toEqual([
+      'dwelling',
+      'household',
+      'wishes',
+      'review',
+    ]);
     expect(stepsFor(true)[0]?.id).toBe('tenant');
   });
 
@@ -16,7 +21,12 @@ describe('steps', () => {
     expect(stepsFor(false).map((step) => step.title)).toContain('Mon logement');
     const editing = stepsFor(true, false);
     expect(editing.map((step) => step.id)).toEqual(['dwelling', 'household', 'wishes', 'review']);
-    expect(editing.map((step) => step.title)).toEqual(['Son logement', 'Son foyer', 'Ce qu’il ou elle cherche', 'Vérifier et envoyer']);
+    expect(editing.map((step) => step.title)).toEqual([
+      'Son logement',
+      'Son foyer',
+      'Ce qu’il ou elle cherche',
+      'Vérifier et envoyer',
+    ]);
   });
 
   it('sends each API issue path to its step and field', () => {
@@ -30,15 +40,27 @@ describe('steps', () => {
 
 describe('issuesOfStep', () => {
   it('reports only the fields of the current step, in French', () => {
-    const issues = issuesOfStep(stepsFor(false)[0]!, emptyDraft(), noTenant, seedReferenceData.quartiers);
+    const issues = issuesOfStep(
+      stepsFor(false)[0]!,
+      emptyDraft(),
+      noTenant,
+      seedReferenceData.quartiers,
+    );
 
     expect(issues.every((issue) => issue.path.startsWith('dwelling.'))).toBe(true);
-    expect(issues.find((issue) => issue.path === 'dwelling.communeCode')?.message).toBe('Choisissez la commune du logement.');
+    expect(issues.find((issue) => issue.path === 'dwelling.communeCode')?.message).toBe(
+      'Choisissez la commune du logement.',
+    );
     expect(new Set(issues.map((issue) => issue.path)).size).toBe(issues.length);
   });
 
   it('requires the tenant’s consent on the agent’s first step', () => {
-    const issues = issuesOfStep(stepsFor(true)[0]!, emptyDraft(), { ...noTenant, name: 'Mme Payet' }, []);
+    const issues = issuesOfStep(
+      stepsFor(true)[0]!,
+      emptyDraft(),
+      { ...noTenant, name: 'Mme Payet' },
+      [],
+    );
 
     expect(issues.map((issue) => issue.path)).toEqual(['onBehalfOf.consent']);
   });

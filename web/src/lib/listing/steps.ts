@@ -24,7 +24,11 @@ export function stepsFor(onBehalf: boolean, withTenantStep = onBehalf): Step[] {
   const steps = withTenantStep ? STEPS : STEPS.filter((step) => step.id !== 'tenant');
   // An agent fills the form for someone else: "Mon logement" would be wrong.
   if (!onBehalf) return steps;
-  const agentTitles: Partial<Record<StepId, string>> = { dwelling: 'Son logement', household: 'Son foyer', wishes: 'Ce qu’il ou elle cherche' };
+  const agentTitles: Partial<Record<StepId, string>> = {
+    dwelling: 'Son logement',
+    household: 'Son foyer',
+    wishes: 'Ce qu’il ou elle cherche',
+  };
   return steps.map((step) => ({ ...step, title: agentTitles[step.id] ?? step.title }));
 }
 

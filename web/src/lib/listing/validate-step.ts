@@ -27,15 +27,33 @@ function toIssues(error: ZodError, prefix: string[] = []): FieldIssue[] {
  * be a number", which would puzzle someone who simply has not answered yet.
  */
 const WHEN_EMPTY: Record<string, [(draft: ListingDraft) => string, string]> = {
-  'dwelling.communeCode': [(draft) => draft.dwelling.communeCode, 'Choisissez la commune du logement.'],
+  'dwelling.communeCode': [
+    (draft) => draft.dwelling.communeCode,
+    'Choisissez la commune du logement.',
+  ],
   'dwelling.typology': [(draft) => draft.dwelling.typology, 'Choisissez la typologie du logement.'],
-  'dwelling.financing': [(draft) => draft.dwelling.financing, 'Choisissez le financement du logement.'],
-  'dwelling.surface': [(draft) => draft.dwelling.surface, 'Indiquez la surface du logement (en m²).'],
+  'dwelling.financing': [
+    (draft) => draft.dwelling.financing,
+    'Choisissez le financement du logement.',
+  ],
+  'dwelling.surface': [
+    (draft) => draft.dwelling.surface,
+    'Indiquez la surface du logement (en m²).',
+  ],
   'dwelling.rent': [(draft) => draft.dwelling.rent, 'Indiquez le loyer (en euros).'],
-  'dwelling.charges': [(draft) => draft.dwelling.charges, 'Indiquez les charges (en euros, 0 s’il n’y en a pas).'],
-  'dwelling.floor': [(draft) => draft.dwelling.floor, 'Indiquez l’étage (0 pour le rez-de-chaussée).'],
+  'dwelling.charges': [
+    (draft) => draft.dwelling.charges,
+    'Indiquez les charges (en euros, 0 s’il n’y en a pas).',
+  ],
+  'dwelling.floor': [
+    (draft) => draft.dwelling.floor,
+    'Indiquez l’étage (0 pour le rez-de-chaussée).',
+  ],
   'household.adults': [(draft) => draft.household.adults, 'Indiquez le nombre d’adultes.'],
-  'household.children': [(draft) => draft.household.children, 'Indiquez le nombre d’enfants (0 s’il n’y en a pas).'],
+  'household.children': [
+    (draft) => draft.household.children,
+    'Indiquez le nombre d’enfants (0 s’il n’y en a pas).',
+  ],
 };
 
 function messageWhenEmpty(path: string, draft: ListingDraft): string | undefined {
@@ -43,7 +61,12 @@ function messageWhenEmpty(path: string, draft: ListingDraft): string | undefined
   return rule && !rule[0](draft).trim() ? rule[1] : undefined;
 }
 
-export function issuesOfStep(step: Step, draft: ListingDraft, tenant: TenantDraft, quartiers: Quartier[]): FieldIssue[] {
+export function issuesOfStep(
+  step: Step,
+  draft: ListingDraft,
+  tenant: TenantDraft,
+  quartiers: Quartier[],
+): FieldIssue[] {
   if (step.id === 'tenant') {
     const result = onBehalfOfSchema.safeParse(onBehalfOfFromDraft(tenant));
     return result.success ? [] : toIssues(result.error, ['onBehalfOf']);

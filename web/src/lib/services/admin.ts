@@ -8,4 +8,6 @@ export type { StaffUser };
 export const listStaff = () => api.get<StaffUser[]>('/admin/users');
 export const createStaff = (body: CreateStaffBody) => api.post<StaffUser>('/admin/users', body);
 export const setStaffActive = (id: string, active: boolean) =>
-  api.post<StaffUser>(`/admin/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`);
+  api.post<StaffUser>(
+    `/admin/users/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`,
+  );

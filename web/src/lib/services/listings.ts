@@ -13,7 +13,6 @@ export interface OnBehalfOf {
   consent: true;
 }
 
-
 export const myListings = () => api.get<Listing[]>('/listings/mine');
 export const managedListings = () => api.get<Listing[]>('/listings/managed');
 export const getListing = (id: string) => api.get<Listing>(`/listings/${encodeURIComponent(id)}`);
@@ -21,7 +20,8 @@ export const getListing = (id: string) => api.get<Listing>(`/listings/${encodeUR
 export const createListing = (input: ListingInput, onBehalfOf?: OnBehalfOf) =>
   api.post<Listing>('/listings', onBehalfOf ? { ...input, onBehalfOf } : input);
 
-export const updateListing = (id: string, input: ListingInput) => api.patch<Listing>(`/listings/${encodeURIComponent(id)}`, input);
+export const updateListing = (id: string, input: ListingInput) =>
+  api.patch<Listing>(`/listings/${encodeURIComponent(id)}`, input);
 
 export type ListingTransition = 'publish' | 'withdraw' | 'renew';
 export const changeListingStatus = (id: string, transition: ListingTransition) =>
@@ -29,20 +29,32 @@ export const changeListingStatus = (id: string, transition: ListingTransition) =
 
 export type RenewalResult = RenewalResultBody;
 /** The one-click renewal of an expiry mail's link: public, the token is the proof. */
-export const renewByLink = (token: string) => api.post<RenewalResult>('/listings/renew-by-link', { token });
+export const renewByLink = (token: string) =>
+  api.post<RenewalResult>('/listings/renew-by-link', { token });
 
 /** Small pages: an agent treats a few at a time, and a phone shows them quickly. */
 export const QUEUE_PAGE_SIZE = 20;
 
-export function verificationQueue(query: { verification: VerificationStatus; lessorId?: string; cursor?: string }) {
-  const params = new URLSearchParams({ verification: query.verification, limit: String(QUEUE_PAGE_SIZE) });
+export function verificationQueue(query: {
+  verification: VerificationStatus;
+  lessorId?: string;
+  cursor?: string;
+}) {
+  const params = new URLSearchParams({
+    verification: query.verification,
+    limit: String(QUEUE_PAGE_SIZE),
+  });
   if (query.lessorId) params.set('lessorId', query.lessorId);
   if (query.cursor) params.set('cursor', query.cursor);
   return api.get<Page<Listing>>(`/lessor/listings?${params}`);
 }
 
 export const recordVerification = (id: string, verified: boolean, reason?: string) =>
-  api.post<Listing>(`/listings/${encodeURIComponent(id)}/verification`, verified ? { verified } : { verified, reason });
+  api.post<Listing>(
+    `/listings/${encodeURIComponent(id)}/verification`,
+    verified ? { verified } : { verified, reason },
+  );
 
 /** The tenant (or Armos) ends the reception agent's delegation over the listing. */
-export const endAssistance = (id: string) => api.delete<void>(`/listings/${encodeURIComponent(id)}/assistance`);
+export const endAssistance = (id: string) =>
+  api.delete<void>(`/listings/${encodeURIComponent(id)}/assistance`);

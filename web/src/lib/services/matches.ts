@@ -38,8 +38,11 @@ const matchPath = (id: string) => `/matches/${encodeURIComponent(id)}`;
 export const myMatches = () => api.get<MatchView[]>('/matches');
 export const myMatchCounts = () => api.get<MatchCounts>('/matches/summary');
 export const getMatch = (id: string) => api.get<MatchView>(matchPath(id));
-export const answerMatch = (id: string, interested: boolean) => api.post<MatchView>(`${matchPath(id)}/interest`, { interested });
-export const reportVisit = (id: string, suitable: boolean) => api.post<MatchView>(`${matchPath(id)}/visit`, { suitable });
+export const answerMatch = (id: string, interested: boolean) =>
+  api.post<MatchView>(`${matchPath(id)}/interest`, { interested });
+export const reportVisit = (id: string, suitable: boolean) =>
+  api.post<MatchView>(`${matchPath(id)}/visit`, { suitable });
 export const matchMessages = (id: string) => api.get<MatchMessage[]>(`${matchPath(id)}/messages`);
-export const sendMatchMessage = (id: string, text: string) => api.post<MatchMessage>(`${matchPath(id)}/messages`, { text });
+export const sendMatchMessage = (id: string, text: string) =>
+  api.post<MatchMessage>(`${matchPath(id)}/messages`, { text });
 export const requestSwap = (matchId: string) => api.post<SwapCreated>('/swaps', { matchId });

@@ -10,6 +10,8 @@ export const reportParticipant = (body: ReportBody) => api.post<Report>('/report
 
 export const latestReports = () => api.get<Report[]>('/reports');
 
-export const suspendListing = (listingId: string, reason: string) => api.post<{ status: string }>(`/listings/${encodeURIComponent(listingId)}/suspend`, { reason });
+export const suspendListing = (listingId: string, reason: string) =>
+  api.post<{ status: string }>(`/listings/${encodeURIComponent(listingId)}/suspend`, { reason });
 
-export const reinstateListing = (listingId: string) => api.post<{ status: string }>(`/listings/${encodeURIComponent(listingId)}/reinstate`, {});
+export const reinstateListing = (listingId: string) =>
+  api.post<{ status: string }>(`/listings/${encodeURIComponent(listingId)}/reinstate`, {});

@@ -23,8 +23,14 @@ export function forgetReference(): void {
 }
 
 /** Armos adds or edits a reception point (PUT /api/admin/reception-points/{id}); the next read of reference data sees it. */
-export async function saveReceptionPoint(id: string, point: Omit<ReceptionPoint, 'id'>): Promise<ReceptionPoint> {
-  const saved = await api.put<ReceptionPoint>(`/admin/reception-points/${encodeURIComponent(id)}`, point);
+export async function saveReceptionPoint(
+  id: string,
+  point: Omit<ReceptionPoint, 'id'>,
+): Promise<ReceptionPoint> {
+  const saved = await api.put<ReceptionPoint>(
+    `/admin/reception-points/${encodeURIComponent(id)}`,
+    point,
+  );
   forgetReference();
   return saved;
 }
@@ -50,10 +56,26 @@ export function namesOf(reference: Reference) {
     return (id: string) => map.get(id) ?? id;
   };
   return {
-    commune: byId(reference.communes, (c) => c.code, (c) => c.name),
-    quartier: byId(reference.quartiers, (q) => q.id, (q) => q.name),
-    lessor: byId(reference.lessors, (l) => l.id, (l) => l.name),
-    motive: byId(reference.motives, (m) => m.id, (m) => m.label),
+    commune: byId(
+      reference.communes,
+      (c) => c.code,
+      (c) => c.name,
+    ),
+    quartier: byId(
+      reference.quartiers,
+      (q) => q.id,
+      (q) => q.name,
+    ),
+    lessor: byId(
+      reference.lessors,
+      (l) => l.id,
+      (l) => l.name,
+    ),
+    motive: byId(
+      reference.motives,
+      (m) => m.id,
+      (m) => m.label,
+    ),
   };
 }
 

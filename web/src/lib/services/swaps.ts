@@ -12,14 +12,16 @@ export type SwapParticipantView = SwapView['participants'][number];
 export type SwapReviewView = SwapView['reviews'][number];
 export type ReviewInfo = NonNullable<SwapReviewView['info']>;
 
-
 const swapPath = (id: string) => `/swaps/${encodeURIComponent(id)}`;
 
 export const getSwap = (id: string) => api.get<SwapView>(swapPath(id));
 export const confirmSwap = (id: string) => api.post<SwapView>(`${swapPath(id)}/confirm`);
-export const cancelSwap = (id: string, reason: string) => api.post<SwapView>(`${swapPath(id)}/cancel`, { reason });
-export const reviewSwap = (id: string, body: ReviewBody) => api.post<SwapView>(`${swapPath(id)}/reviews`, body);
-export const completeSwap = (id: string, effectiveDate: string) => api.post<SwapView>(`${swapPath(id)}/complete`, { effectiveDate });
+export const cancelSwap = (id: string, reason: string) =>
+  api.post<SwapView>(`${swapPath(id)}/cancel`, { reason });
+export const reviewSwap = (id: string, body: ReviewBody) =>
+  api.post<SwapView>(`${swapPath(id)}/reviews`, body);
+export const completeSwap = (id: string, effectiveDate: string) =>
+  api.post<SwapView>(`${swapPath(id)}/complete`, { effectiveDate });
 /** The CALEOL file: a plain link, the session cookie goes with it. */
 export const swapFileUrl = (id: string) => `/api${swapPath(id)}/file.pdf`;
 
@@ -60,7 +62,10 @@ export function rememberSwap(userId: string, swapId: string): void {
 
 export function forgetSwap(userId: string, swapId: string): void {
   try {
-    localStorage.setItem(storageKey(userId), JSON.stringify(rememberedSwapIds(userId).filter((id) => id !== swapId)));
+    localStorage.setItem(
+      storageKey(userId),
+      JSON.stringify(rememberedSwapIds(userId).filter((id) => id !== swapId)),
+    );
   } catch {
     // Nothing to forget.
   }

@@ -4,12 +4,17 @@ import type { CommuneStats, FlowStats, QuartierStats } from '$shared/schemas/sta
 
 export type StatsKind = 'quartiers' | 'communes' | 'flows';
 
-const query = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+const query = (from: string, to: string) =>
+  `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
 /** Link to download one table (the browser sends the session cookie). */
-export const downloadUrl = (kind: StatsKind, from: string, to: string, format: 'csv' | 'json') => `/api/stats/${kind}?${query(from, to)}&format=${format}`;
+export const downloadUrl = (kind: StatsKind, from: string, to: string, format: 'csv' | 'json') =>
+  `/api/stats/${kind}?${query(from, to)}&format=${format}`;
 
-export async function loadStats(from: string, to: string): Promise<{ quartiers: QuartierStats; communes: CommuneStats; flows: FlowStats }> {
+export async function loadStats(
+  from: string,
+  to: string,
+): Promise<{ quartiers: QuartierStats; communes: CommuneStats; flows: FlowStats }> {
   const [quartiers, communes, flows] = await Promise.all([
     api.get<QuartierStats>(`/stats/quartiers?${query(from, to)}`),
     api.get<CommuneStats>(`/stats/communes?${query(from, to)}`),

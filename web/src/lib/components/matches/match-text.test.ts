@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchView } from '$lib/services/matches';
 import { namesOf } from '$lib/services/reference';
-import { chainArrows, chainOf, countsSentence, keepMatch, noMatchAdvice, wantersSentence } from './match-text';
+import {
+  chainArrows,
+  chainOf,
+  countsSentence,
+  keepMatch,
+  noMatchAdvice,
+  wantersSentence,
+} from './match-text';
 
 const names = namesOf({
   communes: [{ code: '97411', name: 'Saint-Denis' }],
@@ -13,11 +20,25 @@ const names = namesOf({
   lessors: [],
   typologies: [],
   financings: [],
-  motives: [], receptionPoints: [],
+  motives: [],
+  receptionPoints: [],
 });
 
 function home(typology: 'T2' | 'T3' | 'T4', quartierId: string) {
-  return { lessorId: 'SIDR', communeCode: '97411', quartierId, typology, surface: 60, rent: 400, charges: 50, floor: 1, lift: false, accessible: false, financing: 'LLS' as const, features: [] };
+  return {
+    lessorId: 'SIDR',
+    communeCode: '97411',
+    quartierId,
+    typology,
+    surface: 60,
+    rent: 400,
+    charges: 50,
+    floor: 1,
+    lift: false,
+    accessible: false,
+    financing: 'LLS' as const,
+    features: [],
+  };
 }
 
 function threeWay(overrides: Partial<MatchView> = {}): MatchView {
@@ -32,9 +53,27 @@ function threeWay(overrides: Partial<MatchView> = {}): MatchView {
     contactsOpen: false,
     // Cycle order: each participant receives the next one's dwelling; "me" is second here.
     participants: [
-      { listingId: 'c', isMe: false, interest: 'yes', verified: true, receives: home('T3', 'vauban') },
-      { listingId: 'a', isMe: true, interest: 'pending', verified: true, receives: home('T4', 'bellepierre') },
-      { listingId: 'b', isMe: false, interest: 'pending', verified: true, receives: home('T2', 'le-butor') },
+      {
+        listingId: 'c',
+        isMe: false,
+        interest: 'yes',
+        verified: true,
+        receives: home('T3', 'vauban'),
+      },
+      {
+        listingId: 'a',
+        isMe: true,
+        interest: 'pending',
+        verified: true,
+        receives: home('T4', 'bellepierre'),
+      },
+      {
+        listingId: 'b',
+        isMe: false,
+        interest: 'pending',
+        verified: true,
+        receives: home('T2', 'le-butor'),
+      },
     ],
     ...overrides,
   };
@@ -42,8 +81,12 @@ function threeWay(overrides: Partial<MatchView> = {}): MatchView {
 
 describe('counts', () => {
   it('formats large counts the French way and says how many are shown', () => {
-    expect(countsSentence({ count2: 37, count3: 2140, stored: 50 })).toBe('37 échanges directs et 2\u202f140 échanges à trois possibles : voici les 50 meilleurs.');
-    expect(countsSentence({ count2: 0, count3: 1, stored: 1 })).toBe('Aucun échange direct et 1 échange à trois possible : la voici.');
+    expect(countsSentence({ count2: 37, count3: 2140, stored: 50 })).toBe(
+      '37 échanges directs et 2\u202f140 échanges à trois possibles : voici les 50 meilleurs.',
+    );
+    expect(countsSentence({ count2: 0, count3: 1, stored: 1 })).toBe(
+      'Aucun échange direct et 1 échange à trois possible : la voici.',
+    );
     expect(wantersSentence(1)).toBe('1 annonce voudrait votre logement.');
     expect(wantersSentence(1200)).toBe('1\u202f200 annonces voudraient votre logement.');
   });
@@ -51,7 +94,9 @@ describe('counts', () => {
 
 describe('chain of homes', () => {
   it('starts from my home and follows the moves round the cycle', () => {
-    expect(chainArrows(chainOf(threeWay(), names))).toBe('vous → T4 Bellepierre → T2 Le Butor → vous');
+    expect(chainArrows(chainOf(threeWay(), names))).toBe(
+      'vous → T4 Bellepierre → T2 Le Butor → vous',
+    );
   });
 });
 
@@ -67,9 +112,15 @@ describe('advice when there is no proposal', () => {
   const counts = { listingId: 'a', count2: 0, count3: 0, stored: 0 };
 
   it('suggests broadening the wishes only when others want my home', () => {
-    expect(noMatchAdvice({ ...counts, wanters: 3 }, 'published')).toMatchObject({ link: { href: '/mon-annonce/modifier' } });
-    expect(noMatchAdvice({ ...counts, wanters: 3 }, 'published').text).toMatch(/^3 locataires veulent votre logement/);
-    expect(noMatchAdvice({ ...counts, wanters: 0 }, 'published').text).toMatch(/élargir vos souhaits ne suffirait donc pas/);
+    expect(noMatchAdvice({ ...counts, wanters: 3 }, 'published')).toMatchObject({
+      link: { href: '/mon-annonce/modifier' },
+    });
+    expect(noMatchAdvice({ ...counts, wanters: 3 }, 'published').text).toMatch(
+      /^3 locataires veulent votre logement/,
+    );
+    expect(noMatchAdvice({ ...counts, wanters: 0 }, 'published').text).toMatch(
+      /élargir vos souhaits ne suffirait donc pas/,
+    );
   });
 
   it('sends to the listing when there is none or it is not published', () => {

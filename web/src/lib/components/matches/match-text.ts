@@ -28,17 +28,28 @@ export const MATCH_STATUS_TONES: Record<MatchStatus, 'info' | 'success' | 'error
   suspended: 'info',
 };
 
-const INTEREST_LABELS: Record<Interest, string> = { pending: 'pas encore répondu', yes: 'oui', no: 'non' };
+const INTEREST_LABELS: Record<Interest, string> = {
+  pending: 'pas encore répondu',
+  yes: 'oui',
+  no: 'non',
+};
 
 const numbers = new Intl.NumberFormat('fr-FR');
 export const formatCount = (value: number) => numbers.format(value);
 
-const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count > 1 ? many : one}`;
+const plural = (count: number, one: string, many: string) =>
+  `${formatCount(count)} ${count > 1 ? many : one}`;
 
 /** "37 échanges directs et 2 140 échanges à trois possibles : voici les 50 meilleurs." */
 export function countsSentence(counts: Pick<MatchCounts, 'count2' | 'count3' | 'stored'>): string {
-  const direct = counts.count2 === 0 ? 'Aucun échange direct' : plural(counts.count2, 'échange direct', 'échanges directs');
-  const triple = counts.count3 === 0 ? 'aucun échange à trois' : plural(counts.count3, 'échange à trois', 'échanges à trois');
+  const direct =
+    counts.count2 === 0
+      ? 'Aucun échange direct'
+      : plural(counts.count2, 'échange direct', 'échanges directs');
+  const triple =
+    counts.count3 === 0
+      ? 'aucun échange à trois'
+      : plural(counts.count3, 'échange à trois', 'échanges à trois');
   const total = counts.count2 + counts.count3;
   const possible = total > 1 ? 'possibles' : 'possible';
   const all = total === 1 ? 'la voici' : 'les voici, les meilleurs d’abord';
@@ -53,12 +64,16 @@ export function wantersSentence(wanters: number): string {
   return `${plural(wanters, 'annonce voudrait', 'annonces voudraient')} votre logement.`;
 }
 
-export const myParticipant = (match: MatchView) => match.participants.find((participant) => participant.isMe);
+export const myParticipant = (match: MatchView) =>
+  match.participants.find((participant) => participant.isMe);
 
 /** "Vous", or "Participant 2": the API's own numbering in messages (position in the cycle). */
-export const participantName = (participant: MatchParticipantView, index: number) => (participant.isMe ? 'Vous' : `Participant ${index + 1}`);
+export const participantName = (participant: MatchParticipantView, index: number) =>
+  participant.isMe ? 'Vous' : `Participant ${index + 1}`;
 
-export function answersOf(match: MatchView): { name: string; answer: string; interest: Interest }[] {
+export function answersOf(
+  match: MatchView,
+): { name: string; answer: string; interest: Interest }[] {
   return match.participants.map((participant, index) => ({
     name: participantName(participant, index),
     answer: INTEREST_LABELS[participant.interest],
@@ -75,12 +90,14 @@ export const FILTERS: { value: MatchFilter; label: string }[] = [
 ];
 
 export function keepMatch(match: MatchView, filter: MatchFilter): boolean {
-  if (filter === 'awaiting-me') return match.status === 'proposed' && myParticipant(match)?.interest === 'pending';
+  if (filter === 'awaiting-me')
+    return match.status === 'proposed' && myParticipant(match)?.interest === 'pending';
   if (filter === 'mutual') return match.status === 'mutual' || match.status === 'engaged';
   return true;
 }
 
-export const canAnswer = (match: MatchView) => match.status === 'proposed' || match.status === 'mutual';
+export const canAnswer = (match: MatchView) =>
+  match.status === 'proposed' || match.status === 'mutual';
 
 /** "T4 à Bellepierre (Saint-Denis)" */
 export function placeOf(home: MatchParticipantView['receives'], names: ReferenceNames): string {
@@ -99,23 +116,31 @@ export interface ChainStop {
  * cycle's order and each one `receives` the next one's dwelling.
  */
 export function chainOf(match: MatchView, names: ReferenceNames): ChainStop[] {
-  const start = Math.max(0, match.participants.findIndex((participant) => participant.isMe));
+  const start = Math.max(
+    0,
+    match.participants.findIndex((participant) => participant.isMe),
+  );
   const stops: ChainStop[] = [{ short: 'Vous', label: 'vous' }];
   for (let step = 0; step < match.participants.length - 1; step++) {
     const mover = match.participants[(start + step) % match.participants.length]!;
-    stops.push({ short: mover.receives.typology, label: `${mover.receives.typology} ${names.quartier(mover.receives.quartierId)}` });
+    stops.push({
+      short: mover.receives.typology,
+      label: `${mover.receives.typology} ${names.quartier(mover.receives.quartierId)}`,
+    });
   }
   return stops;
 }
 
 /** "vous → T4 Bellepierre → T2 Le Butor → vous" */
-export const chainArrows = (stops: ChainStop[]) => [...stops, stops[0]!].map((stop) => stop.label).join(' → ');
+export const chainArrows = (stops: ChainStop[]) =>
+  [...stops, stops[0]!].map((stop) => stop.label).join(' → ');
 
 /** The full sentence for screen readers. */
 export function chainSentence(stops: ChainStop[]): string {
   const [, first, second] = stops;
   if (!first) return '';
-  if (!second) return `Échange direct : vous emménagez dans le ${first.label}, et son locataire emménage dans votre logement.`;
+  if (!second)
+    return `Échange direct : vous emménagez dans le ${first.label}, et son locataire emménage dans votre logement.`;
   return `Échange à trois : vous emménagez dans le ${first.label} ; son locataire emménage dans le ${second.label} ; le locataire du ${second.label} emménage dans votre logement.`;
 }
 
@@ -129,7 +154,10 @@ export interface NoMatchAdvice {
  * Why there is no proposal, from what is known (the listing's status and the counts): the API
  * cannot simulate other wishes, so the advice names the lever without promising a number.
  */
-export function noMatchAdvice(counts: MatchCounts | null, listingStatus: ListingStatus | null): NoMatchAdvice {
+export function noMatchAdvice(
+  counts: MatchCounts | null,
+  listingStatus: ListingStatus | null,
+): NoMatchAdvice {
   if (!counts || !listingStatus) {
     return {
       title: 'Vous n’avez pas encore d’annonce',
@@ -145,7 +173,10 @@ export function noMatchAdvice(counts: MatchCounts | null, listingStatus: Listing
     };
   }
   if (counts.count2 + counts.count3 > 0) {
-    return { title: 'Vos propositions sont en cours de calcul', text: 'Des échanges sont possibles : rechargez la page dans quelques instants.' };
+    return {
+      title: 'Vos propositions sont en cours de calcul',
+      text: 'Des échanges sont possibles : rechargez la page dans quelques instants.',
+    };
   }
   if (counts.wanters > 0) {
     return {

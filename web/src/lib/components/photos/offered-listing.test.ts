@@ -3,7 +3,9 @@ import type { MatchView } from '$lib/services/matches';
 import { offeredListingId } from './offered-listing';
 
 const match = (ids: string[], me: string) =>
-  ({ participants: ids.map((listingId) => ({ listingId, isMe: listingId === me })) }) as unknown as MatchView;
+  ({
+    participants: ids.map((listingId) => ({ listingId, isMe: listingId === me })),
+  }) as unknown as MatchView;
 
 describe('offeredListingId', () => {
   it('is the next participant’s listing, round the chain', () => {

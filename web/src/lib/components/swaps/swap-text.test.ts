@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { namesOf } from '$lib/services/reference';
 import type { SwapReviewView, SwapView } from '$lib/services/swaps';
-import { ceilingText, decisionText, formatDay, householdText, moveSentence, nextStep, stepsOf } from './swap-text';
+import {
+  ceilingText,
+  decisionText,
+  formatDay,
+  householdText,
+  moveSentence,
+  nextStep,
+  stepsOf,
+} from './swap-text';
 
 const names = namesOf({
   communes: [{ code: '97418', name: 'Sainte-Marie' }],
@@ -13,17 +21,43 @@ const names = namesOf({
   lessors: [{ id: 'SIDR', name: 'SIDR' }],
   typologies: [],
   financings: [],
-  motives: [], receptionPoints: [],
+  motives: [],
+  receptionPoints: [],
 });
 
 function dwelling(typology: 'T2' | 'T3' | 'T5', quartierId: string) {
-  return { lessorId: 'SIDR', communeCode: '97418', quartierId, typology, surface: 60, rent: 400, charges: 50, floor: 1, lift: false, accessible: false, financing: 'LLS' as const, features: [] };
+  return {
+    lessorId: 'SIDR',
+    communeCode: '97418',
+    quartierId,
+    typology,
+    surface: 60,
+    rent: 400,
+    charges: 50,
+    floor: 1,
+    lift: false,
+    accessible: false,
+    financing: 'LLS' as const,
+    features: [],
+  };
 }
 
 const DUE = '2026-01-12T08:00:00.000Z';
 
-function review(listingId: string, incomingListingId: string, overrides: Partial<SwapReviewView> = {}): SwapReviewView {
-  return { listingId, lessorId: 'SIDR', incomingListingId, decision: 'pending', dueAt: DUE, overdue: false, ...overrides };
+function review(
+  listingId: string,
+  incomingListingId: string,
+  overrides: Partial<SwapReviewView> = {},
+): SwapReviewView {
+  return {
+    listingId,
+    lessorId: 'SIDR',
+    incomingListingId,
+    decision: 'pending',
+    dueAt: DUE,
+    overdue: false,
+    ...overrides,
+  };
 }
 
 /** A (me) → B's T5 Beauséjour → C's T2 Rivière-des-Pluies → A's T3 Centre-ville. */
@@ -35,9 +69,27 @@ function swap(overrides: Partial<SwapView> = {}): SwapView {
     status: 'awaiting_confirmations',
     requestedBy: 'A',
     participants: [
-      { listingId: 'A', isMe: true, confirmed: true, movesInto: 'B', dwelling: dwelling('T3', 'cv') },
-      { listingId: 'B', isMe: false, confirmed: false, movesInto: 'C', dwelling: dwelling('T5', 'bs') },
-      { listingId: 'C', isMe: false, confirmed: false, movesInto: 'A', dwelling: dwelling('T2', 'rp') },
+      {
+        listingId: 'A',
+        isMe: true,
+        confirmed: true,
+        movesInto: 'B',
+        dwelling: dwelling('T3', 'cv'),
+      },
+      {
+        listingId: 'B',
+        isMe: false,
+        confirmed: false,
+        movesInto: 'C',
+        dwelling: dwelling('T5', 'bs'),
+      },
+      {
+        listingId: 'C',
+        isMe: false,
+        confirmed: false,
+        movesInto: 'A',
+        dwelling: dwelling('T2', 'rp'),
+      },
     ],
     reviews: [],
     lessorIds: ['SIDR'],
@@ -50,44 +102,114 @@ function swap(overrides: Partial<SwapView> = {}): SwapView {
 
 describe('swap wording', () => {
   it('says how many confirmations are missing, and whether one is mine', () => {
-    expect(nextStep(swap(), names, false)).toMatch(/^En attente de la confirmation de 2 participants\. /);
-    const mine = swap({ actions: { confirm: true, cancel: true, review: [], complete: false, file: false } });
-    expect(nextStep(mine, names, false)).toMatch(/^En attente de la confirmation de 2 participants, dont la vôtre/);
+    expect(nextStep(swap(), names, false)).toMatch(
+      /^En attente de la confirmation de 2 participants\. /,
+    );
+    const mine = swap({
+      actions: { confirm: true, cancel: true, review: [], complete: false, file: false },
+    });
+    expect(nextStep(mine, names, false)).toMatch(
+      /^En attente de la confirmation de 2 participants, dont la vôtre/,
+    );
   });
 
   it('names the tenant’s future lessor and its deadline while under review', () => {
-    const reviews = [review('B', 'A'), review('C', 'B', { decision: 'approved' }), review('A', 'C')];
+    const reviews = [
+      review('B', 'A'),
+      review('C', 'B', { decision: 'approved' }),
+      review('A', 'C'),
+    ];
     const underReview = swap({ status: 'under_review', reviews });
-    expect(nextStep(underReview, names, false)).toBe('Votre futur bailleur (SIDR) examine votre dossier : réponse attendue avant le 12 janvier 2026.');
-    const asked = swap({ status: 'under_review', reviews: [review('B', 'A', { decision: 'documents_requested', comment: 'Avis d’imposition' })] });
+    expect(nextStep(underReview, names, false)).toBe(
+      'Votre futur bailleur (SIDR) examine votre dossier : réponse attendue avant le 12 janvier 2026.',
+    );
+    const asked = swap({
+      status: 'under_review',
+      reviews: [
+        review('B', 'A', { decision: 'documents_requested', comment: 'Avis d’imposition' }),
+      ],
+    });
     expect(nextStep(asked, names, false)).toContain('demande des pièces : « Avis d’imposition »');
-    const staff = swap({ status: 'under_review', reviews, actions: { confirm: false, cancel: false, review: ['B', 'A'], complete: false, file: true } });
-    expect(nextStep(staff, names, true)).toBe('2 dossiers attendent votre décision : réponse attendue avant le 12 janvier 2026.');
+    const staff = swap({
+      status: 'under_review',
+      reviews,
+      actions: { confirm: false, cancel: false, review: ['B', 'A'], complete: false, file: true },
+    });
+    expect(nextStep(staff, names, true)).toBe(
+      '2 dossiers attendent votre décision : réponse attendue avant le 12 janvier 2026.',
+    );
   });
 
   it('says who moves where, "vous" for the tenant and households for staff', () => {
     const s = swap();
-    expect(moveSentence(s, review('B', 'A'), names, false)).toBe('Vous emménagez dans le T5 Beauséjour');
-    expect(moveSentence(s, review('A', 'C'), names, false)).toBe('Participant 3 emménage dans votre logement (T3 Centre-ville)');
+    expect(moveSentence(s, review('B', 'A'), names, false)).toBe(
+      'Vous emménagez dans le T5 Beauséjour',
+    );
+    expect(moveSentence(s, review('A', 'C'), names, false)).toBe(
+      'Participant 3 emménage dans votre logement (T3 Centre-ville)',
+    );
     const staffView = swap({ participants: s.participants.map((p) => ({ ...p, isMe: false })) });
-    expect(moveSentence(staffView, review('C', 'B'), names, true)).toBe('Foyer 2 emménage dans le T2 Rivière-des-Pluies du foyer 3');
+    expect(moveSentence(staffView, review('C', 'B'), names, true)).toBe(
+      'Foyer 2 emménage dans le T2 Rivière-des-Pluies du foyer 3',
+    );
   });
 
   it('lays out the timeline: the step in progress, or where the swap stopped', () => {
-    expect(stepsOf(swap()).map((s) => s.state)).toEqual(['done', 'current', 'upcoming', 'upcoming', 'upcoming']);
-    expect(stepsOf(swap({ status: 'approved', approvedAt: DUE })).map((s) => s.state)).toEqual(['done', 'done', 'done', 'done', 'current']);
-    expect(stepsOf(swap({ status: 'refused' })).map((s) => s.state)).toEqual(['done', 'done', 'done', 'stopped', 'skipped']);
-    expect(stepsOf(swap({ status: 'cancelled' })).map((s) => s.state)).toEqual(['done', 'stopped', 'skipped', 'skipped', 'skipped']);
-    expect(stepsOf(swap({ status: 'completed', effectiveDate: '2026-02-01' })).every((s) => s.state === 'done')).toBe(true);
-    expect(nextStep(swap({ status: 'completed', effectiveDate: '2026-02-01' }), names, false)).toBe('Échange réalisé : emménagement le 1 février 2026.');
+    expect(stepsOf(swap()).map((s) => s.state)).toEqual([
+      'done',
+      'current',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ]);
+    expect(stepsOf(swap({ status: 'approved', approvedAt: DUE })).map((s) => s.state)).toEqual([
+      'done',
+      'done',
+      'done',
+      'done',
+      'current',
+    ]);
+    expect(stepsOf(swap({ status: 'refused' })).map((s) => s.state)).toEqual([
+      'done',
+      'done',
+      'done',
+      'stopped',
+      'skipped',
+    ]);
+    expect(stepsOf(swap({ status: 'cancelled' })).map((s) => s.state)).toEqual([
+      'done',
+      'stopped',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
+    expect(
+      stepsOf(swap({ status: 'completed', effectiveDate: '2026-02-01' })).every(
+        (s) => s.state === 'done',
+      ),
+    ).toBe(true);
+    expect(nextStep(swap({ status: 'completed', effectiveDate: '2026-02-01' }), names, false)).toBe(
+      'Échange réalisé : emménagement le 1 février 2026.',
+    );
   });
 
   it('writes decisions, households and the income-ceiling pre-check', () => {
-    expect(decisionText(review('B', 'A', { decision: 'refused', reason: 'incomplete_file' }))).toBe('Refusé : Dossier incomplet');
-    expect(householdText({ adults: 2, children: 1, occupants: 3 })).toBe('2 adultes, 1 enfant : 3 occupants');
-    expect(householdText({ adults: 1, children: 0, occupants: 1 })).toBe('1 adulte, sans enfant : 1 occupant');
-    expect(ceilingText({ status: 'not_configured' }, 'LLS')).toEqual({ text: 'Plafonds de ressources non configurés pour cette année : vérification à faire dans votre outil', warn: true });
-    expect(ceilingText({ status: 'below', year: 2026, ceiling: 25_000, income: 18_000 }, 'LLS').warn).toBe(false);
+    expect(decisionText(review('B', 'A', { decision: 'refused', reason: 'incomplete_file' }))).toBe(
+      'Refusé : Dossier incomplet',
+    );
+    expect(householdText({ adults: 2, children: 1, occupants: 3 })).toBe(
+      '2 adultes, 1 enfant : 3 occupants',
+    );
+    expect(householdText({ adults: 1, children: 0, occupants: 1 })).toBe(
+      '1 adulte, sans enfant : 1 occupant',
+    );
+    expect(ceilingText({ status: 'not_configured' }, 'LLS')).toEqual({
+      text: 'Plafonds de ressources non configurés pour cette année : vérification à faire dans votre outil',
+      warn: true,
+    });
+    expect(
+      ceilingText({ status: 'below', year: 2026, ceiling: 25_000, income: 18_000 }, 'LLS').warn,
+    ).toBe(false);
     expect(formatDay('2026-01-15')).toBe('15 janvier 2026');
   });
 });

@@ -5,7 +5,12 @@
  */
 import { formatEuros } from '$lib/format';
 import type { ReferenceNames } from '$lib/services/reference';
-import type { SwapParticipantView, SwapReviewView, SwapStatus, SwapView } from '$lib/services/swaps';
+import type {
+  SwapParticipantView,
+  SwapReviewView,
+  SwapStatus,
+  SwapView,
+} from '$lib/services/swaps';
 import { DECISION_LABELS, REFUSAL_REASON_LABELS, isAwaitingDecision } from '$shared/swap/lifecycle';
 
 export { DECISION_LABELS, REFUSAL_REASON_LABELS };
@@ -28,7 +33,10 @@ export const STATUS_TONES: Record<SwapStatus, 'info' | 'success' | 'error'> = {
   cancelled: 'error',
 };
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Indian/Reunion' });
+const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeZone: 'Indian/Reunion',
+});
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 
 /** A moment (ISO timestamp) as a day in La Réunion: "12 janvier 2026". */
@@ -47,17 +55,26 @@ export function nameOf(swap: SwapView, listingId: string, staff: boolean): strin
   return `${staff ? 'foyer' : 'participant'} ${index + 1}`;
 }
 
-export const participantOf = (swap: SwapView, listingId: string): SwapParticipantView | undefined => swap.participants.find((p) => p.listingId === listingId);
+export const participantOf = (swap: SwapView, listingId: string): SwapParticipantView | undefined =>
+  swap.participants.find((p) => p.listingId === listingId);
 
 /** "T3 Beauséjour" */
-export const placeOf = (dwelling: SwapParticipantView['dwelling'], names: ReferenceNames) => `${dwelling.typology} ${names.quartier(dwelling.quartierId)}`;
+export const placeOf = (dwelling: SwapParticipantView['dwelling'], names: ReferenceNames) =>
+  `${dwelling.typology} ${names.quartier(dwelling.quartierId)}`;
 
 /** "Vous emménagez dans le T3 Beauséjour", "Participant 3 emménage dans votre logement (T1 Centre-ville)". */
-export function moveSentence(swap: SwapView, review: Pick<SwapReviewView, 'listingId' | 'incomingListingId'>, names: ReferenceNames, staff: boolean): string {
+export function moveSentence(
+  swap: SwapView,
+  review: Pick<SwapReviewView, 'listingId' | 'incomingListingId'>,
+  names: ReferenceNames,
+  staff: boolean,
+): string {
   const incoming = participantOf(swap, review.incomingListingId);
   const entered = participantOf(swap, review.listingId);
   if (!incoming || !entered) return '';
-  const who = incoming.isMe ? 'Vous emménagez' : `${capitalize(nameOf(swap, incoming.listingId, staff))} emménage`;
+  const who = incoming.isMe
+    ? 'Vous emménagez'
+    : `${capitalize(nameOf(swap, incoming.listingId, staff))} emménage`;
   if (entered.isMe) return `${who} dans votre logement (${placeOf(entered.dwelling, names)})`;
   return `${who} dans le ${placeOf(entered.dwelling, names)}${staff ? ` du ${nameOf(swap, entered.listingId, staff)}` : ''}`;
 }
@@ -110,7 +127,16 @@ function position(swap: SwapView): { index: number; stopped: boolean } {
 export function stepsOf(swap: SwapView): { id: StepId; title: string; state: StepState }[] {
   const { index, stopped } = position(swap);
   return STEPS.map((id, i) => {
-    const state: StepState = i < index ? 'done' : i > index ? (stopped ? 'skipped' : 'upcoming') : stopped ? 'stopped' : 'current';
+    const state: StepState =
+      i < index
+        ? 'done'
+        : i > index
+          ? stopped
+            ? 'skipped'
+            : 'upcoming'
+          : stopped
+            ? 'stopped'
+            : 'current';
     return { id, title: STEP_TITLES[id], state };
   });
 }
@@ -127,7 +153,9 @@ export function nextStep(swap: SwapView, names: ReferenceNames, staff: boolean):
     case 'awaiting_confirmations': {
       const missing = swap.participants.filter((p) => !p.confirmed).length;
       const base = `En attente de la confirmation de ${plural(missing, 'participant', 'participants')}`;
-      return swap.actions.confirm ? `${base}, dont la vôtre : confirmez l’échange pour qu’il parte chez les bailleurs.` : `${base}. Les bailleurs examineront la demande dès que tout le monde aura confirmé.`;
+      return swap.actions.confirm
+        ? `${base}, dont la vôtre : confirmez l’échange pour qu’il parte chez les bailleurs.`
+        : `${base}. Les bailleurs examineront la demande dès que tout le monde aura confirmé.`;
     }
     case 'under_review':
       return staff ? staffReviewStep(swap, waiting) : tenantReviewStep(swap, waiting, names);
@@ -149,11 +177,16 @@ function staffReviewStep(swap: SwapView, waiting: SwapReviewView[]): string {
   const list = mine.length > 0 ? mine : waiting;
   const due = earliestDue(list);
   const when = due ? ` : réponse attendue avant le ${formatMoment(due)}` : '';
-  if (mine.length > 0) return `${plural(mine.length, 'dossier attend', 'dossiers attendent')} votre décision${when}.`;
+  if (mine.length > 0)
+    return `${plural(mine.length, 'dossier attend', 'dossiers attendent')} votre décision${when}.`;
   return `En attente de la décision ${waiting.length > 1 ? `de ${waiting.length} dossiers` : 'd’un dossier'} chez les autres bailleurs${when}.`;
 }
 
-function tenantReviewStep(swap: SwapView, waiting: SwapReviewView[], names: ReferenceNames): string {
+function tenantReviewStep(
+  swap: SwapView,
+  waiting: SwapReviewView[],
+  names: ReferenceNames,
+): string {
   const mine = swap.reviews.find((r) => participantOf(swap, r.incomingListingId)?.isMe);
   if (mine && isAwaitingDecision(mine)) {
     const lessor = names.lessor(mine.lessorId);
@@ -171,21 +204,40 @@ function tenantReviewStep(swap: SwapView, waiting: SwapReviewView[], names: Refe
 type CeilingCheck = NonNullable<SwapReviewView['info']>['ceilingCheck'];
 
 /** The income-ceiling pre-check in words; never assumed when the table is missing. */
-export function ceilingText(check: CeilingCheck, financing: string): { text: string; warn: boolean } {
+export function ceilingText(
+  check: CeilingCheck,
+  financing: string,
+): { text: string; warn: boolean } {
   switch (check.status) {
     case 'not_configured':
-      return { text: 'Plafonds de ressources non configurés pour cette année : vérification à faire dans votre outil', warn: true };
+      return {
+        text: 'Plafonds de ressources non configurés pour cette année : vérification à faire dans votre outil',
+        warn: true,
+      };
     case 'income_unknown':
-      return { text: `Revenu non déclaré : comparez-le au plafond ${check.year} (${financing}) dans votre outil.`, warn: true };
+      return {
+        text: `Revenu non déclaré : comparez-le au plafond ${check.year} (${financing}) dans votre outil.`,
+        warn: true,
+      };
     case 'below':
-      return { text: `Sous le plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an).`, warn: false };
+      return {
+        text: `Sous le plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an).`,
+        warn: false,
+      };
     case 'above':
-      return { text: `Au-dessus du plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an).`, warn: true };
+      return {
+        text: `Au-dessus du plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an).`,
+        warn: true,
+      };
   }
 }
 
 /** "2 adultes, 1 enfant : 3 occupants" */
-export function householdText(info: { adults: number; children: number; occupants: number }): string {
+export function householdText(info: {
+  adults: number;
+  children: number;
+  occupants: number;
+}): string {
   const children = info.children === 0 ? 'sans enfant' : plural(info.children, 'enfant', 'enfants');
   return `${plural(info.adults, 'adulte', 'adultes')}, ${children} : ${plural(info.occupants, 'occupant', 'occupants')}`;
 }
