@@ -11,7 +11,7 @@ import { parseConfig, type Config } from '../../functions/lib/config';
 import { createDatabase, type Database } from '../../functions/lib/db/client';
 import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { ensureTable } from '../../functions/lib/db/table';
-import { configureLogs } from '../../functions/lib/logger';
+import { configureLogs, logger } from '../../functions/lib/logger';
 import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
 import { createProposalFanOut } from '../../functions/matcher/fan-out';
 import { createMatcher } from '../../functions/matcher/handler';
@@ -27,6 +27,7 @@ import { runSwapNudges } from '../../functions/scheduler/swap-nudges';
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { runInactiveAccounts } from '../../functions/scheduler/inactive-accounts';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
+import { runPlanCheck } from '../../functions/scheduler/plan-check';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
 import type { ApiDeps } from '../../functions/api/context';
 import { startDynamoDbLocal } from './dynamodb';
@@ -197,51 +198,77 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await runner.start();
     stops.push(() => runner.stop());
 
-    // The scheduled jobs EventBridge runs on AWS, on timers here; and DynamoDB's TTL deletions.
+    // The scheduled jobs EventBridge runs on AWS, on timers here; and DynamoDB's TTL deletions. A
+    // failure is logged as Lambda would log it, and the next tick runs the job again.
+    const logJobFailure = (job: string) => (error: unknown) =>
+      logger.error('scheduled job failed', { job, error });
     const ttlSweep = setInterval(
-      () => void reaper.reap(now()).catch(() => undefined),
+      () => void reaper.reap(now()).catch(logJobFailure('ttlReaper')),
       options.ttlSweepMs ?? 60_000,
     );
     stops.push(async () => clearInterval(ttlSweep));
-    const sweep = setInterval(() => void sweepOutbox(notifierDeps).catch(() => undefined), 60_000);
+    const sweep = setInterval(
+      () => void sweepOutbox(notifierDeps).catch(logJobFailure('sweepOutbox')),
+      60_000,
+    );
     stops.push(async () => clearInterval(sweep));
     const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
     const expiry = setInterval(
-      () => void runExpiry(expiryDeps, now()).catch(() => undefined),
+      () => void runExpiry(expiryDeps, now()).catch(logJobFailure('runExpiry')),
       3_600_000,
     );
     stops.push(async () => clearInterval(expiry));
     const inactiveDeps = { db, appUrl: config.appUrl, storage: () => photoStorage };
     const inactive = setInterval(
-      () => void runInactiveAccounts(inactiveDeps, now()).catch(() => undefined),
+      () =>
+        void runInactiveAccounts(inactiveDeps, now()).catch(logJobFailure('runInactiveAccounts')),
       3_600_000,
     );
     stops.push(async () => clearInterval(inactive));
     const reviewDeps = { db, appUrl: config.appUrl, reference: cachedReferenceData(db, 60_000) };
     const reviews = setInterval(
-      () => void runReviewDeadlines(reviewDeps, now()).catch(() => undefined),
+      () => void runReviewDeadlines(reviewDeps, now()).catch(logJobFailure('runReviewDeadlines')),
       3_600_000,
     );
     stops.push(async () => clearInterval(reviews));
     const answers = setInterval(
-      () => void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(() => undefined),
+      () =>
+        void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(
+          logJobFailure('runAnswerReminders'),
+        ),
       3_600_000,
     );
     stops.push(async () => clearInterval(answers));
     const digests = setInterval(
-      () => void runProposalDigests({ db, appUrl: config.appUrl }, now()).catch(() => undefined),
+      () =>
+        void runProposalDigests({ db, appUrl: config.appUrl }, now()).catch(
+          logJobFailure('runProposalDigests'),
+        ),
       3_600_000,
     );
     stops.push(async () => clearInterval(digests));
     const nudges = setInterval(
-      () => void runSwapNudges({ db, appUrl: config.appUrl }, now()).catch(() => undefined),
+      () =>
+        void runSwapNudges({ db, appUrl: config.appUrl }, now()).catch(
+          logJobFailure('runSwapNudges'),
+        ),
       3_600_000,
     );
     stops.push(async () => clearInterval(nudges));
     const optimise = () =>
-      void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(() => undefined);
+      void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(
+        logJobFailure('runOptimiser'),
+      );
     const optimiser = setInterval(optimise, 6 * 3_600_000);
     stops.push(async () => clearInterval(optimiser));
+    const planCheck = setInterval(
+      () =>
+        void runPlanCheck({ db, reference: reviewDeps.reference }, now()).catch(
+          logJobFailure('runPlanCheck'),
+        ),
+      3_600_000,
+    );
+    stops.push(async () => clearInterval(planCheck));
     // The demo market gets its "recommandée" proposals soon after the matcher has stored them.
     const firstPlan = options.demoMarket ? setTimeout(optimise, 45_000) : undefined;
     stops.push(async () => clearTimeout(firstPlan));

@@ -85,12 +85,7 @@ export async function sendDigestIfDue(
   const proposals = await stillOpen(deps.db, ownerId, queue.matchIds);
   if (proposals.length === 0)
     return transactUnlessDone(deps.db, [digestQueueDelete(deps.db, queue)]).then(() => false);
-  const mail = proposalsDigestMail(
-    deps.appUrl,
-    proposals,
-    frequency,
-    await referenceOf(deps.db)().catch(() => undefined),
-  );
+  const mail = proposalsDigestMail(deps.appUrl, proposals, frequency, await referenceOf(deps.db)());
   return transactUnlessDone(deps.db, [
     digestQueueDelete(deps.db, queue),
     digestSentPut(deps.db, ownerId, previous, now),

@@ -34,6 +34,7 @@ import { transactWrite } from '../db/transact';
 import { logger } from '../logger';
 import { candidateOf } from './market-cache';
 import { countMetric, METRIC } from '../metrics';
+import { ConflictError } from '../../../shared/errors';
 
 export interface ProposalStoreDeps {
   db: Database;
@@ -60,10 +61,13 @@ async function saveChanged(
 ): Promise<void> {
   if (after.status === before.status && after.resumeStatus === before.resumeStatus) return;
   // A concurrent answer changed the match meanwhile: the next change of a participant revisits it.
+  // Only that is expected; anything else (throttling, a lost connection) fails the record, to be retried.
   await transactWrite(
     deps.db,
     matchUpdateItems(deps.db, { ...after, updatedAt: deps.now().toISOString() }, before.version),
-  ).catch(() => undefined);
+  ).catch((error: unknown) => {
+    if (!(error instanceof ConflictError)) throw error;
+  });
 }
 
 /** The listing left the market (withdrawn, expired, rejected, engaged…): pause its proposals. */

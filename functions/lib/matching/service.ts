@@ -272,7 +272,10 @@ export async function postMessage(
         { to, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' },
         now,
       ),
-    ]).catch(() => undefined);
+    ]).catch((error: unknown) => {
+      // Another message this hour already queued the notice: nothing more to send.
+      if (!(error instanceof ConflictError)) throw error;
+    });
   }
   return {
     id: message.id,
