@@ -173,5 +173,5 @@ describe('statistics aggregator, batches replayed', () => {
       ),
       { numRuns: 12 },
     );
-  });
+  }, 240_000); // twelve replays of a market through the aggregator on DynamoDB Local: minutes on a busy machine
 });
