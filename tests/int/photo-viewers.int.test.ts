@@ -8,33 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { publishListing, waitForMatch, type PublishedTenant } from '../support/market';
 import { signIn } from '../support/sign-in';
 import { api } from '../support/stack';
+import { verified, wants } from '../support/swap-fixture';
 
 interface Photo {
   id: string;
   status: string;
   url?: string;
-}
-
-const wants = (typology: string, quartier: string) => ({
-  communes: ['97420'],
-  quartiers: [quartier],
-  typologies: [typology],
-  maxTotalRent: 1200,
-  needs: {},
-  features: [],
-});
-
-async function verified(tenant: PublishedTenant): Promise<void> {
-  const armos = await signIn('armos@bourse.local');
-  expect(
-    (
-      await api(`/listings/${tenant.listingId}/verification`, {
-        method: 'POST',
-        token: armos.token,
-        json: { verified: true },
-      })
-    ).status,
-  ).toBe(200);
 }
 
 /** A requested swap between a SIDR dwelling (with a ready photo) and a SEMADER one. */

@@ -15,7 +15,8 @@ export interface SwapFixture {
   partner: PublishedTenant;
 }
 
-const wants = (typology: string, quartier: string) => ({
+/** Wishes for one typology in one quartier of Sainte-Suzanne. */
+export const wants = (typology: string, quartier: string) => ({
   communes: ['97420'],
   quartiers: [quartier],
   typologies: [typology],
@@ -24,7 +25,8 @@ const wants = (typology: string, quartier: string) => ({
   features: [],
 });
 
-async function verified(tenant: PublishedTenant): Promise<void> {
+/** Armos verifies the tenant's listing. */
+export async function verified(tenant: PublishedTenant): Promise<void> {
   const armos = await signIn('armos@bourse.local');
   expect(
     (
