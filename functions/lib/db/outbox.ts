@@ -106,29 +106,37 @@ export async function claimMail(
   }
 }
 
-/** Records the mail as sent and drops its address and content, in one write. */
+/**
+ * Records the mail as sent and drops its address and content, in one write. A mail erased with
+ * its recipient's account while it was being sent stays erased.
+ */
 export async function markMailSent(
   db: Database,
   id: string,
   messageId: string,
   now: Date,
 ): Promise<void> {
-  await db.doc.send(
-    new UpdateCommand({
-      TableName: db.tableName,
-      Key: keys.outbox(id),
-      UpdateExpression: `SET #status = :sent, sentAt = :now, messageId = :messageId REMOVE gsi1pk, gsi1sk, ${CONTENT_ATTRIBUTES.map((name) => `#${name}`).join(', ')}`,
-      ExpressionAttributeNames: {
-        '#status': 'status',
-        ...Object.fromEntries(CONTENT_ATTRIBUTES.map((name) => [`#${name}`, name])),
-      },
-      ExpressionAttributeValues: {
-        ':sent': 'sent',
-        ':now': now.toISOString(),
-        ':messageId': messageId,
-      },
-    }),
-  );
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.outbox(id),
+        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: `SET #status = :sent, sentAt = :now, messageId = :messageId REMOVE gsi1pk, gsi1sk, ${CONTENT_ATTRIBUTES.map((name) => `#${name}`).join(', ')}`,
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          ...Object.fromEntries(CONTENT_ATTRIBUTES.map((name) => [`#${name}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':now': now.toISOString(),
+          ':messageId': messageId,
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
 }
 
 /** Gives the mail back after a failed attempt, so a retry or the sweeper sends it later. */

@@ -2,11 +2,11 @@
  * The digest queue: each tenant's proposals found since their last "nouvelles propositions" mail
  * (a string set grown by ADD, so concurrent fan-outs never lose one), and the time that mail went.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
 import { queryAll } from './batch';
 import { ENTITY, indexKeys, keys } from './model';
-import type { TransactItem } from './transact';
+import { transactUnlessDone, type TransactItem } from './transact';
 
 export interface DigestQueue {
   ownerId: string;
@@ -15,27 +15,40 @@ export interface DigestQueue {
   version: number;
 }
 
+/**
+ * Adds proposals to the owner's queue while their account exists: a proposal found from a lagging
+ * stream record must not bring back a queue for an account erased meanwhile. False when it is gone.
+ */
 export async function enqueueProposals(
   db: Database,
   ownerId: string,
   matchIds: string[],
-): Promise<void> {
-  if (matchIds.length === 0) return;
-  await db.doc.send(
-    new UpdateCommand({
-      TableName: db.tableName,
-      Key: keys.proposalDigestQueue(ownerId),
-      UpdateExpression:
-        'ADD matchIds :ids, version :one SET entity = :entity, ownerId = :owner, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
-      ExpressionAttributeValues: {
-        ':ids': new Set(matchIds),
-        ':one': 1,
-        ':entity': ENTITY.matchDigest,
-        ':owner': ownerId,
-        ...prefixed(indexKeys.pendingDigest(ownerId)),
+): Promise<boolean> {
+  if (matchIds.length === 0) return true;
+  return transactUnlessDone(db, [
+    {
+      ConditionCheck: {
+        TableName: db.tableName,
+        Key: keys.user(ownerId),
+        ConditionExpression: 'attribute_exists(pk)',
       },
-    }),
-  );
+    },
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.proposalDigestQueue(ownerId),
+        UpdateExpression:
+          'ADD matchIds :ids, version :one SET entity = :entity, ownerId = :owner, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+        ExpressionAttributeValues: {
+          ':ids': new Set(matchIds),
+          ':one': 1,
+          ':entity': ENTITY.matchDigest,
+          ':owner': ownerId,
+          ...prefixed(indexKeys.pendingDigest(ownerId)),
+        },
+      },
+    },
+  ]);
 }
 
 const prefixed = (values: Record<string, string>) =>
