@@ -24,4 +24,25 @@ describe('statistics for CINOR', () => {
     await screenshot(page, 'statistiques');
     await page.close();
   });
+
+  it('draws the monthly chart once it is scrolled to, not before', async () => {
+    const page = await signedInPage(browser, 'cinor@bourse.local', '/statistiques');
+    const canvas = page.locator('figure.trend canvas');
+    await expect.poll(() => canvas.count(), { timeout: 15_000 }).toBe(1);
+    const drawn = () =>
+      canvas.evaluate((element: HTMLCanvasElement) =>
+        element
+          .getContext('2d')!
+          .getImageData(0, 0, element.width, element.height)
+          .data.some((value) => value !== 0),
+      );
+
+    const drawnBeforeScrolling = await drawn();
+    await canvas.scrollIntoViewIfNeeded();
+
+    expect(drawnBeforeScrolling).toBe(false);
+    await expect.poll(drawn, { timeout: 10_000 }).toBe(true);
+    await screenshot(page, 'statistiques-graphique');
+    await page.close();
+  });
 });
