@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
-import { ENTITY } from '../../functions/lib/db/model';
+import { ENTITY, SORT_KEY } from '../../functions/lib/db/model';
 import type { FunctionKind, PhotosAccess, TableAccess } from './function';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,14 +55,22 @@ export interface FunctionSpec {
 const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
 
 /** Only listing changes reach the matcher. */
-const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
+const listingChanges = { dynamodb: { Keys: { sk: { S: [SORT_KEY.listing] } } } };
 
 /** The fan-out acts on new matches and keeps its market index in step with listing changes. */
-const listingAndMatchChanges = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH'] } } } };
+const listingAndMatchChanges = {
+  dynamodb: { Keys: { sk: { S: [SORT_KEY.listing, SORT_KEY.match] } } },
+};
 
 /** Only listing, match and swap changes reach the statistics aggregator (never its own writes). */
 const statsSources = {
-  dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH', 'SWAP', { prefix: 'REVIEW#' }] } } },
+  dynamodb: {
+    Keys: {
+      sk: {
+        S: [SORT_KEY.listing, SORT_KEY.match, SORT_KEY.swap, { prefix: SORT_KEY.swapReviewPrefix }],
+      },
+    },
+  },
 };
 
 /** Only new outbox items reach the notifier. */

@@ -68,6 +68,17 @@ export interface ItemKey {
 
 const key = (pk: string, sk: string): ItemKey => ({ pk, sk });
 
+/**
+ * Sort keys that name an item's kind. Stream filters (infra/lib/functions.ts) match on keys, since
+ * a deletion's record carries no new image to read the entity from.
+ */
+export const SORT_KEY = {
+  listing: 'LISTING',
+  match: 'MATCH',
+  swap: 'SWAP',
+  swapReviewPrefix: 'REVIEW#',
+} as const;
+
 /** Primary keys, one builder per entity. */
 export const keys = {
   user: (userId: string) => key(`USER#${userId}`, 'PROFILE'),
@@ -80,14 +91,14 @@ export const keys = {
   referencePrefix: (kind?: ReferenceKind) => ({ pk: 'REF', skPrefix: kind ? `${kind}#` : '' }),
   /** Which reference items the deploy-time loader has ever written (functions/lib/db/reference-loader.ts). */
   referenceLedger: () => key('REFLOAD', 'LEDGER'),
-  listing: (listingId: string) => key(`LISTING#${listingId}`, 'LISTING'),
+  listing: (listingId: string) => key(`LISTING#${listingId}`, SORT_KEY.listing),
   /** Guard item: a tenant has at most one active listing. */
   activeListing: (ownerId: string) => key(`USER#${ownerId}`, 'ACTIVE_LISTING'),
   /** A reception agent's link to a listing it created on someone's behalf. */
   managedListing: (agentId: string, listingId: string) =>
     key(`USER#${agentId}`, `MANAGES#${listingId}`),
   managedListingsPrefix: (agentId: string) => ({ pk: `USER#${agentId}`, skPrefix: 'MANAGES#' }),
-  match: (matchId: string) => key(`MATCH#${matchId}`, 'MATCH'),
+  match: (matchId: string) => key(`MATCH#${matchId}`, SORT_KEY.match),
   /** One of a listing's photo slots (0–5): the slot number bounds the count structurally. */
   photo: (listingId: string, slot: number) => key(`LISTING#${listingId}`, `PHOTO#${slot}`),
   photosPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'PHOTO#' }),
@@ -115,9 +126,13 @@ export const keys = {
   message: (matchId: string, sentAt: string, messageId: string) =>
     key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
-  swap: (swapId: string) => key(`SWAP#${swapId}`, 'SWAP'),
-  swapReview: (swapId: string, listingId: string) => key(`SWAP#${swapId}`, `REVIEW#${listingId}`),
-  swapReviewsPrefix: (swapId: string) => ({ pk: `SWAP#${swapId}`, skPrefix: 'REVIEW#' }),
+  swap: (swapId: string) => key(`SWAP#${swapId}`, SORT_KEY.swap),
+  swapReview: (swapId: string, listingId: string) =>
+    key(`SWAP#${swapId}`, `${SORT_KEY.swapReviewPrefix}${listingId}`),
+  swapReviewsPrefix: (swapId: string) => ({
+    pk: `SWAP#${swapId}`,
+    skPrefix: SORT_KEY.swapReviewPrefix,
+  }),
   /** A participant reported to Armos (about a person or one of their messages). */
   report: (reportId: string) => key(`REPORT#${reportId}`, 'REPORT'),
   /** Mutual proposals to check on `day` for a swap request not yet made. */
