@@ -1,7 +1,7 @@
 /** The audit trail: one item per sign-in and per staff decision, readable by Armos. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, fromItem } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -74,6 +74,5 @@ export async function auditOfActor(
 }
 
 function strip(item: Record<string, unknown>): AuditItem {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...rest } = item;
-  return rest as unknown as AuditItem;
+  return fromItem<AuditItem>(item);
 }

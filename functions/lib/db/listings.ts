@@ -4,7 +4,7 @@ import { batchGetAll, queryAll, type BatchGetOptions } from './batch';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import { ENTITY, indexKeys, keys, ttlAt } from './model';
+import { ENTITY, indexKeys, keys, ttlAt, fromItem } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -53,20 +53,7 @@ export const PERSONAL_DATA_RETENTION_DAYS = 365;
 const PURGED_STATUSES: readonly Listing['status'][] = ['withdrawn', 'expired', 'exchanged'];
 
 export function toListing(item: Record<string, unknown>): Listing {
-  const {
-    pk: _a,
-    sk: _b,
-    gsi1pk: _c,
-    gsi1sk: _d,
-    gsi2pk: _e,
-    gsi2sk: _f,
-    gsi3pk: _g,
-    gsi3sk: _h,
-    entity: _i,
-    ttl: _ttl,
-    ...rest
-  } = item;
-  const listing = rest as unknown as Listing;
+  const listing = fromItem<Listing>(item);
   // Stream images (DynamoDB Local) may omit empty lists and maps: restore them.
   return {
     ...listing,

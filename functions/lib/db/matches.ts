@@ -9,7 +9,7 @@ import { batchGetAll, batchPutAll, queryAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { CycleKind, Explanation } from '../../../shared/matching/index';
-import { ENTITY, keys } from './model';
+import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
 import { transactUnlessDone, type TransactItem } from './transact';
 
@@ -169,8 +169,7 @@ export function matchUpdateItems(
 }
 
 function toMatch(item: Record<string, unknown>): StoredMatch {
-  const { pk: _a, sk: _b, entity: _c, ...match } = item;
-  return match as unknown as StoredMatch;
+  return fromItem<StoredMatch>(item);
 }
 
 export async function findMatch(db: Database, matchId: string): Promise<StoredMatch | undefined> {
@@ -254,6 +253,5 @@ export async function getMatchSummary(
     new GetCommand({ TableName: db.tableName, Key: keys.matchSummary(listingId) }),
   );
   if (!Item) return undefined;
-  const { pk: _a, sk: _b, entity: _c, ...summary } = Item;
-  return summary as MatchSummary;
+  return fromItem<MatchSummary>(Item);
 }

@@ -1,7 +1,7 @@
 /** Messages between the participants of a mutual proposal. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, keys, ttlAt } from './model';
+import { ENTITY, keys, ttlAt, fromItem } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -71,5 +71,5 @@ export async function messagesOf(
       Limit: limit,
     }),
   );
-  return (Items ?? []).map(({ pk: _a, sk: _b, entity: _c, ...m }) => m as StoredMessage).reverse();
+  return (Items ?? []).map((item) => fromItem<StoredMessage>(item)).reverse();
 }

@@ -79,6 +79,22 @@ export const SORT_KEY = {
   swapReviewPrefix: 'REVIEW#',
 } as const;
 
+/** Attributes the table itself needs (keys, index keys, entity, TTL): none belongs to the object stored. */
+const TABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  tableDefinition.partitionKey,
+  tableDefinition.sortKey,
+  tableDefinition.ttlAttribute,
+  'entity',
+  ...Object.values(tableDefinition.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+]);
+
+/** The object an item stores, without the table's own attributes. */
+export function fromItem<T>(item: Record<string, unknown>): T {
+  const object: Record<string, unknown> = {};
+  for (const name in item) if (!TABLE_ATTRIBUTES.has(name)) object[name] = item[name];
+  return object as T;
+}
+
 /** Primary keys, one builder per entity. */
 export const keys = {
   user: (userId: string) => key(`USER#${userId}`, 'PROFILE'),

@@ -8,7 +8,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../../shared/errors';
 import { MAX_PHOTOS_PER_LISTING, type PhotoStatus } from '../../../shared/schemas/photo';
-import { ENTITY, keys } from './model';
+import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
 
 export interface PhotoRecord {
@@ -66,8 +66,7 @@ const projection = {
 const UPLOAD_GRACE_MS = 5 * 60_000;
 
 function toPhoto(item: Record<string, unknown>): PhotoRecord {
-  const { pk: _pk, sk: _sk, entity: _entity, ...photo } = item;
-  return photo as unknown as PhotoRecord;
+  return fromItem<PhotoRecord>(item);
 }
 
 /** The listing's photos, oldest first. */

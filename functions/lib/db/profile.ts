@@ -3,7 +3,7 @@ import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './batch';
 import type { User } from '../../../shared/schemas/user';
 import { inactivityKey } from './inactivity';
-import { keys } from './model';
+import { keys, fromItem } from './model';
 import type { Database } from './client';
 
 export async function updateProfile(
@@ -33,8 +33,7 @@ export async function updateProfile(
       ReturnValues: 'ALL_NEW',
     }),
   );
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, entity: _e, ...user } = Attributes ?? {};
-  return user as User;
+  return fromItem<User>(Attributes ?? {});
 }
 
 /**

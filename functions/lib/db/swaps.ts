@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Swap, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
 import { listingUpdatePut } from './listings';
-import { ENTITY, indexKeys, keys, ttlAt } from './model';
+import { ENTITY, indexKeys, keys, ttlAt, fromItem } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -178,18 +178,8 @@ export function listingSwapPut(
 }
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {
-  const {
-    pk: _a,
-    sk: _b,
-    gsi1pk: _c,
-    gsi1sk: _d,
-    gsi2pk: _e,
-    gsi2sk: _f,
-    entity: _g,
-    swapId: _h,
-    ttl: _ttl,
-    ...rest
-  } = item;
+  // A review item repeats its swap's id in its keys' place: the swap it belongs to already says it.
+  const { swapId: _swapId, ...rest } = fromItem<Record<string, unknown>>(item);
   return rest;
 }
 

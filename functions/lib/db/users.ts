@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { ConflictError } from '../../../shared/errors';
 import type { Role, User } from '../../../shared/schemas/user';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, fromItem } from './model';
 import type { Database } from './client';
 import { transactWrite, type TransactItem } from './transact';
 import { batchGetAll } from './batch';
@@ -111,6 +111,5 @@ export async function listStaff(db: Database, role: Role): Promise<User[]> {
 }
 
 function toUser(item: Record<string, unknown>): User {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...user } = item;
-  return user as unknown as User;
+  return fromItem<User>(item);
 }

@@ -8,7 +8,7 @@ import type { Database } from '../db/client';
 import { eraseAccountItems } from '../db/profile';
 import { expiryScheduleItems } from '../db/expiry';
 import { activeListingGuardDelete, listingUpdatePut } from '../db/listings';
-import { keys } from '../db/model';
+import { keys, fromItem } from '../db/model';
 import { listUnsentMail } from '../db/outbox';
 import { listPhotoRecords } from '../db/photos';
 import { findSwap } from '../db/swaps';
@@ -200,15 +200,7 @@ export const personalDataSources: PersonalDataSource[] = [
     name: 'journal',
     collect: async (db, footprint) =>
       (await auditEntriesOf(db, footprint.user.id))
-        .map(({ pk: _pk, sk: _sk, ...entry }) => {
-          const {
-            gsi1pk: _g1,
-            gsi1sk: _g2,
-            entity: _e,
-            ...rest
-          } = entry as typeof entry & Record<string, unknown>;
-          return rest;
-        })
+        .map((entry) => fromItem<Record<string, unknown>>(entry as never))
         .sort((a, b) => String(b.at).localeCompare(String(a.at))),
     erase: async (db, footprint, { pseudonym }) =>
       pseudonymiseAudit(db, footprint.user.id, pseudonym),

@@ -12,7 +12,7 @@ import { queryAll } from '../db/batch';
 import type { Database } from '../db/client';
 import { findMatch, matchUpdateItems, type StoredMatch } from '../db/matches';
 import { type StoredMessage } from '../db/messages';
-import { ENTITY, indexKeys, keys, type ItemKey } from '../db/model';
+import { ENTITY, indexKeys, keys, type ItemKey, fromItem } from '../db/model';
 import { findSwap, swapUpdatePut } from '../db/swaps';
 import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from './listing-remnants';
@@ -60,9 +60,7 @@ export async function messagesOfThread(db: Database, matchId: string): Promise<S
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
   });
-  return items.map(
-    ({ pk: _a, sk: _b, entity: _c, ...message }) => message as unknown as StoredMessage,
-  );
+  return items.map((item) => fromItem<StoredMessage>(item));
 }
 
 /** A settled swap stays for its lessors, with a pseudonym for the person and no free text of theirs. */
