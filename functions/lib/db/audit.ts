@@ -1,7 +1,7 @@
 /** The audit trail: one item per sign-in and per staff decision, readable by Armos. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, indexKeys, keys, fromItem } from './model';
+import { ENTITY, indexKeys, keys, fromItem, INDEX } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -63,7 +63,7 @@ export async function auditOfActor(
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi1',
+      IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': indexKeys.auditByActor(actorId, '').gsi1pk },
       ScanIndexForward: false,

@@ -4,7 +4,7 @@ import { batchGetAll, queryAll, type BatchGetOptions } from './batch';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import { ENTITY, indexKeys, keys, ttlAt, fromItem } from './model';
+import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -171,7 +171,7 @@ export async function listingsOfOwner(db: Database, ownerId: string): Promise<Li
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi1',
+      IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': indexKeys.listingsByOwner(ownerId, '').gsi1pk },
       ScanIndexForward: false,
@@ -210,7 +210,7 @@ export async function listingsToVerify(
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi2',
+      IndexName: INDEX.lessorQueues,
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: {
         ':pk': indexKeys.listingsToVerify(lessorId, verification, '').gsi2pk,
@@ -229,7 +229,7 @@ export async function marketListings(
   typology?: string,
 ): Promise<Listing[]> {
   const items = await queryAll(db, {
-    IndexName: 'gsi3',
+    IndexName: INDEX.market,
     KeyConditionExpression: typology
       ? 'gsi3pk = :pk AND begins_with(gsi3sk, :typology)'
       : 'gsi3pk = :pk',

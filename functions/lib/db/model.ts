@@ -24,6 +24,16 @@ export const tableDefinition = {
 
 export type IndexName = keyof typeof tableDefinition.indexes;
 
+/** The indexes by what they serve, for queries: `IndexName: INDEX.byParent`. */
+export const INDEX = {
+  /** A user's listings, staff by role, pending mails and digests, audit by actor, reports, swaps by status. */
+  byParent: 'gsi1',
+  /** Lessor work queues: listings to verify, reviews due. */
+  lessorQueues: 'gsi2',
+  /** Market buckets for matching. */
+  market: 'gsi3',
+} as const satisfies Record<string, IndexName>;
+
 /** The `entity` attribute every item carries; stream handlers dispatch on it. */
 export const ENTITY = {
   user: 'User',
@@ -173,6 +183,13 @@ export const keys = {
 export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION';
 
 /** Secondary index keys: which index, and the key values an item carries to appear in it. */
+/** Index partitions that hold one list each (no id in them), for the queries that read the list. */
+export const indexPartitions = {
+  pendingMail: 'OUTBOX#pending',
+  pendingDigest: 'DIGEST#pending',
+  reportsByTime: 'REPORTS',
+} as const;
+
 export const indexKeys = {
   staffByRole: (role: string, email: string) => ({
     gsi1pk: `ROLE#${role}`,
@@ -182,12 +199,21 @@ export const indexKeys = {
     gsi1pk: `OWNER#${ownerId}`,
     gsi1sk: createdAt,
   }),
-  pendingMail: (createdAt: string) => ({ gsi1pk: 'OUTBOX#pending', gsi1sk: createdAt }),
+  pendingMail: (createdAt: string) => ({
+    gsi1pk: indexPartitions.pendingMail,
+    gsi1sk: createdAt,
+  }),
   /** Tenants with proposals not yet announced, for the digest job (sparse: the queue item only). */
-  pendingDigest: (ownerId: string) => ({ gsi1pk: 'DIGEST#pending', gsi1sk: ownerId }),
+  pendingDigest: (ownerId: string) => ({
+    gsi1pk: indexPartitions.pendingDigest,
+    gsi1sk: ownerId,
+  }),
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
   /** Reports to Armos, newest first when read backwards. */
-  reportsByTime: (createdAt: string) => ({ gsi1pk: 'REPORTS', gsi1sk: createdAt }),
+  reportsByTime: (createdAt: string) => ({
+    gsi1pk: indexPartitions.reportsByTime,
+    gsi1sk: createdAt,
+  }),
   swapsByStatus: (status: string, createdAt: string) => ({
     gsi1pk: `SWAPS#${status}`,
     gsi1sk: createdAt,

@@ -8,7 +8,7 @@
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, indexKeys, keys, ttlAt } from './model';
+import { ENTITY, indexKeys, keys, ttlAt, INDEX, indexPartitions } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -166,10 +166,10 @@ export async function listUnsentMail(
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi1',
+      IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
       ExpressionAttributeValues: {
-        ':pk': indexKeys.pendingMail('').gsi1pk,
+        ':pk': indexPartitions.pendingMail,
         ':before': before.toISOString(),
       },
       Limit: limit,

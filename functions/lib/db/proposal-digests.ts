@@ -5,7 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
 import { queryAll } from './batch';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, INDEX, indexPartitions } from './model';
 import { transactUnlessDone, type TransactItem } from './transact';
 
 export interface DigestQueue {
@@ -76,9 +76,9 @@ export async function getDigestQueue(
 /** Owners whose queue holds proposals, from the sparse index. */
 export async function ownersWithPendingProposals(db: Database): Promise<string[]> {
   const items = await queryAll(db, {
-    IndexName: 'gsi1',
+    IndexName: INDEX.byParent,
     KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': indexKeys.pendingDigest('').gsi1pk },
+    ExpressionAttributeValues: { ':pk': indexPartitions.pendingDigest },
     ProjectionExpression: 'ownerId',
   });
   return items.map((item) => String(item.ownerId));

@@ -2,7 +2,7 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Database } from './client';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, INDEX, indexPartitions } from './model';
 import type { TransactItem } from './transact';
 
 export interface StoredReport {
@@ -46,9 +46,9 @@ export async function latestReports(db: Database, limit = 100): Promise<StoredRe
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi1',
+      IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.reportsByTime('').gsi1pk },
+      ExpressionAttributeValues: { ':pk': indexPartitions.reportsByTime },
       ScanIndexForward: false,
       Limit: limit,
     }),

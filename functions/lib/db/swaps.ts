@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Swap, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
 import { listingUpdatePut } from './listings';
-import { ENTITY, indexKeys, keys, ttlAt, fromItem } from './model';
+import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -239,7 +239,7 @@ export async function reviewsOfLessor(
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi2',
+      IndexName: INDEX.lessorQueues,
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': indexKeys.openReviewsDueBy(lessorId, '').gsi2pk },
       ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk, swapId, listingId',
@@ -263,7 +263,7 @@ export async function openReviewsDueBy(
     const page = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
-        IndexName: 'gsi2',
+        IndexName: INDEX.lessorQueues,
         KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':pk': range.gsi2pk, ':from': range.from, ':to': range.to },
         ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk, swapId, listingId',
@@ -285,7 +285,7 @@ export async function swapIdsInStatus(
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi1',
+      IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': indexKeys.swapsByStatus(status, '').gsi1pk },
       ProjectionExpression: 'id',

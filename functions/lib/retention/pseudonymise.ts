@@ -12,7 +12,7 @@ import { queryAll } from '../db/batch';
 import type { Database } from '../db/client';
 import { findMatch, matchUpdateItems, type StoredMatch } from '../db/matches';
 import { type StoredMessage } from '../db/messages';
-import { ENTITY, indexKeys, keys, type ItemKey, fromItem } from '../db/model';
+import { ENTITY, indexKeys, keys, type ItemKey, fromItem, INDEX } from '../db/model';
 import { findSwap, swapUpdatePut } from '../db/swaps';
 import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from './listing-remnants';
@@ -92,7 +92,7 @@ export async function auditEntriesOf(
   userId: string,
 ): Promise<Array<AuditItem & ItemKey>> {
   const byActor = await queryAll(db, {
-    IndexName: 'gsi1',
+    IndexName: INDEX.byParent,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': indexKeys.auditByActor(userId, '').gsi1pk },
   });
