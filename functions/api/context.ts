@@ -3,13 +3,21 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../lib/config';
 import type { Database } from '../lib/db/client';
 import type { ReferenceData } from '../../shared/reference/index';
-import type { Caller } from './middleware/auth';
+import type { SessionClaims } from '../lib/auth/session';
+import type { User } from '../../shared/schemas/user';
 
 export interface ApiDeps {
   config: Config;
   db: Database;
   now: () => Date;
   reference: () => Promise<ReferenceData>;
+}
+
+/** Who sent the request, once the session is checked. */
+export interface Caller {
+  user: User;
+  session: SessionClaims;
+  via: 'bearer' | 'cookie';
 }
 
 export interface ApiVariables {

@@ -9,21 +9,11 @@ import { auditPut } from './db/audit';
 import type { Database } from './db/client';
 import { transactWrite } from './db/transact';
 import type { PhotoStorage } from './photos/storage';
-import { footprintOf, type Footprint } from './retention/footprint';
-import { personalDataSources } from './retention/personal-data';
+import { footprintOf } from './retention/footprint';
+import { personalDataSources, type PersonalDataSource } from './retention/personal-data';
 import { newPseudonym } from './retention/pseudonymise';
 
-export interface PersonalDataSource {
-  /** Key in the export document. */
-  name: string;
-  collect(db: Database, footprint: Footprint): Promise<unknown>;
-  /** Removes or pseudonymises this kind of data; statistics stay, without the person. */
-  erase(
-    db: Database,
-    footprint: Footprint,
-    erasure: { pseudonym: string; now: Date },
-  ): Promise<void>;
-}
+export type { PersonalDataSource };
 
 const sources: PersonalDataSource[] = [...personalDataSources];
 

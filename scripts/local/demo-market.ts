@@ -10,7 +10,7 @@ import type { Database } from '../../functions/lib/db/client';
 import { activeListingGuardPut, listingCreatePut } from '../../functions/lib/db/listings';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { newUser, userCreationItems } from '../../functions/lib/db/users';
-import { LOCAL_DOMAIN } from './seed';
+import { LOCAL_DOMAIN } from './local-domain';
 
 export const DEMO_MARKET_SIZE = 200;
 

@@ -13,8 +13,7 @@ import {
 import { createUser, EmailAlreadyUsedError } from '../../functions/lib/db/users';
 import type { NewUser } from '../../functions/lib/db/users';
 import { seedDemoMarket } from './demo-market';
-
-export const LOCAL_DOMAIN = 'bourse.local';
+import { LOCAL_DOMAIN } from './local-domain';
 
 export function localStaffAccounts(lessorIds: string[]): NewUser[] {
   return [

@@ -6,7 +6,7 @@
 import { FEATURES, roomsOf } from '../reference/index';
 import type { Typology } from '../reference/index';
 import { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
-import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './score';
+import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './mover-flags';
 import type { MatchCandidate } from './types';
 
 /** Interns strings (commune×typology keys, quartiers, owners) into small integers. */

@@ -4,13 +4,8 @@ import type { CompiledListing } from './compiled';
 import { featureMaskOf } from './compiled';
 import { kindOf } from './cycles';
 import type { ListingColumns } from './listing-columns';
-import {
-  HAS_NEEDS,
-  OVER_OCCUPIED_NOW,
-  THREE_WAY_PENALTY,
-  UNDER_OCCUPIED_NOW,
-  WISHES_QUARTIERS,
-} from './score';
+import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './mover-flags';
+import { THREE_WAY_PENALTY } from './score';
 import type { Explanation, PlaceNames, Proposal } from './types';
 
 const FEATURE_LABELS: Record<string, string> = {

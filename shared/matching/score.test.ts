@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  HAS_NEEDS,
-  OVER_OCCUPIED_NOW,
-  SCORE_WEIGHTS,
-  UNDER_OCCUPIED_NOW,
-  WISHES_QUARTIERS,
-  scoreMove,
-} from './score';
+import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './mover-flags';
+import { SCORE_WEIGHTS, scoreMove } from './score';
 
 /** The formula as first written, with branches: `scoreMove` computes it without them and must agree to the bit. */
 function referenceScore(

@@ -4,6 +4,7 @@
  * comparing thousands of equal cycles; remaining ties are broken by a rule people can check.
  */
 import type { CompiledListing } from './compiled';
+import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './mover-flags';
 
 /** Weights of the parts of a move's score; their sum may exceed 100 and is then capped. */
 export const SCORE_WEIGHTS = {
@@ -37,12 +38,6 @@ function bitCount(mask: number): number {
 export function moveScore(a: CompiledListing, b: CompiledListing): number {
   return moveScoreInto(a, b.totalRent, b.surface, b.featureMask, b.rooms);
 }
-
-/** Bits of `CompiledListing.moverFlags`: the mover's traits that add fixed parts to its moves' scores. */
-export const WISHES_QUARTIERS = 1;
-export const HAS_NEEDS = 2;
-export const OVER_OCCUPIED_NOW = 4;
-export const UNDER_OCCUPIED_NOW = 8;
 
 /**
  * `moveScore` from the few attributes of the dwelling it depends on. Lower rent, larger surface,

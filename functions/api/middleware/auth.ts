@@ -7,15 +7,11 @@ import { getCookie } from 'hono/cookie';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { ForbiddenError, UnauthenticatedError } from '../../../shared/errors';
 import type { Role, User } from '../../../shared/schemas/user';
-import { SESSION_COOKIE, readSession, type SessionClaims } from '../../lib/auth/session';
+import { SESSION_COOKIE, readSession } from '../../lib/auth/session';
 import { keys } from '../../lib/db/model';
-import type { ApiDeps, ApiEnv } from '../context';
+import type { ApiDeps, ApiEnv, Caller } from '../context';
 
-export interface Caller {
-  user: User;
-  session: SessionClaims;
-  via: 'bearer' | 'cookie';
-}
+export type { Caller } from '../context';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -14,7 +14,6 @@ import { listPhotoRecords } from '../db/photos';
 import { findSwap } from '../db/swaps';
 import { transactWrite } from '../db/transact';
 import { photoObjectKeys } from '../photos/storage';
-import type { PersonalDataSource } from '../privacy';
 import type { Footprint } from './footprint';
 import { deleteItems, removeListingPhotos } from './listing-remnants';
 import {
@@ -35,6 +34,19 @@ async function pendingMailsTo(db: Database, email: string) {
   return (await listUnsentMail(db, new Date('9999-12-31'), 1000)).filter(
     (mail) => mail.to?.toLowerCase() === email.toLowerCase(),
   );
+}
+
+/** One kind of personal data: what the export shows of it and how the erasure removes it. */
+export interface PersonalDataSource {
+  /** Key in the export document. */
+  name: string;
+  collect(db: Database, footprint: Footprint): Promise<unknown>;
+  /** Removes or pseudonymises this kind of data; statistics stay, without the person. */
+  erase(
+    db: Database,
+    footprint: Footprint,
+    erasure: { pseudonym: string; now: Date },
+  ): Promise<void>;
 }
 
 export const personalDataSources: PersonalDataSource[] = [
