@@ -17,6 +17,7 @@ import { MatchingIndex } from './market-index';
 import type { MatchCandidate } from './types';
 import { placeNamesFrom } from './types';
 import { applyWidening, type WidenChange, type Widening } from './widen';
+import { widenSentence } from './widen-text';
 
 const names = placeNamesFrom({ communes: [], quartiers: [] });
 const COMMUNES = ['97411', '97418', '97420'];
@@ -192,5 +193,35 @@ describe('widenFor', () => {
     const offered = index.widenFor('A');
     // Assess: accepting B's T4 adds A ⇄ B and A → B → C → A (A ⇄ C and A → C → B → A exist already).
     expect(offered).toEqual([{ change: { field: 'typologies', value: 'T4' }, more2: 1, more3: 1 }]);
+  });
+});
+
+describe('widenSentence', () => {
+  const places = placeNamesFrom({
+    communes: [{ code: '97418', name: 'Sainte-Marie' }],
+    quartiers: [{ id: '97411-bellepierre', name: 'Bellepierre' }],
+  });
+  const say = (change: WidenChange, more2: number, more3: number) =>
+    widenSentence({ change, more2, more3 }, places);
+
+  it('says the change and its gain with French plurals', () => {
+    expect(say({ field: 'typologies', value: 'T4' }, 2, 5)).toBe(
+      'En acceptant aussi un T4, vous auriez 7 échanges possibles de plus, dont 2 directs.',
+    );
+    expect(say({ field: 'communes', value: '97418' }, 1, 0)).toBe(
+      'En acceptant aussi la commune de Sainte-Marie, vous auriez 1 échange possible de plus, direct.',
+    );
+    expect(say({ field: 'quartiers', value: '97411-bellepierre' }, 0, 1)).toBe(
+      'En acceptant aussi le quartier Bellepierre, vous auriez 1 échange possible de plus, à trois.',
+    );
+    expect(say({ field: 'maxTotalRent', value: 640 }, 1, 3)).toBe(
+      'En acceptant un loyer jusqu’à 640\u00a0€ charges comprises, vous auriez 4 échanges possibles de plus, dont 1 direct.',
+    );
+    expect(say({ field: 'minSurface', value: 52 }, 0, 1200)).toBe(
+      'En acceptant une surface à partir de 52 m², vous auriez 1\u202f200 échanges possibles de plus, tous à trois.',
+    );
+    expect(say({ field: 'needs', value: 'maxFloor' }, 3, 0)).toBe(
+      'Sans limite d’étage, vous auriez 3 échanges possibles de plus, tous directs.',
+    );
   });
 });

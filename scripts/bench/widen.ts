@@ -1,0 +1,193 @@
+/**
+ * "Ce qui élargirait vos propositions" (`MatchingIndex.widenFor`), part of `npm run bench:matching`:
+ * per listing of a 10 000-listing market, the time to count what every single change of its wishes
+ * would add, against the simple reference (publish the changed wishes and recount, change by
+ * change) on a sample, in the same run; both must give the same changes and counts. Written to
+ * docs/benchmarks.md between the `bench:widen` markers.
+ */
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import type { GeneratedMarket, MarketOptions } from '../../shared/market/generator';
+import { generateMarket } from '../../shared/market/generator';
+import {
+  MatchingIndex,
+  applyWidening,
+  placeNamesFrom,
+  type MatchCandidate,
+  type WidenChange,
+  type Widening,
+} from '../../shared/matching/index';
+import { TYPOLOGIES, roomsOf } from '../../shared/reference/index';
+import { machineLine, ms, percentile, writeBenchSection } from './report';
+
+const TIMED_LISTINGS = 1000;
+const REFERENCE_LISTINGS = 30;
+const REPEATS = 3;
+const TARGET_P95_MS = 20;
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const result = run();
+  return [result, performance.now() - start];
+}
+
+/** Listings spread over the whole market. */
+function sampleOf(market: GeneratedMarket, count: number, offset = 0): MatchCandidate[] {
+  const step = Math.max(1, Math.floor(market.listings.length / count));
+  return Array.from(
+    { length: Math.min(count, market.listings.length) },
+    (_, i) => market.listings[(i * step + offset) % market.listings.length] as MatchCandidate,
+  );
+}
+
+/**
+ * The reference: try every single change by publishing the changed wishes and recounting the
+ * listing's cycles, then put the listing back. Thresholds are tried value after value of the
+ * market, from the nearest, until one brings a cycle.
+ */
+function recountEachChange(
+  index: MatchingIndex,
+  market: GeneratedMarket,
+  listing: MatchCandidate,
+): Widening[] {
+  const communeOf = new Map(market.quartiers.map((q) => [q.id, q.communeCode]));
+  const base = index.countsFor(listing.id);
+  const gainOf = (change: WidenChange) => {
+    const wishes = applyWidening(listing.wishes, change, (id) => communeOf.get(id));
+    index.upsert({ ...listing, wishes });
+    const counts = index.countsFor(listing.id);
+    index.upsert(listing);
+    return { change, more2: counts.count2 - base.count2, more3: counts.count3 - base.count3 };
+  };
+  const wishes = listing.wishes;
+  const sets: WidenChange[] = [];
+  if (wishes.quartiers.length > 0) {
+    for (const q of market.quartiers)
+      if (!wishes.quartiers.includes(q.id)) sets.push({ field: 'quartiers', value: q.id });
+  } else {
+    for (const c of market.communes)
+      if (!wishes.communes.includes(c.code)) sets.push({ field: 'communes', value: c.code });
+  }
+  const rooms = wishes.typologies.map(roomsOf);
+  for (const t of TYPOLOGIES)
+    if (!rooms.includes(roomsOf(t)) && rooms.some((r) => Math.abs(r - roomsOf(t)) === 1))
+      sets.push({ field: 'typologies', value: t });
+  if (wishes.needs.accessible) sets.push({ field: 'needs', value: 'accessible' });
+  if (wishes.needs.liftOrGroundFloor) sets.push({ field: 'needs', value: 'liftOrGroundFloor' });
+  if (wishes.needs.maxFloor !== undefined) sets.push({ field: 'needs', value: 'maxFloor' });
+  const found = sets.map(gainOf).filter((w) => w.more2 + w.more3 > 0);
+  const firstThatMatters = (changes: WidenChange[]) => {
+    for (const change of changes) {
+      const gain = gainOf(change);
+      if (gain.more2 + gain.more3 > 0) return found.push(gain);
+    }
+  };
+  const maxRent = wishes.maxTotalRent;
+  if (maxRent !== undefined) {
+    const rents = new Set(market.listings.map((l) => l.dwelling.rent + l.dwelling.charges));
+    firstThatMatters(
+      [...rents]
+        .filter((v) => v > maxRent && v <= 5000)
+        .sort((x, y) => x - y)
+        .map((value) => ({ field: 'maxTotalRent', value })),
+    );
+  }
+  const minSurface = wishes.minSurface;
+  if (minSurface !== undefined) {
+    const surfaces = new Set(market.listings.map((l) => l.dwelling.surface));
+    firstThatMatters(
+      [...surfaces]
+        .filter((v) => v < minSurface)
+        .sort((x, y) => y - x)
+        .map((value) => ({ field: 'minSurface', value })),
+    );
+  }
+  return found;
+}
+
+const keyed = (widenings: Widening[]) =>
+  widenings
+    .map((w) => `${w.change.field}:${w.change.value}=${w.more2}+${w.more3}`)
+    .sort()
+    .join(',');
+
+/** Times `widenFor` on the market in `index`, and the reference on a sample; returns the report lines. */
+export function benchWiden(label: string, options: MarketOptions, index?: MatchingIndex): string[] {
+  const market = generateMarket(options);
+  if (!index) {
+    index = new MatchingIndex(placeNamesFrom(market));
+    for (const listing of market.listings) index.upsert(listing);
+  }
+  for (const listing of sampleOf(market, 200, 7)) index.widenFor(listing.id); // compiled code, as in a running API
+  const single: number[] = [];
+  const fastest: number[] = [];
+  let offered = 0;
+  let empty = 0;
+  for (const listing of sampleOf(market, TIMED_LISTINGS)) {
+    const [widenings, first] = time(() => index.widenFor(listing.id));
+    single.push(first);
+    let best = first;
+    for (let r = 1; r < REPEATS; r++)
+      best = Math.min(best, time(() => index.widenFor(listing.id))[1]);
+    fastest.push(best);
+    offered += widenings.length;
+    if (widenings.length === 0) empty++;
+  }
+  const reference: number[] = [];
+  const fast: number[] = [];
+  let same = 0;
+  const sample = sampleOf(market, REFERENCE_LISTINGS, 3);
+  for (const listing of sample) {
+    const [expected, referenceMs] = time(() => recountEachChange(index, market, listing));
+    const [actual, fastMs] = time(() => index.widenFor(listing.id));
+    reference.push(referenceMs);
+    fast.push(fastMs);
+    if (keyed(expected) === keyed(actual)) same++;
+  }
+  const p95 = percentile(single, 95);
+  const refMedian = percentile(reference, 50);
+  const fastMedian = percentile(fast, 50);
+  const lines = [
+    `### ${label}: ${market.listings.length.toLocaleString('fr-FR')} listings`,
+    `- \`widenFor\` on ${TIMED_LISTINGS} listings of the market: median ${ms(percentile(single, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...single))}; fastest of ${REPEATS} per listing: median ${ms(percentile(fastest, 50))}, p95 ${ms(percentile(fastest, 95))}`,
+    `- changes that add a cycle, per listing: ${(offered / TIMED_LISTINGS).toFixed(1)} on average; none for ${empty} listings`,
+    `- reference (publish each changed wishes and recount, ${sample.length} listings): median ${ms(refMedian)}, p95 ${ms(percentile(reference, 95))}; \`widenFor\` on the same listings: median ${ms(fastMedian)} → **${(refMedian / fastMedian).toFixed(0)}×** faster at the median; same changes and counts: ${same}/${sample.length}`,
+    `- target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : '**missed**'} (${ms(p95)})`,
+  ];
+  lines.forEach((line) => console.log(line));
+  return lines;
+}
+
+/** `npm run bench:matching` calls this after its 10 000-listing market. */
+export function benchWidenSection(index?: MatchingIndex): void {
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ');
+  const lines = [
+    `${machineLine('npm run bench:matching')} Load average at start: ${load()}.`,
+    '',
+    "Per listing of the market, every single change of its wishes (one more quartier or commune, a neighbouring typology, the next maximum rent or minimum surface that matters, one need dropped) with the exact number of 2-way and 3-way cycles it would add (`shared/matching/widen.ts`). Only the listing's own acceptance grows, so the new cycles are those through a newly accepted dwelling: its 2-way ones are the wanters among them, its 3-way ones are counted by the index's 3-cycle counter against the listing's wanters.",
+    '',
+    ...benchWiden(
+      'CINOR, broad wishes',
+      { size: 10_000, seed: 1, density: 'broad', region: 'cinor' },
+      index,
+    ),
+    '',
+    ...benchWiden('CINOR, narrow wishes', {
+      size: 10_000,
+      seed: 1,
+      density: 'narrow',
+      region: 'cinor',
+    }),
+    '',
+    `Load average at the end: ${load()}.`,
+  ];
+  writeBenchSection('widen', 'Ce qui élargirait vos propositions (`bench:matching`)', lines);
+}
+
+// Run alone (`npx tsx scripts/bench/widen.ts`) it measures the same markets without the rest of `bench:matching`.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  benchWidenSection();
