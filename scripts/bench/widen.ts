@@ -31,6 +31,14 @@ function time<T>(run: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
+/** Processor time of the call, which waiting for a core (this machine is shared) does not inflate. */
+function cpuTime<T>(run: () => T): [T, number, number] {
+  const cpu = process.cpuUsage();
+  const [result, wall] = time(run);
+  const used = process.cpuUsage(cpu);
+  return [result, wall, (used.user + used.system) / 1000];
+}
+
 /** Listings spread over the whole market. */
 function sampleOf(market: GeneratedMarket, count: number, offset = 0): MatchCandidate[] {
   const step = Math.max(1, Math.floor(market.listings.length / count));
@@ -121,11 +129,13 @@ export function benchWiden(label: string, options: MarketOptions, index?: Matchi
   for (const listing of sampleOf(market, 200, 7)) index.widenFor(listing.id); // compiled code, as in a running API
   const single: number[] = [];
   const fastest: number[] = [];
+  const processor: number[] = [];
   let offered = 0;
   let empty = 0;
   for (const listing of sampleOf(market, TIMED_LISTINGS)) {
-    const [widenings, first] = time(() => index.widenFor(listing.id));
+    const [widenings, first, cpu] = cpuTime(() => index.widenFor(listing.id));
     single.push(first);
+    processor.push(cpu);
     let best = first;
     for (let r = 1; r < REPEATS; r++)
       best = Math.min(best, time(() => index.widenFor(listing.id))[1]);
@@ -145,14 +155,15 @@ export function benchWiden(label: string, options: MarketOptions, index?: Matchi
     if (keyed(expected) === keyed(actual)) same++;
   }
   const p95 = percentile(single, 95);
+  const verdict = (value: number) => (value <= TARGET_P95_MS ? 'met' : '**missed**');
   const refMedian = percentile(reference, 50);
   const fastMedian = percentile(fast, 50);
   const lines = [
     `### ${label}: ${market.listings.length.toLocaleString('fr-FR')} listings`,
-    `- \`widenFor\` on ${TIMED_LISTINGS} listings of the market: median ${ms(percentile(single, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...single))}; fastest of ${REPEATS} per listing: median ${ms(percentile(fastest, 50))}, p95 ${ms(percentile(fastest, 95))}`,
+    `- \`widenFor\` on ${TIMED_LISTINGS} listings of the market: median ${ms(percentile(single, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...single))}; fastest of ${REPEATS} per listing: median ${ms(percentile(fastest, 50))}, p95 ${ms(percentile(fastest, 95))}; processor time of the first run: median ${ms(percentile(processor, 50))}, p95 ${ms(percentile(processor, 95))}`,
     `- changes that add a cycle, per listing: ${(offered / TIMED_LISTINGS).toFixed(1)} on average; none for ${empty} listings`,
     `- reference (publish each changed wishes and recount, ${sample.length} listings): median ${ms(refMedian)}, p95 ${ms(percentile(reference, 95))}; \`widenFor\` on the same listings: median ${ms(fastMedian)} → **${(refMedian / fastMedian).toFixed(0)}×** faster at the median; same changes and counts: ${same}/${sample.length}`,
-    `- target p95 ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : '**missed**'} (${ms(p95)})`,
+    `- target p95 ≤ ${TARGET_P95_MS} ms: ${verdict(p95)} in single runs (${ms(p95)}), ${verdict(percentile(fastest, 95))} in fastest of ${REPEATS} (${ms(percentile(fastest, 95))}), ${verdict(percentile(processor, 95))} in processor time (${ms(percentile(processor, 95))})`,
   ];
   lines.forEach((line) => console.log(line));
   return lines;

@@ -20,7 +20,8 @@ import { WanterTrees } from './wanter-trees';
 import { WantersByBucket } from './wanters-by-bucket';
 import { WishedGroups } from './wished-groups';
 import type { MatchCandidate, PlaceNames, Proposal, ProposalsResult } from './types';
-import { WideningCounter, type Widening } from './widen';
+import { WideningCounter } from './widen';
+import type { Widening } from './widen-change';
 
 export const DEFAULT_PROPOSALS_PER_LISTING = 50;
 

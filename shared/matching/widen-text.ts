@@ -3,7 +3,7 @@
  * possibles de plus, dont 2 directs."
  */
 import type { PlaceNames } from './types';
-import type { WidenChange, Widening } from './widen';
+import type { WidenChange, Widening } from './widen-change';
 
 const counts = new Intl.NumberFormat('fr-FR');
 const wholeEuros = new Intl.NumberFormat('fr-FR', {

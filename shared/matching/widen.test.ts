@@ -16,7 +16,7 @@ import { makeCandidate } from './candidate-factory';
 import { MatchingIndex } from './market-index';
 import type { MatchCandidate } from './types';
 import { placeNamesFrom } from './types';
-import { applyWidening, type WidenChange, type Widening } from './widen';
+import { applyWidening, type WidenChange, type Widening } from './widen-change';
 import { widenSentence } from './widen-text';
 
 const names = placeNamesFrom({ communes: [], quartiers: [] });

@@ -16,43 +16,16 @@
  * Checked against brute-force recounts of the whole market in `widen.test.ts`.
  */
 import { TYPOLOGIES, roomsOf, type Typology } from '../reference/index';
-import type { Wishes } from '../schemas/listing';
 import type { AcceptanceGraph } from './acceptance-graph';
 import { ACCESSIBLE, LIFT_OR_GROUND } from './compiled';
+import { FloatOrder } from './float-order';
 import type { ListingColumns } from './listing-columns';
 import { occupancyMinSurface } from './occupancy';
 import { ThreeCycleCounter } from './three-cycle-count';
 import { WanterTrees } from './wanter-trees';
 import { WantersByBucket } from './wanters-by-bucket';
 import { WishedGroups } from './wished-groups';
-
-export const WIDEN_FIELDS = [
-  'quartiers',
-  'communes',
-  'typologies',
-  'maxTotalRent',
-  'minSurface',
-  'needs',
-] as const;
-export type WidenField = (typeof WIDEN_FIELDS)[number];
-export const DROPPABLE_NEEDS = ['accessible', 'liftOrGroundFloor', 'maxFloor'] as const;
-export type DroppableNeed = (typeof DROPPABLE_NEEDS)[number];
-
-/** One change of the wishes: a quartier id, a commune code, a typology, a rent or surface, a need's name. */
-export type WidenChange =
-  | { field: 'quartiers'; value: string }
-  | { field: 'communes'; value: string }
-  | { field: 'typologies'; value: Typology }
-  | { field: 'maxTotalRent'; value: number }
-  | { field: 'minSurface'; value: number }
-  | { field: 'needs'; value: DroppableNeed };
-
-export interface Widening {
-  change: WidenChange;
-  /** New 2-way and 3-way cycles through the listing. */
-  more2: number;
-  more3: number;
-}
+import { WIDEN_FIELDS, type WidenChange, type Widening } from './widen-change';
 
 /** The edit API refuses a maximum rent above this (`wishesSchema`): such a raise is never offered. */
 const HIGHEST_MAX_TOTAL_RENT = 5000;
@@ -94,6 +67,7 @@ export class WideningCounter {
   private readonly trees = new WanterTrees();
   private readonly wished = new WishedGroups();
   private readonly counter: ThreeCycleCounter;
+  private readonly order = new FloatOrder();
 
   /** `directCountMaxAccepted` is the `ThreeCycleCounter` tuning knob, for tests. */
   constructor(directCountMaxAccepted?: number) {
@@ -107,47 +81,26 @@ export class WideningCounter {
     this.wanters.build(marks, columns);
     this.trees.build(this.wanters);
     this.wished.begin(this.wanters, this.trees);
-
-    const pooled = new Map<string, { change: WidenChange; slots: number[] }>();
-    const rentRaises: number[] = [];
-    const surfaceCuts: number[] = [];
-    this.classify(graph, start, (slot, change) => {
-      if (change.field === 'maxTotalRent') rentRaises.push(slot);
-      else if (change.field === 'minSurface') surfaceCuts.push(slot);
-      else {
-        const key = `${change.field}:${change.value}`;
-        const entry = pooled.get(key);
-        if (entry) entry.slots.push(slot);
-        else pooled.set(key, { change, slots: [slot] });
-      }
-    });
+    const fresh = this.classify(columns, start);
 
     const found: Widening[] = [];
-    for (const { change, slots } of pooled.values()) {
-      const more2 = slots.reduce((n, slot) => n + (marks.has(slot) ? 1 : 0), 0);
+    for (const [change, slots] of fresh.pooled) {
+      let more2 = 0;
+      for (const slot of slots) if (marks.has(slot)) more2++;
       const more3 = this.threeCyclesThrough(graph, slots);
       if (more2 + more3 > 0) found.push({ change, more2, more3 });
     }
-    const rent = this.nearestThatMatters(graph, rentRaises, (slot) => matchedRentOf(columns, slot));
+    const rent = this.nearestThatMatters(graph, fresh.rentRaises, columns.totalRent, 1);
     if (rent && rent.value <= HIGHEST_MAX_TOTAL_RENT)
       found.push({ change: { field: 'maxTotalRent', value: rent.value }, ...rent.more });
-    const surface = this.nearestThatMatters(
-      graph,
-      surfaceCuts,
-      (slot) => -(columns.surface[slot] as number),
-    );
+    const surface = this.nearestThatMatters(graph, fresh.surfaceCuts, columns.surface, -1);
     if (surface)
-      found.push({ change: { field: 'minSurface', value: -surface.value }, ...surface.more });
+      found.push({ change: { field: 'minSurface', value: surface.value }, ...surface.more });
     return found.sort(byBenefit);
   }
 
-  /** Calls `onNew` for each dwelling that exactly one change would let the listing in `start` accept. */
-  private classify(
-    graph: AcceptanceGraph,
-    start: number,
-    onNew: (slot: number, change: WidenChange) => void,
-  ): void {
-    const columns = graph.columns;
+  /** The dwellings that exactly one change would let the listing in `start` accept, by change. */
+  private classify(columns: ListingColumns, start: number): NewDwellings {
     const a = columns.listingAt(start);
     const wishes = a.candidate.wishes;
     const communes = new Set(wishes.communes);
@@ -156,16 +109,13 @@ export class WideningCounter {
     const wishedKeys = new Set(a.wishedKeys);
     const norm = occupancyMinSurface(a.occupants);
     const owner = columns.owner[start] as number;
-    for (const slot of graph.slots()) {
+    const fresh = new NewDwellings();
+    const slots = columns.ids.length;
+    for (let slot = 0; slot < slots; slot++) {
+      if (columns.ids[slot] === undefined) continue; // a free slot
       if (columns.owner[slot] === owner || (columns.surface[slot] as number) < norm) continue;
       // The rules the dwelling fails, one bit each: a dwelling failing two is new for no single change.
       let failed = 0;
-      const dwelling = columns.listingAt(slot).candidate.dwelling;
-      if (!wishedKeys.has(columns.offeredKey[slot] as number)) {
-        if (!typologies.has(dwelling.typology)) failed |= TYPOLOGY;
-        // With quartier wishes, a dwelling of another commune is in an unwished quartier too: adding its quartier adds its commune.
-        if (!communes.has(dwelling.communeCode) && a.wishedQuartiers === null) failed |= COMMUNE;
-      }
       if (a.wishedQuartiers !== null && !a.wishedQuartiers.has(columns.quartier[slot] as number))
         failed |= QUARTIER;
       if (matchedRentOf(columns, slot) > a.maxTotalRent) failed |= RENT;
@@ -174,10 +124,20 @@ export class WideningCounter {
       if (a.needsAccessible && (access & ACCESSIBLE) === 0) failed |= NEED_ACCESSIBLE;
       if (a.needsLiftOrGround && (access & LIFT_OR_GROUND) === 0) failed |= NEED_LIFT;
       if ((columns.floor[slot] as number) > a.maxFloor) failed |= NEED_FLOOR;
-      if (failed === 0 || (failed & (failed - 1)) !== 0) continue;
-      const change = changeFor(failed, dwelling, neighbours);
-      if (change) onNew(slot, change);
+      if ((failed & (failed - 1)) !== 0) continue;
+      if (!wishedKeys.has(columns.offeredKey[slot] as number)) {
+        const dwelling = columns.listingAt(slot).candidate.dwelling;
+        if (!typologies.has(dwelling.typology)) {
+          if (failed !== 0 || !neighbours.has(dwelling.typology)) continue;
+          failed |= TYPOLOGY;
+        }
+        // With quartier wishes, a dwelling of another commune is in an unwished quartier too: adding its quartier adds its commune.
+        if (!communes.has(dwelling.communeCode) && a.wishedQuartiers === null) failed |= COMMUNE;
+        if ((failed & (failed - 1)) !== 0) continue;
+      }
+      if (failed !== 0) fresh.add(failed, slot, columns);
     }
+    return fresh;
   }
 
   /** The 3-cycles start → B → C → start over every B of `partners`, counted as a query counts its partners. */
@@ -191,50 +151,72 @@ export class WideningCounter {
   }
 
   /**
-   * The smallest `valueOf` among `slots` whose dwellings bring a cycle, and the cycles all dwellings
-   * up to that value bring (those before it bring none). Counted one dwelling at a time from its
-   * own acceptance list: the walk usually stops after a few.
+   * The value nearest the current limit (the smallest when `direction` is 1, the largest when −1)
+   * among `slots` whose dwellings bring a cycle, and the cycles all dwellings up to that value
+   * bring (those before it bring none). Counted one dwelling at a time from its own acceptance
+   * list: the walk usually stops after a few.
    */
   private nearestThatMatters(
     graph: AcceptanceGraph,
-    slots: number[],
-    valueOf: (slot: number) => number,
+    slots: readonly number[],
+    values: Float64Array,
+    direction: 1 | -1,
   ): { value: number; more: { more2: number; more3: number } } | null {
-    slots.sort((x, y) => valueOf(x) - valueOf(y));
+    const n = slots.length;
+    if (n === 0) return null;
+    this.order.reserve(n);
+    for (let i = 0; i < n; i++)
+      this.order.keys[i] = direction * (values[slots[i] as number] as number);
+    const order = this.order.sort(n);
     let more2 = 0;
     let more3 = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i] as number;
+    for (let i = 0; i < n; i++) {
+      const slot = slots[order[i] as number] as number;
       if (graph.marks.has(slot)) more2++;
       more3 += graph.countMarked(graph.acceptedBy(slot));
-      const value = valueOf(slot);
-      const last = i + 1 === slots.length || valueOf(slots[i + 1] as number) !== value;
+      const value = values[slot] as number;
+      const last = i + 1 === n || values[slots[order[i + 1] as number] as number] !== value;
       if (last && more2 + more3 > 0) return { value, more: { more2, more3 } };
     }
     return null;
   }
 }
 
-/** The change that relaxes the one rule failed; null for a typology that is not a neighbouring one. */
+/** The dwellings each change would add, grouped by change. */
+class NewDwellings {
+  readonly pooled = new Map<WidenChange, number[]>();
+  readonly rentRaises: number[] = [];
+  readonly surfaceCuts: number[] = [];
+  private readonly byValue = new Map<string, number[]>();
+
+  add(failed: number, slot: number, columns: ListingColumns): void {
+    if (failed === RENT) this.rentRaises.push(slot);
+    else if (failed === SURFACE) this.surfaceCuts.push(slot);
+    else {
+      const change = changeFor(failed, columns.listingAt(slot).candidate.dwelling);
+      const key = `${change.field}:${change.value}`;
+      let slots = this.byValue.get(key);
+      if (slots === undefined) {
+        this.byValue.set(key, (slots = []));
+        this.pooled.set(change, slots);
+      }
+      slots.push(slot);
+    }
+  }
+}
+
+/** The set-valued change that relaxes the one rule failed. */
 function changeFor(
   failed: number,
   dwelling: { communeCode: string; quartierId: string; typology: Typology },
-  neighbours: ReadonlySet<Typology>,
-): WidenChange | null {
+): WidenChange {
   switch (failed) {
     case TYPOLOGY:
-      return neighbours.has(dwelling.typology)
-        ? { field: 'typologies', value: dwelling.typology }
-        : null;
+      return { field: 'typologies', value: dwelling.typology };
     case COMMUNE:
       return { field: 'communes', value: dwelling.communeCode };
     case QUARTIER:
       return { field: 'quartiers', value: dwelling.quartierId };
-    // Thresholds: the value is chosen once all their dwellings are known.
-    case RENT:
-      return { field: 'maxTotalRent', value: 0 };
-    case SURFACE:
-      return { field: 'minSurface', value: 0 };
     case NEED_ACCESSIBLE:
       return { field: 'needs', value: 'accessible' };
     case NEED_LIFT:
@@ -252,40 +234,4 @@ function byBenefit(x: Widening, y: Widening): number {
     WIDEN_FIELDS.indexOf(x.change.field) - WIDEN_FIELDS.indexOf(y.change.field) ||
     String(x.change.value).localeCompare(String(y.change.value))
   );
-}
-
-/**
- * The wishes after a change, as the listing edit sends them. A quartier of a commune not wished
- * yet brings its commune along (wished quartiers lie in wished communes).
- */
-export function applyWidening(
-  wishes: Wishes,
-  change: WidenChange,
-  communeOfQuartier: (quartierId: string) => string | undefined,
-): Wishes {
-  const add = <T>(list: readonly T[], value: T) =>
-    list.includes(value) ? [...list] : [...list, value];
-  switch (change.field) {
-    case 'quartiers': {
-      const commune = communeOfQuartier(change.value);
-      return {
-        ...wishes,
-        quartiers: add(wishes.quartiers, change.value),
-        communes: commune === undefined ? [...wishes.communes] : add(wishes.communes, commune),
-      };
-    }
-    case 'communes':
-      return { ...wishes, communes: add(wishes.communes, change.value) };
-    case 'typologies':
-      return { ...wishes, typologies: add(wishes.typologies, change.value) };
-    case 'maxTotalRent':
-      return { ...wishes, maxTotalRent: change.value };
-    case 'minSurface':
-      return { ...wishes, minSurface: change.value };
-    case 'needs': {
-      const needs = { ...wishes.needs };
-      delete needs[change.value];
-      return { ...wishes, needs };
-    }
-  }
 }
