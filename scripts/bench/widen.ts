@@ -176,14 +176,14 @@ export function benchWiden(label: string, options: MarketOptions, index?: Matchi
 }
 
 /** `npm run bench:matching` calls this after its 10 000-listing market. */
-export function benchWidenSection(index?: MatchingIndex): void {
+export function benchWidenSection(index?: MatchingIndex, command = 'npm run bench:matching'): void {
   const load = () =>
     os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ');
   const lines = [
-    `${machineLine('npm run bench:matching')} Load average at start: ${load()}.`,
+    `${machineLine(command)} Load average at start: ${load()}.`,
     '',
     "Per listing of the market, every single change of its wishes (one more quartier or commune, a neighbouring typology, the next maximum rent or minimum surface that matters, one need dropped) with the exact number of 2-way and 3-way cycles it would add (`shared/matching/widen.ts`). Only the listing's own acceptance grows, so the new cycles are those through a newly accepted dwelling: its 2-way ones are the wanters among them, its 3-way ones are counted by the index's 3-cycle counter against the listing's wanters.",
     '',
@@ -207,4 +207,7 @@ export function benchWidenSection(index?: MatchingIndex): void {
 
 // Run alone (`npx tsx scripts/bench/widen.ts`) it measures the same markets without the rest of `bench:matching`.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
-  benchWidenSection();
+  benchWidenSection(
+    undefined,
+    'npx tsx scripts/bench/widen.ts (the widen part of npm run bench:matching, alone)',
+  );
