@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ListingInput } from '../../shared/schemas/listing';
+import { publishAssisted } from '../support/agents';
 import { publishListing, suzanneDwelling, waitForMatch } from '../support/market';
 import type { SignedIn } from '../support/sign-in';
 import { api } from '../support/stack';
@@ -102,6 +103,42 @@ describe('GET /api/matches/summary: widen', () => {
     await waitForMatch(a, [a.listingId, b.listingId, c.listingId]);
     const after = await waitForSummary(a, (s) => s.count2 === 2 && s.count3 === 2);
     expect(acceptsT5(after)).toBeUndefined();
+  });
+
+  it('answers a reception agent for the listing it manages', async () => {
+    // Prepare: the assisted tenant offers a T3 and wants a T1 only; B offers a T2 and wants a T3.
+    const agent = await publishAssisted({
+      dwelling: suzanneDwelling('T3', 255, 900),
+      household: { adults: 1, children: 0 },
+      wishes: largeWishes('T1'),
+    } as never);
+    await publishListing({
+      dwelling: suzanneDwelling('T2', 265, 800),
+      household: { adults: 1, children: 0 },
+      wishes: largeWishes('T3'),
+    } as never);
+
+    // Act
+    const deadline = Date.now() + 20_000;
+    let widen: Summary['widen'] = [];
+    while (widen.length === 0 && Date.now() < deadline) {
+      const response = await api(`/matches/summary?listingId=${agent.listingId}`, {
+        token: agent.token,
+      });
+      expect(response.status).toBe(200);
+      widen = ((await response.json()) as Summary).widen;
+      if (widen.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
+    // Assess
+    expect(widen).toEqual([
+      {
+        change: { field: 'typologies', value: 'T2' },
+        more2: 1,
+        more3: 0,
+        text: 'En acceptant aussi un T2, vous auriez 1 échange possible de plus, direct.',
+      },
+    ]);
   });
 
   it('offers nothing for a listing that is not published', async () => {
