@@ -185,6 +185,8 @@ export function benchWidenSection(index?: MatchingIndex, command = 'npm run benc
   const lines = [
     `${machineLine(command)} Load average at start: ${load()}.`,
     '',
+    'Processor time is the time a call ran on a core (`process.cpuUsage`); single-run and fastest-of-3 times also include waiting for a core, which a load average well above the 2 cores makes several times longer. The counts are exact either way (the reference agrees on every sampled listing).',
+    '',
     "Per listing of the market, every single change of its wishes (one more quartier or commune, a neighbouring typology, the next maximum rent or minimum surface that matters, one need dropped) with the exact number of 2-way and 3-way cycles it would add (`shared/matching/widen.ts`). Only the listing's own acceptance grows, so the new cycles are those through a newly accepted dwelling: its 2-way ones are the wanters among them, its 3-way ones are counted by the index's 3-cycle counter against the listing's wanters.",
     '',
     ...benchWiden(
