@@ -31,11 +31,11 @@ import { WIDEN_FIELDS, type WidenChange, type Widening } from './widen-change';
 const HIGHEST_MAX_TOTAL_RENT = 5000;
 
 /**
- * The total rent a dwelling is matched on. Read here only, so that this module follows whatever
- * rent the acceptance rules use (`ListingColumns.totalRent`).
+ * The total rent each dwelling is matched on, by slot. Read through here only, so that this module
+ * follows whatever rent the acceptance rules use (`ListingColumns.totalRent`).
  */
-function matchedRentOf(columns: ListingColumns, slot: number): number {
-  return columns.totalRent[slot] as number;
+function matchedRents(columns: ListingColumns): Float64Array {
+  return columns.totalRent;
 }
 
 /** Typologies one room away from a wished one and not wished yet. */
@@ -90,7 +90,7 @@ export class WideningCounter {
       const more3 = this.threeCyclesThrough(graph, slots);
       if (more2 + more3 > 0) found.push({ change, more2, more3 });
     }
-    const rent = this.nearestThatMatters(graph, fresh.rentRaises, columns.totalRent, 1);
+    const rent = this.nearestThatMatters(graph, fresh.rentRaises, matchedRents(columns), 1);
     if (rent && rent.value <= HIGHEST_MAX_TOTAL_RENT)
       found.push({ change: { field: 'maxTotalRent', value: rent.value }, ...rent.more });
     const surface = this.nearestThatMatters(graph, fresh.surfaceCuts, columns.surface, -1);
@@ -110,6 +110,7 @@ export class WideningCounter {
     const norm = occupancyMinSurface(a.occupants);
     const owner = columns.owner[start] as number;
     const fresh = new NewDwellings();
+    const rents = matchedRents(columns);
     const slots = columns.ids.length;
     for (let slot = 0; slot < slots; slot++) {
       if (columns.ids[slot] === undefined) continue; // a free slot
@@ -118,7 +119,7 @@ export class WideningCounter {
       let failed = 0;
       if (a.wishedQuartiers !== null && !a.wishedQuartiers.has(columns.quartier[slot] as number))
         failed |= QUARTIER;
-      if (matchedRentOf(columns, slot) > a.maxTotalRent) failed |= RENT;
+      if ((rents[slot] as number) > a.maxTotalRent) failed |= RENT;
       if ((columns.surface[slot] as number) < a.minSurface) failed |= SURFACE;
       const access = columns.accessFlags[slot] as number;
       if (a.needsAccessible && (access & ACCESSIBLE) === 0) failed |= NEED_ACCESSIBLE;
