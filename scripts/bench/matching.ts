@@ -19,6 +19,7 @@ import type {
 } from '../../shared/market/generator';
 import { generateMarket } from '../../shared/market/generator';
 import type { PlaceNames, ProposalsResult } from '../../shared/matching/index';
+import { benchWidenSection } from './widen';
 import {
   MatchingIndex,
   bruteForceCyclesThrough,
@@ -264,6 +265,7 @@ async function main(): Promise<void> {
     1,
   );
   benchFullCounts(cinor10k);
+  benchWidenSection(cinor10k);
   say();
   benchNewListings(
     'Region of 100 communes, broad wishes',

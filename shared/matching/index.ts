@@ -26,3 +26,6 @@ export type {
   Proposal,
   ProposalsResult,
 } from './types';
+export { DROPPABLE_NEEDS, WIDEN_FIELDS, applyWidening } from './widen-change';
+export type { DroppableNeed, WidenChange, WidenField, Widening } from './widen-change';
+export { widenSentence } from './widen-text';

@@ -20,6 +20,8 @@ import { WanterTrees } from './wanter-trees';
 import { WantersByBucket } from './wanters-by-bucket';
 import { WishedGroups } from './wished-groups';
 import type { MatchCandidate, PlaceNames, Proposal, ProposalsResult } from './types';
+import { WideningCounter } from './widen';
+import type { Widening } from './widen-change';
 
 export const DEFAULT_PROPOSALS_PER_LISTING = 50;
 
@@ -40,10 +42,12 @@ export class MatchingIndex {
   private readonly twoWays = new BestCycles();
   private readonly counter: ThreeCycleCounter;
   private readonly proposals: ProposalBuilder;
+  private readonly widening: WideningCounter;
 
   /** `tuning` is for tests and benchmarks only. */
   constructor(names: PlaceNames, tuning: { directCountMaxAccepted?: number } = {}) {
     this.counter = new ThreeCycleCounter(tuning.directCountMaxAccepted);
+    this.widening = new WideningCounter(tuning.directCountMaxAccepted);
     this.proposals = new ProposalBuilder(names);
   }
 
@@ -104,6 +108,11 @@ export class MatchingIndex {
     for (const partner of this.graph.acceptedBy(startSlot))
       this.counter.addPartner(partner, this.wished.groups, this.wished.runOf(partner, columns));
     return { count2, count3: this.counter.finish(), wanters: intoStart.count };
+  }
+
+  /** "Ce qui élargirait vos propositions": each single change of the wishes adding cycles, best first (`widen.ts`). */
+  widenFor(listingId: string): Widening[] {
+    return this.widening.count(this.graph, this.slot(listingId));
   }
 
   /** The proposal, explained, of a cycle given by its listings in move order from the smallest id. */

@@ -59,6 +59,21 @@ export const matchViewSchema = z
   })
   .meta({ id: 'Match' });
 
+/** One change of the wishes and what it would add (`shared/matching/widen.ts`). */
+export const widenViewSchema = z
+  .object({
+    change: z.object({
+      field: z.enum(['quartiers', 'communes', 'typologies', 'maxTotalRent', 'minSurface', 'needs']),
+      /** A quartier id, a commune code, a typology, a total rent (€), a surface (m²) or a need's name. */
+      value: z.union([z.string(), z.number()]),
+    }),
+    more2: z.number().int(),
+    more3: z.number().int(),
+    /** "En acceptant aussi un T4, vous auriez 7 échanges possibles de plus, dont 2 directs." */
+    text: z.string(),
+  })
+  .meta({ id: 'Widening' });
+
 export const matchSummarySchema = z
   .object({
     listingId: z.string(),
@@ -67,6 +82,8 @@ export const matchSummarySchema = z
     wanters: z.number(),
     stored: z.number(),
     computedAt: z.string().optional(),
+    /** Ce qui élargirait vos propositions: at most 3 single changes of the wishes, best first; empty when none adds a cycle. */
+    widen: z.array(widenViewSchema),
   })
   .meta({ id: 'MatchSummary' });
 
@@ -81,3 +98,4 @@ export const messageSchema = z
   .meta({ id: 'Message' });
 
 export type MatchView = z.infer<typeof matchViewSchema>;
+export type WidenView = z.infer<typeof widenViewSchema>;

@@ -19,6 +19,8 @@ import {
   reportVisit,
   type MatchServiceDeps,
 } from '../../lib/matching/service';
+import { MarketCache } from '../../lib/matching/market-cache';
+import { wideningsOf } from '../../lib/matching/widen';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -45,7 +47,8 @@ const summary = createRoute({
   path: '/matches/summary',
   tags,
   security: SESSION_SECURITY,
-  summary: 'Combien d’échanges possibles, et combien d’annonces voudraient mon logement',
+  summary:
+    'Combien d’échanges possibles, combien d’annonces voudraient mon logement, et ce qui élargirait mes propositions',
   request: { query: listingQuery },
   responses: {
     200: { description: 'Décompte', ...jsonContent(matchSummarySchema) },
@@ -118,6 +121,12 @@ const post = createRoute({
 
 export function matchRoutes(deps: ApiDeps) {
   const service: MatchServiceDeps = { db: deps.db, now: deps.now, appUrl: deps.config.appUrl };
+  const widen = {
+    db: deps.db,
+    now: deps.now,
+    reference: deps.reference,
+    market: new MarketCache(),
+  };
   return createRouter()
     .openapi(summary, async (c) =>
       c.json(
@@ -125,6 +134,7 @@ export function matchRoutes(deps: ApiDeps) {
           service,
           requireRole(c, 'tenant', 'accueil').user,
           c.req.valid('query').listingId,
+          (listing) => wideningsOf(widen, listing),
         ),
         200,
       ),

@@ -2,7 +2,7 @@
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { recordInterest, recordVisit } from '../../../shared/match/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import type { MatchView } from '../../../shared/schemas/match';
+import type { MatchView, WidenView } from '../../../shared/schemas/match';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import type { Database } from '../db/client';
@@ -94,12 +94,19 @@ export async function listMatches(
   return matches.map((match) => matchView(match, listing.id, listings));
 }
 
-export async function matchSummary(deps: MatchServiceDeps, caller: User, listingId?: string) {
+/** `widen` says what would widen the listing's proposals (`widen.ts`); none by default. */
+export async function matchSummary(
+  deps: MatchServiceDeps,
+  caller: User,
+  listingId?: string,
+  widen: (listing: Listing) => Promise<WidenView[]> = async () => [],
+) {
   const listing = await listingOfCaller(deps.db, caller, listingId);
   if (!listing) throw new NotFoundError('Vous n’avez pas encore d’annonce.');
-  const [summary, links] = await Promise.all([
+  const [summary, links, widenings] = await Promise.all([
     getMatchSummary(deps.db, listing.id),
     linksOfListing(deps.db, listing.id),
+    widen(listing),
   ]);
   return {
     listingId: listing.id,
@@ -108,6 +115,7 @@ export async function matchSummary(deps: MatchServiceDeps, caller: User, listing
     wanters: summary?.wanters ?? 0,
     stored: links.filter((link) => link.status !== 'closed').length,
     ...(summary ? { computedAt: summary.computedAt } : {}),
+    widen: widenings,
   };
 }
 

@@ -109,7 +109,7 @@ describe('filters', () => {
 });
 
 describe('advice when there is no proposal', () => {
-  const counts = { listingId: 'a', count2: 0, count3: 0, stored: 0 };
+  const counts = { listingId: 'a', count2: 0, count3: 0, stored: 0, widen: [] };
 
   it('suggests broadening the wishes only when others want my home', () => {
     expect(noMatchAdvice({ ...counts, wanters: 3 }, 'published')).toMatchObject({
