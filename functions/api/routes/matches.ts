@@ -157,6 +157,7 @@ export function matchRoutes(deps: ApiDeps) {
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').interested,
+          c.req.valid('json').consent,
         ),
         200,
       );
@@ -169,6 +170,7 @@ export function matchRoutes(deps: ApiDeps) {
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').suitable,
+          c.req.valid('json').consent,
         ),
         200,
       );

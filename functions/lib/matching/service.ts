@@ -21,6 +21,8 @@ import { transactWrite, type TransactItem } from '../db/transact';
 import { getUser, getUsers } from '../db/users';
 import { noticeEmail, reachableEmail } from '../mail/addresses';
 import { canManage } from '../listings/access';
+import { consentDetails, consentFor, consentsSeenBy, withConsent } from '../listings/consent';
+import type { Consent } from '../../../shared/schemas/consent';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
 import { byRank, matchView } from './views';
@@ -120,7 +122,10 @@ export async function readMatch(
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
   const { listings, contacts } = await withContext(deps.db, [match], true);
-  return matchView(match, mine?.id, listings, contacts);
+  return {
+    ...matchView(match, mine?.id, listings, contacts),
+    ...consentsSeenBy(match.consents, mine ? [mine.id] : [], caller.role === 'armos'),
+  };
 }
 
 export async function answerMatch(
@@ -128,15 +133,17 @@ export async function answerMatch(
   caller: User,
   matchId: string,
   interested: boolean,
+  consent?: Consent,
 ): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
-  const answered = {
-    ...recordInterest(match, mine.id, interested),
-    updatedAt: deps.now().toISOString(),
-  };
   const now = deps.now();
+  const agreed = consentFor(caller, mine, consent, interested ? 'match-yes' : 'match-no', now);
+  const answered = withConsent(
+    { ...recordInterest(match, mine.id, interested), updatedAt: now.toISOString() },
+    agreed,
+  );
   const mails: TransactItem[] = [];
   if (answered.status === 'mutual' && match.status !== 'mutual') {
     const owners = await getUsers(
@@ -167,7 +174,7 @@ export async function answerMatch(
           actorRole: caller.role,
           action: interested ? 'match-yes' : 'match-no',
           subject: `match:${match.id}`,
-          details: { listingId: mine.id, status: answered.status },
+          details: { listingId: mine.id, status: answered.status, ...consentDetails(agreed) },
         },
         now,
       ),
@@ -184,15 +191,17 @@ export async function reportVisit(
   caller: User,
   matchId: string,
   suitable: boolean,
+  consent?: Consent,
 ): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
   const now = deps.now();
-  const visited = {
-    ...recordVisit(match, mine.id, suitable, now.toISOString()),
-    updatedAt: now.toISOString(),
-  };
+  const agreed = consentFor(caller, mine, consent, 'visit', now);
+  const visited = withConsent(
+    { ...recordVisit(match, mine.id, suitable, now.toISOString()), updatedAt: now.toISOString() },
+    agreed,
+  );
   const notices =
     visited.status === 'declined' ? await visitDeclinedNotices(deps, visited, mine.id, now) : [];
   await transactWrite(
@@ -206,7 +215,7 @@ export async function reportVisit(
           actorRole: caller.role,
           action: 'match-visit',
           subject: `match:${match.id}`,
-          details: { listingId: mine.id, suitable },
+          details: { listingId: mine.id, suitable, ...consentDetails(agreed) },
         },
         now,
       ),
