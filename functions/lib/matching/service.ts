@@ -16,10 +16,9 @@ import {
   type StoredMatch,
 } from '../db/matches';
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
-import { outboxPut } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
 import { getUser, getUsers } from '../db/users';
-import { noticeEmail, reachableEmail } from '../mail/addresses';
+import { mailsToListingHolders } from '../mail/assisted-mail';
 import { canManage } from '../listings/access';
 import { consentDetails, consentFor, consentsSeenBy, withConsent } from '../listings/consent';
 import type { Consent } from '../../../shared/schemas/consent';
@@ -146,20 +145,26 @@ export async function answerMatch(
   );
   const mails: TransactItem[] = [];
   if (answered.status === 'mutual' && match.status !== 'mutual') {
-    const owners = await getUsers(
-      deps.db,
-      answered.participants.map((participant) => participant.ownerId),
-    );
+    const [owners, listings] = await Promise.all([
+      getUsers(
+        deps.db,
+        answered.participants.map((participant) => participant.ownerId),
+      ),
+      getListings(deps.db, answered.listingIds),
+    ]);
     for (const participant of answered.participants) {
-      const to = reachableEmail(owners.get(participant.ownerId));
-      if (to)
-        mails.push(
-          outboxPut(
-            deps.db,
-            { to, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' },
-            now,
-          ),
-        );
+      const holder = listings.get(participant.listingId) ?? { ownerId: participant.ownerId };
+      mails.push(
+        ...(await mailsToListingHolders(
+          deps.db,
+          holder,
+          mutualMatchMail(deps.appUrl, match.id),
+          'match-mutual',
+          now,
+          {},
+          owners.get(participant.ownerId),
+        )),
+      );
     }
     mails.push(swapNudgePut(deps.db, match.id, now));
   }
@@ -270,17 +275,21 @@ export async function postMessage(
   await transactWrite(deps.db, [item]);
   // Mail each other participant at most once an hour for this thread; a lost race just skips the mail.
   const hour = formatInTimeZone(now, 'yyyy-MM-dd-HH');
+  const listings = await getListings(deps.db, match.listingIds);
   for (const participant of match.participants.filter((p) => p.listingId !== mine.id)) {
-    const owner = await getUser(deps.db, participant.ownerId);
-    const to = noticeEmail(owner);
-    if (!to) continue;
+    const holder = listings.get(participant.listingId) ?? { ownerId: participant.ownerId };
+    const notices = await mailsToListingHolders(
+      deps.db,
+      holder,
+      newMessageMail(deps.appUrl, match.id),
+      'match-message',
+      now,
+      { notice: true },
+    );
+    if (notices.length === 0) continue;
     await transactWrite(deps.db, [
       messageNoticePut(deps.db, match.id, participant.ownerId, hour, now),
-      outboxPut(
-        deps.db,
-        { to, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' },
-        now,
-      ),
+      ...notices,
     ]).catch((error: unknown) => {
       // Another message this hour already queued the notice: nothing more to send.
       if (!(error instanceof ConflictError)) throw error;
