@@ -4,15 +4,9 @@
  * the tenant's confirmation.
  */
 import { z } from 'zod';
+import { AGENT_QUEUE_KINDS } from '../match/agent-queue-kinds';
 
-export const AGENT_QUEUE_KINDS = ['answer', 'request', 'confirm'] as const;
-export type AgentQueueKind = (typeof AGENT_QUEUE_KINDS)[number];
-
-export const AGENT_QUEUE_LABELS: Record<AgentQueueKind, string> = {
-  answer: 'Proposition à laquelle répondre (oui ou non)',
-  request: 'Tout le monde a dit oui : visite à organiser, puis échange à demander',
-  confirm: 'Échange demandé : confirmation du locataire attendue',
-};
+export * from '../match/agent-queue-kinds';
 
 export const agentQueueItemSchema = z.object({
   kind: z.enum(AGENT_QUEUE_KINDS),

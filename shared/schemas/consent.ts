@@ -4,34 +4,9 @@
  * bodies, required by the use cases when the caller is the agent rather than the tenant.
  */
 import { z } from 'zod';
+import { CONSENT_CHANNELS, CONSENT_STEPS } from '../match/consent';
 
-export const CONSENT_CHANNELS = ['guichet', 'telephone', 'courrier', 'autre'] as const;
-export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
-
-/** "Accord donné …" */
-export const CONSENT_CHANNEL_LABELS: Record<ConsentChannel, string> = {
-  guichet: 'en personne, au point d’accueil',
-  telephone: 'par téléphone',
-  courrier: 'par écrit (courrier, formulaire signé)',
-  autre: 'autrement (précisé dans la note)',
-};
-
-export const CONSENT_STEPS = [
-  'match-yes',
-  'match-no',
-  'visit',
-  'swap-request',
-  'swap-confirm',
-] as const;
-export type ConsentStep = (typeof CONSENT_STEPS)[number];
-
-export const CONSENT_STEP_LABELS: Record<ConsentStep, string> = {
-  'match-yes': 'Oui à la proposition',
-  'match-no': 'Non à la proposition',
-  visit: 'Résultat de la visite',
-  'swap-request': 'Demande d’échange',
-  'swap-confirm': 'Confirmation de l’échange',
-};
+export * from '../match/consent';
 
 export const consentSchema = z
   .strictObject({
