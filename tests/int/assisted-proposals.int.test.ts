@@ -267,4 +267,42 @@ describe('a reception agent acting for an assisted tenant', () => {
     expect((await waitForMails(agent.email, 0, 0)).filter(subject)).toHaveLength(1);
     expect((await waitForMails(idle.email, 0, 0)).filter(subject)).toHaveLength(0);
   });
+
+  it('gives the tenant their consents in the export, and erasing the account keeps how and when but not the note', async () => {
+    // Prepare
+    const agent = await newAgent();
+    const tenantEmail = uniqueEmail();
+    const tenant = await signIn(tenantEmail);
+    const { matchId } = await assistedProposal(agent, 'Madame Técher', tenantEmail);
+    await post(`/matches/${matchId}/interest`, agent.token, {
+      interested: true,
+      consent: { channel: 'guichet', note: 'Venue avec sa voisine, accord donné.' },
+    });
+    const armos = await signIn('armos@bourse.local');
+
+    // Act
+    const exported = (await (await api('/me/export', { token: tenant.token })).json()) as {
+      accords: Consent[];
+    };
+    const erased = await api('/me', { method: 'DELETE', token: tenant.token });
+    const afterwards = (await (
+      await api(`/matches/${matchId}`, { token: armos.token })
+    ).json()) as {
+      consents: Consent[];
+    };
+
+    // Assess
+    expect(exported.accords).toEqual([
+      expect.objectContaining({
+        matchId,
+        step: 'match-yes',
+        note: 'Venue avec sa voisine, accord donné.',
+      }),
+    ]);
+    expect(erased.status).toBe(204);
+    expect(afterwards.consents).toEqual([
+      expect.objectContaining({ step: 'match-yes', channel: 'guichet', agentId: agent.user.id }),
+    ]);
+    expect(afterwards.consents[0]?.note).toBeUndefined();
+  });
 });

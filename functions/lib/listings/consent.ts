@@ -7,6 +7,23 @@ import { ValidationError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Consent, ConsentStep, RecordedConsent } from '../../../shared/schemas/consent';
 import type { User } from '../../../shared/schemas/user';
+import { findSwap } from '../db/swaps';
+import { registerPersonalData } from '../privacy';
+
+// How one agreed to the steps taken for them is theirs to download; erased, the note goes with the
+// proposal's and the swap's pseudonymisation (functions/lib/retention/pseudonymise.ts).
+registerPersonalData({
+  name: 'accords',
+  collect: async (db, footprint) => {
+    const mine = new Set(footprint.listings.map((listing) => listing.id));
+    const swaps = await Promise.all(footprint.swapIds.map((id) => findSwap(db, id)));
+    return [
+      ...footprint.matches.flatMap((m) => (m.consents ?? []).map((c) => ({ matchId: m.id, ...c }))),
+      ...swaps.flatMap((s) => (s?.consents ?? []).map((c) => ({ swapId: s!.id, ...c }))),
+    ].filter((consent) => mine.has(consent.listingId));
+  },
+  erase: async () => undefined,
+});
 
 export const CONSENT_REQUIRED_MESSAGE =
   'Vous agissez pour le locataire : indiquez comment il a donné son accord pour cette étape (consent.channel : guichet, telephone, courrier ou autre, avec une note si besoin).';
