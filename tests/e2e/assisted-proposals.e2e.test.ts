@@ -37,11 +37,11 @@ describe('a reception agent following an assisted tenant’s proposals', () => {
     await toAnswer.click();
     await page.waitForURL((url) => url.pathname === `/accueil/propositions/${matchId}`);
     const yes = page.getByRole('button', { name: 'Oui, le locataire est intéressé' });
-    await expect.poll(() => yes.isVisible()).toBe(true);
+    await expect.poll(() => yes.isVisible(), { timeout: 15_000 }).toBe(true);
     await expectAccessible(page);
     await yes.click();
     const dialog = page.getByRole('dialog', { name: 'Répondre oui pour le locataire ?' });
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.isVisible(), { timeout: 5_000 }).toBe(true);
     await dialog.getByRole('button', { name: 'Enregistrer le oui' }).click();
     const missing = await dialog
       .getByText('a donné son accord.', { exact: false })
@@ -56,10 +56,14 @@ describe('a reception agent following an assisted tenant’s proposals', () => {
     // Assess
     expect(missing).toContain('Indiquez comment');
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'est enregistré' }).count())
+      .poll(() => page.getByRole('status').filter({ hasText: 'est enregistré' }).count(), {
+        timeout: 15_000,
+      })
       .toBe(1);
     const history = page.getByRole('region', { name: 'Accords du locataire' });
-    await expect.poll(() => history.textContent()).toContain('Oui à la proposition');
+    await expect
+      .poll(() => history.textContent(), { timeout: 15_000 })
+      .toContain('Oui à la proposition');
     expect(await history.textContent()).toContain(
       'Accord donné en personne, au point d’accueil : « Accord donné au guichet ce matin. »',
     );
@@ -88,7 +92,7 @@ describe('a reception agent following an assisted tenant’s proposals', () => {
 
     // Act
     const confirm = page.getByRole('button', { name: 'Confirmer l’échange pour le locataire' });
-    await expect.poll(() => confirm.isVisible()).toBe(true);
+    await expect.poll(() => confirm.isVisible(), { timeout: 15_000 }).toBe(true);
     await expectAccessible(page);
     await confirm.click();
     const dialog = page.getByRole('dialog', { name: 'Confirmer l’échange pour le locataire ?' });
@@ -97,7 +101,9 @@ describe('a reception agent following an assisted tenant’s proposals', () => {
 
     // Assess
     const history = page.getByRole('region', { name: 'Accords du locataire' });
-    await expect.poll(() => history.textContent()).toContain('Confirmation de l’échange');
+    await expect
+      .poll(() => history.textContent(), { timeout: 15_000 })
+      .toContain('Confirmation de l’échange');
     expect(await history.textContent()).toContain('Accord donné par téléphone');
     const swap = (await (await api(`/swaps/${swapId}`, { token: agent.token })).json()) as {
       status: string;
