@@ -62,6 +62,8 @@ export const matchViewSchema = z
     contactsOpen: z.boolean(),
     /** How the assisted tenant agreed to each step their reception agent took for them. */
     consents: z.array(recordedConsentSchema).optional(),
+    /** The swap requested from this proposal, for its participants. */
+    swapId: z.string().optional(),
     createdAt: z.string(),
   })
   .meta({ id: 'Match' });

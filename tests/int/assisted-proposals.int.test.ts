@@ -163,8 +163,10 @@ describe('a reception agent acting for an assisted tenant', () => {
       await api(`/matches/${matchId}`, { token: agent.token })
     ).json()) as {
       consents: Consent[];
+      swapId?: string;
     };
     expect(seenByAgent.consents.map((c) => c.step)).toEqual(['match-yes', 'visit']);
+    expect(seenByAgent.swapId).toBe(swap.id);
     const seenByPartner = (await (
       await api(`/matches/${matchId}`, { token: partner.token })
     ).json()) as { consents?: Consent[] };

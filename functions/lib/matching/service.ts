@@ -124,6 +124,7 @@ export async function readMatch(
   return {
     ...matchView(match, mine?.id, listings, contacts),
     ...consentsSeenBy(match.consents, mine ? [mine.id] : [], caller.role === 'armos'),
+    ...(match.swapId && mine ? { swapId: match.swapId } : {}),
   };
 }
 
