@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agentQueueMail } from './agent-queue-mail';
 import { forAgent } from './assisted-mail';
 import { mutualMatchMail } from './match-mails';
+import { visitDeclinedMail } from './visit-mails';
 
 const APP = 'https://echange-kaz.re';
 
@@ -20,6 +21,13 @@ describe('the reception agent’s copy of a tenant’s mail', () => {
     expect(copy.text).not.toContain(`${APP}/propositions/M1`);
     expect(copy.html).toContain('Madame &lt;b&gt;Hoarau&lt;/b&gt;');
     expect(copy.html).not.toContain('<b>Hoarau');
+  });
+
+  it('leads the tenant’s list of proposals to that tenant’s page for the agent', () => {
+    const copy = forAgent(visitDeclinedMail(APP), 'Madame Hoarau', 'L1');
+
+    expect(copy.text).toContain(`${APP}/accueil/locataires/L1`);
+    expect(copy.text).not.toMatch(/echange-kaz\.re\/propositions/);
   });
 });
 

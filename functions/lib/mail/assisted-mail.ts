@@ -23,12 +23,17 @@ export function assistedName(listing: Pick<Listing, 'assistance'>, owner?: User)
 
 /**
  * The agent's copy: one opening paragraph naming the tenant (never in the subject), and links to
- * proposals lead to the agent's page of that proposal.
+ * the tenant's pages lead to the agent's pages of that proposal or tenant.
  */
-export function forAgent(mail: RenderedMail, tenantName: string): RenderedMail {
+export function forAgent(mail: RenderedMail, tenantName: string, listingId?: string): RenderedMail {
   const about = `Ce message concerne ${tenantName}, locataire que vous accompagnez. Agissez pour lui ou elle seulement avec son accord, et indiquez comment il a été donné.`;
+  // The tenant's pages are the tenant's: the agent's copy leads to the agent's own pages.
+  const tenantPage = listingId ? `/accueil/locataires/${listingId}` : '/accueil';
   const toAgentPages = (body: string) =>
-    body.replaceAll('/propositions/', '/accueil/propositions/');
+    body
+      .replace(/\/propositions(?![\w/-])/g, tenantPage)
+      .replace(/\/mon-annonce(?![\w/-])/g, '/accueil')
+      .replaceAll('/propositions/', '/accueil/propositions/');
   return {
     subject: mail.subject,
     text: toAgentPages(mail.text.replace('Bonjour,\n\n', `Bonjour,\n\n${about}\n\n`)),
@@ -55,7 +60,7 @@ export interface HolderMailOptions {
 /** The outbox items of one mail to whoever holds the listing: the tenant, and their agent. */
 export async function mailsToListingHolders(
   db: Database,
-  listing: Pick<Listing, 'ownerId' | 'assistance'>,
+  listing: Pick<Listing, 'ownerId' | 'assistance'> & { id?: string },
   mail: RenderedMail,
   kind: string,
   now: Date,
@@ -77,7 +82,11 @@ export async function mailsToListingHolders(
     const agentTo = agent?.deactivatedAt ? undefined : reachableEmail(agent);
     if (agentTo && agentTo !== tenantTo)
       items.push(
-        outboxPut(db, { to: agentTo, ...forAgent(mail, assistedName(listing, owner)), kind }, now),
+        outboxPut(
+          db,
+          { to: agentTo, ...forAgent(mail, assistedName(listing, owner), listing.id), kind },
+          now,
+        ),
       );
   }
   return items;
