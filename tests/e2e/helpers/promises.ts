@@ -418,8 +418,13 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
   },
   {
     page: '/mentions-legales',
-    text: "Les annonces des personnes qu'il aide, avec leur accord enregistré.",
-    proofs: [PROOF.agentConsent, PROOF.agentDeposits],
+    text: "Les annonces des personnes qu'il aide, leurs propositions, leurs messages et leurs échanges, avec leur accord enregistré.",
+    proofs: [
+      PROOF.agentConsent,
+      PROOF.agentDeposits,
+      PROOF.agentFollowsProposals,
+      PROOF.agentStepConsent,
+    ],
   },
   {
     page: '/mentions-legales',
