@@ -3,6 +3,7 @@ import { lazyHandler } from '../lib/bootstrap';
 import { config } from '../lib/config';
 import { database } from '../lib/db/client';
 import { cachedReferenceData } from '../lib/db/reference';
+import { runAgentQueues, type AgentQueueReport } from './agent-queues';
 import { runAnswerReminders, type AnswerReminderReport } from './answer-reminders';
 import { runExpiry, type ExpiryReport } from './expiry';
 import { runProposalDigests, type ProposalDigestReport } from './proposal-digests';
@@ -47,4 +48,9 @@ export const proposalDigestsHandler = lazyHandler<unknown, ProposalDigestReport>
 export const swapNudgesHandler = lazyHandler<unknown, SwapNudgeReport>(() => {
   const deps = { db: database(), appUrl: config().appUrl };
   return () => runSwapNudges(deps, new Date());
+});
+
+export const agentQueuesHandler = lazyHandler<unknown, AgentQueueReport>(() => {
+  const deps = { db: database(), appUrl: config().appUrl };
+  return () => runAgentQueues(deps, new Date());
 });

@@ -7,10 +7,9 @@ import { queryAll } from '../lib/db/batch';
 import type { Database } from '../lib/db/client';
 import { findMatch } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
-import { outboxPut } from '../lib/db/outbox';
-import { transactUnlessDone } from '../lib/db/transact';
-import { getUsers } from '../lib/db/users';
-import { reachableEmail } from '../lib/mail/addresses';
+import { getListings } from '../lib/db/listings';
+import { transactUnlessDone, type TransactItem } from '../lib/db/transact';
+import { mailsToListingHolders } from '../lib/mail/assisted-mail';
 import { swapNudgeMail } from '../lib/mail/match-mails';
 import { formatInTimeZone } from '../lib/time';
 
@@ -43,22 +42,18 @@ export async function runSwapNudges(deps: SwapNudgeDeps, now: Date): Promise<Swa
       report.proposals += 1;
       // Engaged (a swap was requested), declined or closed since: nothing to remind.
       if (match?.status === 'mutual') {
-        const owners = await getUsers(
-          deps.db,
-          match.participants.map((p) => p.ownerId),
-        );
-        const mails = match.participants.flatMap((p) => {
-          const to = reachableEmail(owners.get(p.ownerId));
-          return to
-            ? [
-                outboxPut(
-                  deps.db,
-                  { to, ...swapNudgeMail(deps.appUrl, matchId), kind: 'swap-nudge' },
-                  now,
-                ),
-              ]
-            : [];
-        });
+        const listings = await getListings(deps.db, match.listingIds);
+        const mails: TransactItem[] = [];
+        for (const p of match.participants)
+          mails.push(
+            ...(await mailsToListingHolders(
+              deps.db,
+              listings.get(p.listingId) ?? { ownerId: p.ownerId },
+              swapNudgeMail(deps.appUrl, matchId),
+              'swap-nudge',
+              now,
+            )),
+          );
         // The "sent" marker and the mails in one transaction: once per proposal, whatever the retries.
         const sent = await transactUnlessDone(deps.db, [
           {

@@ -183,6 +183,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     schedule: Schedule.cron({ minute: '30', hour: '5' }),
     grants: { table: 'readWrite' },
   },
+  // 03:45 UTC = 07:45 in La Réunion: in the reception agent's mailbox before the doors open.
+  {
+    name: 'AgentQueues',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'agentQueuesHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '45', hour: '3' }),
+    grants: { table: 'readWrite' },
+  },
   {
     name: 'ReviewDeadlines',
     entry: 'functions/scheduler/index.ts',

@@ -24,6 +24,7 @@ import { createTtlPurge } from '../../functions/purge/handler';
 import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
 import { runProposalDigests } from '../../functions/scheduler/proposal-digests';
 import { runSwapNudges } from '../../functions/scheduler/swap-nudges';
+import { runAgentQueues } from '../../functions/scheduler/agent-queues';
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { runInactiveAccounts } from '../../functions/scheduler/inactive-accounts';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
@@ -255,6 +256,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       3_600_000,
     );
     stops.push(async () => clearInterval(nudges));
+    const agentQueues = setInterval(
+      () =>
+        void runAgentQueues({ db, appUrl: config.appUrl }, now()).catch(
+          logJobFailure('runAgentQueues'),
+        ),
+      3_600_000,
+    );
+    stops.push(async () => clearInterval(agentQueues));
     const optimise = () =>
       void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(
         logJobFailure('runOptimiser'),

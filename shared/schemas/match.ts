@@ -1,11 +1,14 @@
 /** Proposals as the API returns them (docs/api.md "Matches"). */
 import { z } from 'zod';
 import { MATCH_STATUSES } from '../match/lifecycle';
+import { consentSchema, recordedConsentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
 
 export const interestBodySchema = z
   .strictObject({
     interested: z.boolean({ error: 'Indiquez interested: true (oui) ou false (non).' }),
+    /** Required when a reception agent answers for the tenant. */
+    consent: consentSchema.optional(),
   })
   .meta({ id: 'InterestBody' });
 
@@ -41,6 +44,8 @@ export const visitBodySchema = z
     suitable: z.boolean({
       error: 'Indiquez suitable: true (le logement me convient) ou false (il ne me convient pas).',
     }),
+    /** Required when a reception agent reports the visit for the tenant. */
+    consent: consentSchema.optional(),
   })
   .meta({ id: 'VisitBody' });
 
@@ -55,6 +60,10 @@ export const matchViewSchema = z
     participants: z.array(matchParticipantViewSchema),
     /** Phone and e-mail are shown: everyone said yes and every listing is verified by its lessor. */
     contactsOpen: z.boolean(),
+    /** How the assisted tenant agreed to each step their reception agent took for them. */
+    consents: z.array(recordedConsentSchema).optional(),
+    /** The swap requested from this proposal, for its participants. */
+    swapId: z.string().optional(),
     createdAt: z.string(),
   })
   .meta({ id: 'Match' });

@@ -7,6 +7,7 @@ import {
   decisionIssues,
 } from '../swap/lifecycle';
 import { idSchema } from './common';
+import { consentSchema, recordedConsentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
@@ -28,8 +29,17 @@ export const daySchema = (label: string) =>
     );
 
 export const createSwapBodySchema = z
-  .strictObject({ matchId: idSchema })
+  .strictObject({
+    matchId: idSchema,
+    /** Required when a reception agent requests the swap for the tenant. */
+    consent: consentSchema.optional(),
+  })
   .meta({ id: 'CreateSwapBody' });
+
+/** Optional body: only a reception agent confirming for the tenant sends one (with the consent). */
+export const confirmSwapBodySchema = z
+  .strictObject({ consent: consentSchema.optional() })
+  .meta({ id: 'ConfirmSwapBody' });
 
 export const reviewBodySchema = z
   .strictObject({
@@ -148,6 +158,8 @@ export const swapViewSchema = z
     dueAt: z.string().optional(),
     effectiveDate: z.string().optional(),
     cancelReason: z.string().optional(),
+    /** How the assisted tenant agreed to the request or the confirmation made for them. */
+    consents: z.array(recordedConsentSchema).optional(),
     actions: z.object({
       confirm: z.boolean(),
       cancel: z.boolean(),

@@ -6,6 +6,7 @@
  */
 import { addDays } from 'date-fns';
 import { ConflictError, ValidationError } from '../errors';
+import type { RecordedConsent } from '../schemas/consent';
 
 export const SWAP_STATUSES = [
   'awaiting_confirmations',
@@ -90,6 +91,8 @@ export interface Swap {
   cancelledAt?: string;
   cancelReason?: string;
   cancelledBy?: 'participant' | 'armos';
+  /** How assisted tenants agreed to the request or confirmation their reception agent made. */
+  consents?: RecordedConsent[];
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listingInput } from '../support/factories';
 import { assistedTenant, newAgent } from '../support/agents';
 import { createMatchFixture, type MatchFixture } from '../support/match-fixture';
-import { mutualMatch, requestedSwap, type SwapFixture } from '../support/swap-fixture';
+import {
+  AGENT_CONSENT,
+  mutualMatch,
+  requestedSwap,
+  type SwapFixture,
+} from '../support/swap-fixture';
 import {
   AuthorizationWorld,
   ROLES,
@@ -306,7 +311,7 @@ const MATRIX: Record<string, Row> = {
     on: 'match',
     request: ({ matchId }) => ({
       path: `/matches/${matchId}/interest`,
-      body: { interested: true },
+      body: { interested: true, consent: AGENT_CONSENT },
     }),
     expect: {
       anonymous: 401,
@@ -321,7 +326,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/matches/{id}/visit': {
     on: 'match',
     // Not mutual yet: a participant reaches the state check (409).
-    request: ({ matchId }) => ({ path: `/matches/${matchId}/visit`, body: { suitable: true } }),
+    request: ({ matchId }) => ({
+      path: `/matches/${matchId}/visit`,
+      body: { suitable: true, consent: AGENT_CONSENT },
+    }),
     expect: {
       anonymous: 401,
       tenant: { own: 409, other: 404 },
@@ -362,7 +370,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/swaps': {
     on: 'mutual',
     fresh: true,
-    request: ({ matchId }) => ({ path: '/swaps', body: { matchId } }),
+    request: ({ matchId }) => ({ path: '/swaps', body: { matchId, consent: AGENT_CONSENT } }),
     expect: {
       anonymous: 401,
       tenant: { own: 201, other: 404 },
@@ -372,6 +380,10 @@ const MATRIX: Record<string, Row> = {
       armos: 403,
       cinor: 403,
     },
+  },
+  'GET /api/assistance/queue': {
+    request: () => ({ path: '/assistance/queue' }),
+    expect: only({ accueil: 200 }),
   },
   'GET /api/swaps': {
     request: () => ({ path: '/swaps' }),
@@ -393,7 +405,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/swaps/{id}/confirm': {
     on: 'swap',
     // The requester confirmed when requesting: a second confirmation is a state conflict.
-    request: ({ swapId }) => ({ path: `/swaps/${swapId}/confirm` }),
+    request: ({ swapId }) => ({
+      path: `/swaps/${swapId}/confirm`,
+      body: { consent: AGENT_CONSENT },
+    }),
     expect: {
       anonymous: 401,
       tenant: { own: 409, other: 404 },

@@ -124,6 +124,7 @@ const SCHEDULED = [
   'AnswerReminders',
   'ProposalDigests',
   'SwapNudges',
+  'AgentQueues',
   'ReviewDeadlines',
   'InactiveAccounts',
   'MatchOptimiser',
@@ -333,6 +334,7 @@ describe('bundles on the local engines', () => {
       proposals: expect.any(Number),
       nudged: expect.any(Number),
     });
+    expect(byName.AgentQueues).toEqual({ agents: expect.any(Number), mailed: expect.any(Number) });
     expect(byName.InactiveAccounts).toMatchObject({ warned: 0, erased: 0, failed: 0 });
     expect(byName.PlanCheck).toMatchObject({ broken: expect.any(Number) });
   });

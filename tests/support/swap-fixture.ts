@@ -15,6 +15,10 @@ export interface SwapFixture {
   partner: PublishedTenant;
 }
 
+/** What a reception agent states when acting for the tenant (docs/api.md "Reception agents"). */
+export const AGENT_CONSENT = { channel: 'guichet', note: 'Accord donné au guichet.' } as const;
+const consentIf = (assisted: boolean | undefined) => (assisted ? { consent: AGENT_CONSENT } : {});
+
 /** Wishes for one typology in one quartier of Sainte-Suzanne. */
 export const wants = (typology: string, quartier: string) => ({
   communes: ['97420'],
@@ -82,7 +86,7 @@ export async function mutualMatch(
         await api(`/matches/${match.id}/interest`, {
           method: 'POST',
           token: tenant.token,
-          json: { interested: true },
+          json: { interested: true, ...consentIf(options.assisted && tenant === requester) },
         })
       ).status,
     ).toBe(200);
@@ -99,7 +103,7 @@ export async function requestedSwap(
   const response = await api('/swaps', {
     method: 'POST',
     token: mutual.requester.token,
-    json: { matchId: mutual.matchId },
+    json: { matchId: mutual.matchId, ...consentIf(options.assisted) },
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return { ...mutual, swapId: ((await response.json()) as { id: string }).id };

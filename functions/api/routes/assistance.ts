@@ -1,10 +1,26 @@
-/** Ending a reception agent's delegation over a listing (the tenant, or Armos). */
+/** A reception agent's delegation: what waits on the tenants they assist; ending it (the tenant, or Armos). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
+import { agentQueueSchema } from '../../../shared/schemas/agent-queue';
+import { agentQueue } from '../../lib/listings/agent-queue';
 import { endAssistance } from '../../lib/listings/assistance';
 import type { ApiDeps } from '../context';
-import { requireCaller } from '../middleware/auth';
-import { SESSION_SECURITY, createRouter, errorResponses } from '../router';
+import { requireCaller, requireRole } from '../middleware/auth';
+import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
+
+const queue = createRoute({
+  method: 'get',
+  path: '/assistance/queue',
+  tags: ['Annonces'],
+  security: SESSION_SECURITY,
+  summary: 'À traiter aujourd’hui : ce qui attend chaque locataire accompagné (agent d’accueil)',
+  description:
+    'Pour chaque locataire que l’agent accompagne : les propositions sans réponse, les propositions acceptées par tous sans demande d’échange, les échanges qui attendent sa confirmation.',
+  responses: {
+    200: { description: 'La file du jour', ...jsonContent(agentQueueSchema) },
+    ...errorResponses(401, 403),
+  },
+});
 
 const end = createRoute({
   method: 'delete',
@@ -22,13 +38,17 @@ const end = createRoute({
 });
 
 export function assistanceRoutes(deps: ApiDeps) {
-  return createRouter().openapi(end, async (c) => {
-    const caller = requireCaller(c);
-    await endAssistance(
-      { db: deps.db, now: deps.now, appUrl: deps.config.appUrl },
-      caller.user,
-      c.req.valid('param').id,
-    );
-    return c.body(null, 204);
-  });
+  return createRouter()
+    .openapi(queue, async (c) =>
+      c.json(await agentQueue(deps.db, requireRole(c, 'accueil').user.id), 200),
+    )
+    .openapi(end, async (c) => {
+      const caller = requireCaller(c);
+      await endAssistance(
+        { db: deps.db, now: deps.now, appUrl: deps.config.appUrl },
+        caller.user,
+        c.req.valid('param').id,
+      );
+      return c.body(null, 204);
+    });
 }

@@ -167,6 +167,7 @@ export function matchRoutes(deps: ApiDeps) {
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').interested,
+          c.req.valid('json').consent,
         ),
         200,
       );
@@ -179,6 +180,7 @@ export function matchRoutes(deps: ApiDeps) {
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').suitable,
+          c.req.valid('json').consent,
         ),
         200,
       );

@@ -4,6 +4,7 @@ import { idSchema } from '../../../shared/schemas/common';
 import {
   cancelBodySchema,
   completeBodySchema,
+  confirmSwapBodySchema,
   createSwapBodySchema,
   reviewBodySchema,
   swapListQuerySchema,
@@ -73,7 +74,11 @@ const confirm = createRoute({
   tags,
   security: SESSION_SECURITY,
   summary: 'Confirmer l’échange (participant) ; tous confirmés → examen par les bailleurs',
-  request: { params: idParam },
+  request: {
+    params: idParam,
+    // Only a reception agent confirming for the tenant sends a body (its consent).
+    body: { ...jsonContent(confirmSwapBodySchema), required: false },
+  },
   responses: actionResponses,
 });
 const review = createRoute({
@@ -136,6 +141,7 @@ export function swapRoutes(deps: ApiDeps) {
           service,
           requireRole(c, ...participant).user,
           c.req.valid('json').matchId,
+          c.req.valid('json').consent,
         ),
         201,
       ),
@@ -162,6 +168,7 @@ export function swapRoutes(deps: ApiDeps) {
           service,
           requireRole(c, ...participant).user,
           c.req.valid('param').id,
+          c.req.valid('json').consent,
         ),
         200,
       ),

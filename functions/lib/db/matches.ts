@@ -8,6 +8,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { batchGetAll, batchPutAll, queryAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
+import type { RecordedConsent } from '../../../shared/schemas/consent';
 import type { CycleKind, Explanation } from '../../../shared/matching/index';
 import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
@@ -29,6 +30,8 @@ export interface StoredMatch {
   foundFor?: string;
   /** The swap requested from this proposal, once there is one. */
   swapId?: string;
+  /** How assisted tenants agreed to what their reception agent answered for them. */
+  consents?: RecordedConsent[];
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -61,6 +61,7 @@ export const ENTITY = {
   swapReview: 'SwapReview',
   report: 'Report',
   swapNudge: 'SwapNudge',
+  agentQueueMail: 'AgentQueueMail',
   outbox: 'Outbox',
   audit: 'Audit',
   statsAggregate: 'StatsAggregate',
@@ -163,6 +164,8 @@ export const keys = {
   report: (reportId: string) => key(`REPORT#${reportId}`, 'REPORT'),
   /** Mutual proposals to check on `day` for a swap request not yet made. */
   swapNudge: (day: string, matchId: string) => key(`NUDGE#${day}`, matchId),
+  /** The reception agent's daily queue mail of `day` went (once a day). */
+  agentQueueMail: (agentId: string, day: string) => key(`USER#${agentId}`, `AGENTQUEUE#${day}`),
   swapNudgesOf: (day: string) => ({ pk: `NUDGE#${day}` }),
   outbox: (mailId: string) => key(`OUTBOX#${mailId}`, 'MAIL'),
   audit: (subject: string, at: string, auditId: string) =>

@@ -33,10 +33,11 @@ import {
   listingUpdatePut,
   managedListingPut,
 } from '../db/listings';
-import { outboxPut, type OutgoingMail } from '../db/outbox';
+import type { OutgoingMail } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
-import { findUserByEmail, getUser, newUser, userCreationItems } from '../db/users';
-import { placeholderEmail, reachableEmail } from '../mail/addresses';
+import { findUserByEmail, newUser, userCreationItems } from '../db/users';
+import { placeholderEmail } from '../mail/addresses';
+import { mailsToListingHolders } from '../mail/assisted-mail';
 import {
   listingPublishedMail,
   listingRejectedMail,
@@ -333,7 +334,7 @@ export async function verifyListing(
   return { ...updated, version: current.version + 1 };
 }
 
-/** The owner's mail; for a tenant without e-mail, the reception agent who manages the listing. */
+/** The owner's mail, and a copy to the reception agent who assists them (./mail/assisted-mail.ts). */
 export async function mailToOwner(
   deps: Pick<ListingDeps, 'db'>,
   listing: Listing,
@@ -341,9 +342,7 @@ export async function mailToOwner(
   kind: string,
   now: Date,
 ): Promise<TransactItem[]> {
-  const owner = await getUser(deps.db, listing.ownerId);
-  let to = reachableEmail(owner);
-  if (!to && listing.assistance) to = (await getUser(deps.db, listing.assistance.agentId))?.email;
-  if (owner?.notifications?.email === false && kind !== 'listing-rejected') return [];
-  return to ? [outboxPut(deps.db, { to, ...mail, kind }, now)] : [];
+  return mailsToListingHolders(deps.db, listing, mail, kind, now, {
+    always: kind === 'listing-rejected',
+  });
 }

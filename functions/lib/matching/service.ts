@@ -16,11 +16,12 @@ import {
   type StoredMatch,
 } from '../db/matches';
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
-import { outboxPut } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
 import { getUser, getUsers } from '../db/users';
-import { noticeEmail, reachableEmail } from '../mail/addresses';
+import { mailsToListingHolders } from '../mail/assisted-mail';
 import { canManage } from '../listings/access';
+import { consentDetails, consentFor, consentsSeenBy, withConsent } from '../listings/consent';
+import type { Consent } from '../../../shared/schemas/consent';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
 import { byRank, matchView } from './views';
@@ -128,7 +129,11 @@ export async function readMatch(
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
   const { listings, contacts } = await withContext(deps.db, [match], true);
-  return matchView(match, mine?.id, listings, contacts);
+  return {
+    ...matchView(match, mine?.id, listings, contacts),
+    ...consentsSeenBy(match.consents, mine ? [mine.id] : [], caller.role === 'armos'),
+    ...(match.swapId && mine ? { swapId: match.swapId } : {}),
+  };
 }
 
 export async function answerMatch(
@@ -136,31 +141,39 @@ export async function answerMatch(
   caller: User,
   matchId: string,
   interested: boolean,
+  consent?: Consent,
 ): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
-  const answered = {
-    ...recordInterest(match, mine.id, interested),
-    updatedAt: deps.now().toISOString(),
-  };
   const now = deps.now();
+  const agreed = consentFor(caller, mine, consent, interested ? 'match-yes' : 'match-no', now);
+  const answered = withConsent(
+    { ...recordInterest(match, mine.id, interested), updatedAt: now.toISOString() },
+    agreed,
+  );
   const mails: TransactItem[] = [];
   if (answered.status === 'mutual' && match.status !== 'mutual') {
-    const owners = await getUsers(
-      deps.db,
-      answered.participants.map((participant) => participant.ownerId),
-    );
+    const [owners, listings] = await Promise.all([
+      getUsers(
+        deps.db,
+        answered.participants.map((participant) => participant.ownerId),
+      ),
+      getListings(deps.db, answered.listingIds),
+    ]);
     for (const participant of answered.participants) {
-      const to = reachableEmail(owners.get(participant.ownerId));
-      if (to)
-        mails.push(
-          outboxPut(
-            deps.db,
-            { to, ...mutualMatchMail(deps.appUrl, match.id), kind: 'match-mutual' },
-            now,
-          ),
-        );
+      const holder = listings.get(participant.listingId) ?? { ownerId: participant.ownerId };
+      mails.push(
+        ...(await mailsToListingHolders(
+          deps.db,
+          holder,
+          mutualMatchMail(deps.appUrl, match.id),
+          'match-mutual',
+          now,
+          {},
+          owners.get(participant.ownerId),
+        )),
+      );
     }
     mails.push(swapNudgePut(deps.db, match.id, now));
   }
@@ -175,7 +188,7 @@ export async function answerMatch(
           actorRole: caller.role,
           action: interested ? 'match-yes' : 'match-no',
           subject: `match:${match.id}`,
-          details: { listingId: mine.id, status: answered.status },
+          details: { listingId: mine.id, status: answered.status, ...consentDetails(agreed) },
         },
         now,
       ),
@@ -192,15 +205,17 @@ export async function reportVisit(
   caller: User,
   matchId: string,
   suitable: boolean,
+  consent?: Consent,
 ): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
   const now = deps.now();
-  const visited = {
-    ...recordVisit(match, mine.id, suitable, now.toISOString()),
-    updatedAt: now.toISOString(),
-  };
+  const agreed = consentFor(caller, mine, consent, 'visit', now);
+  const visited = withConsent(
+    { ...recordVisit(match, mine.id, suitable, now.toISOString()), updatedAt: now.toISOString() },
+    agreed,
+  );
   const notices =
     visited.status === 'declined' ? await visitDeclinedNotices(deps, visited, mine.id, now) : [];
   await transactWrite(
@@ -214,7 +229,7 @@ export async function reportVisit(
           actorRole: caller.role,
           action: 'match-visit',
           subject: `match:${match.id}`,
-          details: { listingId: mine.id, suitable },
+          details: { listingId: mine.id, suitable, ...consentDetails(agreed) },
         },
         now,
       ),
@@ -269,17 +284,21 @@ export async function postMessage(
   await transactWrite(deps.db, [item]);
   // Mail each other participant at most once an hour for this thread; a lost race just skips the mail.
   const hour = formatInTimeZone(now, 'yyyy-MM-dd-HH');
+  const listings = await getListings(deps.db, match.listingIds);
   for (const participant of match.participants.filter((p) => p.listingId !== mine.id)) {
-    const owner = await getUser(deps.db, participant.ownerId);
-    const to = noticeEmail(owner);
-    if (!to) continue;
+    const holder = listings.get(participant.listingId) ?? { ownerId: participant.ownerId };
+    const notices = await mailsToListingHolders(
+      deps.db,
+      holder,
+      newMessageMail(deps.appUrl, match.id),
+      'match-message',
+      now,
+      { notice: true },
+    );
+    if (notices.length === 0) continue;
     await transactWrite(deps.db, [
       messageNoticePut(deps.db, match.id, participant.ownerId, hour, now),
-      outboxPut(
-        deps.db,
-        { to, ...newMessageMail(deps.appUrl, match.id), kind: 'match-message' },
-        now,
-      ),
+      ...notices,
     ]).catch((error: unknown) => {
       // Another message this hour already queued the notice: nothing more to send.
       if (!(error instanceof ConflictError)) throw error;

@@ -1,10 +1,9 @@
 /** The other participants of a proposal declined after a visit are told, kindly, in the same transaction. */
 import type { Database } from '../db/client';
 import type { StoredMatch } from '../db/matches';
-import { outboxPut } from '../db/outbox';
+import { getListings } from '../db/listings';
 import type { TransactItem } from '../db/transact';
-import { getUsers } from '../db/users';
-import { reachableEmail } from '../mail/addresses';
+import { mailsToListingHolders } from '../mail/assisted-mail';
 import { visitDeclinedMail } from '../mail/visit-mails';
 
 export async function visitDeclinedNotices(
@@ -14,14 +13,20 @@ export async function visitDeclinedNotices(
   now: Date,
 ): Promise<TransactItem[]> {
   const others = match.participants.filter((p) => p.listingId !== declinerListingId);
-  const owners = await getUsers(
+  const listings = await getListings(
     deps.db,
-    others.map((p) => p.ownerId),
+    others.map((p) => p.listingId),
   );
-  return others.flatMap((p) => {
-    const to = reachableEmail(owners.get(p.ownerId));
-    return to
-      ? [outboxPut(deps.db, { to, ...visitDeclinedMail(deps.appUrl), kind: 'visit-declined' }, now)]
-      : [];
-  });
+  const items: TransactItem[] = [];
+  for (const p of others)
+    items.push(
+      ...(await mailsToListingHolders(
+        deps.db,
+        listings.get(p.listingId) ?? { ownerId: p.ownerId },
+        visitDeclinedMail(deps.appUrl),
+        'visit-declined',
+        now,
+      )),
+    );
+  return items;
 }

@@ -6,6 +6,7 @@
  */
 import { ulid } from 'ulid';
 import { ConflictError } from '../../../shared/errors';
+import type { RecordedConsent } from '../../../shared/schemas/consent';
 import type { Swap } from '../../../shared/swap/lifecycle';
 import { type AuditItem } from '../db/audit';
 import { queryAll } from '../db/batch';
@@ -18,6 +19,16 @@ import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from './listing-remnants';
 
 export const newPseudonym = () => `anonyme-${ulid()}`;
+
+/** The consents an agent recorded for the person keep how and when, not the free-text note. */
+function withoutNotes(consents: RecordedConsent[] | undefined, listingIds: string[]) {
+  if (!consents) return {};
+  return {
+    consents: consents.map(({ note, ...consent }) =>
+      listingIds.includes(consent.listingId) ? consent : { ...consent, ...(note ? { note } : {}) },
+    ),
+  };
+}
 
 /** Re-reads and retries a version-checked rewrite that raced with another change. */
 async function withRetry(rewrite: () => Promise<void>, attempts = 5): Promise<void> {
@@ -44,7 +55,13 @@ export async function pseudonymiseMatch(
     const participants = match.participants.map(({ visit, ...p }) =>
       p.ownerId === userId ? { ...p, ownerId: pseudonym } : { ...p, ...(visit ? { visit } : {}) },
     );
-    const changed: StoredMatch = { ...match, participants, updatedAt: now.toISOString() };
+    const theirs = match.participants.filter((p) => p.ownerId === userId).map((p) => p.listingId);
+    const changed: StoredMatch = {
+      ...match,
+      participants,
+      ...withoutNotes(match.consents, theirs),
+      updatedAt: now.toISOString(),
+    };
     await transactWrite(db, matchUpdateItems(db, changed, match.version));
   });
   const own = (await messagesOfThread(db, matchId)).filter(
@@ -81,6 +98,10 @@ export async function pseudonymiseSwap(
       ...(swap.cancelReason && swap.cancelledBy === 'participant'
         ? { cancelReason: 'effacé' }
         : {}),
+      ...withoutNotes(
+        swap.consents,
+        swap.participants.filter((p) => p.ownerId === userId).map((p) => p.listingId),
+      ),
     };
     await transactWrite(db, [swapUpdatePut(db, changed, swap.version)]);
   });

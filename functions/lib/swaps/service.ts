@@ -21,6 +21,8 @@ import { getMatch } from '../db/matches';
 import { ListingAlreadyEngagedError, getSwap } from '../db/swaps';
 import type { TransactItem } from '../db/transact';
 import { canManage } from '../listings/access';
+import { consentDetails, consentFor, withConsent } from '../listings/consent';
+import type { Consent } from '../../../shared/schemas/consent';
 import * as mails from '../mail/swap-mails';
 import { assertViewer, canReview, isStaffViewer, listingToConfirm } from './access';
 import { commitTransition, withConflictRetry, type SwapDeps } from './commit';
@@ -56,6 +58,7 @@ export async function requestSwap(
   deps: SwapDeps,
   caller: User,
   matchId: string,
+  consent?: Consent,
 ): Promise<SwapView> {
   const swapId = await withConflictRetry(async () => {
     const match = await getMatch(deps.db, matchId);
@@ -78,17 +81,21 @@ export async function requestSwap(
     if (cycle.some((l) => !l)) throw new ConflictError('Une des annonces n’existe plus.');
     assertFree(cycle as Listing[]);
     const now = deps.now();
-    const swap = newSwap({
-      id: ulid(now.getTime()),
-      matchId,
-      cycle: (cycle as Listing[]).map((l) => ({
-        listingId: l.id,
-        ownerId: l.ownerId,
-        lessorId: l.dwelling.lessorId,
-      })),
-      requesterListingId: mine,
-      now,
-    });
+    const agreed = consentFor(caller, listings.get(mine)!, consent, 'swap-request', now);
+    const swap = withConsent(
+      newSwap({
+        id: ulid(now.getTime()),
+        matchId,
+        cycle: (cycle as Listing[]).map((l) => ({
+          listingId: l.id,
+          ownerId: l.ownerId,
+          lessorId: l.dwelling.lessorId,
+        })),
+        requesterListingId: mine,
+        now,
+      }),
+      agreed,
+    );
     const requester = await requesterName(deps.db, listings.get(mine));
     const toSend = await participantMails(
       deps.db,
@@ -107,7 +114,7 @@ export async function requestSwap(
       match: { stored: match, status: 'engaged' },
       actor: caller,
       action: 'swap-requested',
-      details: { matchId, listingId: mine },
+      details: { matchId, listingId: mine, ...consentDetails(agreed) },
       mails: toSend,
     });
     return swap.id;
@@ -120,12 +127,15 @@ export async function confirmSwapRequest(
   deps: SwapDeps,
   caller: User,
   swapId: string,
+  consent?: Consent,
 ): Promise<SwapView> {
   await withConflictRetry(async () => {
     const { swap, listings, viewer } = await load(deps, caller, swapId);
     const listingId = listingToConfirm(viewer, swap);
     const now = deps.now();
-    const after = confirmSwap(swap, listingId, now, deps.reviewDays);
+    const confirmed = confirmSwap(swap, listingId, now, deps.reviewDays);
+    const agreed = consentFor(caller, listings.get(listingId)!, consent, 'swap-confirm', now);
+    const after = withConsent(confirmed, agreed);
     const toSend: TransactItem[] = [];
     if (after.status === 'under_review') {
       toSend.push(
@@ -158,7 +168,7 @@ export async function confirmSwapRequest(
       listings,
       actor: caller,
       action: 'swap-confirmed',
-      details: { listingId },
+      details: { listingId, ...consentDetails(agreed) },
       mails: toSend,
     });
   });

@@ -11,6 +11,7 @@ import { isOverdue, type Swap, type SwapReview } from '../../../shared/swap/life
 import { reviewInfo, type IncomeCeilingTable } from '../../../shared/swap/review-info';
 import { actionsOf, isStaffViewer, type SwapViewer } from './access';
 import { reachableEmail } from '../mail/addresses';
+import { consentsSeenBy } from '../listings/consent';
 
 export interface ViewContext {
   listings: Map<string, Listing>;
@@ -83,6 +84,7 @@ export function swapView(swap: Swap, viewer: SwapViewer, context: ViewContext): 
     ...(swap.cancelReason && (staff || viewer.participantListingIds.length > 0)
       ? { cancelReason: swap.cancelReason }
       : {}),
+    ...consentsSeenBy(swap.consents, viewer.participantListingIds, viewer.armos),
     actions: actionsOf(viewer, swap),
     createdAt: swap.createdAt,
     updatedAt: swap.updatedAt,

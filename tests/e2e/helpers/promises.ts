@@ -117,6 +117,26 @@ const PROOF = {
     LISTINGS,
     'lets an agent create and publish a listing for a tenant without e-mail, with recorded consent',
   ),
+  agentFollowsProposals: t(
+    'tests/e2e/assisted-proposals.e2e.test.ts',
+    'opens the proposal from “À traiter aujourd’hui”, says yes with the tenant’s consent and sees it recorded',
+  ),
+  agentConfirmsSwap: t(
+    'tests/e2e/assisted-proposals.e2e.test.ts',
+    'confirms a swap for the tenant only once the consent is given, and the swap page shows it',
+  ),
+  agentStepConsent: t(
+    'tests/int/assisted-proposals.int.test.ts',
+    'must state the tenant’s consent for a yes, a visit and a swap request; each is kept, audited and shown to the agent only',
+  ),
+  agentMails: t(
+    'tests/int/assisted-proposals.int.test.ts',
+    'sends the assisted tenant’s proposal and swap mails to the agent too, naming the tenant; the confirmation needs the consent',
+  ),
+  agentQueue: t(
+    'tests/int/assisted-proposals.int.test.ts',
+    'queues what waits on each assisted tenant and mails it once a day, only to agents with something to do',
+  ),
   exportAndErase: t('tests/int/auth.int.test.ts', 'exports my data and erases my account'),
   photosToParticipants: t(
     'tests/e2e/proposal-photos.e2e.test.ts',
@@ -154,8 +174,16 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
   },
   {
     page: '/faq',
-    text: "Un agent d'un point d'accueil peut déposer votre annonce avec vous et la tenir à jour, avec votre accord.",
-    proofs: [PROOF.agentDeposits, PROOF.agentConsent],
+    text: "Un agent d'un point d'accueil peut déposer votre annonce avec vous, la tenir à jour et suivre les propositions pour vous : il reçoit les mails qui vous concernent (vous aussi, si vous avez une adresse e-mail), et ne répond, ne déclare une visite ou ne demande l'échange qu'avec votre accord, noté à chaque étape.",
+    proofs: [
+      PROOF.agentDeposits,
+      PROOF.agentConsent,
+      PROOF.agentFollowsProposals,
+      PROOF.agentConfirmsSwap,
+      PROOF.agentStepConsent,
+      PROOF.agentMails,
+      PROOF.agentQueue,
+    ],
   },
   {
     page: '/faq',
@@ -390,8 +418,13 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
   },
   {
     page: '/mentions-legales',
-    text: "Les annonces des personnes qu'il aide, avec leur accord enregistré.",
-    proofs: [PROOF.agentConsent, PROOF.agentDeposits],
+    text: "Les annonces des personnes qu'il aide, leurs propositions, leurs messages et leurs échanges, avec leur accord enregistré.",
+    proofs: [
+      PROOF.agentConsent,
+      PROOF.agentDeposits,
+      PROOF.agentFollowsProposals,
+      PROOF.agentStepConsent,
+    ],
   },
   {
     page: '/mentions-legales',
