@@ -6,14 +6,13 @@ import { bruteForceCycles } from './brute-force';
 import { makeCandidate } from './candidate-factory';
 import { Interner, compileListing } from './compiled';
 import { isOverOccupied } from './occupancy';
-import { type PlanVacancy, vacancyAsCandidate } from './optimiser-chains';
 import {
   chainKey,
-  chainPlanScore,
-  planWeight,
-  resourcesOf,
-  type PlanCycle,
-} from './optimiser-column';
+  chainScore,
+  vacancyAsCandidate,
+  type VacancyCandidate as PlanVacancy,
+} from './chains';
+import { planWeight, resourcesOf, type PlanCycle } from './optimiser-column';
 import { MarketCycles } from './optimiser-market';
 import { planMarket } from './optimiser-plan';
 import { highsPackingSolver, type PackingSolver } from './optimiser-solver';
@@ -100,7 +99,7 @@ const marketArb = fc.record({
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => vacancyArb(`V${i}`)))),
 });
 
-/** Every chain, by the plain rules: who may move in first, then who accepts each home left. */
+/** Every chain, by the plain rules: who may move in first, then who accepts each home left, each household once. */
 function bruteForceChains(
   listings: readonly MatchCandidate[],
   vacancies: readonly PlanVacancy[],
@@ -112,21 +111,20 @@ function bruteForceChains(
   const chains: PlanCycle[] = [];
   for (const vacancy of vacancies) {
     const home = vacancyAsCandidate(vacancy);
-    let first = listings.filter(
+    const first = listings.filter(
       (a) =>
         accepts(a, home) &&
-        (vacancy.priority?.overOccupiedOnly !== true || isOverOccupied(a.household, a.dwelling)),
+        (vacancy.priority.overOccupiedOnly !== true || isOverOccupied(a.household, a.dwelling)),
     );
-    if (vacancy.priority?.accessibleNeedsFirst === true && first.some(needsAccess))
-      first = first.filter(needsAccess);
     const add = (movers: MatchCandidate[], moves: number[]) => {
       const listingIds = movers.map((m) => m.id);
       chains.push({
         key: chainKey(vacancy.id, listingIds),
         size: movers.length,
-        score: chainPlanScore(moves),
+        score: chainScore(moves),
         listingIds,
         vacancyId: vacancy.id,
+        tier: vacancy.priority.accessibleNeedsFirst === true && needsAccess(movers[0]!) ? 1 : 0,
       });
     };
     for (const a of first) {
@@ -137,7 +135,7 @@ function bruteForceChains(
         const moveB = score(b, a);
         add([a, b], [moveA, moveB]);
         for (const c of listings) {
-          if (c === a || c === b || !accepts(c, b)) continue;
+          if (c.ownerId === a.ownerId || !accepts(c, b)) continue;
           add([a, b, c], [moveA, moveB, score(c, b)]);
         }
       }
@@ -337,5 +335,35 @@ describe('MarketCycles with vacancies', () => {
     );
 
     expect(priced.columns.map((c) => c.listingIds[0])).toEqual(['L1']);
+  });
+
+  it('between plans moving as many households, serves first the household a vacancy puts first', () => {
+    const inT2 = { typology: 'T2' as const, surface: 45 };
+    // Over-occupied now: its move scores higher than the other's.
+    const walker = makeCandidate({
+      id: 'L1',
+      dwelling: { ...inT2, surface: 40 },
+      household: { children: 3 },
+    });
+    const wheelchair = makeCandidate({
+      id: 'L2',
+      dwelling: inT2,
+      household: { children: 0 },
+      wishes: { needs: { accessible: true } },
+    });
+    const { tenancyRef: _unused, ...dwelling } = makeCandidate({
+      id: 'V1',
+      dwelling: { accessible: true, surface: 60, rent: 700 },
+    }).dwelling;
+    const vacancy: PlanVacancy = { id: 'V1', dwelling, priority: { accessibleNeedsFirst: true } };
+
+    const plan = planMarket(
+      new MarketCycles([walker, wheelchair], new Set(), [vacancy]),
+      solver,
+      EXACT,
+    );
+
+    expect(plan.households).toBe(1);
+    expect(plan.cycles.map((c) => c.listingIds)).toEqual([['L2']]);
   });
 });

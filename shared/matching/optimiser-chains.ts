@@ -7,64 +7,36 @@
  * each vacancy is a longest path of bounded length, found by a few passes over the acceptance
  * lists; those values bound a branch-and-bound walk that lists the paying chains themselves. Pure.
  */
-import type { Dwelling } from '../schemas/listing';
 import type { AcceptanceGraph } from './acceptance-graph';
-import { acceptsCompiled, compileListing, type CompiledListing, type Interner } from './compiled';
 import {
-  SCORE_WEIGHT,
+  MAX_CHAIN_MOVERS,
   chainKey,
-  chainPenalty,
-  chainPlanScore,
-  type PlanCycle,
-} from './optimiser-column';
+  chainScore,
+  chainScoreOfSum,
+  priorityAdmits,
+  priorityTier,
+  vacancyAsCandidate,
+  type VacancyCandidate,
+} from './chains';
+import { acceptsCompiled, compileListing, type CompiledListing, type Interner } from './compiled';
+import { PRIORITY_TIER_SCORE, SCORE_WEIGHT, type PlanCycle } from './optimiser-column';
 import { moveScore } from './score';
-import type { MatchCandidate } from './types';
 
-/** A vacant dwelling a lessor offers to mutation, as the plan reads it. */
-export interface PlanVacancy {
-  id: string;
-  dwelling: Omit<Dwelling, 'tenancyRef'>;
-  priority?: {
-    /** Only a household over-occupying its current home may move in first. */
-    overOccupiedOnly?: boolean;
-    /** When a household needing an accessible dwelling can move in, only such households may. */
-    accessibleNeedsFirst?: boolean;
-  };
-}
-
-export const MAX_CHAIN_MOVERS = 3;
 /** A chain's score is rounded to one decimal: the bounds leave room for rounding up. */
 const ROUNDING_SLACK = SCORE_WEIGHT * 0.05 + 1e-9;
 
-/** The vacancy as a listing nobody lives in, so the acceptance and score code reads it as any dwelling. */
-export function vacancyAsCandidate(vacancy: PlanVacancy): MatchCandidate {
-  const { dwelling } = vacancy;
-  return {
-    id: vacancy.id,
-    ownerId: `vacancy:${vacancy.id}`,
-    dwelling: { ...dwelling, tenancyRef: '' },
-    household: { adults: 1, children: 0 },
-    wishes: {
-      communes: [dwelling.communeCode],
-      quartiers: [],
-      typologies: [dwelling.typology],
-      needs: {},
-      features: [],
-    },
-  };
-}
-
-/** Whether `mover` may be the first to move into the vacancy, its priority aside. */
-export function mayMoveInFirst(mover: CompiledListing, vacancy: PlanVacancy): boolean {
-  return vacancy.priority?.overOccupiedOnly !== true || mover.overOccupiedNow;
-}
+/** What a chain of `movers` gives up in score (the score of moves worth nothing, negated). */
+const penaltyOf = (movers: number) => -chainScoreOfSum(0, movers);
 
 interface CompiledVacancy {
-  vacancy: PlanVacancy;
+  vacancy: VacancyCandidate;
   compiled: CompiledListing;
-  /** Slots of the listings that may move in first, and the score of each one's move. */
+  /** Slots of the listings that may move in first, the score of each one's move, and its priority tier. */
   firstMovers: Int32Array;
   firstScores: Float64Array;
+  firstTiers: Int32Array;
+  /** What the tier adds to the weight of a chain this listing starts. */
+  firstBonus: Float64Array;
 }
 
 export interface ChainPricing {
@@ -90,26 +62,29 @@ export class MarketChains {
 
   constructor(
     private readonly graph: AcceptanceGraph,
-    vacancies: readonly PlanVacancy[],
+    vacancies: readonly VacancyCandidate[],
     interner: Interner,
   ) {
     this.capacity = graph.columns.capacity + 1;
     const slots = [...graph.slots()];
     this.vacancies = vacancies.map((vacancy) => {
       const compiled = compileListing(vacancyAsCandidate(vacancy), interner);
-      let movers = slots.filter((s) => {
+      const movers = slots.filter((s) => {
         const mover = graph.listingAt(s);
-        return acceptsCompiled(mover, compiled) && mayMoveInFirst(mover, vacancy);
+        return (
+          acceptsCompiled(mover, compiled) && priorityAdmits(vacancy.priority, mover.candidate)
+        );
       });
-      if (vacancy.priority?.accessibleNeedsFirst === true) {
-        const needing = movers.filter((s) => graph.listingAt(s).needsAccessible);
-        if (needing.length > 0) movers = needing;
-      }
+      const tiers = Int32Array.from(movers, (s) =>
+        priorityTier(vacancy.priority, graph.listingAt(s).candidate),
+      );
       return {
         vacancy,
         compiled,
         firstMovers: Int32Array.from(movers),
         firstScores: Float64Array.from(movers, (s) => moveScore(graph.listingAt(s), compiled)),
+        firstTiers: tiers,
+        firstBonus: Float64Array.from(tiers, (t) => SCORE_WEIGHT * PRIORITY_TIER_SCORE * t),
       };
     });
     const counts = new Int32Array(this.capacity + 1);
@@ -126,18 +101,34 @@ export class MarketChains {
         for (const b of graph.acceptedBy(a)) this.inList[(fill[b] as number)++] = a;
   }
 
-  /** Listings in at least one chain: within three moves of a vacancy, walking back the acceptance lists. */
+  /**
+   * Listings in at least one chain: first movers; those who accept a first mover's home; and those
+   * who accept such a second mover's home, unless the only first mover before it is their own.
+   */
   markListingsInChains(marks: Uint8Array): void {
-    let frontier = new Set<number>();
-    for (const v of this.vacancies) for (const s of v.firstMovers) frontier.add(s);
-    for (let depth = 1; depth <= MAX_CHAIN_MOVERS && frontier.size > 0; depth++) {
-      const next = new Set<number>();
-      for (const x of frontier) {
-        marks[x] = 1;
-        for (let i = this.inStart[x] as number; i < (this.inStart[x + 1] as number); i++)
-          next.add(this.inList[i] as number);
+    const NONE = -1;
+    const SEVERAL = -2;
+    /** By second mover: the owner of the one first mover it can follow, or NONE or SEVERAL. */
+    const firstOwner = new Int32Array(this.capacity).fill(NONE);
+    const owner = (slot: number) => this.graph.listingAt(slot).owner;
+    const firsts = new Set<number>();
+    for (const v of this.vacancies) for (const s of v.firstMovers) firsts.add(s);
+    for (const a of firsts) {
+      marks[a] = 1;
+      for (let i = this.inStart[a] as number; i < (this.inStart[a + 1] as number); i++) {
+        const b = this.inList[i] as number;
+        const seen = firstOwner[b] as number;
+        firstOwner[b] = seen === NONE || seen === owner(a) ? owner(a) : SEVERAL;
       }
-      frontier = next;
+    }
+    for (const b of this.graph.slots()) {
+      const before = firstOwner[b] as number;
+      if (before === NONE) continue;
+      marks[b] = 1;
+      for (let i = this.inStart[b] as number; i < (this.inStart[b + 1] as number); i++) {
+        const c = this.inList[i] as number;
+        if (before === SEVERAL || owner(c) !== before) marks[c] = 1;
+      }
     }
   }
 
@@ -176,7 +167,7 @@ export class MarketChains {
       const suffixes = [null, d21, d32] as const;
       for (let k = 1; k <= MAX_CHAIN_MOVERS; k++) {
         const suffix = suffixes[k - 1] ?? null;
-        const base = -y - SCORE_WEIGHT * chainPenalty(k);
+        const base = -y - SCORE_WEIGHT * penaltyOf(k);
         for (let i = 0; i < v.firstMovers.length; i++) {
           const a = v.firstMovers[i] as number;
           const value =
@@ -184,6 +175,7 @@ export class MarketChains {
             1 -
             (dual[a] as number) +
             (SCORE_WEIGHT * (v.firstScores[i] as number)) / k +
+            (v.firstBonus[i] as number) +
             (suffix === null ? 0 : (suffix[a] as number));
           share = Math.max(share, (value + ROUNDING_SLACK) / (k + 1));
         }
@@ -225,10 +217,10 @@ export class MarketChains {
       for (let i = 0; i < v.firstMovers.length; i++) {
         const a = v.firstMovers[i] as number;
         const score = SCORE_WEIGHT * (v.firstScores[i] as number);
-        const at = -y + gain(a);
-        p11[a] = Math.max(p11[a] as number, at - SCORE_WEIGHT * chainPenalty(1) + score);
-        p12[a] = Math.max(p12[a] as number, at - SCORE_WEIGHT * chainPenalty(2) + score / 2);
-        p13[a] = Math.max(p13[a] as number, at - SCORE_WEIGHT * chainPenalty(3) + score / 3);
+        const at = -y + gain(a) + (v.firstBonus[i] as number);
+        p11[a] = Math.max(p11[a] as number, at - SCORE_WEIGHT * penaltyOf(1) + score);
+        p12[a] = Math.max(p12[a] as number, at - SCORE_WEIGHT * penaltyOf(2) + score / 2);
+        p13[a] = Math.max(p13[a] as number, at - SCORE_WEIGHT * penaltyOf(3) + score / 3);
       }
     });
     const graph = this.graph;
@@ -271,9 +263,10 @@ export class MarketChains {
       top.length < options.perVacancy
         ? options.epsilon
         : Math.max(options.epsilon, (top[top.length - 1] as { gain: number }).gain);
-    const consider = (movers: readonly number[], moves: readonly number[]) => {
-      const score = chainPlanScore(moves);
-      let gain = movers.length + SCORE_WEIGHT * score - y;
+    const consider = (movers: readonly number[], moves: readonly number[], first: number) => {
+      const score = chainScore(moves);
+      const tier = v.firstTiers[first] as number;
+      let gain = movers.length + SCORE_WEIGHT * score + (v.firstBonus[first] as number) - y;
       for (const m of movers) gain -= dual[m] as number;
       if (gain <= threshold()) return;
       const listingIds = movers.map((m) => graph.listingAt(m).id);
@@ -285,6 +278,7 @@ export class MarketChains {
         score,
         listingIds,
         vacancyId: v.vacancy.id,
+        tier,
       };
       let at = top.length;
       while (at > 0 && (top[at - 1] as { gain: number }).gain < gain) at--;
@@ -294,15 +288,15 @@ export class MarketChains {
     const gain = (slot: number) => 1 - (dual[slot] as number);
     const suffixes = [null, paths.d21, paths.d32] as const;
     for (let k = 1; k <= MAX_CHAIN_MOVERS; k++) {
-      const base = -y - SCORE_WEIGHT * chainPenalty(k) + ROUNDING_SLACK;
+      const base = -y - SCORE_WEIGHT * penaltyOf(k) + ROUNDING_SLACK;
       const suffix = suffixes[k - 1] ?? null;
       for (let i = 0; i < v.firstMovers.length; i++) {
         const a = v.firstMovers[i] as number;
         const moveA = v.firstScores[i] as number;
-        const b1 = base + gain(a) + (SCORE_WEIGHT * moveA) / k;
+        const b1 = base + gain(a) + (SCORE_WEIGHT * moveA) / k + (v.firstBonus[i] as number);
         if (b1 + (suffix === null ? 0 : (suffix[a] as number)) <= threshold()) continue;
         if (k === 1) {
-          consider([a], [moveA]);
+          consider([a], [moveA], i);
           continue;
         }
         const la = graph.listingAt(a);
@@ -313,15 +307,16 @@ export class MarketChains {
           const b2 = b1 + gain(b) + (SCORE_WEIGHT * moveB) / k;
           if (b2 + (k === 3 ? (paths.d31[b] as number) : 0) <= threshold()) continue;
           if (k === 2) {
-            consider([a, b], [moveA, moveB]);
+            consider([a, b], [moveA, moveB], i);
             continue;
           }
           for (let m = inStart[b] as number; m < (inStart[b + 1] as number); m++) {
             const c = inList[m] as number;
-            if (c === a) continue;
+            // One household moves once: B differs from A and C from B by the acceptance rules.
+            if (c === a || graph.listingAt(c).owner === la.owner) continue;
             const moveC = moveScore(graph.listingAt(c), lb);
             if (b2 + gain(c) + (SCORE_WEIGHT * moveC) / k <= threshold()) continue;
-            consider([a, b, c], [moveA, moveB, moveC]);
+            consider([a, b, c], [moveA, moveB, moveC], i);
           }
         }
       }

@@ -8,7 +8,8 @@ import { AcceptanceGraph } from './acceptance-graph';
 import { Interner, compileListing } from './compiled';
 import { cycleKey } from './cycles';
 import { ProposalBuilder } from './explain';
-import { MarketChains, type PlanVacancy } from './optimiser-chains';
+import type { VacancyCandidate } from './chains';
+import { MarketChains } from './optimiser-chains';
 import { MAX_PLAN_SCORE, SCORE_WEIGHT, planWeight, type PlanCycle } from './optimiser-column';
 import { cycleScore, moveScore } from './score';
 import type { MatchCandidate, PlaceNames, Proposal } from './types';
@@ -38,7 +39,7 @@ export class MarketCycles {
   constructor(
     candidates: readonly MatchCandidate[],
     private readonly excluded: ReadonlySet<string> = new Set(),
-    vacancies: readonly PlanVacancy[] = [],
+    vacancies: readonly VacancyCandidate[] = [],
   ) {
     const interner = new Interner();
     for (const candidate of candidates) this.graph.add(compileListing(candidate, interner));
