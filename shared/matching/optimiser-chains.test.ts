@@ -268,10 +268,9 @@ describe('MarketCycles with vacancies', () => {
         });
 
         expect(priced.complete).toBe(true);
-        expect(priced.columns.map((c) => c.key).sort()).toEqual(
-          allColumns(market)
-            .map((c) => c.key)
-            .sort(),
+        const keyAndScore = (c: PlanCycle) => `${c.key} ${c.score} ${c.tier ?? 0}`;
+        expect(priced.columns.map(keyAndScore).sort()).toEqual(
+          allColumns(market).map(keyAndScore).sort(),
         );
       }),
       { numRuns: 80 },

@@ -55,9 +55,13 @@ export interface ChainPricingOptions {
 
 export class MarketChains {
   readonly vacancies: readonly CompiledVacancy[];
-  /** Who accepts each slot's dwelling: `inList[inStart[s] .. inStart[s + 1])`. */
+  /**
+   * Who accepts each slot's dwelling: `inList[inStart[s] .. inStart[s + 1])`, and the score of each
+   * one's move into it at the same index (scored once: every pricing round walks them again).
+   */
   private readonly inStart: Int32Array;
   private readonly inList: Int32Array;
+  private readonly inScore: Float64Array;
   private readonly capacity: number;
 
   constructor(
@@ -95,10 +99,19 @@ export class MarketChains {
       counts[s + 1] = (counts[s + 1] as number) + (counts[s] as number);
     this.inStart = counts;
     this.inList = new Int32Array(counts[this.capacity] as number);
+    this.inScore = new Float64Array(this.inList.length);
     const fill = counts.slice(0, this.capacity);
     if (this.vacancies.length > 0)
-      for (const a of slots)
-        for (const b of graph.acceptedBy(a)) this.inList[(fill[b] as number)++] = a;
+      for (const a of slots) {
+        const accepted = graph.acceptedBy(a);
+        const moves = graph.outgoingMoves(a);
+        for (let i = 0; i < accepted.length; i++) {
+          const at = fill[accepted[i] as number] as number;
+          fill[accepted[i] as number] = at + 1;
+          this.inList[at] = a;
+          this.inScore[at] = moves[i] as number;
+        }
+      }
   }
 
   /**
@@ -224,13 +237,12 @@ export class MarketChains {
       }
     });
     const graph = this.graph;
-    const { inStart, inList } = this;
+    const { inStart, inList, inScore } = this;
     for (let pass = 1; pass <= 2; pass++) {
       for (const home of graph.slots()) {
-        const to = graph.listingAt(home);
         for (let i = inStart[home] as number; i < (inStart[home + 1] as number); i++) {
           const mover = inList[i] as number;
-          const score = SCORE_WEIGHT * moveScore(graph.listingAt(mover), to);
+          const score = SCORE_WEIGHT * (inScore[i] as number);
           const move2 = gain(mover) + score / 2;
           const move3 = gain(mover) + score / 3;
           if (pass === 1) {
@@ -257,7 +269,7 @@ export class MarketChains {
     options: ChainPricingOptions,
   ): PlanCycle[] {
     const graph = this.graph;
-    const { inStart, inList } = this;
+    const { inStart, inList, inScore } = this;
     const top: { gain: number; chain: PlanCycle }[] = [];
     const threshold = () =>
       top.length < options.perVacancy
@@ -287,23 +299,31 @@ export class MarketChains {
     };
     const gain = (slot: number) => 1 - (dual[slot] as number);
     const suffixes = [null, paths.d21, paths.d32] as const;
-    for (let k = 1; k <= MAX_CHAIN_MOVERS; k++) {
+    // Longest chains and most promising first movers first: the best chains found early raise the
+    // threshold the others must pass.
+    for (let k = MAX_CHAIN_MOVERS; k >= 1; k--) {
       const base = -y - SCORE_WEIGHT * penaltyOf(k) + ROUNDING_SLACK;
       const suffix = suffixes[k - 1] ?? null;
-      for (let i = 0; i < v.firstMovers.length; i++) {
+      const bounds = Array.from(v.firstMovers, (a, i) => {
+        const value =
+          base +
+          gain(a) +
+          (SCORE_WEIGHT * (v.firstScores[i] as number)) / k +
+          (v.firstBonus[i] as number);
+        return { i, value, bound: value + (suffix === null ? 0 : (suffix[a] as number)) };
+      }).sort((x, y) => y.bound - x.bound);
+      for (const { i, value: b1, bound } of bounds) {
+        if (bound <= threshold()) break;
         const a = v.firstMovers[i] as number;
         const moveA = v.firstScores[i] as number;
-        const b1 = base + gain(a) + (SCORE_WEIGHT * moveA) / k + (v.firstBonus[i] as number);
-        if (b1 + (suffix === null ? 0 : (suffix[a] as number)) <= threshold()) continue;
         if (k === 1) {
           consider([a], [moveA], i);
           continue;
         }
-        const la = graph.listingAt(a);
+        const ownerA = graph.listingAt(a).owner;
         for (let j = inStart[a] as number; j < (inStart[a + 1] as number); j++) {
           const b = inList[j] as number;
-          const lb = graph.listingAt(b);
-          const moveB = moveScore(lb, la);
+          const moveB = inScore[j] as number;
           const b2 = b1 + gain(b) + (SCORE_WEIGHT * moveB) / k;
           if (b2 + (k === 3 ? (paths.d31[b] as number) : 0) <= threshold()) continue;
           if (k === 2) {
@@ -312,10 +332,10 @@ export class MarketChains {
           }
           for (let m = inStart[b] as number; m < (inStart[b + 1] as number); m++) {
             const c = inList[m] as number;
-            // One household moves once: B differs from A and C from B by the acceptance rules.
-            if (c === a || graph.listingAt(c).owner === la.owner) continue;
-            const moveC = moveScore(graph.listingAt(c), lb);
+            const moveC = inScore[m] as number;
             if (b2 + gain(c) + (SCORE_WEIGHT * moveC) / k <= threshold()) continue;
+            // One household moves once: B differs from A and C from B by the acceptance rules.
+            if (graph.listingAt(c).owner === ownerA) continue;
             consider([a, b, c], [moveA, moveB, moveC], i);
           }
         }
