@@ -168,14 +168,14 @@ async function main(): Promise<void> {
     'CINOR dense (broad wishes)',
     { size: 1000, seed: 1, density: 'broad', region: 'cinor' },
     shares,
-    { mipTimeLimitSeconds: 60 },
+    { mipTimeLimitSeconds: 90 },
     true,
   );
   await bench(
     'CINOR sparse (narrow wishes)',
     { size: 1000, seed: 1, density: 'narrow', region: 'cinor' },
     shares,
-    { mipTimeLimitSeconds: 60 },
+    { mipTimeLimitSeconds: 90 },
     true,
   );
   if (process.env.PLAN_MARKETS !== '1k') {

@@ -149,7 +149,7 @@ export class MarketCycles {
    * a time budget is spent where cycles are most likely to pay); partners are visited by rising
    * dual so that the walk stops as soon as no cycle can pay. Chains are priced first (a few passes
    * over the acceptance lists, where one pass over the 3-cycles of a large market takes minutes),
-   * unless `twoWayOnly`.
+   * unless `chains` is false (by default, unless `twoWayOnly`).
    */
   price(
     duals: Float64Array,
@@ -158,6 +158,7 @@ export class MarketCycles {
       epsilon?: number;
       budgetMs?: number;
       twoWayOnly?: boolean;
+      chains?: boolean;
       /** Chains priced per vacancy and round; 4 × `perStart` unless set. */
       perVacancy?: number;
     } = {},
@@ -186,7 +187,7 @@ export class MarketCycles {
     const best3 = maxSize + SCORE_WEIGHT * MAX_PLAN_SCORE;
     let complete = true;
     let vacancyBound = 0;
-    if (maxSize === 3) {
+    if (options.chains ?? maxSize === 3) {
       const vacancyDual = new Float64Array(this.vacancyRowOf.size);
       for (const [, row] of this.vacancyRowOf)
         vacancyDual[row - this.listingIds.length] = Math.max(0, duals[row] ?? 0);

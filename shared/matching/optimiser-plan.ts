@@ -88,8 +88,15 @@ export function planMarket(
     // 2-cycles first: their pricing is one pass over the acceptance lists, and they carry most
     // households; 3-cycles are priced once no 2-cycle is left to add. Only a pass over all
     // cycles gives a bound of the whole market.
+    // Chains are priced with the 2-cycles too: a few passes over the acceptance lists, where a
+    // large market may spend its whole budget on 2-cycle rounds.
     const price = (twoWayOnly: boolean) =>
-      market.price(lp.duals, { perStart: options.perStart, budgetMs: slice, twoWayOnly });
+      market.price(lp.duals, {
+        perStart: options.perStart,
+        budgetMs: slice,
+        twoWayOnly,
+        chains: options.twoWayOnly !== true,
+      });
     let allCycles: boolean = options.twoWayOnly === true || twoCyclesDone;
     let priced = price(options.twoWayOnly === true || !twoCyclesDone);
     let fresh = priced.columns.filter((c) => !columns.has(c.key));
@@ -136,6 +143,7 @@ export function planMarket(
         epsilon: -gap,
         perStart: options.gapPerStart ?? options.perStart ?? 8,
         twoWayOnly: options.twoWayOnly,
+        chains: options.twoWayOnly !== true,
       })
       .columns.filter((c) => !columns.has(c.key));
     if (closing.length > 0) {
