@@ -82,7 +82,11 @@ function row(run: Run, base: Run | undefined, sequential: number | undefined): s
   const added =
     base === undefined || run.vacancies === 0 ? undefined : plan.households - base.plan.households;
   const perVacancy =
-    added === undefined ? '—' : `**${(added / run.vacancies).toFixed(2)}** (+${fmt(added)})`;
+    added !== undefined
+      ? `**${(added / run.vacancies).toFixed(2)}** (+${fmt(added)})`
+      : run.vacancies > 0
+        ? `${(viaChains / run.vacancies).toFixed(2)} moved through chains per vacancy (no plan without vacancies in this run)`
+        : '—';
   const perChain = chains.length === 0 ? '—' : (viaChains / chains.length).toFixed(2);
   return [
     `${fmt(run.vacancies)} (${(100 * run.share).toFixed(0)} %)`,
