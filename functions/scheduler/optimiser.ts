@@ -1,12 +1,13 @@
 /**
- * The nightly plan: over every cycle of the market (not only the stored proposals), the disjoint
- * 2- and 3-way cycles that move the most households (`planMarket`), declined and closed proposals
- * left out. A chosen cycle not stored yet is stored as a proposal, which the stream then links to
+ * The nightly plan: over every cycle of the market (not only the stored proposals), and every chain
+ * of the open vacancies when the chains' storage is given, the disjoint 2- and 3-way cycles and
+ * chains that move the most households (`planMarket`), declined and closed proposals left out. A chosen cycle not stored yet is stored as a proposal, which the stream then links to
  * its participants and announces to them; the chosen proposals are marked "recommandée" and last
  * night's that are no longer chosen unmarked. The plan is recorded, by commune, for Armos.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { takesPartInMatching } from '../../shared/listing/lifecycle';
+import type { VacancyCandidate } from '../../shared/matching/chains';
 import { kindOf } from '../../shared/matching/cycles';
 import { placeNamesFrom, type Proposal } from '../../shared/matching/index';
 import { MarketCycles, type PlanCycle } from '../../shared/matching/optimiser-market';
@@ -30,9 +31,24 @@ import { logger } from '../lib/logger';
 import { loadPackingSolver } from './plan-solver';
 import { planRecordOf, type PlanRecord } from './plan-record';
 
+/**
+ * The chains' side of the plan, given by the vacancies' storage: without it the plan chooses
+ * cycles only, since a chain chosen but never stored would hold its listings back for nothing.
+ */
+export interface PlanChainStore {
+  /** The vacancies open at `now`, as the engine reads them. */
+  openVacancies(now: Date): Promise<VacancyCandidate[]>;
+  /**
+   * Stores the chosen chains that are not proposals yet, so that the stream links and announces
+   * them as it does cycles; returns how many it stored. Chains are identified by `matchIdOf(key)`.
+   */
+  storeChosen(chains: readonly PlanCycle[], now: Date): Promise<number>;
+}
+
 export interface OptimiserDeps {
   db: Database;
   reference: () => Promise<ReferenceData>;
+  chains?: PlanChainStore;
   solver?: () => Promise<PackingSolver>;
   /** Column generation stops after this long, leaving time for the integer step and the writes (Lambda stops at 15 minutes). */
   generationBudgetMs?: number;
@@ -180,7 +196,8 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
     deps.db,
     listings.map((l) => l.id),
   );
-  const market = new MarketCycles(listings.map(candidateOf), excluded);
+  const vacancies = deps.chains === undefined ? [] : await deps.chains.openVacancies(now);
+  const market = new MarketCycles(listings.map(candidateOf), excluded, vacancies);
   const solver = await (deps.solver ?? loadPackingSolver)();
   const plan = planMarket(market, solver, {
     initialTwoCyclesPerListing:
@@ -190,6 +207,7 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
   });
   logger.info('plan computed', {
     listings: listings.length,
+    vacancies: vacancies.length,
     households: plan.households,
     bound: plan.bound,
     columns: plan.columns,
@@ -199,7 +217,13 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
     mipMs: Math.round(plan.mipMs),
   });
 
-  const stored = await storeChosenCycles(deps.db, market, plan.cycles, reference, now);
+  const chains = plan.cycles.filter((c) => c.vacancyId !== undefined);
+  const cycles = plan.cycles.filter((c) => c.vacancyId === undefined);
+  const stored =
+    (await storeChosenCycles(deps.db, market, cycles, reference, now)) +
+    (chains.length > 0 && deps.chains !== undefined
+      ? await deps.chains.storeChosen(chains, now)
+      : 0);
   const chosen = new Set(plan.cycles.map((cycle) => matchIdOf(cycle.key)));
   const { Item } = await deps.db.doc.send(
     new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }),

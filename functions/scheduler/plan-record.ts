@@ -10,7 +10,7 @@ export interface PlanRecord extends Omit<RecommendationPlan, 'byCommune'> {
   byCommune: Omit<PlanCommune, 'communeName'>[];
 }
 
-/** Only cycles stored and marked count: a cycle that broke before being stored moves nobody. */
+/** Only cycles and chains stored and marked count: one that broke before being stored moves nobody. */
 export function planRecordOf(
   plan: MarketPlan,
   marked: ReadonlySet<string>,
@@ -18,6 +18,7 @@ export function planRecordOf(
   now: Date,
 ): PlanRecord {
   const cycles = plan.cycles.filter((c) => marked.has(matchIdOf(c.key)));
+  const swaps = cycles.filter((c) => c.vacancyId === undefined);
   const byCommune = new Map<string, Omit<PlanCommune, 'communeName'>>();
   for (const cycle of cycles) {
     for (const id of cycle.listingIds) {
@@ -29,7 +30,8 @@ export function planRecordOf(
         threeWay: 0,
       };
       row.households += 1;
-      if (cycle.size === 2) row.twoWay += 1;
+      if (cycle.vacancyId !== undefined) row.chain = (row.chain ?? 0) + 1;
+      else if (cycle.size === 2) row.twoWay += 1;
       else row.threeWay += 1;
       byCommune.set(communeCode, row);
     }
@@ -41,9 +43,10 @@ export function planRecordOf(
     households: cycles.reduce((sum, c) => sum + c.size, 0),
     bound: plan.bound.households,
     boundKind: plan.bound.kind,
-    cycles: cycles.length,
-    twoWayCycles: cycles.filter((c) => c.size === 2).length,
-    threeWayCycles: cycles.filter((c) => c.size === 3).length,
+    cycles: swaps.length,
+    twoWayCycles: swaps.filter((c) => c.size === 2).length,
+    threeWayCycles: swaps.filter((c) => c.size === 3).length,
+    ...(cycles.length > swaps.length ? { chains: cycles.length - swaps.length } : {}),
     byCommune: [...byCommune.values()].sort(
       (a, b) => b.households - a.households || a.communeCode.localeCompare(b.communeCode),
     ),

@@ -18,6 +18,15 @@ export interface MarketOptions {
   /** 'broad': any quartier of one's communes, two typologies; 'narrow': 1–2 quartiers, one typology. */
   density: MarketDensity;
   region: 'cinor' | 'region100';
+  /** Share of `size` posted as vacant dwellings by their lessors (0 unless set); the listings stay the same. */
+  vacancyShare?: number;
+}
+
+/** A vacant dwelling a lessor posts for mutation: a listing's dwelling without tenancy, and its priority. */
+export interface GeneratedVacancy {
+  id: string;
+  dwelling: Omit<Dwelling, 'tenancyRef'>;
+  priority: { overOccupiedOnly?: boolean; accessibleNeedsFirst?: boolean };
 }
 
 export interface GeneratedListing extends ListingInput {
@@ -27,6 +36,7 @@ export interface GeneratedListing extends ListingInput {
 
 export interface GeneratedMarket {
   listings: GeneratedListing[];
+  vacancies: GeneratedVacancy[];
   communes: MarketRegion['communes'];
   quartiers: MarketRegion['quartiers'];
 }
@@ -232,5 +242,35 @@ export function generateMarket(options: MarketOptions): GeneratedMarket {
       wishes: { ...withoutUndefined(wishes), needs: withoutUndefined(wishes.needs) },
     });
   }
-  return { listings, communes: region.communes, quartiers: region.quartiers };
+  return {
+    listings,
+    vacancies: generateVacancies(options, region),
+    communes: region.communes,
+    quartiers: region.quartiers,
+  };
+}
+
+/** Vacant dwellings follow the market's typology and commune mix; a quarter ask for an over-occupied household first. */
+const OVER_OCCUPIED_ONLY_SHARE = 0.25;
+/** Of the accessible vacancies, the share kept first for households needing accessibility. */
+const ACCESSIBLE_NEEDS_FIRST_SHARE = 0.5;
+
+/** From a stream of its own, so that a market with vacancies has the very listings of one without. */
+function generateVacancies(options: MarketOptions, region: MarketRegion): GeneratedVacancy[] {
+  const count = Math.round((options.vacancyShare ?? 0) * options.size);
+  const random = createRandom((options.seed ^ 0x5f3759df) >>> 0);
+  const width = String(Math.max(1, count)).length;
+  return Array.from({ length: count }, (_, i) => {
+    const { tenancyRef: _tenancy, ...dwelling } = generateDwelling(random, region, i, options.seed);
+    const priority = {
+      overOccupiedOnly: random.chance(OVER_OCCUPIED_ONLY_SHARE) ? true : undefined,
+      accessibleNeedsFirst:
+        dwelling.accessible && random.chance(ACCESSIBLE_NEEDS_FIRST_SHARE) ? true : undefined,
+    };
+    return {
+      id: `V${String(i).padStart(width, '0')}`,
+      dwelling: { ...dwelling, dwellingRef: `VAC-${options.seed}-${i}` },
+      priority: withoutUndefined(priority),
+    };
+  });
 }

@@ -1,11 +1,13 @@
 /**
- * The nightly plan over every cycle of the market: which disjoint 2- and 3-way cycles move the most
- * households (the score only breaks ties). Column generation: the LP over a growing set of cycles
+ * The nightly plan over every cycle and chain of the market: which 2- and 3-way cycles and chains
+ * started by vacant dwellings, no listing nor vacancy used twice, move the most households (the
+ * score only breaks ties). Column generation: the LP over a growing set of cycles
  * gives each listing a price; the cycles worth more than the prices of their listings are added,
  * until none is (then the LP value is the bound of the whole market) or the time is spent. The
  * integer program over the cycles gathered is then solved with a time limit, warm-started and
  * backed up by the greedy + local search of `optimiser.ts`.
  */
+import { resourcesOf } from './optimiser-column';
 import { planWeight, type MarketCycles, type PlanCycle } from './optimiser-market';
 import { optimiseCycles } from './optimiser';
 import type { PackingColumn, PackingSolver } from './optimiser-solver';
@@ -14,7 +16,7 @@ import type { PackingColumn, PackingSolver } from './optimiser-solver';
 const LOCAL_SEARCH_UP_TO = 20_000;
 
 export interface PlanOptions {
-  /** Only 2-cycles: the baseline that shows what 3-way cycles add. */
+  /** Only 2-cycles (no 3-cycle, no chain): the baseline that shows what the others add. */
   twoWayOnly?: boolean;
   /** 2-cycles each listing brings to the first LP (all when Infinity). */
   initialTwoCyclesPerListing?: number;
@@ -30,7 +32,7 @@ export interface PlanOptions {
 
 export interface PlanBound {
   households: number;
-  /** 'lp' when the LP over all cycles was solved or bounded by its prices; 'in-cycles' counts the listings in at least one cycle. */
+  /** 'lp' when the LP over all cycles and chains was solved or bounded by its prices; 'in-cycles' counts the listings in at least one cycle or chain. */
   kind: 'lp' | 'in-cycles';
   /** The LP over all cycles was solved to optimality (no cycle left to add). */
   exact: boolean;
@@ -48,14 +50,14 @@ export interface MarketPlan {
   mipMs: number;
 }
 
-/** The plan of `market` (its cycles, less those it excludes). */
+/** The plan of `market` (its cycles and chains, less those it excludes). */
 export function planMarket(
   market: MarketCycles,
   solver: PackingSolver,
   options: PlanOptions = {},
 ): MarketPlan {
   const started = performance.now();
-  const rows = market.listingIds.length;
+  const rows = market.rowCount;
   const columns = new Map<string, PlanCycle>();
   for (const cycle of market.twoCycles(options.initialTwoCyclesPerListing))
     columns.set(cycle.key, cycle);
@@ -64,10 +66,7 @@ export function planMarket(
   let exact = false;
   let rounds = 0;
   const packing = (pool: readonly PlanCycle[]): PackingColumn[] =>
-    pool.map((c) => ({
-      weight: planWeight(c),
-      rows: c.listingIds.map((id) => market.rowOf.get(id) as number),
-    }));
+    pool.map((c) => ({ weight: planWeight(c), rows: market.rowsOf(c) }));
   let prices: Float64Array | null = null;
   let twoCyclesDone = false;
   /** How much of each cycle the last LP took, by key: the integer step starts from its rounding. */
@@ -89,8 +88,15 @@ export function planMarket(
     // 2-cycles first: their pricing is one pass over the acceptance lists, and they carry most
     // households; 3-cycles are priced once no 2-cycle is left to add. Only a pass over all
     // cycles gives a bound of the whole market.
+    // Chains are priced with the 2-cycles too: a few passes over the acceptance lists, where a
+    // large market may spend its whole budget on 2-cycle rounds.
     const price = (twoWayOnly: boolean) =>
-      market.price(lp.duals, { perStart: options.perStart, budgetMs: slice, twoWayOnly });
+      market.price(lp.duals, {
+        perStart: options.perStart,
+        budgetMs: slice,
+        twoWayOnly,
+        chains: options.twoWayOnly !== true,
+      });
     let allCycles: boolean = options.twoWayOnly === true || twoCyclesDone;
     let priced = price(options.twoWayOnly === true || !twoCyclesDone);
     let fresh = priced.columns.filter((c) => !columns.has(c.key));
@@ -111,16 +117,13 @@ export function planMarket(
   const generationMs = performance.now() - started;
   const bound: PlanBound = Number.isFinite(boundWeight)
     ? { households: Math.floor(boundWeight + 1e-6), kind: 'lp', exact }
-    : { households: market.listingsInCycles(), kind: 'in-cycles', exact: false };
+    : { households: market.listingsInCyclesOrChains(), kind: 'in-cycles', exact: false };
 
   const mipStarted = performance.now();
   const timeLimit = options.mipTimeLimitSeconds ?? 120;
   let pool = [...columns.values()];
   // The local search of `optimiseCycles` grows faster than the pool: on large markets, heaviest first.
-  const greedy =
-    pool.length <= LOCAL_SEARCH_UP_TO
-      ? optimiseCycles(pool, { maxRounds: 2 }).cycles
-      : roundLp(pool, new Map());
+  const greedy = pool.length <= LOCAL_SEARCH_UP_TO ? greedyPlan(pool) : roundLp(pool, new Map());
   const rounded = roundLp(pool, lpShare);
   let best = solveInteger(
     rows,
@@ -140,6 +143,7 @@ export function planMarket(
         epsilon: -gap,
         perStart: options.gapPerStart ?? options.perStart ?? 8,
         twoWayOnly: options.twoWayOnly,
+        chains: options.twoWayOnly !== true,
       })
       .columns.filter((c) => !columns.has(c.key));
     if (closing.length > 0) {
@@ -162,6 +166,12 @@ export function planMarket(
   };
 }
 
+/** The greedy + local search, over what each column holds (a chain holds its vacancy too). */
+function greedyPlan(pool: readonly PlanCycle[]): PlanCycle[] {
+  const held = pool.map((column) => ({ ...column, listingIds: resourcesOf(column), column }));
+  return optimiseCycles(held, { maxRounds: 2 }).cycles.map((c) => c.column);
+}
+
 /** The cycles the LP took most of, first, each kept when its listings are still free; then the rest by weight. */
 function roundLp(pool: readonly PlanCycle[], share: ReadonlyMap<string, number>): PlanCycle[] {
   const ordered = [...pool].sort(
@@ -170,8 +180,9 @@ function roundLp(pool: readonly PlanCycle[], share: ReadonlyMap<string, number>)
   const used = new Set<string>();
   const chosen: PlanCycle[] = [];
   for (const cycle of ordered) {
-    if (cycle.listingIds.some((id) => used.has(id))) continue;
-    cycle.listingIds.forEach((id) => used.add(id));
+    const held = resourcesOf(cycle);
+    if (held.some((id) => used.has(id))) continue;
+    held.forEach((id) => used.add(id));
     chosen.push(cycle);
   }
   return chosen;
@@ -208,11 +219,11 @@ function solveInteger(
   };
 }
 
-/** No listing in two cycles (a MIP stopped early could in principle return an unchecked point). */
+/** No listing nor vacancy in two columns (a MIP stopped early could in principle return an unchecked point). */
 function isPacking(cycles: readonly PlanCycle[]): boolean {
   const seen = new Set<string>();
   for (const cycle of cycles) {
-    for (const id of cycle.listingIds) {
+    for (const id of resourcesOf(cycle)) {
       if (seen.has(id)) return false;
       seen.add(id);
     }

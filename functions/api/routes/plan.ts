@@ -46,6 +46,7 @@ export function planRoutes(deps: ApiDeps) {
       cycles: record.cycles,
       twoWayCycles: record.twoWayCycles,
       threeWayCycles: record.threeWayCycles,
+      chains: record.chains,
       byCommune: record.byCommune.map((row) => ({
         ...row,
         communeName: names.get(row.communeCode) ?? row.communeCode,
