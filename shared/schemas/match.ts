@@ -1,7 +1,7 @@
 /** Proposals as the API returns them (docs/api.md "Matches"). */
 import { z } from 'zod';
 import { MATCH_STATUSES } from '../match/lifecycle';
-import { publicDwellingSchema } from './listing-views';
+import { receivedDwellingSchema } from './listing-views';
 
 export const interestBodySchema = z
   .strictObject({
@@ -23,7 +23,7 @@ export const matchParticipantViewSchema = z.object({
   listingId: z.string(),
   isMe: z.boolean(),
   interest: z.enum(['pending', 'yes', 'no']),
-  receives: publicDwellingSchema,
+  receives: receivedDwellingSchema,
   contact: z
     .object({
       displayName: z.string().optional(),

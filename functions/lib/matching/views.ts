@@ -3,7 +3,7 @@
  * listing is verified by its lessor: an unverified listing could be a fake one harvesting
  * phone numbers. Until then the masked messaging serves.
  */
-import { publicDwelling } from '../../../shared/listing/views';
+import { receivedDwelling } from '../../../shared/listing/views';
 import type { MatchView } from '../../../shared/schemas/match';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
@@ -44,7 +44,7 @@ export function matchView(
         ((contacts !== undefined && opened) || listingId === viewerListingId)
           ? { visit: participant.visit }
           : {}),
-        receives: next ? publicDwelling(next.dwelling) : (undefined as never),
+        receives: next ? receivedDwelling(next) : (undefined as never),
         ...(owner && listingId !== viewerListingId
           ? {
               contact: {
