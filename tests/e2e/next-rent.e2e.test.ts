@@ -50,6 +50,9 @@ function centreVille(
   } as never);
 }
 
+/** Amounts are written with no-break spaces: compared with plain ones. */
+const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+
 async function findInQueue(page: Page, item: Locator): Promise<void> {
   const loaded = () =>
     expect.poll(() => page.locator('.tabs__panel').textContent()).not.toContain('Chargement');
@@ -98,13 +101,14 @@ describe('rent after the swap', () => {
           async () => {
             await page.reload();
             await card.first().waitFor();
-            return card.first().textContent();
+            return plain(await card.first().textContent());
           },
           { timeout: 30_000 },
         )
         .toContain('740 € par mois');
-      expect(await card.first().textContent()).toContain('Loyer après échange');
-      expect(await card.first().textContent()).toContain('le locataire actuel paie 650 € + 50 €');
+      const text = plain(await card.first().textContent());
+      expect(text).toContain('Loyer après échange');
+      expect(text).toContain('le locataire actuel paie 650 € + 50 €');
       await expectAccessible(page);
       await screenshot(page, 'propositions-loyer-apres-echange');
       await page.close();
