@@ -12,6 +12,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { authenticate } from './middleware/auth';
 import { originVerify } from './middleware/origin-verify';
 import { adminRoutes } from './routes/admin';
+import { incomeCeilingRoutes } from './routes/income-ceilings';
 import { assistanceRoutes } from './routes/assistance';
 import { authRoutes } from './routes/auth';
 import { lessorRoutes } from './routes/lessor';
@@ -70,6 +71,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', swapRoutes(deps));
   api.route('/', moderationRoutes(deps));
   api.route('/', planRoutes(deps));
+  api.route('/', incomeCeilingRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

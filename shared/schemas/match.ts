@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MATCH_STATUSES } from '../match/lifecycle';
 import { receivedDwellingSchema } from './listing-views';
+import { ceilingCheckSchema } from './swap';
 
 export const interestBodySchema = z
   .strictObject({
@@ -55,6 +56,8 @@ export const matchViewSchema = z
     participants: z.array(matchParticipantViewSchema),
     /** Phone and e-mail are shown: everyone said yes and every listing is verified by its lessor. */
     contactsOpen: z.boolean(),
+    /** GET /matches/:id only: the viewer's income against the ceiling of the dwelling it would enter (information). */
+    incomeCheck: ceilingCheckSchema.optional(),
     createdAt: z.string(),
   })
   .meta({ id: 'Match' });

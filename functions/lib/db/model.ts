@@ -139,7 +139,7 @@ export const keys = {
   inactivityDay: (day: string) => ({ pk: `DORMANT#${day}` }),
 } as const;
 
-export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION';
+export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION' | 'CEILINGS';
 
 /** Secondary index keys: which index, and the key values an item carries to appear in it. */
 export const indexKeys = {

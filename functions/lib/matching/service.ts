@@ -26,11 +26,15 @@ import { formatInTimeZone } from '../time';
 import { byRank, matchView } from './views';
 import { swapNudgePut } from './swap-nudges';
 import { visitDeclinedNotices } from './visit-notices';
+import type { ReferenceData } from '../../../shared/reference/index';
+import { ceilingTableOf } from '../../../shared/swap/review-info';
 
 export interface MatchServiceDeps {
   db: Database;
   now: () => Date;
   appUrl: string;
+  /** For the income-ceiling pre-check shown to the tenant before requesting a swap. */
+  reference?: () => Promise<ReferenceData>;
 }
 
 /** The caller's listing in the match (owner, or reception agent managing it), if any. */
@@ -120,7 +124,10 @@ export async function readMatch(
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
   const { listings, contacts } = await withContext(deps.db, [match], true);
-  return matchView(match, mine?.id, listings, contacts);
+  const ceilings = deps.reference
+    ? ceilingTableOf((await deps.reference()).incomeCeilings, deps.now().getUTCFullYear())
+    : undefined;
+  return matchView(match, mine?.id, listings, contacts, ceilings);
 }
 
 export async function answerMatch(
