@@ -13,6 +13,7 @@ import { authenticate } from './middleware/auth';
 import { originVerify } from './middleware/origin-verify';
 import { adminRoutes } from './routes/admin';
 import { incomeCeilingRoutes } from './routes/income-ceilings';
+import { supervisionRoutes } from './routes/supervision';
 import { assistanceRoutes } from './routes/assistance';
 import { authRoutes } from './routes/auth';
 import { lessorRoutes } from './routes/lessor';
@@ -72,6 +73,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', moderationRoutes(deps));
   api.route('/', planRoutes(deps));
   api.route('/', incomeCeilingRoutes(deps));
+  api.route('/', supervisionRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

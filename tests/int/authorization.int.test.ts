@@ -114,6 +114,14 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/admin/audit?actorId=someone' }),
     expect: only({ armos: 200 }),
   },
+  'GET /api/admin/audit/entries': {
+    request: () => ({ path: '/admin/audit/entries?action=listing-verified' }),
+    expect: only({ armos: 200 }),
+  },
+  'GET /api/admin/dashboard': {
+    request: () => ({ path: '/admin/dashboard' }),
+    expect: only({ armos: 200 }),
+  },
   'GET /api/admin/income-ceilings': {
     request: () => ({ path: '/admin/income-ceilings' }),
     expect: only({ armos: 200 }),

@@ -29,6 +29,7 @@ export function auditPut(db: Database, entry: AuditEntry, now: Date): TransactIt
       Item: {
         ...keys.audit(entry.subject, at, id),
         ...indexKeys.auditByActor(entry.actorId, at),
+        ...indexKeys.auditByMonth(at),
         entity: ENTITY.audit,
         id,
         at,
@@ -73,7 +74,16 @@ export async function auditOfActor(
   return (Items ?? []).map(strip);
 }
 
-function strip(item: Record<string, unknown>): AuditItem {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...rest } = item;
+export function strip(item: Record<string, unknown>): AuditItem {
+  const {
+    pk: _a,
+    sk: _b,
+    gsi1pk: _c,
+    gsi1sk: _d,
+    gsi2pk: _f,
+    gsi2sk: _g,
+    entity: _e,
+    ...rest
+  } = item;
   return rest as unknown as AuditItem;
 }

@@ -155,6 +155,8 @@ export const indexKeys = {
   /** Tenants with proposals not yet announced, for the digest job (sparse: the queue item only). */
   pendingDigest: (ownerId: string) => ({ gsi1pk: 'DIGEST#pending', gsi1sk: ownerId }),
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
+  /** Every audit entry by month, newest first within it: Armos's audit screen by period. */
+  auditByMonth: (at: string) => ({ gsi2pk: `AUDIT#${at.slice(0, 7)}`, gsi2sk: at }),
   /** Reports to Armos, newest first when read backwards. */
   reportsByTime: (createdAt: string) => ({ gsi1pk: 'REPORTS', gsi1sk: createdAt }),
   swapsByStatus: (status: string, createdAt: string) => ({
