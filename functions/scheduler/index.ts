@@ -10,6 +10,7 @@ import { runSwapNudges, type SwapNudgeReport } from './swap-nudges';
 import { runOptimiser, type OptimiserReport } from './optimiser';
 import { runPlanCheck, type PlanCheckReport } from './plan-check';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
+import { runLessorDigests, type LessorDigestReport } from './lessor-digests';
 
 export const expiryHandler = lazyHandler<unknown, ExpiryReport>(() => {
   const deps = { db: database(), appUrl: config().appUrl, sessionSecret: config().sessionSecret };
@@ -47,4 +48,10 @@ export const proposalDigestsHandler = lazyHandler<unknown, ProposalDigestReport>
 export const swapNudgesHandler = lazyHandler<unknown, SwapNudgeReport>(() => {
   const deps = { db: database(), appUrl: config().appUrl };
   return () => runSwapNudges(deps, new Date());
+});
+
+export const lessorDigestsHandler = lazyHandler<unknown, LessorDigestReport>(() => {
+  const db = database();
+  const deps = { db, appUrl: config().appUrl, reference: cachedReferenceData(db) };
+  return () => runLessorDigests(deps, new Date());
 });

@@ -53,6 +53,7 @@ export const ENTITY = {
   swapNudge: 'SwapNudge',
   outbox: 'Outbox',
   audit: 'Audit',
+  lessorDigest: 'LessorDigest',
   statsAggregate: 'StatsAggregate',
   statsEvent: 'StatsEvent',
   statsStock: 'StatsStock',
@@ -106,6 +107,8 @@ export const keys = {
   /** The proposals found for a tenant since their last digest mail, and when that mail went. */
   proposalDigestQueue: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#PENDING'),
   proposalDigestSent: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#SENT'),
+  /** A lessor's daily digest was sent that day: a second run sends nothing more. */
+  lessorDigestSent: (lessorId: string, day: string) => key(`LESSOR#${lessorId}`, `DIGEST#${day}`),
   /** The market's changes in the order matchers saw them, for every matcher instance to catch up on. */
   marketChange: (seenAt: string, listingId: string, version: number) =>
     key('MARKETLOG', `${seenAt}#${listingId}#${version}`),
