@@ -14,6 +14,7 @@ import { originVerify } from './middleware/origin-verify';
 import { adminRoutes } from './routes/admin';
 import { incomeCeilingRoutes } from './routes/income-ceilings';
 import { supervisionRoutes } from './routes/supervision';
+import { lessorExportRoutes } from './routes/lessor-export';
 import { assistanceRoutes } from './routes/assistance';
 import { authRoutes } from './routes/auth';
 import { lessorRoutes } from './routes/lessor';
@@ -74,6 +75,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', planRoutes(deps));
   api.route('/', incomeCeilingRoutes(deps));
   api.route('/', supervisionRoutes(deps));
+  api.route('/', lessorExportRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

@@ -90,6 +90,11 @@ describe('rent after the swap', () => {
       await expect
         .poll(() => lessorPage.getByRole('status').filter({ hasText: 'vérifiée' }).count())
         .toBe(1);
+      const [download] = await Promise.all([
+        lessorPage.waitForEvent('download'),
+        lessorPage.getByRole('link', { name: /Vos vérifications d’annonces/ }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^echange-kaz-semac-verifications-.*\.csv$/);
       await lessorPage.close();
 
       // Assess: A's proposal shows 740 € after the swap, and says today's differs.

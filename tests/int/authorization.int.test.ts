@@ -122,6 +122,11 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/admin/dashboard' }),
     expect: only({ armos: 200 }),
   },
+  // Armos must name the lessor (400 without); a lessor exports its own.
+  'GET /api/lessor/export': {
+    request: () => ({ path: '/lessor/export?kind=reviews' }),
+    expect: only({ lessor: 200, armos: 400 }),
+  },
   'GET /api/admin/income-ceilings': {
     request: () => ({ path: '/admin/income-ceilings' }),
     expect: only({ armos: 200 }),
