@@ -12,6 +12,9 @@ import { securityHeaders } from './middleware/security-headers';
 import { authenticate } from './middleware/auth';
 import { originVerify } from './middleware/origin-verify';
 import { adminRoutes } from './routes/admin';
+import { incomeCeilingRoutes } from './routes/income-ceilings';
+import { supervisionRoutes } from './routes/supervision';
+import { lessorExportRoutes } from './routes/lessor-export';
 import { assistanceRoutes } from './routes/assistance';
 import { authRoutes } from './routes/auth';
 import { lessorRoutes } from './routes/lessor';
@@ -70,6 +73,9 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', swapRoutes(deps));
   api.route('/', moderationRoutes(deps));
   api.route('/', planRoutes(deps));
+  api.route('/', incomeCeilingRoutes(deps));
+  api.route('/', supervisionRoutes(deps));
+  api.route('/', lessorExportRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

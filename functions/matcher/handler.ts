@@ -21,6 +21,7 @@ import {
   storedCycleOf,
   suspendProposalsOf,
 } from '../lib/matching/proposals';
+import { refreshExplanationsOf } from '../lib/matching/refresh-explanations';
 import { keepProposalsUpToDate } from '../lib/matching/upkeep';
 import { listingChangeOf } from './listing-records';
 
@@ -66,6 +67,8 @@ export async function onListingChanged(
     storedBefore,
     neighboursBefore,
   );
+  // Kept or reopened proposals say what the changed listing offers now (e.g. its rent after the swap).
+  if (change === 'changed') await refreshExplanationsOf(deps, deps.cache.current, listingId);
 }
 
 export function createMatcher(deps: MatcherDeps) {

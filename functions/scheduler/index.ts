@@ -11,6 +11,7 @@ import { runSwapNudges, type SwapNudgeReport } from './swap-nudges';
 import { runOptimiser, type OptimiserReport } from './optimiser';
 import { runPlanCheck, type PlanCheckReport } from './plan-check';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
+import { runLessorDigests, type LessorDigestReport } from './lessor-digests';
 
 export const expiryHandler = lazyHandler<unknown, ExpiryReport>(() => {
   const deps = { db: database(), appUrl: config().appUrl, sessionSecret: config().sessionSecret };
@@ -53,4 +54,10 @@ export const swapNudgesHandler = lazyHandler<unknown, SwapNudgeReport>(() => {
 export const agentQueuesHandler = lazyHandler<unknown, AgentQueueReport>(() => {
   const deps = { db: database(), appUrl: config().appUrl };
   return () => runAgentQueues(deps, new Date());
+});
+
+export const lessorDigestsHandler = lazyHandler<unknown, LessorDigestReport>(() => {
+  const db = database();
+  const deps = { db, appUrl: config().appUrl, reference: cachedReferenceData(db) };
+  return () => runLessorDigests(deps, new Date());
 });

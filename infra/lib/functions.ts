@@ -200,6 +200,15 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     schedule: Schedule.cron({ minute: '30', hour: '3' }),
     grants: { table: 'readWrite' },
   },
+  // Lessor agents' point of the day, 06:00 in La Réunion (UTC+4), on days with something.
+  {
+    name: 'LessorDigests',
+    entry: 'functions/scheduler/index.ts',
+    handler: 'lessorDigestsHandler',
+    kind: 'schedule',
+    schedule: Schedule.cron({ minute: '0', hour: '2' }),
+    grants: { table: 'readWrite' },
+  },
   {
     name: 'InactiveAccounts',
     entry: 'functions/scheduler/retention.ts',

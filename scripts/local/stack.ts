@@ -30,6 +30,7 @@ import { runInactiveAccounts } from '../../functions/scheduler/inactive-accounts
 import { runOptimiser } from '../../functions/scheduler/optimiser';
 import { runPlanCheck } from '../../functions/scheduler/plan-check';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
+import { runLessorDigests } from '../../functions/scheduler/lessor-digests';
 import type { ApiDeps } from '../../functions/api/context';
 import { startDynamoDbLocal } from './dynamodb';
 import { seedLocalData, type SeedReport } from './seed';
@@ -232,6 +233,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       3_600_000,
     );
     stops.push(async () => clearInterval(reviews));
+    const lessorDigests = setInterval(
+      () => void runLessorDigests(reviewDeps, now()).catch(logJobFailure('runLessorDigests')),
+      3_600_000,
+    );
+    stops.push(async () => clearInterval(lessorDigests));
     const answers = setInterval(
       () =>
         void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(

@@ -3,6 +3,7 @@
  * the cinor role may ever receive: no tenancy reference, dwelling number, income or identity.
  */
 import type { Dwelling, Listing } from '../schemas/listing';
+import { nextTotalRentOf } from './next-rent';
 
 export type PublicDwelling = Omit<Dwelling, 'tenancyRef' | 'dwellingRef'>;
 
@@ -18,7 +19,10 @@ export interface PublicListing {
   expiresAt?: string;
   createdAt: string;
   updatedAt: string;
+  nextTotalRent: number;
 }
+
+export type ReceivedDwelling = PublicDwelling & { nextTotalRent: number };
 
 export function publicDwelling(dwelling: Dwelling): PublicDwelling {
   const { tenancyRef: _tenancyRef, dwellingRef: _dwellingRef, ...rest } = dwelling;
@@ -38,5 +42,11 @@ export function publicView(listing: Listing): PublicListing {
     ...(listing.expiresAt ? { expiresAt: listing.expiresAt } : {}),
     createdAt: listing.createdAt,
     updatedAt: listing.updatedAt,
+    nextTotalRent: nextTotalRentOf(listing),
   };
+}
+
+/** The dwelling of `listing` as the household moving into it sees it: public facts and the rent it would pay. */
+export function receivedDwelling(listing: Listing): ReceivedDwelling {
+  return { ...publicDwelling(listing.dwelling), nextTotalRent: nextTotalRentOf(listing) };
 }

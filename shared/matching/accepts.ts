@@ -1,3 +1,4 @@
+import { nextTotalRentOf } from '../listing/next-rent';
 import type { MatchCandidate } from './types';
 import { isOverOccupied } from './occupancy';
 
@@ -21,7 +22,7 @@ export const ACCEPTANCE_RULE_LABELS: Record<AcceptanceRule, string> = {
   commune: "Ce logement n'est pas dans une commune que vous avez choisie.",
   quartier: "Ce logement n'est pas dans un quartier que vous avez choisi.",
   typology: "Ce logement n'a pas une typologie que vous recherchez.",
-  rent: 'Le loyer charges comprises dépasse votre maximum.',
+  rent: 'Le loyer après échange, charges comprises, dépasse votre maximum.',
   surface: 'La surface est inférieure à votre minimum.',
   accessible: "Ce logement n'est pas accessible PMR.",
   lift_or_ground_floor: "Ce logement n'a ni ascenseur ni accès de plain-pied.",
@@ -40,7 +41,7 @@ export function failedRules(a: MatchCandidate, b: MatchCandidate): AcceptanceRul
   if (wishes.quartiers.length > 0 && !wishes.quartiers.includes(dwelling.quartierId))
     failed.push('quartier');
   if (!wishes.typologies.includes(dwelling.typology)) failed.push('typology');
-  if (wishes.maxTotalRent !== undefined && dwelling.rent + dwelling.charges > wishes.maxTotalRent)
+  if (wishes.maxTotalRent !== undefined && nextTotalRentOf(b) > wishes.maxTotalRent)
     failed.push('rent');
   if (wishes.minSurface !== undefined && dwelling.surface < wishes.minSurface)
     failed.push('surface');

@@ -3,6 +3,7 @@
  * never walk arrays of strings. `acceptsCompiled` must agree with `accepts` (checked by the
  * property tests against the brute force).
  */
+import { nextTotalRentOf, todayTotalRentOf } from '../listing/next-rent';
 import { FEATURES, roomsOf } from '../reference/index';
 import type { Typology } from '../reference/index';
 import { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
@@ -29,6 +30,7 @@ export interface CompiledListing {
   // The dwelling offered.
   readonly offeredKey: number;
   readonly quartier: number;
+  /** What the household moving in would pay, charges included: the only rent matching compares. */
   readonly totalRent: number;
   readonly surface: number;
   readonly rooms: number;
@@ -115,7 +117,7 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
   }
   const liftOrGround = dwelling.lift || dwelling.floor <= 0;
   const maxTotalRent = wishes.maxTotalRent ?? Number.POSITIVE_INFINITY;
-  const totalRent = dwelling.rent + dwelling.charges;
+  const totalRent = nextTotalRentOf(candidate);
   const keys = [...wishedKeys];
   return {
     id: candidate.id,
@@ -149,7 +151,8 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
       (hasNeeds ? HAS_NEEDS : 0) |
       (overOccupiedNow ? OVER_OCCUPIED_NOW : 0) |
       (underOccupiedNow ? UNDER_OCCUPIED_NOW : 0),
-    referenceRent: Number.isFinite(maxTotalRent) ? maxTotalRent : totalRent,
+    // The mover's own margin refers to what it pays today, not to what its successor would pay.
+    referenceRent: Number.isFinite(maxTotalRent) ? maxTotalRent : todayTotalRentOf(candidate),
     filterClass: filterClassOf(
       wishedQuartiers,
       needs.accessible === true,

@@ -2,6 +2,7 @@
 import type { KeptCycle } from './best-cycles';
 import type { CompiledListing } from './compiled';
 import { featureMaskOf } from './compiled';
+import { todayTotalRentOf } from '../listing/next-rent';
 import { kindOf } from './cycles';
 import type { ListingColumns } from './listing-columns';
 import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './mover-flags';
@@ -51,9 +52,17 @@ function listInFrench(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
 
+/** When B's lessor set another rent for the household moving in, says so beside today's. */
+function nextRentReason(columns: ListingColumns, b: number): string | null {
+  const next = columns.totalRent[b] as number;
+  const today = todayTotalRentOf(columns.listingAt(b).candidate);
+  if (Math.round(next) === Math.round(today)) return null;
+  return `loyer après échange fixé par le bailleur : ${euros(next)} charges comprises (le locataire actuel paie ${euros(today)})`;
+}
+
 function rentReason(columns: ListingColumns, a: number, b: number): string | null {
-  const rent = columns.totalRent[b] as number;
-  const saving = Math.round((columns.totalRent[a] as number) - rent); // what A pays today, charges included
+  const rent = columns.totalRent[b] as number; // after the swap
+  const saving = Math.round(todayTotalRentOf(columns.listingAt(a).candidate) - rent);
   if (saving > 0) return savings.of(saving);
   const maxRent = columns.maxTotalRent[a] as number;
   if (!Number.isFinite(maxRent)) return null;
@@ -106,6 +115,8 @@ export class ProposalBuilder {
     if ((flags & WISHES_QUARTIERS) !== 0) reasons.push('dans un quartier que vous avez choisi');
     const rent = rentReason(columns, a, b);
     if (rent !== null) reasons.push(rent);
+    const nextRent = nextRentReason(columns, b);
+    if (nextRent !== null) reasons.push(nextRent);
     const wantedThere =
       (columns.wantedFeatureMask[a] as number) & (columns.featureMask[b] as number);
     if (wantedThere !== 0) reasons.push(this.featurePhrase(columns, a, wantedThere));
@@ -137,7 +148,7 @@ export class ProposalBuilder {
     return phrase;
   }
 
-  /** e.g. "T3 à Sainte-Clotilde (Saint-Denis), 620 € charges comprises" */
+  /** e.g. "T3 à Sainte-Clotilde (Saint-Denis), 620 € charges comprises" (the rent after the swap) */
   private dwellingLabel(columns: ListingColumns, b: number): string {
     let label = columns.labels[b];
     if (label === undefined) {

@@ -1,7 +1,10 @@
 import type { Listing } from '../schemas/listing';
 
 /** What the engine needs of a listing. Callers pass only active listings (published, not engaged). */
-export type MatchCandidate = Pick<Listing, 'id' | 'ownerId' | 'dwelling' | 'household' | 'wishes'>;
+export type MatchCandidate = Pick<
+  Listing,
+  'id' | 'ownerId' | 'dwelling' | 'household' | 'wishes' | 'nextRent' | 'nextCharges'
+>;
 
 export type CycleKind = '2-way' | '3-way';
 

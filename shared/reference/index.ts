@@ -3,7 +3,9 @@
  * sources in SOURCES.md. It seeds the database, where Armos can edit it; code that validates
  * against reference data receives a `ReferenceData` value rather than importing these files.
  */
+import type { IncomeCeilingYear } from '../schemas/income-ceilings';
 import communes from './communes.json';
+import incomeCeilings from './income-ceilings.json';
 import lessors from './lessors.json';
 import motives from './motives.json';
 import quartiers from './quartiers.json';
@@ -55,6 +57,8 @@ export interface ReferenceData {
   lessors: Lessor[];
   motives: Motive[];
   receptionPoints: ReceptionPoint[];
+  /** Yearly income ceilings for La Réunion, kept by Armos (absent where a caller needs none). */
+  incomeCeilings?: IncomeCeilingYear[];
 }
 
 export const seedReferenceData: ReferenceData = {
@@ -63,6 +67,7 @@ export const seedReferenceData: ReferenceData = {
   lessors,
   motives,
   receptionPoints: receptionPoints as ReceptionPoint[],
+  incomeCeilings: incomeCeilings as IncomeCeilingYear[],
 };
 
 /** Number of rooms a typology stands for (T6 means six rooms or more). */

@@ -17,6 +17,8 @@ const lifecycleFields = {
   expiresAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** "Loyer après échange": rent and charges the household moving in would pay (today's unless its lessor stated others). */
+  nextTotalRent: z.number(),
 };
 
 export const listingSchema = listingInputSchema
@@ -24,6 +26,8 @@ export const listingSchema = listingInputSchema
     ...lifecycleFields,
     ownerId: z.string(),
     verificationReason: z.string().optional(),
+    nextRent: z.number().optional(),
+    nextCharges: z.number().optional(),
     assistance: z
       .object({
         agentId: z.string(),
@@ -39,6 +43,11 @@ export const listingSchema = listingInputSchema
 export const publicDwellingSchema = dwellingSchema
   .omit({ tenancyRef: true, dwellingRef: true })
   .meta({ id: 'PublicDwelling' });
+
+/** The dwelling a participant of a proposal would move into, with the rent it would pay there. */
+export const receivedDwellingSchema = publicDwellingSchema
+  .extend({ nextTotalRent: z.number() })
+  .meta({ id: 'ReceivedDwelling' });
 
 export const publicListingSchema = z
   .object({

@@ -161,12 +161,23 @@ export const verificationBodySchema = z
       .min(1)
       .max(500, { error: 'Le motif est trop long (500 caractères au plus).' })
       .optional(),
+    nextRent: money('Le loyer après échange').optional(),
+    nextCharges: money('Les charges après échange').optional(),
   })
   .refine((body) => body.verified || body.reason !== undefined, {
     path: ['reason'],
     error: 'Indiquez le motif du rejet : le locataire le recevra.',
   })
+  .refine(
+    (body) => body.verified || (body.nextRent === undefined && body.nextCharges === undefined),
+    {
+      path: ['nextRent'],
+      error: 'Le loyer après échange se précise en vérifiant l’annonce, pas en la rejetant.',
+    },
+  )
   .meta({ id: 'VerificationBody' });
+
+export type VerificationBody = z.infer<typeof verificationBodySchema>;
 
 /** Recorded when a reception agent creates a listing on a tenant's behalf. */
 export interface Assistance {
@@ -184,6 +195,9 @@ export interface Listing extends ListingInput {
   status: ListingStatus;
   verification: VerificationStatus;
   verificationReason?: string;
+  /** Stated by the lessor at verification: what the incoming household would pay (`shared/listing/next-rent.ts`). */
+  nextRent?: number;
+  nextCharges?: number;
   assistance?: Assistance;
   publishedAt?: string;
   expiresAt?: string;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { MATCH_STATUSES } from '../match/lifecycle';
 import { consentSchema, recordedConsentSchema } from './consent';
-import { publicDwellingSchema } from './listing-views';
+import { receivedDwellingSchema } from './listing-views';
+import { ceilingCheckSchema } from './swap';
 
 export const interestBodySchema = z
   .strictObject({
@@ -26,7 +27,7 @@ export const matchParticipantViewSchema = z.object({
   listingId: z.string(),
   isMe: z.boolean(),
   interest: z.enum(['pending', 'yes', 'no']),
-  receives: publicDwellingSchema,
+  receives: receivedDwellingSchema,
   contact: z
     .object({
       displayName: z.string().optional(),
@@ -64,6 +65,8 @@ export const matchViewSchema = z
     consents: z.array(recordedConsentSchema).optional(),
     /** The swap requested from this proposal, for its participants. */
     swapId: z.string().optional(),
+    /** GET /matches/:id only: the viewer's income against the ceiling of the dwelling it would enter (information). */
+    incomeCheck: ceilingCheckSchema.optional(),
     createdAt: z.string(),
   })
   .meta({ id: 'Match' });

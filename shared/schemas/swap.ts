@@ -6,6 +6,7 @@ import {
   SWAP_STATUSES,
   decisionIssues,
 } from '../swap/lifecycle';
+import { FINANCINGS } from '../reference/index';
 import { idSchema } from './common';
 import { consentSchema, recordedConsentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
@@ -88,7 +89,7 @@ export const swapListQuerySchema = z.object({
   cursor: z.string().max(2000).optional(),
 });
 
-const ceilingCheckSchema = z.union([
+export const ceilingCheckSchema = z.union([
   z.object({ status: z.literal('not_configured') }),
   z.object({ status: z.literal('income_unknown'), year: z.number() }),
   z.object({
@@ -96,6 +97,8 @@ const ceilingCheckSchema = z.union([
     year: z.number(),
     ceiling: z.number(),
     income: z.number(),
+    financing: z.enum(FINANCINGS).optional(),
+    category: z.number().optional(),
   }),
 ]);
 

@@ -7,17 +7,19 @@
 import { roomsOf, type Financing } from '../reference/index';
 import { isUnderOccupied, occupancyMinSurface, occupantsOf } from '../matching/occupancy';
 import type { Dwelling, Household } from '../schemas/listing';
-
-/** Annual taxable income ceilings of one year, by financing, indexed by occupants − 1 (last value for more). */
-export interface IncomeCeilingTable {
-  year: number;
-  ceilings: Partial<Record<Financing, number[]>>;
-}
+import { HOUSEHOLD_CATEGORIES, type IncomeCeilingYear } from '../schemas/income-ceilings';
 
 export type CeilingCheck =
   | { status: 'not_configured' }
   | { status: 'income_unknown'; year: number }
-  | { status: 'below' | 'above'; year: number; ceiling: number; income: number };
+  | {
+      status: 'below' | 'above';
+      year: number;
+      ceiling: number;
+      income: number;
+      financing?: Financing;
+      category?: number;
+    };
 
 export interface ReviewInfo {
   adults: number;
@@ -34,23 +36,72 @@ export interface ReviewInfo {
   ceilingCheck: CeilingCheck;
 }
 
-export function ceilingCheck(
-  income: number | undefined,
+/**
+ * The household category of the regulations (1 to 6, and the persons beyond 6): a single adult
+ * with dependants counts one category more than its size. The "jeune ménage" and disability
+ * rules need ages and cards the platform does not hold: the check is information, never a decision.
+ */
+export function householdCategory(household: Pick<Household, 'adults' | 'children'>): {
+  category: number;
+  extraPersons: number;
+} {
+  const size =
+    household.adults === 1 && household.children > 0
+      ? household.children + 2
+      : household.adults + household.children;
+  const equivalent = Math.max(size, 1);
+  return {
+    category: Math.min(equivalent, HOUSEHOLD_CATEGORIES),
+    extraPersons: Math.max(equivalent - HOUSEHOLD_CATEGORIES, 0),
+  };
+}
+
+/** The ceiling of `financing` for this household in `table`, when the table has that financing. */
+export function ceilingFor(
+  table: IncomeCeilingYear | undefined,
   financing: Financing,
-  occupants: number,
-  table?: IncomeCeilingTable,
+  household: Pick<Household, 'adults' | 'children'>,
+): { ceiling: number; category: number } | undefined {
+  const row = table?.financings[financing];
+  if (!row) return undefined;
+  const { category, extraPersons } = householdCategory(household);
+  return {
+    ceiling: row.categories[category - 1]! + extraPersons * row.extraPerson,
+    category,
+  };
+}
+
+/** The table of `year` among those Armos keeps: only that year's, never another one assumed. */
+export function ceilingTableOf(
+  tables: readonly IncomeCeilingYear[] | undefined,
+  year: number,
+): IncomeCeilingYear | undefined {
+  return tables?.find((table) => table.year === year);
+}
+
+export function ceilingCheck(
+  household: Pick<Household, 'adults' | 'children' | 'income'>,
+  financing: Financing,
+  table?: IncomeCeilingYear,
 ): CeilingCheck {
-  const row = table?.ceilings[financing];
-  if (!table || !row || row.length === 0) return { status: 'not_configured' };
+  const found = ceilingFor(table, financing, household);
+  if (!table || !found) return { status: 'not_configured' };
+  const income = household.income;
   if (income === undefined) return { status: 'income_unknown', year: table.year };
-  const ceiling = row[Math.min(Math.max(occupants, 1), row.length) - 1]!;
-  return { status: income <= ceiling ? 'below' : 'above', year: table.year, ceiling, income };
+  return {
+    status: income <= found.ceiling ? 'below' : 'above',
+    year: table.year,
+    ceiling: found.ceiling,
+    income,
+    financing,
+    category: found.category,
+  };
 }
 
 export function reviewInfo(
   household: Pick<Household, 'adults' | 'children' | 'income'>,
   dwelling: Pick<Dwelling, 'typology' | 'surface' | 'financing'>,
-  ceilings?: IncomeCeilingTable,
+  ceilings?: IncomeCeilingYear,
 ): ReviewInfo {
   const occupants = occupantsOf(household);
   const minSurface = occupancyMinSurface(occupants);
@@ -64,6 +115,6 @@ export function reviewInfo(
     overOccupied: dwelling.surface < minSurface,
     underOccupied: isUnderOccupied(household, dwelling),
     ...(household.income !== undefined ? { declaredIncome: household.income } : {}),
-    ceilingCheck: ceilingCheck(household.income, dwelling.financing, occupants, ceilings),
+    ceilingCheck: ceilingCheck(household, dwelling.financing, ceilings),
   };
 }

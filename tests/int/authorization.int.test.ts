@@ -119,6 +119,35 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/admin/audit?actorId=someone' }),
     expect: only({ armos: 200 }),
   },
+  'GET /api/admin/audit/entries': {
+    request: () => ({ path: '/admin/audit/entries?action=listing-verified' }),
+    expect: only({ armos: 200 }),
+  },
+  'GET /api/admin/dashboard': {
+    request: () => ({ path: '/admin/dashboard' }),
+    expect: only({ armos: 200 }),
+  },
+  // Armos must name the lessor (400 without); a lessor exports its own.
+  'GET /api/lessor/export': {
+    request: () => ({ path: '/lessor/export?kind=reviews' }),
+    expect: only({ lessor: 200, armos: 400 }),
+  },
+  'GET /api/admin/income-ceilings': {
+    request: () => ({ path: '/admin/income-ceilings' }),
+    expect: only({ armos: 200 }),
+  },
+  // A year nobody reads (2099): the matrix never changes this year's pre-check.
+  'PUT /api/admin/income-ceilings': {
+    request: () => ({
+      path: '/admin/income-ceilings',
+      body: {
+        year: 2099,
+        source: 'Barème d’essai de la matrice',
+        financings: { LLS: { categories: [1, 2, 3, 4, 5, 6], extraPerson: 1 } },
+      },
+    }),
+    expect: only({ armos: 200 }),
+  },
   'POST /api/listings': {
     freshSession: true,
     request: () => ({

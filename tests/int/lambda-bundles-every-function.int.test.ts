@@ -126,6 +126,7 @@ const SCHEDULED = [
   'SwapNudges',
   'AgentQueues',
   'ReviewDeadlines',
+  'LessorDigests',
   'InactiveAccounts',
   'MatchOptimiser',
   'PlanCheck',
@@ -337,6 +338,7 @@ describe('bundles on the local engines', () => {
     expect(byName.AgentQueues).toEqual({ agents: expect.any(Number), mailed: expect.any(Number) });
     expect(byName.InactiveAccounts).toMatchObject({ warned: 0, erased: 0, failed: 0 });
     expect(byName.PlanCheck).toMatchObject({ broken: expect.any(Number) });
+    expect(byName.LessorDigests).toMatchObject({ failed: 0 });
   });
 
   it('TtlPurge frees the owner’s one-active-listing guard when DynamoDB’s TTL deletes the listing', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../../lib/listings/service';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
+import { nextTotalRentOf } from '../../../shared/listing/next-rent';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
 
 const tags = ['Annonces'];
@@ -31,7 +32,7 @@ const listingOrPublic = z.union([listingSchema, publicListingSchema]);
 /** Strip storage-only fields (version) from what the API returns. */
 export function privateView(listing: Listing) {
   const { version: _version, ...rest } = listing as Listing & { renewedAt?: string };
-  return rest;
+  return { ...rest, nextTotalRent: nextTotalRentOf(listing) };
 }
 
 const create = createRoute({
@@ -171,10 +172,9 @@ export function listingRoutes(
     })
     .openapi(verification, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
-      const { verified, reason } = c.req.valid('json');
       return c.json(
         privateView(
-          await verifyListing(service, caller.user, c.req.valid('param').id, verified, reason),
+          await verifyListing(service, caller.user, c.req.valid('param').id, c.req.valid('json')),
         ),
         200,
       );

@@ -120,7 +120,12 @@ const post = createRoute({
 });
 
 export function matchRoutes(deps: ApiDeps) {
-  const service: MatchServiceDeps = { db: deps.db, now: deps.now, appUrl: deps.config.appUrl };
+  const service: MatchServiceDeps = {
+    db: deps.db,
+    now: deps.now,
+    appUrl: deps.config.appUrl,
+    reference: deps.reference,
+  };
   const widen = {
     db: deps.db,
     now: deps.now,

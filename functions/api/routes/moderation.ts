@@ -12,6 +12,7 @@ import { reinstateListing, suspendListing } from '../../lib/moderation/suspensio
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
+import { privateView } from './listings';
 
 const tags = ['Signalements'];
 const idParam = z.object({ id: idSchema });
@@ -84,18 +85,22 @@ export function moderationRoutes(deps: ApiDeps) {
     })
     .openapi(suspend, async (c) =>
       c.json(
-        await suspendListing(
-          service,
-          requireRole(c, 'armos').user,
-          c.req.valid('param').id,
-          c.req.valid('json').reason,
+        privateView(
+          await suspendListing(
+            service,
+            requireRole(c, 'armos').user,
+            c.req.valid('param').id,
+            c.req.valid('json').reason,
+          ),
         ),
         200,
       ),
     )
     .openapi(reinstate, async (c) =>
       c.json(
-        await reinstateListing(service, requireRole(c, 'armos').user, c.req.valid('param').id),
+        privateView(
+          await reinstateListing(service, requireRole(c, 'armos').user, c.req.valid('param').id),
+        ),
         200,
       ),
     );

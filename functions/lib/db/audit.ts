@@ -29,6 +29,7 @@ export function auditPut(db: Database, entry: AuditEntry, now: Date): TransactIt
       Item: {
         ...keys.audit(entry.subject, at, id),
         ...indexKeys.auditByActor(entry.actorId, at),
+        ...indexKeys.auditByMonth(at),
         entity: ENTITY.audit,
         id,
         at,
@@ -73,6 +74,6 @@ export async function auditOfActor(
   return (Items ?? []).map(strip);
 }
 
-function strip(item: Record<string, unknown>): AuditItem {
+export function strip(item: Record<string, unknown>): AuditItem {
   return fromItem<AuditItem>(item);
 }

@@ -64,6 +64,7 @@ export const ENTITY = {
   agentQueueMail: 'AgentQueueMail',
   outbox: 'Outbox',
   audit: 'Audit',
+  lessorDigest: 'LessorDigest',
   statsAggregate: 'StatsAggregate',
   statsEvent: 'StatsEvent',
   statsStock: 'StatsStock',
@@ -144,6 +145,8 @@ export const keys = {
   /** The proposals found for a tenant since their last digest mail, and when that mail went. */
   proposalDigestQueue: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#PENDING'),
   proposalDigestSent: (ownerId: string) => key(`USER#${ownerId}`, 'DIGEST#SENT'),
+  /** A lessor's daily digest was sent that day: a second run sends nothing more. */
+  lessorDigestSent: (lessorId: string, day: string) => key(`LESSOR#${lessorId}`, `DIGEST#${day}`),
   /** The market's changes in the order matchers saw them, for every matcher instance to catch up on. */
   marketChange: (seenAt: string, listingId: string, version: number) =>
     key('MARKETLOG', `${seenAt}#${listingId}#${version}`),
@@ -183,7 +186,7 @@ export const keys = {
   inactivityDay: (day: string) => ({ pk: `DORMANT#${day}` }),
 } as const;
 
-export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION';
+export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION' | 'CEILINGS';
 
 /** Secondary index keys: which index, and the key values an item carries to appear in it. */
 /** Index partitions that hold one list each (no id in them), for the queries that read the list. */
@@ -212,6 +215,8 @@ export const indexKeys = {
     gsi1sk: ownerId,
   }),
   auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
+  /** Every audit entry by month, newest first within it: Armos's audit screen by period. */
+  auditByMonth: (at: string) => ({ gsi2pk: `AUDIT#${at.slice(0, 7)}`, gsi2sk: at }),
   /** Reports to Armos, newest first when read backwards. */
   reportsByTime: (createdAt: string) => ({
     gsi1pk: indexPartitions.reportsByTime,

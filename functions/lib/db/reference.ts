@@ -1,9 +1,11 @@
-/** Reference data (communes, quartiers, lessors, motives) as items Armos can edit. */
+/** Reference data (communes, quartiers, lessors, motives, income ceilings) as items Armos can edit. */
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReceptionPoint, ReferenceData } from '../../../shared/reference/index';
+import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
 import { ENTITY, keys, type ReferenceKind } from './model';
 import type { Database } from './client';
 import { queryAll } from './batch';
+import type { TransactItem } from './transact';
 
 type Row = Record<string, unknown> & { kind: ReferenceKind };
 
@@ -17,12 +19,68 @@ export function referenceItems(
     ...data.lessors.map((lessor) => ({ kind: 'LESSOR' as const, ...lessor })),
     ...data.motives.map((motive) => ({ kind: 'MOTIVE' as const, ...motive })),
     ...data.receptionPoints.map(receptionPointRow),
+    ...(data.incomeCeilings ?? []).map(ceilingsRow),
   ];
   return rows.map((row) => ({
     ...keys.reference(row.kind, String(row.id ?? row.code)),
     entity: ENTITY.reference,
     ...row,
   }));
+}
+
+const ceilingsRow = (table: IncomeCeilingYear): Row => ({
+  kind: 'CEILINGS' as const,
+  id: String(table.year),
+  ...table,
+});
+
+/** Armos's table for a year: a whole item without `seedVersion`, so reloading the seed keeps it. */
+export function incomeCeilingYearPut(
+  db: Database,
+  table: IncomeCeilingYear,
+  by: string,
+  now: Date,
+): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.reference('CEILINGS', String(table.year)),
+        entity: ENTITY.reference,
+        ...ceilingsRow(table),
+        updatedAt: now.toISOString(),
+        updatedBy: by,
+      },
+    },
+  };
+}
+
+/** Every year's table as stored (Armos's edits and the seed), newest year first. */
+export async function readIncomeCeilings(db: Database): Promise<StoredIncomeCeilingYear[]> {
+  const rows = (await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :kind)',
+    ExpressionAttributeValues: {
+      ':pk': keys.referencePrefix().pk,
+      ':kind': keys.referencePrefix('CEILINGS').skPrefix,
+    },
+    ConsistentRead: true,
+  })) as Row[];
+  return rows.map(toCeilingYear).sort((a, b) => b.year - a.year);
+}
+
+export type StoredIncomeCeilingYear = IncomeCeilingYear & {
+  updatedAt?: string;
+  updatedBy?: string;
+};
+
+function toCeilingYear(row: Row): StoredIncomeCeilingYear {
+  return {
+    year: Number(row.year),
+    source: String(row.source),
+    financings: (row.financings ?? {}) as IncomeCeilingYear['financings'],
+    ...(row.updatedAt ? { updatedAt: String(row.updatedAt) } : {}),
+    ...(row.updatedBy ? { updatedBy: String(row.updatedBy) } : {}),
+  };
 }
 
 const receptionPointRow = (point: ReceptionPoint): Row => ({
@@ -87,6 +145,9 @@ export async function readReferenceData(db: Database): Promise<ReferenceData> {
         place: String(r.place),
       }))
       .sort(byName),
+    incomeCeilings: of('CEILINGS')
+      .map(toCeilingYear)
+      .sort((a, b) => b.year - a.year),
   };
 }
 

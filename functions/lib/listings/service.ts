@@ -17,7 +17,7 @@ import {
 } from '../../../shared/listing/lifecycle';
 import { referenceIssues } from '../../../shared/listing/validate';
 import type { ReferenceData } from '../../../shared/reference/index';
-import type { Listing, ListingInput } from '../../../shared/schemas/listing';
+import type { Listing, ListingInput, VerificationBody } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import { expiryScheduleItems } from '../db/expiry';
@@ -183,7 +183,14 @@ export async function updateListing(
   const updated: Listing = {
     ...merged,
     // The lessor verified that dwelling, not the new one.
-    ...(dwellingChanged ? { verification: 'pending' as const, verificationReason: undefined } : {}),
+    ...(dwellingChanged
+      ? {
+          verification: 'pending' as const,
+          verificationReason: undefined,
+          nextRent: undefined,
+          nextCharges: undefined,
+        }
+      : {}),
     updatedAt: now.toISOString(),
   };
   await transactWrite(
@@ -286,9 +293,9 @@ export async function verifyListing(
   deps: ListingDeps,
   caller: User,
   listingId: string,
-  verified: boolean,
-  reason?: string,
+  decision: VerificationBody,
 ): Promise<Listing> {
+  const { verified, reason } = decision;
   const current = await getListing(deps.db, listingId);
   if (!canVerify(caller, current)) {
     if (caller.role === 'lessor') throw new NotFoundError('Annonce introuvable.');
@@ -301,6 +308,9 @@ export async function verifyListing(
     ...current,
     verification: verified ? 'verified' : 'rejected',
     verificationReason: verified ? undefined : reason,
+    // Stated anew at each verification; left out, the incoming household pays today's rent.
+    nextRent: verified ? decision.nextRent : undefined,
+    nextCharges: verified ? decision.nextCharges : undefined,
     updatedAt: now.toISOString(),
   };
   const mail = verified
@@ -317,7 +327,11 @@ export async function verifyListing(
           actorRole: caller.role,
           action: verified ? 'listing-verified' : 'listing-rejected',
           subject: `listing:${listingId}`,
-          details: { lessorId: current.dwelling.lessorId },
+          details: {
+            lessorId: current.dwelling.lessorId,
+            ...(updated.nextRent !== undefined ? { nextRent: updated.nextRent } : {}),
+            ...(updated.nextCharges !== undefined ? { nextCharges: updated.nextCharges } : {}),
+          },
         },
         now,
       ),

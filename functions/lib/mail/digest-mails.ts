@@ -1,6 +1,6 @@
 /** The "nouvelles propositions" mail: every proposal found since the previous one, each with its link. */
 import type { ReferenceData } from '../../../shared/reference/index';
-import type { PublicDwelling } from '../../../shared/listing/views';
+import type { ReceivedDwelling } from '../../../shared/listing/views';
 import type { ProposalFrequency } from '../../../shared/schemas/user';
 import { renderMail } from './layout';
 
@@ -8,7 +8,7 @@ export interface AnnouncedProposal {
   matchId: string;
   kind: '2-way' | '3-way' | string;
   /** The dwelling the tenant would move into. */
-  receives?: PublicDwelling;
+  receives?: ReceivedDwelling;
 }
 
 /** Past this many lines the mail names the rest by their number: the page lists them all. */
@@ -27,8 +27,7 @@ function describe(proposal: AnnouncedProposal, reference: ReferenceData | undefi
     reference?.communes.find((c) => c.code === dwelling.communeCode)?.name,
     reference?.quartiers.find((q) => q.id === dwelling.quartierId)?.name,
   ].filter(Boolean);
-  const total = dwelling.rent + dwelling.charges;
-  return `${kind} : ${dwelling.typology} de ${dwelling.surface} m²${place.length ? `, ${place.join(' — ')}` : ''}, ${total} € par mois charges comprises`;
+  return `${kind} : ${dwelling.typology} de ${dwelling.surface} m²${place.length ? `, ${place.join(' — ')}` : ''}, loyer après échange ${dwelling.nextTotalRent} € par mois charges comprises`;
 }
 
 export function proposalsDigestMail(

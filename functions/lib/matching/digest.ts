@@ -23,6 +23,7 @@ import { getUser, getUsers } from '../db/users';
 import { reachableEmail } from '../mail/addresses';
 import { proposalsDigestMail, type AnnouncedProposal } from '../mail/digest-mails';
 import { byRank } from './views';
+import { receivedDwelling } from '../../../shared/listing/views';
 
 export interface DigestDeps {
   db: Database;
@@ -111,7 +112,10 @@ async function stillOpen(
       (id) => match.participants.find((p) => p.listingId === id)?.ownerId === ownerId,
     );
     const next = listings.get(match.listingIds[(at + 1) % match.listingIds.length]!);
-    const { tenancyRef: _t, dwellingRef: _d, ...receives } = next?.dwelling ?? ({} as never);
-    return { matchId: match.id, kind: match.kind, ...(next ? { receives } : {}) };
+    return {
+      matchId: match.id,
+      kind: match.kind,
+      ...(next ? { receives: receivedDwelling(next) } : {}),
+    };
   });
 }

@@ -27,11 +27,21 @@ export function candidateOf(listing: Listing): MatchCandidate {
     dwelling: listing.dwelling,
     household: listing.household,
     wishes: listing.wishes,
+    ...(listing.nextRent !== undefined ? { nextRent: listing.nextRent } : {}),
+    ...(listing.nextCharges !== undefined ? { nextCharges: listing.nextCharges } : {}),
   };
 }
 
+// The rent after the swap is matched on: a verification that changes it changes the listing's matches.
 const matchingFields = (listing: Listing) =>
-  JSON.stringify([listing.dwelling, listing.household, listing.wishes, listing.ownerId]);
+  JSON.stringify([
+    listing.dwelling,
+    listing.household,
+    listing.wishes,
+    listing.ownerId,
+    listing.nextRent,
+    listing.nextCharges,
+  ]);
 
 /**
  * What a listing change means for the market: it left it, stays out of it, joined it or changed

@@ -27,11 +27,15 @@ import { formatInTimeZone } from '../time';
 import { byRank, matchView } from './views';
 import { swapNudgePut } from './swap-nudges';
 import { visitDeclinedNotices } from './visit-notices';
+import type { ReferenceData } from '../../../shared/reference/index';
+import { ceilingTableOf } from '../../../shared/swap/review-info';
 
 export interface MatchServiceDeps {
   db: Database;
   now: () => Date;
   appUrl: string;
+  /** For the income-ceiling pre-check shown to the tenant before requesting a swap. */
+  reference?: () => Promise<ReferenceData>;
 }
 
 /** The caller's listing in the match (owner, or reception agent managing it), if any. */
@@ -129,8 +133,11 @@ export async function readMatch(
   const mine = await viewerListing(deps.db, caller, match);
   if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
   const { listings, contacts } = await withContext(deps.db, [match], true);
+  const ceilings = deps.reference
+    ? ceilingTableOf((await deps.reference()).incomeCeilings, deps.now().getUTCFullYear())
+    : undefined;
   return {
-    ...matchView(match, mine?.id, listings, contacts),
+    ...matchView(match, mine?.id, listings, contacts, ceilings),
     ...consentsSeenBy(match.consents, mine ? [mine.id] : [], caller.role === 'armos'),
     ...(match.swapId && mine ? { swapId: match.swapId } : {}),
   };

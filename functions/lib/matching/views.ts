@@ -3,18 +3,21 @@
  * listing is verified by its lessor: an unverified listing could be a fake one harvesting
  * phone numbers. Until then the masked messaging serves.
  */
-import { publicDwelling } from '../../../shared/listing/views';
+import { receivedDwelling } from '../../../shared/listing/views';
 import type { MatchView } from '../../../shared/schemas/match';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import type { StoredMatch } from '../db/matches';
 import { reachableEmail } from '../mail/addresses';
+import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
+import { ceilingCheck, type CeilingCheck } from '../../../shared/swap/review-info';
 
 export function matchView(
   match: StoredMatch,
   viewerListingId: string | undefined,
   listings: Map<string, Listing>,
   contacts?: Map<string, User>,
+  ceilings?: IncomeCeilingYear,
 ): MatchView {
   const ids = match.listingIds;
   const explanation = (viewerListingId && match.explanations[viewerListingId]) ||
@@ -44,7 +47,7 @@ export function matchView(
         ((contacts !== undefined && opened) || listingId === viewerListingId)
           ? { visit: participant.visit }
           : {}),
-        receives: next ? publicDwelling(next.dwelling) : (undefined as never),
+        receives: next ? receivedDwelling(next) : (undefined as never),
         ...(owner && listingId !== viewerListingId
           ? {
               contact: {
@@ -57,8 +60,27 @@ export function matchView(
       };
     }),
     contactsOpen: opened && everyoneVerified,
+    ...incomeCheckOf(match, viewerListingId, listings, ceilings),
     createdAt: match.createdAt,
   };
+}
+
+/**
+ * The viewer's income against the ceiling of the dwelling it would move into: information shown
+ * before requesting the swap, never a blocker. Only to the viewer, about its own household.
+ */
+function incomeCheckOf(
+  match: StoredMatch,
+  viewerListingId: string | undefined,
+  listings: Map<string, Listing>,
+  ceilings: IncomeCeilingYear | undefined,
+): { incomeCheck?: CeilingCheck } {
+  if (!ceilings || !viewerListingId) return {};
+  const at = match.listingIds.indexOf(viewerListingId);
+  const mine = listings.get(viewerListingId);
+  const next = listings.get(match.listingIds[(at + 1) % match.listingIds.length]!);
+  if (at < 0 || !mine || !next) return {};
+  return { incomeCheck: ceilingCheck(mine.household, next.dwelling.financing, ceilings) };
 }
 
 /** Best first; 2-way before 3-way at equal score. */

@@ -14,7 +14,9 @@ import {
   SWAP_STATUS_LABELS,
   type Swap,
 } from '../../../shared/swap/lifecycle';
-import { reviewInfo, type CeilingCheck } from '../../../shared/swap/review-info';
+import { ceilingLabelForLessor } from '../../../shared/swap/ceiling-text';
+import { ceilingTableOf, reviewInfo } from '../../../shared/swap/review-info';
+import { nextRentDiffers, nextTotalRentOf } from '../../../shared/listing/next-rent';
 import { getListings } from '../db/listings';
 import { getSwap } from '../db/swaps';
 import { getUser } from '../db/users';
@@ -30,13 +32,6 @@ const when = (iso?: string) => (iso ? formatInTimeZone(new Date(iso), 'dd/MM/yyy
 const calendarDay = (day?: string) => (day ? day.split('-').reverse().join('/') : '-');
 const floorLabel = (floor: number) =>
   floor === 0 ? 'rez-de-chaussée' : floor < 0 ? `sous-sol (${floor})` : `${floor}e étage`;
-
-function ceilingLabel(check: CeilingCheck): string {
-  if (check.status === 'not_configured')
-    return 'non vérifié : aucun barème de plafonds de ressources n’est configuré pour l’année';
-  if (check.status === 'income_unknown') return `revenu non déclaré (barème ${check.year})`;
-  return `${check.status === 'below' ? 'sous' : 'au-dessus du'} plafond ${check.year} (${euros(check.ceiling)})`;
-}
 
 export async function exchangeFile(
   deps: SwapDeps,
@@ -70,6 +65,7 @@ export async function renderFile(
     lessor: (id: string) => ref.lessors.find((l) => l.id === id)?.name ?? id,
     motive: (id: string) => ref.motives.find((m) => m.id === id)?.label ?? id,
   };
+  const ceilings = ceilingTableOf(ref.incomeCeilings, now.getUTCFullYear());
   const household = (listingId: string) =>
     `Foyer ${swap.participants.findIndex((p) => p.listingId === listingId) + 1}`;
   const dwellingOf = (listingId: string) => {
@@ -147,8 +143,9 @@ export async function renderFile(
   pdf.heading('Les logements');
   const ownLessor = (lessorId: string) => caller.role === 'armos' || caller.lessorId === lessorId;
   for (const p of swap.participants) {
-    const d = listings.get(p.listingId)!.dwelling;
-    pdf.subheading(`Logement du ${household(p.listingId)} - ${name.lessor(d.lessorId)}`, 6);
+    const listing = listings.get(p.listingId)!;
+    const d = listing.dwelling;
+    pdf.subheading(`Logement du ${household(p.listingId)} - ${name.lessor(d.lessorId)}`, 7);
     pdf.rows([
       [
         'Adresse (commune, quartier)',
@@ -163,6 +160,10 @@ export async function renderFile(
       [
         'Loyer + charges',
         `${euros(d.rent)} + ${euros(d.charges)} = ${euros(d.rent + d.charges)} par mois`,
+      ],
+      [
+        'Loyer après échange',
+        `${euros(nextTotalRentOf(listing))} par mois charges comprises${nextRentDiffers(listing) ? ' (fixé par le bailleur à la vérification)' : ' (inchangé)'}`,
       ],
       [
         'Étage',
@@ -181,7 +182,7 @@ export async function renderFile(
   for (const review of swap.reviews) {
     const incoming = listings.get(review.incomingListingId)!;
     const entered = listings.get(review.listingId)!;
-    const info = reviewInfo(incoming.household, entered.dwelling);
+    const info = reviewInfo(incoming.household, entered.dwelling, ceilings);
     pdf.subheading(
       `${household(review.incomingListingId)} entrant dans le ${dwellingOf(review.listingId)}`,
       7,
@@ -195,7 +196,7 @@ export async function renderFile(
         'Revenu fiscal déclaré',
         info.declaredIncome !== undefined ? `${euros(info.declaredIncome)} par an` : 'non déclaré',
       ],
-      ['Plafond de ressources', ceilingLabel(info.ceilingCheck)],
+      ['Plafond de ressources', ceilingLabelForLessor(info.ceilingCheck)],
       [
         'Décision',
         `${DECISION_LABELS[review.decision]}${review.decidedAt ? ` le ${when(review.decidedAt)}` : ''}${review.reason ? ` - ${REFUSAL_REASON_LABELS[review.reason]}` : ''}`,

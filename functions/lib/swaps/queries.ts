@@ -7,6 +7,7 @@ import { ForbiddenError } from '../../../shared/errors';
 import type { SwapView } from '../../../shared/schemas/swap';
 import type { User } from '../../../shared/schemas/user';
 import { isAwaitingDecision, type Swap, type SwapStatus } from '../../../shared/swap/lifecycle';
+import { ceilingTableOf } from '../../../shared/swap/review-info';
 import { getListings } from '../db/listings';
 import { indexKeys } from '../db/model';
 import { findSwap, getSwap, reviewsOfLessor, swapIdsInStatus } from '../db/swaps';
@@ -33,7 +34,11 @@ async function viewOf(
         swap.participants.map((p) => p.ownerId),
       )
     : new Map<string, User>();
-  return swapView(swap, seenBy, { listings, owners, now: deps.now() });
+  const now = deps.now();
+  const ceilings = isStaffViewer(seenBy)
+    ? ceilingTableOf((await deps.reference()).incomeCeilings, now.getUTCFullYear())
+    : undefined;
+  return swapView(swap, seenBy, { listings, owners, now, ceilings });
 }
 
 /** The views of a page of swaps, read in parallel (order kept). */

@@ -8,7 +8,8 @@ import type { Listing } from '../../../shared/schemas/listing';
 import type { SwapView } from '../../../shared/schemas/swap';
 import type { User } from '../../../shared/schemas/user';
 import { isOverdue, type Swap, type SwapReview } from '../../../shared/swap/lifecycle';
-import { reviewInfo, type IncomeCeilingTable } from '../../../shared/swap/review-info';
+import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
+import { reviewInfo } from '../../../shared/swap/review-info';
 import { actionsOf, isStaffViewer, type SwapViewer } from './access';
 import { reachableEmail } from '../mail/addresses';
 import { consentsSeenBy } from '../listings/consent';
@@ -17,7 +18,8 @@ export interface ViewContext {
   listings: Map<string, Listing>;
   owners: Map<string, User>;
   now: Date;
-  ceilings?: IncomeCeilingTable;
+  /** This year's income ceilings, when Armos keeps them. */
+  ceilings?: IncomeCeilingYear;
 }
 
 function reviewView(

@@ -49,10 +49,21 @@ export function verificationQueue(query: {
   return api.get<Page<Listing>>(`/lessor/listings?${params}`);
 }
 
-export const recordVerification = (id: string, verified: boolean, reason?: string) =>
+/** The rent and charges the household moving in would pay, stated when verifying. */
+export interface NextRent {
+  nextRent: number;
+  nextCharges: number;
+}
+
+export const recordVerification = (
+  id: string,
+  verified: boolean,
+  reason?: string,
+  next?: NextRent,
+) =>
   api.post<Listing>(
     `/listings/${encodeURIComponent(id)}/verification`,
-    verified ? { verified } : { verified, reason },
+    verified ? { verified, ...next } : { verified, reason },
   );
 
 /** The tenant (or Armos) ends the reception agent's delegation over the listing. */

@@ -33,6 +33,7 @@ function home(typology: 'T2' | 'T3' | 'T4', quartierId: string) {
     surface: 60,
     rent: 400,
     charges: 50,
+    nextTotalRent: 450,
     floor: 1,
     lift: false,
     accessible: false,

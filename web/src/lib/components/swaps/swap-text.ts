@@ -203,6 +203,9 @@ function tenantReviewStep(
 
 type CeilingCheck = NonNullable<SwapReviewView['info']>['ceilingCheck'];
 
+const categoryOf = (check: { category?: number }) =>
+  check.category ? `, ménage de catégorie ${check.category}` : '';
+
 /** The income-ceiling pre-check in words; never assumed when the table is missing. */
 export function ceilingText(
   check: CeilingCheck,
@@ -221,12 +224,12 @@ export function ceilingText(
       };
     case 'below':
       return {
-        text: `Sous le plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an).`,
+        text: `Revenu fiscal de référence ${formatEuros(check.income)} : sous le plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an${categoryOf(check)}).`,
         warn: false,
       };
     case 'above':
       return {
-        text: `Au-dessus du plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an).`,
+        text: `Revenu fiscal de référence ${formatEuros(check.income)} : au-dessus du plafond ${check.year} du financement ${financing} (${formatEuros(check.ceiling)} par an${categoryOf(check)}). Information, pas un motif de refus automatique.`,
         warn: true,
       };
   }

@@ -1,0 +1,98 @@
+/**
+ * The lessor digest job (daily): for each lessor of the reference data, the listings waiting for
+ * its verification and its open reviews due within 7 days (overdue ones included) — two key
+ * ranges of gsi2, no scan. On a day with something, each of its agents gets one mail; the mails
+ * and the day's marker are one transaction whose condition makes a second run send nothing more.
+ */
+import { addDays } from 'date-fns';
+import type { ReferenceData } from '../../shared/reference/index';
+import { REVIEW_REMINDER_DAYS } from '../../shared/swap/lifecycle';
+import type { Database } from '../lib/db/client';
+import { listingsToVerify } from '../lib/db/listings';
+import { ENTITY, keys, ttlAt } from '../lib/db/model';
+import { outboxPut } from '../lib/db/outbox';
+import { pendingVerificationCount } from '../lib/db/supervision';
+import { findSwap, openReviewsDueBy } from '../lib/db/swaps';
+import { transactWrite, type TransactItem } from '../lib/db/transact';
+import { logger } from '../lib/logger';
+import { lessorDigestMail, type DueReview } from '../lib/mail/lessor-digest-mail';
+import { staffAddresses } from '../lib/swaps/recipients';
+import { formatInTimeZone } from '../lib/time';
+import { ConflictError } from '../../shared/errors';
+
+export interface LessorDigestDeps {
+  db: Database;
+  appUrl: string;
+  reference: () => Promise<ReferenceData>;
+}
+
+export interface LessorDigestReport {
+  lessors: number;
+  mailed: number;
+  failed: number;
+}
+
+/** A transaction holds 100 items: the marker and up to 99 agents' mails. */
+const MAX_AGENTS = 99;
+
+export async function runLessorDigests(
+  deps: LessorDigestDeps,
+  now: Date,
+): Promise<LessorDigestReport> {
+  const report: LessorDigestReport = { lessors: 0, mailed: 0, failed: 0 };
+  const { lessors } = await deps.reference();
+  const today = formatInTimeZone(now, 'yyyy-MM-dd');
+  for (const lessor of lessors) {
+    try {
+      const [pending, oldest, entries] = await Promise.all([
+        pendingVerificationCount(deps.db, lessor.id),
+        listingsToVerify(deps.db, lessor.id, 'pending', { limit: 1 }),
+        openReviewsDueBy(deps.db, lessor.id, addDays(now, REVIEW_REMINDER_DAYS)),
+      ]);
+      const dueReviews: DueReview[] = [];
+      for (const entry of entries) {
+        const review = (await findSwap(deps.db, entry.swapId))?.reviews.find(
+          (r) => r.listingId === entry.listingId,
+        );
+        if (review) dueReviews.push({ swapId: entry.swapId, dueAt: review.dueAt });
+      }
+      if (pending === 0 && dueReviews.length === 0) continue;
+      const agents = (await staffAddresses(deps.db, 'lessor', [lessor.id])).slice(0, MAX_AGENTS);
+      if (agents.length === 0) continue;
+      const mail = lessorDigestMail(
+        deps.appUrl,
+        {
+          lessorName: lessor.name,
+          pendingVerifications: pending,
+          oldestPendingAt: oldest.listings[0]?.createdAt,
+          dueReviews,
+        },
+        now,
+      );
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: deps.db.tableName,
+            Item: {
+              ...keys.lessorDigestSent(lessor.id, today),
+              entity: ENTITY.lessorDigest,
+              sentAt: now.toISOString(),
+              ttl: ttlAt(addDays(now, 30)),
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...agents.map((to) => outboxPut(deps.db, { to, ...mail, kind: 'lessor-digest' }, now)),
+      ];
+      await transactWrite(deps.db, items);
+      report.lessors += 1;
+      report.mailed += agents.length;
+    } catch (error) {
+      // Already sent today (a second run): nothing to do. Anything else is retried tomorrow.
+      if (error instanceof ConflictError) continue;
+      report.failed += 1;
+      logger.error('lessor digests: lessor not handled', { lessorId: lessor.id, error });
+    }
+  }
+  return report;
+}
