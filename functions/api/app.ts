@@ -27,6 +27,8 @@ import { renewalRoutes } from './routes/renewal';
 import { statsRoutes } from './routes/stats';
 import { swapRoutes } from './routes/swaps';
 import { planRoutes } from './routes/plan';
+import { apiClientRoutes } from './routes/api-clients';
+import { oauthRoutes } from './routes/oauth';
 
 export const API_BASE = '/api';
 
@@ -70,12 +72,19 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', swapRoutes(deps));
   api.route('/', moderationRoutes(deps));
   api.route('/', planRoutes(deps));
+  api.route('/', apiClientRoutes(deps));
+  api.route('/', oauthRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',
     scheme: 'bearer',
     description:
       'Jeton de session (sessionToken) ; le navigateur utilise le cookie HttpOnly équivalent.',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'clientCredentials', {
+    type: 'oauth2',
+    description: 'Systèmes des bailleurs : client créé par Armos, jeton valable une heure.',
+    flows: { clientCredentials: { tokenUrl: '/api/oauth/token', scopes: {} } },
   });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -10,11 +10,15 @@ import type { Role, User } from '../../../shared/schemas/user';
 import { SESSION_COOKIE, readSession, type SessionClaims } from '../../lib/auth/session';
 import { keys } from '../../lib/db/model';
 import type { ApiDeps, ApiEnv } from '../context';
+import { looksLikeAccessToken } from '../../lib/api-clients/access-token';
+import { authenticateClient } from './api-client';
 
 export interface Caller {
   user: User;
   session: SessionClaims;
-  via: 'bearer' | 'cookie';
+  via: 'bearer' | 'cookie' | 'client';
+  /** An API client's access token (./api-client.ts): acts as its lessor on the lessor routes only. */
+  client?: { id: string; name: string };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -24,6 +28,7 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
   return async function identifyCaller(c, next) {
     const header = c.req.header('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (bearer && looksLikeAccessToken(bearer)) return authenticateClient(deps, c, next, bearer);
     const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
     const token = bearer ?? cookie;
     if (token) {
