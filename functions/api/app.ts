@@ -29,6 +29,7 @@ import { swapRoutes } from './routes/swaps';
 import { planRoutes } from './routes/plan';
 import { apiClientRoutes } from './routes/api-clients';
 import { oauthRoutes } from './routes/oauth';
+import { webhookRoutes } from './routes/webhooks';
 
 export const API_BASE = '/api';
 
@@ -74,6 +75,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', planRoutes(deps));
   api.route('/', apiClientRoutes(deps));
   api.route('/', oauthRoutes(deps));
+  api.route('/', webhookRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

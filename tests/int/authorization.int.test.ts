@@ -126,6 +126,30 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ path: '/admin/api-clients/inconnu' }),
     expect: only({ armos: 404 }),
   },
+  // An event never emitted yet: the matrix's endpoints receive nothing.
+  'POST /api/lessor/webhooks': {
+    request: () => ({
+      path: '/lessor/webhooks',
+      body: {
+        url: 'http://localhost:9/matrice',
+        events: ['vacancy.chain_found'],
+        lessorId: 'SIDR',
+      },
+    }),
+    expect: only({ lessor: 201, armos: 201 }),
+  },
+  'GET /api/lessor/webhooks': {
+    request: () => ({ path: '/lessor/webhooks?lessorId=SIDR' }),
+    expect: only({ lessor: 200, armos: 200 }),
+  },
+  'DELETE /api/lessor/webhooks/{id}': {
+    request: () => ({ path: '/lessor/webhooks/inconnu?lessorId=SIDR' }),
+    expect: only({ lessor: 404, armos: 404 }),
+  },
+  'GET /api/lessor/webhooks/{id}/deliveries': {
+    request: () => ({ path: '/lessor/webhooks/inconnu/deliveries?lessorId=SIDR' }),
+    expect: only({ lessor: 404, armos: 404 }),
+  },
   // Sessions play no part: without client credentials everyone gets RFC 6749's invalid_request.
   'POST /api/oauth/token': {
     request: () => ({ path: '/oauth/token', body: { grant_type: 'client_credentials' } }),

@@ -128,6 +128,7 @@ const SCHEDULED = [
   'InactiveAccounts',
   'MatchOptimiser',
   'PlanCheck',
+  'WebhookRetries',
 ];
 
 const EXERCISED = [
@@ -138,6 +139,7 @@ const EXERCISED = [
   'ProposalFanOut',
   'Stats',
   'TtlPurge',
+  'Webhooks',
   ...SCHEDULED,
   'Photos',
 ];
@@ -307,7 +309,7 @@ describe('bundles on the local engines', () => {
     const records = await streamRecords();
 
     const results = await Promise.all(
-      ['Notifier', 'Matcher', 'ProposalFanOut', 'Stats'].map((name) =>
+      ['Notifier', 'Matcher', 'ProposalFanOut', 'Stats', 'Webhooks'].map((name) =>
         invoke<{ batchItemFailures: unknown[] }>(name, { Records: records }),
       ),
     );
