@@ -55,6 +55,7 @@ export interface FunctionSpec {
 }
 
 const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
+const SCALAR_STANDALONE = 'node_modules/@scalar/api-reference/dist/browser/standalone.js';
 
 /** Only listing changes reach the matcher. */
 const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
@@ -105,6 +106,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       originVerify: true,
     },
     lazyModules: ['pdf-lib'],
+    // The API reference's renderer, read from disk by /api/docs only.
+    assets: [SCALAR_STANDALONE],
   },
   {
     name: 'Notifier',

@@ -26,7 +26,8 @@ const token = createRoute({
   summary: 'Obtenir un jeton d’accès (client credentials), valable une heure',
   description:
     'Le jeton agit comme le bailleur du client, sur les services des bailleurs seulement (`Authorization: Bearer <access_token>`).',
-  security: [{ clientCredentials: [] }],
+  // Credentials travel in the body or with HTTP Basic, not as a bearer token.
+  security: [],
   request: {
     body: {
       content: {
