@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../functions/lib/webhooks/delivery';
 import { verifyPayload } from '../../functions/lib/webhooks/signature';
 import { sweepWebhookRetries } from '../../functions/webhooks/sweep';
+import { reviewMarkerUpdate } from '../../functions/lib/db/swaps';
+import { transactWrite } from '../../functions/lib/db/transact';
+import type { SwapReview } from '../../shared/swap/lifecycle';
 import { apiClientToken } from '../support/api-clients';
 import { publishListing } from '../support/market';
 import { signIn } from '../support/sign-in';
@@ -67,22 +70,50 @@ describe('webhooks', () => {
       .toMatchObject({ status: 'delivered', attempts: 1, lastResult: 'HTTP 200' });
   });
 
-  it('tells each lessor concerned when a swap goes under review', async () => {
+  it('follows a swap: under review, review due soon, completed', async () => {
     const client = await apiClientToken('SEMAC');
-    expect((await register(client.token, ['swap.under_review'])).status).toBe(201);
+    const events = ['swap.under_review', 'swap.review_due_soon', 'swap.completed'];
+    expect((await register(client.token, events)).status).toBe(201);
     const swap = await requestedSwap('SEMAC');
+    const about = (type: string) => (h: { json: { type: string; data: Record<string, string> } }) =>
+      h.json.type === type && h.json.data.swapId === swap.swapId;
 
     const confirmed = await api(`/swaps/${swap.swapId}/confirm`, {
       method: 'POST',
       token: swap.partner.token,
     });
-    const hook = await receiver.waitFor(
-      (h) => h.json.type === 'swap.under_review' && h.json.data.swapId === swap.swapId,
-      30_000,
-    );
+    const underReview = await receiver.waitFor(about('swap.under_review'), 30_000);
+    const { reviews } = (await (
+      await api(`/swaps/${swap.swapId}`, { token: client.token })
+    ).json()) as {
+      reviews: SwapReview[];
+    };
+    // What the daily deadline job writes seven days before a review is due.
+    await transactWrite(stackDatabase(), [
+      reviewMarkerUpdate(stackDatabase(), swap.swapId, reviews[0]!, 'reminded', new Date()),
+    ]);
+    const dueSoon = await receiver.waitFor(about('swap.review_due_soon'));
+    for (const review of reviews)
+      await api(`/swaps/${swap.swapId}/reviews`, {
+        method: 'POST',
+        token: client.token,
+        json: { listingId: review.listingId, decision: 'approved' },
+      });
+    const completed = await api(`/swaps/${swap.swapId}/complete`, {
+      method: 'POST',
+      token: client.token,
+      json: { effectiveDate: '2026-12-15' },
+    });
+    const done = await receiver.waitFor(about('swap.completed'));
 
     expect(confirmed.status).toBe(200);
-    expect(hook.json.lessorId).toBe('SEMAC');
+    expect(underReview.json.lessorId).toBe('SEMAC');
+    expect(dueSoon.json.data).toMatchObject({
+      listingId: reviews[0]!.listingId,
+      dueAt: reviews[0]!.dueAt,
+    });
+    expect(completed.status).toBe(200);
+    expect(done.json.lessorId).toBe('SEMAC');
   });
 
   it('retries a failing receiver with backoff, then parks the delivery', async () => {
