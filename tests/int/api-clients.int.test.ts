@@ -178,9 +178,17 @@ describe('API clients', () => {
     await api('/me', { token: client.token });
     const audit = (await (
       await api(`/admin/audit?actorId=${client.clientId}`, { token: armos.token })
-    ).json()) as Array<{ action: string; details: { path: string; status: number } }>;
+    ).json()) as Array<{
+      action: string;
+      at: string;
+      ttl?: number;
+      details: { path: string; status: number };
+    }>;
 
     const calls = audit.filter((entry) => entry.action === 'api-call');
+    const keptFor = (entry: { at: string; ttl?: number }) =>
+      (entry.ttl ?? 0) - Math.floor(Date.parse(entry.at) / 1000);
+    expect(calls.every((entry) => Math.abs(keptFor(entry) - 365 * 86_400) < 120)).toBe(true);
     expect(calls.map((entry) => [entry.details.path, entry.details.status])).toEqual(
       expect.arrayContaining([
         ['/api/lessor/listings', 200],

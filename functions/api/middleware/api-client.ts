@@ -13,6 +13,7 @@ import { isLessorEndpoint } from '../../lib/api-clients/scope';
 import { findApiClient } from '../../lib/db/api-clients';
 import { auditPut } from '../../lib/db/audit';
 import { takeRateLimit } from '../../lib/db/auth';
+import { ttlAt } from '../../lib/db/model';
 import { logger } from '../../lib/logger';
 import type { ApiDeps, ApiEnv } from '../context';
 import type { Caller } from './auth';
@@ -21,6 +22,7 @@ import type { Caller } from './auth';
 export const API_CLIENT_REQUESTS_PER_MINUTE = 600;
 
 const API_PREFIX = '/api';
+export const API_CALL_RETENTION_DAYS = 365;
 
 async function clientCaller(
   deps: ApiDeps,
@@ -97,8 +99,10 @@ async function auditCall(deps: ApiDeps, c: Context<ApiEnv>, status: number): Pro
     },
     deps.now(),
   ).Put!;
+  // Calls are kept a year; decisions stay in the audit trail as before.
+  const ttl = ttlAt(deps.now()) + API_CALL_RETENTION_DAYS * 86_400;
   await deps.db.doc
-    .send(new PutCommand(put))
+    .send(new PutCommand({ ...put, Item: { ...put.Item, ttl } }))
     .catch((error: unknown) =>
       logger.error('api client call not audited', { clientId: caller.client?.id, error }),
     );
