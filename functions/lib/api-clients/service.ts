@@ -29,6 +29,10 @@ export interface ApiClientDeps {
   reference: () => Promise<ReferenceData>;
 }
 
+let decoy: Promise<string> | undefined;
+/** Hashed once per process, on the first token request that needs it. */
+const decoyHash = () => (decoy ??= hashSecret(newClientSecret()));
+
 /** Token requests per client id and 15 minutes: a system needs one an hour; this stops guessing. */
 export const TOKEN_REQUESTS_PER_15_MIN = 30;
 
@@ -151,11 +155,13 @@ export async function issueAccessToken(
   if (!allowed)
     throw new OAuthError('slow_down', 429, 'Trop de demandes de jeton. Réessayez dans 15 minutes.');
   const client = await findApiClient(deps.db, request.clientId);
-  const valid =
-    client !== undefined &&
-    !client.revokedAt &&
-    client.secretHash !== undefined &&
-    (await verifySecret(request.clientSecret, client.secretHash));
+  // An unknown or revoked client costs the same hash: the answer time tells nothing.
+  const usable = client && !client.revokedAt && client.secretHash ? client : undefined;
+  const matches = await verifySecret(
+    request.clientSecret,
+    usable?.secretHash ?? (await decoyHash()),
+  );
+  const valid = matches && usable !== undefined;
   if (!valid || !client)
     throw new OAuthError('invalid_client', 401, 'Identifiants du client invalides ou révoqués.');
   const { token, expiresIn } = await signAccessToken(deps.sessionSecret, client, now);
