@@ -30,6 +30,12 @@ import { renewalRoutes } from './routes/renewal';
 import { statsRoutes } from './routes/stats';
 import { swapRoutes } from './routes/swaps';
 import { planRoutes } from './routes/plan';
+import { apiClientRoutes } from './routes/api-clients';
+import { oauthRoutes } from './routes/oauth';
+import { webhookRoutes } from './routes/webhooks';
+import { apiDocsRoutes } from './routes/api-docs';
+import { finishDocument } from './openapi';
+import { SESSION_COOKIE } from '../lib/auth/session';
 
 export const API_BASE = '/api';
 
@@ -37,6 +43,8 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   const api = new OpenAPIHono<ApiEnv>().basePath(API_BASE);
   api.use('*', requestLog());
   api.use('*', originVerify(deps.config.originVerifySecrets));
+  // Before the API's own headers: the reference page sets a policy of its own.
+  api.route('/', apiDocsRoutes());
   api.use('*', securityHeaders({ https: deps.config.appUrl.startsWith('https://') }));
   api.use(
     '*',
@@ -76,6 +84,9 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', incomeCeilingRoutes(deps));
   api.route('/', supervisionRoutes(deps));
   api.route('/', lessorExportRoutes(deps));
+  api.route('/', apiClientRoutes(deps));
+  api.route('/', oauthRoutes(deps));
+  api.route('/', webhookRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',
@@ -83,13 +94,33 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     description:
       'Jeton de session (sessionToken) ; le navigateur utilise le cookie HttpOnly équivalent.',
   });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Échange Kaz — API',
-      version: '1.0.0',
-      description: "API de la bourse d'échange de logements sociaux de la CINOR.",
-    },
+  api.openAPIRegistry.registerComponent('securitySchemes', 'clientCredentials', {
+    type: 'oauth2',
+    description: 'Systèmes des bailleurs : client créé par Armos, jeton valable une heure.',
+    flows: { clientCredentials: { tokenUrl: '/api/oauth/token', scopes: {} } },
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Le même jeton de session, en cookie HttpOnly (application web).',
+  });
+  let document: ReturnType<typeof finishDocument> | undefined;
+  api.get('/openapi.json', (c) => {
+    document ??= finishDocument(
+      api.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Échange Kaz — API',
+          version: '1.0.0',
+          description:
+            "API de la bourse d'échange de logements sociaux de la CINOR. Référence lisible : /api/docs/.",
+          contact: { name: 'Armos', url: deps.config.appUrl },
+        },
+      }),
+      deps.config.appUrl,
+    );
+    return c.json(document);
   });
   // A catch-all rather than notFound(): when mounted beside the web app, unknown /api paths
   // must still answer JSON instead of falling through to the single-page app.

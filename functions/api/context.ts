@@ -17,7 +17,9 @@ export interface ApiDeps {
 export interface Caller {
   user: User;
   session: SessionClaims;
-  via: 'bearer' | 'cookie';
+  via: 'bearer' | 'cookie' | 'client';
+  /** An API client's access token (middleware/api-client.ts): acts as its lessor on the lessor routes only. */
+  client?: { id: string; name: string };
 }
 
 export interface ApiVariables {

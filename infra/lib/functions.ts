@@ -26,6 +26,8 @@ export interface FunctionSpec {
   schedule?: Schedule;
   /** `stream` kind: only records matching this pattern reach the function (Lambda event filtering). */
   streamFilter?: Record<string, unknown>;
+  /** Several patterns: a record matching any of them reaches the function. */
+  streamFilters?: Array<Record<string, unknown>>;
   /**
    * What the function touches; each one becomes an env var and the matching IAM grant.
    * `sessionKey`: the function signs or verifies sessions or renewal links (docs/security.md).
@@ -53,6 +55,7 @@ export interface FunctionSpec {
 }
 
 const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
+const SCALAR_STANDALONE = 'node_modules/@scalar/api-reference/dist/browser/standalone.js';
 
 /** Only listing changes reach the matcher. */
 const listingChanges = { dynamodb: { Keys: { sk: { S: [SORT_KEY.listing] } } } };
@@ -79,6 +82,18 @@ const outboxInserts = {
   dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } },
 };
 
+/**
+ * The webhooks: listing, swap and review changes that may mean an event, and new deliveries
+ * (never the delivery updates its own attempts write).
+ */
+const webhookSources = {
+  dynamodb: { Keys: { sk: { S: ['LISTING', 'SWAP', { prefix: 'REVIEW#' }] } } },
+};
+const webhookDeliveryInserts = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: [ENTITY.webhookDelivery] } } },
+};
+
 /** Only DynamoDB's own TTL deletions reach the purge (the application's deletions never do). */
 const ttlDeletions = {
   eventName: ['REMOVE'],
@@ -99,6 +114,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       originVerify: true,
     },
     lazyModules: ['pdf-lib'],
+    // The API reference's renderer, read from disk by /api/docs only.
+    assets: [SCALAR_STANDALONE],
   },
   {
     name: 'Notifier',
@@ -140,6 +157,22 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     handler: 'handler',
     kind: 'stream',
     streamFilter: statsSources,
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'Webhooks',
+    entry: 'functions/webhooks/index.ts',
+    handler: 'handler',
+    kind: 'stream',
+    streamFilters: [webhookSources, webhookDeliveryInserts],
+    grants: { table: 'readWrite' },
+  },
+  {
+    name: 'WebhookRetries',
+    entry: 'functions/webhooks/index.ts',
+    handler: 'sweepHandler',
+    kind: 'schedule',
+    schedule: Schedule.rate(Duration.minutes(1)),
     grants: { table: 'readWrite' },
   },
   {

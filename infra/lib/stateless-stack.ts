@@ -218,7 +218,13 @@ export class StatelessStack extends Stack {
             maxRecordAge: Duration.hours(6),
             parallelizationFactor: 1,
             onFailure: new SqsDlq(deadLetters),
-            ...(spec.streamFilter ? { filters: [FilterCriteria.filter(spec.streamFilter)] } : {}),
+            ...(spec.streamFilter || spec.streamFilters
+              ? {
+                  filters: [spec.streamFilter, ...(spec.streamFilters ?? [])]
+                    .filter((filter) => filter !== undefined)
+                    .map((filter) => FilterCriteria.filter(filter)),
+                }
+              : {}),
           }),
         );
         return;

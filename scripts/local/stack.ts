@@ -31,6 +31,8 @@ import { runOptimiser } from '../../functions/scheduler/optimiser';
 import { runPlanCheck } from '../../functions/scheduler/plan-check';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
 import { runLessorDigests } from '../../functions/scheduler/lessor-digests';
+import { createWebhookDispatcher } from '../../functions/webhooks/handler';
+import { sweepWebhookRetries } from '../../functions/webhooks/sweep';
 import type { ApiDeps } from '../../functions/api/context';
 import { startDynamoDbLocal } from './dynamodb';
 import { seedLocalData, type SeedReport } from './seed';
@@ -177,6 +179,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const send = options.wrapSender ? options.wrapSender(realSender) : realSender;
     const now = options.now ?? (() => new Date());
     const notifierDeps = { db, send, now, leaseMs: 30_000 };
+    // Local only: receivers on http://localhost are accepted (config.isLocal).
+    const webhookDeps = { db, now, allowLocalhost: config.isLocal };
     if (options.beforeStreams) await options.beforeStreams(db);
     const reaper = new TtlReaper(db);
     const runner = new StreamRunner({
@@ -192,6 +196,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         proposalFanOut: createProposalFanOut({ db, now, appUrl: config.appUrl }),
         stats: createStatsAggregator({ db, now }),
         purge: createTtlPurge({ db, storage: () => photoStorage }),
+        webhooks: createWebhookDispatcher(webhookDeps),
       },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
       // A new listing's proposals are awaited by its owner; the rest can wait a little.
@@ -214,6 +219,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       60_000,
     );
     stops.push(async () => clearInterval(sweep));
+    const webhookRetries = setInterval(
+      () => void sweepWebhookRetries(webhookDeps).catch(logJobFailure('sweepWebhookRetries')),
+      60_000,
+    );
+    stops.push(async () => clearInterval(webhookRetries));
     const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
     const expiry = setInterval(
       () => void runExpiry(expiryDeps, now()).catch(logJobFailure('runExpiry')),

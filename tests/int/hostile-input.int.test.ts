@@ -159,7 +159,14 @@ const forgedCursors = [
 
 async function expectContractError(response: Response): Promise<void> {
   expect(response.status, `${response.status} ${response.url}`).toBeLessThan(500);
-  if (response.status >= 400) {
+  if (response.status >= 400 && response.url.endsWith('/api/oauth/token')) {
+    // The token endpoint answers in RFC 6749's shape (§5.2), as OAuth clients expect.
+    const body = (await response.json()) as { error?: string; error_description?: string };
+    expect(body.error).toMatch(
+      /^(invalid_request|invalid_client|unsupported_grant_type|slow_down)$/,
+    );
+    expect(body.error_description?.length).toBeGreaterThan(0);
+  } else if (response.status >= 400) {
     const body = (await response.json()) as { error?: { code?: string; message?: string } };
     expect(body.error?.code).toMatch(
       /^(validation_failed|unauthenticated|forbidden|not_found|conflict|rate_limited)$/,

@@ -130,6 +130,7 @@ const SCHEDULED = [
   'InactiveAccounts',
   'MatchOptimiser',
   'PlanCheck',
+  'WebhookRetries',
 ];
 
 const EXERCISED = [
@@ -140,6 +141,7 @@ const EXERCISED = [
   'ProposalFanOut',
   'Stats',
   'TtlPurge',
+  'Webhooks',
   ...SCHEDULED,
   'Photos',
 ];
@@ -309,7 +311,7 @@ describe('bundles on the local engines', () => {
     const records = await streamRecords();
 
     const results = await Promise.all(
-      ['Notifier', 'Matcher', 'ProposalFanOut', 'Stats'].map((name) =>
+      ['Notifier', 'Matcher', 'ProposalFanOut', 'Stats', 'Webhooks'].map((name) =>
         invoke<{ batchItemFailures: unknown[] }>(name, { Records: records }),
       ),
     );

@@ -10,6 +10,8 @@ import type { Role, User } from '../../../shared/schemas/user';
 import { SESSION_COOKIE, readSession } from '../../lib/auth/session';
 import { keys } from '../../lib/db/model';
 import type { ApiDeps, ApiEnv, Caller } from '../context';
+import { looksLikeAccessToken } from '../../lib/api-clients/access-token';
+import { authenticateClient } from './api-client';
 
 export type { Caller } from '../context';
 
@@ -20,6 +22,7 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
   return async function identifyCaller(c, next) {
     const header = c.req.header('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (bearer && looksLikeAccessToken(bearer)) return authenticateClient(deps, c, next, bearer);
     const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
     const token = bearer ?? cookie;
     if (token) {

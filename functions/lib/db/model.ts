@@ -69,6 +69,9 @@ export const ENTITY = {
   statsEvent: 'StatsEvent',
   statsStock: 'StatsStock',
   inactivity: 'InactivityEntry',
+  apiClient: 'ApiClient',
+  webhookEndpoint: 'WebhookEndpoint',
+  webhookDelivery: 'WebhookDelivery',
 } as const;
 
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
@@ -184,6 +187,19 @@ export const keys = {
   /** A tenant account in the inactivity calendar, under the UTC day it is erased without a new sign-in. */
   inactivity: (day: string, userId: string) => key(`DORMANT#${day}`, userId),
   inactivityDay: (day: string) => ({ pk: `DORMANT#${day}` }),
+  /** A lessor's information system, known to the API by its client id (docs/security.md). */
+  apiClient: (clientId: string) => key(`APICLIENT#${clientId}`, 'CLIENT'),
+  /** A lessor's webhook endpoints share a partition: the stream handler reads them in one Query. */
+  webhookEndpoint: (lessorId: string, endpointId: string) =>
+    key(`WEBHOOKS#${lessorId}`, `ENDPOINT#${endpointId}`),
+  webhookEndpointsOf: (lessorId: string) => ({ pk: `WEBHOOKS#${lessorId}`, skPrefix: 'ENDPOINT#' }),
+  /** An endpoint's deliveries, newest last: its delivery log. */
+  webhookDelivery: (endpointId: string, deliveryId: string) =>
+    key(`WEBHOOK#${endpointId}`, `DELIVERY#${deliveryId}`),
+  webhookDeliveriesOf: (endpointId: string) => ({
+    pk: `WEBHOOK#${endpointId}`,
+    skPrefix: 'DELIVERY#',
+  }),
 } as const;
 
 export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION' | 'CEILINGS';
@@ -250,6 +266,10 @@ export const indexKeys = {
     from: 'OPEN#',
     to: `OPEN#${dueBy}#\uffff`,
   }),
+  /** Every API client, newest last (Armos's list). */
+  apiClients: (createdAt: string) => ({ gsi1pk: 'APICLIENTS', gsi1sk: createdAt }),
+  /** Webhook deliveries waiting for a retry, by when it is due (sparse: only those). */
+  webhookRetries: (nextAttemptAt: string) => ({ gsi1pk: 'WEBHOOK#retry', gsi1sk: nextAttemptAt }),
   /** Listings taking part in matching, by commune of the dwelling offered, then typology. */
   marketOffer: (communeCode: string, typology: string, listingId: string) => ({
     gsi3pk: `MARKET#${communeCode}`,

@@ -1,0 +1,169 @@
+/**
+ * Webhooks of a lessor's system: POST/GET /lessor/webhooks, DELETE /lessor/webhooks/{id} and the
+ * delivery log GET /lessor/webhooks/{id}/deliveries. A client token or a lessor agent acts for
+ * its own lessor; Armos names the lessor.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ValidationError } from '../../../shared/errors';
+import { idSchema } from '../../../shared/schemas/common';
+import {
+  webhookCreateSchema,
+  webhookDeliverySchema,
+  webhookEndpointCreatedSchema,
+  webhookEndpointSchema,
+} from '../../../shared/schemas/webhook';
+import {
+  deliveriesOf,
+  endpointsOfLessor,
+  findEndpoint,
+  publicEndpoint,
+} from '../../lib/db/webhooks';
+import { cursorCodec } from '../../lib/pagination';
+import { registerEndpoint, removeEndpoint, type Registrar } from '../../lib/webhooks/endpoints';
+import { NotFoundError } from '../../../shared/errors';
+import type { ApiDeps, ApiEnv } from '../context';
+import { requireRole, type Caller } from '../middleware/auth';
+import { createRouter, errorResponses, jsonContent } from '../router';
+
+const tags = ['Webhooks'];
+const security: Array<Record<string, string[]>> = [{ session: [] }, { clientCredentials: [] }];
+const lessorQuery = z.object({
+  lessorId: z
+    .string()
+    .max(40)
+    .optional()
+    .meta({ description: 'Armos seulement : le bailleur concerné.' }),
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/lessor/webhooks',
+  operationId: 'registerWebhook',
+  tags,
+  summary: 'Enregistrer un point de réception HTTPS et les événements voulus',
+  description:
+    'Chaque envoi est signé : `X-Kaz-Signature: v1=<hex>` = HMAC-SHA256 du texte `<X-Kaz-Timestamp>.<corps>` avec le secret montré une seule fois. Refusez un horodatage de plus de 5 minutes.',
+  security,
+  request: { body: { ...jsonContent(webhookCreateSchema), required: true } },
+  responses: {
+    201: {
+      description: 'Point enregistré, avec son secret',
+      ...jsonContent(webhookEndpointCreatedSchema),
+    },
+    ...errorResponses(400, 401, 403, 409),
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/lessor/webhooks',
+  operationId: 'listWebhooks',
+  tags,
+  summary: 'Les points de réception du bailleur',
+  security,
+  request: { query: lessorQuery },
+  responses: {
+    200: { description: 'Les points', ...jsonContent(z.array(webhookEndpointSchema)) },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/lessor/webhooks/{id}',
+  operationId: 'removeWebhook',
+  tags,
+  summary: 'Supprimer un point de réception (plus aucun envoi)',
+  security,
+  request: { params: z.object({ id: idSchema }), query: lessorQuery },
+  responses: { 204: { description: 'Supprimé' }, ...errorResponses(400, 401, 403, 404) },
+});
+
+const deliveries = createRoute({
+  method: 'get',
+  path: '/lessor/webhooks/{id}/deliveries',
+  operationId: 'listWebhookDeliveries',
+  tags,
+  summary: 'Journal des envois d’un point de réception (30 jours), les plus récents d’abord',
+  security,
+  request: {
+    params: z.object({ id: idSchema }),
+    query: lessorQuery.extend({
+      limit: z.coerce.number().int().min(1).max(100).default(50),
+      cursor: z.string().max(2000).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Une page du journal',
+      ...jsonContent(
+        z.object({ items: z.array(webhookDeliverySchema), nextCursor: z.string().optional() }),
+      ),
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+function lessorOf(caller: Caller, requested: string | undefined): string {
+  if (caller.user.role === 'lessor') return caller.user.lessorId!;
+  if (!requested)
+    throw new ValidationError('Précisez le bailleur (lessorId).', [
+      { path: 'lessorId', message: 'Obligatoire pour Armos.' },
+    ]);
+  return requested;
+}
+
+const registrar = (caller: Caller): Registrar => ({
+  actorId: caller.user.id,
+  actorRole: caller.client ? 'api-client' : caller.user.role,
+  ...(caller.client ? { clientId: caller.client.id } : {}),
+});
+
+export function webhookRoutes(deps: ApiDeps) {
+  const cursors = cursorCodec(deps.config.sessionSecret);
+  const endpointDeps = { db: deps.db, now: deps.now, allowLocalhost: deps.config.isLocal };
+  const callerOf = (c: Context<ApiEnv>) => requireRole(c, 'lessor', 'armos');
+  return createRouter()
+    .openapi(create, async (c) => {
+      const caller = callerOf(c);
+      const { lessorId: requested, ...input } = c.req.valid('json');
+      const lessorId = lessorOf(caller, requested);
+      if (!(await deps.reference()).lessors.some((lessor) => lessor.id === lessorId))
+        throw new ValidationError('Bailleur inconnu.', [
+          { path: 'lessorId', message: 'Bailleur inconnu.' },
+        ]);
+      return c.json(await registerEndpoint(endpointDeps, registrar(caller), lessorId, input), 201);
+    })
+    .openapi(list, async (c) => {
+      const caller = callerOf(c);
+      const lessorId = lessorOf(caller, c.req.valid('query').lessorId);
+      return c.json((await endpointsOfLessor(deps.db, lessorId)).map(publicEndpoint), 200);
+    })
+    .openapi(remove, async (c) => {
+      const caller = callerOf(c);
+      const lessorId = lessorOf(caller, c.req.valid('query').lessorId);
+      await removeEndpoint(endpointDeps, registrar(caller), lessorId, c.req.valid('param').id);
+      return c.body(null, 204);
+    })
+    .openapi(deliveries, async (c) => {
+      const caller = callerOf(c);
+      const query = c.req.valid('query');
+      const lessorId = lessorOf(caller, query.lessorId);
+      const { id } = c.req.valid('param');
+      if (!(await findEndpoint(deps.db, lessorId, id)))
+        throw new NotFoundError('Point de réception introuvable.');
+      const scope = `webhook-deliveries:${id}`;
+      const page = await deliveriesOf(deps.db, id, {
+        limit: query.limit,
+        cursor: cursors.decode(scope, query.cursor),
+      });
+      return c.json(
+        {
+          items: page.deliveries,
+          ...(page.cursor ? { nextCursor: cursors.encode(scope, page.cursor) } : {}),
+        },
+        200,
+      );
+    });
+}

@@ -1,0 +1,111 @@
+/** API clients of lessors' systems: one item each, holding the scrypt hash of its secret. */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ENTITY, indexKeys, keys } from './model';
+import type { Database } from './client';
+import type { TransactItem } from './transact';
+
+export interface ApiClient {
+  clientId: string;
+  lessorId: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  revokedAt?: string;
+  revokedBy?: string;
+  lastTokenAt?: string;
+}
+
+export interface StoredApiClient extends ApiClient {
+  secretHash: string;
+}
+
+export function apiClientPut(db: Database, client: StoredApiClient): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.apiClient(client.clientId),
+        ...indexKeys.apiClients(client.createdAt),
+        entity: ENTITY.apiClient,
+        ...client,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+function fromItem(item: Record<string, unknown>): StoredApiClient {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...client } = item;
+  return client as unknown as StoredApiClient;
+}
+
+/** Without the hash: what Armos and the API's answers see. */
+export function publicApiClient({ secretHash: _hash, ...client }: StoredApiClient): ApiClient {
+  return client;
+}
+
+/** The client, revoked or not; a strongly consistent read, so a revocation is seen at once. */
+export async function findApiClient(
+  db: Database,
+  clientId: string,
+): Promise<StoredApiClient | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.apiClient(clientId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? fromItem(Item) : undefined;
+}
+
+/** Every client, newest first (a few per lessor: one page is the whole list). */
+export async function listApiClients(db: Database): Promise<ApiClient[]> {
+  const clients: ApiClient[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': indexKeys.apiClients('').gsi1pk },
+        ScanIndexForward: false,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    clients.push(...(page.Items ?? []).map((item) => publicApiClient(fromItem(item))));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return clients;
+}
+
+/** Marks the client revoked; fails (condition) if unknown or already revoked. */
+export function apiClientRevokeUpdate(
+  db: Database,
+  clientId: string,
+  by: string,
+  now: Date,
+): TransactItem {
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: keys.apiClient(clientId),
+      UpdateExpression: 'SET revokedAt = :at, revokedBy = :by REMOVE secretHash',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+      ExpressionAttributeValues: { ':at': now.toISOString(), ':by': by },
+    },
+  };
+}
+
+export async function recordTokenIssued(db: Database, clientId: string, now: Date): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.apiClient(clientId),
+      UpdateExpression: 'SET lastTokenAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': now.toISOString() },
+    }),
+  );
+}

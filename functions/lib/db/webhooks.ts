@@ -1,0 +1,268 @@
+/** Webhook endpoints (per lessor) and their deliveries (the delivery log, and retries due). */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { WebhookEvent } from '../../../shared/schemas/webhook';
+import { ENTITY, indexKeys, keys, ttlAt } from './model';
+import type { Database } from './client';
+import type { TransactItem } from './transact';
+
+export interface WebhookEndpoint {
+  id: string;
+  lessorId: string;
+  /** The API client that registered it (absent when Armos did); revoking the client ends it. */
+  clientId?: string;
+  url: string;
+  events: WebhookEvent[];
+  description?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface StoredWebhookEndpoint extends WebhookEndpoint {
+  /** The HMAC key deliveries are signed with; it must be read to sign, so it is kept (encrypted at rest by DynamoDB). */
+  secret: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'retrying' | 'parked';
+
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  lessorId: string;
+  event: WebhookEvent;
+  /** The JSON body sent, identical on every attempt. */
+  body: string;
+  status: DeliveryStatus;
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt?: string;
+  nextAttemptAt?: string;
+  /** HTTP status of the last attempt, or a short reason (timeout, refused…). */
+  lastResult?: string;
+  deliveredAt?: string;
+}
+
+/** Deliveries stay in the log 30 days. */
+export const DELIVERY_RETENTION_DAYS = 30;
+export const ENDPOINTS_PER_LESSOR = 10;
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ttl: _t, ...rest } = item;
+  return rest as T;
+};
+
+export function publicEndpoint({ secret: _secret, ...endpoint }: StoredWebhookEndpoint) {
+  return endpoint;
+}
+
+export function webhookEndpointPut(db: Database, endpoint: StoredWebhookEndpoint): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.webhookEndpoint(endpoint.lessorId, endpoint.id),
+        entity: ENTITY.webhookEndpoint,
+        ...endpoint,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export function webhookEndpointDelete(
+  db: Database,
+  lessorId: string,
+  endpointId: string,
+): TransactItem {
+  return {
+    Delete: {
+      TableName: db.tableName,
+      Key: keys.webhookEndpoint(lessorId, endpointId),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
+}
+
+export async function endpointsOfLessor(
+  db: Database,
+  lessorId: string,
+): Promise<StoredWebhookEndpoint[]> {
+  const { pk, skPrefix } = keys.webhookEndpointsOf(lessorId);
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+    }),
+  );
+  return (Items ?? []).map((item) => strip<StoredWebhookEndpoint>(item));
+}
+
+export async function findEndpoint(
+  db: Database,
+  lessorId: string,
+  endpointId: string,
+): Promise<StoredWebhookEndpoint | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.webhookEndpoint(lessorId, endpointId) }),
+  );
+  return Item ? strip<StoredWebhookEndpoint>(Item) : undefined;
+}
+
+/** A new delivery; the id is derived from the event, so a redelivered stream record adds nothing. */
+export function deliveryPut(db: Database, delivery: WebhookDelivery): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.webhookDelivery(delivery.endpointId, delivery.id),
+        entity: ENTITY.webhookDelivery,
+        ...delivery,
+        ttl: ttlAt(new Date(delivery.createdAt)) + DELIVERY_RETENTION_DAYS * 86_400,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function findDelivery(
+  db: Database,
+  endpointId: string,
+  deliveryId: string,
+): Promise<WebhookDelivery | undefined> {
+  const { Item } = await db.doc.send(
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.webhookDelivery(endpointId, deliveryId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? strip<WebhookDelivery>(Item) : undefined;
+}
+
+/**
+ * Takes the delivery for one attempt: only if it is still to be sent and nobody took it in the
+ * last `leaseMs` (a concurrent stream retry and sweep never both send).
+ */
+export async function claimDelivery(
+  db: Database,
+  delivery: Pick<WebhookDelivery, 'endpointId' | 'id'>,
+  now: Date,
+  leaseMs: number,
+): Promise<WebhookDelivery | undefined> {
+  try {
+    const { Attributes } = await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.webhookDelivery(delivery.endpointId, delivery.id),
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression:
+          'attribute_exists(pk) AND #status IN (:pending, :retrying) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':until': new Date(now.getTime() + leaseMs).toISOString(),
+          ':now': now.toISOString(),
+          ':pending': 'pending',
+          ':retrying': 'retrying',
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes ? strip<WebhookDelivery>(Attributes) : undefined;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+/** Records an attempt's outcome: delivered, a retry at `nextAttemptAt`, or parked. */
+export async function recordAttempt(
+  db: Database,
+  delivery: WebhookDelivery,
+  outcome: {
+    status: Exclude<DeliveryStatus, 'pending'>;
+    result: string;
+    at: Date;
+    nextAttemptAt?: Date;
+  },
+): Promise<void> {
+  const at = outcome.at.toISOString();
+  const retry = outcome.status === 'retrying' && outcome.nextAttemptAt;
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.webhookDelivery(delivery.endpointId, delivery.id),
+      UpdateExpression: [
+        'SET #status = :status, attempts = attempts + :one, lastAttemptAt = :at, lastResult = :result',
+        retry ? ', nextAttemptAt = :next, gsi1pk = :gpk, gsi1sk = :gsk' : '',
+        outcome.status === 'delivered' ? ', deliveredAt = :at' : '',
+        retry ? ' REMOVE leaseUntil' : ' REMOVE leaseUntil, nextAttemptAt, gsi1pk, gsi1sk',
+      ].join(''),
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': outcome.status,
+        ':one': 1,
+        ':at': at,
+        ':result': outcome.result.slice(0, 120),
+        ...(retry
+          ? {
+              ':next': outcome.nextAttemptAt!.toISOString(),
+              ':gpk': indexKeys.webhookRetries('').gsi1pk,
+              ':gsk': outcome.nextAttemptAt!.toISOString(),
+            }
+          : {}),
+      },
+    }),
+  );
+}
+
+/** Deliveries whose retry is due at `now` (the sweep's work). */
+export async function retriesDue(
+  db: Database,
+  now: Date,
+  limit = 100,
+): Promise<Array<Pick<WebhookDelivery, 'endpointId' | 'id'>>> {
+  const { Items } = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.webhookRetries('').gsi1pk,
+        ':now': now.toISOString(),
+      },
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map((item) => ({
+    endpointId: String(item.endpointId),
+    id: String(item.id),
+  }));
+}
+
+/** An endpoint's delivery log, newest first, one page. */
+export async function deliveriesOf(
+  db: Database,
+  endpointId: string,
+  page: { limit: number; cursor?: Record<string, unknown> },
+): Promise<{ deliveries: WebhookDelivery[]; cursor?: Record<string, unknown> }> {
+  const { pk, skPrefix } = keys.webhookDeliveriesOf(endpointId);
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ExclusiveStartKey: page.cursor,
+    }),
+  );
+  return {
+    deliveries: (result.Items ?? []).map((item) => {
+      const { leaseUntil: _lease, ...delivery } = strip<WebhookDelivery & { leaseUntil?: string }>(
+        item,
+      );
+      return delivery;
+    }),
+    cursor: result.LastEvaluatedKey,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Which webhook events a change of the table means, from the stream record's old and new images.
+ * The events name what changed (ids), never its content: the receiver reads the rest through the
+ * API with its token, so no personal data leaves in a webhook.
+ */
+import type { WebhookEvent } from '../../../shared/schemas/webhook';
+import { ENTITY, indexKeys } from '../db/model';
+
+export interface TableEvent {
+  type: WebhookEvent;
+  /** The lessor concerned, or the swap whose reviewing lessors are concerned. */
+  audience: { lessorId: string } | { swapId: string };
+  data: Record<string, string>;
+}
+
+type Image = Record<string, unknown> | undefined;
+
+const SWAP_EVENTS: Partial<Record<string, WebhookEvent>> = {
+  under_review: 'swap.under_review',
+  completed: 'swap.completed',
+};
+
+export function eventsOfChange(before: Image, after: Image): TableEvent[] {
+  if (!after) return [];
+  switch (after.entity) {
+    case ENTITY.listing: {
+      const lessorId = (after.dwelling as { lessorId?: string } | undefined)?.lessorId;
+      if (!lessorId) return [];
+      const pending = indexKeys.listingsToVerify(lessorId, 'pending', '').gsi2pk;
+      // It enters the lessor's queue: created, published again, or sent back to verification.
+      if (after.gsi2pk !== pending || before?.gsi2pk === pending) return [];
+      return [
+        {
+          type: 'listing.pending_verification',
+          audience: { lessorId },
+          data: { listingId: String(after.id) },
+        },
+      ];
+    }
+    case ENTITY.swap: {
+      const type = SWAP_EVENTS[String(after.status)];
+      if (!type || before?.status === after.status) return [];
+      return [{ type, audience: { swapId: String(after.id) }, data: { swapId: String(after.id) } }];
+    }
+    case ENTITY.swapReview: {
+      if (!after.remindedAt || before?.remindedAt) return [];
+      return [
+        {
+          type: 'swap.review_due_soon',
+          audience: { lessorId: String(after.lessorId) },
+          data: {
+            swapId: String(after.swapId),
+            listingId: String(after.listingId),
+            dueAt: String(after.dueAt),
+          },
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
