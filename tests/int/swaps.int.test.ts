@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedReferenceData } from '../../shared/reference/index';
 import type { SwapView } from '../../shared/schemas/swap';
 import { publishListing } from '../support/market';
 import { signIn, type SignedIn } from '../support/sign-in';
@@ -16,6 +17,22 @@ import {
   verifiedListing,
   waitForMatches,
 } from '../support/swaps';
+
+/** The pre-check a lessor reads: against this year's seeded LLS ceiling, or "not configured" in a year the seed lacks. */
+function expectedLlsCheck(category: number, income: number) {
+  const year = new Date().getUTCFullYear();
+  const table = seedReferenceData.incomeCeilings?.find((seeded) => seeded.year === year);
+  if (!table?.financings.LLS) return { status: 'not_configured' };
+  const ceiling = table.financings.LLS.categories[category - 1]!;
+  return {
+    status: income > ceiling ? 'above' : 'below',
+    financing: 'LLS',
+    category,
+    ceiling,
+    income,
+    year,
+  };
+}
 
 let armos: SignedIn;
 let shlmr: SignedIn & { email: string };
@@ -156,7 +173,7 @@ describe('swaps: from request to completion', () => {
       overOccupied: false,
       underOccupied: false,
       declaredIncome: 18_400,
-      ceilingCheck: { status: 'not_configured' },
+      ceilingCheck: expectedLlsCheck(3, 18_400),
     });
     expect(seenBySidr.reviews[1]!.info).toMatchObject({
       occupants: 1,
@@ -187,7 +204,11 @@ describe('swaps: from request to completion', () => {
     );
     expect(text).toMatch(/18\s?400 € par an/);
     expect(text).toContain('Logement trop petit (sur-occupation)');
-    expect(text).toContain('aucun barème de plafonds de ressources');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      expectedLlsCheck(3, 18_400).status === 'not_configured'
+        ? 'non vérifié'
+        : 'sous le plafond LLS',
+    );
     expect(text).toContain('BAIL-2021-0042');
 
     // Act: decisions, with a documents request on the way.
