@@ -105,9 +105,12 @@ export function acceptsVacancy(listing: MatchCandidate, vacancy: VacancyCandidat
 export function chainScore(moveScores: readonly number[]): number {
   let sum = 0;
   for (const s of moveScores) sum += s;
-  return roundScore(
-    sum / moveScores.length - Math.max(0, moveScores.length - 2) * THREE_WAY_PENALTY,
-  );
+  return chainScoreOfSum(sum, moveScores.length);
+}
+
+/** `chainScore` from the sum of the moves' scores, added in move order. */
+export function chainScoreOfSum(sum: number, movers: number): number {
+  return roundScore(sum / movers - Math.max(0, movers - 2) * THREE_WAY_PENALTY);
 }
 
 /** Negative when `x` ranks before `y`: the vacancy's priority tier, score, fewer movers, then key. */
