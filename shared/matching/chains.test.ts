@@ -45,7 +45,10 @@ const vacancyArb = fc.record({
   accessibleNeedsFirst: fc.boolean(),
 });
 
-function listingOf(id: string, r: fc.RecordValue<typeof listingArb>): MatchCandidate {
+type ListingDraw = typeof listingArb extends fc.Arbitrary<infer T> ? T : never;
+type VacancyDraw = typeof vacancyArb extends fc.Arbitrary<infer T> ? T : never;
+
+function listingOf(id: string, r: ListingDraw): MatchCandidate {
   return makeCandidate({
     id,
     ownerId: `u${r.owner}`,
@@ -68,7 +71,7 @@ function listingOf(id: string, r: fc.RecordValue<typeof listingArb>): MatchCandi
   });
 }
 
-function vacancyOf(id: string, r: fc.RecordValue<typeof vacancyArb>): VacancyCandidate {
+function vacancyOf(id: string, r: VacancyDraw): VacancyCandidate {
   const { dwelling } = makeCandidate({
     dwelling: {
       communeCode: r.quartier.slice(0, 5),
@@ -93,8 +96,8 @@ function vacancyOf(id: string, r: fc.RecordValue<typeof vacancyArb>): VacancyCan
 }
 
 type Step =
-  | { on: 'listing'; remove: boolean; target: number; make: fc.RecordValue<typeof listingArb> }
-  | { on: 'vacancy'; remove: boolean; target: number; make: fc.RecordValue<typeof vacancyArb> };
+  | { on: 'listing'; remove: boolean; target: number; make: ListingDraw }
+  | { on: 'vacancy'; remove: boolean; target: number; make: VacancyDraw };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
