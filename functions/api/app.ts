@@ -27,6 +27,7 @@ import { renewalRoutes } from './routes/renewal';
 import { statsRoutes } from './routes/stats';
 import { swapRoutes } from './routes/swaps';
 import { planRoutes } from './routes/plan';
+import { vacancyRoutes } from './routes/vacancies';
 
 export const API_BASE = '/api';
 
@@ -70,6 +71,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', swapRoutes(deps));
   api.route('/', moderationRoutes(deps));
   api.route('/', planRoutes(deps));
+  api.route('/', vacancyRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

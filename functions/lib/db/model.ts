@@ -57,6 +57,8 @@ export const ENTITY = {
   statsEvent: 'StatsEvent',
   statsStock: 'StatsStock',
   inactivity: 'InactivityEntry',
+  vacancy: 'Vacancy',
+  vacancyChainLink: 'VacancyChainLink',
 } as const;
 
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
@@ -137,6 +139,15 @@ export const keys = {
   /** A tenant account in the inactivity calendar, under the UTC day it is erased without a new sign-in. */
   inactivity: (day: string, userId: string) => key(`DORMANT#${day}`, userId),
   inactivityDay: (day: string) => ({ pk: `DORMANT#${day}` }),
+  /** A vacant dwelling a lessor offers to mutation (chains). */
+  vacancy: (vacancyId: string) => key(`VACANCY#${vacancyId}`, 'VACANCY'),
+  /** A chain stored as a proposal, under the vacancy that starts it: what the lessor's page counts. */
+  vacancyChainLink: (vacancyId: string, matchId: string) =>
+    key(`VACANCY#${vacancyId}`, `MATCH#${matchId}`),
+  vacancyChainLinksPrefix: (vacancyId: string) => ({
+    pk: `VACANCY#${vacancyId}`,
+    skPrefix: 'MATCH#',
+  }),
 } as const;
 
 export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION';
@@ -184,6 +195,16 @@ export const indexKeys = {
     gsi2pk: `LESSOR#${lessorId}#REVIEWS`,
     from: 'OPEN#',
     to: `OPEN#${dueBy}#\uffff`,
+  }),
+  /** Every vacancy, by lessor then newest first within it (`createdAt` is a ULID-ordered id's time). */
+  vacanciesByLessor: (lessorId: string, vacancyId: string) => ({
+    gsi1pk: 'VACANCIES',
+    gsi1sk: `${lessorId}#${vacancyId}`,
+  }),
+  /** Open vacancies only (sparse), by expiry: what the matcher reads and the expiry job walks. */
+  openVacancies: (expiresAt: string, vacancyId: string) => ({
+    gsi2pk: 'VACANCIES#open',
+    gsi2sk: `${expiresAt}#${vacancyId}`,
   }),
   /** Listings taking part in matching, by commune of the dwelling offered, then typology. */
   marketOffer: (communeCode: string, typology: string, listingId: string) => ({
