@@ -54,8 +54,8 @@ export interface FunctionSpec {
 
 const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
 
-/** Only listing changes reach the matcher. */
-const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING'] } } } };
+/** Only listing and vacancy changes reach the matcher. */
+const listingChanges = { dynamodb: { Keys: { sk: { S: ['LISTING', 'VACANCY'] } } } };
 
 /** The fan-out acts on new matches and keeps its market index in step with listing changes. */
 const listingAndMatchChanges = { dynamodb: { Keys: { sk: { S: ['LISTING', 'MATCH'] } } } };

@@ -1,7 +1,16 @@
 /** Proposals as the API returns them (docs/api.md "Matches"). */
 import { z } from 'zod';
 import { MATCH_STATUSES } from '../match/lifecycle';
+import { typologySchema } from './listing';
 import { publicDwellingSchema } from './listing-views';
+
+/** A cycle of two or three households, or a chain started by a lessor's vacant dwelling. */
+export const MATCH_KINDS = ['2-way', '3-way', 'chain'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+export const releasedDwellingSchema = z
+  .object({ lessorId: z.string(), typology: typologySchema, quartierId: z.string() })
+  .meta({ id: 'ReleasedDwelling' });
 
 export const interestBodySchema = z
   .strictObject({
@@ -47,7 +56,7 @@ export const visitBodySchema = z
 export const matchViewSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['2-way', '3-way']),
+    kind: z.enum(MATCH_KINDS),
     status: z.enum(MATCH_STATUSES),
     score: z.number(),
     explanation: z.object({ summary: z.string(), reasons: z.array(z.string()) }),
@@ -56,6 +65,10 @@ export const matchViewSchema = z
     /** Phone and e-mail are shown: everyone said yes and every listing is verified by its lessor. */
     contactsOpen: z.boolean(),
     createdAt: z.string(),
+    /** A chain only: the vacant dwelling the first participant moves into. */
+    vacancy: publicDwellingSchema.optional(),
+    /** A chain only: the last participant's dwelling, which returns to its lessor. */
+    released: releasedDwellingSchema.optional(),
   })
   .meta({ id: 'Match' });
 

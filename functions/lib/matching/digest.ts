@@ -106,11 +106,14 @@ async function stillOpen(
     matches.flatMap((match) => match.listingIds),
   );
   return matches.map((match) => {
-    // The owner moves into the dwelling of the next participant in the cycle.
+    // The owner moves into the dwelling of the next participant in the cycle; in a chain, the previous one's or the vacancy.
     const at = match.listingIds.findIndex(
       (id) => match.participants.find((p) => p.listingId === id)?.ownerId === ownerId,
     );
-    const next = listings.get(match.listingIds[(at + 1) % match.listingIds.length]!);
+    if (match.kind === 'chain' && at === 0 && match.chain)
+      return { matchId: match.id, kind: match.kind, receives: match.chain.vacancy };
+    const nextAt = match.kind === 'chain' ? at - 1 : (at + 1) % match.listingIds.length;
+    const next = listings.get(match.listingIds[nextAt]!);
     const { tenancyRef: _t, dwellingRef: _d, ...receives } = next?.dwelling ?? ({} as never);
     return { matchId: match.id, kind: match.kind, ...(next ? { receives } : {}) };
   });

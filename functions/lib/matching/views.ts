@@ -17,6 +17,12 @@ export function matchView(
   contacts?: Map<string, User>,
 ): MatchView {
   const ids = match.listingIds;
+  const chain = match.kind === 'chain' ? match.chain : undefined;
+  /** The dwelling participant `i` would move into: the next one's in a cycle; the previous one's, or the vacancy, in a chain. */
+  const receivesOf = (i: number) => {
+    if (chain) return i === 0 ? chain.vacancy : publicOf(listings.get(ids[i - 1]!));
+    return publicOf(listings.get(ids[(i + 1) % ids.length]!));
+  };
   const explanation = (viewerListingId && match.explanations[viewerListingId]) ||
     match.explanations[ids[0]!] || { summary: '', reasons: [] };
   const opened = match.status === 'mutual' || match.status === 'engaged';
@@ -33,7 +39,6 @@ export function matchView(
       (match.recommended ?? false) && (match.status === 'proposed' || match.status === 'mutual'),
     participants: ids.map((listingId, i) => {
       const participant = match.participants.find((p) => p.listingId === listingId)!;
-      const next = listings.get(ids[(i + 1) % ids.length]!);
       const owner = showContacts ? contacts.get(participant.ownerId) : undefined;
       return {
         listingId,
@@ -44,7 +49,7 @@ export function matchView(
         ((contacts !== undefined && opened) || listingId === viewerListingId)
           ? { visit: participant.visit }
           : {}),
-        receives: next ? publicDwelling(next.dwelling) : (undefined as never),
+        receives: receivesOf(i) ?? (undefined as never),
         ...(owner && listingId !== viewerListingId
           ? {
               contact: {
@@ -58,7 +63,12 @@ export function matchView(
     }),
     contactsOpen: opened && everyoneVerified,
     createdAt: match.createdAt,
+    ...(chain ? { vacancy: chain.vacancy, released: chain.released } : {}),
   };
+}
+
+function publicOf(listing: Listing | undefined) {
+  return listing ? publicDwelling(listing.dwelling) : undefined;
 }
 
 /** Best first; 2-way before 3-way at equal score. */

@@ -17,6 +17,7 @@ import type { User } from '../../../shared/schemas/user';
 import type { Vacancy, VacancyBody, VacancyChains } from '../../../shared/schemas/vacancy';
 import { auditPut } from '../db/audit';
 import type { Database } from '../db/client';
+import { getMatches } from '../db/matches';
 import { transactWrite } from '../db/transact';
 import {
   VACANCY_DAYS,
@@ -179,7 +180,18 @@ export async function listVacancies(
 
 /** The chains stored through the vacancy that can still happen, best first. */
 export async function chainsOfVacancy(db: Database, vacancyId: string): Promise<VacancyChains> {
-  const links = (await vacancyChainLinks(db, vacancyId))
+  const all = await vacancyChainLinks(db, vacancyId);
+  // The link keeps where each mover comes from; the match, its current status.
+  const statuses = new Map(
+    (
+      await getMatches(
+        db,
+        all.map((link) => link.matchId),
+      )
+    ).map((match) => [match.id, match.status]),
+  );
+  const links = all
+    .map((link) => ({ ...link, status: statuses.get(link.matchId) ?? 'closed' }))
     .filter((link) => LIVE_CHAIN_STATUSES.has(link.status))
     .sort((a, b) => b.score - a.score || a.matchId.localeCompare(b.matchId));
   return {
