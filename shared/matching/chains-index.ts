@@ -18,6 +18,7 @@ import {
   priorityTier,
   vacancyAsCandidate,
 } from './chains';
+import { TopChains } from './chains-top';
 import { moveScore } from './score';
 import type { MatchCandidate } from './types';
 
@@ -125,9 +126,62 @@ export class ChainIndex {
     return true;
   }
 
-  /** A listing's own chains: its best `k` by `compareChains`. */
+  /** A listing's own chains: its best `k` by `compareChains`, without building the others. */
   ownBestChains(listingId: string, k: number = DEFAULT_CHAINS_PER_LISTING): ChainRecord[] {
-    return this.chainsThrough(listingId).slice(0, k);
+    const start = this.listings.get(listingId);
+    if (start === undefined || this.vacancies.size === 0) return [];
+    const top = new TopChains(k);
+    const offerFrom = (movers: CompiledListing[], moves: number[]) => {
+      const first = movers[0] as CompiledListing;
+      for (const vacancy of this.vacanciesOf(first)) {
+        let sum = vacancy.score; // summed in move order, as `chainScore` does
+        for (const move of moves) sum += move;
+        top.offer(
+          vacancy.to.vacancy.id,
+          priorityTier(vacancy.to.vacancy.priority, first.candidate),
+          chainScoreOfSum(sum, movers.length),
+          () => movers.map((m) => m.id),
+        );
+      }
+    };
+    // The listing first.
+    const own = this.vacanciesOf(start);
+    if (own.length > 0) {
+      const bestFirst = Math.max(...own.map((v) => v.score));
+      const bestTier = Math.max(
+        ...own.map((v) => priorityTier(v.to.vacancy.priority, start.candidate)),
+      );
+      offerFrom([start], []);
+      for (const second of this.wantersOf(start)) {
+        if (second.to.owner === start.owner) continue;
+        offerFrom([start, second.to], [second.score]);
+        const thirds = this.wantersOf(second.to);
+        // No third mover can lift this pair above the chains kept: skip them all.
+        if (!top.couldRank(bestTier, chainScoreOfSum(bestFirst + second.score + 100, 3))) continue;
+        for (const third of thirds) {
+          if (third.to === start || third.to.owner === start.owner) continue;
+          offerFrom([start, second.to, third.to], [second.score, third.score]);
+        }
+      }
+    }
+    // The listing second.
+    for (const first of this.acceptedBy(start)) {
+      if (this.vacanciesOf(first.to).length === 0) continue;
+      offerFrom([first.to, start], [first.score]);
+      for (const third of this.wantersOf(start)) {
+        if (third.to === first.to || third.to.owner === first.to.owner) continue;
+        offerFrom([first.to, start, third.to], [first.score, third.score]);
+      }
+    }
+    // The listing third.
+    for (const second of this.acceptedBy(start)) {
+      for (const first of this.acceptedBy(second.to)) {
+        if (first.to === start || first.to.owner === start.owner) continue;
+        if (this.vacanciesOf(first.to).length === 0) continue;
+        offerFrom([first.to, second.to, start], [first.score, second.score]);
+      }
+    }
+    return top.result();
   }
 
   /** Every chain through the listing, best first. */
@@ -164,25 +218,49 @@ export class ChainIndex {
   }
 
   /**
-   * Every listing that shares a chain with this one (itself excluded), and every vacancy such a
-   * chain starts from: whose own best chains a change of this listing can alter. A superset where
-   * owners repeat, never a subset.
+   * Every listing that may share a chain with this one (itself excluded), from the moves alone:
+   * whose own best chains a change of this listing can alter. A superset (owners are not checked),
+   * never a subset, found without building the chains.
    */
-  chainNeighboursOf(listingId: string): { listingIds: Set<string>; vacancyIds: Set<string> } {
-    const listingIds = new Set<string>();
-    const vacancyIds = new Set<string>();
-    for (const chain of this.chainsThrough(listingId)) {
-      vacancyIds.add(chain.vacancyId);
-      for (const id of chain.listingIds) if (id !== listingId) listingIds.add(id);
+  chainNeighboursOf(listingId: string): Set<string> {
+    const found = new Set<string>();
+    const start = this.listings.get(listingId);
+    if (start === undefined || this.vacancies.size === 0) return found;
+    const wanters = this.wantersOf(start);
+    if (this.vacanciesOf(start).length > 0)
+      for (const second of wanters) {
+        found.add(second.to.id);
+        for (const third of this.wantersOf(second.to)) found.add(third.to.id);
+      }
+    let second = false;
+    for (const first of this.acceptedBy(start)) {
+      if (this.vacanciesOf(first.to).length > 0) {
+        found.add(first.to.id);
+        second = true;
+      }
+      for (const before of this.acceptedBy(first.to)) {
+        if (before.to === start || this.vacanciesOf(before.to).length === 0) continue;
+        found.add(first.to.id);
+        found.add(before.to.id);
+      }
     }
-    return { listingIds, vacancyIds };
+    if (second) for (const third of wanters) found.add(third.to.id);
+    found.delete(listingId);
+    return found;
   }
 
-  /** Every listing in a chain of the vacancy. */
+  /** Every listing that may be in a chain of the vacancy (a superset, found without building the chains). */
   participantsOfVacancy(vacancyId: string): Set<string> {
     const ids = new Set<string>();
-    for (const chain of this.chainsOfVacancy(vacancyId))
-      for (const id of chain.listingIds) ids.add(id);
+    const indexed = this.vacancies.get(vacancyId);
+    if (indexed === undefined) return ids;
+    for (const first of this.firstMoversOf(indexed)) {
+      ids.add(first.to.id);
+      for (const second of this.wantersOf(first.to)) {
+        ids.add(second.to.id);
+        for (const third of this.wantersOf(second.to)) ids.add(third.to.id);
+      }
+    }
     return ids;
   }
 

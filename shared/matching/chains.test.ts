@@ -172,14 +172,20 @@ describe('ChainIndex against the brute force', () => {
           const all = bruteForceChains([...market.values()], [...vacant.values()]);
           seen.chains += all.length;
           seen.threeMovers += all.filter((c) => c.size === 3).length;
-          for (const v of vacant.keys())
-            expect(keys(index.chainsOfVacancy(v))).toEqual(
-              keys(all.filter((c) => c.vacancyId === v)),
-            );
+          for (const v of vacant.keys()) {
+            const ofVacancy = all.filter((c) => c.vacancyId === v);
+            expect(keys(index.chainsOfVacancy(v))).toEqual(keys(ofVacancy));
+            const participants = index.participantsOfVacancy(v);
+            for (const id of ofVacancy.flatMap((c) => c.listingIds))
+              expect(participants.has(id)).toBe(true);
+          }
           for (const l of market.keys()) {
             const through = all.filter((c) => c.listingIds.includes(l));
             expect(index.chainsThrough(l)).toEqual(through);
             expect(keys(index.ownBestChains(l, k))).toEqual(keys(through.slice(0, k)));
+            const neighbours = index.chainNeighboursOf(l);
+            for (const id of through.flatMap((c) => c.listingIds))
+              if (id !== l) expect(neighbours.has(id)).toBe(true);
           }
         },
       ),

@@ -112,7 +112,7 @@ export async function keepChainsAfterListingChange(
   const refill = new Set<string>(stored.flatMap((match) => match.listingIds));
   if (cache.index.hasListing(listingId)) {
     refill.add(listingId);
-    for (const id of cache.index.chainNeighboursOf(listingId).listingIds) refill.add(id);
+    for (const id of cache.index.chainNeighboursOf(listingId)) refill.add(id);
   }
   return refillAll(deps, cache, [...refill], listingId);
 }
