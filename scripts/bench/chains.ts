@@ -23,7 +23,7 @@ import { ChainIndex } from '../../shared/matching/chains-index';
 import { machineLine, ms, percentile, writeBenchSection } from './report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000').split(',').map(Number);
-const DENSITIES: MarketDensity[] = ['broad', 'narrow'];
+const DENSITIES = (process.env.BENCH_DENSITIES ?? 'broad,narrow').split(',') as MarketDensity[];
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 50);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 3);
 const K = DEFAULT_CHAINS_PER_LISTING;
