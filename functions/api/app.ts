@@ -36,6 +36,7 @@ import { webhookRoutes } from './routes/webhooks';
 import { apiDocsRoutes } from './routes/api-docs';
 import { finishDocument } from './openapi';
 import { SESSION_COOKIE } from '../lib/auth/session';
+import { vacancyRoutes } from './routes/vacancies';
 
 export const API_BASE = '/api';
 
@@ -87,6 +88,7 @@ export function createApi(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   api.route('/', apiClientRoutes(deps));
   api.route('/', oauthRoutes(deps));
   api.route('/', webhookRoutes(deps));
+  api.route('/', vacancyRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'http',

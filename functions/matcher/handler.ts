@@ -23,7 +23,9 @@ import {
 } from '../lib/matching/proposals';
 import { refreshExplanationsOf } from '../lib/matching/refresh-explanations';
 import { keepProposalsUpToDate } from '../lib/matching/upkeep';
-import { listingChangeOf } from './listing-records';
+import { ChainCache } from '../lib/matching/chain-cache';
+import { keepChainsUpToDate, onVacancyChanged } from './chains';
+import { listingChangeOf, vacancyChangeOf } from './listing-records';
 
 export interface MatcherDeps {
   db: Database;
@@ -31,10 +33,11 @@ export interface MatcherDeps {
   reference: () => Promise<ReferenceData>;
   proposalsPerListing?: number;
   cache?: MarketCache;
+  chains?: ChainCache;
 }
 
 export async function onListingChanged(
-  deps: MatcherDeps & { cache: MarketCache },
+  deps: MatcherDeps & { cache: MarketCache; chains?: ChainCache },
   before: Listing | undefined,
   after: Listing | undefined,
 ): Promise<void> {
@@ -69,18 +72,23 @@ export async function onListingChanged(
   );
   // Kept or reopened proposals say what the changed listing offers now (e.g. its rent after the swap).
   if (change === 'changed') await refreshExplanationsOf(deps, deps.cache.current, listingId);
+  if (deps.chains) await keepChainsUpToDate(deps, deps.chains, { listingId });
 }
 
 export function createMatcher(deps: MatcherDeps) {
   const cache = deps.cache ?? new MarketCache();
+  const chains = deps.chains ?? new ChainCache();
+  cache.observe(chains);
   return async function matchFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
     for (const record of event.Records) {
       const change = listingChangeOf(record);
-      if (!change) continue;
+      const vacancy = change ? undefined : vacancyChangeOf(record);
+      if (!change && !vacancy) continue;
       try {
-        await onListingChanged({ ...deps, cache }, change.before, change.after);
+        if (change) await onListingChanged({ ...deps, cache, chains }, change.before, change.after);
+        else await onVacancyChanged({ ...deps, cache, chains }, vacancy!.after ?? vacancy!.before!);
       } catch (error) {
         logger.error('matching failed for a listing change', {
           error,

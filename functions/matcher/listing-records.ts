@@ -4,6 +4,7 @@ import type { Listing } from '../../shared/schemas/listing';
 import { toListing } from '../lib/db/listings';
 import type { StoredMatch } from '../lib/db/matches';
 import { ENTITY } from '../lib/db/model';
+import { toVacancy, type StoredVacancy } from '../lib/db/vacancies';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
 
 export interface ListingChange {
@@ -18,6 +19,18 @@ export function listingChangeOf(record: DynamoDBRecord): ListingChange | undefin
   return {
     before: record.dynamodb?.OldImage ? toListing(oldImage(record)!) : undefined,
     after: record.dynamodb?.NewImage ? toListing(newImage(record)!) : undefined,
+  };
+}
+
+/** The vacancy as it was and as it is, when the record is a vacancy's. */
+export function vacancyChangeOf(
+  record: DynamoDBRecord,
+): { before?: StoredVacancy; after?: StoredVacancy } | undefined {
+  const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+  if (stringAttribute(image, 'entity') !== ENTITY.vacancy) return undefined;
+  return {
+    before: record.dynamodb?.OldImage ? toVacancy(oldImage(record)!) : undefined,
+    after: record.dynamodb?.NewImage ? toVacancy(newImage(record)!) : undefined,
   };
 }
 

@@ -23,6 +23,7 @@ import { renewalLink, signRenewalToken } from '../lib/listings/renewal-token';
 import { mailToOwner } from '../lib/listings/service';
 import { logger } from '../lib/logger';
 import { expiryReminderMail, listingExpiredMail } from '../lib/mail/expiry-mails';
+import { expireVacancies } from './vacancy-expiry';
 
 export interface ExpiryDeps {
   db: Database;
@@ -36,6 +37,8 @@ export interface ExpiryReport {
   /** Calendar entries of withdrawn, exchanged or already renewed listings, removed. */
   cleaned: number;
   failed: number;
+  /** Vacancies whose 60 days ended (`vacancy-expiry.ts`). */
+  vacanciesExpired: number;
 }
 
 type Outcome = 'reminded' | 'expired' | 'cleaned' | 'skipped';
@@ -47,7 +50,14 @@ export const CATCH_UP_DAYS = 14;
 const ON_HOLD: readonly Listing['status'][] = ['engaged', 'suspended'];
 
 export async function runExpiry(deps: ExpiryDeps, now: Date): Promise<ExpiryReport> {
-  const report: ExpiryReport = { reminded: 0, expired: 0, cleaned: 0, failed: 0 };
+  const vacancies = await expireVacancies(deps, now);
+  const report: ExpiryReport = {
+    reminded: 0,
+    expired: 0,
+    cleaned: 0,
+    failed: vacancies.failed,
+    vacanciesExpired: vacancies.expired,
+  };
   const horizon = Math.max(...EXPIRY_REMINDER_DAYS);
   for (let offset = -CATCH_UP_DAYS; offset <= horizon; offset += 1) {
     for (const entry of await scheduledOn(deps.db, expiryDayOf(addDays(now, offset)))) {
@@ -63,7 +73,7 @@ export async function runExpiry(deps: ExpiryDeps, now: Date): Promise<ExpiryRepo
       }
     }
   }
-  if (report.reminded + report.expired + report.failed > 0)
+  if (report.reminded + report.expired + report.failed + report.vacanciesExpired > 0)
     logger.info('expiry run', { ...report });
   return report;
 }

@@ -57,8 +57,8 @@ export interface FunctionSpec {
 const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
 const SCALAR_STANDALONE = 'node_modules/@scalar/api-reference/dist/browser/standalone.js';
 
-/** Only listing changes reach the matcher. */
-const listingChanges = { dynamodb: { Keys: { sk: { S: [SORT_KEY.listing] } } } };
+/** Only listing and vacancy changes reach the matcher. */
+const listingChanges = { dynamodb: { Keys: { sk: { S: [SORT_KEY.listing, SORT_KEY.vacancy] } } } };
 
 /** The fan-out acts on new matches and keeps its market index in step with listing changes. */
 const listingAndMatchChanges = {
@@ -87,7 +87,9 @@ const outboxInserts = {
  * (never the delivery updates its own attempts write).
  */
 const webhookSources = {
-  dynamodb: { Keys: { sk: { S: ['LISTING', 'SWAP', { prefix: 'REVIEW#' }] } } },
+  dynamodb: {
+    Keys: { sk: { S: [SORT_KEY.listing, SORT_KEY.swap, { prefix: SORT_KEY.swapReviewPrefix }] } },
+  },
 };
 const webhookDeliveryInserts = {
   eventName: ['INSERT'],

@@ -50,3 +50,8 @@ export function publicView(listing: Listing): PublicListing {
 export function receivedDwelling(listing: Listing): ReceivedDwelling {
   return { ...publicDwelling(listing.dwelling), nextTotalRent: nextTotalRentOf(listing) };
 }
+
+/** A lessor's vacant dwelling as the household entering it sees it: its rent is the one it would pay. */
+export function receivedVacancy(vacancy: PublicDwelling): ReceivedDwelling {
+  return { ...vacancy, nextTotalRent: vacancy.rent + vacancy.charges };
+}

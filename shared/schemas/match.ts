@@ -2,8 +2,17 @@
 import { z } from 'zod';
 import { MATCH_STATUSES } from '../match/lifecycle';
 import { consentSchema, recordedConsentSchema } from './consent';
-import { receivedDwellingSchema } from './listing-views';
+import { typologySchema } from './listing';
+import { publicDwellingSchema, receivedDwellingSchema } from './listing-views';
 import { ceilingCheckSchema } from './swap';
+
+/** A cycle of two or three households, or a chain started by a lessor's vacant dwelling. */
+export const MATCH_KINDS = ['2-way', '3-way', 'chain'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+export const releasedDwellingSchema = z
+  .object({ lessorId: z.string(), typology: typologySchema, quartierId: z.string() })
+  .meta({ id: 'ReleasedDwelling' });
 
 export const interestBodySchema = z
   .strictObject({
@@ -53,7 +62,7 @@ export const visitBodySchema = z
 export const matchViewSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['2-way', '3-way']),
+    kind: z.enum(MATCH_KINDS),
     status: z.enum(MATCH_STATUSES),
     score: z.number(),
     explanation: z.object({ summary: z.string(), reasons: z.array(z.string()) }),
@@ -68,6 +77,10 @@ export const matchViewSchema = z
     /** GET /matches/:id only: the viewer's income against the ceiling of the dwelling it would enter (information). */
     incomeCheck: ceilingCheckSchema.optional(),
     createdAt: z.string(),
+    /** A chain only: the vacant dwelling the first participant moves into. */
+    vacancy: publicDwellingSchema.optional(),
+    /** A chain only: the last participant's dwelling, which returns to its lessor. */
+    released: releasedDwellingSchema.optional(),
   })
   .meta({ id: 'Match' });
 

@@ -80,6 +80,8 @@ function wishCounts(wishes: Item | undefined): Count[] {
 function matchFacts(item: Item, lookup: ListingLookup): Fact[] {
   const month = monthOf(str(item.createdAt));
   if (!month) return [];
+  // Chains are not cycles: counted with the chain statistics (issue 18 item 5), not as 2-way matches.
+  if (item.kind === 'chain') return [];
   const counter = item.kind === '3-way' ? K.matches3 : K.matches2;
   const scopesOfMatch = scopesOfListings(strings(item.listingIds), lookup);
   const facts: Fact[] = [

@@ -22,6 +22,7 @@ import {
   type Who,
 } from '../support/authorization-world';
 import { signIn } from '../support/sign-in';
+import { postedVacancy, vacancyBody } from '../support/vacancies';
 import { api, uniqueEmail } from '../support/stack';
 
 type Cell = number | { own: number; other: number };
@@ -29,13 +30,16 @@ interface Context {
   listingId: string;
   matchId: string;
   swapId?: string;
+  /** For `on: 'vacancy'`: the lessor agent's own lessor (SIDR) or another (SHLMR), and a vacancy of it. */
+  vacancyLessorId?: string;
+  vacancyId?: string;
 }
 interface Row {
   /**
    * What the cells act on: nothing, a listing, a listing a reception agent manages for a tenant
    * with an account, a proposal, a mutual proposal or a requested swap.
    */
-  on?: 'listing' | 'assisted' | 'match' | 'mutual' | 'swap';
+  on?: 'listing' | 'assisted' | 'match' | 'mutual' | 'swap' | 'vacancy';
   /** Successful cells change state: give them a fresh resource (and a fresh session when it ends). */
   fresh?: boolean;
   freshSession?: boolean;
@@ -204,6 +208,28 @@ const MATRIX: Record<string, Row> = {
   'GET /api/listings/managed': {
     request: () => ({ path: '/listings/managed' }),
     expect: only({ accueil: 200 }),
+  },
+  'POST /api/lessor/vacancies': {
+    on: 'vacancy',
+    request: ({ vacancyLessorId }) => ({
+      path: '/lessor/vacancies',
+      body: vacancyBody({ lessorId: vacancyLessorId }),
+    }),
+    expect: { ...only({}), armos: { own: 201, other: 201 }, lessor: { own: 201, other: 403 } },
+  },
+  'GET /api/lessor/vacancies': {
+    request: () => ({ path: '/lessor/vacancies' }),
+    expect: only({ lessor: 200, armos: 200 }),
+  },
+  'POST /api/lessor/vacancies/{id}/withdraw': {
+    on: 'vacancy',
+    request: ({ vacancyId }) => ({ path: `/lessor/vacancies/${vacancyId}/withdraw` }),
+    expect: { ...only({}), armos: { own: 200, other: 200 }, lessor: { own: 200, other: 404 } },
+  },
+  'POST /api/lessor/vacancies/{id}/renew': {
+    on: 'vacancy',
+    request: ({ vacancyId }) => ({ path: `/lessor/vacancies/${vacancyId}/renew` }),
+    expect: { ...only({}), armos: { own: 200, other: 200 }, lessor: { own: 200, other: 404 } },
   },
   'GET /api/lessor/listings': {
     request: () => ({ path: '/lessor/listings?verification=pending' }),
@@ -644,6 +670,12 @@ async function callerFor(
   const success = expected >= 200 && expected < 300;
   // The agent's own resources, and every resource another agent tries, are those of a tenant the seeded agent assists.
   const assisted = who === 'otherAgent' || (who === 'accueil' && ownership === 'own');
+  if (row.on === 'vacancy') {
+    const vacancyLessorId = ownership === 'own' ? 'SIDR' : 'SHLMR';
+    const vacancyId = await postedVacancy(vacancyLessorId);
+    const context = { listingId: '', matchId: '', vacancyLessorId, vacancyId };
+    return { actor: await world.actor(who), context };
+  }
   if (row.on === 'mutual' || row.on === 'swap') {
     // Own: the tenant who requested it (or their agent), or the lessor whose dwellings it concerns (SIDR).
     const lessorId =

@@ -9,7 +9,10 @@ import { batchGetAll, batchPutAll, queryAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { RecordedConsent } from '../../../shared/schemas/consent';
-import type { CycleKind, Explanation } from '../../../shared/matching/index';
+import type { ReleasedDwelling } from '../../../shared/matching/chains';
+import type { Explanation } from '../../../shared/matching/index';
+import type { PublicDwelling } from '../../../shared/listing/views';
+import type { MatchKind } from '../../../shared/schemas/match';
 import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
 import { transactUnlessDone, type TransactItem } from './transact';
@@ -17,9 +20,14 @@ import { transactUnlessDone, type TransactItem } from './transact';
 export interface StoredMatch {
   id: string;
   key: string;
-  kind: CycleKind;
-  /** Cycle order: listingIds[i] moves into the dwelling of listingIds[i + 1]. */
+  kind: MatchKind;
+  /**
+   * Cycle order: listingIds[i] moves into the dwelling of listingIds[i + 1]. A chain's move order:
+   * listingIds[0] moves into the vacancy, listingIds[i] into the dwelling of listingIds[i - 1].
+   */
   listingIds: string[];
+  /** A chain only: its vacancy (as the first mover sees it) and the dwelling it releases. */
+  chain?: StoredChainPart;
   participants: MatchParticipant[];
   status: MatchStatus;
   resumeStatus?: MatchStatus;
@@ -35,6 +43,12 @@ export interface StoredMatch {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+export interface StoredChainPart {
+  vacancyId: string;
+  vacancy: PublicDwelling;
+  released: ReleasedDwelling;
 }
 
 export interface MatchSummary {
@@ -110,7 +124,7 @@ export async function storeNewMatches(
 }
 
 /** The match, if not stored yet, with a link to each participant. */
-function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {
+export function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {
   return [
     {
       Put: {

@@ -72,6 +72,8 @@ export const ENTITY = {
   apiClient: 'ApiClient',
   webhookEndpoint: 'WebhookEndpoint',
   webhookDelivery: 'WebhookDelivery',
+  vacancy: 'Vacancy',
+  vacancyChainLink: 'VacancyChainLink',
 } as const;
 
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
@@ -92,6 +94,7 @@ export const SORT_KEY = {
   match: 'MATCH',
   swap: 'SWAP',
   swapReviewPrefix: 'REVIEW#',
+  vacancy: 'VACANCY',
 } as const;
 
 /** Attributes the table itself needs (keys, index keys, entity, TTL): none belongs to the object stored. */
@@ -200,6 +203,15 @@ export const keys = {
     pk: `WEBHOOK#${endpointId}`,
     skPrefix: 'DELIVERY#',
   }),
+  /** A vacant dwelling a lessor offers to mutation (chains). */
+  vacancy: (vacancyId: string) => key(`VACANCY#${vacancyId}`, SORT_KEY.vacancy),
+  /** A chain stored as a proposal, under the vacancy that starts it: what the lessor's page counts. */
+  vacancyChainLink: (vacancyId: string, matchId: string) =>
+    key(`VACANCY#${vacancyId}`, `MATCH#${matchId}`),
+  vacancyChainLinksPrefix: (vacancyId: string) => ({
+    pk: `VACANCY#${vacancyId}`,
+    skPrefix: 'MATCH#',
+  }),
 } as const;
 
 export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION' | 'CEILINGS';
@@ -270,6 +282,16 @@ export const indexKeys = {
   apiClients: (createdAt: string) => ({ gsi1pk: 'APICLIENTS', gsi1sk: createdAt }),
   /** Webhook deliveries waiting for a retry, by when it is due (sparse: only those). */
   webhookRetries: (nextAttemptAt: string) => ({ gsi1pk: 'WEBHOOK#retry', gsi1sk: nextAttemptAt }),
+  /** Every vacancy, by lessor then newest first within it (`createdAt` is a ULID-ordered id's time). */
+  vacanciesByLessor: (lessorId: string, vacancyId: string) => ({
+    gsi1pk: 'VACANCIES',
+    gsi1sk: `${lessorId}#${vacancyId}`,
+  }),
+  /** Open vacancies only (sparse), by expiry: what the matcher reads and the expiry job walks. */
+  openVacancies: (expiresAt: string, vacancyId: string) => ({
+    gsi2pk: 'VACANCIES#open',
+    gsi2sk: `${expiresAt}#${vacancyId}`,
+  }),
   /** Listings taking part in matching, by commune of the dwelling offered, then typology. */
   marketOffer: (communeCode: string, typology: string, listingId: string) => ({
     gsi3pk: `MARKET#${communeCode}`,

@@ -17,6 +17,7 @@ export const DIGEST_MAX_LINES = 30;
 const KIND_LABELS: Record<string, string> = {
   '2-way': 'Échange direct',
   '3-way': 'Échange à trois',
+  chain: 'Chaîne de mutation (logement vacant d’un bailleur)',
 };
 
 function describe(proposal: AnnouncedProposal, reference: ReferenceData | undefined): string {

@@ -23,7 +23,7 @@ import { getUser, getUsers } from '../db/users';
 import { reachableEmail } from '../mail/addresses';
 import { proposalsDigestMail, type AnnouncedProposal } from '../mail/digest-mails';
 import { byRank } from './views';
-import { receivedDwelling } from '../../../shared/listing/views';
+import { receivedDwelling, receivedVacancy } from '../../../shared/listing/views';
 
 export interface DigestDeps {
   db: Database;
@@ -107,11 +107,18 @@ async function stillOpen(
     matches.flatMap((match) => match.listingIds),
   );
   return matches.map((match) => {
-    // The owner moves into the dwelling of the next participant in the cycle.
+    // The owner moves into the dwelling of the next participant in the cycle; in a chain, the previous one's or the vacancy.
     const at = match.listingIds.findIndex(
       (id) => match.participants.find((p) => p.listingId === id)?.ownerId === ownerId,
     );
-    const next = listings.get(match.listingIds[(at + 1) % match.listingIds.length]!);
+    if (match.kind === 'chain' && at === 0 && match.chain)
+      return {
+        matchId: match.id,
+        kind: match.kind,
+        receives: receivedVacancy(match.chain.vacancy),
+      };
+    const nextAt = match.kind === 'chain' ? at - 1 : (at + 1) % match.listingIds.length;
+    const next = listings.get(match.listingIds[nextAt]!);
     return {
       matchId: match.id,
       kind: match.kind,

@@ -79,14 +79,27 @@ export function versionAfter(before: Listing | undefined, after: Listing | undef
 /** Catch-up reads go back this far before the previous read: a change is recorded by the clock of the instance that saw it. */
 const CLOCK_MARGIN_MS = 60_000;
 
+/** Told every listing state the index takes, so that another index (chains) follows the same market. */
+export interface MarketObserver {
+  reset(): void;
+  listing(listingId: string, listing: Listing | undefined, now: Date): void;
+}
+
 export class MarketCache {
   private index?: MatchingIndex;
+  private observer?: MarketObserver;
   /** The version of each listing the index reflects, deleted ones included. */
   private readonly versions = new Map<string, number>();
   /** When the last read of the market (build or catch-up) started, by this instance's clock. */
   private syncedAt = 0;
   /** Kept across changes by the proposal upkeep; forgotten around every listing that changes, from whichever shard. */
   bounds = new BarBounds();
+
+  /** From now on, `observer` follows every listing state; the next `get` rebuilds so that it starts complete. */
+  observe(observer: MarketObserver): void {
+    this.observer = observer;
+    this.index = undefined;
+  }
 
   /** The index, built on first use, and built again when the market log no longer covers the time since the last catch-up. */
   async get(
@@ -112,6 +125,7 @@ export class MarketCache {
     this.versions.set(id, version);
     this.bounds.forget(this.current, id);
     applyListingState(this.current, after, id, now);
+    this.observer?.listing(id, after, now);
   }
 
   /** Applies the changes recorded in the market log since the last read (by this instance or others); returns how many were new. */
@@ -138,6 +152,7 @@ export class MarketCache {
       this.versions.set(listingId, Math.max(version, listing?.version ?? -1));
       this.bounds.forget(this.current, listingId);
       applyListingState(this.current, listing, listingId, now);
+      this.observer?.listing(listingId, listing, now);
     }
     return newer.size;
   }
@@ -154,9 +169,11 @@ export class MarketCache {
       places.communes.map((commune) => marketListings(db, commune.code)),
     );
     this.versions.clear();
+    this.observer?.reset();
     for (const listing of perCommune.flat()) {
       this.versions.set(listing.id, listing.version);
       if (takesPartInMatching(listing, now)) index.upsert(candidateOf(listing));
+      this.observer?.listing(listing.id, listing, now);
     }
     this.index = index;
     this.bounds = new BarBounds();

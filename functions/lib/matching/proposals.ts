@@ -85,8 +85,11 @@ export async function revisitProposalsOf(
   listingId: string,
 ): Promise<void> {
   const matches = await matchesOfListing(deps.db, listingId);
+  // Chains are revisited by their own upkeep (`chain-upkeep.ts`): their moves are not a cycle's.
   const live = matches.filter(
-    (m) => m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended',
+    (m) =>
+      m.kind !== 'chain' &&
+      (m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended'),
   );
   if (live.length === 0) return;
   const listings = await getListings(
@@ -118,7 +121,9 @@ export function storedCycleOf(match: StoredMatch): StoredCycle {
 /** The proposals through a listing that are live or paused: those whose participants lose them if it goes. */
 export function liveOrPaused(matches: StoredMatch[]): StoredMatch[] {
   return matches.filter(
-    (m) => m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended',
+    (m) =>
+      m.kind !== 'chain' &&
+      (m.status === 'proposed' || m.status === 'mutual' || m.status === 'suspended'),
   );
 }
 
@@ -136,7 +141,7 @@ export async function refillProposalsOf(
   summary: MatchSummary,
 ): Promise<StoredMatch[]> {
   const started = performance.now();
-  const mine = await matchesOfListing(deps.db, listingId);
+  const mine = (await matchesOfListing(deps.db, listingId)).filter((m) => m.kind !== 'chain');
   const byKey = new Map(mine.map((match) => [match.key, match]));
   const live = mine.filter((m) => m.status === 'proposed' || m.status === 'mutual');
   const plan = refillPlan(memo, listingId, live.map(storedCycleOf));

@@ -3,7 +3,7 @@
  * listing is verified by its lessor: an unverified listing could be a fake one harvesting
  * phone numbers. Until then the masked messaging serves.
  */
-import { receivedDwelling } from '../../../shared/listing/views';
+import { receivedDwelling, receivedVacancy } from '../../../shared/listing/views';
 import type { MatchView } from '../../../shared/schemas/match';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
@@ -20,6 +20,13 @@ export function matchView(
   ceilings?: IncomeCeilingYear,
 ): MatchView {
   const ids = match.listingIds;
+  const chain = match.kind === 'chain' ? match.chain : undefined;
+  /** The dwelling participant `i` would move into: the next one's in a cycle; the previous one's, or the vacancy, in a chain. */
+  const receivesOf = (i: number) => {
+    if (chain)
+      return i === 0 ? receivedVacancy(chain.vacancy) : publicOf(listings.get(ids[i - 1]!));
+    return publicOf(listings.get(ids[(i + 1) % ids.length]!));
+  };
   const explanation = (viewerListingId && match.explanations[viewerListingId]) ||
     match.explanations[ids[0]!] || { summary: '', reasons: [] };
   const opened = match.status === 'mutual' || match.status === 'engaged';
@@ -36,7 +43,6 @@ export function matchView(
       (match.recommended ?? false) && (match.status === 'proposed' || match.status === 'mutual'),
     participants: ids.map((listingId, i) => {
       const participant = match.participants.find((p) => p.listingId === listingId)!;
-      const next = listings.get(ids[(i + 1) % ids.length]!);
       const owner = showContacts ? contacts.get(participant.ownerId) : undefined;
       return {
         listingId,
@@ -47,7 +53,7 @@ export function matchView(
         ((contacts !== undefined && opened) || listingId === viewerListingId)
           ? { visit: participant.visit }
           : {}),
-        receives: next ? receivedDwelling(next) : (undefined as never),
+        receives: receivesOf(i) ?? (undefined as never),
         ...(owner && listingId !== viewerListingId
           ? {
               contact: {
@@ -62,6 +68,7 @@ export function matchView(
     contactsOpen: opened && everyoneVerified,
     ...incomeCheckOf(match, viewerListingId, listings, ceilings),
     createdAt: match.createdAt,
+    ...(chain ? { vacancy: chain.vacancy, released: chain.released } : {}),
   };
 }
 
@@ -78,9 +85,19 @@ function incomeCheckOf(
   if (!ceilings || !viewerListingId) return {};
   const at = match.listingIds.indexOf(viewerListingId);
   const mine = listings.get(viewerListingId);
-  const next = listings.get(match.listingIds[(at + 1) % match.listingIds.length]!);
-  if (at < 0 || !mine || !next) return {};
-  return { incomeCheck: ceilingCheck(mine.household, next.dwelling.financing, ceilings) };
+  if (at < 0 || !mine) return {};
+  const entered =
+    match.kind === 'chain'
+      ? at === 0
+        ? match.chain?.vacancy
+        : listings.get(match.listingIds[at - 1]!)?.dwelling
+      : listings.get(match.listingIds[(at + 1) % match.listingIds.length]!)?.dwelling;
+  if (!entered) return {};
+  return { incomeCheck: ceilingCheck(mine.household, entered.financing, ceilings) };
+}
+
+function publicOf(listing: Listing | undefined) {
+  return listing ? receivedDwelling(listing) : undefined;
 }
 
 /** Best first; 2-way before 3-way at equal score. */

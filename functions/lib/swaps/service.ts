@@ -77,6 +77,8 @@ export async function requestSwap(
       throw new ConflictError(
         'Tous les participants doivent avoir dit oui avant de demander l’échange.',
       );
+    if (match.kind === 'chain')
+      throw new ConflictError('Une chaîne de mutation ne peut pas encore être demandée en ligne.');
     const cycle = match.listingIds.map((id) => listings.get(id));
     if (cycle.some((l) => !l)) throw new ConflictError('Une des annonces n’existe plus.');
     assertFree(cycle as Listing[]);

@@ -985,6 +985,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/lessor/vacancies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mes logements vacants proposés, les plus récents d’abord, avec leurs chaînes ; Armos voit tous les bailleurs */
+    get: operations['getLessorVacancies'];
+    put?: never;
+    /** Proposer un logement vacant à la mutation : il ouvre des chaînes de déménagements */
+    post: operations['postLessorVacancies'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lessor/vacancies/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retirer un logement vacant : ses chaînes sont fermées */
+    post: operations['postLessorVacanciesByIdWithdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lessor/vacancies/{id}/renew': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Prolonger la proposition d’un logement vacant de 60 jours */
+    post: operations['postLessorVacanciesByIdRenew'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1349,7 +1401,7 @@ export interface components {
     Match: {
       id: string;
       /** @enum {string} */
-      kind: '2-way' | '3-way';
+      kind: '2-way' | '3-way' | 'chain';
       /** @enum {string} */
       status: 'proposed' | 'mutual' | 'declined' | 'engaged' | 'closed' | 'suspended';
       score: number;
@@ -1399,6 +1451,8 @@ export interface components {
             category?: number;
           };
       createdAt: string;
+      vacancy?: components['schemas']['PublicDwelling'];
+      released?: components['schemas']['ReleasedDwelling'];
     };
     ReceivedDwelling: {
       lessorId: string;
@@ -1427,6 +1481,12 @@ export interface components {
       note?: string;
       at: string;
       agentId: string;
+    };
+    ReleasedDwelling: {
+      lessorId: string;
+      /** @enum {string} */
+      typology: 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6';
+      quartierId: string;
     };
     InterestBody: {
       interested: boolean;
@@ -2027,6 +2087,91 @@ export interface components {
       lastResult?: string;
       deliveredAt?: string;
       body: string;
+    };
+    Vacancy: {
+      id: string;
+      lessorId: string;
+      dwelling: {
+        lessorId: string;
+        dwellingRef: string;
+        communeCode: string;
+        quartierId: string;
+        /** @enum {string} */
+        typology: 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6';
+        surface: number;
+        rent: number;
+        charges: number;
+        floor: number;
+        lift: boolean;
+        accessible: boolean;
+        /** @enum {string} */
+        financing: 'LLTS' | 'LLS' | 'PLS' | 'PLI';
+        /** @default [] */
+        features: ('balcony' | 'garden' | 'parking')[];
+      };
+      priority: {
+        /** @description Seul un foyer en sur-occupation peut entrer dans le logement vacant */
+        overOccupiedOnly?: boolean;
+        /** @description Les chaînes dont le premier foyer a besoin d’un logement accessible passent avant les autres */
+        accessibleNeedsFirst?: boolean;
+      };
+      /** @enum {string} */
+      status: 'open' | 'withdrawn' | 'expired' | 'let';
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+      expiresAt: string;
+      chains?: {
+        /** @description Chaînes proposées aux locataires */
+        stored: number;
+        /** @description Foyers qui déménageraient par la meilleure */
+        households: number;
+        chains: {
+          matchId: string;
+          status: string;
+          movers: number;
+          score: number;
+          moves: {
+            from: {
+              communeCode: string;
+              quartierId: string;
+              /** @enum {string} */
+              typology: 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6';
+            };
+          }[];
+        }[];
+      };
+    };
+    VacancyBody: {
+      dwelling: {
+        lessorId: string;
+        dwellingRef: string;
+        communeCode: string;
+        quartierId: string;
+        /** @enum {string} */
+        typology: 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6';
+        surface: number;
+        rent: number;
+        charges: number;
+        floor: number;
+        lift: boolean;
+        accessible: boolean;
+        /** @enum {string} */
+        financing: 'LLTS' | 'LLS' | 'PLS' | 'PLI';
+        /** @default [] */
+        features: ('balcony' | 'garden' | 'parking')[];
+      };
+      /** @default {} */
+      priority: {
+        /** @description Seul un foyer en sur-occupation peut entrer dans le logement vacant */
+        overOccupiedOnly?: boolean;
+        /** @description Les chaînes dont le premier foyer a besoin d’un logement accessible passent avant les autres */
+        accessibleNeedsFirst?: boolean;
+      };
+    };
+    VacancyPage: {
+      items: components['schemas']['Vacancy'][];
+      nextCursor?: string;
     };
   };
   responses: never;
@@ -5266,7 +5411,26 @@ export interface operations {
            *         "incomeCheck": {
            *           "status": "not_configured"
            *         },
-           *         "createdAt": "exemple"
+           *         "createdAt": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "lessorId": "exemple",
+           *           "typology": "T1",
+           *           "quartierId": "exemple"
+           *         }
            *       }
            *     ]
            */
@@ -5444,7 +5608,26 @@ export interface operations {
            *       "incomeCheck": {
            *         "status": "not_configured"
            *       },
-           *       "createdAt": "exemple"
+           *       "createdAt": "exemple",
+           *       "vacancy": {
+           *         "lessorId": "exemple",
+           *         "communeCode": "97411",
+           *         "quartierId": "exemple",
+           *         "typology": "T1",
+           *         "surface": 9,
+           *         "rent": 0,
+           *         "charges": 0,
+           *         "floor": -1,
+           *         "lift": true,
+           *         "accessible": true,
+           *         "financing": "LLTS",
+           *         "features": []
+           *       },
+           *       "released": {
+           *         "lessorId": "exemple",
+           *         "typology": "T1",
+           *         "quartierId": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Match'];
@@ -5611,7 +5794,26 @@ export interface operations {
            *       "incomeCheck": {
            *         "status": "not_configured"
            *       },
-           *       "createdAt": "exemple"
+           *       "createdAt": "exemple",
+           *       "vacancy": {
+           *         "lessorId": "exemple",
+           *         "communeCode": "97411",
+           *         "quartierId": "exemple",
+           *         "typology": "T1",
+           *         "surface": 9,
+           *         "rent": 0,
+           *         "charges": 0,
+           *         "floor": -1,
+           *         "lift": true,
+           *         "accessible": true,
+           *         "financing": "LLTS",
+           *         "features": []
+           *       },
+           *       "released": {
+           *         "lessorId": "exemple",
+           *         "typology": "T1",
+           *         "quartierId": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Match'];
@@ -5824,7 +6026,26 @@ export interface operations {
            *       "incomeCheck": {
            *         "status": "not_configured"
            *       },
-           *       "createdAt": "exemple"
+           *       "createdAt": "exemple",
+           *       "vacancy": {
+           *         "lessorId": "exemple",
+           *         "communeCode": "97411",
+           *         "quartierId": "exemple",
+           *         "typology": "T1",
+           *         "surface": 9,
+           *         "rent": 0,
+           *         "charges": 0,
+           *         "floor": -1,
+           *         "lift": true,
+           *         "accessible": true,
+           *         "financing": "LLTS",
+           *         "features": []
+           *       },
+           *       "released": {
+           *         "lessorId": "exemple",
+           *         "typology": "T1",
+           *         "quartierId": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Match'];
@@ -11407,6 +11628,687 @@ export interface operations {
       };
       /** @description Introuvable (not_found) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getLessorVacancies: {
+    parameters: {
+      query?: {
+        lessorId?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Une page de logements vacants */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "exemple",
+           *           "lessorId": "exemple",
+           *           "dwelling": {
+           *             "lessorId": "exemple",
+           *             "dwellingRef": "exemple",
+           *             "communeCode": "97411",
+           *             "quartierId": "exemple",
+           *             "typology": "T1",
+           *             "surface": 9,
+           *             "rent": 0,
+           *             "charges": 0,
+           *             "floor": -1,
+           *             "lift": true,
+           *             "accessible": true,
+           *             "financing": "LLTS",
+           *             "features": []
+           *           },
+           *           "priority": {
+           *             "overOccupiedOnly": true,
+           *             "accessibleNeedsFirst": true
+           *           },
+           *           "status": "open",
+           *           "createdBy": "exemple",
+           *           "createdAt": "exemple",
+           *           "updatedAt": "exemple",
+           *           "expiresAt": "exemple",
+           *           "chains": {
+           *             "stored": 1,
+           *             "households": 1,
+           *             "chains": [
+           *               {
+           *                 "matchId": "exemple",
+           *                 "status": "exemple",
+           *                 "movers": 1,
+           *                 "score": 1,
+           *                 "moves": []
+           *               }
+           *             ]
+           *           }
+           *         }
+           *       ],
+           *       "nextCursor": "exemple"
+           *     }
+           */
+          'application/json': components['schemas']['VacancyPage'];
+        };
+      };
+      /** @description Requête invalide (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Non connecté (unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Action non autorisée pour ce rôle (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postLessorVacancies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "dwelling": {
+         *         "lessorId": "exemple",
+         *         "dwellingRef": "exemple",
+         *         "communeCode": "97411",
+         *         "quartierId": "exemple",
+         *         "typology": "T1",
+         *         "surface": 9,
+         *         "rent": 0,
+         *         "charges": 0,
+         *         "floor": -1,
+         *         "lift": true,
+         *         "accessible": true,
+         *         "financing": "LLTS",
+         *         "features": []
+         *       },
+         *       "priority": {}
+         *     }
+         */
+        'application/json': components['schemas']['VacancyBody'];
+      };
+    };
+    responses: {
+      /** @description Logement vacant proposé pour 60 jours */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "exemple",
+           *       "lessorId": "exemple",
+           *       "dwelling": {
+           *         "lessorId": "exemple",
+           *         "dwellingRef": "exemple",
+           *         "communeCode": "97411",
+           *         "quartierId": "exemple",
+           *         "typology": "T1",
+           *         "surface": 9,
+           *         "rent": 0,
+           *         "charges": 0,
+           *         "floor": -1,
+           *         "lift": true,
+           *         "accessible": true,
+           *         "financing": "LLTS",
+           *         "features": []
+           *       },
+           *       "priority": {
+           *         "overOccupiedOnly": true,
+           *         "accessibleNeedsFirst": true
+           *       },
+           *       "status": "open",
+           *       "createdBy": "exemple",
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "expiresAt": "exemple",
+           *       "chains": {
+           *         "stored": 1,
+           *         "households": 1,
+           *         "chains": [
+           *           {
+           *             "matchId": "exemple",
+           *             "status": "exemple",
+           *             "movers": 1,
+           *             "score": 1,
+           *             "moves": [
+           *               {
+           *                 "from": {
+           *                   "communeCode": "97411",
+           *                   "quartierId": "exemple",
+           *                   "typology": "T1"
+           *                 }
+           *               }
+           *             ]
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Vacancy'];
+        };
+      };
+      /** @description Requête invalide (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Non connecté (unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Action non autorisée pour ce rôle (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postLessorVacanciesByIdWithdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Logement vacant retiré */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "exemple",
+           *       "lessorId": "exemple",
+           *       "dwelling": {
+           *         "lessorId": "exemple",
+           *         "dwellingRef": "exemple",
+           *         "communeCode": "97411",
+           *         "quartierId": "exemple",
+           *         "typology": "T1",
+           *         "surface": 9,
+           *         "rent": 0,
+           *         "charges": 0,
+           *         "floor": -1,
+           *         "lift": true,
+           *         "accessible": true,
+           *         "financing": "LLTS",
+           *         "features": []
+           *       },
+           *       "priority": {
+           *         "overOccupiedOnly": true,
+           *         "accessibleNeedsFirst": true
+           *       },
+           *       "status": "open",
+           *       "createdBy": "exemple",
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "expiresAt": "exemple",
+           *       "chains": {
+           *         "stored": 1,
+           *         "households": 1,
+           *         "chains": [
+           *           {
+           *             "matchId": "exemple",
+           *             "status": "exemple",
+           *             "movers": 1,
+           *             "score": 1,
+           *             "moves": [
+           *               {
+           *                 "from": {
+           *                   "communeCode": "97411",
+           *                   "quartierId": "exemple",
+           *                   "typology": "T1"
+           *                 }
+           *               }
+           *             ]
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Vacancy'];
+        };
+      };
+      /** @description Requête invalide (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Non connecté (unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Action non autorisée pour ce rôle (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Introuvable (not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description État incompatible ou action concurrente (conflict) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postLessorVacanciesByIdRenew: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Logement vacant proposé 60 jours de plus */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "exemple",
+           *       "lessorId": "exemple",
+           *       "dwelling": {
+           *         "lessorId": "exemple",
+           *         "dwellingRef": "exemple",
+           *         "communeCode": "97411",
+           *         "quartierId": "exemple",
+           *         "typology": "T1",
+           *         "surface": 9,
+           *         "rent": 0,
+           *         "charges": 0,
+           *         "floor": -1,
+           *         "lift": true,
+           *         "accessible": true,
+           *         "financing": "LLTS",
+           *         "features": []
+           *       },
+           *       "priority": {
+           *         "overOccupiedOnly": true,
+           *         "accessibleNeedsFirst": true
+           *       },
+           *       "status": "open",
+           *       "createdBy": "exemple",
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "expiresAt": "exemple",
+           *       "chains": {
+           *         "stored": 1,
+           *         "households": 1,
+           *         "chains": [
+           *           {
+           *             "matchId": "exemple",
+           *             "status": "exemple",
+           *             "movers": 1,
+           *             "score": 1,
+           *             "moves": [
+           *               {
+           *                 "from": {
+           *                   "communeCode": "97411",
+           *                   "quartierId": "exemple",
+           *                   "typology": "T1"
+           *                 }
+           *               }
+           *             ]
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Vacancy'];
+        };
+      };
+      /** @description Requête invalide (validation_failed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Non connecté (unauthenticated) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Action non autorisée pour ce rôle (forbidden) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Introuvable (not_found) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "error": {
+           *         "code": "validation_failed",
+           *         "message": "exemple",
+           *         "issues": [
+           *           {
+           *             "path": "exemple",
+           *             "message": "exemple"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description État incompatible ou action concurrente (conflict) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

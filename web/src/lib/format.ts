@@ -1,5 +1,5 @@
 /** How the app writes amounts and kinds of swap, the same on every page. */
-import type { CycleKind } from '$shared/matching/types';
+import type { MatchKind } from '$shared/schemas/match';
 
 const wholeEuros = new Intl.NumberFormat('fr-FR', {
   style: 'currency',
@@ -18,7 +18,8 @@ export const formatEuros = (amount: number) =>
   (Number.isInteger(amount) ? wholeEuros : centEuros).format(amount);
 
 /** A proposal's or a swap's kind, as every page names it. */
-export const KIND_LABELS: Record<CycleKind, string> = {
+export const KIND_LABELS: Record<MatchKind, string> = {
   '2-way': 'Échange direct',
   '3-way': 'Échange à trois',
+  chain: 'Chaîne de mutation',
 };

@@ -191,3 +191,40 @@ export function noMatchAdvice(
     link: { href: '/mon-annonce', label: 'Vérifier mon annonce' },
   };
 }
+
+export interface VacancyChainStep {
+  /** "Logement vacant : T5 à Bellepierre (Saint-Denis)", or "Logement du participant 1 : …". */
+  home: string;
+  /** Who moves into it: "Vous" or "Participant 2". */
+  mover: string;
+  mine: boolean;
+}
+
+/**
+ * A chain in move order: the vacancy first, then each participant's home, which the next one
+ * enters (functions/lib/matching/views.ts: participant i receives the vacancy or i − 1's dwelling).
+ */
+export function vacancyChainSteps(
+  match: MatchView,
+  names: ReferenceNames,
+): { steps: VacancyChainStep[]; released: string } {
+  const steps = match.participants.map((participant, index) => ({
+    home:
+      index === 0
+        ? `Logement vacant : ${placeOf(participant.receives, names)}`
+        : `Logement ${homeOwner(match.participants[index - 1]!, index - 1)} : ${placeOf(participant.receives, names)}`,
+    mover: participantName(participant, index),
+    mine: participant.isMe,
+  }));
+  const last = match.participants.length - 1;
+  const released = match.released
+    ? `${match.released.typology} à ${names.quartier(match.released.quartierId)}`
+    : '';
+  return {
+    steps,
+    released: `Logement ${homeOwner(match.participants[last]!, last)}${released ? ` (${released})` : ''} : il revient à son bailleur, qui l’attribue comme d’habitude.`,
+  };
+}
+
+const homeOwner = (participant: MatchParticipantView, index: number) =>
+  participant.isMe ? 'actuel (le vôtre)' : `du participant ${index + 1}`;

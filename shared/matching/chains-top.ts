@@ -1,0 +1,51 @@
+/**
+ * The best K chains offered one by one, in `compareChains` order, without building a chain that
+ * cannot rank: an offer is first compared on tier, score and size with the K-th kept; its key
+ * (a string) is made only when it ranks or ties there. A dense market offers a listing tens of
+ * thousands of chains for ten places.
+ */
+import { type ChainRecord, chainKey, compareChains } from './chains';
+
+export class TopChains {
+  private readonly kept: ChainRecord[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  get full(): boolean {
+    return this.kept.length >= this.capacity;
+  }
+
+  /** Whether a chain of this tier and score (at best) could still rank: a bound for skipping a whole branch. */
+  couldRank(tier: number, score: number): boolean {
+    if (!this.full) return true;
+    const worst = this.kept[this.kept.length - 1] as ChainRecord;
+    return tier > worst.tier || (tier === worst.tier && score >= worst.score);
+  }
+
+  offer(vacancyId: string, tier: number, score: number, listingIds: () => string[]): void {
+    if (this.capacity <= 0) return;
+    if (this.full) {
+      const worst = this.kept[this.kept.length - 1] as ChainRecord;
+      if (tier < worst.tier || (tier === worst.tier && score < worst.score)) return;
+    }
+    const ids = listingIds();
+    const chain: ChainRecord = {
+      key: chainKey(vacancyId, ids),
+      vacancyId,
+      listingIds: ids,
+      size: ids.length,
+      score,
+      tier,
+    };
+    if (this.full && compareChains(chain, this.kept[this.kept.length - 1] as ChainRecord) >= 0)
+      return;
+    let at = this.kept.length;
+    while (at > 0 && compareChains(chain, this.kept[at - 1] as ChainRecord) < 0) at--;
+    this.kept.splice(at, 0, chain);
+    if (this.kept.length > this.capacity) this.kept.pop();
+  }
+
+  result(): ChainRecord[] {
+    return [...this.kept];
+  }
+}
