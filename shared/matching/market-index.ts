@@ -14,6 +14,7 @@ import { Interner, compileListing } from './compiled';
 import { compareRanked, cycleKey, type RankedCycle } from './cycles';
 import { ProposalBuilder } from './explain';
 import { ProposalSearch } from './proposal-search';
+import { sharedBySlot, type ListingCounts } from './shared-counts';
 import { cycleScore, moveScore, threeWayScore } from './score';
 import { ThreeCycleCounter } from './three-cycle-count';
 import { WanterTrees } from './wanter-trees';
@@ -104,6 +105,14 @@ export class MatchingIndex {
     for (const partner of this.graph.acceptedBy(startSlot))
       this.counter.addPartner(partner, this.wished.groups, this.wished.runOf(partner, columns));
     return { count2, count3: this.counter.finish(), wanters: intoStart.count };
+  }
+
+  /** What this listing shares with each of its neighbours (`sharedBySlot`), by listing id: how a change of it moves their counts. */
+  sharedCounts(listingId: string): Map<string, ListingCounts> {
+    const shared = new Map<string, ListingCounts>();
+    for (const [slot, counts] of sharedBySlot(this.graph, this.slot(listingId)))
+      shared.set(this.graph.listingAt(slot).id, counts);
+    return shared;
   }
 
   /** The proposal, explained, of a cycle given by its listings in move order from the smallest id. */

@@ -10,6 +10,7 @@
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import {
   BarBounds,
+  CountBook,
   MatchingIndex,
   placeNamesFrom,
   type MatchCandidate,
@@ -77,6 +78,8 @@ export class MarketCache {
   private syncedAt = 0;
   /** Kept across changes by the proposal upkeep; forgotten around every listing that changes, from whichever shard. */
   bounds = new BarBounds();
+  /** Each listing's counts as this instance follows them by difference; forgotten around the changes other instances saw. */
+  counts = new CountBook();
 
   /** The index, built on first use, and built again when the market log no longer covers the time since the last catch-up. */
   async get(
@@ -94,14 +97,18 @@ export class MarketCache {
     return this.index;
   }
 
-  /** Applies a listing change (after `get`), unless the index already reflects this version of the listing or a later one. */
-  apply(before: Listing | undefined, after: Listing | undefined, now: Date): void {
+  /**
+   * Applies a listing change (after `get`), unless the index already reflects this version of the
+   * listing or a later one; returns whether it did.
+   */
+  apply(before: Listing | undefined, after: Listing | undefined, now: Date): boolean {
     const id = (after ?? before)!.id;
     const version = versionAfter(before, after);
-    if ((this.versions.get(id) ?? -1) >= version) return;
+    if ((this.versions.get(id) ?? -1) >= version) return false;
     this.versions.set(id, version);
     this.bounds.forget(this.current, id);
     applyListingState(this.current, after, id, now);
+    return true;
   }
 
   /** Applies the changes recorded in the market log since the last read (by this instance or others); returns how many were new. */
@@ -127,7 +134,10 @@ export class MarketCache {
       const listing = current.get(listingId);
       this.versions.set(listingId, Math.max(version, listing?.version ?? -1));
       this.bounds.forget(this.current, listingId);
+      // Not followed by difference here: the counts around it, before and after, are counted again when needed.
+      this.counts.forgetAround(this.current, listingId);
       applyListingState(this.current, listing, listingId, now);
+      this.counts.forgetAround(this.current, listingId);
     }
     return newer.size;
   }
@@ -150,6 +160,7 @@ export class MarketCache {
     }
     this.index = index;
     this.bounds = new BarBounds();
+    this.counts = new CountBook();
     this.syncedAt = readAt;
     // The market index (gsi3) is eventually consistent: the log brings what it did not show yet.
     await this.catchUp(db, now);
