@@ -214,7 +214,7 @@ function upkeepPerPublication(listings: readonly GeneratedListing[], names: Plac
   );
   say();
   say(
-    'Counts by difference need each neighbour\'s counts known: an instance that has not seen them yet counts a listing in full once (as the recount row does), then follows it by difference. Each count moved by difference is checked against a recount in this benchmark.',
+    "Counts by difference need each neighbour's counts known: an instance that has not seen them yet counts a listing in full once (as the recount row does), then follows it by difference. Each count moved by difference is checked against a recount in this benchmark.",
   );
   say();
 }

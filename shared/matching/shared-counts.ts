@@ -14,7 +14,10 @@ export interface ListingCounts {
 }
 
 /** What one listing shares with each neighbour, by slot: cycles through both, and 1 in `wanters` when it accepts the neighbour's dwelling. */
-export function sharedBySlot(graph: AcceptanceGraph, startSlot: number): Map<number, ListingCounts> {
+export function sharedBySlot(
+  graph: AcceptanceGraph,
+  startSlot: number,
+): Map<number, ListingCounts> {
   const shared = new Map<number, ListingCounts>();
   const of = (slot: number): ListingCounts => {
     let counts = shared.get(slot);
