@@ -6,6 +6,7 @@
 import type { CompiledListing } from './compiled';
 import { ListingColumns } from './listing-columns';
 import { SlotList } from './slot-list';
+import { grownInto } from './typed-arrays';
 
 function addTo(map: Map<number, SlotList>, key: number, slot: number): void {
   let bucket = map.get(key);
@@ -111,6 +112,55 @@ export class AcceptanceGraph {
     }
     addTo(this.offered, listing.offeredKey, slot);
     for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
+  }
+
+  /**
+   * Adds listings of distinct ids to an empty graph (a cold start): all of them go into their slots
+   * and buckets first, then each one's list of accepted dwellings is found once and made at its
+   * final size. Adding them one by one finds each edge twice (from each end) and grows every list
+   * by pushes, which leaves as much garbage as the lists themselves.
+   */
+  addAll(listings: readonly CompiledListing[]): void {
+    if (this.slotById.size > 0 || this.accepted.length > 0)
+      throw new Error('addAll needs an empty graph');
+    const ids = new Set<string>();
+    for (const listing of listings) {
+      if (ids.has(listing.id)) throw new Error(`Listing ${listing.id} given twice`);
+      ids.add(listing.id);
+    }
+    this.version++;
+    const columns = this.columns;
+    for (let slot = 0; slot < listings.length; slot++) {
+      const listing = listings[slot] as CompiledListing;
+      columns.set(slot, listing);
+      this.slotById.set(listing.id, slot);
+      addTo(this.offered, listing.offeredKey, slot);
+      for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
+    }
+    let found = new Int32Array(1024);
+    let scores = new Float64Array(1024);
+    for (let slot = 0; slot < listings.length; slot++) {
+      let count = 0;
+      for (const key of this.listingAt(slot).wishedKeys) {
+        const bucket = this.offered.get(key);
+        if (bucket === undefined) continue;
+        if (found.length < count + bucket.length)
+          found = grownInto(found, new Int32Array(2 * (count + bucket.length)));
+        for (let i = 0; i < bucket.length; i++) {
+          const b = bucket.items[i] as number;
+          if (columns.acceptsWithinBucket(slot, b)) found[count++] = b;
+        }
+      }
+      const accepted: number[] = new Array<number>(count);
+      for (let i = 0; i < count; i++) accepted[i] = found[i] as number;
+      this.accepted[slot] = accepted;
+      columns.acceptedCount[slot] = count;
+      if (scores.length < count) scores = new Float64Array(2 * count);
+      columns.scoreMovesFrom(slot, accepted, scores);
+      let bestMove = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < count; i++) bestMove = Math.max(bestMove, scores[i] as number);
+      columns.bestAcceptedMove[slot] = bestMove;
+    }
   }
 
   /**
