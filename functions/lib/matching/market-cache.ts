@@ -18,10 +18,10 @@ import {
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
-import { getListings, marketListings } from '../db/listings';
+import { getListings, marketRows, type MarketRow } from '../db/listings';
 import { MARKET_LOG_DAYS, marketChangesSince } from '../db/market-log';
 
-export function candidateOf(listing: Listing): MatchCandidate {
+export function candidateOf(listing: Pick<Listing, keyof MatchCandidate>): MatchCandidate {
   return {
     id: listing.id,
     ownerId: listing.ownerId,
@@ -151,13 +151,21 @@ export class MarketCache {
     const places = await reference();
     const index = new MatchingIndex(placeNamesFrom(places));
     const perCommune = await Promise.all(
-      places.communes.map((commune) => marketListings(db, commune.code)),
+      places.communes.map((commune) => marketRows(db, commune.code)),
     );
     this.versions.clear();
-    for (const listing of perCommune.flat()) {
-      this.versions.set(listing.id, listing.version);
-      if (takesPartInMatching(listing, now)) index.upsert(candidateOf(listing));
+    // The index is eventually consistent: a listing that just moved commune may show in both, the latest version wins.
+    const latest = new Map<string, MarketRow>();
+    for (const rows of perCommune)
+      for (const row of rows)
+        if ((latest.get(row.id)?.version ?? -1) < row.version) latest.set(row.id, row);
+    const candidates: MatchCandidate[] = [];
+    for (const row of latest.values()) {
+      this.versions.set(row.id, row.version);
+      if (takesPartInMatching(row, now)) candidates.push(candidateOf(row));
     }
+    // All at once: each listing's accepted dwellings found once, at their final size.
+    index.addAll(candidates);
     this.index = index;
     this.bounds = new BarBounds();
     this.counts = new CountBook();
