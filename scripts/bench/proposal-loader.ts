@@ -1,6 +1,6 @@
 /**
  * The proposals a market holds when the matcher has followed it from the start (every listing's
- * own best stored once, linked to each participant, and every listing's counts), for benchmarks
+ * own best stored once, linked to each participant, and the listings' counts), for benchmarks
  * that bulk-load a market. At 10,000 dense listings that is over a million proposals: only those
  * a benchmark's publications will read are stored, i.e. every proposal through a listing whose
  * own best one of the publications changes, found by playing the publications in memory first.
@@ -68,8 +68,10 @@ export function proposalsToStore(
       if (stored.has(cycle.key) || !cycle.listingIds.some((p) => read.has(p))) continue;
       stored.set(cycle.key, toStoredMatch(index.proposalOf(cycle), id, listings, now));
     }
-    items.push(matchSummaryItem({ listingId: id, ...index.countsFor(id), computedAt }));
   }
+  // Their counts too (the matcher reads no one's, but a refilled listing's are written again).
+  for (const id of read)
+    items.push(matchSummaryItem({ listingId: id, ...index.countsFor(id), computedAt }));
   const matches = [...stored.values()];
   for (const match of matches) items.push(...storedMatchItems(match));
   return { read: read.size, matches, items };

@@ -21,10 +21,10 @@ import { machineLine, ms, percentile, writeBenchSection } from './report';
 
 const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
 /** Publications timed after the first one (which builds the matcher's index, timed apart). */
-const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 40);
+const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 20);
 const BASE_DIR = process.env.BENCH_BASE_DIR;
 const BASE_LABEL = process.env.BENCH_BASE_LABEL ?? 'previous commit';
-const BASE_PUBLICATIONS = Number(process.env.BENCH_BASE_PUBLICATIONS ?? 12);
+const BASE_PUBLICATIONS = Number(process.env.BENCH_BASE_PUBLICATIONS ?? 8);
 
 type LocalStack = Awaited<ReturnType<typeof StartLocalStack>>;
 
@@ -181,7 +181,7 @@ const lines = [
   machineLine('npm run bench:publish'),
   `Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()}.`,
   '',
-  `Market: ${MARKET_SIZE.toLocaleString('en')} published listings (synthetic CINOR market, broad wishes, seed 1) bulk-loaded into DynamoDB Local with the proposals the matcher would have stored: every proposal through each of the ${stored.read} listings whose own best the timed publications change (${stored.matches.length.toLocaleString('en')} proposals, each linked to its participants) and every listing's counts, ${stored.items.length.toLocaleString('en')} items, found in memory in ${(planMs / 1000).toFixed(0)} s by playing the publications first (the whole market holds over a million proposals, more than DynamoDB Local takes in the time of a benchmark). Then new listings are published one after the other through the local API, each once every stream handler has caught up with the previous one. The matcher polls DynamoDB Local's stream every 20 ms when idle, the other handlers every 100 ms. Each handler's time runs from the publication to the moment it has handled everything the publication caused; a handler is counted only for the publications that gave it records (how many, in brackets, when not all).`,
+  `Market: ${MARKET_SIZE.toLocaleString('en')} published listings (synthetic CINOR market, broad wishes, seed 1) bulk-loaded into DynamoDB Local with the proposals the matcher would have stored: every proposal through each of the ${stored.read} listings whose own best the timed publications change (${stored.matches.length.toLocaleString('en')} proposals, each linked to its participants) and their counts, ${stored.items.length.toLocaleString('en')} items, found in memory in ${(planMs / 1000).toFixed(0)} s by playing the publications first (the whole market holds over a million proposals, more than DynamoDB Local takes in the time of a benchmark). Then new listings are published one after the other through the local API, each once every stream handler has caught up with the previous one. The matcher polls DynamoDB Local's stream every 20 ms when idle, the other handlers every 100 ms. Each handler's time runs from the publication to the moment it has handled everything the publication caused; a handler is counted only for the publications that gave it records (how many, in brackets, when not all).`,
   '',
   `| measure | ${runs.map((r) => `${r.label} p50 | ${r.label} p95`).join(' | ')} |`,
   `|---|${runs.map(() => '---|---').join('|')}|`,
