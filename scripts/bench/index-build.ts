@@ -7,6 +7,7 @@
  * once with `MatchingIndex.addAll`). Writes its section of docs/benchmarks.md.
  */
 import os from 'node:os';
+import { resolve } from 'node:path';
 import { listingItem, toListing, type MarketRow } from '../../functions/lib/db/listings';
 import { candidateOf } from '../../functions/lib/matching/market-cache';
 import { generateMarket, type MarketOptions } from '../../shared/market/generator';
@@ -55,19 +56,33 @@ function marketItems(): { items: Record<string, unknown>[]; names: PlaceNames } 
 
 interface Way {
   label: string;
+  engine: typeof MatchingIndex;
   /** What the matcher reads of each item (done by DynamoDB for a projection). */
   read: (item: Record<string, unknown>) => Listing | MarketRow;
   build: (index: MatchingIndex, rows: (Listing | MarketRow)[]) => void;
 }
 
+/** The previous engine, from an older tree of the repository when given (as for `bench:publish`). */
+const BASE_DIR = process.env.BENCH_BASE_DIR;
+const BASE_LABEL = process.env.BENCH_BASE_LABEL ?? 'an older tree';
+const Previous = BASE_DIR
+  ? (
+      (await import(resolve(BASE_DIR, 'shared/matching/index.ts'))) as {
+        MatchingIndex: typeof MatchingIndex;
+      }
+    ).MatchingIndex
+  : MatchingIndex;
+
 const ways: Way[] = [
   {
-    label: 'previous: whole listings, added one by one (`upsert`)',
+    label: `previous: whole listings, added one by one (\`upsert\`)${BASE_DIR ? `, engine of ${BASE_LABEL}` : ''}`,
+    engine: Previous,
     read: (item) => toListing(item),
     build: (index, rows) => rows.forEach((row) => index.upsert(candidateOf(row))),
   },
   {
     label: 'now: the projection `marketRows` reads, added at once (`addAll`)',
+    engine: MatchingIndex,
     read: (item) =>
       toListing(Object.fromEntries(MARKET_ROW_FIELDS.map((field) => [field, item[field]]))),
     build: (index, rows) => index.addAll(rows.map(candidateOf)),
@@ -88,7 +103,7 @@ function measure(
 ): Result {
   const base = heapMb();
   let rows: (Listing | MarketRow)[] | undefined = source.items.map(way.read);
-  let index: MatchingIndex | undefined = new MatchingIndex(source.names);
+  let index: MatchingIndex | undefined = new way.engine(source.names);
   const started = performance.now();
   way.build(index, rows);
   const buildMs = performance.now() - started;
