@@ -156,7 +156,7 @@ export class AcceptanceGraph {
           if (columns.acceptsWithinBucket(slot, b)) found[count++] = b;
         }
       }
-      this.accepted.set(slot, found, count);
+      this.accepted.setPacked(slot, found, count);
       const accepted = this.acceptedBy(slot);
       columns.acceptedCount[slot] = count;
       if (scores.length < count) scores = new Float64Array(2 * count);

@@ -7,11 +7,15 @@
 import { grownInto } from './typed-arrays';
 
 const EMPTY = new Int32Array(0);
+/** Entries per shared buffer of `setPacked` (4 MB). */
+const PACKED_CHUNK = 1 << 20;
 
 export class AdjacencyLists {
   private views: Int32Array[] = [];
   /** Entries the storage behind each view can hold. */
   private capacities = new Int32Array(0);
+  private packed = EMPTY;
+  private packedAt = 0;
 
   /** The slot's list; valid until the slot's list next changes. */
   of(slot: number): Int32Array {
@@ -22,6 +26,24 @@ export class AdjacencyLists {
   set(slot: number, values: Int32Array, count: number): void {
     this.ensureSlot(slot);
     this.views[slot] = values.slice(0, count);
+    this.capacities[slot] = count;
+  }
+
+  /**
+   * `set` for a cold start, where every slot's list is made at once: lists share large buffers
+   * rather than each owning one (an ArrayBuffer per list costs as much as a hundred entries).
+   * A list that grows later moves to storage of its own.
+   */
+  setPacked(slot: number, values: Int32Array, count: number): void {
+    this.ensureSlot(slot);
+    if (this.packedAt + count > this.packed.length) {
+      this.packed = new Int32Array(Math.max(PACKED_CHUNK, count));
+      this.packedAt = 0;
+    }
+    const view = this.packed.subarray(this.packedAt, this.packedAt + count);
+    view.set(values.subarray(0, count));
+    this.packedAt += count;
+    this.views[slot] = view;
     this.capacities[slot] = count;
   }
 
