@@ -24,7 +24,7 @@ import { toStoredMatch } from '../../functions/lib/matching/proposals';
 import { publishedListing } from './market-loader';
 
 export interface StoredProposals {
-  /** The listings whose stored proposals the publications read. */
+  /** The listings whose stored proposals the publications read (the new listings among them). */
   read: number;
   matches: StoredMatch[];
   items: Record<string, unknown>[];
@@ -71,7 +71,8 @@ export function proposalsToStore(
   }
   // Their counts too (the matcher reads no one's, but a refilled listing's are written again).
   for (const id of read)
-    items.push(matchSummaryItem({ listingId: id, ...index.countsFor(id), computedAt }));
+    if (index.has(id))
+      items.push(matchSummaryItem({ listingId: id, ...index.countsFor(id), computedAt }));
   const matches = [...stored.values()];
   for (const match of matches) items.push(...storedMatchItems(match));
   return { read: read.size, matches, items };
