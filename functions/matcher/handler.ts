@@ -7,7 +7,7 @@
  * (the other participants' links, reminders, digests) is the fan-out's (`fan-out.ts`).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { DEFAULT_PROPOSALS_PER_LISTING } from '../../shared/matching/index';
+import { DEFAULT_PROPOSALS_PER_LISTING, sharedCountsOf } from '../../shared/matching/index';
 import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../lib/db/client';
@@ -44,8 +44,8 @@ export async function onListingChanged(
   const now = deps.now();
   const listingId = (after ?? before)!.id;
   const index = await deps.cache.get(deps.db, deps.reference, now);
-  const neighboursBefore = index.has(listingId) ? index.neighboursOf(listingId) : [];
-  deps.cache.apply(before, after, now);
+  const sharedBefore = sharedCountsOf(index, listingId);
+  const applied = deps.cache.apply(before, after, now);
   // Recorded before reading the others' changes: of two instances matching at the same time, the later reader sees both.
   await appendMarketChange(deps.db, {
     listingId,
@@ -55,6 +55,11 @@ export async function onListingChanged(
   await deps.cache.catchUp(deps.db, now);
   const change = marketChangeOf(before, after, now);
   if (change === 'unchanged' || change === 'out') {
+    // Nothing to recount, unless the index still held a listing whose record says it had already left (an expiry).
+    if (applied) {
+      deps.cache.counts.forget(sharedBefore.keys());
+      deps.cache.counts.forgetAround(deps.cache.current, listingId);
+    }
     // The swap's own match is already `engaged`; suspension only touches live proposals.
     if (after && (after.status === 'exchanged' || after.status === 'engaged'))
       await suspendProposalsOf(deps, after);
@@ -68,7 +73,7 @@ export async function onListingChanged(
     deps.cache,
     listingId,
     storedBefore,
-    neighboursBefore,
+    applied ? sharedBefore : 'recount',
   );
   // Kept or reopened proposals say what the changed listing offers now (e.g. its rent after the swap).
   if (change === 'changed') await refreshExplanationsOf(deps, deps.cache.current, listingId);

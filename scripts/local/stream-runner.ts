@@ -136,6 +136,11 @@ export class StreamRunner {
     }
   }
 
+  /** When each handler last caught up (found its shards empty after handling records); 0 while busy. */
+  caughtUpAt(): Record<string, number> {
+    return { ...this.idleSince };
+  }
+
   private async discoverShards(): Promise<void> {
     this.lastDiscovery = Date.now();
     const shards = [];

@@ -58,10 +58,7 @@ describe('AcceptanceGraph', () => {
           }
           for (const [id, a] of present) {
             const slot = graph.slotOf(id) as number;
-            const accepted = graph
-              .acceptedBy(slot)
-              .map((b) => graph.listingAt(b).id)
-              .sort();
+            const accepted = [...graph.acceptedBy(slot)].map((b) => graph.listingAt(b).id).sort();
             expect(accepted).toEqual(
               [...present.values()]
                 .filter((b) => acceptsCompiled(a, b))
@@ -90,7 +87,7 @@ describe('AcceptanceGraph', () => {
       ),
     );
     listings.forEach((listing) => graph.add(listing));
-    const moves = graph.acceptedBy(0).map((b) => graph.columns.moveScore(0, b));
+    const moves = [...graph.acceptedBy(0)].map((b) => graph.columns.moveScore(0, b));
     expect(moves).toHaveLength(3);
     expect(graph.columns.bestAcceptedMove[0]).toBe(Math.max(...moves));
   });

@@ -5,7 +5,9 @@
  */
 import type { CompiledListing } from './compiled';
 import { ListingColumns } from './listing-columns';
+import { AdjacencyLists } from './adjacency-lists';
 import { SlotList } from './slot-list';
+import { grownInto } from './typed-arrays';
 
 function addTo(map: Map<number, SlotList>, key: number, slot: number): void {
   let bucket = map.get(key);
@@ -45,7 +47,9 @@ export class IncomingMarks {
 export class AcceptanceGraph {
   readonly columns = new ListingColumns();
   readonly marks = new IncomingMarks();
-  private readonly accepted: number[][] = [];
+  private readonly accepted = new AdjacencyLists();
+  /** Slots ever used: new ones are numbered from here when none is free. */
+  private slotsUsed = 0;
   private readonly slotById = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   /** Slots by the commune×typology of the dwelling they offer. */
@@ -82,18 +86,19 @@ export class AcceptanceGraph {
   }
 
   /** Slots of the dwellings the listing in `slot` accepts. */
-  acceptedBy(slot: number): readonly number[] {
-    return this.accepted[slot] ?? [];
+  acceptedBy(slot: number): Int32Array {
+    return this.accepted.of(slot);
   }
 
   add(listing: CompiledListing): void {
-    const slot = this.freeSlots.pop() ?? this.accepted.length;
+    const slot = this.freeSlots.pop() ?? this.slotsUsed++;
     this.version++;
     this.columns.set(slot, listing);
     this.slotById.set(listing.id, slot);
     const columns = this.columns;
-    const accepted = this.outgoing(slot);
-    this.accepted[slot] = accepted;
+    const found = this.outgoing(slot);
+    this.accepted.set(slot, Int32Array.from(found), found.length);
+    const accepted = this.acceptedBy(slot);
     columns.acceptedCount[slot] = accepted.length;
     const moves = this.outgoingMoves(slot);
     let bestMove = Number.NEGATIVE_INFINITY;
@@ -102,7 +107,7 @@ export class AcceptanceGraph {
     const marks = this.markIncoming(slot);
     for (let i = 0; i < marks.count; i++) {
       const c = marks.slots[i] as number;
-      (this.accepted[c] as number[]).push(slot);
+      this.accepted.push(c, slot);
       columns.acceptedCount[c] = (columns.acceptedCount[c] as number) + 1;
       columns.bestAcceptedMove[c] = Math.max(
         columns.bestAcceptedMove[c] as number,
@@ -111,6 +116,55 @@ export class AcceptanceGraph {
     }
     addTo(this.offered, listing.offeredKey, slot);
     for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
+  }
+
+  /**
+   * Adds listings of distinct ids to an empty graph (a cold start): all of them go into their slots
+   * and buckets first, then each one's list of accepted dwellings is found once and made at its
+   * final size. Adding them one by one finds each edge twice (from each end) and grows every list
+   * by pushes, which leaves as much garbage as the lists themselves.
+   */
+  addAll(listings: readonly CompiledListing[]): void {
+    if (this.slotById.size > 0 || this.slotsUsed > 0)
+      throw new Error('addAll needs an empty graph');
+    const ids = new Set<string>();
+    for (const listing of listings) {
+      if (ids.has(listing.id)) throw new Error(`Listing ${listing.id} given twice`);
+      ids.add(listing.id);
+    }
+    this.version++;
+    this.slotsUsed = listings.length;
+    const columns = this.columns;
+    for (let slot = 0; slot < listings.length; slot++) {
+      const listing = listings[slot] as CompiledListing;
+      columns.set(slot, listing);
+      this.slotById.set(listing.id, slot);
+      addTo(this.offered, listing.offeredKey, slot);
+      for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
+    }
+    let found = new Int32Array(1024);
+    let scores = new Float64Array(1024);
+    for (let slot = 0; slot < listings.length; slot++) {
+      let count = 0;
+      for (const key of this.listingAt(slot).wishedKeys) {
+        const bucket = this.offered.get(key);
+        if (bucket === undefined) continue;
+        if (found.length < count + bucket.length)
+          found = grownInto(found, new Int32Array(2 * (count + bucket.length)));
+        for (let i = 0; i < bucket.length; i++) {
+          const b = bucket.items[i] as number;
+          if (columns.acceptsWithinBucket(slot, b)) found[count++] = b;
+        }
+      }
+      this.accepted.setPacked(slot, found, count);
+      const accepted = this.acceptedBy(slot);
+      columns.acceptedCount[slot] = count;
+      if (scores.length < count) scores = new Float64Array(2 * count);
+      columns.scoreMovesFrom(slot, accepted, scores);
+      let bestMove = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < count; i++) bestMove = Math.max(bestMove, scores[i] as number);
+      columns.bestAcceptedMove[slot] = bestMove;
+    }
   }
 
   /**
@@ -127,18 +181,14 @@ export class AcceptanceGraph {
     this.version++;
     for (let i = 0; i < marks.count; i++) {
       const c = marks.slots[i] as number;
-      const list = this.accepted[c] as number[];
-      // Searched from the end: a listing that comes and goes (an edit, a quick withdrawal) was appended last.
-      const at = list.lastIndexOf(slot);
-      list[at] = list[list.length - 1] as number; // order does not matter: swap with the last and drop it
-      list.pop();
+      this.accepted.remove(c, slot);
       this.columns.acceptedCount[c] = (this.columns.acceptedCount[c] as number) - 1;
     }
     removeFrom(this.offered, listing.offeredKey, slot);
     for (const key of listing.wishedKeys) removeFrom(this.wanted, key, slot);
     this.slotById.delete(listingId);
     this.columns.clear(slot);
-    this.accepted[slot] = [];
+    this.accepted.clear(slot);
     this.freeSlots.push(slot);
     return true;
   }
@@ -190,7 +240,7 @@ export class AcceptanceGraph {
   }
 
   /** How many of `slots` carry the current marks: the 3-cycles through one partner, without building them. */
-  countMarked(slots: readonly number[]): number {
+  countMarked(slots: ArrayLike<number>): number {
     const stamps = this.marks.stamps;
     const generation = this.marks.generation;
     let count = 0;

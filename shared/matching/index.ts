@@ -13,6 +13,9 @@ export {
   refillPlan,
 } from './proposal-upkeep';
 export type { RefillPlan, StoredCycle } from './proposal-upkeep';
+export { CountBook, sharedCountsOf } from './count-book';
+export type { SharedCounts } from './count-book';
+export type { ListingCounts } from './shared-counts';
 export { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
 export { cycleWeight, optimiseCycles, optimiseTwoWayOnly } from './optimiser';
 export type { OptimisedPlan } from './optimiser';

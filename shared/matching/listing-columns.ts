@@ -91,7 +91,7 @@ export class ListingColumns {
   }
 
   /** `moveScore` of the household in slot `mover` into each of `homes`, at `scores[i]`; see `scoreMovesInto`. */
-  scoreMovesFrom(mover: number, homes: readonly number[], scores: Float64Array): void {
+  scoreMovesFrom(mover: number, homes: ArrayLike<number>, scores: Float64Array): void {
     for (let i = 0; i < homes.length; i++) {
       const home = homes[i] as number;
       scores[i] = this.moveScoreInto(

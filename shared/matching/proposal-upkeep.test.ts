@@ -1,7 +1,7 @@
 /**
  * The upkeep against the brute force: after any sequence of publications, edits and withdrawals,
- * applied one at a time as the matcher does (refill the listings `listingsToRefill` names, recount
- * those `listingsToRecount` names), the stored cycles through each listing are exactly those of the
+ * applied one at a time as the matcher does (refill the listings `listingsToRefill` names, move
+ * the counts by difference with `CountBook`), the stored cycles through each listing are exactly those of the
  * market that some participant keeps among its own best (every 2-way and its best K 3-ways, by
  * the brute force), and every stored count equals a recount.
  */
@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { accepts } from './accepts';
 import { bruteForceCycles, ownBestOf } from './brute-force';
 import { makeCandidate } from './candidate-factory';
+import { CountBook, sharedCountsOf } from './count-book';
 import { MatchingIndex } from './market-index';
 import {
   BarBounds,
   OwnBestMemo,
-  listingsToRecount,
   listingsToRefill,
   refillPlan,
   type StoredCycle,
@@ -65,11 +65,14 @@ type Step = {
   kind: 'publish' | 'edit' | 'withdraw';
   target: number;
   make: (id: string) => MatchCandidate;
+  /** The change is handled by an instance that knows no count yet (a cold start). */
+  freshInstance: boolean;
 };
 const stepArb: fc.Arbitrary<Step> = fc.record({
   kind: fc.constantFrom('publish', 'publish', 'edit', 'withdraw'),
   target: fc.nat(),
   make: candidateArb,
+  freshInstance: fc.nat({ max: 7 }).map((n) => n === 0),
 });
 
 interface Counts {
@@ -105,13 +108,14 @@ function applyStep(
   k: number,
   nextId: () => string,
   bounds: BarBounds,
+  book: CountBook,
 ): void {
   const ids = [...live.keys()];
   const id =
     step.kind === 'publish' || ids.length === 0
       ? nextId()
       : (ids[step.target % ids.length] as string);
-  const neighboursBefore = index.has(id) ? index.neighboursOf(id) : [];
+  const sharedBefore = sharedCountsOf(index, id);
   const storedBefore = model.through(id);
   bounds.forget(index, id);
   if (step.kind === 'withdraw' && live.has(id)) {
@@ -135,8 +139,8 @@ function applyStep(
       });
     for (const key of plan.retire) model.cycles.delete(key);
   }
-  for (const listingId of listingsToRecount(index, id, neighboursBefore))
-    model.counts.set(listingId, index.countsFor(listingId));
+  for (const [listingId, counts] of book.applyChange(index, id, sharedBefore))
+    model.counts.set(listingId, counts);
 }
 
 /** What must be stored, from the brute force alone: each cycle some participant keeps among its best. */
@@ -173,10 +177,12 @@ describe('proposal upkeep', () => {
           const model = new StoredModel();
           const live = new Map<string, MatchCandidate>();
           const bounds = new BarBounds(); // kept from one change to the next, as in a running matcher
+          let book = new CountBook();
           let published = 0;
           const nextId = () => `L${String(published++).padStart(2, '0')}`;
           for (const step of steps) {
-            applyStep(index, model, live, step, k, nextId, bounds);
+            if (step.freshInstance) book = new CountBook();
+            applyStep(index, model, live, step, k, nextId, bounds, book);
             const market = [...live.values()];
             const expected = expectedStored(market, k);
             expect([...model.cycles.keys()].sort()).toEqual([...expected].sort());

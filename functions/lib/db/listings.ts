@@ -222,6 +222,52 @@ export async function listingsToVerify(
   return { listings: (result.Items ?? []).map(toListing), cursor: result.LastEvaluatedKey };
 }
 
+/** What the matcher reads of a listing in the market: what it matches on, and what says whether and which version of it takes part. */
+export type MarketRow = Pick<
+  Listing,
+  | 'id'
+  | 'ownerId'
+  | 'dwelling'
+  | 'household'
+  | 'wishes'
+  | 'status'
+  | 'verification'
+  | 'expiresAt'
+  | 'version'
+  | 'nextRent'
+  | 'nextCharges'
+>;
+
+const MARKET_ROW_FIELDS = [
+  'id',
+  'ownerId',
+  'dwelling',
+  'household',
+  'wishes',
+  'status',
+  'verification',
+  'expiresAt',
+  'version',
+  'nextRent',
+  'nextCharges',
+] as const satisfies readonly (keyof MarketRow)[];
+
+/**
+ * `marketListings` reduced to what the matcher reads (a projection: no description, photos nor
+ * history read, parsed or held), for its cold start at regional scale.
+ */
+export async function marketRows(db: Database, communeCode: string): Promise<MarketRow[]> {
+  const items = await queryAll(db, {
+    IndexName: INDEX.market,
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ProjectionExpression: MARKET_ROW_FIELDS.map((_, i) => `#f${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(MARKET_ROW_FIELDS.map((f, i) => [`#f${i}`, f])),
+    ExpressionAttributeValues: { ':pk': indexKeys.marketOffer(communeCode, '', '').gsi3pk },
+  });
+  // Read as whole listings are, empty lists restored.
+  return items.map(toListing);
+}
+
 /** Listings taking part in matching whose dwelling is in `communeCode` (optionally of one typology). */
 export async function marketListings(
   db: Database,

@@ -125,19 +125,29 @@ export async function storeNewMatches(
 
 /** The match, if not stored yet, with a link to each participant. */
 export function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {
+  const [matchItem, ...links] = storedMatchItems(match);
   return [
     {
       Put: {
         TableName: db.tableName,
-        Item: { ...keys.match(match.id), entity: ENTITY.match, ...match },
+        Item: matchItem!,
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    ...match.participants.map((participant) => ({
-      Put: { TableName: db.tableName, Item: linkItem(match, participant) },
-    })),
+    ...links.map((Item) => ({ Put: { TableName: db.tableName, Item } })),
   ];
 }
+
+/** The items of a stored match: the match, then a link to each participant (also for bulk loads). */
+export function storedMatchItems(match: StoredMatch): Record<string, unknown>[] {
+  return [
+    { ...keys.match(match.id), entity: ENTITY.match, ...match },
+    ...match.participants.map((participant) => linkItem(match, participant)),
+  ];
+}
+
+/** The item of a listing's counts (also for bulk loads). */
+export const matchSummaryItem = (summary: MatchSummary) => summaryItem(summary);
 
 /** Files new matches under the day their silent participants are to be reminded. */
 export async function putAnswerReminders(

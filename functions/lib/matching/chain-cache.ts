@@ -7,8 +7,8 @@
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { VacancyCandidate } from '../../../shared/matching/chains';
 import { ChainIndex } from '../../../shared/matching/chains-index';
-import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
+import type { MarketRow } from '../db/listings';
 import { isOpen, openVacancies, type StoredVacancy } from '../db/vacancies';
 import { candidateOf, type MarketObserver } from './market-cache';
 
@@ -28,7 +28,7 @@ export class ChainCache implements MarketObserver {
       this.index.upsertVacancy(vacancyCandidateOf(vacancy));
   }
 
-  listing(listingId: string, listing: Listing | undefined, now: Date): void {
+  listing(listingId: string, listing: MarketRow | undefined, now: Date): void {
     if (listing && takesPartInMatching(listing, now))
       this.index.upsertListing(candidateOf(listing));
     else this.index.removeListing(listingId);

@@ -10,6 +10,7 @@
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import {
   BarBounds,
+  CountBook,
   MatchingIndex,
   placeNamesFrom,
   type MatchCandidate,
@@ -17,10 +18,10 @@ import {
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
-import { getListings, marketListings } from '../db/listings';
+import { getListings, marketRows, type MarketRow } from '../db/listings';
 import { MARKET_LOG_DAYS, marketChangesSince } from '../db/market-log';
 
-export function candidateOf(listing: Listing): MatchCandidate {
+export function candidateOf(listing: Pick<Listing, keyof MatchCandidate>): MatchCandidate {
   return {
     id: listing.id,
     ownerId: listing.ownerId,
@@ -82,7 +83,7 @@ const CLOCK_MARGIN_MS = 60_000;
 /** Told every listing state the index takes, so that another index (chains) follows the same market. */
 export interface MarketObserver {
   reset(): void;
-  listing(listingId: string, listing: Listing | undefined, now: Date): void;
+  listing(listingId: string, listing: MarketRow | undefined, now: Date): void;
 }
 
 export class MarketCache {
@@ -94,6 +95,8 @@ export class MarketCache {
   private syncedAt = 0;
   /** Kept across changes by the proposal upkeep; forgotten around every listing that changes, from whichever shard. */
   bounds = new BarBounds();
+  /** Each listing's counts as this instance follows them by difference; forgotten around the changes other instances saw. */
+  counts = new CountBook();
 
   /** From now on, `observer` follows every listing state; the next `get` rebuilds so that it starts complete. */
   observe(observer: MarketObserver): void {
@@ -117,15 +120,19 @@ export class MarketCache {
     return this.index;
   }
 
-  /** Applies a listing change (after `get`), unless the index already reflects this version of the listing or a later one. */
-  apply(before: Listing | undefined, after: Listing | undefined, now: Date): void {
+  /**
+   * Applies a listing change (after `get`), unless the index already reflects this version of the
+   * listing or a later one; returns whether it did.
+   */
+  apply(before: Listing | undefined, after: Listing | undefined, now: Date): boolean {
     const id = (after ?? before)!.id;
     const version = versionAfter(before, after);
-    if ((this.versions.get(id) ?? -1) >= version) return;
+    if ((this.versions.get(id) ?? -1) >= version) return false;
     this.versions.set(id, version);
     this.bounds.forget(this.current, id);
     applyListingState(this.current, after, id, now);
     this.observer?.listing(id, after, now);
+    return true;
   }
 
   /** Applies the changes recorded in the market log since the last read (by this instance or others); returns how many were new. */
@@ -151,8 +158,11 @@ export class MarketCache {
       const listing = current.get(listingId);
       this.versions.set(listingId, Math.max(version, listing?.version ?? -1));
       this.bounds.forget(this.current, listingId);
+      // Not followed by difference here: the counts around it, before and after, are counted again when needed.
+      this.counts.forgetAround(this.current, listingId);
       applyListingState(this.current, listing, listingId, now);
       this.observer?.listing(listingId, listing, now);
+      this.counts.forgetAround(this.current, listingId);
     }
     return newer.size;
   }
@@ -166,17 +176,26 @@ export class MarketCache {
     const places = await reference();
     const index = new MatchingIndex(placeNamesFrom(places));
     const perCommune = await Promise.all(
-      places.communes.map((commune) => marketListings(db, commune.code)),
+      places.communes.map((commune) => marketRows(db, commune.code)),
     );
     this.versions.clear();
     this.observer?.reset();
-    for (const listing of perCommune.flat()) {
-      this.versions.set(listing.id, listing.version);
-      if (takesPartInMatching(listing, now)) index.upsert(candidateOf(listing));
-      this.observer?.listing(listing.id, listing, now);
+    // The index is eventually consistent: a listing that just moved commune may show in both, the latest version wins.
+    const latest = new Map<string, MarketRow>();
+    for (const rows of perCommune)
+      for (const row of rows)
+        if ((latest.get(row.id)?.version ?? -1) < row.version) latest.set(row.id, row);
+    const candidates: MatchCandidate[] = [];
+    for (const row of latest.values()) {
+      this.versions.set(row.id, row.version);
+      if (takesPartInMatching(row, now)) candidates.push(candidateOf(row));
+      this.observer?.listing(row.id, row, now);
     }
+    // All at once: each listing's accepted dwellings found once, at their final size.
+    index.addAll(candidates);
     this.index = index;
     this.bounds = new BarBounds();
+    this.counts = new CountBook();
     this.syncedAt = readAt;
     // The market index (gsi3) is eventually consistent: the log brings what it did not show yet.
     await this.catchUp(db, now);

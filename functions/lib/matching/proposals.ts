@@ -196,7 +196,7 @@ function reopen(match: StoredMatch): StoredMatch {
   return { ...rest, status: 'proposed' };
 }
 
-function toStoredMatch(
+export function toStoredMatch(
   proposal: Proposal,
   foundFor: string,
   listings: Map<string, Listing>,

@@ -1,16 +1,19 @@
 /**
  * Applies what a listing change means for whom (`shared/matching/proposal-upkeep.ts`) through the
- * data layer: the changed listing is refilled first (its owner is waiting for its proposals),
- * then every other listing whose own best changed, then the counts of every listing whose
- * counts may have changed are written.
+ * data layer: the counts the change moved are taken by difference (`CountBook`), the changed
+ * listing is refilled first (its owner is waiting for its proposals), then every other listing
+ * whose own best changed, then the counts of the other listings whose counts moved are written.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   OwnBestMemo,
   type BarBounds,
+  type CountBook,
+  type ListingCounts,
   listingsToRecount,
   listingsToRefill,
   type MatchingIndex,
+  type SharedCounts,
   type StoredCycle,
 } from '../../../shared/matching/index';
 import { putMatchSummaries, type MatchSummary, type StoredMatch } from '../db/matches';
@@ -22,26 +25,35 @@ export interface UpkeepDeps extends ProposalStoreDeps {
 }
 
 /**
- * After the change of `changedId` is in the market's index: refills and recounts. `storedBefore`: the
- * proposals stored through it before the change; `neighboursBefore`: the listings it accepted or
- * that accepted it before. Returns the proposals created.
+ * What the listing shared with its neighbours before the change (`sharedCountsOf`), or, when the
+ * index already held the change (a record handled again after a failure), `recount`: its
+ * neighbours' counts are then counted again in full.
+ */
+export type CountsBefore = SharedCounts | 'recount';
+
+/**
+ * After the change of `changedId` is in the market's index: refills and counts. `storedBefore`: the
+ * proposals stored through it before the change. Returns the proposals created.
  */
 export async function keepProposalsUpToDate(
   deps: UpkeepDeps,
-  market: { current: MatchingIndex; bounds: BarBounds },
+  market: { current: MatchingIndex; bounds: BarBounds; counts: CountBook },
   changedId: string,
   storedBefore: StoredCycle[],
-  neighboursBefore: string[],
+  countsBefore: CountsBefore,
 ): Promise<StoredMatch[]> {
   const index = market.current;
+  const book = market.counts;
   const started = performance.now();
   const memo = new OwnBestMemo(index, deps.proposalsPerListing, market.bounds);
   const computedAt = deps.now().toISOString();
+  const moved = countsMovedBy(index, book, changedId, countsBefore);
   const summaryOf = (listingId: string): MatchSummary => ({
     listingId,
-    ...index.countsFor(listingId),
+    ...(moved.get(listingId) ?? book.countsOf(index, listingId)),
     computedAt,
   });
+  const counted = performance.now();
   const created: StoredMatch[] = [];
   // Its owner is waiting: the changed listing is refilled before the others are even looked for.
   if (index.has(changedId))
@@ -54,7 +66,7 @@ export async function keepProposalsUpToDate(
   const refilled = performance.now();
   const done = new Set([changedId, ...refill]);
   const summaries: MatchSummary[] = [];
-  for (const listingId of listingsToRecount(index, changedId, neighboursBefore)) {
+  for (const listingId of moved.keys()) {
     if (done.has(listingId)) continue;
     summaries.push(summaryOf(listingId));
     // Each count takes a fraction of a millisecond: the event loop is given back now and then.
@@ -67,10 +79,26 @@ export async function keepProposalsUpToDate(
     refilled: refill.length,
     recounted: summaries.length,
     created: created.length,
-    ownMs: ms(started, own),
+    countMs: ms(started, counted),
+    ownMs: ms(counted, own),
     affectedMs: ms(own, affected),
     refillMs: ms(affected, refilled),
     recountMs: ms(refilled, performance.now()),
   });
   return created;
+}
+
+/** The listings whose counts the change moved, with their counts now. */
+function countsMovedBy(
+  index: MatchingIndex,
+  book: CountBook,
+  changedId: string,
+  before: CountsBefore,
+): Map<string, ListingCounts> {
+  if (before !== 'recount') return book.applyChange(index, changedId, before);
+  book.forgetAround(index, changedId);
+  const recounted = new Map<string, ListingCounts>();
+  for (const listingId of listingsToRecount(index, changedId, []))
+    recounted.set(listingId, book.countsOf(index, listingId));
+  return recounted;
 }
