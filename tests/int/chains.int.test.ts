@@ -114,7 +114,11 @@ describe('chains', () => {
     expect(chain.participants.map((p) => p.receives.typology)).toEqual(['T5', 'T3', 'T2']);
     expect(chain.participants.map((p) => p.isMe)).toEqual([false, false, true]);
     expect(chain.explanation.reasons.join(' ')).toContain('chaîne de mutation');
-    const familyChains = await chainsOf(family);
+    // Other test files publish in Sainte-Suzanne too: only the chains of this test's households count.
+    const ours = new Set([family.listingId, couple.listingId, single.listingId]);
+    const familyChains = (await chainsOf(family)).filter((c) =>
+      c.participants.every((p) => ours.has(p.listingId)),
+    );
     expect(familyChains.map((c) => c.participants.length).sort()).toEqual([1, 2, 3]);
 
     // Act: everyone says yes
@@ -139,10 +143,9 @@ describe('chains', () => {
 
     // Assess
     expect(mutual.status).toBe('mutual');
-    expect(lessorView.items.find((v) => v.id === vacancyId)?.chains).toMatchObject({
-      stored: 3,
-      households: 3,
-    });
+    const seenByLessor = lessorView.items.find((v) => v.id === vacancyId)?.chains;
+    expect(seenByLessor?.households).toBe(3);
+    expect(seenByLessor?.stored).toBeGreaterThanOrEqual(familyChains.length);
 
     // Act: the lessor withdraws the vacancy
     const withdrawn = await api(`/lessor/vacancies/${vacancyId}/withdraw`, {
