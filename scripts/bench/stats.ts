@@ -13,6 +13,7 @@ import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { signSession } from '../../functions/lib/auth/session';
 import { batchPutAll } from '../../functions/lib/db/batch';
@@ -21,6 +22,8 @@ import { ensureTable } from '../../functions/lib/db/table';
 import { findUserByEmail } from '../../functions/lib/db/users';
 import { rebuildStats } from '../../functions/lib/stats/rebuild';
 import { createStatsAggregator } from '../../functions/stats/handler';
+import { aggregatesFromItems } from '../../functions/lib/db/stats';
+import { createPreviousStatsAggregator } from './stats-previous';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
 
@@ -42,8 +45,8 @@ type Autocannon = (
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DOC = 'docs/benchmarks.md';
-/** The aggregator's last change. */
-const PREVIOUS_COMMIT = '5363b97';
+/** The commit before this aggregator (its per-record path is kept in stats-previous.ts). */
+const PREVIOUS_COMMIT = '9b229ea';
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const SIZE = {
   listings: Number(process.env.BENCH_LISTINGS ?? 3000),
@@ -105,12 +108,41 @@ function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
 
 type Aggregator = typeof createStatsAggregator;
 
+/** Every counter stored, as `pk|sk|counter` → value: both aggregators must leave the same. */
+async function storedCounters(db: Database): Promise<string> {
+  const items = await scanAll(db);
+  const counters = aggregatesFromItems(items).flatMap((aggregate) =>
+    Object.entries(aggregate.counters)
+      .filter(([, value]) => value !== 0)
+      .map(([counter, value]) => `${aggregate.month}|${aggregate.scope}|${counter}=${value}`),
+  );
+  return counters.sort().join('\n');
+}
+
+async function scanAll(db: Database): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        FilterExpression: 'begins_with(pk, :stats)',
+        ExpressionAttributeValues: { ':stats': 'STATS' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
 /** Records per second of one aggregator over `records`, on a fresh table holding the year's items. */
 async function aggregatorRate(
   stack: { dynamodbEndpoint: string; config: { region: string } },
   create: Aggregator,
   records: DynamoDBRecord[],
-): Promise<number> {
+): Promise<{ rate: number; counters: string }> {
   const db = createDatabase({
     tableName: `bench-stats-${Date.now().toString(36)}`,
     endpoint: stack.dynamodbEndpoint,
@@ -125,7 +157,8 @@ async function aggregatorRate(
       const { batchItemFailures } = await aggregate({ Records: records.slice(start, start + 100) });
       if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
     }
-    return records.length / ((performance.now() - started) / 1000);
+    const rate = records.length / ((performance.now() - started) / 1000);
+    return { rate, counters: await storedCounters(db) };
   } finally {
     await db.client.send(new DeleteTableCommand({ TableName: db.tableName }));
   }
@@ -139,16 +172,24 @@ async function benchAggregator(stack: {
   // Whole batches of consecutive records, as a shard delivers them: every n-th batch of 100.
   const sample = records.filter((_, i) => Math.floor(i / 100) % SAMPLE_EVERY === 0);
   say(
-    `- aggregator, one handler, batches of 100 applied one after the other as on one shard, on a fresh table holding the year's ${fmt(baseItems.length)} items:`,
+    `- aggregator, one handler, batches of 100 applied one after the other as on one shard, each run on a fresh table holding the year's ${fmt(baseItems.length)} items; every ${SAMPLE_EVERY}th batch of 100 consecutive records (${fmt(sample.length)} records), both aggregators in this run:`,
   );
-  const rate = await aggregatorRate(stack, createStatsAggregator, sample);
+  const previous = await aggregatorRate(stack, createPreviousStatsAggregator, sample);
   say(
-    `  - every ${SAMPLE_EVERY}th batch of 100 consecutive records (${fmt(sample.length)} records): **${fmt(rate)} records/s**`,
+    `  - previous (${PREVIOUS_COMMIT}: one transaction per record with a marker item): **${fmt(previous.rate)} records/s**`,
   );
+  const current = await aggregatorRate(stack, createStatsAggregator, sample);
+  say(
+    `  - current (${commit}: sums combined per aggregate item, one conditional update per item recording the change ids, 16 in parallel): **${fmt(current.rate)} records/s** (× ${(current.rate / previous.rate).toFixed(1)})`,
+  );
+  say(
+    `  - stored counters identical after both runs: ${current.counters === previous.counters ? 'yes' : '**NO**'} (${fmt(current.counters.split('\n').length)} counters)`,
+  );
+  if (current.counters !== previous.counters) process.exitCode = 1;
   if (process.env.BENCH_STATS_FULL_YEAR === '0') return;
   const whole = await aggregatorRate(stack, createStatsAggregator, records);
   say(
-    `  - the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole)} records/s** (target ≥ 1 000)`,
+    `  - current, the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole.rate)} records/s** (target ≥ 1 000)`,
   );
 }
 
@@ -205,7 +246,7 @@ try {
   into = aggregatorOut;
   say('### Agrégateur de statistiques');
   say();
-  say(`${machine()} Aggregator as of ${PREVIOUS_COMMIT} (one transaction per record).`);
+  say(machine());
   say();
   // Tables of their own: no stream handler of the stack competes with the aggregator measured.
   await benchAggregator(stack);
