@@ -15,6 +15,8 @@ export interface Caller {
   user: User;
   session: SessionClaims;
   via: 'bearer' | 'cookie';
+  /** The tenant's listing that is neither withdrawn nor exchanged, read with the session. */
+  activeListingId?: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -61,16 +63,26 @@ async function resolveCaller(
   if (!session) return undefined;
   const userKey = keys.user(session.userId);
   const revokedKey = keys.revokedSession(session.sessionId);
+  // In the same read, the tenant's active listing: most tenant pages start from it (docs/data-model.md, budgets).
+  const activeKey = keys.activeListing(session.userId);
   const { Responses } = await deps.db.doc.send(
-    new BatchGetCommand({ RequestItems: { [deps.db.tableName]: { Keys: [userKey, revokedKey] } } }),
+    new BatchGetCommand({
+      RequestItems: { [deps.db.tableName]: { Keys: [userKey, revokedKey, activeKey] } },
+    }),
   );
   const items = Responses?.[deps.db.tableName] ?? [];
   if (items.some((item) => item.pk === revokedKey.pk)) return undefined;
-  const userItem = items.find((item) => item.pk === userKey.pk);
+  const userItem = items.find((item) => item.pk === userKey.pk && item.sk === userKey.sk);
   // A deactivated staff account loses every open session at once: the check runs on each request.
   if (!userItem || userItem.deletedAt || userItem.deactivatedAt) return undefined;
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...user } = userItem;
-  return { user: user as User, session, via };
+  const active = items.find((item) => item.pk === activeKey.pk && item.sk === activeKey.sk);
+  return {
+    user: user as User,
+    session,
+    via,
+    ...(active ? { activeListingId: String(active.listingId) } : {}),
+  };
 }
 
 /** The signed-in caller, or 401. */

@@ -110,7 +110,7 @@ export async function listStaff(db: Database, role: Role): Promise<User[]> {
   return (Items ?? []).map(toUser);
 }
 
-function toUser(item: Record<string, unknown>): User {
+export function toUser(item: Record<string, unknown>): User {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...user } = item;
   return user as unknown as User;
 }
