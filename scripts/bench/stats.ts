@@ -65,7 +65,8 @@ const say = (line = '') => {
   console.log(line);
   into.push(line);
 };
-const fmt = (value: number) => Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
+const fmt = (value: number) =>
+  value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[
     Math.min(values.length - 1, Math.floor((p / 100) * values.length))
