@@ -20,6 +20,8 @@ export interface Caller {
   via: 'bearer' | 'cookie' | 'client';
   /** An API client's access token (middleware/api-client.ts): acts as its lessor on the lessor routes only. */
   client?: { id: string; name: string };
+  /** The tenant's listing that is neither withdrawn nor exchanged, read with the session. */
+  activeListingId?: string;
 }
 
 export interface ApiVariables {

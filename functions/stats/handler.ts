@@ -1,10 +1,10 @@
 /**
  * Keeps CINOR's statistics up to date from the table's stream: each listing, match or swap record
- * becomes the events of what changed (shared/stats/events.ts), whose sums are added in one
- * transaction with a marker of the record's id. A redelivered record changes nothing; records of
- * different items, or replayed out of order, give the same totals (sums commute). (Combining a
- * batch's sums into transactions of 100 items was measured slower on DynamoDB Local:
- * docs/benchmarks.md.)
+ * becomes the events of what changed (shared/stats/events.ts). A batch's sums are combined per
+ * aggregate item and written with one conditional update per item that also records the ids of
+ * the changes counted (functions/lib/db/stats-apply.ts): a redelivered, re-split or reordered
+ * batch changes nothing, and sums commute. (Per-record transactions with a marker item, and
+ * combined sums in transactions of up to 100 items, were measured slower: docs/benchmarks.md.)
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import {
@@ -18,7 +18,13 @@ import {
 } from '../../shared/stats/index';
 import type { Database } from '../lib/db/client';
 import { getListings } from '../lib/db/listings';
-import { applyStatsChange } from '../lib/db/stats';
+import { targetsOf } from '../lib/db/stats';
+import {
+  BatchCombiner,
+  applyCombined,
+  compactChangeId,
+  creationDayOf,
+} from '../lib/db/stats-apply';
 import { logger } from '../lib/logger';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
 
@@ -33,7 +39,8 @@ export function changeIdOf(record: DynamoDBRecord): string {
   return `${keys?.pk?.S ?? ''}|${keys?.sk?.S ?? ''}|${record.dynamodb?.SequenceNumber ?? record.eventID ?? ''}`;
 }
 
-async function lookupFor(db: Database, ...images: Array<Item | undefined>) {
+/** The listings the images name, read once for the whole batch. */
+async function lookupFor(db: Database, images: Array<Item | undefined>) {
   const ids = [...new Set(images.flatMap(listingIdsNamedBy))];
   const found = new Map<string, ListingFacts>();
   if (ids.length > 0) {
@@ -55,36 +62,43 @@ function imagesOf(record: DynamoDBRecord): { before?: Item; after?: Item } | und
   return { before: oldImage(record), after: newImage(record) };
 }
 
-/** Applies one record; returns whether counters changed. */
-export async function aggregateRecord(deps: StatsDeps, record: DynamoDBRecord): Promise<boolean> {
-  const images = imagesOf(record);
-  if (!images) return false;
-  const { before, after } = images;
-  const change = changeOf(
-    { id: changeIdOf(record), before, after },
-    await lookupFor(deps.db, before, after),
+/** Applies a batch of records (each at most once, whatever was applied before). */
+export async function aggregateRecords(deps: StatsDeps, records: DynamoDBRecord[]): Promise<void> {
+  const changes = new Map<string, { record: DynamoDBRecord; before?: Item; after?: Item }>();
+  for (const record of records) {
+    const images = imagesOf(record);
+    if (images) changes.set(changeIdOf(record), { record, ...images });
+  }
+  if (changes.size === 0) return;
+  const lookup = await lookupFor(
+    deps.db,
+    [...changes.values()].flatMap(({ before, after }) => [before, after]),
   );
-  const cells = cellsOf(change);
-  if (cells.size === 0) return false;
-  return applyStatsChange(deps.db, change.id, cells, deps.now());
+  const combiner = new BatchCombiner();
+  for (const [id, { record, before, after }] of changes) {
+    const cells = cellsOf(changeOf({ id, before, after }, lookup));
+    if (cells.size === 0) continue;
+    combiner.add(
+      compactChangeId(id),
+      creationDayOf(record.dynamodb?.ApproximateCreationDateTime),
+      targetsOf(cells),
+    );
+  }
+  await applyCombined(deps.db, combiner.items());
 }
 
 export function createStatsAggregator(deps: StatsDeps) {
   return async function aggregateFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
-    for (const record of event.Records) {
-      try {
-        await aggregateRecord(deps, record);
-      } catch (error) {
-        logger.error('statistics not updated for a record', {
-          error,
-          sequenceNumber: record.dynamodb?.SequenceNumber,
-        });
-        // Lambda retries from this record; the ones before it are applied and marked.
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
-      }
+    try {
+      await aggregateRecords(deps, event.Records);
+      return { batchItemFailures: [] };
+    } catch (error) {
+      const first = event.Records[0]?.dynamodb?.SequenceNumber;
+      logger.error('statistics not updated for a batch', { error, sequenceNumber: first });
+      // Lambda delivers the whole batch again; what was applied is recognised by its ids.
+      return { batchItemFailures: [{ itemIdentifier: first ?? '' }] };
     }
-    return { batchItemFailures: [] };
   };
 }

@@ -13,6 +13,7 @@ import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { signSession } from '../../functions/lib/auth/session';
 import { batchPutAll } from '../../functions/lib/db/batch';
@@ -21,6 +22,8 @@ import { ensureTable } from '../../functions/lib/db/table';
 import { findUserByEmail } from '../../functions/lib/db/users';
 import { rebuildStats } from '../../functions/lib/stats/rebuild';
 import { createStatsAggregator } from '../../functions/stats/handler';
+import { aggregatesFromItems } from '../../functions/lib/db/stats';
+import { createPreviousStatsAggregator } from './stats-previous';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
 
@@ -42,8 +45,8 @@ type Autocannon = (
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DOC = 'docs/benchmarks.md';
-/** The aggregator's last change. */
-const PREVIOUS_COMMIT = '5363b97';
+/** The commit before this aggregator (its per-record path is kept in stats-previous.ts). */
+const PREVIOUS_COMMIT = '9b229ea';
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const SIZE = {
   listings: Number(process.env.BENCH_LISTINGS ?? 3000),
@@ -62,7 +65,8 @@ const say = (line = '') => {
   console.log(line);
   into.push(line);
 };
-const fmt = (value: number) => Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
+const fmt = (value: number) =>
+  value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[
     Math.min(values.length - 1, Math.floor((p / 100) * values.length))
@@ -105,29 +109,81 @@ function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
 
 type Aggregator = typeof createStatsAggregator;
 
-/** Records per second of one aggregator over `records`, on a fresh table holding the year's items. */
-async function aggregatorRate(
-  stack: { dynamodbEndpoint: string; config: { region: string } },
-  create: Aggregator,
-  records: DynamoDBRecord[],
-): Promise<number> {
+/** Every counter stored, as `pk|sk|counter` → value: both aggregators must leave the same. */
+async function storedCounters(db: Database): Promise<string> {
+  const items = await scanAll(db);
+  const counters = aggregatesFromItems(items).flatMap((aggregate) =>
+    Object.entries(aggregate.counters)
+      .filter(([, value]) => value !== 0)
+      .map(([counter, value]) => `${aggregate.month}|${aggregate.scope}|${counter}=${value}`),
+  );
+  return counters.sort().join('\n');
+}
+
+async function scanAll(db: Database): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        FilterExpression: 'begins_with(pk, :stats)',
+        ExpressionAttributeValues: { ':stats': 'STATS' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** A fresh table holding the year's items, for one aggregator. */
+async function freshTable(stack: {
+  dynamodbEndpoint: string;
+  config: { region: string };
+}): Promise<Database> {
   const db = createDatabase({
-    tableName: `bench-stats-${Date.now().toString(36)}`,
+    tableName: `bench-stats-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
     endpoint: stack.dynamodbEndpoint,
     region: stack.config.region,
   });
   await ensureTable(db);
+  await bulkLoad(db);
+  return db;
+}
+
+/**
+ * Records per second of each aggregator over `records`, each on a table of its own, batch after
+ * batch in turn (previous, current, previous…): on a shared machine both see the same load.
+ */
+async function aggregatorRates(
+  stack: { dynamodbEndpoint: string; config: { region: string } },
+  creators: Aggregator[],
+  records: DynamoDBRecord[],
+): Promise<Array<{ rate: number; counters: string }>> {
+  const dbs = await Promise.all(creators.map(() => freshTable(stack)));
   try {
-    await bulkLoad(db);
-    const aggregate = create({ db, now: () => new Date() });
-    const started = performance.now();
+    const aggregators = creators.map((create, i) => create({ db: dbs[i]!, now: () => new Date() }));
+    const spent = creators.map(() => 0);
     for (let start = 0; start < records.length; start += 100) {
-      const { batchItemFailures } = await aggregate({ Records: records.slice(start, start + 100) });
-      if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
+      for (const [i, aggregate] of aggregators.entries()) {
+        const started = performance.now();
+        const { batchItemFailures } = await aggregate({
+          Records: records.slice(start, start + 100),
+        });
+        spent[i]! += performance.now() - started;
+        if (batchItemFailures.length > 0) throw new Error('aggregator failed a record');
+      }
     }
-    return records.length / ((performance.now() - started) / 1000);
+    return await Promise.all(
+      dbs.map(async (db, i) => ({
+        rate: records.length / (spent[i]! / 1000),
+        counters: await storedCounters(db),
+      })),
+    );
   } finally {
-    await db.client.send(new DeleteTableCommand({ TableName: db.tableName }));
+    for (const db of dbs) await db.client.send(new DeleteTableCommand({ TableName: db.tableName }));
   }
 }
 
@@ -139,16 +195,28 @@ async function benchAggregator(stack: {
   // Whole batches of consecutive records, as a shard delivers them: every n-th batch of 100.
   const sample = records.filter((_, i) => Math.floor(i / 100) % SAMPLE_EVERY === 0);
   say(
-    `- aggregator, one handler, batches of 100 applied one after the other as on one shard, on a fresh table holding the year's ${fmt(baseItems.length)} items:`,
+    `- aggregator, one handler, batches of 100 applied one after the other as on one shard; every ${SAMPLE_EVERY}th batch of 100 consecutive records of the year (${fmt(sample.length)} records); each aggregator on a fresh table of its own holding the year's ${fmt(baseItems.length)} items, the two taking turns batch by batch in this run:`,
   );
-  const rate = await aggregatorRate(stack, createStatsAggregator, sample);
+  const [previous, current] = await aggregatorRates(
+    stack,
+    [createPreviousStatsAggregator, createStatsAggregator],
+    sample,
+  );
   say(
-    `  - every ${SAMPLE_EVERY}th batch of 100 consecutive records (${fmt(sample.length)} records): **${fmt(rate)} records/s**`,
+    `  - previous (${PREVIOUS_COMMIT}: one transaction per record with a marker item): **${fmt(previous!.rate)} records/s**`,
   );
+  say(
+    `  - current (${commit}: sums combined per aggregate item, one conditional update per item recording the change ids, 16 in parallel): **${fmt(current!.rate)} records/s** (× ${(current!.rate / previous!.rate).toFixed(1)})`,
+  );
+  const same = current!.counters === previous!.counters;
+  say(
+    `  - stored counters identical after both runs: ${same ? 'yes' : '**NO**'} (${fmt(current!.counters.split('\n').length)} counters)`,
+  );
+  if (!same) process.exitCode = 1;
   if (process.env.BENCH_STATS_FULL_YEAR === '0') return;
-  const whole = await aggregatorRate(stack, createStatsAggregator, records);
+  const [whole] = await aggregatorRates(stack, [createStatsAggregator], records);
   say(
-    `  - the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole)} records/s** (target ≥ 1 000)`,
+    `  - current, the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole!.rate)} records/s** (target ≥ 1 000)`,
   );
 }
 
@@ -205,7 +273,7 @@ try {
   into = aggregatorOut;
   say('### Agrégateur de statistiques');
   say();
-  say(`${machine()} Aggregator as of ${PREVIOUS_COMMIT} (one transaction per record).`);
+  say(machine());
   say();
   // Tables of their own: no stream handler of the stack competes with the aggregator measured.
   await benchAggregator(stack);

@@ -4,11 +4,10 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { ForbiddenError, UnauthenticatedError } from '../../../shared/errors';
-import type { Role, User } from '../../../shared/schemas/user';
+import type { Role } from '../../../shared/schemas/user';
 import { SESSION_COOKIE, readSession } from '../../lib/auth/session';
-import { keys } from '../../lib/db/model';
+import { readSessionHolder } from '../../lib/db/auth';
 import type { ApiDeps, ApiEnv, Caller } from '../context';
 import { looksLikeAccessToken } from '../../lib/api-clients/access-token';
 import { authenticateClient } from './api-client';
@@ -58,18 +57,16 @@ async function resolveCaller(
 ): Promise<Caller | undefined> {
   const session = await readSession(deps.config.sessionSecret, token, deps.now());
   if (!session) return undefined;
-  const userKey = keys.user(session.userId);
-  const revokedKey = keys.revokedSession(session.sessionId);
-  const { Responses } = await deps.db.doc.send(
-    new BatchGetCommand({ RequestItems: { [deps.db.tableName]: { Keys: [userKey, revokedKey] } } }),
-  );
-  const items = Responses?.[deps.db.tableName] ?? [];
-  if (items.some((item) => item.pk === revokedKey.pk)) return undefined;
-  const userItem = items.find((item) => item.pk === userKey.pk);
+  const holder = await readSessionHolder(deps.db, session.userId, session.sessionId);
+  const user = holder.user;
   // A deactivated staff account loses every open session at once: the check runs on each request.
-  if (!userItem || userItem.deletedAt || userItem.deactivatedAt) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...user } = userItem;
-  return { user: user as User, session, via };
+  if (holder.revoked || !user || user.deactivatedAt) return undefined;
+  return {
+    user,
+    session,
+    via,
+    ...(holder.activeListingId ? { activeListingId: holder.activeListingId } : {}),
+  };
 }
 
 /** The signed-in caller, or 401. */

@@ -144,16 +144,18 @@ export function matchRoutes(deps: ApiDeps) {
         200,
       ),
     )
-    .openapi(list, async (c) =>
-      c.json(
+    .openapi(list, async (c) => {
+      const caller = requireRole(c, 'tenant', 'accueil');
+      return c.json(
         await listMatches(
           service,
-          requireRole(c, 'tenant', 'accueil').user,
+          caller.user,
           c.req.valid('query').listingId,
+          caller.activeListingId,
         ),
         200,
-      ),
-    )
+      );
+    })
     .openapi(read, async (c) =>
       c.json(
         await readMatch(

@@ -1,6 +1,8 @@
 /** Sign-in links, revoked sessions and rate-limit counters. */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { User } from '../../../shared/schemas/user';
 import { ENTITY, keys, ttlAt } from './model';
+import { toUser } from './users';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -109,4 +111,33 @@ export async function takeRateLimit(
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+/**
+ * What a session needs on every request, in one read: whether it was revoked, its account, and
+ * the tenant's active listing (most tenant pages start from it: docs/data-model.md, budgets).
+ */
+export async function readSessionHolder(
+  db: Database,
+  userId: string,
+  sessionId: string,
+): Promise<{ revoked: boolean; user?: User; activeListingId?: string }> {
+  const userKey = keys.user(userId);
+  const revokedKey = keys.revokedSession(sessionId);
+  const activeKey = keys.activeListing(userId);
+  const { Responses } = await db.doc.send(
+    new BatchGetCommand({
+      RequestItems: { [db.tableName]: { Keys: [userKey, revokedKey, activeKey] } },
+    }),
+  );
+  const items = Responses?.[db.tableName] ?? [];
+  const found = (key: { pk: string; sk: string }) =>
+    items.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const userItem = found(userKey);
+  const active = found(activeKey);
+  return {
+    revoked: found(revokedKey) !== undefined,
+    ...(userItem ? { user: toUser(userItem) } : {}),
+    ...(active ? { activeListingId: String(active.listingId) } : {}),
+  };
 }

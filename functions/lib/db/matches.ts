@@ -62,8 +62,14 @@ export interface MatchSummary {
 export const matchIdOf = (cycleKey: string) =>
   createHash('sha256').update(cycleKey).digest('base64url').slice(0, 22);
 
+/**
+ * A participant's link to a match holds a copy of the whole match, rewritten with it in every
+ * transaction that changes it: a listing's proposals are then one Query of its own partition,
+ * whatever their number (docs/data-model.md, request budgets).
+ */
 function linkItem(match: StoredMatch, participant: MatchParticipant) {
   return {
+    ...match,
     ...keys.matchLink(participant.listingId, match.id),
     entity: ENTITY.matchLink,
     matchId: match.id,
@@ -231,6 +237,31 @@ export async function linksOfListing(db: Database, listingId: string): Promise<M
     matchId: String(item.matchId),
     status: item.status as StoredMatch['status'],
   }));
+}
+
+const LINK_ONLY = new Set(['pk', 'sk', 'entity', 'matchId', 'listingId', 'ownerId']);
+
+/**
+ * A listing's proposals from the copies its links hold: one Query (a page holds about 400 of
+ * them). Links written before they held copies are completed from the matches themselves.
+ */
+export async function linkedMatchesOf(db: Database, listingId: string): Promise<StoredMatch[]> {
+  const prefix = keys.matchLinksPrefix(listingId);
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+  });
+  const copies: StoredMatch[] = [];
+  const withoutCopy: string[] = [];
+  for (const item of items) {
+    if (!Array.isArray(item.participants)) {
+      withoutCopy.push(String(item.matchId));
+      continue;
+    }
+    const match = Object.fromEntries(Object.entries(item).filter(([name]) => !LINK_ONLY.has(name)));
+    copies.push(match as unknown as StoredMatch);
+  }
+  return withoutCopy.length > 0 ? [...copies, ...(await getMatches(db, withoutCopy))] : copies;
 }
 
 export async function matchesOfListing(db: Database, listingId: string): Promise<StoredMatch[]> {

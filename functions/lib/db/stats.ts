@@ -1,11 +1,10 @@
 /**
- * Statistics aggregates in the table. A change's counter sums are ADDed (commutative) in ONE
- * transaction with a conditional `StatsEvent` marker of the change's id, so a redelivered stream
- * record changes nothing. Per month and scope one `StatsAggregate` item (`STATS#<month>` / scope,
+ * Statistics aggregates in the table. Changes' counter sums are ADDed (commutative) with the ids
+ * of the changes counted (functions/lib/db/stats-apply.ts), so a redelivered stream record
+ * changes nothing. Per month and scope one `StatsAggregate` item (`STATS#<month>` / scope,
  * a number attribute per counter); the market stock goes to `STATSSTOCK` / month (an attribute per
  * scope) so that "active at the end of the period" is one Query.
  */
-import { ConflictError } from '../../../shared/errors';
 import {
   COUNTERS,
   monthsBetween,
@@ -14,22 +13,20 @@ import {
   type Cells,
   type Period,
 } from '../../../shared/stats/index';
-import { ENTITY, keys, ttlAt, type ItemKey } from './model';
+import { ENTITY, keys, type ItemKey } from './model';
 import type { Database } from './client';
-import { transactWrite, type TransactItem } from './transact';
+import { APPLIED_SLOTS, appliedDayAttribute } from './stats-apply';
 import { queryAll } from './batch';
 
-/** Markers outlive the stream's 24-hour retention, then DynamoDB removes them. */
-const MARKER_DAYS = 7;
-/** DynamoDB transactions hold 100 items: the marker and 99 aggregates. */
-const PER_TRANSACTION = 99;
-const NOT_COUNTERS = new Set(['pk', 'sk', 'entity', 'month', 'scope', 'ttl']);
-
-export class ChangeAlreadyAppliedError extends ConflictError {
-  constructor() {
-    super('Ce changement est déjà compté dans les statistiques.');
-  }
-}
+const NOT_COUNTERS = new Set([
+  'pk',
+  'sk',
+  'entity',
+  'month',
+  'scope',
+  'ttl',
+  ...Array.from({ length: APPLIED_SLOTS }, (_, slot) => appliedDayAttribute(slot)),
+]);
 
 export interface Target {
   key: ItemKey;
@@ -59,75 +56,6 @@ export function targetsOf(cells: Cells): Target[] {
     targets.set(id, target);
   }
   return [...targets.values()];
-}
-
-/** The ADD of a target's sums to its aggregate item (created on first write). */
-export function updateOf(db: Database, target: Target): TransactItem {
-  const names: Record<string, string> = { '#entity': 'entity', '#month': 'month' };
-  const values: Record<string, unknown> = { ':entity': target.entity, ':month': target.month };
-  const adds = Object.entries(target.adds).map(([attribute, amount], i) => {
-    names[`#a${i}`] = attribute;
-    values[`:a${i}`] = amount;
-    return `#a${i} :a${i}`;
-  });
-  if (target.scope) {
-    names['#scope'] = 'scope';
-    values[':scope'] = target.scope;
-  }
-  return {
-    Update: {
-      TableName: db.tableName,
-      Key: target.key,
-      UpdateExpression: `SET #entity = :entity, #month = :month${target.scope ? ', #scope = :scope' : ''} ADD ${adds.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
-}
-
-/** The marker of an applied change: its Put fails when the change was counted before. */
-export function markerPut(db: Database, changeId: string, now: Date): TransactItem {
-  return {
-    Put: {
-      TableName: db.tableName,
-      Item: {
-        ...keys.statsEvent(changeId),
-        entity: ENTITY.statsEvent,
-        appliedAt: now.toISOString(),
-        ttl: ttlAt(new Date(now.getTime() + MARKER_DAYS * 86_400_000)),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
-/** Adds a change's sums unless its id was applied before; returns whether it was applied now. */
-export async function applyStatsChange(
-  db: Database,
-  changeId: string,
-  cells: Cells,
-  now: Date,
-): Promise<boolean> {
-  const targets = targetsOf(cells);
-  let applied = false;
-  for (let start = 0, part = 0; start < targets.length; start += PER_TRANSACTION, part += 1) {
-    const markerId = part === 0 ? changeId : `${changeId}#${part}`;
-    const marker = markerPut(db, markerId, now);
-    try {
-      await transactWrite(
-        db,
-        [marker, ...targets.slice(start, start + PER_TRANSACTION).map((t) => updateOf(db, t))],
-        (failed) =>
-          failed.includes(0)
-            ? new ChangeAlreadyAppliedError()
-            : new ConflictError('Statistiques : écriture refusée.'),
-      );
-      applied = true;
-    } catch (error) {
-      if (!(error instanceof ChangeAlreadyAppliedError)) throw error;
-    }
-  }
-  return applied;
 }
 
 const numbers = (item: Record<string, unknown>) =>

@@ -9,7 +9,8 @@ import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Swap, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
 import { listingUpdatePut } from './listings';
-import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX } from './model';
+import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX, type ItemKey } from './model';
+import { batchGetAll } from './batch';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -296,5 +297,49 @@ export async function swapIdsInStatus(
   return {
     items: (result.Items ?? []).map((item) => String(item.id)),
     cursor: result.LastEvaluatedKey,
+  };
+}
+
+const withSortedReviews = (swap: StoredSwap, reviews: SwapReview[]): Swap => {
+  const order = swap.participants.map((p) => p.movesInto);
+  reviews.sort((a, b) => order.indexOf(a.listingId) - order.indexOf(b.listingId));
+  return { ...swap, reviews };
+};
+
+/**
+ * Swaps with their reviews in two batch reads whatever their number (each read one request per
+ * 100 keys), the second one also fetching the items `alsoRead` names (their listings, owners).
+ */
+export async function getSwapsAlong(
+  db: Database,
+  swapIds: string[],
+  alsoRead: (swaps: StoredSwap[]) => ItemKey[],
+): Promise<{ swaps: Map<string, Swap>; along: Record<string, unknown>[] }> {
+  const stored = (
+    await batchGetAll(
+      db,
+      [...new Set(swapIds)].map((id) => keys.swap(id)),
+      { consistent: true },
+    )
+  ).map((item) => strip(item) as unknown as StoredSwap);
+  const reviewKeys = stored.flatMap((swap) =>
+    swap.participants.map((p) => keys.swapReview(swap.id, p.listingId)),
+  );
+  const items = await batchGetAll(db, [...reviewKeys, ...alsoRead(stored)], { consistent: true });
+  const reviews = new Map<string, SwapReview[]>();
+  const along: Record<string, unknown>[] = [];
+  for (const item of items) {
+    if (item.entity !== ENTITY.swapReview) {
+      along.push(item);
+      continue;
+    }
+    const swapId = String(item.pk).slice(keys.swap('').pk.length);
+    reviews.set(swapId, [...(reviews.get(swapId) ?? []), strip(item) as unknown as SwapReview]);
+  }
+  return {
+    swaps: new Map(
+      stored.map((swap) => [swap.id, withSortedReviews(swap, reviews.get(swap.id) ?? [])]),
+    ),
+    along,
   };
 }

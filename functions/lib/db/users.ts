@@ -110,6 +110,6 @@ export async function listStaff(db: Database, role: Role): Promise<User[]> {
   return (Items ?? []).map(toUser);
 }
 
-function toUser(item: Record<string, unknown>): User {
+export function toUser(item: Record<string, unknown>): User {
   return fromItem<User>(item);
 }

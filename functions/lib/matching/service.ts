@@ -12,19 +12,18 @@ import {
   getMatchSummary,
   linksOfListing,
   matchUpdateItems,
-  matchesOfListing,
   type StoredMatch,
 } from '../db/matches';
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
 import { transactWrite, type TransactItem } from '../db/transact';
-import { getUser, getUsers } from '../db/users';
+import { getUsers } from '../db/users';
 import { mailsToListingHolders } from '../mail/assisted-mail';
 import { canManage } from '../listings/access';
-import { consentDetails, consentFor, consentsSeenBy, withConsent } from '../listings/consent';
+import { consentDetails, consentFor, withConsent } from '../listings/consent';
 import type { Consent } from '../../../shared/schemas/consent';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
-import { byRank, matchView } from './views';
+import { listMatchesOf, readMatchOf } from './reads';
 import { swapNudgePut } from './swap-nudges';
 import { visitDeclinedNotices } from './visit-notices';
 import type { ReferenceData } from '../../../shared/reference/index';
@@ -50,26 +49,6 @@ async function viewerListing(
     .find((listing) => listing && canManage(caller, listing));
 }
 
-async function withContext(db: Database, matches: StoredMatch[], withContacts: boolean) {
-  const listings = await getListings(
-    db,
-    matches.flatMap((m) => m.listingIds),
-  );
-  const contacts = new Map<string, User>();
-  if (withContacts) {
-    const owners = new Set(
-      matches
-        .filter((m) => m.status === 'mutual' || m.status === 'engaged')
-        .flatMap((m) => m.participants.map((p) => p.ownerId)),
-    );
-    for (const ownerId of owners) {
-      const user = await getUser(db, ownerId);
-      if (user) contacts.set(ownerId, user);
-    }
-  }
-  return { listings, contacts };
-}
-
 /** The caller's listing whose proposals are asked for: their active one, or one they manage. */
 async function listingOfCaller(
   db: Database,
@@ -89,14 +68,9 @@ export async function listMatches(
   deps: MatchServiceDeps,
   caller: User,
   listingId?: string,
+  activeListingId?: string,
 ): Promise<MatchView[]> {
-  const listing = await listingOfCaller(deps.db, caller, listingId);
-  if (!listing) return [];
-  const matches = (await matchesOfListing(deps.db, listing.id))
-    .filter((m) => m.status !== 'closed')
-    .sort(byRank);
-  const { listings } = await withContext(deps.db, matches, false);
-  return matches.map((match) => matchView(match, listing.id, listings));
+  return listMatchesOf(deps.db, caller, listingId, activeListingId);
 }
 
 /** `widen` says what would widen the listing's proposals (`widen.ts`); none by default. */
@@ -129,18 +103,10 @@ export async function readMatch(
   caller: User,
   matchId: string,
 ): Promise<MatchView> {
-  const match = await getMatch(deps.db, matchId);
-  const mine = await viewerListing(deps.db, caller, match);
-  if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
-  const { listings, contacts } = await withContext(deps.db, [match], true);
   const ceilings = deps.reference
     ? ceilingTableOf((await deps.reference()).incomeCeilings, deps.now().getUTCFullYear())
     : undefined;
-  return {
-    ...matchView(match, mine?.id, listings, contacts, ceilings),
-    ...consentsSeenBy(match.consents, mine ? [mine.id] : [], caller.role === 'armos'),
-    ...(match.swapId && mine ? { swapId: match.swapId } : {}),
-  };
+  return readMatchOf(deps.db, caller, matchId, ceilings);
 }
 
 export async function answerMatch(

@@ -15,6 +15,7 @@ import {
 import type { Database } from '../db/client';
 import { ENTITY } from '../db/model';
 import { targetsOf } from '../db/stats';
+import { appliedChangesOf } from '../db/stats-apply';
 
 const SEGMENTS = 4;
 const STORED = new Set<string>([ENTITY.statsAggregate, ENTITY.statsStock]);
@@ -75,12 +76,19 @@ export async function rebuildStats(db: Database): Promise<RebuildReport> {
     if (facts) listings.set(facts.id, facts);
   }
   const targets = targetsOf(rebuildCells(sources, (id) => listings.get(id)));
+  const stored = new Map(
+    items
+      .filter((item) => STORED.has(String(item.entity)))
+      .map((item) => [`${item.pk}|${item.sk}`, item]),
+  );
   const fresh = targets.map((t) => ({
     ...t.key,
     entity: t.entity,
     month: t.month,
     ...(t.scope ? { scope: t.scope } : {}),
     ...t.adds,
+    // The ids of the changes already counted stay, so a stream replay after the rebuild adds nothing.
+    ...appliedChangesOf(stored.get(`${t.key.pk}|${t.key.sk}`)),
   }));
   const kept = new Set(fresh.map((item) => `${item.pk}|${item.sk}`));
   const stale = items.filter(

@@ -3,50 +3,77 @@
  * gsi2 partition: open reviews first, nearest deadline first) and Armos's pipeline (gsi1 by status:
  * under review first, overdue first).
  */
-import { ForbiddenError } from '../../../shared/errors';
+import { ForbiddenError, NotFoundError } from '../../../shared/errors';
 import type { SwapView } from '../../../shared/schemas/swap';
 import type { User } from '../../../shared/schemas/user';
 import { isAwaitingDecision, type Swap, type SwapStatus } from '../../../shared/swap/lifecycle';
 import { ceilingTableOf } from '../../../shared/swap/review-info';
-import { getListings } from '../db/listings';
-import { indexKeys } from '../db/model';
-import { findSwap, getSwap, reviewsOfLessor, swapIdsInStatus } from '../db/swaps';
-import { getUsers } from '../db/users';
+import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
+import { toListing } from '../db/listings';
+import type { ListingsAndUsers } from '../db/listings-and-users';
+import { ENTITY, indexKeys, keys } from '../db/model';
+import { getSwapsAlong, reviewsOfLessor, swapIdsInStatus, type StoredSwap } from '../db/swaps';
+import { toUser } from '../db/users';
 import type { CursorCodec } from '../pagination';
-import { assertViewer, isStaffViewer, type SwapViewer } from './access';
+import { assertViewer, isStaffViewer } from './access';
 import type { SwapDeps } from './commit';
 import { swapView } from './views';
 
-async function viewOf(
+/** Staff who may see the tenants' contacts on this swap: their owners are read with the listings. */
+const mayBeStaffOf = (caller: User, swap: StoredSwap) =>
+  caller.role === 'armos' ||
+  (caller.role === 'lessor' &&
+    caller.lessorId !== undefined &&
+    swap.lessorIds.includes(caller.lessorId));
+
+/** The keys of what a swap's view shows besides the swap: its listings, and owners for staff. */
+const shownKeys = (caller: User) => (swaps: StoredSwap[]) =>
+  swaps.flatMap((swap) => [
+    ...swap.participants.map((p) => keys.listing(p.listingId)),
+    ...(mayBeStaffOf(caller, swap) ? swap.participants.map((p) => keys.user(p.ownerId)) : []),
+  ]);
+
+function viewOf(
   deps: SwapDeps,
   caller: User,
   swap: Swap,
-  viewer?: SwapViewer,
-): Promise<SwapView> {
-  const listings = await getListings(
-    deps.db,
-    swap.participants.map((p) => p.listingId),
-  );
-  const seenBy = viewer ?? assertViewer(caller, swap, listings);
-  const owners = isStaffViewer(seenBy)
-    ? await getUsers(
-        deps.db,
-        swap.participants.map((p) => p.ownerId),
-      )
-    : new Map<string, User>();
-  const now = deps.now();
-  const ceilings = isStaffViewer(seenBy)
-    ? ceilingTableOf((await deps.reference()).incomeCeilings, now.getUTCFullYear())
-    : undefined;
-  return swapView(swap, seenBy, { listings, owners, now, ceilings });
+  shown: ListingsAndUsers,
+  ceilings: IncomeCeilingYear | undefined,
+): SwapView {
+  const seenBy = assertViewer(caller, swap, shown.listings);
+  const staff = isStaffViewer(seenBy);
+  return swapView(swap, seenBy, {
+    listings: shown.listings,
+    owners: staff ? shown.users : new Map<string, User>(),
+    now: deps.now(),
+    ceilings: staff ? ceilings : undefined,
+  });
 }
 
-/** The views of a page of swaps, read in parallel (order kept). */
-const viewsOf = (deps: SwapDeps, caller: User, swaps: Swap[]) =>
-  Promise.all(swaps.map((swap) => viewOf(deps, caller, swap)));
+/** Swaps, their reviews, listings and owners in two batch reads (order kept, missing skipped). */
+async function readSwapsToShow(deps: SwapDeps, caller: User, swapIds: string[]) {
+  const { swaps, along } = await getSwapsAlong(deps.db, swapIds, shownKeys(caller));
+  const shown: ListingsAndUsers = { listings: new Map(), users: new Map() };
+  for (const item of along) {
+    if (item.entity === ENTITY.listing) shown.listings.set(String(item.id), toListing(item));
+    else if (item.entity === ENTITY.user) shown.users.set(String(item.id), toUser(item));
+  }
+  // The income-ceiling pre-check lessors read: this year's table, from the cached reference data.
+  const ceilings = ceilingTableOf(
+    (await deps.reference()).incomeCeilings,
+    deps.now().getUTCFullYear(),
+  );
+  return {
+    swaps: swapIds.map((id) => swaps.get(id)),
+    views: (list: Swap[]) => list.map((swap) => viewOf(deps, caller, swap, shown, ceilings)),
+  };
+}
 
 export async function readSwap(deps: SwapDeps, caller: User, swapId: string): Promise<SwapView> {
-  return viewOf(deps, caller, await getSwap(deps.db, swapId));
+  const { swaps, views } = await readSwapsToShow(deps, caller, [swapId]);
+  const swap = swaps[0];
+  if (!swap) throw new NotFoundError('Échange introuvable.');
+  return views([swap])[0]!;
 }
 
 export interface ListQuery {
@@ -94,7 +121,11 @@ async function lessorQueue(
   let cursor = cursors.decode<Record<string, unknown>>(scope, query.cursor);
   do {
     const page = await reviewsOfLessor(deps.db, lessorId, { limit: query.limit, cursor });
-    const swaps = await Promise.all(page.items.map((entry) => findSwap(deps.db, entry.swapId)));
+    const { swaps, views } = await readSwapsToShow(
+      deps,
+      caller,
+      page.items.map((entry) => entry.swapId),
+    );
     const listed: Swap[] = [];
     let lastListed = -1;
     for (const [index, entry] of page.items.entries()) {
@@ -109,7 +140,7 @@ async function lessorQueue(
       lastListed = index;
       if (items.length + listed.length === query.limit) break;
     }
-    items.push(...(await viewsOf(deps, caller, listed)));
+    items.push(...views(listed));
     if (items.length === query.limit) {
       const next = lastListed === page.items.length - 1 ? page.cursor : page.items[lastListed]!.key;
       return { items, ...(next ? { nextCursor: cursors.encode(scope, next) } : {}) };
@@ -143,14 +174,8 @@ async function pipeline(deps: SwapDeps, caller: User, query: ListQuery, cursors:
         limit: query.limit - items.length,
         cursor,
       });
-      const swaps = await Promise.all(page.items.map((id) => findSwap(deps.db, id)));
-      items.push(
-        ...(await viewsOf(
-          deps,
-          caller,
-          swaps.filter((swap): swap is Swap => swap?.status === statuses[s]),
-        )),
-      );
+      const { swaps, views } = await readSwapsToShow(deps, caller, page.items);
+      items.push(...views(swaps.filter((swap): swap is Swap => swap?.status === statuses[s])));
       cursor = page.cursor;
       if (items.length >= query.limit) {
         const next = cursor ? { s, k: cursor } : s + 1 < statuses.length ? { s: s + 1 } : undefined;

@@ -1,0 +1,84 @@
+/**
+ * The reads behind "Mes propositions" and a proposal's page, each in a fixed number of requests
+ * (docs/data-model.md, request budgets): the proposals come from the copies the listing's links
+ * hold, and every dwelling and contact shown from one batch read.
+ */
+import { NotFoundError } from '../../../shared/errors';
+import type { Listing } from '../../../shared/schemas/listing';
+import type { MatchView } from '../../../shared/schemas/match';
+import type { User } from '../../../shared/schemas/user';
+import type { Database } from '../db/client';
+import { getListings, listingsOfOwner } from '../db/listings';
+import { getListingsAndUsers } from '../db/listings-and-users';
+import { getMatch, linkedMatchesOf, type StoredMatch } from '../db/matches';
+import { canManage } from '../listings/access';
+import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
+import { consentsSeenBy } from '../listings/consent';
+import { byRank, matchView } from './views';
+
+/** What a list shows of each listing: its dwelling and verification, and who manages it. */
+const CARD = 'id, ownerId, assistance, dwelling, verification';
+
+/**
+ * The caller's proposals: those of `listingId` (a listing they manage), else of their active
+ * listing (read with their session), else of their latest one.
+ */
+export async function listMatchesOf(
+  db: Database,
+  caller: User,
+  listingId: string | undefined,
+  activeListingId: string | undefined,
+): Promise<MatchView[]> {
+  const id = listingId ?? activeListingId ?? (await latestListingId(db, caller));
+  if (!id) return [];
+  const matches = (await linkedMatchesOf(db, id)).filter((m) => m.status !== 'closed').sort(byRank);
+  const listings = await getListings(db, [id, ...matches.flatMap((m) => m.listingIds)], {
+    projection: CARD,
+  });
+  const listing = listings.get(id);
+  if (!listing || !canManage(caller, listing)) {
+    if (listingId) throw new NotFoundError('Annonce introuvable.');
+    return [];
+  }
+  return matches.map((match) => matchView(match, id, listings));
+}
+
+/** Without an active listing: the latest one, as "Mes propositions" showed it before. */
+async function latestListingId(db: Database, caller: User): Promise<string | undefined> {
+  const mine = await listingsOfOwner(db, caller.id);
+  return (mine.find((l) => l.status !== 'withdrawn' && l.status !== 'exchanged') ?? mine[0])?.id;
+}
+
+/** The caller's listing in the match (owner, or reception agent managing it), if any. */
+export function viewerListingOf(
+  caller: User,
+  match: StoredMatch,
+  listings: Map<string, Listing>,
+): Listing | undefined {
+  return match.listingIds
+    .map((id) => listings.get(id))
+    .find((listing) => listing && canManage(caller, listing));
+}
+
+/** One proposal for a participant or Armos: the match, then its listings and contacts together. */
+export async function readMatchOf(
+  db: Database,
+  caller: User,
+  matchId: string,
+  ceilings?: IncomeCeilingYear,
+): Promise<MatchView> {
+  const match = await getMatch(db, matchId);
+  const opened = match.status === 'mutual' || match.status === 'engaged';
+  const { listings, users } = await getListingsAndUsers(
+    db,
+    match.listingIds,
+    opened ? match.participants.map((p) => p.ownerId) : [],
+  );
+  const mine = viewerListingOf(caller, match, listings);
+  if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
+  return {
+    ...matchView(match, mine?.id, listings, users, ceilings),
+    ...consentsSeenBy(match.consents, mine ? [mine.id] : [], caller.role === 'armos'),
+    ...(match.swapId && mine ? { swapId: match.swapId } : {}),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Request budgets (docs/data-model.md, "Budget de requêtes par route"): the API runs in this
+ * process on a DynamoDB client that counts every command it sends, session check included, and
+ * each route read through it must stay within its budget, whatever the number of proposals.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../functions/api/app';
+import { parseConfig } from '../../functions/lib/config';
+import { batchPutAll } from '../../functions/lib/db/batch';
+import { createDatabase, type Database } from '../../functions/lib/db/client';
+import { getMatch, storeNewMatches, type StoredMatch } from '../../functions/lib/db/matches';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/lib/db/model';
+import { cachedReferenceData } from '../../functions/lib/db/reference';
+import { createMatchFixture } from '../support/match-fixture';
+import { api, stack, stackDatabase } from '../support/stack';
+import { requestedSwap } from '../support/swap-fixture';
+
+/** The budgets of docs/data-model.md: requests to DynamoDB per call, the session's read included. */
+const BUDGET = {
+  'GET /api/matches': 3,
+  'GET /api/matches/:id': 3,
+  'GET /api/swaps/:id': 4,
+  'GET /api/lessor/listings': 3,
+  'GET /api/swaps (file d’un bailleur)': 4,
+} as const;
+
+let app: ReturnType<typeof createApi>;
+const sent: string[] = [];
+
+beforeAll(() => {
+  const { tableName, dynamodbEndpoint, region, appUrl, sessionSecret } = stack();
+  const counted: Database = createDatabase({ tableName, endpoint: dynamodbEndpoint, region });
+  counted.doc.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRequests' },
+  );
+  const config = parseConfig({
+    ...process.env,
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamodbEndpoint,
+    APP_URL: appUrl,
+    SESSION_SECRET: sessionSecret,
+  });
+  // Reference data is cached per process: read through an uncounted client.
+  const reference = cachedReferenceData(stackDatabase());
+  app = createApi({ config, db: counted, now: () => new Date(), reference });
+});
+
+afterEach(() => {
+  sent.length = 0;
+});
+
+/** The requests one call sends, and its status. */
+async function requestsOf(path: string, token: string) {
+  sent.length = 0;
+  const response = await app.request(`/api${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, body: (await response.json()) as unknown, requests: [...sent] };
+}
+
+/** `count` more proposals for the match's first participant, each with a listing of its own. */
+async function moreProposals(match: StoredMatch, count: number): Promise<void> {
+  const [mine, theirs] = match.listingIds;
+  const { Item: partner } = await stackDatabase().doc.send(
+    new GetCommand({ TableName: stackDatabase().tableName, Key: keys.listing(theirs!) }),
+  );
+  // Drafts out of every index: no other proposal, queue entry or mail follows from them.
+  const {
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi3pk: _e,
+    gsi3sk: _f,
+    ...dwelling
+  } = partner!;
+  const others = Array.from({ length: count }, () => {
+    const id = randomUUID();
+    return { ...dwelling, ...keys.listing(id), id, ownerId: randomUUID(), status: 'draft' };
+  });
+  await batchPutAll(stackDatabase(), others);
+  const now = new Date().toISOString();
+  const matches = others.map((other, i): StoredMatch => ({
+    ...match,
+    id: `budget${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+    key: `budget-${other.id}`,
+    listingIds: [mine!, String(other.id)],
+    participants: [
+      { ...match.participants[0]!, interest: 'pending' },
+      { listingId: String(other.id), ownerId: String(other.ownerId), interest: 'pending' },
+    ],
+    status: 'proposed',
+    score: 0.5 - i / 1000,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  }));
+  await storeNewMatches(stackDatabase(), matches, {
+    listingId: mine!,
+    count2: count + 1,
+    count3: 0,
+    wanters: 0,
+    computedAt: now,
+  });
+}
+
+describe('requests to DynamoDB per route', () => {
+  it('lists and reads proposals within budget, with one proposal or with sixty', async () => {
+    // Prepare
+    const fixture = await createMatchFixture();
+    const token = fixture.participant.token;
+
+    // Act
+    const one = await requestsOf('/matches', token);
+    const read = await requestsOf(`/matches/${fixture.matchId}`, token);
+    await moreProposals(await getMatch(stackDatabase(), fixture.matchId), 60);
+    const sixty = await requestsOf('/matches', token);
+
+    // Assess
+    expect(one.status).toBe(200);
+    expect((one.body as unknown[]).length).toBe(1);
+    expect(one.requests.length, one.requests.join(', ')).toBeLessThanOrEqual(
+      BUDGET['GET /api/matches'],
+    );
+    expect(read.status).toBe(200);
+    expect(read.requests.length, read.requests.join(', ')).toBeLessThanOrEqual(
+      BUDGET['GET /api/matches/:id'],
+    );
+    expect(sixty.status).toBe(200);
+    expect((sixty.body as unknown[]).length).toBe(61);
+    expect(sixty.requests.length, sixty.requests.join(', ')).toBeLessThanOrEqual(
+      BUDGET['GET /api/matches'],
+    );
+  }, 120_000);
+
+  it('reads a swap, a lessor’s review queue and verification queue within budget', async () => {
+    // Prepare
+    const lessorId = 'SODIAC';
+    const swap = await requestedSwap(lessorId);
+    const confirmed = await api(`/swaps/${swap.swapId}/confirm`, {
+      method: 'POST',
+      token: swap.partner.token,
+    });
+    expect(confirmed.status).toBe(200);
+    const lessor = Object.values(stack().staffSessions).find(
+      (session) => session.user.role === 'lessor' && session.user.lessorId === lessorId,
+    )!;
+
+    // Act
+    const byTenant = await requestsOf(`/swaps/${swap.swapId}`, swap.requester.token);
+    const byLessor = await requestsOf(`/swaps/${swap.swapId}`, lessor.token);
+    const reviewQueue = await requestsOf('/swaps?limit=10', lessor.token);
+    const verificationQueue = await requestsOf('/lessor/listings?limit=50', lessor.token);
+
+    // Assess
+    for (const call of [byTenant, byLessor]) {
+      expect(call.status).toBe(200);
+      expect(call.requests.length, call.requests.join(', ')).toBeLessThanOrEqual(
+        BUDGET['GET /api/swaps/:id'],
+      );
+    }
+    expect(reviewQueue.status).toBe(200);
+    expect((reviewQueue.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    expect(reviewQueue.requests.length, reviewQueue.requests.join(', ')).toBeLessThanOrEqual(
+      BUDGET['GET /api/swaps (file d’un bailleur)'],
+    );
+    expect(verificationQueue.status).toBe(200);
+    expect(
+      verificationQueue.requests.length,
+      verificationQueue.requests.join(', '),
+    ).toBeLessThanOrEqual(BUDGET['GET /api/lessor/listings']);
+  }, 120_000);
+});
