@@ -16,8 +16,8 @@ import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings'
 import { consentsSeenBy } from '../listings/consent';
 import { byRank, matchView } from './views';
 
-/** What a list shows of each listing: its dwelling and verification, and who manages it. */
-const CARD = 'id, ownerId, assistance, dwelling, verification';
+/** What a list shows of each listing: its dwelling, rent after the swap and verification, and who manages it. */
+const CARD = 'id, ownerId, assistance, dwelling, verification, nextRent, nextCharges';
 
 /**
  * The caller's proposals: those of `listingId` (a listing they manage), else of their active
