@@ -91,6 +91,11 @@ const webhookSources = {
     Keys: { sk: { S: [SORT_KEY.listing, SORT_KEY.swap, { prefix: SORT_KEY.swapReviewPrefix }] } },
   },
 };
+/** New chains: a vacancy's lessor hears of each chain found (never of other proposals). */
+const chainInserts = {
+  eventName: ['INSERT'],
+  dynamodb: { Keys: { sk: { S: [SORT_KEY.match] } }, NewImage: { kind: { S: ['chain'] } } },
+};
 const webhookDeliveryInserts = {
   eventName: ['INSERT'],
   dynamodb: { NewImage: { entity: { S: [ENTITY.webhookDelivery] } } },
@@ -166,7 +171,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     entry: 'functions/webhooks/index.ts',
     handler: 'handler',
     kind: 'stream',
-    streamFilters: [webhookSources, webhookDeliveryInserts],
+    streamFilters: [webhookSources, chainInserts, webhookDeliveryInserts],
     grants: { table: 'readWrite' },
   },
   {

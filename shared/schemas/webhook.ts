@@ -11,7 +11,6 @@ export const WEBHOOK_EVENTS = [
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Declared in the contract, not yet emitted: vacancies are not served yet. */
-export const EVENTS_NOT_EMITTED_YET: readonly WebhookEvent[] = ['vacancy.chain_found'];
 
 const PRIVATE_HOST =
   /^(localhost|127\.|10\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.|0\.|\[?::1\]?$|\[?f[cd][0-9a-f]{2}:|\[?fe80:)/i;

@@ -15,6 +15,7 @@ import { publishListing } from '../support/market';
 import { signIn } from '../support/sign-in';
 import { api, stackDatabase } from '../support/stack';
 import { requestedSwap } from '../support/swap-fixture';
+import { postedVacancy } from '../support/vacancies';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 let receiver: WebhookReceiver;
@@ -150,6 +151,45 @@ describe('webhooks', () => {
     } finally {
       receiver.answer(200);
     }
+  });
+
+  it('tells a vacancy’s lessor of each chain found through it', async () => {
+    const client = await apiClientToken('SEMAC');
+    const created = await register(client.token, ['vacancy.chain_found']);
+    expect(created.status).toBe(201);
+
+    // A family in Sainte-Suzanne wants exactly the T4 the lessor then posts: a one-mover chain.
+    await publishListing({
+      dwelling: {
+        communeCode: '97420',
+        quartierId: '97420-deux-rives',
+        typology: 'T3',
+        lessorId: 'SHLMR',
+      },
+      household: { adults: 2, children: 2 },
+      wishes: {
+        communes: ['97420'],
+        quartiers: ['97420-bagatelle'],
+        typologies: ['T4'],
+        maxTotalRent: 900,
+        needs: {},
+        features: [],
+      },
+    } as never);
+    const vacancyId = await postedVacancy('SEMAC', {
+      quartierId: '97420-bagatelle',
+      typology: 'T4',
+      surface: 82,
+      rent: 640,
+      charges: 70,
+    });
+    const hook = await receiver.waitFor((h) => h.json.data.vacancyId === vacancyId);
+
+    expect(hook.json).toMatchObject({
+      type: 'vacancy.chain_found',
+      lessorId: 'SEMAC',
+      data: { vacancyId, matchId: expect.any(String) },
+    });
   });
 
   it('accepts only HTTPS receivers on public hosts (http://localhost only on the local stack)', async () => {

@@ -35,6 +35,26 @@ describe('webhook events of a table change', () => {
     expect(eventsOfChange(swap('under_review'), swap('approved'))).toEqual([]);
   });
 
+  it('announces a chain to its vacancy’s lessor when the chain is stored, never a cycle', () => {
+    const chain = {
+      entity: ENTITY.match,
+      id: 'M1',
+      kind: 'chain',
+      chain: { vacancyId: 'V1', vacancy: { lessorId: 'SEMAC' } },
+    };
+    const cycle = { entity: ENTITY.match, id: 'M2', kind: '2-way' };
+
+    expect(eventsOfChange(undefined, chain)).toEqual([
+      {
+        type: 'vacancy.chain_found',
+        audience: { lessorId: 'SEMAC' },
+        data: { vacancyId: 'V1', matchId: 'M1' },
+      },
+    ]);
+    expect(eventsOfChange(chain, { ...chain, status: 'mutual' })).toEqual([]);
+    expect(eventsOfChange(undefined, cycle)).toEqual([]);
+  });
+
   it('announces a review due soon when the deadline job marks its reminder', () => {
     const review = (remindedAt?: string) => ({
       entity: ENTITY.swapReview,

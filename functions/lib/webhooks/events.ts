@@ -56,6 +56,20 @@ export function eventsOfChange(before: Image, after: Image): TableEvent[] {
         },
       ];
     }
+    case ENTITY.match: {
+      // A chain is stored once, when found: its creation is the news for the vacancy's lessor.
+      const chain = after.chain as
+        { vacancyId?: string; vacancy?: { lessorId?: string } } | undefined;
+      const lessorId = chain?.vacancy?.lessorId;
+      if (before || after.kind !== 'chain' || !chain?.vacancyId || !lessorId) return [];
+      return [
+        {
+          type: 'vacancy.chain_found',
+          audience: { lessorId },
+          data: { vacancyId: chain.vacancyId, matchId: String(after.id) },
+        },
+      ];
+    }
     default:
       return [];
   }
