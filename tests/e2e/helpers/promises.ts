@@ -206,7 +206,7 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
     proofs: [
       t(
         'shared/swap/review-info.test.ts',
-        'checks the income against a configured table, by household size',
+        'checks the income against a configured table, by household category',
       ),
       PROOF.refusalWithReason,
     ],
@@ -369,7 +369,7 @@ export const CAPABILITY_CLAIMS: CapabilityClaim[] = [
     proofs: [
       t(
         'shared/swap/review-info.test.ts',
-        'checks the income against a configured table, by household size',
+        'checks the income against a configured table, by household category',
       ),
     ],
   },
