@@ -5,7 +5,7 @@
  * its participants and announces to them; the chosen proposals are marked "recommandée" and last
  * night's that are no longer chosen unmarked. The plan is recorded, by commune, for Armos.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { takesPartInMatching } from '../../shared/listing/lifecycle';
 import type { VacancyCandidate } from '../../shared/matching/chains';
 import { kindOf } from '../../shared/matching/cycles';
@@ -21,6 +21,7 @@ import {
   getMatches,
   linksOfListing,
   matchIdOf,
+  setMatchRecommended,
   storedMatchIds,
   type StoredMatch,
 } from '../lib/db/matches';
@@ -97,28 +98,6 @@ async function excludedCycleKeys(
       .filter((match) => EXCLUDED_STATUSES.has(match.status))
       .map((match) => match.key),
   );
-}
-
-async function setRecommended(
-  db: Database,
-  matchId: string,
-  recommended: boolean,
-): Promise<boolean> {
-  try {
-    await db.doc.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.match(matchId),
-        UpdateExpression: 'SET recommended = :value',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':value': recommended },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
 }
 
 function newMatchOf(proposal: Proposal, listings: Map<string, Listing>, at: string): StoredMatch {
@@ -232,10 +211,10 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
   let marked = 0;
   let unmarked = 0;
   for (const id of previous)
-    if (!chosen.has(id) && (await setRecommended(deps.db, id, false))) unmarked += 1;
+    if (!chosen.has(id) && (await setMatchRecommended(deps.db, id, false))) unmarked += 1;
   const recommended = new Set<string>();
   for (const id of chosen) {
-    if (await setRecommended(deps.db, id, true)) {
+    if (await setMatchRecommended(deps.db, id, true)) {
       recommended.add(id);
       if (!previous.has(id)) marked += 1;
     }

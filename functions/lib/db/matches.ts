@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, batchPutAll, queryAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
@@ -199,6 +199,39 @@ export function matchUpdateItems(
       Put: { TableName: db.tableName, Item: linkItem(match, participant) },
     })),
   ];
+}
+
+/**
+ * Marks a stored proposal "recommandée" or not, then the copy each of its links keeps (the list of
+ * proposals reads the copies); false when it is no longer stored. A link gone meanwhile is skipped.
+ */
+export async function setMatchRecommended(
+  db: Database,
+  matchId: string,
+  recommended: boolean,
+): Promise<boolean> {
+  const setIfStored = async (key: { pk: string; sk: string }) => {
+    try {
+      return await db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: key,
+          UpdateExpression: 'SET recommended = :value',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':value': recommended },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw error;
+    }
+  };
+  const marked = await setIfStored(keys.match(matchId));
+  if (!marked?.Attributes) return false;
+  const listingIds = (marked.Attributes.listingIds as string[] | undefined) ?? [];
+  await Promise.all(listingIds.map((listingId) => setIfStored(keys.matchLink(listingId, matchId))));
+  return true;
 }
 
 function toMatch(item: Record<string, unknown>): StoredMatch {
