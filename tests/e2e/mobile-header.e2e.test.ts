@@ -35,7 +35,11 @@ afterAll(async () => {
 async function expectPageFirst(page: Page, path: string): Promise<void> {
   await page.goto(`${stack().appUrl}${path}`);
   const title = page.locator('main h1').first();
-  await expect.poll(() => title.isVisible()).toBe(true);
+  await expect.poll(() => title.isVisible(), { timeout: 15_000 }).toBe(true);
+  // Pages fill in as their data arrives: wait for what follows the title before measuring it.
+  await expect
+    .poll(() => page.locator('main h1 ~ *').count(), { timeout: 15_000 })
+    .toBeGreaterThan(0);
   const header = await page.locator('.site-header').boundingBox();
   const titleBox = await title.boundingBox();
   const firstContent = await page.locator('main h1 ~ *').first().boundingBox();

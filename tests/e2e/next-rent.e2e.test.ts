@@ -55,7 +55,9 @@ const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
 
 async function findInQueue(page: Page, item: Locator): Promise<void> {
   const loaded = () =>
-    expect.poll(() => page.locator('.tabs__panel').textContent()).not.toContain('Chargement');
+    expect
+      .poll(() => page.locator('.tabs__panel').textContent(), { timeout: 15_000 })
+      .not.toContain('Chargement');
   await loaded();
   while (!(await item.isVisible())) {
     const more = page.getByRole('button', { name: 'Voir plus' });

@@ -98,7 +98,7 @@ describe('proposal digests', () => {
     expect(mails[1]?.body.text).toContain(`/propositions/${second.id}`);
     expect(mails[1]?.body.text).not.toContain(`/propositions/${first.id}`);
     expect(mails[1]?.body.text).toContain(
-      'T6 de 125 m², Sainte-Suzanne — Quartier-Français, 900 € par mois',
+      'T6 de 125 m², Sainte-Suzanne — Quartier-Français, loyer après échange 900 € par mois charges comprises',
     );
     expect(await getDigestQueue(stackDatabase(), a.user.id)).toBeUndefined();
   });

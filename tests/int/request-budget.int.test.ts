@@ -111,7 +111,7 @@ async function moreProposals(match: StoredMatch, count: number): Promise<void> {
 }
 
 describe('requests to DynamoDB per route', () => {
-  it('lists and reads proposals within budget, with one proposal or with sixty', async () => {
+  it('lists and reads proposals within budget, with its few proposals or sixty more', async () => {
     // Prepare
     const fixture = await createMatchFixture();
     const token = fixture.participant.token;
@@ -124,7 +124,9 @@ describe('requests to DynamoDB per route', () => {
 
     // Assess
     expect(one.status).toBe(200);
-    expect((one.body as unknown[]).length).toBe(1);
+    // The fixture's pair may also match other test files' pairs in the same quartiers: at least its own.
+    const before = (one.body as unknown[]).length;
+    expect(before).toBeGreaterThanOrEqual(1);
     expect(one.requests.length, one.requests.join(', ')).toBeLessThanOrEqual(
       BUDGET['GET /api/matches'],
     );
@@ -133,7 +135,7 @@ describe('requests to DynamoDB per route', () => {
       BUDGET['GET /api/matches/:id'],
     );
     expect(sixty.status).toBe(200);
-    expect((sixty.body as unknown[]).length).toBe(61);
+    expect((sixty.body as unknown[]).length).toBe(before + 60);
     expect(sixty.requests.length, sixty.requests.join(', ')).toBeLessThanOrEqual(
       BUDGET['GET /api/matches'],
     );
