@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { close, recordInterest, recordVisit, resume, suspend, type MatchState } from './lifecycle';
+import {
+  close,
+  mayReopen,
+  recordInterest,
+  recordVisit,
+  resume,
+  suspend,
+  type MatchState,
+} from './lifecycle';
 
 const proposed = (n: number): MatchState => ({
   status: 'proposed',
@@ -95,5 +103,21 @@ describe('match lifecycle', () => {
         },
       ),
     );
+  });
+
+  it('reopens a closed proposal only if nobody said no and no swap was requested from it', () => {
+    const mutual = ['L0', 'L1'].reduce((m, id) => recordInterest(m, id, true), proposed(2));
+    const retired = close(proposed(2));
+
+    expect(mayReopen(retired)).toBe(true);
+    expect(mayReopen(close(mutual))).toBe(true);
+    expect(mayReopen({ ...close(mutual), swapId: 'S1' })).toBe(false);
+    expect(
+      mayReopen({
+        ...retired,
+        participants: recordInterest(proposed(2), 'L0', false).participants,
+      }),
+    ).toBe(false);
+    expect(mayReopen(mutual)).toBe(false);
   });
 });

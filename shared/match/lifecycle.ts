@@ -86,6 +86,19 @@ export function close<T extends MatchState>(match: T): T {
   return { ...match, status: 'closed', resumeStatus: undefined };
 }
 
+/**
+ * A closed proposal may come back among someone's best: reopened, unless someone said no or a
+ * swap was already requested from it (refused by a lessor or cancelled: that move will not be
+ * offered again).
+ */
+export function mayReopen(match: MatchState & { swapId?: string }): boolean {
+  return (
+    match.status === 'closed' &&
+    match.swapId === undefined &&
+    match.participants.every((p) => p.interest !== 'no')
+  );
+}
+
 /** Someone already answered: the proposal is kept even when it falls out of the top K. */
 export function isAnswered(match: MatchState): boolean {
   return match.participants.some((p) => p.interest !== 'pending');

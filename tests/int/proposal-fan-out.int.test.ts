@@ -14,6 +14,7 @@ import { generateMarket, type GeneratedListing } from '../../shared/market/gener
 import type { Database } from '../../functions/lib/db/client';
 import {
   getMatchSummary,
+  getMatches,
   linksOfListing,
   matchUpdateItems,
   type StoredMatch,
@@ -228,5 +229,34 @@ describe('proposals found by a new listing, then fanned out', () => {
       expect(
         (await linksOfListing(db, listing.id)).find((link) => link.matchId === sharedId)?.status,
       ).toBe('closed');
+  });
+
+  it('reopens a retired proposal back among the best, but never one a swap was requested from', async () => {
+    const { a, b } = await market();
+    const index = await new MarketCache().get(db, reference, now());
+    const stored = (await storeOwnBest(index, a.id)).find((match) =>
+      match.listingIds.includes(b.id),
+    )!;
+    const statusSeenByA = async () =>
+      (await linksOfListing(db, a.id)).find((link) => link.matchId === stored.id)?.status;
+
+    // Both said yes, then it fell out of everyone's best for a while: back when it returns.
+    const answered = stored.participants.map((p) => ({ ...p, interest: 'yes' as const }));
+    await transactWrite(
+      db,
+      matchUpdateItems(db, { ...stored, status: 'closed', participants: answered }, stored.version),
+    );
+    await storeOwnBest(index, a.id);
+    expect(await statusSeenByA()).toBe('proposed');
+
+    // A swap was requested from it, then refused by a lessor: closed for good.
+    const reopened = (await getMatches(db, [stored.id], { consistent: true }))[0]!;
+    await transactWrite(
+      db,
+      matchUpdateItems(db, { ...reopened, status: 'closed', swapId: 'refused' }, reopened.version),
+    );
+    await storeOwnBest(index, a.id);
+    await storeOwnBest(index, b.id);
+    expect(await statusSeenByA()).toBe('closed');
   });
 });

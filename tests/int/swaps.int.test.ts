@@ -11,6 +11,7 @@ import {
   makeMutual,
   matchesOf,
   pollUntil,
+  refilledSince,
   staffAccount,
   subjectsOnceReceived,
   swapOf,
@@ -292,6 +293,7 @@ describe('swaps that do not happen', () => {
     );
 
     // Act: SHLMR refuses A entering B's dwelling.
+    const refusedAt = new Date().toISOString();
     const refused = await body(
       await post(`/swaps/${swap.id}/reviews`, shlmr.token, {
         listingId: b.listingId,
@@ -310,6 +312,8 @@ describe('swaps that do not happen', () => {
       (m) => m?.status === 'proposed',
     );
     expect(back?.status).toBe('proposed');
+    // Back on the market, A's proposals are refilled: the refused move is not offered again.
+    expect(await refilledSince(a, refusedAt)).toBe(true);
     expect((await matchesOf(a)).find((m) => m.id === withB.id)).toBeUndefined();
     const seenByA = await swapOf(a.token, swap.id);
     const seenByB = await swapOf(b.token, swap.id);

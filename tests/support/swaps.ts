@@ -86,6 +86,18 @@ export async function waitForMatches(
   }
 }
 
+/** Waits until the matcher stored `tenant`'s counts (its refill's last write) after `since`. */
+export async function refilledSince(tenant: PublishedTenant, since: string): Promise<boolean> {
+  const summary = await pollUntil(
+    async () =>
+      (await (
+        await api(`/matches/summary?listingId=${tenant.listingId}`, { token: tenant.token })
+      ).json()) as { computedAt?: string },
+    (read) => (read.computedAt ?? '') > since,
+  );
+  return (summary.computedAt ?? '') > since;
+}
+
 /** Every participant says yes; returns the match as seen when mutual. */
 export async function makeMutual(match: MatchBody, tenants: PublishedTenant[]): Promise<void> {
   for (const participant of match.participants) {

@@ -15,7 +15,13 @@ import {
 } from '../../../shared/matching/chains';
 import { explainChain } from '../../../shared/matching/chains-explain';
 import type { PlaceNames } from '../../../shared/matching/types';
-import { close, isAnswered, resume, type MatchParticipant } from '../../../shared/match/lifecycle';
+import {
+  close,
+  isAnswered,
+  mayReopen,
+  resume,
+  type MatchParticipant,
+} from '../../../shared/match/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
@@ -217,10 +223,7 @@ async function refillChainsOf(
   }
   const reopen = own
     .map((chain) => byKey.get(chain.key))
-    .filter(
-      (match): match is StoredMatch =>
-        match?.status === 'closed' && match.participants.every((p) => p.interest !== 'no'),
-    );
+    .filter((match): match is StoredMatch => match !== undefined && mayReopen(match));
   const absent = own.filter((chain) => !byKey.has(chain.key));
   if (reopen.length + absent.length === 0) return [];
   // The index may lag behind the table: every mover is read again before a chain is stored or reopened.

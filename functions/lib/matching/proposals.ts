@@ -13,6 +13,7 @@ import {
 import {
   close,
   isAnswered,
+  mayReopen,
   resume,
   suspend,
   type MatchParticipant,
@@ -151,9 +152,7 @@ export async function refillProposalsOf(
   // Closed earlier (it fell out of everyone's best, or broke) and back: reopened, unless someone had said no.
   const retired = plan.store
     .map((cycle) => byKey.get(cycle.key))
-    .filter(
-      (match) => match?.status === 'closed' && match.participants.every((p) => p.interest !== 'no'),
-    ) as StoredMatch[];
+    .filter((match) => match !== undefined && mayReopen(match)) as StoredMatch[];
   const absent = plan.store.filter((cycle) => !byKey.has(cycle.key));
   // The index may lag behind the table: re-read every participant before storing or reopening a cycle.
   const [listings, stored] = await Promise.all([
