@@ -10,7 +10,11 @@ import type { Database } from './db/client';
 import { transactWrite } from './db/transact';
 import type { PhotoStorage } from './photos/storage';
 import { footprintOf } from './retention/footprint';
-import { personalDataSources, type PersonalDataSource } from './retention/personal-data';
+import {
+  personalDataSources,
+  pseudonymiseLateMatches,
+  type PersonalDataSource,
+} from './retention/personal-data';
 import { newPseudonym } from './retention/pseudonymise';
 
 export type { PersonalDataSource };
@@ -70,6 +74,7 @@ export async function erasePersonalData(
   }
   const pseudonym = newPseudonym();
   for (const source of sources) await source.erase(db, footprint, { pseudonym, now });
+  await pseudonymiseLateMatches(db, footprint, { pseudonym, now });
   const actor =
     cause.by === 'self'
       ? { actorId: pseudonym, actorRole: user.role }

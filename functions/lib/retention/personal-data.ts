@@ -10,6 +10,7 @@ import { expiryScheduleItems } from '../db/expiry';
 import { activeListingGuardDelete, listingUpdatePut } from '../db/listings';
 import { keys, fromItem } from '../db/model';
 import { listUnsentMail } from '../db/outbox';
+import { matchesOfListing } from '../db/matches';
 import { listPhotoRecords } from '../db/photos';
 import { findSwap } from '../db/swaps';
 import { transactWrite } from '../db/transact';
@@ -34,6 +35,23 @@ async function pendingMailsTo(db: Database, email: string) {
   return (await listUnsentMail(db, new Date('9999-12-31'), 1000)).filter(
     (mail) => mail.to?.toLowerCase() === email.toLowerCase(),
   );
+}
+
+/**
+ * Proposals stored while the erasure ran: the person's listings stayed on the market until their
+ * withdrawal, so the matcher may have found new ones after the footprint was read. Once the
+ * listings are withdrawn under the pseudonym, no new proposal can name the person.
+ */
+export async function pseudonymiseLateMatches(
+  db: Database,
+  footprint: Footprint,
+  erasure: { pseudonym: string; now: Date },
+): Promise<void> {
+  const known = new Set(footprint.matches.map((match) => match.id));
+  for (const listing of footprint.listings)
+    for (const match of await matchesOfListing(db, listing.id))
+      if (!known.has(match.id) && match.participants.some((p) => p.ownerId === footprint.user.id))
+        await pseudonymiseMatch(db, match.id, footprint.user.id, erasure.pseudonym, erasure.now);
 }
 
 /** One kind of personal data: what the export shows of it and how the erasure removes it. */
