@@ -90,9 +90,19 @@ export class StreamRunner {
     this.loop = this.run();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops polling. A batch still in a handler after `graceMs` is not waited for: its checkpoint
+   * was not saved, so the next start hands it over again, as Lambda retries a batch after a
+   * timeout (the handlers are idempotent).
+   */
+  async stop(graceMs = 2000): Promise<void> {
     this.running = false;
-    await this.loop;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.loop,
+      new Promise((resolve) => (grace = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(grace);
     this.saveCheckpoints();
     this.streams.destroy();
     this.dynamo.destroy();
