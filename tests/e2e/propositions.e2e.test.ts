@@ -276,4 +276,45 @@ describe('propositions', () => {
     await screenshot(page, 'propositions-vide');
     await page.close();
   });
+
+  it('asks the API for its data once, the requests leaving with the page', async () => {
+    // Prepare
+    const tenant = await sainteMarie(
+      { typology: 'T5', quartier: 'grande-montee', surface: 96, rent: 690 },
+      { typology: 'T1', quartier: 'centre-ville' },
+    );
+    const page = await signedInPage(tenant.email);
+    const asked: string[] = [];
+    // Only this page's requests: the landing page signed in on may still be fetching its own.
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      const from = new URL(request.headers().referer ?? stack().appUrl).pathname;
+      // A preload is "other"; the app's own fetch, "fetch".
+      if (pathname.startsWith('/api/') && from === '/propositions')
+        asked.push(
+          `${pathname} ${request.resourceType() === 'fetch' ? 'after the scripts' : 'with the page'}`,
+        );
+    });
+
+    // Act
+    await page.goto(`${stack().appUrl}/propositions`);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Pas encore de proposition' }).isVisible(), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+
+    // Assess: the page's own requests reused what left with the HTML (one request each).
+    for (const path of [
+      '/api/me',
+      '/api/matches',
+      '/api/matches/summary',
+      '/api/listings/mine',
+      '/api/ref',
+    ])
+      expect(asked.filter((request) => request.startsWith(`${path} `))).toEqual([
+        `${path} with the page`,
+      ]);
+    await page.close();
+  });
 });
