@@ -1682,7 +1682,24 @@ export interface components {
       id: string;
       matchId: string;
       /** @enum {string} */
-      kind: '2-way' | '3-way';
+      kind: '2-way' | '3-way' | 'chain';
+      /** @description Une chaîne de mutation seulement */
+      chain?: {
+        /** @description Le logement vacant, dans lequel entre le premier foyer */
+        vacancyId: string;
+        vacancyLessorId: string;
+        vacancy: components['schemas']['PublicDwelling'];
+        released: {
+          /** @description L’annonce du dernier foyer, dont le logement est libéré */
+          listingId: string;
+          lessorId: string;
+          communeCode: string;
+          quartierId: string;
+          typology: string;
+          /** @description Date à laquelle le logement est libre (la date d’effet, une fois réalisé) */
+          freeFrom?: string;
+        };
+      };
       /** @enum {string} */
       status:
         | 'awaiting_confirmations'
@@ -2116,7 +2133,7 @@ export interface components {
         accessibleNeedsFirst?: boolean;
       };
       /** @enum {string} */
-      status: 'open' | 'withdrawn' | 'expired' | 'let';
+      status: 'open' | 'engaged' | 'withdrawn' | 'expired' | 'let';
       createdBy: string;
       createdAt: string;
       updatedAt: string;
@@ -7736,6 +7753,32 @@ export interface operations {
            *           "id": "exemple",
            *           "matchId": "exemple",
            *           "kind": "2-way",
+           *           "chain": {
+           *             "vacancyId": "exemple",
+           *             "vacancyLessorId": "exemple",
+           *             "vacancy": {
+           *               "lessorId": "exemple",
+           *               "communeCode": "97411",
+           *               "quartierId": "exemple",
+           *               "typology": "T1",
+           *               "surface": 9,
+           *               "rent": 0,
+           *               "charges": 0,
+           *               "floor": -1,
+           *               "lift": true,
+           *               "accessible": true,
+           *               "financing": "LLTS",
+           *               "features": []
+           *             },
+           *             "released": {
+           *               "listingId": "exemple",
+           *               "lessorId": "exemple",
+           *               "communeCode": "exemple",
+           *               "quartierId": "exemple",
+           *               "typology": "exemple",
+           *               "freeFrom": "exemple"
+           *             }
+           *           },
            *           "status": "awaiting_confirmations",
            *           "requestedBy": "exemple",
            *           "participants": [
@@ -7923,6 +7966,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "exemple",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8158,6 +8227,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "exemple",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8359,6 +8454,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "exemple",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8607,6 +8728,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "exemple",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8851,6 +8998,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "exemple",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -9095,6 +9268,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "exemple",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
