@@ -6,7 +6,7 @@ import {
   SWAP_STATUSES,
   decisionIssues,
 } from '../swap/lifecycle';
-import { FINANCINGS } from '../reference/index';
+import { FINANCINGS, TYPOLOGIES } from '../reference/index';
 import { idSchema } from './common';
 import { consentSchema, recordedConsentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
@@ -159,7 +159,7 @@ export const swapChainViewSchema = z
       lessorId: z.string(),
       communeCode: z.string(),
       quartierId: z.string(),
-      typology: z.string(),
+      typology: z.enum(TYPOLOGIES),
       freeFrom: z
         .string()
         .optional()

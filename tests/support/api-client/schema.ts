@@ -1695,7 +1695,8 @@ export interface components {
           lessorId: string;
           communeCode: string;
           quartierId: string;
-          typology: string;
+          /** @enum {string} */
+          typology: 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6';
           /** @description Date à laquelle le logement est libre (la date d’effet, une fois réalisé) */
           freeFrom?: string;
         };
@@ -7775,7 +7776,7 @@ export interface operations {
            *               "lessorId": "exemple",
            *               "communeCode": "exemple",
            *               "quartierId": "exemple",
-           *               "typology": "exemple",
+           *               "typology": "T1",
            *               "freeFrom": "exemple"
            *             }
            *           },
@@ -7988,7 +7989,7 @@ export interface operations {
            *           "lessorId": "exemple",
            *           "communeCode": "exemple",
            *           "quartierId": "exemple",
-           *           "typology": "exemple",
+           *           "typology": "T1",
            *           "freeFrom": "exemple"
            *         }
            *       },
@@ -8249,7 +8250,7 @@ export interface operations {
            *           "lessorId": "exemple",
            *           "communeCode": "exemple",
            *           "quartierId": "exemple",
-           *           "typology": "exemple",
+           *           "typology": "T1",
            *           "freeFrom": "exemple"
            *         }
            *       },
@@ -8476,7 +8477,7 @@ export interface operations {
            *           "lessorId": "exemple",
            *           "communeCode": "exemple",
            *           "quartierId": "exemple",
-           *           "typology": "exemple",
+           *           "typology": "T1",
            *           "freeFrom": "exemple"
            *         }
            *       },
@@ -8750,7 +8751,7 @@ export interface operations {
            *           "lessorId": "exemple",
            *           "communeCode": "exemple",
            *           "quartierId": "exemple",
-           *           "typology": "exemple",
+           *           "typology": "T1",
            *           "freeFrom": "exemple"
            *         }
            *       },
@@ -9020,7 +9021,7 @@ export interface operations {
            *           "lessorId": "exemple",
            *           "communeCode": "exemple",
            *           "quartierId": "exemple",
-           *           "typology": "exemple",
+           *           "typology": "T1",
            *           "freeFrom": "exemple"
            *         }
            *       },
@@ -9290,7 +9291,7 @@ export interface operations {
            *           "lessorId": "exemple",
            *           "communeCode": "exemple",
            *           "quartierId": "exemple",
-           *           "typology": "exemple",
+           *           "typology": "T1",
            *           "freeFrom": "exemple"
            *         }
            *       },
