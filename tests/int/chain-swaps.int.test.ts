@@ -2,7 +2,8 @@
  * A chain of mutation becomes a swap, through the real API, stream, matcher and mail on DynamoDB
  * Local: a lessor posts a vacancy, tenants publish and all say yes, one requests, the others
  * confirm, every dwelling entered is reviewed (the vacancy by its own lessor), the swap completes:
- * the vacancy is let, the listings exchanged, the released dwelling's lessor told the date.
+ * the vacancy is let, the listings exchanged, the released dwelling's lessor told the date, and
+ * the statistics count the moves through the chain and the dwelling released.
  */
 import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,19 +25,29 @@ let armos: SignedIn;
 let sidr: SignedIn & { email: string };
 let shlmr: SignedIn & { email: string };
 let semader: SignedIn & { email: string };
+let cinor: SignedIn;
 
 beforeAll(async () => {
-  [armos, sidr, shlmr, semader] = await Promise.all([
+  [armos, sidr, shlmr, semader, cinor] = await Promise.all([
     staffAccount('armos'),
     staffAccount('lessor', 'SIDR'),
     staffAccount('lessor', 'SHLMR'),
     staffAccount('lessor', 'SEMADER'),
+    staffAccount('cinor'),
   ]);
 });
 
 const post = (path: string, token: string, json?: unknown) =>
   api(path, { method: 'POST', token, ...(json !== undefined ? { json } : {}) });
 const body = async (response: Response) => (await response.json()) as SwapView;
+
+/** The quartier rows of a period's statistics, by quartier. */
+async function quartierRows(who: SignedIn, period: string) {
+  const response = await api(`/stats/quartiers?${period}`, { token: who.token });
+  expect(response.status).toBe(200);
+  const { rows } = (await response.json()) as { rows: Array<Record<string, unknown>> };
+  return new Map(rows.map((row) => [String(row.quartierId), row]));
+}
 
 async function pdfText(token: string, swapId: string): Promise<string> {
   const file = await api(`/swaps/${swapId}/file.pdf`, { token });
@@ -182,6 +193,23 @@ describe('chain swaps', () => {
     expect(await subjectsOnceReceived(family.email, 'Échange de logements réalisé')).toContain(
       'Échange de logements réalisé',
     );
+
+    // Assess: the statistics of May count the moves through the chain and the dwelling released
+    const may = 'from=2026-05&to=2026-05';
+    const rows = await pollUntil(
+      () => quartierRows(armos, may),
+      (found) => found.get('97411-la-bretagne')?.dwellingsReleased === 1,
+      20_000,
+    );
+    expect(rows.get('97411-bois-de-nefles')).toMatchObject({ chainMoves: 1, movesIn: 1 });
+    expect(rows.get('97411-domenjod')).toMatchObject({ chainMoves: 1, movesIn: 1 });
+    expect(rows.get('97411-la-bretagne')).toMatchObject({ dwellingsReleased: 1, movesOut: 1 });
+    const masked = (await quartierRows(cinor, may)).get('97411-la-bretagne');
+    expect(masked?.dwellingsReleased).not.toBe(1);
+    const csv = await (
+      await api(`/stats/quartiers?${may}&format=csv`, { token: armos.token })
+    ).text();
+    expect(csv).toContain('Arrivées par chaîne de mutation;Logements libérés par mutation');
   });
 
   it('gives the vacancy back when its lessor refuses, and the chains through it come back', async () => {

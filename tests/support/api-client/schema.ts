@@ -1599,6 +1599,10 @@ export interface components {
         };
         overOccupationResolved: number | '< 5' | 'secret';
         underOccupationResolved: number | '< 5' | 'secret';
+        /** @description Foyers arrivés dans le quartier par une chaîne de mutation réalisée */
+        chainMoves: number | '< 5' | 'secret';
+        /** @description Logements du quartier libérés par une chaîne de mutation et rendus à leur bailleur */
+        dwellingsReleased: number | '< 5' | 'secret';
         communeCode: string;
         communeName: string;
         quartierId: string;
@@ -1647,6 +1651,10 @@ export interface components {
         };
         overOccupationResolved: number | '< 5' | 'secret';
         underOccupationResolved: number | '< 5' | 'secret';
+        /** @description Foyers arrivés dans le quartier par une chaîne de mutation réalisée */
+        chainMoves: number | '< 5' | 'secret';
+        /** @description Logements du quartier libérés par une chaîne de mutation et rendus à leur bailleur */
+        dwellingsReleased: number | '< 5' | 'secret';
         /** @description Code INSEE, ou CINOR pour le total */
         communeCode: string;
         communeName: string;
@@ -7383,6 +7391,8 @@ export interface operations {
            *           "motives": {},
            *           "overOccupationResolved": 1,
            *           "underOccupationResolved": 1,
+           *           "chainMoves": 1,
+           *           "dwellingsReleased": 1,
            *           "communeCode": "exemple",
            *           "communeName": "exemple",
            *           "quartierId": "exemple",
@@ -7515,6 +7525,8 @@ export interface operations {
            *           "motives": {},
            *           "overOccupationResolved": 1,
            *           "underOccupationResolved": 1,
+           *           "chainMoves": 1,
+           *           "dwellingsReleased": 1,
            *           "communeCode": "exemple",
            *           "communeName": "exemple"
            *         }
