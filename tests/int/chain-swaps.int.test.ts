@@ -285,5 +285,10 @@ describe('chain swaps', () => {
     expect(conflict.error.message).toMatch(/logement vacant|déjà engagé/);
     expect(await vacancyStatus(sidr, vacancyId)).toBe('engaged');
     expect(await listingStatus(loser.token, loser.listingId)).toBe('published');
+    // The winner moves alone: nobody else confirms, the file goes straight to the lessors.
+    const winner = households[responses.findIndex((r) => r.status === 201)]!;
+    const told = await subjectsOnceReceived(winner.email, /dossier transmis aux bailleurs/);
+    expect(told).toContainEqual(expect.stringMatching(/dossier transmis aux bailleurs/));
+    expect(told).not.toContain('Votre demande d’échange est enregistrée');
   });
 });

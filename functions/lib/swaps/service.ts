@@ -116,9 +116,12 @@ export async function requestSwap(
       swap,
       listings,
       (id) =>
-        id === mine
-          ? mails.swapRequestSentMail(deps.appUrl, swap.id)
-          : mails.swapRequestedMail(deps.appUrl, swap.id, requester),
+        id !== mine
+          ? mails.swapRequestedMail(deps.appUrl, swap.id, requester)
+          : // A lone mover's chain is already under review: that mail (below) tells them so.
+            swap.status === 'awaiting_confirmations'
+            ? mails.swapRequestSentMail(deps.appUrl, swap.id)
+            : undefined,
       'swap-requested',
       now,
     );
