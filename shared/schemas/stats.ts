@@ -70,6 +70,13 @@ export const indicatorsSchema = z.object({
   motives: figures,
   overOccupationResolved: figureSchema,
   underOccupationResolved: figureSchema,
+  chainMoves: figureSchema.meta({
+    description: 'Foyers arrivés dans le quartier par une chaîne de mutation réalisée',
+  }),
+  dwellingsReleased: figureSchema.meta({
+    description:
+      'Logements du quartier libérés par une chaîne de mutation et rendus à leur bailleur',
+  }),
 });
 export type Indicators = z.infer<typeof indicatorsSchema>;
 

@@ -6,7 +6,7 @@ import {
   SWAP_STATUSES,
   decisionIssues,
 } from '../swap/lifecycle';
-import { FINANCINGS } from '../reference/index';
+import { FINANCINGS, TYPOLOGIES } from '../reference/index';
 import { idSchema } from './common';
 import { consentSchema, recordedConsentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
@@ -148,11 +148,32 @@ export const swapParticipantViewSchema = z.object({
     .optional(),
 });
 
+/** A chain of mutation: the vacancy entered first, and the dwelling the last mover releases. */
+export const swapChainViewSchema = z
+  .object({
+    vacancyId: z.string().describe('Le logement vacant, dans lequel entre le premier foyer'),
+    vacancyLessorId: z.string(),
+    vacancy: publicDwellingSchema,
+    released: z.object({
+      listingId: z.string().describe('L’annonce du dernier foyer, dont le logement est libéré'),
+      lessorId: z.string(),
+      communeCode: z.string(),
+      quartierId: z.string(),
+      typology: z.enum(TYPOLOGIES),
+      freeFrom: z
+        .string()
+        .optional()
+        .describe('Date à laquelle le logement est libre (la date d’effet, une fois réalisé)'),
+    }),
+  })
+  .meta({ id: 'SwapChain' });
+
 export const swapViewSchema = z
   .object({
     id: z.string(),
     matchId: z.string(),
-    kind: z.enum(['2-way', '3-way']),
+    kind: z.enum(['2-way', '3-way', 'chain']),
+    chain: swapChainViewSchema.optional().describe('Une chaîne de mutation seulement'),
     status: z.enum(SWAP_STATUSES),
     requestedBy: z.string(),
     participants: z.array(swapParticipantViewSchema),

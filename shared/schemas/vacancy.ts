@@ -29,7 +29,8 @@ export const vacancyBodySchema = z
   })
   .meta({ id: 'VacancyBody' });
 
-export const VACANCY_STATUSES = ['open', 'withdrawn', 'expired', 'let'] as const;
+/** `engaged` while a chain swap through it runs (docs/design.md "Chains"); `let` once it is completed. */
+export const VACANCY_STATUSES = ['open', 'engaged', 'withdrawn', 'expired', 'let'] as const;
 
 /** How many chains a vacancy starts, and how many households would move through the best one. */
 export const vacancyChainsSchema = z.object({

@@ -42,6 +42,8 @@ const SIMPLE = new Set<string>([
   'movesOut',
   'overOccupationResolved',
   'underOccupationResolved',
+  'chainMoves',
+  'dwellingsReleased',
 ]);
 
 function maskRow<Row extends Indicators>(

@@ -126,6 +126,8 @@ export function indicatorsOf(
     motives: byPrefix(own, K.motive, options.motives, mask),
     overOccupationResolved: count(K.overOccupationResolved),
     underOccupationResolved: count(K.underOccupationResolved),
+    chainMoves: count(K.chainMoves),
+    dwellingsReleased: count(K.dwellingsReleased),
   };
 }
 

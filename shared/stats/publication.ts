@@ -48,6 +48,8 @@ export const COUNT_FIELDS = [
   'movesOut',
   'overOccupationResolved',
   'underOccupationResolved',
+  'chainMoves',
+  'dwellingsReleased',
 ] as const;
 /** Counts a row publishes by key (typology, motive, reason): `field.key`. */
 export const BREAKDOWN_FIELDS = [

@@ -52,6 +52,10 @@ export const COUNTERS = {
   completionDays: 'completionDays',
   overOccupationResolved: 'overOccupationResolved',
   underOccupationResolved: 'underOccupationResolved',
+  /** Households moved through a chain of mutation, where they arrived. */
+  chainMoves: 'chainMoves',
+  /** Dwellings a completed chain released to their lessor, where they stand. */
+  dwellingsReleased: 'dwellingsReleased',
 } as const;
 
 export const sub = (counter: string, value: string | number) => `${counter}.${value}`;

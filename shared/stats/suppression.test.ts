@@ -129,7 +129,7 @@ function yearPublications(items: Item[]): Publication[] {
 }
 
 const ADDITIVE =
-  /^(activeListings|newListings|offeredByTypology\..*|motives\..*|movesIn|movesOut|overOccupationResolved|underOccupationResolved)$/;
+  /^(activeListings|newListings|offeredByTypology\..*|motives\..*|movesIn|movesOut|overOccupationResolved|underOccupationResolved|chainMoves|dwellingsReleased)$/;
 
 /**
  * What someone holding every CINOR response of the year can write down: the published sums

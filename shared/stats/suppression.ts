@@ -29,7 +29,7 @@ export type MaskPattern = Map<string, MaskKind>;
 
 /** Counts additive over space: a commune's is the sum of its quartiers', CINOR's of its communes'. */
 const ADDITIVE =
-  /^(activeListings|newListings|offeredByTypology\..*|motives\..*|movesIn|movesOut|overOccupationResolved|underOccupationResolved)$/;
+  /^(activeListings|newListings|offeredByTypology\..*|motives\..*|movesIn|movesOut|overOccupationResolved|underOccupationResolved|chainMoves|dwellingsReleased)$/;
 const LISTING_UNIT = /^(newListings|offeredByTypology\..*|motives\..*)$/;
 
 /** One unit (a listing, a decision, a move…) added or removed in a month: the cells it counts in at quartier or flow level. */

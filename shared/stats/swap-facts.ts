@@ -1,7 +1,8 @@
 /**
  * A swap's facts: requested, decided (approved or refused, with the refusal's reason code and the
  * days from request to decision), cancelled after approval, completed (each household's move from
- * one quartier to another, days from publication to completion, over-/under-occupation resolved).
+ * one quartier to another, days from publication to completion, over-/under-occupation resolved;
+ * a chain of mutation's moves and released dwelling too: ./chain-facts.ts).
  *
  * Read from shared/swap/lifecycle.ts's Swap (participants[i] moves into `movesInto`, `approvedAt`,
  * `refusedAt`, `effectiveDate`, `completedAt`, `cancelledAt`); embedded `reviews` and `updatedAt`
@@ -9,6 +10,7 @@
  * item is stored without its reviews): `reviewFacts`.
  */
 import { isOverOccupied, isUnderOccupied } from '../matching/occupancy';
+import { chainCounts, chainPartOf } from './chain-facts';
 import { daysBetween, monthOf } from './period';
 import { COUNTERS as K, scopes, sub } from './scopes';
 import {
@@ -139,15 +141,24 @@ export function swapFacts(item: Item, lookup: ListingLookup): Fact[] {
   const completedOn = str(item.effectiveDate) ?? str(item.completedAt) ?? updatedAt;
   const completedMonth = monthOf(completedOn);
   if (status === 'completed' && completedMonth) {
+    // A chain's first mover enters its vacancy, which no listing describes: the swap item does.
+    const chain = chainPartOf(item);
+    const place = (id: string) => (id === chain?.vacancy.id ? chain.vacancy : lookup(id));
+    const destinations: ListingFacts[] = [];
     const moves = movesOf(item, reviews).flatMap(({ from, to }) => {
       const origin = lookup(from);
-      const destination = lookup(to);
+      const destination = place(to);
+      if (destination) destinations.push(destination);
       return origin && destination ? [moveCounts(origin, destination, completedOn)] : [];
     });
     facts.push({
       type: 'swap_completed',
       month: completedMonth,
-      counts: [...each(K.swapsCompleted), ...moves.flat()],
+      counts: [
+        ...each(K.swapsCompleted),
+        ...moves.flat(),
+        ...(chain ? chainCounts(chain, destinations) : []),
+      ],
     });
   }
   return facts;

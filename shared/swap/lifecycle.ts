@@ -7,6 +7,7 @@
 import { addDays } from 'date-fns';
 import { ConflictError, ValidationError } from '../errors';
 import type { RecordedConsent } from '../schemas/consent';
+import type { Dwelling } from '../schemas/listing';
 
 export const SWAP_STATUSES = [
   'awaiting_confirmations',
@@ -71,13 +72,37 @@ export interface SwapReview {
   escalatedAt?: string;
 }
 
+/** The dwelling a chain releases: its last mover's, returned to its lessor at the effective date. */
+export interface ReleasedDwelling {
+  listingId: string;
+  lessorId: string;
+  communeCode: string;
+  quartierId: string;
+  typology: Dwelling['typology'];
+}
+
+/** A chain of mutation: a lessor's vacant dwelling, entered by the first mover (./chain.ts). */
+export interface SwapChain {
+  vacancyId: string;
+  vacancyLessorId: string;
+  /** The vacant dwelling as it was offered (nobody rents it: no tenancy reference). */
+  vacancy: Omit<Dwelling, 'tenancyRef'>;
+  released: ReleasedDwelling;
+}
+
 export interface Swap {
   id: string;
   matchId: string;
-  kind: '2-way' | '3-way';
+  kind: '2-way' | '3-way' | 'chain';
   status: SwapStatus;
-  /** Cycle order: participants[i] moves into the dwelling of participants[i + 1]. */
+  /**
+   * Each participant moves into `movesInto`: in a cycle participants[i] into the dwelling of
+   * participants[i + 1]; in a chain participants[0] into the vacancy, participants[i] into the
+   * dwelling of participants[i - 1].
+   */
   participants: SwapParticipant[];
+  /** A chain only. */
+  chain?: SwapChain;
   reviews: SwapReview[];
   /** The listing whose household asked for the swap. */
   requestedBy: string;
@@ -151,8 +176,13 @@ function participantOf(swap: Swap, listingId: string): SwapParticipant {
 }
 
 /** The reviews due once everyone confirmed: one per household entering a dwelling. */
-export function reviewsFor(swap: Pick<Swap, 'participants'>, dueAt: string): SwapReview[] {
+export function reviewsFor(
+  swap: Pick<Swap, 'participants' | 'chain'>,
+  dueAt: string,
+): SwapReview[] {
   const lessorOf = new Map(swap.participants.map((p) => [p.listingId, p.lessorId]));
+  // The vacancy's own lessor reviews the household moving into it.
+  if (swap.chain) lessorOf.set(swap.chain.vacancyId, swap.chain.vacancyLessorId);
   return swap.participants.map((p) => ({
     listingId: p.movesInto,
     lessorId: lessorOf.get(p.movesInto)!,
@@ -179,15 +209,24 @@ export function confirmSwap(
   const participants = swap.participants.map((p) =>
     p.listingId === listingId ? { ...p, confirmed: true, confirmedAt: at } : p,
   );
-  const confirmed: Swap = { ...swap, participants, updatedAt: at };
-  if (!participants.every((p) => p.confirmed)) return confirmed;
+  return reviewOnceConfirmed({ ...swap, participants, updatedAt: at }, now, reviewDays);
+}
+
+/** Once every participant confirmed, the swap goes to its lessors' review. */
+export function reviewOnceConfirmed(
+  swap: Swap,
+  now: Date,
+  reviewDays = REVIEW_DEADLINE_DAYS,
+): Swap {
+  if (swap.status !== 'awaiting_confirmations' || !swap.participants.every((p) => p.confirmed))
+    return swap;
   const dueAt = addDays(now, reviewDays).toISOString();
   return {
-    ...confirmed,
+    ...swap,
     status: 'under_review',
-    underReviewAt: at,
+    underReviewAt: now.toISOString(),
     dueAt,
-    reviews: reviewsFor(confirmed, dueAt),
+    reviews: reviewsFor(swap, dueAt),
   };
 }
 

@@ -322,8 +322,9 @@ export async function getSwapsAlong(
       { consistent: true },
     )
   ).map((item) => strip(item) as unknown as StoredSwap);
+  // One review per dwelling entered: a chain's vacancy has one, the dwelling it releases none.
   const reviewKeys = stored.flatMap((swap) =>
-    swap.participants.map((p) => keys.swapReview(swap.id, p.listingId)),
+    swap.participants.map((p) => keys.swapReview(swap.id, p.movesInto)),
   );
   const items = await batchGetAll(db, [...reviewKeys, ...alsoRead(stored)], { consistent: true });
   const reviews = new Map<string, SwapReview[]>();

@@ -19,15 +19,19 @@ export const VACANCY_DAYS = 60;
 /** A vacancy that ended is deleted a year later (it names no person; Armos's history keeps it that long). */
 const ENDED_RETENTION_DAYS = 365;
 
+/** Ended: nothing will happen to it any more (an engaged vacancy may come back open). */
+const ENDED: readonly VacancyStatus[] = ['withdrawn', 'expired', 'let'];
+
 function vacancyItem(vacancy: StoredVacancy): Record<string, unknown> {
   const open = vacancy.status === 'open';
+  const ended = ENDED.includes(vacancy.status);
   return {
     ...keys.vacancy(vacancy.id),
     entity: ENTITY.vacancy,
     ...indexKeys.vacanciesByLessor(vacancy.lessorId, vacancy.id),
     ...(open ? indexKeys.openVacancies(vacancy.expiresAt, vacancy.id) : {}),
     ...vacancy,
-    ...(open ? {} : { ttl: ttlAt(new Date(vacancy.updatedAt)) + ENDED_RETENTION_DAYS * 86_400 }),
+    ...(ended ? { ttl: ttlAt(new Date(vacancy.updatedAt)) + ENDED_RETENTION_DAYS * 86_400 } : {}),
   };
 }
 
@@ -74,6 +78,27 @@ export function vacancyUpdatePut(
       Item: vacancyItem({ ...vacancy, version: readVersion + 1 }),
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: { ':read': readVersion },
+    },
+  };
+}
+
+/**
+ * A vacancy's change within a chain swap: it must still be in `expected` status at the version
+ * read, so that two chains through one vacancy cannot both engage it.
+ */
+export function vacancySwapPut(
+  db: Database,
+  vacancy: StoredVacancy,
+  readVersion: number,
+  expected: VacancyStatus,
+): TransactItem {
+  const put = vacancyUpdatePut(db, vacancy, readVersion).Put!;
+  return {
+    Put: {
+      ...put,
+      ConditionExpression: 'version = :read AND #status = :expected',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...put.ExpressionAttributeValues, ':expected': expected },
     },
   };
 }

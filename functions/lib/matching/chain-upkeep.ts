@@ -20,6 +20,7 @@ import {
   isAnswered,
   mayReopen,
   resume,
+  suspend,
   type MatchParticipant,
 } from '../../../shared/match/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
@@ -35,7 +36,12 @@ import {
   type StoredMatch,
 } from '../db/matches';
 import { transactUnlessDone, transactWrite } from '../db/transact';
-import { putVacancyChainLinks, vacancyChainLinks, type StoredVacancy } from '../db/vacancies';
+import {
+  findVacancy,
+  putVacancyChainLinks,
+  vacancyChainLinks,
+  type StoredVacancy,
+} from '../db/vacancies';
 import { ConflictError } from '../../../shared/errors';
 import { logger } from '../logger';
 import { countMetric, METRIC } from '../metrics';
@@ -124,9 +130,9 @@ export async function keepChainsAfterListingChange(
 }
 
 /**
- * After a vacancy changed (posted, renewed, withdrawn, expired, let) and the index follows the
- * table: the chains it no longer starts are closed, and every listing in one of its chains,
- * stored or now found, is refilled.
+ * After a vacancy changed (posted, renewed, withdrawn, expired, engaged, let) and the index follows
+ * the table: the chains it no longer starts are closed (paused while a chain swap engages it; resumed
+ * when it is open again), and every listing in one of its chains, stored or now found, is refilled.
  */
 export async function keepChainsAfterVacancyChange(
   deps: ChainUpkeepDeps,
@@ -142,7 +148,11 @@ export async function keepChainsAfterVacancyChange(
     )
   ).filter((match) => LIVE_OR_PAUSED.has(match.status));
   const open = cache.vacancy(vacancyId);
-  if (!open) for (const match of stored) await save(deps, match, close(match));
+  // Engaged in a chain swap, the vacancy may come back (refusal, cancellation): its other chains pause.
+  const engaged = !open && (await findVacancy(deps.db, vacancyId))?.status === 'engaged';
+  if (!open)
+    for (const match of stored) await save(deps, match, engaged ? suspend(match) : close(match));
+  else await revisit(deps, cache, stored, now);
   const refill = new Set<string>(stored.flatMap((match) => match.listingIds));
   if (open) for (const id of cache.index.participantsOfVacancy(vacancyId)) refill.add(id);
   return refillAll(deps, cache, [...refill], undefined, now);

@@ -62,6 +62,8 @@ function indicatorColumns(rows: Indicators[], reference: ReferenceData) {
     'Délai médian publication → échange (jours)',
     'Sur-occupations résolues',
     'Sous-occupations résolues',
+    'Arrivées par chaîne de mutation',
+    'Logements libérés par mutation',
     ...motives.map((m) => `Motif : ${motiveLabel(m)}`),
   ];
   const values = (r: Indicators): Cell[] => [
@@ -85,6 +87,8 @@ function indicatorColumns(rows: Indicators[], reference: ReferenceData) {
     r.medianDaysToCompletion,
     r.overOccupationResolved,
     r.underOccupationResolved,
+    r.chainMoves,
+    r.dwellingsReleased,
     ...motives.map((m) => r.motives[m] ?? 0),
   ];
   return { header, values };

@@ -1,12 +1,15 @@
 /**
  * Writes one swap transition as one DynamoDB transaction: the swap (version-checked), its review
  * items, every listing whose status follows from the swap's (checked: same version, expected
- * status), the match, the audit item and the mails. A listing can therefore be engaged by one
- * swap only, even when several requests race: the losers' conditions fail and they get a 409.
+ * status), a chain's vacancy likewise, the match, the audit item and the mails. A listing or a
+ * vacancy can therefore be engaged by one swap only, even when several requests race: the losers'
+ * conditions fail and they get a 409.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { addDays } from 'date-fns';
 import { ConflictError, type AppError } from '../../../shared/errors';
 import { expiryFrom } from '../../../shared/listing/lifecycle';
+import { vacancyStatusFor } from '../../../shared/swap/chain';
 import type { MatchStatus } from '../../../shared/match/lifecycle';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
@@ -32,6 +35,15 @@ import {
   swapUpdatePut,
 } from '../db/swaps';
 import { transactWrite, type TransactItem } from '../db/transact';
+import { VACANCY_DAYS, vacancySwapPut, type StoredVacancy } from '../db/vacancies';
+
+export class VacancyAlreadyEngagedError extends ConflictError {
+  constructor() {
+    super(
+      'Le logement vacant de cette chaîne est déjà engagé dans un autre échange, ou a changé entre-temps.',
+    );
+  }
+}
 
 export interface SwapDeps {
   db: Database;
@@ -47,6 +59,8 @@ export interface Transition {
   after: Swap;
   /** The swap's listings as read. */
   listings: Map<string, Listing>;
+  /** A chain's vacancy as read: its status follows the swap's (`vacancyStatusFor`). */
+  vacancy?: StoredVacancy;
   /** The swap's match as read, and the status it takes (engaged on request, closed when the swap fails). */
   match?: { stored: StoredMatch; status: MatchStatus };
   actor: User;
@@ -100,6 +114,27 @@ function listingItems(
   return { items, conditioned };
 }
 
+/** The chain's vacancy when the swap's step changes what it is (engaged, let, open again). */
+function vacancyItem(db: Database, transition: Transition, now: Date): TransactItem | undefined {
+  const { before, after, vacancy } = transition;
+  if (!after.chain) return undefined;
+  const target = vacancyStatusFor(after.status);
+  const current = before ? vacancyStatusFor(before.status) : 'open';
+  if (before && target === current) return undefined;
+  if (!vacancy || vacancy.id !== after.chain.vacancyId)
+    throw new Error(`the vacancy of chain swap ${after.id} was not read`);
+  const at = now.toISOString();
+  // Open again after a long review: an offer that would have lapsed meanwhile starts again.
+  const lapsed = target === 'open' && vacancy.expiresAt <= at;
+  const updated: StoredVacancy = {
+    ...vacancy,
+    status: target,
+    updatedAt: at,
+    ...(lapsed ? { expiresAt: addDays(now, VACANCY_DAYS).toISOString() } : {}),
+  };
+  return vacancySwapPut(db, updated, vacancy.version, current);
+}
+
 export async function commitTransition(deps: SwapDeps, transition: Transition): Promise<void> {
   const { db } = deps;
   const now = deps.now();
@@ -111,6 +146,9 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
   const listings = listingItems(db, transition, now);
   const listingIndexes = new Set(listings.conditioned.map((index) => index + items.length));
   items.push(...listings.items);
+  const vacancyIndex = items.length;
+  const vacancy = vacancyItem(db, transition, now);
+  if (vacancy) items.push(vacancy);
   const matchIndex = items.length;
   if (transition.match) {
     const { stored, status } = transition.match;
@@ -148,6 +186,7 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
 
   await transactWrite(db, items, (failed): AppError => {
     if (failed.some((index) => listingIndexes.has(index))) return new ListingAlreadyEngagedError();
+    if (vacancy && failed.includes(vacancyIndex)) return new VacancyAlreadyEngagedError();
     if (transition.match && failed.includes(matchIndex))
       return new ConflictError('La proposition a changé entre-temps. Rechargez la page.');
     return before ? new SwapChangedError() : new ConflictError('Cet échange existe déjà.');

@@ -20,7 +20,7 @@ import { nextRentDiffers, nextTotalRentOf } from '../../../shared/listing/next-r
 import { getListings } from '../db/listings';
 import { getSwap } from '../db/swaps';
 import { getUser } from '../db/users';
-import { contactOf } from './views';
+import { contactOf, enteredDwelling } from './views';
 import { formatInTimeZone } from '../time';
 import { assertViewer, isStaffViewer } from './access';
 import type { SwapDeps } from './commit';
@@ -68,9 +68,11 @@ export async function renderFile(
   const ceilings = ceilingTableOf(ref.incomeCeilings, now.getUTCFullYear());
   const household = (listingId: string) =>
     `Foyer ${swap.participants.findIndex((p) => p.listingId === listingId) + 1}`;
+  const vacancy = swap.chain?.vacancy;
   const dwellingOf = (listingId: string) => {
-    const d = listings.get(listingId)!.dwelling;
-    return `logement ${name.lessor(d.lessorId)} ${d.typology} (${name.quartier(d.quartierId)}, ${name.commune(d.communeCode)})`;
+    const isVacancy = listingId === swap.chain?.vacancyId;
+    const d = isVacancy ? vacancy! : listings.get(listingId)!.dwelling;
+    return `${isVacancy ? 'logement vacant' : 'logement'} ${name.lessor(d.lessorId)} ${d.typology} (${name.quartier(d.quartierId)}, ${name.commune(d.communeCode)})`;
   };
   const pdf = await PdfWriter.create(
     `Dossier d’échange ${swap.id}`,
@@ -86,9 +88,11 @@ export async function renderFile(
     ['Référence', swap.id],
     [
       'Type',
-      swap.kind === '2-way'
-        ? 'Échange direct entre deux foyers'
-        : 'Échange en chaîne entre trois foyers',
+      swap.kind === 'chain'
+        ? `Chaîne de mutation : ${swap.participants.length} foyer(s) déménagent à partir d’un logement vacant`
+        : swap.kind === '2-way'
+          ? 'Échange direct entre deux foyers'
+          : 'Échange en chaîne entre trois foyers',
     ],
     ['État', SWAP_STATUS_LABELS[swap.status]],
     ['Demandé le', `${when(swap.createdAt)} par le ${household(swap.requestedBy)}`],
@@ -109,9 +113,17 @@ export async function renderFile(
   ]);
 
   pdf.heading('Qui va où');
+  if (swap.chain)
+    pdf.paragraph(
+      `Le ${dwellingOf(swap.chain.vacancyId)} est proposé à la mutation par son bailleur ; chaque foyer entre dans le logement que le précédent quitte.`,
+    );
   for (const p of swap.participants)
     pdf.paragraph(
       `${household(p.listingId)} : quitte le ${dwellingOf(p.listingId)} pour le ${dwellingOf(p.movesInto)}.`,
+    );
+  if (swap.chain)
+    pdf.paragraph(
+      `Logement libéré : le ${dwellingOf(swap.chain.released.listingId)} revient à son bailleur${swap.effectiveDate ? `, libre le ${calendarDay(swap.effectiveDate)}` : ' à la date d’effet de l’échange'}.`,
     );
 
   pdf.heading('Les foyers');
@@ -173,6 +185,29 @@ export async function renderFile(
     ]);
   }
 
+  if (swap.chain && vacancy) {
+    pdf.subheading(`Logement vacant - ${name.lessor(vacancy.lessorId)}`, 7);
+    pdf.rows([
+      [
+        'Adresse (commune, quartier)',
+        `${name.commune(vacancy.communeCode)}, ${name.quartier(vacancy.quartierId)}`,
+      ],
+      ...(ownLessor(vacancy.lessorId)
+        ? ([['Logement n°', vacancy.dwellingRef]] as Array<[string, string]>)
+        : []),
+      ['Typologie, surface', `${vacancy.typology}, ${vacancy.surface} m²`],
+      [
+        'Loyer + charges',
+        `${euros(vacancy.rent)} + ${euros(vacancy.charges)} = ${euros(vacancy.rent + vacancy.charges)} par mois`,
+      ],
+      [
+        'Étage',
+        `${floorLabel(vacancy.floor)}${vacancy.lift ? ', ascenseur' : ''}${vacancy.accessible ? ', accessible PMR' : ''}`,
+      ],
+      ['Financement', vacancy.financing],
+    ]);
+  }
+
   pdf.heading('Examen par les bailleurs');
   if (swap.reviews.length === 0)
     pdf.paragraph(
@@ -181,8 +216,8 @@ export async function renderFile(
     );
   for (const review of swap.reviews) {
     const incoming = listings.get(review.incomingListingId)!;
-    const entered = listings.get(review.listingId)!;
-    const info = reviewInfo(incoming.household, entered.dwelling, ceilings);
+    const entered = enteredDwelling(swap, review, { listings })!;
+    const info = reviewInfo(incoming.household, entered, ceilings);
     pdf.subheading(
       `${household(review.incomingListingId)} entrant dans le ${dwellingOf(review.listingId)}`,
       7,

@@ -1,6 +1,6 @@
 /**
- * Use cases of swaps (docs/api.md "Swaps"): request from a mutual match, confirm, review,
- * complete, cancel. Each reads, checks who may act, applies the pure lifecycle and commits the
+ * Use cases of swaps (docs/api.md "Swaps"): request from a mutual match (a cycle, or a chain of
+ * mutation: ./chain-steps.ts), confirm, review, complete, cancel. Each reads, checks who may act, applies the pure lifecycle and commits the
  * whole transition in one transaction (./commit.ts).
  */
 import { ulid } from 'ulid';
@@ -29,16 +29,21 @@ import { commitTransition, withConflictRetry, type SwapDeps } from './commit';
 import { readSwap } from './queries';
 import { participantMails, requesterName, staffMails } from './recipients';
 import { countMetric, METRIC } from '../metrics';
+import { chainSwapOf, releasedDwellingMails, vacancyOfSwap } from './chain-steps';
+import { underReviewMails } from './review-mails';
 
 export type { SwapDeps } from './commit';
 
 async function load(deps: SwapDeps, caller: User, swapId: string) {
   const swap = await getSwap(deps.db, swapId);
-  const listings = await getListings(
-    deps.db,
-    swap.participants.map((p) => p.listingId),
-  );
-  return { swap, listings, viewer: assertViewer(caller, swap, listings) };
+  const [listings, vacancy] = await Promise.all([
+    getListings(
+      deps.db,
+      swap.participants.map((p) => p.listingId),
+    ),
+    vacancyOfSwap(deps, swap),
+  ]);
+  return { swap, listings, vacancy, viewer: assertViewer(caller, swap, listings) };
 }
 
 function assertFree(listings: Listing[]): void {
@@ -77,42 +82,55 @@ export async function requestSwap(
       throw new ConflictError(
         'Tous les participants doivent avoir dit oui avant de demander l’échange.',
       );
-    if (match.kind === 'chain')
-      throw new ConflictError('Une chaîne de mutation ne peut pas encore être demandée en ligne.');
     const cycle = match.listingIds.map((id) => listings.get(id));
     if (cycle.some((l) => !l)) throw new ConflictError('Une des annonces n’existe plus.');
     assertFree(cycle as Listing[]);
     const now = deps.now();
     const agreed = consentFor(caller, listings.get(mine)!, consent, 'swap-request', now);
-    const swap = withConsent(
-      newSwap({
-        id: ulid(now.getTime()),
-        matchId,
-        cycle: (cycle as Listing[]).map((l) => ({
-          listingId: l.id,
-          ownerId: l.ownerId,
-          lessorId: l.dwelling.lessorId,
-        })),
-        requesterListingId: mine,
-        now,
-      }),
-      agreed,
-    );
+    const id = ulid(now.getTime());
+    const requested =
+      match.kind === 'chain'
+        ? await chainSwapOf(
+            deps,
+            { id, match, movers: cycle as Listing[], requesterListingId: mine },
+            now,
+          )
+        : {
+            swap: newSwap({
+              id,
+              matchId,
+              cycle: (cycle as Listing[]).map((l) => ({
+                listingId: l.id,
+                ownerId: l.ownerId,
+                lessorId: l.dwelling.lessorId,
+              })),
+              requesterListingId: mine,
+              now,
+            }),
+            vacancy: undefined,
+          };
+    const swap = withConsent(requested.swap, agreed);
     const requester = await requesterName(deps.db, listings.get(mine));
     const toSend = await participantMails(
       deps.db,
       swap,
       listings,
       (id) =>
-        id === mine
-          ? mails.swapRequestSentMail(deps.appUrl, swap.id)
-          : mails.swapRequestedMail(deps.appUrl, swap.id, requester),
+        id !== mine
+          ? mails.swapRequestedMail(deps.appUrl, swap.id, requester)
+          : // A lone mover's chain is already under review: that mail (below) tells them so.
+            swap.status === 'awaiting_confirmations'
+            ? mails.swapRequestSentMail(deps.appUrl, swap.id)
+            : undefined,
       'swap-requested',
       now,
     );
+    // A chain of one mover has nobody else to wait for: it goes to review at once.
+    toSend.push(...(await underReviewMails(deps, swap, listings, now)));
     await commitTransition(deps, {
       after: swap,
       listings,
+      vacancy: requested.vacancy,
       match: { stored: match, status: 'engaged' },
       actor: caller,
       action: 'swap-requested',
@@ -132,42 +150,18 @@ export async function confirmSwapRequest(
   consent?: Consent,
 ): Promise<SwapView> {
   await withConflictRetry(async () => {
-    const { swap, listings, viewer } = await load(deps, caller, swapId);
+    const { swap, listings, vacancy, viewer } = await load(deps, caller, swapId);
     const listingId = listingToConfirm(viewer, swap);
     const now = deps.now();
     const confirmed = confirmSwap(swap, listingId, now, deps.reviewDays);
     const agreed = consentFor(caller, listings.get(listingId)!, consent, 'swap-confirm', now);
     const after = withConsent(confirmed, agreed);
-    const toSend: TransactItem[] = [];
-    if (after.status === 'under_review') {
-      toSend.push(
-        ...(await participantMails(
-          deps.db,
-          after,
-          listings,
-          () => mails.swapUnderReviewMail(deps.appUrl, swapId, after.dueAt!),
-          'swap-under-review',
-          now,
-        )),
-      );
-      for (const lessorId of after.lessorIds) {
-        const households = after.reviews.filter((r) => r.lessorId === lessorId).length;
-        toSend.push(
-          ...(await staffMails(
-            deps.db,
-            'lessor',
-            [lessorId],
-            mails.reviewRequestedMail(deps.appUrl, swapId, after.dueAt!, households),
-            'swap-review-requested',
-            now,
-          )),
-        );
-      }
-    }
+    const toSend = await underReviewMails(deps, after, listings, now);
     await commitTransition(deps, {
       before: swap,
       after,
       listings,
+      vacancy,
       actor: caller,
       action: 'swap-confirmed',
       details: { listingId, ...consentDetails(agreed) },
@@ -184,7 +178,7 @@ export async function reviewSwap(
   input: ReviewBody,
 ): Promise<SwapView> {
   await withConflictRetry(async () => {
-    const { swap, listings, viewer } = await load(deps, caller, swapId);
+    const { swap, listings, vacancy, viewer } = await load(deps, caller, swapId);
     const review = swap.reviews.find((r) => r.listingId === input.listingId);
     if (!isStaffViewer(viewer) || (review && !canReview(viewer, review))) {
       throw new ForbiddenError(
@@ -198,6 +192,7 @@ export async function reviewSwap(
       before: swap,
       after,
       listings,
+      vacancy,
       ...(after.status === 'refused'
         ? { match: { stored: await getMatch(deps.db, swap.matchId), status: 'closed' as const } }
         : {}),
@@ -293,7 +288,7 @@ export async function completeSwapRequest(
   effectiveDate: string,
 ): Promise<SwapView> {
   await withConflictRetry(async () => {
-    const { swap, listings, viewer } = await load(deps, caller, swapId);
+    const { swap, listings, vacancy, viewer } = await load(deps, caller, swapId);
     if (!isStaffViewer(viewer))
       throw new ForbiddenError(
         'Seuls les bailleurs concernés et Armos enregistrent la réalisation de l’échange.',
@@ -317,11 +312,13 @@ export async function completeSwapRequest(
         'swap-completed',
         now,
       )),
+      ...(await releasedDwellingMails(deps, after, listings, now)),
     ];
     await commitTransition(deps, {
       before: swap,
       after,
       listings,
+      vacancy,
       actor: caller,
       action: 'swap-completed',
       details: { effectiveDate },
@@ -339,7 +336,7 @@ export async function cancelSwapRequest(
   reason: string,
 ): Promise<SwapView> {
   await withConflictRetry(async () => {
-    const { swap, listings, viewer } = await load(deps, caller, swapId);
+    const { swap, listings, vacancy, viewer } = await load(deps, caller, swapId);
     const by = viewer.armos
       ? 'armos'
       : viewer.participantListingIds.length > 0
@@ -373,6 +370,7 @@ export async function cancelSwapRequest(
       before: swap,
       after,
       listings,
+      vacancy,
       match: { stored: await getMatch(deps.db, swap.matchId), status: 'closed' },
       actor: caller,
       action: 'swap-cancelled',

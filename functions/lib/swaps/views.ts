@@ -22,7 +22,18 @@ export interface ViewContext {
   ceilings?: IncomeCeilingYear;
 }
 
+/** The dwelling a review is about: a participant's, or a chain's vacancy. */
+export function enteredDwelling(
+  swap: Pick<Swap, 'chain'>,
+  review: Pick<SwapReview, 'listingId'>,
+  context: Pick<ViewContext, 'listings'>,
+) {
+  if (swap.chain?.vacancyId === review.listingId) return swap.chain.vacancy;
+  return context.listings.get(review.listingId)?.dwelling;
+}
+
 function reviewView(
+  swap: Swap,
   review: SwapReview,
   viewer: SwapViewer,
   context: ViewContext,
@@ -30,7 +41,7 @@ function reviewView(
   const staff = isStaffViewer(viewer);
   const own = viewer.participantListingIds.includes(review.incomingListingId);
   const incoming = context.listings.get(review.incomingListingId);
-  const entered = context.listings.get(review.listingId);
+  const entered = enteredDwelling(swap, review, context);
   return {
     listingId: review.listingId,
     lessorId: review.lessorId,
@@ -44,7 +55,7 @@ function reviewView(
     overdue: isOverdue(review, context.now),
     ...(staff ? { escalated: review.escalated === true } : {}),
     ...(staff && incoming && entered
-      ? { info: reviewInfo(incoming.household, entered.dwelling, context.ceilings) }
+      ? { info: reviewInfo(incoming.household, entered, context.ceilings) }
       : {}),
   };
 }
@@ -72,7 +83,8 @@ export function swapView(swap: Swap, viewer: SwapViewer, context: ViewContext): 
         ...(staff && owner ? { contact: contactOf(owner, listing) } : {}),
       };
     }),
-    reviews: swap.reviews.map((review) => reviewView(review, viewer, context)),
+    reviews: swap.reviews.map((review) => reviewView(swap, review, viewer, context)),
+    ...(swap.chain ? { chain: chainView({ ...swap, chain: swap.chain }) } : {}),
     lessorIds: swap.lessorIds,
     ...optional(
       'dueAt',
@@ -91,6 +103,21 @@ export function swapView(swap: Swap, viewer: SwapViewer, context: ViewContext): 
     createdAt: swap.createdAt,
     updatedAt: swap.updatedAt,
   } as SwapView;
+}
+
+function chainView(swap: Swap & { chain: NonNullable<Swap['chain']> }) {
+  const { vacancyId, vacancyLessorId, vacancy, released } = swap.chain;
+  return {
+    vacancyId,
+    vacancyLessorId,
+    vacancy: publicDwelling({ ...vacancy, tenancyRef: '-' }),
+    released: {
+      ...released,
+      ...(swap.status === 'completed' && swap.effectiveDate
+        ? { freeFrom: swap.effectiveDate }
+        : {}),
+    },
+  };
 }
 
 /** How to reach a household: its tenant, or for what the tenant lacks, the reception point helping them. */

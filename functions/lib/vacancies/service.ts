@@ -41,6 +41,12 @@ function changedMeanwhile(): ConflictError {
   return new ConflictError('Ce logement vacant a été modifié entre-temps : rechargez la page.');
 }
 
+function engagedInSwap(): ConflictError {
+  return new ConflictError(
+    'Une chaîne de mutation est en cours dans ce logement vacant : il reste réservé jusqu’à ce que l’échange soit réalisé, refusé ou annulé.',
+  );
+}
+
 /** A lessor acts on its own dwellings only; Armos on every lessor's. */
 function mayActFor(caller: User, lessorId: string): boolean {
   return caller.role === 'armos' || (caller.role === 'lessor' && caller.lessorId === lessorId);
@@ -127,6 +133,7 @@ export async function withdrawVacancy(
   vacancyId: string,
 ): Promise<Vacancy> {
   const current = await vacancyOfCaller(deps, caller, vacancyId);
+  if (current.status === 'engaged') throw engagedInSwap();
   if (current.status !== 'open')
     throw new ConflictError('Ce logement vacant n’est plus proposé : il ne peut pas être retiré.');
   const at = deps.now().toISOString();
@@ -146,6 +153,7 @@ export async function renewVacancy(
   vacancyId: string,
 ): Promise<Vacancy> {
   const current = await vacancyOfCaller(deps, caller, vacancyId);
+  if (current.status === 'engaged') throw engagedInSwap();
   if (current.status !== 'open' && current.status !== 'expired')
     throw new ConflictError(
       'Ce logement vacant a été retiré ou attribué : il ne peut pas être prolongé.',

@@ -1599,6 +1599,10 @@ export interface components {
         };
         overOccupationResolved: number | '< 5' | 'secret';
         underOccupationResolved: number | '< 5' | 'secret';
+        /** @description Foyers arrivés dans le quartier par une chaîne de mutation réalisée */
+        chainMoves: number | '< 5' | 'secret';
+        /** @description Logements du quartier libérés par une chaîne de mutation et rendus à leur bailleur */
+        dwellingsReleased: number | '< 5' | 'secret';
         communeCode: string;
         communeName: string;
         quartierId: string;
@@ -1647,6 +1651,10 @@ export interface components {
         };
         overOccupationResolved: number | '< 5' | 'secret';
         underOccupationResolved: number | '< 5' | 'secret';
+        /** @description Foyers arrivés dans le quartier par une chaîne de mutation réalisée */
+        chainMoves: number | '< 5' | 'secret';
+        /** @description Logements du quartier libérés par une chaîne de mutation et rendus à leur bailleur */
+        dwellingsReleased: number | '< 5' | 'secret';
         /** @description Code INSEE, ou CINOR pour le total */
         communeCode: string;
         communeName: string;
@@ -1682,7 +1690,25 @@ export interface components {
       id: string;
       matchId: string;
       /** @enum {string} */
-      kind: '2-way' | '3-way';
+      kind: '2-way' | '3-way' | 'chain';
+      /** @description Une chaîne de mutation seulement */
+      chain?: {
+        /** @description Le logement vacant, dans lequel entre le premier foyer */
+        vacancyId: string;
+        vacancyLessorId: string;
+        vacancy: components['schemas']['PublicDwelling'];
+        released: {
+          /** @description L’annonce du dernier foyer, dont le logement est libéré */
+          listingId: string;
+          lessorId: string;
+          communeCode: string;
+          quartierId: string;
+          /** @enum {string} */
+          typology: 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6';
+          /** @description Date à laquelle le logement est libre (la date d’effet, une fois réalisé) */
+          freeFrom?: string;
+        };
+      };
       /** @enum {string} */
       status:
         | 'awaiting_confirmations'
@@ -2116,7 +2142,7 @@ export interface components {
         accessibleNeedsFirst?: boolean;
       };
       /** @enum {string} */
-      status: 'open' | 'withdrawn' | 'expired' | 'let';
+      status: 'open' | 'engaged' | 'withdrawn' | 'expired' | 'let';
       createdBy: string;
       createdAt: string;
       updatedAt: string;
@@ -7365,6 +7391,8 @@ export interface operations {
            *           "motives": {},
            *           "overOccupationResolved": 1,
            *           "underOccupationResolved": 1,
+           *           "chainMoves": 1,
+           *           "dwellingsReleased": 1,
            *           "communeCode": "exemple",
            *           "communeName": "exemple",
            *           "quartierId": "exemple",
@@ -7497,6 +7525,8 @@ export interface operations {
            *           "motives": {},
            *           "overOccupationResolved": 1,
            *           "underOccupationResolved": 1,
+           *           "chainMoves": 1,
+           *           "dwellingsReleased": 1,
            *           "communeCode": "exemple",
            *           "communeName": "exemple"
            *         }
@@ -7736,6 +7766,32 @@ export interface operations {
            *           "id": "exemple",
            *           "matchId": "exemple",
            *           "kind": "2-way",
+           *           "chain": {
+           *             "vacancyId": "exemple",
+           *             "vacancyLessorId": "exemple",
+           *             "vacancy": {
+           *               "lessorId": "exemple",
+           *               "communeCode": "97411",
+           *               "quartierId": "exemple",
+           *               "typology": "T1",
+           *               "surface": 9,
+           *               "rent": 0,
+           *               "charges": 0,
+           *               "floor": -1,
+           *               "lift": true,
+           *               "accessible": true,
+           *               "financing": "LLTS",
+           *               "features": []
+           *             },
+           *             "released": {
+           *               "listingId": "exemple",
+           *               "lessorId": "exemple",
+           *               "communeCode": "exemple",
+           *               "quartierId": "exemple",
+           *               "typology": "T1",
+           *               "freeFrom": "exemple"
+           *             }
+           *           },
            *           "status": "awaiting_confirmations",
            *           "requestedBy": "exemple",
            *           "participants": [
@@ -7923,6 +7979,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8158,6 +8240,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8359,6 +8467,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8607,6 +8741,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -8851,6 +9011,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [
@@ -9095,6 +9281,32 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "chain": {
+           *         "vacancyId": "exemple",
+           *         "vacancyLessorId": "exemple",
+           *         "vacancy": {
+           *           "lessorId": "exemple",
+           *           "communeCode": "97411",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "surface": 9,
+           *           "rent": 0,
+           *           "charges": 0,
+           *           "floor": -1,
+           *           "lift": true,
+           *           "accessible": true,
+           *           "financing": "LLTS",
+           *           "features": []
+           *         },
+           *         "released": {
+           *           "listingId": "exemple",
+           *           "lessorId": "exemple",
+           *           "communeCode": "exemple",
+           *           "quartierId": "exemple",
+           *           "typology": "T1",
+           *           "freeFrom": "exemple"
+           *         }
+           *       },
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
            *       "participants": [

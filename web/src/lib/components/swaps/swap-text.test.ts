@@ -3,6 +3,7 @@ import { namesOf } from '$lib/services/reference';
 import type { SwapReviewView, SwapView } from '$lib/services/swaps';
 import {
   ceilingText,
+  chainSteps,
   decisionText,
   formatDay,
   householdText,
@@ -151,6 +152,55 @@ describe('swap wording', () => {
     const staffView = swap({ participants: s.participants.map((p) => ({ ...p, isMe: false })) });
     expect(moveSentence(staffView, review('C', 'B'), names, true)).toBe(
       'Foyer 2 emménage dans le T2 Rivière-des-Pluies du foyer 3',
+    );
+  });
+
+  it('draws a chain in move order: the vacancy first, each move, the dwelling released and its date', () => {
+    // Prepare: the vacant T5 Beauséjour; A (me, T3 Centre-ville) enters it, C (T2) enters A's home
+    const base = swap();
+    const chain = swap({
+      kind: 'chain',
+      participants: [
+        { ...base.participants[0]!, movesInto: 'V' },
+        { ...base.participants[2]!, movesInto: 'A' },
+      ],
+      chain: {
+        vacancyId: 'V',
+        vacancyLessorId: 'SIDR',
+        vacancy: dwelling('T5', 'bs'),
+        released: {
+          listingId: 'C',
+          lessorId: 'SIDR',
+          communeCode: '97418',
+          quartierId: 'rp',
+          typology: 'T2',
+        },
+      },
+    });
+
+    // Act
+    const seenByMe = chainSteps(chain, names, false);
+    const completed = chainSteps(
+      {
+        ...chain,
+        chain: { ...chain.chain!, released: { ...chain.chain!.released, freeFrom: '2026-05-04' } },
+      },
+      names,
+      true,
+    );
+
+    // Assess
+    expect(seenByMe).toEqual([
+      'Logement vacant : T5 Beauséjour, 60 m² (SIDR), proposé à la mutation par son bailleur.',
+      'Vous quittez le T3 Centre-ville pour le logement vacant.',
+      'Participant 2 quitte le T2 Rivière-des-Pluies pour votre logement.',
+      'Logement libéré : le T2 Rivière-des-Pluies revient à son bailleur, libre à la date d’effet de l’échange.',
+    ]);
+    expect(completed.at(-1)).toBe(
+      'Logement libéré : le T2 Rivière-des-Pluies (SIDR) revient à son bailleur, libre le 4 mai 2026.',
+    );
+    expect(moveSentence(chain, review('V', 'A'), names, false)).toBe(
+      'Vous emménagez dans le logement vacant T5 Beauséjour',
     );
   });
 

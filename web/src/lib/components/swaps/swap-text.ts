@@ -59,8 +59,46 @@ export const participantOf = (swap: SwapView, listingId: string): SwapParticipan
   swap.participants.find((p) => p.listingId === listingId);
 
 /** "T3 Beauséjour" */
-export const placeOf = (dwelling: SwapParticipantView['dwelling'], names: ReferenceNames) =>
-  `${dwelling.typology} ${names.quartier(dwelling.quartierId)}`;
+export const placeOf = (
+  dwelling: Pick<SwapParticipantView['dwelling'], 'typology' | 'quartierId'>,
+  names: ReferenceNames,
+) => `${dwelling.typology} ${names.quartier(dwelling.quartierId)}`;
+
+/** The dwelling a household enters: a participant's, or a chain's vacancy (which nobody leaves). */
+export function enteredOf(
+  swap: SwapView,
+  listingId: string,
+): { dwelling: SwapParticipantView['dwelling']; participant?: SwapParticipantView } | undefined {
+  if (swap.chain?.vacancyId === listingId) return { dwelling: swap.chain.vacancy };
+  const participant = participantOf(swap, listingId);
+  return participant ? { dwelling: participant.dwelling, participant } : undefined;
+}
+
+/** A chain in move order: the vacancy first, each move, the dwelling released (with its date once known). */
+export function chainSteps(swap: SwapView, names: ReferenceNames, staff: boolean): string[] {
+  const chain = swap.chain;
+  if (!chain) return [];
+  const lessor = (id: string) => (staff ? ` (${names.lessor(id)})` : '');
+  const released = participantOf(swap, chain.released.listingId);
+  const moves = swap.participants.map((p) => {
+    const target = participantOf(swap, p.movesInto);
+    const into = !target
+      ? 'le logement vacant'
+      : target.isMe
+        ? 'votre logement'
+        : `le logement du ${nameOf(swap, p.movesInto, staff)}`;
+    const who = capitalize(nameOf(swap, p.listingId, staff));
+    return `${who} ${p.isMe ? 'quittez' : 'quitte'} le ${placeOf(p.dwelling, names)}${lessor(p.dwelling.lessorId)} pour ${into}.`;
+  });
+  const freeFrom = chain.released.freeFrom
+    ? `libre le ${formatDay(chain.released.freeFrom)}`
+    : 'libre à la date d’effet de l’échange';
+  return [
+    `Logement vacant : ${placeOf(chain.vacancy, names)}, ${chain.vacancy.surface} m² (${names.lessor(chain.vacancyLessorId)}), proposé à la mutation par son bailleur.`,
+    ...moves,
+    `Logement libéré : le ${released ? placeOf(released.dwelling, names) : placeOf(chain.released, names)}${lessor(chain.released.lessorId)} revient à son bailleur, ${freeFrom}.`,
+  ];
+}
 
 /** "Vous emménagez dans le T3 Beauséjour", "Participant 3 emménage dans votre logement (T1 Centre-ville)". */
 export function moveSentence(
@@ -70,13 +108,16 @@ export function moveSentence(
   staff: boolean,
 ): string {
   const incoming = participantOf(swap, review.incomingListingId);
-  const entered = participantOf(swap, review.listingId);
+  const entered = enteredOf(swap, review.listingId);
   if (!incoming || !entered) return '';
   const who = incoming.isMe
     ? 'Vous emménagez'
     : `${capitalize(nameOf(swap, incoming.listingId, staff))} emménage`;
-  if (entered.isMe) return `${who} dans votre logement (${placeOf(entered.dwelling, names)})`;
-  return `${who} dans le ${placeOf(entered.dwelling, names)}${staff ? ` du ${nameOf(swap, entered.listingId, staff)}` : ''}`;
+  if (!entered.participant)
+    return `${who} dans le logement vacant ${placeOf(entered.dwelling, names)}`;
+  if (entered.participant.isMe)
+    return `${who} dans votre logement (${placeOf(entered.dwelling, names)})`;
+  return `${who} dans le ${placeOf(entered.dwelling, names)}${staff ? ` du ${nameOf(swap, entered.participant.listingId, staff)}` : ''}`;
 }
 
 /** "Refusé : Dossier incomplet", "Accepté", "En attente". */
