@@ -244,35 +244,51 @@ async function refillChainsOf(
   for (const chain of absent) {
     const vacancy = cache.vacancy(chain.vacancyId);
     if (stored.has(matchIdOf(chain.key)) || !vacancy) continue;
-    const match = toStoredChain(deps, chain, vacancy, listings, listingId, now);
-    if (!chainHolds(match, listings, vacancy, now)) continue;
-    if (!(await transactUnlessDone(deps.db, matchCreateItems(deps.db, match)))) continue;
-    await putVacancyChainLinks(deps.db, [
-      {
-        vacancyId: vacancy.id,
-        matchId: match.id,
-        status: match.status,
-        score: match.score,
-        listingIds: match.listingIds,
-        path: match.listingIds.map((id) => {
-          const { communeCode, quartierId, typology } = listings.get(id)!.dwelling;
-          return { communeCode, quartierId, typology };
-        }),
-      },
-    ]);
-    created.push(match);
+    const match = await storeNewChain(deps, chain, vacancy, listings, now, { foundFor: listingId });
+    if (match) created.push(match);
   }
   countMetric(METRIC.proposalsStored, created.length);
   return created;
 }
 
-function toStoredChain(
-  deps: ChainUpkeepDeps,
+/**
+ * Stores a chain found for `foundFor` (or chosen by the nightly plan, then `recommended`), linked
+ * to each mover and under its vacancy, if it holds with the movers as read and is not stored yet.
+ */
+export async function storeNewChain(
+  deps: Pick<ChainUpkeepDeps, 'db' | 'names'>,
   chain: ChainRecord,
   vacancy: StoredVacancy,
   listings: Map<string, Listing>,
-  foundFor: string,
   now: Date,
+  options: { foundFor?: string; recommended?: boolean },
+): Promise<StoredMatch | undefined> {
+  const match = toStoredChain(deps, chain, vacancy, listings, now, options);
+  if (!chainHolds(match, listings, vacancy, now)) return undefined;
+  if (!(await transactUnlessDone(deps.db, matchCreateItems(deps.db, match)))) return undefined;
+  await putVacancyChainLinks(deps.db, [
+    {
+      vacancyId: vacancy.id,
+      matchId: match.id,
+      status: match.status,
+      score: match.score,
+      listingIds: match.listingIds,
+      path: match.listingIds.map((id) => {
+        const { communeCode, quartierId, typology } = listings.get(id)!.dwelling;
+        return { communeCode, quartierId, typology };
+      }),
+    },
+  ]);
+  return match;
+}
+
+export function toStoredChain(
+  deps: Pick<ChainUpkeepDeps, 'names'>,
+  chain: ChainRecord,
+  vacancy: StoredVacancy,
+  listings: Map<string, Listing>,
+  now: Date,
+  options: { foundFor?: string; recommended?: boolean } = {},
 ): StoredMatch {
   const at = now.toISOString();
   const movers = chain.listingIds.map((id) => listings.get(id)).filter((l) => l !== undefined);
@@ -300,9 +316,10 @@ function toStoredChain(
       movers.length === chain.listingIds.length
         ? explainChain(chain, vacancyCandidate, candidates, deps.names)
         : {},
+    ...(options.recommended ? { recommended: true } : {}),
     createdAt: at,
     updatedAt: at,
-    foundFor,
+    ...(options.foundFor ? { foundFor: options.foundFor } : {}),
     version: 1,
   };
 }
