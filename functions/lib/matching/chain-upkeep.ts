@@ -2,8 +2,9 @@
  * Keeps every listing's chains its own best (docs/design.md "Chains") as listings and vacancies
  * change: like cycles, a stored chain is linked to each mover, kept while one of them has it among
  * its best K (`DEFAULT_CHAINS_PER_LISTING`) or someone answered it, and closed when it breaks.
- * After a change, the listings whose best K may differ are those sharing a chain with the change
- * before or after it: each is refilled from the index.
+ * After a change, only the listings whose best K may differ are refilled from the index: the movers
+ * of the chains stored through the change, and those a chain through it now enters the best of
+ * (`chainListingsToRefill`, with each listing's bar).
  */
 import { publicDwelling } from '../../../shared/listing/views';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
@@ -14,6 +15,7 @@ import {
   type ChainRecord,
 } from '../../../shared/matching/chains';
 import { explainChain } from '../../../shared/matching/chains-explain';
+import { ChainOwnBest, chainListingsToRefill } from '../../../shared/matching/chains-upkeep';
 import type { PlaceNames } from '../../../shared/matching/types';
 import {
   close,
@@ -79,26 +81,6 @@ async function save(deps: ChainUpkeepDeps, before: StoredMatch, after: StoredMat
   });
 }
 
-/** One search per listing per change. */
-class OwnBestChains {
-  private readonly memo = new Map<string, Set<string>>();
-  constructor(
-    private readonly cache: ChainCache,
-    private readonly k: number,
-  ) {}
-
-  of(listingId: string): ChainRecord[] {
-    return this.cache.index.ownBestChains(listingId, this.k);
-  }
-
-  keeps(listingId: string, key: string): boolean {
-    let keys = this.memo.get(listingId);
-    if (keys === undefined)
-      this.memo.set(listingId, (keys = new Set(this.of(listingId).map((chain) => chain.key))));
-    return keys.has(key);
-  }
-}
-
 /**
  * After the change of a listing is in the index: its stored chains are checked again (broken ones
  * closed, paused ones that hold again resumed), then every listing sharing a chain with it, before
@@ -115,12 +97,13 @@ export async function keepChainsAfterListingChange(
   );
   if (stored.length === 0 && cache.index.vacancyCount === 0) return [];
   if (cache.index.hasListing(listingId)) await revisit(deps, cache, stored, now);
-  const refill = new Set<string>(stored.flatMap((match) => match.listingIds));
-  if (cache.index.hasListing(listingId)) {
-    refill.add(listingId);
-    for (const id of cache.index.chainNeighboursOf(listingId)) refill.add(id);
-  }
-  return refillAll(deps, cache, [...refill], listingId);
+  const best = ownBest(deps, cache);
+  const refill = chainListingsToRefill(
+    best,
+    { listingId },
+    stored.flatMap((match) => match.listingIds),
+  );
+  return refillAll(deps, cache, best, refill, listingId);
 }
 
 /**
@@ -143,9 +126,13 @@ export async function keepChainsAfterVacancyChange(
   ).filter((match) => LIVE_OR_PAUSED.has(match.status));
   const open = cache.vacancy(vacancyId);
   if (!open) for (const match of stored) await save(deps, match, close(match));
-  const refill = new Set<string>(stored.flatMap((match) => match.listingIds));
-  if (open) for (const id of cache.index.participantsOfVacancy(vacancyId)) refill.add(id);
-  return refillAll(deps, cache, [...refill], undefined, now);
+  const best = ownBest(deps, cache);
+  const refill = chainListingsToRefill(
+    best,
+    { vacancyId },
+    stored.flatMap((match) => match.listingIds),
+  );
+  return refillAll(deps, cache, best, refill, undefined, now);
 }
 
 async function revisit(
@@ -175,15 +162,19 @@ async function revisit(
   }
 }
 
+function ownBest(deps: ChainUpkeepDeps, cache: ChainCache): ChainOwnBest {
+  return new ChainOwnBest(cache.index, deps.chainsPerListing ?? DEFAULT_CHAINS_PER_LISTING);
+}
+
 async function refillAll(
   deps: ChainUpkeepDeps,
   cache: ChainCache,
+  best: ChainOwnBest,
   listingIds: string[],
   first: string | undefined,
   now = deps.now(),
 ): Promise<StoredMatch[]> {
   const started = performance.now();
-  const best = new OwnBestChains(cache, deps.chainsPerListing ?? DEFAULT_CHAINS_PER_LISTING);
   // The changed listing's owner is waiting: it goes first.
   const ordered = first ? [first, ...listingIds.filter((id) => id !== first)] : listingIds;
   const created: StoredMatch[] = [];
@@ -203,7 +194,7 @@ async function refillAll(
 async function refillChainsOf(
   deps: ChainUpkeepDeps,
   cache: ChainCache,
-  best: OwnBestChains,
+  best: ChainOwnBest,
   listingId: string,
   now: Date,
 ): Promise<StoredMatch[]> {
