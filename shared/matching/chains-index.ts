@@ -19,6 +19,7 @@ import {
   vacancyAsCandidate,
 } from './chains';
 import { ChainBars } from './chain-bars';
+import { type ChainBound, vacancyChainBounds } from './chains-bounds';
 import { BestChainWithEach, TopChains } from './chains-top';
 import { type IndexedVacancy, type Move, MoveMemo, addTo, removeFrom } from './chains-moves';
 import { moveScore } from './score';
@@ -113,20 +114,15 @@ export class ChainIndex {
     return sink.best;
   }
 
-  /** For each listing in a chain of the vacancy, the best of its chains through it. */
-  bestChainOfVacancyWithEach(vacancyId: string): Map<string, ChainRecord> {
-    const sink = new BestChainWithEach();
+  /** For each listing in a chain of the vacancy, how well its chains of it can rank at best (`chains-bounds.ts`). */
+  chainBoundsOfVacancy(vacancyId: string): Map<string, ChainBound> {
     const indexed = this.vacancies.get(vacancyId);
-    if (indexed === undefined) return sink.best;
-    for (const first of this.firstMoversOf(indexed)) {
-      const tier = priorityTier(indexed.vacancy.priority, first.to.candidate);
-      this.extend(indexed.vacancy.id, tier, [first.to], first.score, (movers, moveSum) =>
-        sink.offer(vacancyId, tier, chainScoreOfSum(moveSum, movers.length), () =>
-          movers.map((m) => m.id),
-        ),
-      );
-    }
-    return sink.best;
+    if (indexed === undefined) return new Map();
+    const firsts = this.firstMoversOf(indexed).map((first) => ({
+      ...first,
+      tier: priorityTier(indexed.vacancy.priority, first.to.candidate),
+    }));
+    return vacancyChainBounds(firsts, (home) => this.wantersOf(home));
   }
 
   /** Offers every chain through `start` to `top`, skipping branches it says cannot rank. */

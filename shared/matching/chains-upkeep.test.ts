@@ -119,4 +119,33 @@ describe('chain upkeep with bars', () => {
     // Changes reach other listings' best often enough for the comparison to mean something.
     expect(seen.changed).toBeGreaterThan(200);
   });
+
+  it('bounds from above how well each listing’s chains of a vacancy rank', () => {
+    fc.assert(
+      fc.property(
+        fc.array(listingArb, { minLength: 3, maxLength: 12 }),
+        vacancyArb,
+        (listings, draw) => {
+          // Prepare
+          const index = new ChainIndex();
+          const market = listings.map((r, i) => listingOf(`L${i}`, r));
+          for (const l of market) index.upsertListing(l);
+          const vacancy = vacancyOf('V', draw);
+          index.upsertVacancy(vacancy);
+          // Act
+          const bounds = index.chainBoundsOfVacancy('V');
+          // Assess: every chain of the vacancy ranks at best as its movers' bounds
+          for (const chain of bruteForceChains(market, [vacancy]))
+            for (const id of chain.listingIds) {
+              const bound = bounds.get(id);
+              expect(bound).toBeDefined();
+              expect(bound!.tier).toBeGreaterThanOrEqual(chain.tier);
+              if (bound!.tier === chain.tier)
+                expect(bound!.score).toBeGreaterThanOrEqual(chain.score);
+            }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

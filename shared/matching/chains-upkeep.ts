@@ -6,10 +6,12 @@
  *   best and are gone or changed;
  * - every listing Y that a chain through X (or of V) now enters the best of. That chain is then
  *   Y's best through X, so Y is searched again only when that one ranks before Y's bar (its K-th
- *   best, `ChainBars`) or its bar is unknown, and refilled only if it is in Y's best.
+ *   best, `ChainBars`) or its bar is unknown, and refilled only if it is in Y's best. For a
+ *   vacancy, whose chains are too many to build, a bound on Y's best of them stands for it.
  * Nobody else's best changes: a chain through neither keeps its score.
  */
 import type { ChainRecord } from './chains';
+import { boundReaches } from './chains-bounds';
 import { compareChains } from './chains';
 import type { ChainIndex } from './chains-index';
 
@@ -55,13 +57,20 @@ export function chainListingsToRefill(
   const { index } = own;
   const refill = new Set<string>();
   for (const id of storedMovers) if (index.hasListing(id)) refill.add(id);
-  let bestWith: Map<string, ChainRecord>;
-  if ('listingId' in change) {
-    if (!index.hasListing(change.listingId)) return [...refill];
-    refill.add(change.listingId);
-    bestWith = index.bestChainWithEach(change.listingId);
-  } else bestWith = index.bestChainOfVacancyWithEach(change.vacancyId);
-  for (const [listingId, best] of bestWith) {
+  if ('vacancyId' in change) {
+    // A vacancy starts too many chains to build: a bound on each listing's best is enough for its bar.
+    for (const [listingId, bound] of index.chainBoundsOfVacancy(change.vacancyId)) {
+      if (refill.has(listingId)) continue;
+      const bar = index.bars.of(listingId, own.k);
+      if (bar !== undefined && !boundReaches(bound, bar)) continue;
+      if (own.of(listingId).some((chain) => chain.vacancyId === change.vacancyId))
+        refill.add(listingId);
+    }
+    return [...refill];
+  }
+  if (!index.hasListing(change.listingId)) return [...refill];
+  refill.add(change.listingId);
+  for (const [listingId, best] of index.bestChainWithEach(change.listingId)) {
     if (refill.has(listingId)) continue;
     const bar = index.bars.of(listingId, own.k);
     if (bar !== undefined && compareChains(best, bar) > 0) continue;
