@@ -83,16 +83,19 @@ async function save(deps: ChainUpkeepDeps, before: StoredMatch, after: StoredMat
 
 /**
  * After the change of a listing is in the index: its stored chains are checked again (broken ones
- * closed, paused ones that hold again resumed), then every listing sharing a chain with it, before
- * or now, is refilled. Returns the chains created.
+ * closed, paused ones that hold again resumed), then the listings whose best it may change are
+ * refilled. `matches`: the listing's matches, if the caller has just read them. Returns the chains created.
  */
 export async function keepChainsAfterListingChange(
   deps: ChainUpkeepDeps,
   cache: ChainCache,
   listingId: string,
+  matches?: StoredMatch[],
 ): Promise<StoredMatch[]> {
   const now = deps.now();
-  const stored = chainsOf(await matchesOfListing(deps.db, listingId)).filter((m) =>
+  // With no vacancy open no chain is live: each vacancy's end closed its chains.
+  if (matches === undefined && cache.index.vacancyCount === 0) return [];
+  const stored = chainsOf(matches ?? (await matchesOfListing(deps.db, listingId))).filter((m) =>
     LIVE_OR_PAUSED.has(m.status),
   );
   if (stored.length === 0 && cache.index.vacancyCount === 0) return [];
