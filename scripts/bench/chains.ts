@@ -217,6 +217,10 @@ for (const size of SIZES) {
 }
 print('');
 print(
+  'Each change is made twice, afresh (undone, the listings whose bar that dropped searched again, then made again): once refilled the previous way (every listing sharing a chain with it searched again: the reference), once with the bars (`chainListingsToRefill`: the count is the listings refilled, whose best it changed; the time includes searching those whose bar the change beat or whose bar was unknown). The bars are warm, every listing searched once before (column "every bar learnt"), as once the matcher has run a while; after a cold start a listing\'s bar is unknown until its first refill, and the first changes around it cost as before. A posted vacancy is still costly on the broad market: it enters the best 10 of a few hundred listings, each searched again whole.',
+);
+print('');
+print(
   `Load average after the run: ${os
     .loadavg()
     .map((l) => l.toFixed(1))
