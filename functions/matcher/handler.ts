@@ -65,7 +65,8 @@ export async function onListingChanged(
       await suspendProposalsOf(deps, after);
     return;
   }
-  const storedBefore = liveOrPaused(await matchesOfListing(deps.db, listingId)).map(storedCycleOf);
+  const matches = await matchesOfListing(deps.db, listingId);
+  const storedBefore = liveOrPaused(matches).map(storedCycleOf);
   if (change === 'left' && after) await suspendProposalsOf(deps, after);
   if (change === 'changed') await revisitProposalsOf(deps, listingId);
   await keepProposalsUpToDate(
@@ -77,7 +78,12 @@ export async function onListingChanged(
   );
   // Kept or reopened proposals say what the changed listing offers now (e.g. its rent after the swap).
   if (change === 'changed') await refreshExplanationsOf(deps, deps.cache.current, listingId);
-  if (deps.chains) await keepChainsUpToDate(deps, deps.chains, { listingId });
+  // The chains were read above; a listing that left had them suspended since.
+  if (deps.chains)
+    await keepChainsUpToDate(deps, deps.chains, {
+      listingId,
+      ...(change === 'left' ? {} : { matches }),
+    });
 }
 
 export function createMatcher(deps: MatcherDeps) {

@@ -9,6 +9,7 @@ import { runExpiry, type ExpiryReport } from './expiry';
 import { runProposalDigests, type ProposalDigestReport } from './proposal-digests';
 import { runSwapNudges, type SwapNudgeReport } from './swap-nudges';
 import { runOptimiser, type OptimiserReport } from './optimiser';
+import { planChainStore } from './plan-chains';
 import { runPlanCheck, type PlanCheckReport } from './plan-check';
 import { runReviewDeadlines, type ReviewDeadlineReport } from './review-deadlines';
 import { runLessorDigests, type LessorDigestReport } from './lessor-digests';
@@ -26,13 +27,15 @@ export const reviewDeadlinesHandler = lazyHandler<unknown, ReviewDeadlineReport>
 
 export const optimiserHandler = lazyHandler<unknown, OptimiserReport>(() => {
   const db = database();
-  const deps = { db, reference: cachedReferenceData(db) };
+  const reference = cachedReferenceData(db);
+  const deps = { db, reference, chains: planChainStore(db, reference) };
   return () => runOptimiser(deps, new Date());
 });
 
 export const planCheckHandler = lazyHandler<unknown, PlanCheckReport>(() => {
   const db = database();
-  const deps = { db, reference: cachedReferenceData(db) };
+  const reference = cachedReferenceData(db);
+  const deps = { db, reference, chains: planChainStore(db, reference) };
   return () => runPlanCheck(deps, new Date());
 });
 

@@ -3,8 +3,9 @@
  * market is posted as vacancies, drawn from the generator's own dwellings (so its typology mix).
  * Times, in memory, what the matcher computes: a listing's own best 10 chains (against a plain
  * scan of every vacancy and every pair of listings, at 1,000 listings only, in the same run), and
- * the work after a vacancy is posted or a listing published (every listing sharing a chain with it
- * refilled). Writes its section of docs/benchmarks.md.
+ * the work after a vacancy is posted or a listing published: the previous way (every listing sharing
+ * a chain with it searched again) and with each listing's bar (only those whose best it may change),
+ * each after the same change, made afresh. Writes its section of docs/benchmarks.md.
  */
 import os from 'node:os';
 import {
@@ -20,6 +21,11 @@ import {
   type VacancyCandidate,
 } from '../../shared/matching/chains';
 import { ChainIndex } from '../../shared/matching/chains-index';
+import {
+  type ChainChange,
+  ChainOwnBest,
+  chainListingsToRefill,
+} from '../../shared/matching/chains-upkeep';
 import { machineLine, ms, percentile, writeBenchSection } from './report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000').split(',').map(Number);
@@ -79,6 +85,22 @@ function scannedChainsThrough(
   return found;
 }
 
+interface Sample {
+  times: number[];
+  counts: number[];
+}
+const sample_ = (): Sample => ({ times: [], counts: [] });
+const cell = (run: Sample) =>
+  `${percentile(run.counts, 50)}, ${ms(percentile(run.times, 50))} / ${ms(Math.max(...run.times))}`;
+
+/** What the matcher now does after a change: only the listings whose best it may change are searched. */
+function refillWithBars(index: ChainIndex, change: ChainChange): number {
+  const own = new ChainOwnBest(index, K);
+  const refill = chainListingsToRefill(own, change, []);
+  for (const id of refill) own.of(id);
+  return refill.length;
+}
+
 const lines: string[] = [];
 const print = (line: string) => {
   lines.push(line);
@@ -88,9 +110,9 @@ const print = (line: string) => {
 print(machineLine('npm run bench:chains'));
 print('');
 print(
-  '| market | vacancies | build | own best 10: median / p95 | plain scan (same listings) | chains through a listing (mean) | after a vacancy is posted: listings refilled, time (median / max) | after a publication: listings refilled, time (median / p95) |',
+  '| market | vacancies | build | own best 10: median / p95 | plain scan (same listings) | chains through a listing (mean) | every bar learnt (each listing searched once) | vacancy posted, previous: every listing sharing a chain refilled (median, time median / max) | vacancy posted, with bars | publication, previous | publication, with bars |',
 );
-print('|---|---|---|---|---|---|---|---|');
+print('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const size of SIZES) {
   for (const density of DENSITIES) {
     const { market, vacancies } = marketWithVacancies(size, density);
@@ -127,7 +149,12 @@ for (const size of SIZES) {
       scan = `${ms(percentile(scanTimes, 50))} median (10 listings, same counts)`;
     }
 
-    const refill = (ids: Iterable<string>) => {
+    // The matcher's state once it has run a while: every listing searched once, so its bar is known.
+    const learnt = performance.now();
+    for (const listing of market) index.ownBestChains(listing.id, K);
+    const learnMs = performance.now() - learnt;
+
+    const searchAll = (ids: Iterable<string>) => {
       let n = 0;
       for (const id of ids) {
         index.ownBestChains(id, K);
@@ -135,28 +162,63 @@ for (const size of SIZES) {
       }
       return n;
     };
-    const postTimes: number[] = [];
-    const postCounts: number[] = [];
-    for (const vacancy of vacancies.slice(0, CHANGES)) {
-      index.removeVacancy(vacancy.id);
-      const t = performance.now();
-      index.upsertVacancy(vacancy);
-      postCounts.push(refill(index.participantsOfVacancy(vacancy.id)));
-      postTimes.push(performance.now() - t);
-    }
-    const publishTimes: number[] = [];
-    const publishCounts: number[] = [];
-    for (const listing of sample.slice(0, CHANGES * 3)) {
-      const t = performance.now();
-      index.upsertListing(listing);
-      publishCounts.push(refill([listing.id, ...index.chainNeighboursOf(listing.id)]));
-      publishTimes.push(performance.now() - t);
-    }
+    /** Before a change: the listings whose bar it drops are searched again, as the matcher's refill would. */
+    const relearn = (ids: Iterable<string>) => {
+      for (const id of ids) if (index.bars.of(id, K) === undefined) index.ownBestChains(id, K);
+    };
+    /** The previous way (all sharing a chain), then with bars, each after the same change made afresh. */
+    const measure = (
+      change: () => ChainChange,
+      neighbours: () => Iterable<string>,
+      undo: () => void,
+      previous: Sample,
+      now: Sample,
+    ) => {
+      for (const run of [previous, now]) {
+        const around = [...neighbours()];
+        undo();
+        relearn(around);
+        const t = performance.now();
+        const made = change();
+        const count =
+          run === previous
+            ? searchAll(
+                'vacancyId' in made
+                  ? index.participantsOfVacancy(made.vacancyId)
+                  : [made.listingId, ...index.chainNeighboursOf(made.listingId)],
+              )
+            : refillWithBars(index, made);
+        run.times.push(performance.now() - t);
+        run.counts.push(count);
+      }
+    };
+    const post = { previous: sample_(), now: sample_() };
+    for (const vacancy of vacancies.slice(0, CHANGES))
+      measure(
+        () => (index.upsertVacancy(vacancy), { vacancyId: vacancy.id }),
+        () => index.participantsOfVacancy(vacancy.id),
+        () => index.removeVacancy(vacancy.id),
+        post.previous,
+        post.now,
+      );
+    const publish = { previous: sample_(), now: sample_() };
+    for (const listing of sample.slice(0, CHANGES * 3))
+      measure(
+        () => (index.upsertListing(listing), { listingId: listing.id }),
+        () => index.chainNeighboursOf(listing.id),
+        () => index.removeListing(listing.id),
+        publish.previous,
+        publish.now,
+      );
     print(
-      `| ${size.toLocaleString('en')} ${density} | ${vacancies.length} | ${ms(buildMs)} | ${ms(percentile(queryTimes, 50))} / ${ms(percentile(queryTimes, 95))} | ${scan} | ${scanned > 0 ? (through / scanned).toFixed(0) : '–'} | ${percentile(postCounts, 50)}, ${ms(percentile(postTimes, 50))} / ${ms(Math.max(...postTimes))} | ${percentile(publishCounts, 50)}, ${ms(percentile(publishTimes, 50))} / ${ms(percentile(publishTimes, 95))} |`,
+      `| ${size.toLocaleString('en')} ${density} | ${vacancies.length} | ${ms(buildMs)} | ${ms(percentile(queryTimes, 50))} / ${ms(percentile(queryTimes, 95))} | ${scan} | ${scanned > 0 ? (through / scanned).toFixed(0) : '–'} | ${ms(learnMs)} | ${cell(post.previous)} | ${cell(post.now)} | ${cell(publish.previous)} | ${cell(publish.now)} |`,
     );
   }
 }
+print('');
+print(
+  'Each change is made twice, afresh (undone, the listings whose bar that dropped searched again, then made again): once refilled the previous way (every listing sharing a chain with it searched again: the reference), once with the bars (`chainListingsToRefill`: the count is the listings refilled, whose best it changed; the time includes searching those whose bar the change beat or whose bar was unknown). The bars are warm, every listing searched once before (column "every bar learnt"), as once the matcher has run a while; after a cold start a listing\'s bar is unknown until its first refill, and the first changes around it cost as before. A posted vacancy is still costly on the broad market: it enters the best 10 of a few hundred listings, each searched again whole.',
+);
 print('');
 print(
   `Load average after the run: ${os

@@ -28,6 +28,7 @@ import { runAgentQueues } from '../../functions/scheduler/agent-queues';
 import { runExpiry } from '../../functions/scheduler/expiry';
 import { runInactiveAccounts } from '../../functions/scheduler/inactive-accounts';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
+import { planChainStore } from '../../functions/scheduler/plan-chains';
 import { runPlanCheck } from '../../functions/scheduler/plan-check';
 import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
 import { runLessorDigests } from '../../functions/scheduler/lessor-digests';
@@ -280,17 +281,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       3_600_000,
     );
     stops.push(async () => clearInterval(agentQueues));
-    const optimise = () =>
-      void runOptimiser({ db, reference: reviewDeps.reference }, now()).catch(
-        logJobFailure('runOptimiser'),
-      );
+    // The plan takes the open vacancies' chains, as on Lambda (functions/scheduler/index.ts).
+    const planDeps = {
+      db,
+      reference: reviewDeps.reference,
+      chains: planChainStore(db, reviewDeps.reference),
+    };
+    const optimise = () => void runOptimiser(planDeps, now()).catch(logJobFailure('runOptimiser'));
     const optimiser = setInterval(optimise, 6 * 3_600_000);
     stops.push(async () => clearInterval(optimiser));
     const planCheck = setInterval(
-      () =>
-        void runPlanCheck({ db, reference: reviewDeps.reference }, now()).catch(
-          logJobFailure('runPlanCheck'),
-        ),
+      () => void runPlanCheck(planDeps, now()).catch(logJobFailure('runPlanCheck')),
       3_600_000,
     );
     stops.push(async () => clearInterval(planCheck));

@@ -18,47 +18,12 @@ import {
   priorityTier,
   vacancyAsCandidate,
 } from './chains';
-import { TopChains } from './chains-top';
+import { ChainBars } from './chain-bars';
+import { type ChainBound, vacancyChainBounds } from './chains-bounds';
+import { BestChainWithEach, TopChains } from './chains-top';
+import { type IndexedVacancy, type Move, MoveMemo, addTo, removeFrom } from './chains-moves';
 import { moveScore } from './score';
 import type { MatchCandidate } from './types';
-
-interface IndexedVacancy {
-  vacancy: VacancyCandidate;
-  compiled: CompiledListing;
-}
-
-/** A move into a dwelling, with its score. */
-interface Move<T> {
-  to: T;
-  score: number;
-}
-
-function addTo(map: Map<number, Set<string>>, key: number, id: string): void {
-  let bucket = map.get(key);
-  if (bucket === undefined) map.set(key, (bucket = new Set()));
-  bucket.add(id);
-}
-
-function removeFrom(map: Map<number, Set<string>>, key: number, id: string): void {
-  const bucket = map.get(key);
-  bucket?.delete(id);
-  if (bucket?.size === 0) map.delete(key);
-}
-
-/**
- * Moves looked up during one query, kept until the next change: a listing's wanters are read
- * once however many chains pass through it.
- */
-class MoveMemo {
-  readonly wanters = new Map<string, Move<CompiledListing>[]>();
-  readonly accepted = new Map<string, Move<CompiledListing>[]>();
-  readonly vacancies = new Map<string, Move<IndexedVacancy>[]>();
-  clear(): void {
-    this.wanters.clear();
-    this.accepted.clear();
-    this.vacancies.clear();
-  }
-}
 
 export class ChainIndex {
   private readonly interner = new Interner();
@@ -69,6 +34,8 @@ export class ChainIndex {
   private readonly wanting = new Map<number, Set<string>>();
   private readonly vacanciesByKey = new Map<number, Set<string>>();
   private readonly memo = new MoveMemo();
+  /** Each listing's K-th best chain, learnt by `ownBestChains` (`chain-bars.ts`). */
+  readonly bars = new ChainBars();
 
   get vacancyCount(): number {
     return this.vacancies.size;
@@ -102,6 +69,7 @@ export class ChainIndex {
   removeListing(id: string): boolean {
     const compiled = this.listings.get(id);
     if (compiled === undefined) return false;
+    this.bars.forgetListing(id);
     this.listings.delete(id);
     removeFrom(this.offered, compiled.offeredKey, id);
     for (const key of compiled.wishedKeys) removeFrom(this.wanting, key, id);
@@ -120,17 +88,45 @@ export class ChainIndex {
   removeVacancy(id: string): boolean {
     const indexed = this.vacancies.get(id);
     if (indexed === undefined) return false;
+    this.bars.forgetVacancy(id);
     this.vacancies.delete(id);
     removeFrom(this.vacanciesByKey, indexed.compiled.offeredKey, id);
     this.memo.clear();
     return true;
   }
 
-  /** A listing's own chains: its best `k` by `compareChains`, without building the others. */
+  /** A listing's own chains: its best `k` by `compareChains`, without building the others; learns its bar. */
   ownBestChains(listingId: string, k: number = DEFAULT_CHAINS_PER_LISTING): ChainRecord[] {
     const start = this.listings.get(listingId);
-    if (start === undefined || this.vacancies.size === 0) return [];
+    if (start === undefined) return [];
     const top = new TopChains(k);
+    if (this.vacancies.size > 0) this.offerChainsThrough(start, top);
+    const own = top.result();
+    this.bars.learn(listingId, own, k);
+    return own;
+  }
+
+  /** For each listing sharing a chain with this one, the best chain through both. */
+  bestChainWithEach(listingId: string): Map<string, ChainRecord> {
+    const start = this.listings.get(listingId);
+    const sink = new BestChainWithEach(listingId);
+    if (start !== undefined && this.vacancies.size > 0) this.offerChainsThrough(start, sink);
+    return sink.best;
+  }
+
+  /** For each listing in a chain of the vacancy, how well its chains of it can rank at best (`chains-bounds.ts`). */
+  chainBoundsOfVacancy(vacancyId: string): Map<string, ChainBound> {
+    const indexed = this.vacancies.get(vacancyId);
+    if (indexed === undefined) return new Map();
+    const firsts = this.firstMoversOf(indexed).map((first) => ({
+      ...first,
+      tier: priorityTier(indexed.vacancy.priority, first.to.candidate),
+    }));
+    return vacancyChainBounds(firsts, (home) => this.wantersOf(home));
+  }
+
+  /** Offers every chain through `start` to `top`, skipping branches it says cannot rank. */
+  private offerChainsThrough(start: CompiledListing, top: TopChains | BestChainWithEach): void {
     const offerFrom = (movers: CompiledListing[], moves: number[]) => {
       const first = movers[0] as CompiledListing;
       for (const vacancy of this.vacanciesOf(first)) {
@@ -181,7 +177,6 @@ export class ChainIndex {
         offerFrom([first.to, second.to, start], [first.score, second.score]);
       }
     }
-    return top.result();
   }
 
   /** Every chain through the listing, best first. */
@@ -212,7 +207,9 @@ export class ChainIndex {
     const found: ChainRecord[] = [];
     for (const first of this.firstMoversOf(indexed)) {
       const tier = priorityTier(indexed.vacancy.priority, first.to.candidate);
-      this.extend(indexed.vacancy.id, tier, [first.to], first.score, found);
+      this.extend(indexed.vacancy.id, tier, [first.to], first.score, (movers, sum) =>
+        found.push(this.record(vacancyId, tier, movers, sum)),
+      );
     }
     return found.sort(compareChains);
   }
@@ -269,7 +266,10 @@ export class ChainIndex {
     const first = prefix[0] as CompiledListing;
     for (const vacancy of this.vacanciesOf(first)) {
       const tier = priorityTier(vacancy.to.vacancy.priority, first.candidate);
-      this.extend(vacancy.to.vacancy.id, tier, prefix, vacancy.score + prefixScore, found);
+      const vacancyId = vacancy.to.vacancy.id;
+      this.extend(vacancyId, tier, prefix, vacancy.score + prefixScore, (movers, sum) =>
+        found.push(this.record(vacancyId, tier, movers, sum)),
+      );
     }
   }
 
@@ -289,20 +289,20 @@ export class ChainIndex {
     }
   }
 
-  /** Records `movers` and every longer chain made by wanters of the last mover's home. */
+  /** Emits `movers` and every longer chain made by wanters of the last mover's home. */
   private extend(
     vacancyId: string,
     tier: number,
     movers: CompiledListing[],
     moveSum: number,
-    found: ChainRecord[],
+    emit: (movers: CompiledListing[], moveSum: number) => void,
   ): void {
-    found.push(this.record(vacancyId, tier, movers, moveSum));
+    emit(movers, moveSum);
     if (movers.length === 3) return;
     const last = movers[movers.length - 1] as CompiledListing;
     for (const next of this.wantersOf(last)) {
       if (movers.some((m) => m === next.to || m.owner === next.to.owner)) continue;
-      this.extend(vacancyId, tier, [...movers, next.to], moveSum + next.score, found);
+      this.extend(vacancyId, tier, [...movers, next.to], moveSum + next.score, emit);
     }
   }
 

@@ -49,3 +49,48 @@ export class TopChains {
     return [...this.kept];
   }
 }
+
+/**
+ * For each listing met in the chains offered (but one), the best of them through it, by
+ * `compareChains`: what a change brings each listing it shares a chain with, at its best.
+ */
+export class BestChainWithEach {
+  readonly best = new Map<string, ChainRecord>();
+
+  constructor(private readonly except?: string) {}
+
+  couldRank(): boolean {
+    return true;
+  }
+
+  offer(vacancyId: string, tier: number, score: number, listingIds: () => string[]): void {
+    const ids = listingIds();
+    let chain: ChainRecord | undefined;
+    const made = () =>
+      (chain ??= {
+        key: chainKey(vacancyId, ids),
+        vacancyId,
+        listingIds: ids,
+        size: ids.length,
+        score,
+        tier,
+      });
+    for (const id of ids) {
+      if (id === this.except) continue;
+      const kept = this.best.get(id);
+      if (kept !== undefined) {
+        if (
+          tier !== kept.tier
+            ? tier < kept.tier
+            : score !== kept.score
+              ? score < kept.score
+              : ids.length !== kept.size
+                ? ids.length > kept.size
+                : made().key >= kept.key
+        )
+          continue;
+      }
+      this.best.set(id, made());
+    }
+  }
+}

@@ -3,10 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPutAll } from '../../functions/lib/db/batch';
 import type { Database } from '../../functions/lib/db/client';
 import { listingItem } from '../../functions/lib/db/listings';
-import { findMatch, matchIdOf } from '../../functions/lib/db/matches';
+import { findMatch, matchIdOf, matchesOfListing } from '../../functions/lib/db/matches';
 import { ENTITY, keys } from '../../functions/lib/db/model';
 import { cachedReferenceData } from '../../functions/lib/db/reference';
+import { transactWrite } from '../../functions/lib/db/transact';
+import {
+  VACANCY_DAYS,
+  vacancyChainLinks,
+  vacancyCreatePut,
+  type StoredVacancy,
+} from '../../functions/lib/db/vacancies';
 import { runOptimiser, type PlanChainStore } from '../../functions/scheduler/optimiser';
+import { planChainStore } from '../../functions/scheduler/plan-chains';
 import { publishedListing } from '../../scripts/bench/market-loader';
 import type { VacancyCandidate } from '../../shared/matching/chains';
 import type { PlanCycle } from '../../shared/matching/optimiser-column';
@@ -159,6 +167,48 @@ describe('nightly optimiser with vacancies', () => {
     // Assess
     expect(given).toEqual([]);
     expect(report).toMatchObject({ listings: 1, excluded: 1, chosen: 0, households: 0, stored: 0 });
+    await dropOwnTable(db);
+  });
+
+  it('stores the chain it chooses from the table’s open vacancies, linked and recommended, once', async () => {
+    // Prepare: the household, and the vacant T3 posted in the table (no stream: nobody else stores it).
+    const db = await createOwnTable('optimiser-stored-chain');
+    await batchPutAll(db, [listingItem(upsizer('chain-c'), now)]);
+    const vacancy: StoredVacancy = {
+      id: 'vac-c',
+      lessorId: 'SIDR',
+      dwelling: { ...vacantT3.dwelling, dwellingRef: 'LGT-VAC-C' },
+      priority: vacantT3.priority,
+      status: 'open',
+      createdBy: 'agent-sidr',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + VACANCY_DAYS * 86_400_000).toISOString(),
+      version: 1,
+    };
+    await transactWrite(db, [vacancyCreatePut(db, vacancy)]);
+    const deps = { db, reference, chains: planChainStore(db, reference) };
+
+    // Act: two nights in a row
+    const first = await runOptimiser(deps, now);
+    const second = await runOptimiser(deps, now);
+
+    // Assess: stored the first night only, with the movers' links and the vacancy's link
+    const id = matchIdOf('vac-c>chain-c');
+    expect(first).toMatchObject({ chosen: 1, households: 1, stored: 1 });
+    expect(second).toMatchObject({ chosen: 1, households: 1, stored: 0 });
+    expect(await findMatch(db, id)).toMatchObject({
+      kind: 'chain',
+      status: 'proposed',
+      recommended: true,
+      listingIds: ['chain-c'],
+      chain: { vacancyId: 'vac-c', released: { typology: 'T2' } },
+      participants: [{ listingId: 'chain-c', ownerId: 'owner-chain-c', interest: 'pending' }],
+    });
+    expect((await matchesOfListing(db, 'chain-c')).map((m) => [m.id, m.recommended])).toEqual([
+      [id, true],
+    ]);
+    expect((await vacancyChainLinks(db, 'vac-c')).map((link) => link.matchId)).toEqual([id]);
     await dropOwnTable(db);
   });
 });

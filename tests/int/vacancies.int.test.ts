@@ -35,6 +35,46 @@ interface VacancyView {
 }
 
 describe('vacancies', () => {
+  it('lists the vacancies still offered, the nearest end first, page by page; a lessor its own only', async () => {
+    // Prepare: two SHLMR vacancies, one withdrawn
+    const kept = await postedVacancy('SHLMR');
+    const withdrawn = await postedVacancy('SHLMR');
+    const staff = await armos();
+    expect(
+      (await api(`/lessor/vacancies/${withdrawn}/withdraw`, { method: 'POST', token: staff.token }))
+        .status,
+    ).toBe(200);
+
+    // Act: Armos walks every page of SHLMR's open ones; a SIDR agent asks for SHLMR's
+    const seen: VacancyView[] = [];
+    let cursor: string | undefined;
+    do {
+      const query = new URLSearchParams({ status: 'open', lessorId: 'SHLMR', limit: '5' });
+      if (cursor) query.set('cursor', cursor);
+      const page = (await (
+        await api(`/lessor/vacancies?${query}`, { token: staff.token })
+      ).json()) as { items: VacancyView[]; nextCursor?: string };
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const agent = await sidrAgent();
+    const own = (await (
+      await api('/lessor/vacancies?status=open&lessorId=SHLMR', { token: agent.token })
+    ).json()) as { items: VacancyView[] };
+    const invalid = await api('/lessor/vacancies?status=let', { token: staff.token });
+
+    // Assess
+    const ids = seen.map((v) => v.id);
+    expect(ids).toContain(kept);
+    expect(ids).not.toContain(withdrawn);
+    expect(seen.every((v) => v.status === 'open' && v.lessorId === 'SHLMR')).toBe(true);
+    const ends = seen.map((v) => v.expiresAt);
+    expect(ends).toEqual([...ends].sort());
+    expect(own.items.every((v) => v.lessorId === 'SIDR' && v.status === 'open')).toBe(true);
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(await invalid.json())).toContain('status ne peut valoir que open');
+  });
+
   it('lets a lessor agent offer its own vacant dwelling for 60 days, audited', async () => {
     // Prepare
     const agent = await sidrAgent();

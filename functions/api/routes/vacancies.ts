@@ -43,6 +43,15 @@ const list = createRoute({
   request: {
     query: z.object({
       lessorId: z.string().max(40).optional(),
+      status: z
+        .enum(['open'], {
+          error: 'status ne peut valoir que open (les logements encore proposés).',
+        })
+        .optional()
+        .meta({
+          description:
+            'open : les logements encore proposés seulement, la fin de leur proposition la plus proche d’abord',
+        }),
       limit: z.coerce.number().int().min(1).max(100).default(50),
       cursor: z.string().max(2000).optional(),
     }),
@@ -89,9 +98,11 @@ export function vacancyRoutes(deps: ApiDeps) {
       const caller = requireRole(c, 'lessor', 'armos');
       const query = c.req.valid('query');
       const lessorId = caller.user.role === 'lessor' ? caller.user.lessorId : query.lessorId;
-      const scope = `vacancies:${lessorId ?? '*'}`;
+      // A page of open ones is read from another index: its cursor is good for that list only.
+      const scope = `vacancies:${lessorId ?? '*'}${query.status ? `:${query.status}` : ''}`;
       const page = await listVacancies(service, caller.user, {
         lessorId,
+        status: query.status,
         limit: query.limit,
         cursor: cursors.decode(scope, query.cursor),
       });

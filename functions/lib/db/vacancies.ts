@@ -138,6 +138,29 @@ export async function vacanciesPage(
   return { vacancies: (result.Items ?? []).map(toVacancy), cursor: result.LastEvaluatedKey };
 }
 
+/** One page of open vacancies, the offer ending soonest first: every lessor's, or one's. */
+export async function openVacanciesPage(
+  db: Database,
+  lessorId: string | undefined,
+  page: { limit: number; cursor?: Record<string, unknown> },
+): Promise<{ vacancies: StoredVacancy[]; cursor?: Record<string, unknown> }> {
+  const result = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ...(lessorId ? { FilterExpression: 'lessorId = :lessor' } : {}),
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.openVacancies('', '').gsi2pk,
+        ...(lessorId ? { ':lessor': lessorId } : {}),
+      },
+      Limit: page.limit,
+      ExclusiveStartKey: page.cursor,
+    }),
+  );
+  return { vacancies: (result.Items ?? []).map(toVacancy), cursor: result.LastEvaluatedKey };
+}
+
 /** Every open vacancy (a few hundred at most: a lessor offers what it would otherwise re-let). */
 export async function openVacancies(db: Database): Promise<StoredVacancy[]> {
   const items = await queryAll(db, {

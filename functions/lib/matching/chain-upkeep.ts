@@ -2,8 +2,9 @@
  * Keeps every listing's chains its own best (docs/design.md "Chains") as listings and vacancies
  * change: like cycles, a stored chain is linked to each mover, kept while one of them has it among
  * its best K (`DEFAULT_CHAINS_PER_LISTING`) or someone answered it, and closed when it breaks.
- * After a change, the listings whose best K may differ are those sharing a chain with the change
- * before or after it: each is refilled from the index.
+ * After a change, only the listings whose best K may differ are refilled from the index: the movers
+ * of the chains stored through the change, and those a chain through it now enters the best of
+ * (`chainListingsToRefill`, with each listing's bar).
  */
 import { publicDwelling } from '../../../shared/listing/views';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
@@ -14,6 +15,7 @@ import {
   type ChainRecord,
 } from '../../../shared/matching/chains';
 import { explainChain } from '../../../shared/matching/chains-explain';
+import { ChainOwnBest, chainListingsToRefill } from '../../../shared/matching/chains-upkeep';
 import type { PlaceNames } from '../../../shared/matching/types';
 import {
   close,
@@ -85,48 +87,32 @@ async function save(deps: ChainUpkeepDeps, before: StoredMatch, after: StoredMat
   });
 }
 
-/** One search per listing per change. */
-class OwnBestChains {
-  private readonly memo = new Map<string, Set<string>>();
-  constructor(
-    private readonly cache: ChainCache,
-    private readonly k: number,
-  ) {}
-
-  of(listingId: string): ChainRecord[] {
-    return this.cache.index.ownBestChains(listingId, this.k);
-  }
-
-  keeps(listingId: string, key: string): boolean {
-    let keys = this.memo.get(listingId);
-    if (keys === undefined)
-      this.memo.set(listingId, (keys = new Set(this.of(listingId).map((chain) => chain.key))));
-    return keys.has(key);
-  }
-}
-
 /**
  * After the change of a listing is in the index: its stored chains are checked again (broken ones
- * closed, paused ones that hold again resumed), then every listing sharing a chain with it, before
- * or now, is refilled. Returns the chains created.
+ * closed, paused ones that hold again resumed), then the listings whose best it may change are
+ * refilled. `matches`: the listing's matches, if the caller has just read them. Returns the chains created.
  */
 export async function keepChainsAfterListingChange(
   deps: ChainUpkeepDeps,
   cache: ChainCache,
   listingId: string,
+  matches?: StoredMatch[],
 ): Promise<StoredMatch[]> {
   const now = deps.now();
-  const stored = chainsOf(await matchesOfListing(deps.db, listingId)).filter((m) =>
+  // With no vacancy open no chain is live: each vacancy's end closed its chains.
+  if (matches === undefined && cache.index.vacancyCount === 0) return [];
+  const stored = chainsOf(matches ?? (await matchesOfListing(deps.db, listingId))).filter((m) =>
     LIVE_OR_PAUSED.has(m.status),
   );
   if (stored.length === 0 && cache.index.vacancyCount === 0) return [];
   if (cache.index.hasListing(listingId)) await revisit(deps, cache, stored, now);
-  const refill = new Set<string>(stored.flatMap((match) => match.listingIds));
-  if (cache.index.hasListing(listingId)) {
-    refill.add(listingId);
-    for (const id of cache.index.chainNeighboursOf(listingId)) refill.add(id);
-  }
-  return refillAll(deps, cache, [...refill], listingId);
+  const best = ownBest(deps, cache);
+  const refill = chainListingsToRefill(
+    best,
+    { listingId },
+    stored.flatMap((match) => match.listingIds),
+  );
+  return refillAll(deps, cache, best, refill, listingId);
 }
 
 /**
@@ -153,9 +139,13 @@ export async function keepChainsAfterVacancyChange(
   if (!open)
     for (const match of stored) await save(deps, match, engaged ? suspend(match) : close(match));
   else await revisit(deps, cache, stored, now);
-  const refill = new Set<string>(stored.flatMap((match) => match.listingIds));
-  if (open) for (const id of cache.index.participantsOfVacancy(vacancyId)) refill.add(id);
-  return refillAll(deps, cache, [...refill], undefined, now);
+  const best = ownBest(deps, cache);
+  const refill = chainListingsToRefill(
+    best,
+    { vacancyId },
+    stored.flatMap((match) => match.listingIds),
+  );
+  return refillAll(deps, cache, best, refill, undefined, now);
 }
 
 async function revisit(
@@ -185,15 +175,19 @@ async function revisit(
   }
 }
 
+function ownBest(deps: ChainUpkeepDeps, cache: ChainCache): ChainOwnBest {
+  return new ChainOwnBest(cache.index, deps.chainsPerListing ?? DEFAULT_CHAINS_PER_LISTING);
+}
+
 async function refillAll(
   deps: ChainUpkeepDeps,
   cache: ChainCache,
+  best: ChainOwnBest,
   listingIds: string[],
   first: string | undefined,
   now = deps.now(),
 ): Promise<StoredMatch[]> {
   const started = performance.now();
-  const best = new OwnBestChains(cache, deps.chainsPerListing ?? DEFAULT_CHAINS_PER_LISTING);
   // The changed listing's owner is waiting: it goes first.
   const ordered = first ? [first, ...listingIds.filter((id) => id !== first)] : listingIds;
   const created: StoredMatch[] = [];
@@ -213,7 +207,7 @@ async function refillAll(
 async function refillChainsOf(
   deps: ChainUpkeepDeps,
   cache: ChainCache,
-  best: OwnBestChains,
+  best: ChainOwnBest,
   listingId: string,
   now: Date,
 ): Promise<StoredMatch[]> {
@@ -254,35 +248,51 @@ async function refillChainsOf(
   for (const chain of absent) {
     const vacancy = cache.vacancy(chain.vacancyId);
     if (stored.has(matchIdOf(chain.key)) || !vacancy) continue;
-    const match = toStoredChain(deps, chain, vacancy, listings, listingId, now);
-    if (!chainHolds(match, listings, vacancy, now)) continue;
-    if (!(await transactUnlessDone(deps.db, matchCreateItems(deps.db, match)))) continue;
-    await putVacancyChainLinks(deps.db, [
-      {
-        vacancyId: vacancy.id,
-        matchId: match.id,
-        status: match.status,
-        score: match.score,
-        listingIds: match.listingIds,
-        path: match.listingIds.map((id) => {
-          const { communeCode, quartierId, typology } = listings.get(id)!.dwelling;
-          return { communeCode, quartierId, typology };
-        }),
-      },
-    ]);
-    created.push(match);
+    const match = await storeNewChain(deps, chain, vacancy, listings, now, { foundFor: listingId });
+    if (match) created.push(match);
   }
   countMetric(METRIC.proposalsStored, created.length);
   return created;
 }
 
-function toStoredChain(
-  deps: ChainUpkeepDeps,
+/**
+ * Stores a chain found for `foundFor` (or chosen by the nightly plan, then `recommended`), linked
+ * to each mover and under its vacancy, if it holds with the movers as read and is not stored yet.
+ */
+export async function storeNewChain(
+  deps: Pick<ChainUpkeepDeps, 'db' | 'names'>,
   chain: ChainRecord,
   vacancy: StoredVacancy,
   listings: Map<string, Listing>,
-  foundFor: string,
   now: Date,
+  options: { foundFor?: string; recommended?: boolean },
+): Promise<StoredMatch | undefined> {
+  const match = toStoredChain(deps, chain, vacancy, listings, now, options);
+  if (!chainHolds(match, listings, vacancy, now)) return undefined;
+  if (!(await transactUnlessDone(deps.db, matchCreateItems(deps.db, match)))) return undefined;
+  await putVacancyChainLinks(deps.db, [
+    {
+      vacancyId: vacancy.id,
+      matchId: match.id,
+      status: match.status,
+      score: match.score,
+      listingIds: match.listingIds,
+      path: match.listingIds.map((id) => {
+        const { communeCode, quartierId, typology } = listings.get(id)!.dwelling;
+        return { communeCode, quartierId, typology };
+      }),
+    },
+  ]);
+  return match;
+}
+
+export function toStoredChain(
+  deps: Pick<ChainUpkeepDeps, 'names'>,
+  chain: ChainRecord,
+  vacancy: StoredVacancy,
+  listings: Map<string, Listing>,
+  now: Date,
+  options: { foundFor?: string; recommended?: boolean } = {},
 ): StoredMatch {
   const at = now.toISOString();
   const movers = chain.listingIds.map((id) => listings.get(id)).filter((l) => l !== undefined);
@@ -310,9 +320,10 @@ function toStoredChain(
       movers.length === chain.listingIds.length
         ? explainChain(chain, vacancyCandidate, candidates, deps.names)
         : {},
+    ...(options.recommended ? { recommended: true } : {}),
     createdAt: at,
     updatedAt: at,
-    foundFor,
+    ...(options.foundFor ? { foundFor: options.foundFor } : {}),
     version: 1,
   };
 }

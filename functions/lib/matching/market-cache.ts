@@ -19,7 +19,7 @@ import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Database } from '../db/client';
 import { getListings, marketRows, type MarketRow } from '../db/listings';
-import { MARKET_LOG_DAYS, marketChangesSince } from '../db/market-log';
+import { MARKET_LOG_DAYS, marketLogSince, type VacancyLogEntry } from '../db/market-log';
 
 export function candidateOf(listing: Pick<Listing, keyof MatchCandidate>): MatchCandidate {
   return {
@@ -84,6 +84,8 @@ const CLOCK_MARGIN_MS = 60_000;
 export interface MarketObserver {
   reset(): void;
   listing(listingId: string, listing: MarketRow | undefined, now: Date): void;
+  /** Vacancy changes the market log holds since the last catch-up (from any instance). */
+  vacanciesLogged?(entries: VacancyLogEntry[]): void;
 }
 
 export class MarketCache {
@@ -138,11 +140,12 @@ export class MarketCache {
   /** Applies the changes recorded in the market log since the last read (by this instance or others); returns how many were new. */
   async catchUp(db: Database, now: Date): Promise<number> {
     const readAt = Date.now();
-    const changes = await marketChangesSince(
+    const { listings: changes, vacancies } = await marketLogSince(
       db,
       new Date(this.syncedAt - CLOCK_MARGIN_MS).toISOString(),
     );
     this.syncedAt = readAt;
+    if (vacancies.length > 0) this.observer?.vacanciesLogged?.(vacancies);
     const newer = new Map<string, number>();
     for (const change of changes) {
       const known = Math.max(

@@ -22,6 +22,8 @@ import { transactWrite } from '../db/transact';
 import {
   VACANCY_DAYS,
   findVacancy,
+  isOpen,
+  openVacanciesPage,
   vacanciesPage,
   vacancyChainLinks,
   vacancyCreatePut,
@@ -176,12 +178,24 @@ export async function renewVacancy(
 export async function listVacancies(
   deps: VacancyDeps,
   caller: User,
-  page: { lessorId?: string; limit: number; cursor?: Record<string, unknown> },
+  page: {
+    lessorId?: string;
+    status?: 'open';
+    limit: number;
+    cursor?: Record<string, unknown>;
+  },
 ): Promise<{ items: Vacancy[]; cursor?: Record<string, unknown> }> {
   const lessorId = caller.role === 'lessor' ? caller.lessorId : page.lessorId;
-  const found = await vacanciesPage(deps.db, lessorId, page);
+  const found =
+    page.status === 'open'
+      ? await openVacanciesPage(deps.db, lessorId, page)
+      : await vacanciesPage(deps.db, lessorId, page);
+  // An offer past its end is no longer open, though the daily job has not marked it expired yet.
+  const now = deps.now();
+  const shown =
+    page.status === 'open' ? found.vacancies.filter((v) => isOpen(v, now)) : found.vacancies;
   return {
-    items: await Promise.all(found.vacancies.map((vacancy) => withChains(deps, vacancy))),
+    items: await Promise.all(shown.map((vacancy) => withChains(deps, vacancy))),
     ...(found.cursor ? { cursor: found.cursor } : {}),
   };
 }

@@ -11867,6 +11867,8 @@ export interface operations {
     parameters: {
       query?: {
         lessorId?: string;
+        /** @description open : les logements encore proposés seulement, la fin de leur proposition la plus proche d’abord */
+        status?: 'open';
         limit?: number;
         cursor?: string;
       };

@@ -20,3 +20,11 @@ export function myVacancies(query: { lessorId?: string; cursor?: string }) {
 export const postVacancy = (body: VacancyBody) => api.post<Vacancy>('/lessor/vacancies', body);
 export const withdrawVacancy = (id: string) => api.post<Vacancy>(`${vacancyPath(id)}/withdraw`);
 export const renewVacancy = (id: string) => api.post<Vacancy>(`${vacancyPath(id)}/renew`);
+
+/** The vacancies still offered, every lessor's for Armos (or one's), the nearest end first. */
+export function openVacancies(query: { lessorId?: string; cursor?: string }) {
+  const params = new URLSearchParams({ status: 'open', limit: String(PAGE_SIZE) });
+  if (query.lessorId) params.set('lessorId', query.lessorId);
+  if (query.cursor) params.set('cursor', query.cursor);
+  return api.get<Page<Vacancy>>(`/lessor/vacancies?${params}`);
+}
