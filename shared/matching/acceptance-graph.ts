@@ -135,6 +135,7 @@ export class AcceptanceGraph {
     this.version++;
     this.slotsUsed = listings.length;
     const columns = this.columns;
+    columns.reserve(listings.length);
     for (let slot = 0; slot < listings.length; slot++) {
       const listing = listings[slot] as CompiledListing;
       columns.set(slot, listing);

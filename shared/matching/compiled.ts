@@ -118,7 +118,7 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
     accessible: dwelling.accessible,
     accessFlags: (dwelling.accessible ? ACCESSIBLE : 0) | (liftOrGround ? LIFT_OR_GROUND : 0),
     featureMask: featureMaskOf(dwelling.features),
-    wishedKeys: keys,
+    wishedKeys: interner.keyList(keys),
     wishProfile: interner.wishProfile(keys.slice().sort((x, y) => x - y)),
     wishedQuartiers,
     maxTotalRent,

@@ -6,10 +6,24 @@
  * and numbers the listing already holds, without building a string for it.
  */
 
-/** A node of the trie of wish profiles: the sorted keys walked so far. */
-interface ProfileNode {
+/** A node of a trie of key sequences: the keys walked so far, their id and their shared list. */
+interface KeysNode {
   id: number;
-  next: Map<number, ProfileNode> | undefined;
+  list: readonly number[] | undefined;
+  next: Map<number, KeysNode> | undefined;
+}
+
+function nodeOf(root: KeysNode, keys: readonly number[]): KeysNode {
+  let node = root;
+  for (const key of keys) {
+    let next = node.next?.get(key);
+    if (next === undefined) {
+      next = { id: -1, list: undefined, next: undefined };
+      (node.next ??= new Map()).set(key, next);
+    }
+    node = next;
+  }
+  return node;
 }
 
 class Numbering {
@@ -31,8 +45,9 @@ export class Interner {
   /** Commune → typology → key. */
   private readonly keys = new Map<string, Map<string, number>>();
   private keyCount = 0;
-  private readonly profiles: ProfileNode = { id: -1, next: undefined };
+  private readonly profiles: KeysNode = { id: -1, list: undefined, next: undefined };
   private profileCount = 0;
+  private readonly keyLists: KeysNode = { id: -1, list: undefined, next: undefined };
 
   owner(ownerId: string): number {
     return this.owners.of(ownerId);
@@ -53,17 +68,15 @@ export class Interner {
 
   /** The id shared by every listing wishing exactly these keys (given sorted, without repeats). */
   wishProfile(sortedKeys: readonly number[]): number {
-    let node = this.profiles;
-    for (const key of sortedKeys) {
-      let next = node.next?.get(key);
-      if (next === undefined) {
-        next = { id: -1, next: undefined };
-        (node.next ??= new Map()).set(key, next);
-      }
-      node = next;
-    }
+    const node = nodeOf(this.profiles, sortedKeys);
     if (node.id < 0) node.id = this.profileCount++;
     return node.id;
+  }
+
+  /** A frozen list of these keys in this order, shared by every listing wishing them so. */
+  keyList(keys: readonly number[]): readonly number[] {
+    const node = nodeOf(this.keyLists, keys);
+    return (node.list ??= Object.freeze(keys.slice()));
   }
 
   /** The class of a description of quartier wishes and needs (`filterClass`). */
