@@ -32,9 +32,16 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('Run with node --expose-gc (npm run bench:index).');
-/** The collector's heap and the typed arrays' storage, which lives outside it. */
-const heapMb = () => {
+const settle = () => new Promise((done) => setTimeout(done, 100));
+/**
+ * The collector's heap and the typed arrays' storage, which lives outside it. The storage of dead
+ * typed arrays is released after the collection that finds them, so the count waits for it.
+ */
+const heapMb = async () => {
   gc();
+  await settle();
+  gc();
+  await settle();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return (heapUsed + arrayBuffers) / 2 ** 20;
 };
@@ -86,11 +93,11 @@ interface Result {
   peakMb: number;
 }
 
-function measure(
+async function measure(
   way: Way,
   source: { items: Record<string, unknown>[]; names: PlaceNames },
-): Result {
-  const base = heapMb();
+): Promise<Result> {
+  const base = await heapMb();
   // Read afresh for each build, as the SDK's unmarshalling makes new objects of every item.
   let rows: MarketRow[] | undefined = source.items.map((item) => toListing(structuredClone(item)));
   let index: MatchingIndex | undefined = new way.engine(source.names);
@@ -100,9 +107,9 @@ function measure(
   const buildMs = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   const load = os.loadavg()[0] as number;
-  const peakMb = heapMb() - base;
+  const peakMb = (await heapMb()) - base;
   rows = undefined;
-  const heldMb = heapMb() - base;
+  const heldMb = (await heapMb()) - base;
   if (index.size !== source.items.length) throw new Error('index incomplete');
   index = undefined;
   return { buildMs, cpuMs: (user + system) / 1000, load, heldMb, peakMb };
@@ -123,11 +130,11 @@ const source = projectedItems();
 const results = ways.map(() => [] as Result[]);
 // Alternately, so that both ways share the moments the shared machine is busy.
 for (let round = 0; round < ROUNDS; round++)
-  ways.forEach((way, i) => {
-    const result = measure(way, source);
+  for (const [i, way] of ways.entries()) {
+    const result = await measure(way, source);
     console.error(way.label, JSON.stringify(result));
     results[i]!.push(result);
-  });
+  }
 say(`Load average at the end: ${loadAverage()}.`);
 say();
 say(
