@@ -75,6 +75,43 @@ function firstAbove(rents: Float64Array, from: number, to: number, max: number):
 }
 
 /**
+ * The best score of the move of the household in slot `mover` into the dwellings at `positions`
+ * of `offered`: a loop of its own, so that the compiler inlines the whole formula (inside the
+ * large loop above it would not, and each call would box its result).
+ */
+function bestMoveAt(
+  columns: ListingColumns,
+  mover: number,
+  offered: OfferedByBucket,
+  positions: Int32Array,
+  count: number,
+): number {
+  const moverFlags = columns.moverFlags[mover] as number;
+  const referenceRent = columns.referenceRent[mover] as number;
+  const ownSurface = columns.surface[mover] as number;
+  const wantedFeatureMask = columns.wantedFeatureMask[mover] as number;
+  const occupants = columns.occupants[mover] as number;
+  const { totalRent, surface, featureMask, rooms } = offered;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < count; j++) {
+    const i = positions[j] as number;
+    const move = scoreMove(
+      moverFlags,
+      referenceRent,
+      ownSurface,
+      wantedFeatureMask,
+      occupants,
+      totalRent[i] as number,
+      surface[i] as number,
+      featureMask[i] as number,
+      rooms[i] as number,
+    );
+    best = Math.max(best, move);
+  }
+  return best;
+}
+
+/**
  * Fills `accepted` with the list of each of slots `0 .. count)` (all listed in `columns`, none yet
  * in `accepted`), and their `acceptedCount` and `bestAcceptedMove`: what adding them one by one
  * would leave, each list in another order.
@@ -86,19 +123,15 @@ export function buildAcceptedLists(
 ): void {
   const offered = offeredByBucket(columns, count);
   const { starts, totalRent, surface, owner } = offered;
+  const homes = offered.slot;
   const keyCount = starts.length - 1;
-  let found = new Int32Array(1024);
   let ends = new Int32Array(64);
+  let positions = new Int32Array(1024);
   for (let a = 0; a < count; a++) {
     const maxTotalRent = columns.maxTotalRent[a] as number;
     const minSurface = columns.minSurface[a] as number;
     const ownOwner = columns.owner[a] as number;
     const filtered = columns.filterClass[a] !== NO_WISH_FILTERS;
-    const moverFlags = columns.moverFlags[a] as number;
-    const referenceRent = columns.referenceRent[a] as number;
-    const ownSurface = columns.surface[a] as number;
-    const wantedFeatureMask = columns.wantedFeatureMask[a] as number;
-    const occupants = columns.occupants[a] as number;
     const listing = columns.listingAt(a);
     const keys = listing.wishedKeys;
     if (ends.length < keys.length) ends = new Int32Array(2 * keys.length);
@@ -111,33 +144,24 @@ export function buildAcceptedLists(
       ends[k] = end;
       room += end - from;
     }
-    if (found.length < room) found = new Int32Array(2 * room);
+    if (positions.length < room) positions = new Int32Array(2 * room);
     let length = 0;
-    let bestMove = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as number;
       if (key >= keyCount) continue;
       const end = ends[k] as number;
       for (let i = starts[key] as number; i < end; i++) {
         if ((surface[i] as number) < minSurface || owner[i] === ownOwner) continue;
-        const home = offered.slot[i] as number;
-        if (filtered && !columns.meetsWishFilters(listing, home)) continue;
-        found[length++] = home;
-        const move = scoreMove(
-          moverFlags,
-          referenceRent,
-          ownSurface,
-          wantedFeatureMask,
-          occupants,
-          totalRent[i] as number,
-          surface[i] as number,
-          offered.featureMask[i] as number,
-          offered.rooms[i] as number,
-        );
-        bestMove = Math.max(bestMove, move);
+        if (filtered && !columns.meetsWishFilters(listing, homes[i] as number)) continue;
+        positions[length++] = i;
       }
     }
-    accepted.setPacked(a, found, length);
+    accepted.reservePacked(length);
+    const found = accepted.packedStorage;
+    const at = accepted.packedOffset;
+    for (let j = 0; j < length; j++) found[at + j] = homes[positions[j] as number] as number;
+    const bestMove = bestMoveAt(columns, a, offered, positions, length);
+    accepted.commitPacked(a, length);
     columns.acceptedCount[a] = length;
     columns.bestAcceptedMove[a] = bestMove;
   }
