@@ -4,8 +4,8 @@
  * (the collector exposed, so that heap sizes are measured after a full collection). Each build
  * starts from the matcher's projection of each listing (`marketRows`) and adds them at once
  * (`MatchingIndex.addAll`, as `MarketCache` does). An older tree of the repository
- * (`BENCH_BASE_DIR`, for example `git archive c64231e shared | tar -x -C /tmp/base` inside this
- * repository's folder, so that its imports resolve) is built alternately with this one in the
+ * (`BENCH_BASE_DIR`, for example `git archive c64231e shared | tar -x -C /tmp/base` with this
+ * repository's node_modules linked into /tmp/base) is built alternately with this one in the
  * same run, on the same rows. Writes its section of docs/benchmarks.md.
  */
 import os from 'node:os';
