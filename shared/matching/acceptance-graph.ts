@@ -6,8 +6,8 @@
 import type { CompiledListing } from './compiled';
 import { ListingColumns } from './listing-columns';
 import { AdjacencyLists } from './adjacency-lists';
+import { buildAcceptedLists } from './bulk-build';
 import { SlotList } from './slot-list';
-import { grownInto } from './typed-arrays';
 
 function addTo(map: Map<number, SlotList>, key: number, slot: number): void {
   let bucket = map.get(key);
@@ -121,7 +121,7 @@ export class AcceptanceGraph {
   /**
    * Adds listings of distinct ids to an empty graph (a cold start): all of them go into their slots
    * and buckets first, then each one's list of accepted dwellings is found once and made at its
-   * final size. Adding them one by one finds each edge twice (from each end) and grows every list
+   * final size (`buildAcceptedLists`). Adding them one by one finds each edge twice (from each end) and grows every list
    * by pushes, which leaves as much garbage as the lists themselves.
    */
   addAll(listings: readonly CompiledListing[]): void {
@@ -135,6 +135,7 @@ export class AcceptanceGraph {
     this.version++;
     this.slotsUsed = listings.length;
     const columns = this.columns;
+    columns.reserve(listings.length);
     for (let slot = 0; slot < listings.length; slot++) {
       const listing = listings[slot] as CompiledListing;
       columns.set(slot, listing);
@@ -142,29 +143,7 @@ export class AcceptanceGraph {
       addTo(this.offered, listing.offeredKey, slot);
       for (const key of listing.wishedKeys) addTo(this.wanted, key, slot);
     }
-    let found = new Int32Array(1024);
-    let scores = new Float64Array(1024);
-    for (let slot = 0; slot < listings.length; slot++) {
-      let count = 0;
-      for (const key of this.listingAt(slot).wishedKeys) {
-        const bucket = this.offered.get(key);
-        if (bucket === undefined) continue;
-        if (found.length < count + bucket.length)
-          found = grownInto(found, new Int32Array(2 * (count + bucket.length)));
-        for (let i = 0; i < bucket.length; i++) {
-          const b = bucket.items[i] as number;
-          if (columns.acceptsWithinBucket(slot, b)) found[count++] = b;
-        }
-      }
-      this.accepted.setPacked(slot, found, count);
-      const accepted = this.acceptedBy(slot);
-      columns.acceptedCount[slot] = count;
-      if (scores.length < count) scores = new Float64Array(2 * count);
-      columns.scoreMovesFrom(slot, accepted, scores);
-      let bestMove = Number.NEGATIVE_INFINITY;
-      for (let i = 0; i < count; i++) bestMove = Math.max(bestMove, scores[i] as number);
-      columns.bestAcceptedMove[slot] = bestMove;
-    }
+    buildAcceptedLists(columns, listings.length, this.accepted);
   }
 
   /**

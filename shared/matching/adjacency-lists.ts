@@ -7,7 +7,7 @@
 import { grownInto } from './typed-arrays';
 
 const EMPTY = new Int32Array(0);
-/** Entries per shared buffer of `setPacked` (4 MB). */
+/** Entries per shared buffer of packed lists (4 MB). */
 const PACKED_CHUNK = 1 << 20;
 
 export class AdjacencyLists {
@@ -30,20 +30,31 @@ export class AdjacencyLists {
   }
 
   /**
-   * `set` for a cold start, where every slot's list is made at once: lists share large buffers
-   * rather than each owning one (an ArrayBuffer per list costs as much as a hundred entries).
-   * A list that grows later moves to storage of its own.
+   * Room for a list of at most `room` entries made at once on a cold start, written in place:
+   * entries go into `packedStorage` from `packedOffset`, then `commitPacked` makes them the slot's
+   * list. Lists share large buffers rather than each owning one (an ArrayBuffer per list costs as
+   * much as a hundred entries); a list that grows later moves to storage of its own.
    */
-  setPacked(slot: number, values: Int32Array, count: number): void {
-    this.ensureSlot(slot);
-    if (this.packedAt + count > this.packed.length) {
-      this.packed = new Int32Array(Math.max(PACKED_CHUNK, count));
+  reservePacked(room: number): void {
+    if (this.packedAt + room > this.packed.length) {
+      this.packed = new Int32Array(Math.max(PACKED_CHUNK, room));
       this.packedAt = 0;
     }
-    const view = this.packed.subarray(this.packedAt, this.packedAt + count);
-    view.set(values.subarray(0, count));
+  }
+
+  get packedStorage(): Int32Array {
+    return this.packed;
+  }
+
+  get packedOffset(): number {
+    return this.packedAt;
+  }
+
+  /** Makes the `count` entries written from `packedOffset` the slot's list. */
+  commitPacked(slot: number, count: number): void {
+    this.ensureSlot(slot);
+    this.views[slot] = this.packed.subarray(this.packedAt, this.packedAt + count);
     this.packedAt += count;
-    this.views[slot] = view;
     this.capacities[slot] = count;
   }
 

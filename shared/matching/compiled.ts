@@ -5,23 +5,12 @@
  */
 import { nextTotalRentOf, todayTotalRentOf } from '../listing/next-rent';
 import { FEATURES, roomsOf } from '../reference/index';
-import type { Typology } from '../reference/index';
 import { isOverOccupied, isUnderOccupied, occupancyMinSurface, occupantsOf } from './occupancy';
 import { HAS_NEEDS, OVER_OCCUPIED_NOW, UNDER_OCCUPIED_NOW, WISHES_QUARTIERS } from './mover-flags';
+import { Interner } from './interner';
 import type { MatchCandidate } from './types';
 
-/** Interns strings (commune×typology keys, quartiers, owners) into small integers. */
-export class Interner {
-  private readonly ids = new Map<string, number>();
-  of(value: string): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(value, id);
-    }
-    return id;
-  }
-}
+export { Interner };
 
 export interface CompiledListing {
   readonly id: string;
@@ -71,10 +60,6 @@ export const NO_WISH_FILTERS = -1;
 export const ACCESSIBLE = 1;
 export const LIFT_OR_GROUND = 2;
 
-export function offeredKeyOf(communeCode: string, typology: Typology): string {
-  return `${communeCode}|${typology}`;
-}
-
 export function featureMaskOf(features: readonly string[]): number {
   let mask = 0;
   for (const feature of features)
@@ -93,8 +78,8 @@ function filterClassOf(
     return NO_WISH_FILTERS;
   const sortedQuartiers =
     quartiers === null ? 'any' : [...quartiers].sort((x, y) => x - y).join(',');
-  return interner.of(
-    `filters:${sortedQuartiers}|${accessible}|${liftOrGround}|${maxFloor ?? 'any'}`,
+  return interner.filterClass(
+    `${sortedQuartiers}|${accessible}|${liftOrGround}|${maxFloor ?? 'any'}`,
   );
 }
 
@@ -107,34 +92,34 @@ export function compileListing(candidate: MatchCandidate, interner: Interner): C
   const hasNeeds =
     needs.accessible === true || needs.liftOrGroundFloor === true || needs.maxFloor !== undefined;
   const wishedQuartiers =
-    wishes.quartiers.length > 0
-      ? new Set(wishes.quartiers.map((q) => interner.of(`quartier:${q}`)))
-      : null;
-  const wishedKeys = new Set<number>(); // a Set: repeated communes or typologies must not count twice
+    wishes.quartiers.length > 0 ? new Set(wishes.quartiers.map((q) => interner.quartier(q))) : null;
+  const keys: number[] = [];
   for (const commune of wishes.communes) {
-    for (const typology of wishes.typologies)
-      wishedKeys.add(interner.of(offeredKeyOf(commune, typology)));
+    for (const typology of wishes.typologies) {
+      const key = interner.offeredKey(commune, typology);
+      if (!keys.includes(key)) keys.push(key); // repeated communes or typologies must not count twice
+    }
   }
+  const rooms = roomsOf(dwelling.typology);
   const liftOrGround = dwelling.lift || dwelling.floor <= 0;
   const maxTotalRent = wishes.maxTotalRent ?? Number.POSITIVE_INFINITY;
   const totalRent = nextTotalRentOf(candidate);
-  const keys = [...wishedKeys];
   return {
     id: candidate.id,
     candidate,
-    owner: interner.of(`owner:${candidate.ownerId}`),
-    offeredKey: interner.of(offeredKeyOf(dwelling.communeCode, dwelling.typology)),
-    quartier: interner.of(`quartier:${dwelling.quartierId}`),
+    owner: interner.owner(candidate.ownerId),
+    offeredKey: interner.offeredKey(dwelling.communeCode, dwelling.typology),
+    quartier: interner.quartier(dwelling.quartierId),
     totalRent,
     surface: dwelling.surface,
-    rooms: roomsOf(dwelling.typology),
+    rooms,
     floor: dwelling.floor,
     liftOrGround,
     accessible: dwelling.accessible,
     accessFlags: (dwelling.accessible ? ACCESSIBLE : 0) | (liftOrGround ? LIFT_OR_GROUND : 0),
     featureMask: featureMaskOf(dwelling.features),
-    wishedKeys: keys,
-    wishProfile: interner.of(`wishes:${[...keys].sort((x, y) => x - y).join(',')}`),
+    wishedKeys: interner.keyList(keys),
+    wishProfile: interner.wishProfile(keys.slice().sort((x, y) => x - y)),
     wishedQuartiers,
     maxTotalRent,
     minSurface: Math.max(wishes.minSurface ?? 0, occupancyMinSurface(occupants)),

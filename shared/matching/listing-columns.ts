@@ -189,6 +189,11 @@ export class ListingColumns {
     this.ids[slot] = undefined;
   }
 
+  /** Room for `slots` slots at once, as a cold start knows them: the columns at their final size, not doubled on the way. */
+  reserve(slots: number): void {
+    this.ensureCapacity(slots);
+  }
+
   private ensureCapacity(needed: number): void {
     if (needed <= this.capacity) return;
     const size = Math.max(needed, 2 * this.capacity, 1024);

@@ -11,6 +11,7 @@
 import { AcceptanceGraph } from './acceptance-graph';
 import { BestCycles, type KeptCycle } from './best-cycles';
 import { BestSharedThreeWay } from './best-shared-three-way';
+import { CandidateCompactor } from './compact-candidate';
 import { Interner, compileListing, type CompiledListing } from './compiled';
 import { compareRanked, type RankedCycle } from './cycles';
 import { ProposalBuilder } from './explain';
@@ -34,6 +35,7 @@ export interface CycleRecord extends RankedCycle {
 
 export class MatchingIndex {
   private readonly interner = new Interner();
+  private readonly compactor = new CandidateCompactor();
   private readonly graph = new AcceptanceGraph();
   // Scratch of the queries, reused so that a query allocates little (the index is single-threaded).
   private readonly wanters = new WantersByBucket();
@@ -65,7 +67,7 @@ export class MatchingIndex {
   /** Adds a listing, or replaces it when its id is already indexed (a changed listing). */
   upsert(candidate: MatchCandidate): void {
     this.remove(candidate.id);
-    this.graph.add(compileListing(candidate, this.interner));
+    this.graph.add(compileListing(this.compactor.compact(candidate), this.interner));
   }
 
   /**
@@ -74,7 +76,8 @@ export class MatchingIndex {
    */
   addAll(candidates: Iterable<MatchCandidate>): void {
     const compiled: CompiledListing[] = [];
-    for (const candidate of candidates) compiled.push(compileListing(candidate, this.interner));
+    for (const candidate of candidates)
+      compiled.push(compileListing(this.compactor.compact(candidate), this.interner));
     this.graph.addAll(compiled);
   }
 

@@ -238,7 +238,7 @@ export type MarketRow = Pick<
   | 'nextCharges'
 >;
 
-const MARKET_ROW_FIELDS = [
+export const MARKET_ROW_FIELDS = [
   'id',
   'ownerId',
   'dwelling',

@@ -188,13 +188,14 @@ export class MarketCache {
     for (const rows of perCommune)
       for (const row of rows)
         if ((latest.get(row.id)?.version ?? -1) < row.version) latest.set(row.id, row);
-    const candidates: MatchCandidate[] = [];
+    const candidates: MarketRow[] = [];
     for (const row of latest.values()) {
       this.versions.set(row.id, row.version);
-      if (takesPartInMatching(row, now)) candidates.push(candidateOf(row));
+      if (takesPartInMatching(row, now)) candidates.push(row);
       this.observer?.listing(row.id, row, now);
     }
-    // All at once: each listing's accepted dwellings found once, at their final size.
+    // All at once: each listing's accepted dwellings found once, at their final size. The index
+    // keeps its own compact copy of what it needs of each row, so rows go in as read.
     index.addAll(candidates);
     this.index = index;
     this.bounds = new BarBounds();
