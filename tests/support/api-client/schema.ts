@@ -1201,7 +1201,6 @@ export interface components {
       expiresAt?: string;
       createdAt: string;
       updatedAt: string;
-      nextTotalRent: number;
       ownerId: string;
       verificationReason?: string;
       nextRent?: number;
@@ -1213,6 +1212,7 @@ export interface components {
         phone?: string;
         consentAt: string;
       };
+      nextTotalRent: number;
     };
     CreateListingBody: {
       dwelling: {
@@ -1277,11 +1277,6 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       nextTotalRent: number;
-      dwelling: components['schemas']['PublicDwelling'];
-      household: {
-        adults: number;
-        children: number;
-      };
       motive: string;
       wishes: {
         communes: string[];
@@ -1298,6 +1293,11 @@ export interface components {
         };
         /** @default [] */
         features: ('balcony' | 'garden' | 'parking')[];
+      };
+      dwelling: components['schemas']['PublicDwelling'];
+      household: {
+        adults: number;
+        children: number;
       };
     };
     PublicDwelling: {
@@ -3528,7 +3528,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -3539,7 +3538,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -3699,7 +3699,6 @@ export interface operations {
            *         "expiresAt": "exemple",
            *         "createdAt": "exemple",
            *         "updatedAt": "exemple",
-           *         "nextTotalRent": 1,
            *         "ownerId": "exemple",
            *         "verificationReason": "exemple",
            *         "nextRent": 1,
@@ -3710,7 +3709,8 @@ export interface operations {
            *           "email": "exemple",
            *           "phone": "exemple",
            *           "consentAt": "exemple"
-           *         }
+           *         },
+           *         "nextTotalRent": 1
            *       }
            *     ]
            */
@@ -3825,7 +3825,6 @@ export interface operations {
            *         "expiresAt": "exemple",
            *         "createdAt": "exemple",
            *         "updatedAt": "exemple",
-           *         "nextTotalRent": 1,
            *         "ownerId": "exemple",
            *         "verificationReason": "exemple",
            *         "nextRent": 1,
@@ -3836,7 +3835,8 @@ export interface operations {
            *           "email": "exemple",
            *           "phone": "exemple",
            *           "consentAt": "exemple"
-           *         }
+           *         },
+           *         "nextTotalRent": 1
            *       }
            *     ]
            */
@@ -3952,7 +3952,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -3963,7 +3962,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json':
@@ -4145,7 +4145,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4156,7 +4155,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4329,7 +4329,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4340,7 +4339,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4524,7 +4524,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4535,7 +4534,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4696,7 +4696,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4707,7 +4706,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4868,7 +4868,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4879,7 +4878,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -6537,7 +6537,6 @@ export interface operations {
            *           "expiresAt": "exemple",
            *           "createdAt": "exemple",
            *           "updatedAt": "exemple",
-           *           "nextTotalRent": 1,
            *           "ownerId": "exemple",
            *           "verificationReason": "exemple",
            *           "nextRent": 1,
@@ -6548,7 +6547,8 @@ export interface operations {
            *             "email": "exemple",
            *             "phone": "exemple",
            *             "consentAt": "exemple"
-           *           }
+           *           },
+           *           "nextTotalRent": 1
            *         }
            *       ],
            *       "nextCursor": "exemple"
@@ -9733,7 +9733,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -9744,7 +9743,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -9928,7 +9928,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -9939,7 +9938,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
