@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import {
   REFUSAL_REASONS,
-  REVIEW_DECISIONS,
   SWAP_STATUSES,
   decisionIssues,
+  swapParticipantSchema,
+  swapReviewSchema,
+  swapSchema,
 } from '../swap/lifecycle';
 import { FINANCINGS } from '../reference/index';
 import { idSchema } from './common';
@@ -109,60 +111,72 @@ export const reviewInfoSchema = z
     occupants: z.number(),
     rooms: z.number(),
     surface: z.number(),
+    /** Minimum surface for the household under the occupancy norm. */
     minSurface: z.number(),
     overOccupied: z.boolean(),
     underOccupied: z.boolean(),
+    /** The household's declared annual taxable income, when given. */
     declaredIncome: z.number().optional(),
     ceilingCheck: ceilingCheckSchema,
   })
   .meta({ id: 'ReviewInfo' });
 
-export const swapReviewViewSchema = z.object({
-  listingId: z.string().describe('Le logement dans lequel le foyer entre'),
-  lessorId: z.string(),
-  incomingListingId: z.string().describe('Le foyer qui entre'),
-  decision: z.enum(REVIEW_DECISIONS),
-  reason: z.enum(REFUSAL_REASONS).optional(),
-  comment: z.string().optional(),
-  caleolDate: z.string().optional(),
-  dueAt: z.string(),
-  decidedAt: z.string().optional(),
-  overdue: z.boolean(),
-  escalated: z.boolean().optional(),
-  info: reviewInfoSchema.optional().describe('Pour les bailleurs et Armos seulement'),
-});
+/** A lessor's review as its readers see it: who decided and the reminders stay inside. */
+export const swapReviewViewSchema = swapReviewSchema
+  .pick({
+    listingId: true,
+    lessorId: true,
+    incomingListingId: true,
+    decision: true,
+    reason: true,
+    comment: true,
+    caleolDate: true,
+    dueAt: true,
+    decidedAt: true,
+    escalated: true,
+  })
+  .extend({
+    overdue: z.boolean(),
+    info: reviewInfoSchema.optional().describe('Pour les bailleurs et Armos seulement'),
+  });
 
-export const swapParticipantViewSchema = z.object({
-  listingId: z.string(),
-  isMe: z.boolean(),
-  confirmed: z.boolean(),
-  confirmedAt: z.string().optional(),
-  movesInto: z.string(),
-  dwelling: publicDwellingSchema,
-  contact: z
-    .object({
-      displayName: z.string().optional(),
-      email: z.string().optional(),
-      phone: z.string().optional(),
-    })
-    .optional(),
-});
+export const swapParticipantViewSchema = swapParticipantSchema
+  .pick({ listingId: true, confirmed: true, confirmedAt: true, movesInto: true })
+  .extend({
+    isMe: z.boolean(),
+    dwelling: publicDwellingSchema,
+    contact: z
+      .object({
+        displayName: z.string().optional(),
+        email: z.string().optional(),
+        phone: z.string().optional(),
+      })
+      .optional(),
+  });
 
-export const swapViewSchema = z
-  .object({
-    id: z.string(),
-    matchId: z.string(),
-    kind: z.enum(['2-way', '3-way']),
-    status: z.enum(SWAP_STATUSES),
-    requestedBy: z.string(),
+export const swapViewSchema = swapSchema
+  .pick({
+    id: true,
+    matchId: true,
+    kind: true,
+    status: true,
+    requestedBy: true,
+    lessorIds: true,
+    dueAt: true,
+    effectiveDate: true,
+    cancelReason: true,
+    consents: true,
+    createdAt: true,
+    updatedAt: true,
+    underReviewAt: true,
+    approvedAt: true,
+    refusedAt: true,
+    completedAt: true,
+    cancelledAt: true,
+  })
+  .extend({
     participants: z.array(swapParticipantViewSchema),
     reviews: z.array(swapReviewViewSchema),
-    lessorIds: z.array(z.string()),
-    dueAt: z.string().optional(),
-    effectiveDate: z.string().optional(),
-    cancelReason: z.string().optional(),
-    /** How the assisted tenant agreed to the request or the confirmation made for them. */
-    consents: z.array(recordedConsentSchema).optional(),
     actions: z.object({
       confirm: z.boolean(),
       cancel: z.boolean(),
@@ -170,13 +184,6 @@ export const swapViewSchema = z
       complete: z.boolean(),
       file: z.boolean(),
     }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    underReviewAt: z.string().optional(),
-    approvedAt: z.string().optional(),
-    refusedAt: z.string().optional(),
-    completedAt: z.string().optional(),
-    cancelledAt: z.string().optional(),
   })
   .meta({ id: 'Swap' });
 
@@ -185,4 +192,6 @@ export const swapPageSchema = z
   .meta({ id: 'SwapPage' });
 
 export type SwapView = z.infer<typeof swapViewSchema>;
+export type CeilingCheck = z.infer<typeof ceilingCheckSchema>;
+export type ReviewInfo = z.infer<typeof reviewInfoSchema>;
 export type ReviewBody = z.infer<typeof reviewBodySchema>;

@@ -5,8 +5,9 @@
  * Pure: the functions take a swap and return the next one, or throw a ConflictError.
  */
 import { addDays } from 'date-fns';
+import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors';
-import type { RecordedConsent } from '../schemas/consent';
+import { recordedConsentSchema } from '../schemas/consent';
 
 export const SWAP_STATUSES = [
   'awaiting_confirmations',
@@ -41,62 +42,65 @@ export const ACTIVE_SWAP_STATUSES: readonly SwapStatus[] = [
   'approved',
 ];
 
-export interface SwapParticipant {
-  listingId: string;
-  ownerId: string;
+export const swapParticipantSchema = z.object({
+  listingId: z.string(),
+  ownerId: z.string(),
   /** Lessor of this participant's own dwelling. */
-  lessorId: string;
+  lessorId: z.string(),
   /** The listing whose dwelling this household moves into. */
-  movesInto: string;
-  confirmed: boolean;
-  confirmedAt?: string;
-}
+  movesInto: z.string(),
+  confirmed: z.boolean(),
+  confirmedAt: z.string().optional(),
+});
 
-export interface SwapReview {
-  /** The dwelling being entered. */
-  listingId: string;
+export const swapReviewSchema = z.object({
+  listingId: z.string().describe('Le logement dans lequel le foyer entre'),
   /** That dwelling's lessor, who reviews. */
-  lessorId: string;
-  /** The household moving in. */
-  incomingListingId: string;
-  decision: ReviewDecision;
-  reason?: RefusalReason;
-  comment?: string;
-  caleolDate?: string;
-  dueAt: string;
-  decidedAt?: string;
-  decidedBy?: string;
-  remindedAt?: string;
-  escalated?: boolean;
-  escalatedAt?: string;
-}
+  lessorId: z.string(),
+  incomingListingId: z.string().describe('Le foyer qui entre'),
+  decision: z.enum(REVIEW_DECISIONS),
+  reason: z.enum(REFUSAL_REASONS).optional(),
+  comment: z.string().optional(),
+  caleolDate: z.string().optional(),
+  dueAt: z.string(),
+  decidedAt: z.string().optional(),
+  decidedBy: z.string().optional(),
+  remindedAt: z.string().optional(),
+  escalated: z.boolean().optional(),
+  escalatedAt: z.string().optional(),
+});
 
-export interface Swap {
-  id: string;
-  matchId: string;
-  kind: '2-way' | '3-way';
-  status: SwapStatus;
+/** A swap as stored; `swapViewSchema` (`shared/schemas/swap.ts`) is what each reader sees of it. */
+export const swapSchema = z.object({
+  id: z.string(),
+  matchId: z.string(),
+  kind: z.enum(['2-way', '3-way']),
+  status: z.enum(SWAP_STATUSES),
   /** Cycle order: participants[i] moves into the dwelling of participants[i + 1]. */
-  participants: SwapParticipant[];
-  reviews: SwapReview[];
+  participants: z.array(swapParticipantSchema),
+  reviews: z.array(swapReviewSchema),
   /** The listing whose household asked for the swap. */
-  requestedBy: string;
-  lessorIds: string[];
-  dueAt?: string;
-  underReviewAt?: string;
-  approvedAt?: string;
-  refusedAt?: string;
-  effectiveDate?: string;
-  completedAt?: string;
-  cancelledAt?: string;
-  cancelReason?: string;
-  cancelledBy?: 'participant' | 'armos';
+  requestedBy: z.string(),
+  lessorIds: z.array(z.string()),
+  dueAt: z.string().optional(),
+  underReviewAt: z.string().optional(),
+  approvedAt: z.string().optional(),
+  refusedAt: z.string().optional(),
+  effectiveDate: z.string().optional(),
+  completedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  cancelReason: z.string().optional(),
+  cancelledBy: z.enum(['participant', 'armos']).optional(),
   /** How assisted tenants agreed to the request or confirmation their reception agent made. */
-  consents?: RecordedConsent[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+  consents: z.array(recordedConsentSchema).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+
+export type SwapParticipant = z.infer<typeof swapParticipantSchema>;
+export type SwapReview = z.infer<typeof swapReviewSchema>;
+export type Swap = z.infer<typeof swapSchema>;
 
 export interface CycleMember {
   listingId: string;

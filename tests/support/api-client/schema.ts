@@ -1692,12 +1692,24 @@ export interface components {
         | 'refused'
         | 'cancelled';
       requestedBy: string;
+      lessorIds: string[];
+      dueAt?: string;
+      effectiveDate?: string;
+      cancelReason?: string;
+      consents?: components['schemas']['RecordedConsent'][];
+      createdAt: string;
+      updatedAt: string;
+      underReviewAt?: string;
+      approvedAt?: string;
+      refusedAt?: string;
+      completedAt?: string;
+      cancelledAt?: string;
       participants: {
         listingId: string;
-        isMe: boolean;
         confirmed: boolean;
         confirmedAt?: string;
         movesInto: string;
+        isMe: boolean;
         dwelling: components['schemas']['PublicDwelling'];
         contact?: {
           displayName?: string;
@@ -1724,8 +1736,8 @@ export interface components {
         caleolDate?: string;
         dueAt: string;
         decidedAt?: string;
-        overdue: boolean;
         escalated?: boolean;
+        overdue: boolean;
         /** @description Pour les bailleurs et Armos seulement */
         info?: {
           adults: number;
@@ -1759,11 +1771,6 @@ export interface components {
               };
         };
       }[];
-      lessorIds: string[];
-      dueAt?: string;
-      effectiveDate?: string;
-      cancelReason?: string;
-      consents?: components['schemas']['RecordedConsent'][];
       actions: {
         confirm: boolean;
         cancel: boolean;
@@ -1772,13 +1779,6 @@ export interface components {
         complete: boolean;
         file: boolean;
       };
-      createdAt: string;
-      updatedAt: string;
-      underReviewAt?: string;
-      approvedAt?: string;
-      refusedAt?: string;
-      completedAt?: string;
-      cancelledAt?: string;
     };
     CreateSwapBody: {
       matchId: string;
@@ -7738,13 +7738,36 @@ export interface operations {
            *           "kind": "2-way",
            *           "status": "awaiting_confirmations",
            *           "requestedBy": "exemple",
+           *           "lessorIds": [
+           *             "exemple"
+           *           ],
+           *           "dueAt": "exemple",
+           *           "effectiveDate": "exemple",
+           *           "cancelReason": "exemple",
+           *           "consents": [
+           *             {
+           *               "listingId": "exemple",
+           *               "step": "match-yes",
+           *               "channel": "guichet",
+           *               "note": "exemple",
+           *               "at": "exemple",
+           *               "agentId": "exemple"
+           *             }
+           *           ],
+           *           "createdAt": "exemple",
+           *           "updatedAt": "exemple",
+           *           "underReviewAt": "exemple",
+           *           "approvedAt": "exemple",
+           *           "refusedAt": "exemple",
+           *           "completedAt": "exemple",
+           *           "cancelledAt": "exemple",
            *           "participants": [
            *             {
            *               "listingId": "exemple",
-           *               "isMe": true,
            *               "confirmed": true,
            *               "confirmedAt": "exemple",
            *               "movesInto": "exemple",
+           *               "isMe": true,
            *               "dwelling": {},
            *               "contact": {
            *                 "displayName": "exemple",
@@ -7764,8 +7787,8 @@ export interface operations {
            *               "caleolDate": "exemple",
            *               "dueAt": "exemple",
            *               "decidedAt": "exemple",
-           *               "overdue": true,
            *               "escalated": true,
+           *               "overdue": true,
            *               "info": {
            *                 "adults": 1,
            *                 "children": 1,
@@ -7779,22 +7802,6 @@ export interface operations {
            *               }
            *             }
            *           ],
-           *           "lessorIds": [
-           *             "exemple"
-           *           ],
-           *           "dueAt": "exemple",
-           *           "effectiveDate": "exemple",
-           *           "cancelReason": "exemple",
-           *           "consents": [
-           *             {
-           *               "listingId": "exemple",
-           *               "step": "match-yes",
-           *               "channel": "guichet",
-           *               "note": "exemple",
-           *               "at": "exemple",
-           *               "agentId": "exemple"
-           *             }
-           *           ],
            *           "actions": {
            *             "confirm": true,
            *             "cancel": true,
@@ -7803,14 +7810,7 @@ export interface operations {
            *             ],
            *             "complete": true,
            *             "file": true
-           *           },
-           *           "createdAt": "exemple",
-           *           "updatedAt": "exemple",
-           *           "underReviewAt": "exemple",
-           *           "approvedAt": "exemple",
-           *           "refusedAt": "exemple",
-           *           "completedAt": "exemple",
-           *           "cancelledAt": "exemple"
+           *           }
            *         }
            *       ],
            *       "nextCursor": "exemple"
@@ -7925,13 +7925,36 @@ export interface operations {
            *       "kind": "2-way",
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -7964,8 +7987,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -7982,22 +8005,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8006,14 +8013,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -8160,13 +8160,36 @@ export interface operations {
            *       "kind": "2-way",
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8199,8 +8222,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8217,22 +8240,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8241,14 +8248,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -8361,13 +8361,36 @@ export interface operations {
            *       "kind": "2-way",
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8400,8 +8423,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8418,22 +8441,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8442,14 +8449,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -8609,13 +8609,36 @@ export interface operations {
            *       "kind": "2-way",
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8648,8 +8671,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8666,22 +8689,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8690,14 +8697,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -8853,13 +8853,36 @@ export interface operations {
            *       "kind": "2-way",
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8892,8 +8915,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8910,22 +8933,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8934,14 +8941,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -9097,13 +9097,36 @@ export interface operations {
            *       "kind": "2-way",
            *       "status": "awaiting_confirmations",
            *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -9136,8 +9159,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -9154,22 +9177,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -9178,14 +9185,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
