@@ -8,9 +8,7 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { DEFAULT_PROPOSALS_PER_LISTING, sharedCountsOf } from '../../shared/matching/index';
-import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
-import type { Database } from '../lib/db/client';
 import { matchesOfListing } from '../lib/db/matches';
 import { appendMarketChange } from '../lib/db/market-log';
 import { logger } from '../lib/logger';
@@ -25,16 +23,8 @@ import { refreshExplanationsOf } from '../lib/matching/refresh-explanations';
 import { keepProposalsUpToDate } from '../lib/matching/upkeep';
 import { ChainCache } from '../lib/matching/chain-cache';
 import { keepChainsUpToDate, onVacancyChanged } from './chains';
+import type { MatcherDeps } from './deps';
 import { listingChangeOf, vacancyChangeOf } from './listing-records';
-
-export interface MatcherDeps {
-  db: Database;
-  now: () => Date;
-  reference: () => Promise<ReferenceData>;
-  proposalsPerListing?: number;
-  cache?: MarketCache;
-  chains?: ChainCache;
-}
 
 export async function onListingChanged(
   deps: MatcherDeps & { cache: MarketCache; chains?: ChainCache },

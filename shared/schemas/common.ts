@@ -1,6 +1,6 @@
 /** Schemas shared by every part of the API contract. */
 import { z } from 'zod';
-import { RECEPTION_POINT_KINDS } from '../reference/index';
+import { RECEPTION_POINT_KINDS } from '../reference/vocabulary';
 
 export const errorCodeSchema = z.enum([
   'validation_failed',
@@ -43,6 +43,9 @@ export const receptionPointBodySchema = z
 export const receptionPointSchema = receptionPointBodySchema
   .extend({ id: z.string() })
   .meta({ id: 'ReceptionPoint' });
+
+/** Where an agent helps tenants without internet or e-mail; Armos keeps the list. */
+export type ReceptionPoint = z.infer<typeof receptionPointSchema>;
 
 export const referenceSchema = z
   .object({
