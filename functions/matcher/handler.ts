@@ -12,6 +12,7 @@ import type { Listing } from '../../shared/schemas/listing';
 import { matchesOfListing } from '../lib/db/matches';
 import { appendMarketChange } from '../lib/db/market-log';
 import { logger } from '../lib/logger';
+import { handleInOrder } from '../lib/stream-batch';
 import { MarketCache, marketChangeOf, versionAfter } from '../lib/matching/market-cache';
 import {
   liveOrPaused,
@@ -77,10 +78,10 @@ export function createMatcher(deps: MatcherDeps) {
   return async function matchFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
-    for (const record of event.Records) {
+    return handleInOrder(event, async (record) => {
       const change = listingChangeOf(record);
       const vacancy = change ? undefined : vacancyChangeOf(record);
-      if (!change && !vacancy) continue;
+      if (!change && !vacancy) return;
       try {
         if (change) await onListingChanged({ ...deps, cache, chains }, change.before, change.after);
         else await onVacancyChanged({ ...deps, cache, chains }, vacancy!.after ?? vacancy!.before!);
@@ -89,9 +90,8 @@ export function createMatcher(deps: MatcherDeps) {
           error,
           sequenceNumber: record.dynamodb?.SequenceNumber,
         });
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+        throw error;
       }
-    }
-    return { batchItemFailures: [] };
+    });
   };
 }
