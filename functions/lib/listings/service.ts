@@ -30,6 +30,7 @@ import { isHeldBySuspension } from '../moderation/suspension';
 import type { Database } from '../db/client';
 import {
   ActiveListingExistsError,
+  LISTING_CONDITION,
   ListingChangedError,
   activeListingGuardDelete,
   activeListingGuardPut,
@@ -152,7 +153,7 @@ export async function createListing(
       ...extra,
     ],
     (failed) =>
-      failed.includes(1)
+      failed.names.has(LISTING_CONDITION.ownerHasNoOtherActiveListing)
         ? new ActiveListingExistsError()
         : new ConflictError('Création impossible : réessayez.'),
   );
@@ -277,8 +278,9 @@ export async function changeListingStatus(
       ),
       ...items,
     ],
+    // The guard is written only when a withdrawn listing comes back.
     (failed) =>
-      failed.includes(2) && current.status === 'withdrawn'
+      failed.names.has(LISTING_CONDITION.ownerHasNoOtherActiveListing)
         ? new ActiveListingExistsError()
         : new ListingChangedError(),
   );
