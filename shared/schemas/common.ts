@@ -58,3 +58,6 @@ export const referenceSchema = z
     receptionPoints: z.array(receptionPointSchema),
   })
   .meta({ id: 'Reference' });
+
+/** Reference data as the API serves it to the web (GET /api/ref). */
+export type ReferenceView = z.infer<typeof referenceSchema>;
