@@ -10,7 +10,7 @@ import {
 } from '../swap/lifecycle';
 import { FINANCINGS } from '../reference/index';
 import { idSchema } from './common';
-import { consentSchema, recordedConsentSchema } from './consent';
+import { consentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
