@@ -1,17 +1,11 @@
 /** Swaps as the API speaks them (docs/api.md "Swaps"). */
 import { z } from 'zod';
-import {
-  REFUSAL_REASONS,
-  SWAP_STATUSES,
-  decisionIssues,
-  swapParticipantSchema,
-  swapReviewSchema,
-  swapSchema,
-} from '../swap/lifecycle';
+import { REFUSAL_REASONS, SWAP_STATUSES, decisionIssues } from '../swap/lifecycle';
 import { FINANCINGS } from '../reference/index';
 import { idSchema } from './common';
 import { consentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
+import { swapParticipantSchema, swapReviewSchema, swapSchema } from './swap-record';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const daySchema = (label: string) =>

@@ -5,31 +5,12 @@
  * Pure: the functions take a swap and return the next one, or throw a ConflictError.
  */
 import { addDays } from 'date-fns';
-import { z } from 'zod';
 import { ConflictError, ValidationError } from '../errors';
-import { recordedConsentSchema } from '../schemas/consent';
+import type { Swap, SwapParticipant, SwapReview } from '../schemas/swap-record';
+import type { RefusalReason, ReviewDecision, SwapStatus } from './statuses';
 
-export const SWAP_STATUSES = [
-  'awaiting_confirmations',
-  'under_review',
-  'approved',
-  'completed',
-  'refused',
-  'cancelled',
-] as const;
-export type SwapStatus = (typeof SWAP_STATUSES)[number];
-
-export const REVIEW_DECISIONS = ['pending', 'approved', 'refused', 'documents_requested'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
-
-export const REFUSAL_REASONS = [
-  'rent_arrears',
-  'income_above_ceiling',
-  'household_unsuited',
-  'incomplete_file',
-  'other',
-] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export * from './statuses';
+export type { Swap, SwapParticipant, SwapReview };
 
 /** Default review deadline, in days after the last confirmation. */
 export const REVIEW_DEADLINE_DAYS = 30;
@@ -41,66 +22,6 @@ export const ACTIVE_SWAP_STATUSES: readonly SwapStatus[] = [
   'under_review',
   'approved',
 ];
-
-export const swapParticipantSchema = z.object({
-  listingId: z.string(),
-  ownerId: z.string(),
-  /** Lessor of this participant's own dwelling. */
-  lessorId: z.string(),
-  /** The listing whose dwelling this household moves into. */
-  movesInto: z.string(),
-  confirmed: z.boolean(),
-  confirmedAt: z.string().optional(),
-});
-
-export const swapReviewSchema = z.object({
-  listingId: z.string().describe('Le logement dans lequel le foyer entre'),
-  /** That dwelling's lessor, who reviews. */
-  lessorId: z.string(),
-  incomingListingId: z.string().describe('Le foyer qui entre'),
-  decision: z.enum(REVIEW_DECISIONS),
-  reason: z.enum(REFUSAL_REASONS).optional(),
-  comment: z.string().optional(),
-  caleolDate: z.string().optional(),
-  dueAt: z.string(),
-  decidedAt: z.string().optional(),
-  decidedBy: z.string().optional(),
-  remindedAt: z.string().optional(),
-  escalated: z.boolean().optional(),
-  escalatedAt: z.string().optional(),
-});
-
-/** A swap as stored; `swapViewSchema` (`shared/schemas/swap.ts`) is what each reader sees of it. */
-export const swapSchema = z.object({
-  id: z.string(),
-  matchId: z.string(),
-  kind: z.enum(['2-way', '3-way']),
-  status: z.enum(SWAP_STATUSES),
-  /** Cycle order: participants[i] moves into the dwelling of participants[i + 1]. */
-  participants: z.array(swapParticipantSchema),
-  reviews: z.array(swapReviewSchema),
-  /** The listing whose household asked for the swap. */
-  requestedBy: z.string(),
-  lessorIds: z.array(z.string()),
-  dueAt: z.string().optional(),
-  underReviewAt: z.string().optional(),
-  approvedAt: z.string().optional(),
-  refusedAt: z.string().optional(),
-  effectiveDate: z.string().optional(),
-  completedAt: z.string().optional(),
-  cancelledAt: z.string().optional(),
-  cancelReason: z.string().optional(),
-  cancelledBy: z.enum(['participant', 'armos']).optional(),
-  /** How assisted tenants agreed to the request or confirmation their reception agent made. */
-  consents: z.array(recordedConsentSchema).optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
-});
-
-export type SwapParticipant = z.infer<typeof swapParticipantSchema>;
-export type SwapReview = z.infer<typeof swapReviewSchema>;
-export type Swap = z.infer<typeof swapSchema>;
 
 export interface CycleMember {
   listingId: string;
