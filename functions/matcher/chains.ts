@@ -14,7 +14,7 @@ import {
   keepChainsAfterVacancyChange,
 } from '../lib/matching/chain-upkeep';
 import type { MarketCache } from '../lib/matching/market-cache';
-import type { MatcherDeps } from './handler';
+import type { MatcherDeps } from './deps';
 
 async function chainDeps(deps: MatcherDeps) {
   return { db: deps.db, now: deps.now, names: placeNamesFrom(await deps.reference()) };

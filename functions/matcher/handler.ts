@@ -8,12 +8,11 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { DEFAULT_PROPOSALS_PER_LISTING, sharedCountsOf } from '../../shared/matching/index';
-import type { ReferenceData } from '../../shared/reference/index';
 import type { Listing } from '../../shared/schemas/listing';
-import type { Database } from '../lib/db/client';
 import { matchesOfListing } from '../lib/db/matches';
 import { appendMarketChange } from '../lib/db/market-log';
 import { logger } from '../lib/logger';
+import { handleInOrder } from '../lib/stream-batch';
 import { MarketCache, marketChangeOf, versionAfter } from '../lib/matching/market-cache';
 import {
   liveOrPaused,
@@ -25,16 +24,8 @@ import { refreshExplanationsOf } from '../lib/matching/refresh-explanations';
 import { keepProposalsUpToDate } from '../lib/matching/upkeep';
 import { ChainCache } from '../lib/matching/chain-cache';
 import { keepChainsUpToDate, onVacancyChanged } from './chains';
+import type { MatcherDeps } from './deps';
 import { listingChangeOf, vacancyChangeOf } from './listing-records';
-
-export interface MatcherDeps {
-  db: Database;
-  now: () => Date;
-  reference: () => Promise<ReferenceData>;
-  proposalsPerListing?: number;
-  cache?: MarketCache;
-  chains?: ChainCache;
-}
 
 export async function onListingChanged(
   deps: MatcherDeps & { cache: MarketCache; chains?: ChainCache },
@@ -93,10 +84,10 @@ export function createMatcher(deps: MatcherDeps) {
   return async function matchFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
-    for (const record of event.Records) {
+    return handleInOrder(event, async (record) => {
       const change = listingChangeOf(record);
       const vacancy = change ? undefined : vacancyChangeOf(record);
-      if (!change && !vacancy) continue;
+      if (!change && !vacancy) return;
       try {
         if (change) await onListingChanged({ ...deps, cache, chains }, change.before, change.after);
         else await onVacancyChanged({ ...deps, cache, chains }, vacancy!.after ?? vacancy!.before!);
@@ -105,9 +96,8 @@ export function createMatcher(deps: MatcherDeps) {
           error,
           sequenceNumber: record.dynamodb?.SequenceNumber,
         });
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+        throw error;
       }
-    }
-    return { batchItemFailures: [] };
+    });
   };
 }

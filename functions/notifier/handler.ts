@@ -10,6 +10,7 @@ import { ENTITY } from '../lib/db/model';
 import type { Database } from '../lib/db/client';
 import type { MailSender } from '../lib/mail/sender';
 import { logger as defaultLogger, type Logger } from '../lib/logger';
+import { handleInOrder } from '../lib/stream-batch';
 import { stringAttribute } from '../lib/stream-image';
 import { countMetric, METRIC } from '../lib/metrics';
 
@@ -54,19 +55,14 @@ export function createNotifier(deps: NotifierDeps) {
   return async function notifyFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
-    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
-      if (record.eventName !== 'INSERT') continue;
+    // Lambda retries from the first failed record; later ones are redelivered and skipped if sent.
+    return handleInOrder(event, async (record) => {
+      if (record.eventName !== 'INSERT') return;
       const image = record.dynamodb?.NewImage;
       const mailId = stringAttribute(image, 'id');
-      if (stringAttribute(image, 'entity') !== ENTITY.outbox || !mailId) continue;
+      if (stringAttribute(image, 'entity') !== ENTITY.outbox || !mailId) return;
       const outcome = await deliverMail(deps, mailId).catch(() => 'failed' as const);
-      if (outcome === 'failed') {
-        // Lambda retries from the first failed record; later ones are redelivered and skipped if sent.
-        batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-        break;
-      }
-    }
-    return { batchItemFailures };
+      if (outcome === 'failed') throw new Error('mail not sent, retried with the stream');
+    });
   };
 }

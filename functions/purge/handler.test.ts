@@ -2,7 +2,8 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../lib/db/client';
-import { isTtlDeletion, purgeRemnants } from './handler';
+import { streamRecord, unreachableDatabase } from '../../tests/support/stream-records';
+import { TTL_DELETION_IDENTITY, createTtlPurge, isTtlDeletion, purgeRemnants } from './handler';
 
 const removal = (identity?: { type: string; principalId: string }): DynamoDBRecord => ({
   eventName: 'REMOVE',
@@ -53,5 +54,24 @@ describe('TTL purge', () => {
         removal(),
       ),
     ).toBe('ignored');
+  });
+
+  it('reports the first record not purged and leaves the later ones for the retry', async () => {
+    const { db, requests } = unreachableDatabase();
+    const purge = createTtlPurge({ db, storage: () => ({}) as never });
+    const expired = (seq: string, id: string) => ({
+      ...streamRecord(seq, 'REMOVE', { entity: 'Listing', id, ownerId: 'U1' }),
+      userIdentity: TTL_DELETION_IDENTITY,
+    });
+
+    const response = await purge({
+      Records: [removal(), expired('2', 'L2'), expired('3', 'L3')].map((record, i) => ({
+        ...record,
+        dynamodb: { ...record.dynamodb, SequenceNumber: String(i + 1) },
+      })),
+    });
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
+    expect(requests()).toBe(1);
   });
 });

@@ -20,6 +20,7 @@ import {
   releaseActiveListingGuard,
   removeListingPhotos,
 } from '../lib/retention/listing-remnants';
+import { handleInOrder } from '../lib/stream-batch';
 import { oldImage } from '../lib/stream-image';
 
 export interface PurgeDeps {
@@ -89,7 +90,7 @@ export function createTtlPurge(deps: PurgeDeps) {
   return async function purgeFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
-    for (const record of event.Records) {
+    return handleInOrder(event, async (record) => {
       try {
         const outcome = await purgeRemnants(deps, record);
         if (outcome !== 'ignored') logger.info('ttl purge', { outcome });
@@ -98,9 +99,8 @@ export function createTtlPurge(deps: PurgeDeps) {
           error,
           sequenceNumber: record.dynamodb?.SequenceNumber,
         });
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+        throw error;
       }
-    }
-    return { batchItemFailures: [] };
+    });
   };
 }

@@ -6,6 +6,7 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { ENTITY } from '../lib/db/model';
 import { logger } from '../lib/logger';
+import { handleInOrder } from '../lib/stream-batch';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
 import { eventsOfChange } from '../lib/webhooks/events';
 import { attemptDelivery, enqueueDeliveries, type WebhookDeps } from '../lib/webhooks/delivery';
@@ -14,8 +15,8 @@ export function createWebhookDispatcher(deps: WebhookDeps) {
   return async function dispatchWebhooks(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
-    const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-    for (const record of event.Records) {
+    // Lambda retries from the first failed record; later ones come again and add nothing twice.
+    return handleInOrder(event, async (record) => {
       try {
         const raw = record.dynamodb?.NewImage;
         if (stringAttribute(raw, 'entity') === ENTITY.webhookDelivery) {
@@ -24,20 +25,17 @@ export function createWebhookDispatcher(deps: WebhookDeps) {
               endpointId: stringAttribute(raw, 'endpointId') ?? '',
               id: stringAttribute(raw, 'id') ?? '',
             });
-          continue;
+          return;
         }
-        if (record.eventName === 'REMOVE') continue;
+        if (record.eventName === 'REMOVE') return;
         const created = record.dynamodb?.ApproximateCreationDateTime;
         const occurredAt = created ? new Date(created * 1000) : deps.now();
         for (const change of eventsOfChange(oldImage(record), newImage(record)))
           await enqueueDeliveries(deps, change, record.eventID ?? '', occurredAt);
       } catch (error) {
         logger.error('webhook record not handled, retried', { error });
-        // Lambda retries from the first failed record; later ones come again and add nothing twice.
-        batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
-        break;
+        throw error;
       }
-    }
-    return { batchItemFailures };
+    });
   };
 }

@@ -3,26 +3,10 @@
  * the cinor role may ever receive: no tenancy reference, dwelling number, income or identity.
  */
 import type { Dwelling, Listing } from '../schemas/listing';
+import type { PublicDwelling, PublicListing, ReceivedDwelling } from '../schemas/listing-views';
 import { nextTotalRentOf } from './next-rent';
 
-export type PublicDwelling = Omit<Dwelling, 'tenancyRef' | 'dwellingRef'>;
-
-export interface PublicListing {
-  id: string;
-  status: Listing['status'];
-  verification: Listing['verification'];
-  dwelling: PublicDwelling;
-  household: { adults: number; children: number };
-  motive: string;
-  wishes: Listing['wishes'];
-  publishedAt?: string;
-  expiresAt?: string;
-  createdAt: string;
-  updatedAt: string;
-  nextTotalRent: number;
-}
-
-export type ReceivedDwelling = PublicDwelling & { nextTotalRent: number };
+export type { PublicDwelling, PublicListing, ReceivedDwelling };
 
 export function publicDwelling(dwelling: Dwelling): PublicDwelling {
   const { tenancyRef: _tenancyRef, dwellingRef: _dwellingRef, ...rest } = dwelling;

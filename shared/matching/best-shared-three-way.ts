@@ -6,8 +6,7 @@
  * only to break a tie at the best score.
  */
 import type { AcceptanceGraph } from './acceptance-graph';
-import { cycleKey } from './cycles';
-import type { CycleRecord } from './market-index';
+import { cycleKey, type CycleRecord } from './cycles';
 import { threeWayScore } from './score';
 import { grownInto } from './typed-arrays';
 

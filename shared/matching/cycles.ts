@@ -22,6 +22,11 @@ export interface RankedCycle {
   score: number;
 }
 
+/** One cycle, listingIds in move order starting with the smallest id. */
+export interface CycleRecord extends RankedCycle {
+  listingIds: string[];
+}
+
 /** Negative when `x` ranks before `y`: higher score, then 2-way before 3-way, then key order. */
 export function compareRanked(x: RankedCycle, y: RankedCycle): number {
   if (x.score !== y.score) return y.score - x.score;

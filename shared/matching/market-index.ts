@@ -13,7 +13,7 @@ import { BestCycles, type KeptCycle } from './best-cycles';
 import { BestSharedThreeWay } from './best-shared-three-way';
 import { CandidateCompactor } from './compact-candidate';
 import { Interner, compileListing, type CompiledListing } from './compiled';
-import { compareRanked, type RankedCycle } from './cycles';
+import { compareRanked, type CycleRecord } from './cycles';
 import { ProposalBuilder } from './explain';
 import { ProposalSearch } from './proposal-search';
 import { sharedBySlot, type ListingCounts } from './shared-counts';
@@ -26,12 +26,9 @@ import type { MatchCandidate, PlaceNames, Proposal, ProposalsResult } from './ty
 import { WideningCounter } from './widen';
 import type { Widening } from './widen-change';
 
-export const DEFAULT_PROPOSALS_PER_LISTING = 50;
+export type { CycleRecord };
 
-/** One cycle, listingIds in move order starting with the smallest id. */
-export interface CycleRecord extends RankedCycle {
-  listingIds: string[];
-}
+export const DEFAULT_PROPOSALS_PER_LISTING = 50;
 
 export class MatchingIndex {
   private readonly interner = new Interner();

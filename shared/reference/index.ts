@@ -3,6 +3,7 @@
  * sources in SOURCES.md. It seeds the database, where Armos can edit it; code that validates
  * against reference data receives a `ReferenceData` value rather than importing these files.
  */
+import type { ReceptionPoint } from '../schemas/common';
 import type { IncomeCeilingYear } from '../schemas/income-ceilings';
 import communes from './communes.json';
 import incomeCeilings from './income-ceilings.json';
@@ -11,14 +12,8 @@ import motives from './motives.json';
 import quartiers from './quartiers.json';
 import receptionPoints from './reception-points.json';
 
-export const TYPOLOGIES = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6'] as const;
-export type Typology = (typeof TYPOLOGIES)[number];
-
-export const FINANCINGS = ['LLTS', 'LLS', 'PLS', 'PLI'] as const;
-export type Financing = (typeof FINANCINGS)[number];
-
-export const FEATURES = ['balcony', 'garden', 'parking'] as const;
-export type Feature = (typeof FEATURES)[number];
+export * from './vocabulary';
+export type { ReceptionPoint };
 
 export interface Commune {
   code: string;
@@ -39,18 +34,6 @@ export interface Motive {
   label: string;
 }
 
-export const RECEPTION_POINT_KINDS = ['PILS', 'GADLS'] as const;
-export type ReceptionPointKind = (typeof RECEPTION_POINT_KINDS)[number];
-
-/** Where an agent helps tenants without internet or e-mail; Armos keeps the list. */
-export interface ReceptionPoint {
-  id: string;
-  kind: ReceptionPointKind;
-  name: string;
-  communeCode: string;
-  place: string;
-}
-
 export interface ReferenceData {
   communes: Commune[];
   quartiers: Quartier[];
@@ -69,8 +52,3 @@ export const seedReferenceData: ReferenceData = {
   receptionPoints: receptionPoints as ReceptionPoint[],
   incomeCeilings: incomeCeilings as IncomeCeilingYear[],
 };
-
-/** Number of rooms a typology stands for (T6 means six rooms or more). */
-export function roomsOf(typology: Typology): number {
-  return Number(typology.slice(1));
-}

@@ -36,6 +36,9 @@ export const apiClientCreatedSchema = apiClientSchema
   })
   .meta({ id: 'ApiClientCreated' });
 
+export type ApiClientView = z.infer<typeof apiClientSchema>;
+export type CreatedApiClientView = z.infer<typeof apiClientCreatedSchema>;
+
 export const tokenRequestSchema = z
   .object({
     grant_type: z.string().max(64).optional(),

@@ -1,6 +1,12 @@
 /** Sign-in, the signed-in user and staff accounts (docs/api.md "Auth and accounts"). */
 import { z } from 'zod';
-import { PROPOSAL_FREQUENCIES, ROLES, STAFF_ROLES, displayNameSchema, emailSchema } from './user';
+import {
+  PROPOSAL_FREQUENCIES,
+  STAFF_ROLES,
+  displayNameSchema,
+  emailSchema,
+  storedUserSchema,
+} from './user';
 
 export const loginBodySchema = z.strictObject({ email: emailSchema }).meta({ id: 'LoginBody' });
 
@@ -14,14 +20,10 @@ export const verifyBodySchema = z
   })
   .meta({ id: 'VerifyBody' });
 
-export const userSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    role: z.enum(ROLES),
-    lessorId: z.string().optional(),
-    displayName: z.string().optional(),
-    phone: z.string().optional(),
+/** The signed-in user as the API says it: its notice settings with their defaults filled in. */
+export const userSchema = storedUserSchema
+  .pick({ id: true, email: true, role: true, lessorId: true, displayName: true, phone: true })
+  .extend({
     notifications: z
       .object({ email: z.boolean(), proposals: z.enum(PROPOSAL_FREQUENCIES) })
       .optional(),

@@ -1,6 +1,6 @@
 /** Schemas shared by every part of the API contract. */
 import { z } from 'zod';
-import { RECEPTION_POINT_KINDS } from '../reference/index';
+import { RECEPTION_POINT_KINDS } from '../reference/vocabulary';
 
 export const errorCodeSchema = z.enum([
   'validation_failed',
@@ -44,6 +44,9 @@ export const receptionPointSchema = receptionPointBodySchema
   .extend({ id: z.string() })
   .meta({ id: 'ReceptionPoint' });
 
+/** Where an agent helps tenants without internet or e-mail; Armos keeps the list. */
+export type ReceptionPoint = z.infer<typeof receptionPointSchema>;
+
 export const referenceSchema = z
   .object({
     communes: z.array(z.object({ code: z.string(), name: z.string() })),
@@ -55,3 +58,6 @@ export const referenceSchema = z
     receptionPoints: z.array(receptionPointSchema),
   })
   .meta({ id: 'Reference' });
+
+/** Reference data as the API serves it to the web (GET /api/ref). */
+export type ReferenceView = z.infer<typeof referenceSchema>;

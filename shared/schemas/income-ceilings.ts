@@ -4,7 +4,7 @@
  * repository seeds the official figures (shared/reference/income-ceilings.json, SOURCES.md).
  */
 import { z } from 'zod';
-import { FINANCINGS } from '../reference/index';
+import { FINANCINGS } from '../reference/vocabulary';
 
 /** Household categories 1 to 6 of the regulations; beyond 6, `extraPerson` per person. */
 export const HOUSEHOLD_CATEGORIES = 6;

@@ -1,42 +1,13 @@
-/** Response schemas of listings, for the OpenAPI document. */
+/** Response schemas of listings, for the OpenAPI document; each derived from the stored listing. */
 import { z } from 'zod';
-import {
-  LISTING_STATUSES,
-  VERIFICATION_STATUSES,
-  dwellingSchema,
-  householdSchema,
-  listingInputSchema,
-  wishesSchema,
-} from './listing';
+import { dwellingSchema, householdSchema, storedListingSchema } from './listing';
 
-const lifecycleFields = {
-  id: z.string(),
-  status: z.enum(LISTING_STATUSES),
-  verification: z.enum(VERIFICATION_STATUSES),
-  publishedAt: z.string().optional(),
-  expiresAt: z.string().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** "Loyer après échange": rent and charges the household moving in would pay (today's unless its lessor stated others). */
-  nextTotalRent: z.number(),
-};
-
-export const listingSchema = listingInputSchema
+/** What its owner, its lessor and Armos read: the stored listing without its version. */
+export const listingSchema = storedListingSchema
+  .omit({ version: true })
   .extend({
-    ...lifecycleFields,
-    ownerId: z.string(),
-    verificationReason: z.string().optional(),
-    nextRent: z.number().optional(),
-    nextCharges: z.number().optional(),
-    assistance: z
-      .object({
-        agentId: z.string(),
-        name: z.string(),
-        email: z.string().optional(),
-        phone: z.string().optional(),
-        consentAt: z.string(),
-      })
-      .optional(),
+    /** "Loyer après échange": rent and charges the household moving in would pay (today's unless its lessor stated others). */
+    nextTotalRent: z.number(),
   })
   .meta({ id: 'Listing' });
 
@@ -49,12 +20,30 @@ export const receivedDwellingSchema = publicDwellingSchema
   .extend({ nextTotalRent: z.number() })
   .meta({ id: 'ReceivedDwelling' });
 
-export const publicListingSchema = z
-  .object({
-    ...lifecycleFields,
+/**
+ * The only thing other tenants and the cinor role may ever receive: no tenancy reference,
+ * dwelling number, income or identity.
+ */
+export const publicListingSchema = listingSchema
+  .pick({
+    id: true,
+    status: true,
+    verification: true,
+    publishedAt: true,
+    expiresAt: true,
+    createdAt: true,
+    updatedAt: true,
+    nextTotalRent: true,
+    motive: true,
+    wishes: true,
+  })
+  .extend({
     dwelling: publicDwellingSchema,
     household: householdSchema.pick({ adults: true, children: true }),
-    motive: z.string(),
-    wishes: wishesSchema,
   })
   .meta({ id: 'PublicListing' });
+
+export type ListingView = z.infer<typeof listingSchema>;
+export type PublicDwelling = z.infer<typeof publicDwellingSchema>;
+export type ReceivedDwelling = z.infer<typeof receivedDwellingSchema>;
+export type PublicListing = z.infer<typeof publicListingSchema>;

@@ -139,6 +139,9 @@ export const onBehalfOfSchema = z.strictObject({
   }),
 });
 
+/** The tenant a reception agent creates a listing for. */
+export type OnBehalfOf = z.infer<typeof onBehalfOfSchema>;
+
 export const createListingBodySchema = listingInputSchema
   .extend({ onBehalfOf: onBehalfOfSchema.optional() })
   .meta({ id: 'CreateListingBody' });
@@ -180,29 +183,35 @@ export const verificationBodySchema = z
 export type VerificationBody = z.infer<typeof verificationBodySchema>;
 
 /** Recorded when a reception agent creates a listing on a tenant's behalf. */
-export interface Assistance {
-  agentId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  consentAt: string;
-}
+export const assistanceSchema = z.object({
+  agentId: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  consentAt: z.string(),
+});
 
-/** A listing as stored and as returned to its owner, its lessor and Armos. */
-export interface Listing extends ListingInput {
-  id: string;
-  ownerId: string;
-  status: ListingStatus;
-  verification: VerificationStatus;
-  verificationReason?: string;
+/**
+ * A listing as stored: what its owner, its lessor and Armos read (`listingSchema` in
+ * `listing-views.ts` is this without storage fields, plus the rent after the swap).
+ */
+export const storedListingSchema = listingInputSchema.extend({
+  id: z.string(),
+  status: z.enum(LISTING_STATUSES),
+  verification: z.enum(VERIFICATION_STATUSES),
+  publishedAt: z.string().optional(),
+  expiresAt: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  ownerId: z.string(),
+  verificationReason: z.string().optional(),
   /** Stated by the lessor at verification: what the incoming household would pay (`shared/listing/next-rent.ts`). */
-  nextRent?: number;
-  nextCharges?: number;
-  assistance?: Assistance;
-  publishedAt?: string;
-  expiresAt?: string;
-  createdAt: string;
-  updatedAt: string;
+  nextRent: z.number().optional(),
+  nextCharges: z.number().optional(),
+  assistance: assistanceSchema.optional(),
   /** Optimistic concurrency: every write checks and increments it. */
-  version: number;
-}
+  version: z.number().int(),
+});
+
+export type Assistance = z.infer<typeof assistanceSchema>;
+export type Listing = z.infer<typeof storedListingSchema>;

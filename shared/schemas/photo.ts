@@ -37,6 +37,8 @@ export const photoUploadSchema = z
   })
   .meta({ id: 'PhotoUpload' });
 
+export type PhotoUpload = z.infer<typeof photoUploadSchema>;
+
 export const photoSchema = z
   .object({
     id: z.string(),

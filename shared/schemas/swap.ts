@@ -1,15 +1,11 @@
 /** Swaps as the API speaks them (docs/api.md "Swaps"). */
 import { z } from 'zod';
-import {
-  REFUSAL_REASONS,
-  REVIEW_DECISIONS,
-  SWAP_STATUSES,
-  decisionIssues,
-} from '../swap/lifecycle';
+import { REFUSAL_REASONS, SWAP_STATUSES, decisionIssues } from '../swap/lifecycle';
 import { FINANCINGS, TYPOLOGIES } from '../reference/index';
 import { idSchema } from './common';
-import { consentSchema, recordedConsentSchema } from './consent';
+import { consentSchema } from './consent';
 import { publicDwellingSchema } from './listing-views';
+import { swapParticipantSchema, swapReviewSchema, swapSchema } from './swap-record';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const daySchema = (label: string) =>
@@ -109,44 +105,48 @@ export const reviewInfoSchema = z
     occupants: z.number(),
     rooms: z.number(),
     surface: z.number(),
+    /** Minimum surface for the household under the occupancy norm. */
     minSurface: z.number(),
     overOccupied: z.boolean(),
     underOccupied: z.boolean(),
+    /** The household's declared annual taxable income, when given. */
     declaredIncome: z.number().optional(),
     ceilingCheck: ceilingCheckSchema,
   })
   .meta({ id: 'ReviewInfo' });
 
-export const swapReviewViewSchema = z.object({
-  listingId: z.string().describe('Le logement dans lequel le foyer entre'),
-  lessorId: z.string(),
-  incomingListingId: z.string().describe('Le foyer qui entre'),
-  decision: z.enum(REVIEW_DECISIONS),
-  reason: z.enum(REFUSAL_REASONS).optional(),
-  comment: z.string().optional(),
-  caleolDate: z.string().optional(),
-  dueAt: z.string(),
-  decidedAt: z.string().optional(),
-  overdue: z.boolean(),
-  escalated: z.boolean().optional(),
-  info: reviewInfoSchema.optional().describe('Pour les bailleurs et Armos seulement'),
-});
+/** A lessor's review as its readers see it: who decided and the reminders stay inside. */
+export const swapReviewViewSchema = swapReviewSchema
+  .pick({
+    listingId: true,
+    lessorId: true,
+    incomingListingId: true,
+    decision: true,
+    reason: true,
+    comment: true,
+    caleolDate: true,
+    dueAt: true,
+    decidedAt: true,
+    escalated: true,
+  })
+  .extend({
+    overdue: z.boolean(),
+    info: reviewInfoSchema.optional().describe('Pour les bailleurs et Armos seulement'),
+  });
 
-export const swapParticipantViewSchema = z.object({
-  listingId: z.string(),
-  isMe: z.boolean(),
-  confirmed: z.boolean(),
-  confirmedAt: z.string().optional(),
-  movesInto: z.string(),
-  dwelling: publicDwellingSchema,
-  contact: z
-    .object({
-      displayName: z.string().optional(),
-      email: z.string().optional(),
-      phone: z.string().optional(),
-    })
-    .optional(),
-});
+export const swapParticipantViewSchema = swapParticipantSchema
+  .pick({ listingId: true, confirmed: true, confirmedAt: true, movesInto: true })
+  .extend({
+    isMe: z.boolean(),
+    dwelling: publicDwellingSchema,
+    contact: z
+      .object({
+        displayName: z.string().optional(),
+        email: z.string().optional(),
+        phone: z.string().optional(),
+      })
+      .optional(),
+  });
 
 /** A chain of mutation: the vacancy entered first, and the dwelling the last mover releases. */
 export const swapChainViewSchema = z
@@ -168,22 +168,30 @@ export const swapChainViewSchema = z
   })
   .meta({ id: 'SwapChain' });
 
-export const swapViewSchema = z
-  .object({
-    id: z.string(),
-    matchId: z.string(),
-    kind: z.enum(['2-way', '3-way', 'chain']),
+export const swapViewSchema = swapSchema
+  .pick({
+    id: true,
+    matchId: true,
+    kind: true,
+    status: true,
+    requestedBy: true,
+    lessorIds: true,
+    dueAt: true,
+    effectiveDate: true,
+    cancelReason: true,
+    consents: true,
+    createdAt: true,
+    updatedAt: true,
+    underReviewAt: true,
+    approvedAt: true,
+    refusedAt: true,
+    completedAt: true,
+    cancelledAt: true,
+  })
+  .extend({
     chain: swapChainViewSchema.optional().describe('Une chaîne de mutation seulement'),
-    status: z.enum(SWAP_STATUSES),
-    requestedBy: z.string(),
     participants: z.array(swapParticipantViewSchema),
     reviews: z.array(swapReviewViewSchema),
-    lessorIds: z.array(z.string()),
-    dueAt: z.string().optional(),
-    effectiveDate: z.string().optional(),
-    cancelReason: z.string().optional(),
-    /** How the assisted tenant agreed to the request or the confirmation made for them. */
-    consents: z.array(recordedConsentSchema).optional(),
     actions: z.object({
       confirm: z.boolean(),
       cancel: z.boolean(),
@@ -191,13 +199,6 @@ export const swapViewSchema = z
       complete: z.boolean(),
       file: z.boolean(),
     }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    underReviewAt: z.string().optional(),
-    approvedAt: z.string().optional(),
-    refusedAt: z.string().optional(),
-    completedAt: z.string().optional(),
-    cancelledAt: z.string().optional(),
   })
   .meta({ id: 'Swap' });
 
@@ -206,4 +207,6 @@ export const swapPageSchema = z
   .meta({ id: 'SwapPage' });
 
 export type SwapView = z.infer<typeof swapViewSchema>;
+export type CeilingCheck = z.infer<typeof ceilingCheckSchema>;
+export type ReviewInfo = z.infer<typeof reviewInfoSchema>;
 export type ReviewBody = z.infer<typeof reviewBodySchema>;

@@ -32,20 +32,28 @@ export const displayNameSchema = z
 export const PROPOSAL_FREQUENCIES = ['daily', 'weekly', 'never'] as const;
 export type ProposalFrequency = (typeof PROPOSAL_FREQUENCIES)[number];
 
-export interface User {
-  id: string;
-  email: string;
-  role: Role;
-  lessorId?: string;
-  displayName?: string;
-  phone?: string;
+/** A user as stored; `userSchema` (`auth.ts`) is what the API says of the signed-in user. */
+export const storedUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  lessorId: z.string().optional(),
+  displayName: z.string().optional(),
+  phone: z.string().optional(),
   /** `email: false` silences every notice but the actions required; `proposals` paces the digest of new proposals. */
-  notifications?: { email?: boolean; proposals?: ProposalFrequency };
+  notifications: z
+    .object({
+      email: z.boolean().optional(),
+      proposals: z.enum(PROPOSAL_FREQUENCIES).optional(),
+    })
+    .optional(),
   /** Staff accounts Armos deactivated: no sign-in, every session refused. */
-  deactivatedAt?: string;
-  deactivatedBy?: string;
-  createdAt: string;
-  updatedAt: string;
+  deactivatedAt: z.string().optional(),
+  deactivatedBy: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   /** Last sign-in (tenants): 24 months without one, the account is erased (after a warning). */
-  lastActiveAt?: string;
-}
+  lastActiveAt: z.string().optional(),
+});
+
+export type User = z.infer<typeof storedUserSchema>;

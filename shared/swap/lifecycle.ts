@@ -6,30 +6,17 @@
  */
 import { addDays } from 'date-fns';
 import { ConflictError, ValidationError } from '../errors';
-import type { RecordedConsent } from '../schemas/consent';
-import type { Dwelling } from '../schemas/listing';
+import type {
+  ReleasedDwelling,
+  Swap,
+  SwapChain,
+  SwapParticipant,
+  SwapReview,
+} from '../schemas/swap-record';
+import type { RefusalReason, ReviewDecision, SwapStatus } from './statuses';
 
-export const SWAP_STATUSES = [
-  'awaiting_confirmations',
-  'under_review',
-  'approved',
-  'completed',
-  'refused',
-  'cancelled',
-] as const;
-export type SwapStatus = (typeof SWAP_STATUSES)[number];
-
-export const REVIEW_DECISIONS = ['pending', 'approved', 'refused', 'documents_requested'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
-
-export const REFUSAL_REASONS = [
-  'rent_arrears',
-  'income_above_ceiling',
-  'household_unsuited',
-  'incomplete_file',
-  'other',
-] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export * from './statuses';
+export type { ReleasedDwelling, Swap, SwapChain, SwapParticipant, SwapReview };
 
 /** Default review deadline, in days after the last confirmation. */
 export const REVIEW_DEADLINE_DAYS = 30;
@@ -41,87 +28,6 @@ export const ACTIVE_SWAP_STATUSES: readonly SwapStatus[] = [
   'under_review',
   'approved',
 ];
-
-export interface SwapParticipant {
-  listingId: string;
-  ownerId: string;
-  /** Lessor of this participant's own dwelling. */
-  lessorId: string;
-  /** The listing whose dwelling this household moves into. */
-  movesInto: string;
-  confirmed: boolean;
-  confirmedAt?: string;
-}
-
-export interface SwapReview {
-  /** The dwelling being entered. */
-  listingId: string;
-  /** That dwelling's lessor, who reviews. */
-  lessorId: string;
-  /** The household moving in. */
-  incomingListingId: string;
-  decision: ReviewDecision;
-  reason?: RefusalReason;
-  comment?: string;
-  caleolDate?: string;
-  dueAt: string;
-  decidedAt?: string;
-  decidedBy?: string;
-  remindedAt?: string;
-  escalated?: boolean;
-  escalatedAt?: string;
-}
-
-/** The dwelling a chain releases: its last mover's, returned to its lessor at the effective date. */
-export interface ReleasedDwelling {
-  listingId: string;
-  lessorId: string;
-  communeCode: string;
-  quartierId: string;
-  typology: Dwelling['typology'];
-}
-
-/** A chain of mutation: a lessor's vacant dwelling, entered by the first mover (./chain.ts). */
-export interface SwapChain {
-  vacancyId: string;
-  vacancyLessorId: string;
-  /** The vacant dwelling as it was offered (nobody rents it: no tenancy reference). */
-  vacancy: Omit<Dwelling, 'tenancyRef'>;
-  released: ReleasedDwelling;
-}
-
-export interface Swap {
-  id: string;
-  matchId: string;
-  kind: '2-way' | '3-way' | 'chain';
-  status: SwapStatus;
-  /**
-   * Each participant moves into `movesInto`: in a cycle participants[i] into the dwelling of
-   * participants[i + 1]; in a chain participants[0] into the vacancy, participants[i] into the
-   * dwelling of participants[i - 1].
-   */
-  participants: SwapParticipant[];
-  /** A chain only. */
-  chain?: SwapChain;
-  reviews: SwapReview[];
-  /** The listing whose household asked for the swap. */
-  requestedBy: string;
-  lessorIds: string[];
-  dueAt?: string;
-  underReviewAt?: string;
-  approvedAt?: string;
-  refusedAt?: string;
-  effectiveDate?: string;
-  completedAt?: string;
-  cancelledAt?: string;
-  cancelReason?: string;
-  cancelledBy?: 'participant' | 'armos';
-  /** How assisted tenants agreed to the request or confirmation their reception agent made. */
-  consents?: RecordedConsent[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
 export interface CycleMember {
   listingId: string;

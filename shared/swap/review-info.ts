@@ -7,34 +7,10 @@
 import { roomsOf, type Financing } from '../reference/index';
 import { isUnderOccupied, occupancyMinSurface, occupantsOf } from '../matching/occupancy';
 import type { Dwelling, Household } from '../schemas/listing';
+import type { CeilingCheck, ReviewInfo } from '../schemas/swap';
 import { HOUSEHOLD_CATEGORIES, type IncomeCeilingYear } from '../schemas/income-ceilings';
 
-export type CeilingCheck =
-  | { status: 'not_configured' }
-  | { status: 'income_unknown'; year: number }
-  | {
-      status: 'below' | 'above';
-      year: number;
-      ceiling: number;
-      income: number;
-      financing?: Financing;
-      category?: number;
-    };
-
-export interface ReviewInfo {
-  adults: number;
-  children: number;
-  occupants: number;
-  rooms: number;
-  surface: number;
-  /** Minimum surface for the household under the occupancy norm. */
-  minSurface: number;
-  overOccupied: boolean;
-  underOccupied: boolean;
-  /** The household's declared annual taxable income, when given. */
-  declaredIncome?: number;
-  ceilingCheck: CeilingCheck;
-}
+export type { CeilingCheck, ReviewInfo };
 
 /**
  * The household category of the regulations (1 to 6, and the persons beyond 6): a single adult

@@ -15,8 +15,7 @@ import { auditPut } from '../../lib/db/audit';
 import { takeRateLimit } from '../../lib/db/auth';
 import { ttlAt } from '../../lib/db/model';
 import { logger } from '../../lib/logger';
-import type { ApiDeps, ApiEnv } from '../context';
-import type { Caller } from './auth';
+import type { ApiDeps, ApiEnv, Caller } from '../context';
 
 /** Requests per client and minute: far above a batch job's needs, far below what hurts others. */
 export const API_CLIENT_REQUESTS_PER_MINUTE = 600;

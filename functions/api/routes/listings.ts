@@ -31,7 +31,7 @@ const listingOrPublic = z.union([listingSchema, publicListingSchema]);
 
 /** Strip storage-only fields (version) from what the API returns. */
 export function privateView(listing: Listing) {
-  const { version: _version, ...rest } = listing as Listing & { renewedAt?: string };
+  const { version: _version, ...rest } = listing;
   return { ...rest, nextTotalRent: nextTotalRentOf(listing) };
 }
 

@@ -6,7 +6,7 @@ import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX } from './model';
 import type { Database } from './client';
-import type { TransactItem } from './transact';
+import { named, type TransactItem } from './transact';
 
 export class ActiveListingExistsError extends ConflictError {
   constructor() {
@@ -67,15 +67,22 @@ export function toListing(item: Record<string, unknown>): Listing {
   };
 }
 
+/** The conditions of listing writes, by the names a failed transaction reports them. */
+export const LISTING_CONDITION = {
+  isNew: 'listing-is-new',
+  unchangedSinceRead: 'listing-unchanged-since-read',
+  ownerHasNoOtherActiveListing: 'owner-has-no-other-active-listing',
+} as const;
+
 /** Put of a new listing; fails if the id exists. */
 export function listingCreatePut(db: Database, listing: Listing, now: Date): TransactItem {
-  return {
+  return named(LISTING_CONDITION.isNew, {
     Put: {
       TableName: db.tableName,
       Item: listingItem(listing, now),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
-  };
+  });
 }
 
 /** Put of a changed listing; fails unless the stored version is the one it was read at. */
@@ -85,14 +92,14 @@ export function listingUpdatePut(
   readVersion: number,
   now: Date,
 ): TransactItem {
-  return {
+  return named(LISTING_CONDITION.unchangedSinceRead, {
     Put: {
       TableName: db.tableName,
       Item: listingItem({ ...listing, version: readVersion + 1 }, now),
       ConditionExpression: 'version = :read',
       ExpressionAttributeValues: { ':read': readVersion },
     },
-  };
+  });
 }
 
 export function activeListingGuardPut(
@@ -100,14 +107,14 @@ export function activeListingGuardPut(
   ownerId: string,
   listingId: string,
 ): TransactItem {
-  return {
+  return named(LISTING_CONDITION.ownerHasNoOtherActiveListing, {
     Put: {
       TableName: db.tableName,
       Item: { ...keys.activeListing(ownerId), entity: ENTITY.activeListing, listingId },
       ConditionExpression: 'attribute_not_exists(pk) OR listingId = :listingId',
       ExpressionAttributeValues: { ':listingId': listingId },
     },
-  };
+  });
 }
 
 export function activeListingGuardDelete(db: Database, ownerId: string): TransactItem {

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
-import type { Target } from './stats';
+import type { Target } from './stats-target';
 
 export const APPLIED_SLOTS = 3;
 export const appliedIdsAttribute = (slot: number) => `appliedIds${slot}`;

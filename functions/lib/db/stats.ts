@@ -13,9 +13,10 @@ import {
   type Cells,
   type Period,
 } from '../../../shared/stats/index';
-import { ENTITY, keys, type ItemKey } from './model';
+import { ENTITY, keys } from './model';
 import type { Database } from './client';
 import { APPLIED_SLOTS, appliedDayAttribute } from './stats-apply';
+import type { Target } from './stats-target';
 import { queryAll } from './batch';
 
 const NOT_COUNTERS = new Set([
@@ -28,13 +29,7 @@ const NOT_COUNTERS = new Set([
   ...Array.from({ length: APPLIED_SLOTS }, (_, slot) => appliedDayAttribute(slot)),
 ]);
 
-export interface Target {
-  key: ItemKey;
-  entity: string;
-  month: string;
-  scope?: string;
-  adds: Record<string, number>;
-}
+export type { Target };
 
 /** Groups cells by stored item: month aggregates, and the stock item for `active`. */
 export function targetsOf(cells: Cells): Target[] {

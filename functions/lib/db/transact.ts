@@ -12,8 +12,27 @@ import type { Database } from './client';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** Index of each failed condition in the transaction, for callers that explain which one. */
-export type ConditionFailures = number[];
+/**
+ * Index of each failed condition in the transaction, and the names of those written with
+ * `named()`: callers explain which one failed by its name rather than its position.
+ */
+export type ConditionFailures = number[] & { names: ReadonlySet<string> };
+
+const conditionNames = new WeakMap<TransactItem, string>();
+
+/** `item`, whose condition a failed transaction reports as `name` (while it is passed as is). */
+export function named(name: string, item: TransactItem): TransactItem {
+  conditionNames.set(item, name);
+  return item;
+}
+
+function failuresOf(items: TransactItem[], indices: number[]): ConditionFailures {
+  const names = indices.flatMap((index) => {
+    const name = conditionNames.get(items[index]!);
+    return name === undefined ? [] : [name];
+  });
+  return Object.assign(indices, { names: new Set(names) });
+}
 
 export async function transactWrite(
   db: Database,
@@ -30,7 +49,7 @@ export async function transactWrite(
       const failed = reasons.flatMap((reason, index) =>
         reason.Code === 'ConditionalCheckFailed' ? [index] : [],
       );
-      if (failed.length > 0) throw withCause(onConditionFailed(failed), error);
+      if (failed.length > 0) throw withCause(onConditionFailed(failuresOf(items, failed)), error);
       // TransactionConflict: another transaction touched the same items at the same instant.
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
         throw new ConflictError('Une autre action est en cours sur ces éléments. Réessayez.', {

@@ -5,18 +5,13 @@
  */
 import { ValidationError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
+import type { RenewalResultBody } from '../../../shared/schemas/listing-renewal';
 import { findListing, ListingChangedError } from '../db/listings';
 import { getUser } from '../db/users';
 import { readRenewalToken } from './renewal-token';
 import { changeListingStatus, type ListingDeps } from './service';
 
-export interface RenewalResult {
-  listingId: string;
-  status: Listing['status'];
-  expiresAt?: string;
-  /** False when this link had already been used (or the listing renewed otherwise). */
-  renewed: boolean;
-}
+export type RenewalResult = RenewalResultBody;
 
 const invalidLink = () =>
   new ValidationError(

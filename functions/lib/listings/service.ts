@@ -17,7 +17,12 @@ import {
 } from '../../../shared/listing/lifecycle';
 import { referenceIssues } from '../../../shared/listing/validate';
 import type { ReferenceData } from '../../../shared/reference/index';
-import type { Listing, ListingInput, VerificationBody } from '../../../shared/schemas/listing';
+import type {
+  Listing,
+  ListingInput,
+  OnBehalfOf,
+  VerificationBody,
+} from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import { expiryScheduleItems } from '../db/expiry';
@@ -25,6 +30,7 @@ import { isHeldBySuspension } from '../moderation/suspension';
 import type { Database } from '../db/client';
 import {
   ActiveListingExistsError,
+  LISTING_CONDITION,
   ListingChangedError,
   activeListingGuardDelete,
   activeListingGuardPut,
@@ -51,13 +57,6 @@ export interface ListingDeps {
   now: () => Date;
   appUrl: string;
   reference: () => Promise<ReferenceData>;
-}
-
-export interface OnBehalfOf {
-  name: string;
-  email?: string;
-  phone?: string;
-  consent: true;
 }
 
 async function assertReferenceValid(
@@ -154,7 +153,7 @@ export async function createListing(
       ...extra,
     ],
     (failed) =>
-      failed.includes(1)
+      failed.names.has(LISTING_CONDITION.ownerHasNoOtherActiveListing)
         ? new ActiveListingExistsError()
         : new ConflictError('Création impossible : réessayez.'),
   );
@@ -246,9 +245,8 @@ export async function changeListingStatus(
       status: 'published',
       publishedAt: action === 'publish' || !current.publishedAt ? at : current.publishedAt,
       expiresAt: expiresAt.toISOString(),
-      renewedAt: action === 'renew' ? at : undefined,
       updatedAt: at,
-    } as Listing;
+    };
     // A withdrawn listing coming back must again be the owner's only active one.
     if (current.status === 'withdrawn')
       items.push(activeListingGuardPut(deps.db, current.ownerId, current.id));
@@ -280,8 +278,9 @@ export async function changeListingStatus(
       ),
       ...items,
     ],
+    // The guard is written only when a withdrawn listing comes back.
     (failed) =>
-      failed.includes(2) && current.status === 'withdrawn'
+      failed.names.has(LISTING_CONDITION.ownerHasNoOtherActiveListing)
         ? new ActiveListingExistsError()
         : new ListingChangedError(),
   );

@@ -6,7 +6,7 @@ import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { canOwner, refusalOf } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import type { PhotoUploadBody, PhotoView } from '../../../shared/schemas/photo';
+import type { PhotoUpload, PhotoUploadBody, PhotoView } from '../../../shared/schemas/photo';
 import type { User } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
 import { findListing, getListing } from '../db/listings';
@@ -31,14 +31,6 @@ export interface PhotoDeps {
 
 export const UPLOAD_URL_SECONDS = 10 * 60;
 export const DOWNLOAD_URL_SECONDS = 5 * 60;
-
-export interface PhotoUpload {
-  photoId: string;
-  uploadUrl: string;
-  method: 'PUT';
-  headers: Record<string, string>;
-  expiresAt: string;
-}
 
 export async function requestPhotoUpload(
   deps: PhotoDeps,

@@ -1201,7 +1201,6 @@ export interface components {
       expiresAt?: string;
       createdAt: string;
       updatedAt: string;
-      nextTotalRent: number;
       ownerId: string;
       verificationReason?: string;
       nextRent?: number;
@@ -1213,6 +1212,7 @@ export interface components {
         phone?: string;
         consentAt: string;
       };
+      nextTotalRent: number;
     };
     CreateListingBody: {
       dwelling: {
@@ -1277,11 +1277,6 @@ export interface components {
       createdAt: string;
       updatedAt: string;
       nextTotalRent: number;
-      dwelling: components['schemas']['PublicDwelling'];
-      household: {
-        adults: number;
-        children: number;
-      };
       motive: string;
       wishes: {
         communes: string[];
@@ -1298,6 +1293,11 @@ export interface components {
         };
         /** @default [] */
         features: ('balcony' | 'garden' | 'parking')[];
+      };
+      dwelling: components['schemas']['PublicDwelling'];
+      household: {
+        adults: number;
+        children: number;
       };
     };
     PublicDwelling: {
@@ -1691,6 +1691,27 @@ export interface components {
       matchId: string;
       /** @enum {string} */
       kind: '2-way' | '3-way' | 'chain';
+      /** @enum {string} */
+      status:
+        | 'awaiting_confirmations'
+        | 'under_review'
+        | 'approved'
+        | 'completed'
+        | 'refused'
+        | 'cancelled';
+      requestedBy: string;
+      lessorIds: string[];
+      dueAt?: string;
+      effectiveDate?: string;
+      cancelReason?: string;
+      consents?: components['schemas']['RecordedConsent'][];
+      createdAt: string;
+      updatedAt: string;
+      underReviewAt?: string;
+      approvedAt?: string;
+      refusedAt?: string;
+      completedAt?: string;
+      cancelledAt?: string;
       /** @description Une chaîne de mutation seulement */
       chain?: {
         /** @description Le logement vacant, dans lequel entre le premier foyer */
@@ -1709,21 +1730,12 @@ export interface components {
           freeFrom?: string;
         };
       };
-      /** @enum {string} */
-      status:
-        | 'awaiting_confirmations'
-        | 'under_review'
-        | 'approved'
-        | 'completed'
-        | 'refused'
-        | 'cancelled';
-      requestedBy: string;
       participants: {
         listingId: string;
-        isMe: boolean;
         confirmed: boolean;
         confirmedAt?: string;
         movesInto: string;
+        isMe: boolean;
         dwelling: components['schemas']['PublicDwelling'];
         contact?: {
           displayName?: string;
@@ -1750,8 +1762,8 @@ export interface components {
         caleolDate?: string;
         dueAt: string;
         decidedAt?: string;
-        overdue: boolean;
         escalated?: boolean;
+        overdue: boolean;
         /** @description Pour les bailleurs et Armos seulement */
         info?: {
           adults: number;
@@ -1785,11 +1797,6 @@ export interface components {
               };
         };
       }[];
-      lessorIds: string[];
-      dueAt?: string;
-      effectiveDate?: string;
-      cancelReason?: string;
-      consents?: components['schemas']['RecordedConsent'][];
       actions: {
         confirm: boolean;
         cancel: boolean;
@@ -1798,13 +1805,6 @@ export interface components {
         complete: boolean;
         file: boolean;
       };
-      createdAt: string;
-      updatedAt: string;
-      underReviewAt?: string;
-      approvedAt?: string;
-      refusedAt?: string;
-      completedAt?: string;
-      cancelledAt?: string;
     };
     CreateSwapBody: {
       matchId: string;
@@ -3554,7 +3554,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -3565,7 +3564,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -3725,7 +3725,6 @@ export interface operations {
            *         "expiresAt": "exemple",
            *         "createdAt": "exemple",
            *         "updatedAt": "exemple",
-           *         "nextTotalRent": 1,
            *         "ownerId": "exemple",
            *         "verificationReason": "exemple",
            *         "nextRent": 1,
@@ -3736,7 +3735,8 @@ export interface operations {
            *           "email": "exemple",
            *           "phone": "exemple",
            *           "consentAt": "exemple"
-           *         }
+           *         },
+           *         "nextTotalRent": 1
            *       }
            *     ]
            */
@@ -3851,7 +3851,6 @@ export interface operations {
            *         "expiresAt": "exemple",
            *         "createdAt": "exemple",
            *         "updatedAt": "exemple",
-           *         "nextTotalRent": 1,
            *         "ownerId": "exemple",
            *         "verificationReason": "exemple",
            *         "nextRent": 1,
@@ -3862,7 +3861,8 @@ export interface operations {
            *           "email": "exemple",
            *           "phone": "exemple",
            *           "consentAt": "exemple"
-           *         }
+           *         },
+           *         "nextTotalRent": 1
            *       }
            *     ]
            */
@@ -3978,7 +3978,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -3989,7 +3988,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json':
@@ -4171,7 +4171,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4182,7 +4181,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4355,7 +4355,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4366,7 +4365,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4550,7 +4550,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4561,7 +4560,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4722,7 +4722,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4733,7 +4732,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -4894,7 +4894,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -4905,7 +4904,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -6563,7 +6563,6 @@ export interface operations {
            *           "expiresAt": "exemple",
            *           "createdAt": "exemple",
            *           "updatedAt": "exemple",
-           *           "nextTotalRent": 1,
            *           "ownerId": "exemple",
            *           "verificationReason": "exemple",
            *           "nextRent": 1,
@@ -6574,7 +6573,8 @@ export interface operations {
            *             "email": "exemple",
            *             "phone": "exemple",
            *             "consentAt": "exemple"
-           *           }
+           *           },
+           *           "nextTotalRent": 1
            *         }
            *       ],
            *       "nextCursor": "exemple"
@@ -7766,6 +7766,31 @@ export interface operations {
            *           "id": "exemple",
            *           "matchId": "exemple",
            *           "kind": "2-way",
+           *           "status": "awaiting_confirmations",
+           *           "requestedBy": "exemple",
+           *           "lessorIds": [
+           *             "exemple"
+           *           ],
+           *           "dueAt": "exemple",
+           *           "effectiveDate": "exemple",
+           *           "cancelReason": "exemple",
+           *           "consents": [
+           *             {
+           *               "listingId": "exemple",
+           *               "step": "match-yes",
+           *               "channel": "guichet",
+           *               "note": "exemple",
+           *               "at": "exemple",
+           *               "agentId": "exemple"
+           *             }
+           *           ],
+           *           "createdAt": "exemple",
+           *           "updatedAt": "exemple",
+           *           "underReviewAt": "exemple",
+           *           "approvedAt": "exemple",
+           *           "refusedAt": "exemple",
+           *           "completedAt": "exemple",
+           *           "cancelledAt": "exemple",
            *           "chain": {
            *             "vacancyId": "exemple",
            *             "vacancyLessorId": "exemple",
@@ -7792,15 +7817,13 @@ export interface operations {
            *               "freeFrom": "exemple"
            *             }
            *           },
-           *           "status": "awaiting_confirmations",
-           *           "requestedBy": "exemple",
            *           "participants": [
            *             {
            *               "listingId": "exemple",
-           *               "isMe": true,
            *               "confirmed": true,
            *               "confirmedAt": "exemple",
            *               "movesInto": "exemple",
+           *               "isMe": true,
            *               "dwelling": {},
            *               "contact": {
            *                 "displayName": "exemple",
@@ -7820,8 +7843,8 @@ export interface operations {
            *               "caleolDate": "exemple",
            *               "dueAt": "exemple",
            *               "decidedAt": "exemple",
-           *               "overdue": true,
            *               "escalated": true,
+           *               "overdue": true,
            *               "info": {
            *                 "adults": 1,
            *                 "children": 1,
@@ -7835,22 +7858,6 @@ export interface operations {
            *               }
            *             }
            *           ],
-           *           "lessorIds": [
-           *             "exemple"
-           *           ],
-           *           "dueAt": "exemple",
-           *           "effectiveDate": "exemple",
-           *           "cancelReason": "exemple",
-           *           "consents": [
-           *             {
-           *               "listingId": "exemple",
-           *               "step": "match-yes",
-           *               "channel": "guichet",
-           *               "note": "exemple",
-           *               "at": "exemple",
-           *               "agentId": "exemple"
-           *             }
-           *           ],
            *           "actions": {
            *             "confirm": true,
            *             "cancel": true,
@@ -7859,14 +7866,7 @@ export interface operations {
            *             ],
            *             "complete": true,
            *             "file": true
-           *           },
-           *           "createdAt": "exemple",
-           *           "updatedAt": "exemple",
-           *           "underReviewAt": "exemple",
-           *           "approvedAt": "exemple",
-           *           "refusedAt": "exemple",
-           *           "completedAt": "exemple",
-           *           "cancelledAt": "exemple"
+           *           }
            *         }
            *       ],
            *       "nextCursor": "exemple"
@@ -7979,6 +7979,31 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "status": "awaiting_confirmations",
+           *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "chain": {
            *         "vacancyId": "exemple",
            *         "vacancyLessorId": "exemple",
@@ -8005,15 +8030,13 @@ export interface operations {
            *           "freeFrom": "exemple"
            *         }
            *       },
-           *       "status": "awaiting_confirmations",
-           *       "requestedBy": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8046,8 +8069,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8064,22 +8087,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8088,14 +8095,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -8240,6 +8240,31 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "status": "awaiting_confirmations",
+           *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "chain": {
            *         "vacancyId": "exemple",
            *         "vacancyLessorId": "exemple",
@@ -8266,15 +8291,13 @@ export interface operations {
            *           "freeFrom": "exemple"
            *         }
            *       },
-           *       "status": "awaiting_confirmations",
-           *       "requestedBy": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8307,8 +8330,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8325,22 +8348,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8349,14 +8356,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -8467,6 +8467,31 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "status": "awaiting_confirmations",
+           *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "chain": {
            *         "vacancyId": "exemple",
            *         "vacancyLessorId": "exemple",
@@ -8493,15 +8518,13 @@ export interface operations {
            *           "freeFrom": "exemple"
            *         }
            *       },
-           *       "status": "awaiting_confirmations",
-           *       "requestedBy": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8534,8 +8557,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8552,22 +8575,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8576,14 +8583,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -8741,6 +8741,31 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "status": "awaiting_confirmations",
+           *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "chain": {
            *         "vacancyId": "exemple",
            *         "vacancyLessorId": "exemple",
@@ -8767,15 +8792,13 @@ export interface operations {
            *           "freeFrom": "exemple"
            *         }
            *       },
-           *       "status": "awaiting_confirmations",
-           *       "requestedBy": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -8808,8 +8831,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -8826,22 +8849,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -8850,14 +8857,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -9011,6 +9011,31 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "status": "awaiting_confirmations",
+           *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "chain": {
            *         "vacancyId": "exemple",
            *         "vacancyLessorId": "exemple",
@@ -9037,15 +9062,13 @@ export interface operations {
            *           "freeFrom": "exemple"
            *         }
            *       },
-           *       "status": "awaiting_confirmations",
-           *       "requestedBy": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -9078,8 +9101,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -9096,22 +9119,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -9120,14 +9127,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -9281,6 +9281,31 @@ export interface operations {
            *       "id": "exemple",
            *       "matchId": "exemple",
            *       "kind": "2-way",
+           *       "status": "awaiting_confirmations",
+           *       "requestedBy": "exemple",
+           *       "lessorIds": [
+           *         "exemple"
+           *       ],
+           *       "dueAt": "exemple",
+           *       "effectiveDate": "exemple",
+           *       "cancelReason": "exemple",
+           *       "consents": [
+           *         {
+           *           "listingId": "exemple",
+           *           "step": "match-yes",
+           *           "channel": "guichet",
+           *           "note": "exemple",
+           *           "at": "exemple",
+           *           "agentId": "exemple"
+           *         }
+           *       ],
+           *       "createdAt": "exemple",
+           *       "updatedAt": "exemple",
+           *       "underReviewAt": "exemple",
+           *       "approvedAt": "exemple",
+           *       "refusedAt": "exemple",
+           *       "completedAt": "exemple",
+           *       "cancelledAt": "exemple",
            *       "chain": {
            *         "vacancyId": "exemple",
            *         "vacancyLessorId": "exemple",
@@ -9307,15 +9332,13 @@ export interface operations {
            *           "freeFrom": "exemple"
            *         }
            *       },
-           *       "status": "awaiting_confirmations",
-           *       "requestedBy": "exemple",
            *       "participants": [
            *         {
            *           "listingId": "exemple",
-           *           "isMe": true,
            *           "confirmed": true,
            *           "confirmedAt": "exemple",
            *           "movesInto": "exemple",
+           *           "isMe": true,
            *           "dwelling": {
            *             "lessorId": "exemple",
            *             "communeCode": "97411",
@@ -9348,8 +9371,8 @@ export interface operations {
            *           "caleolDate": "exemple",
            *           "dueAt": "exemple",
            *           "decidedAt": "exemple",
-           *           "overdue": true,
            *           "escalated": true,
+           *           "overdue": true,
            *           "info": {
            *             "adults": 1,
            *             "children": 1,
@@ -9366,22 +9389,6 @@ export interface operations {
            *           }
            *         }
            *       ],
-           *       "lessorIds": [
-           *         "exemple"
-           *       ],
-           *       "dueAt": "exemple",
-           *       "effectiveDate": "exemple",
-           *       "cancelReason": "exemple",
-           *       "consents": [
-           *         {
-           *           "listingId": "exemple",
-           *           "step": "match-yes",
-           *           "channel": "guichet",
-           *           "note": "exemple",
-           *           "at": "exemple",
-           *           "agentId": "exemple"
-           *         }
-           *       ],
            *       "actions": {
            *         "confirm": true,
            *         "cancel": true,
@@ -9390,14 +9397,7 @@ export interface operations {
            *         ],
            *         "complete": true,
            *         "file": true
-           *       },
-           *       "createdAt": "exemple",
-           *       "updatedAt": "exemple",
-           *       "underReviewAt": "exemple",
-           *       "approvedAt": "exemple",
-           *       "refusedAt": "exemple",
-           *       "completedAt": "exemple",
-           *       "cancelledAt": "exemple"
+           *       }
            *     }
            */
           'application/json': components['schemas']['Swap'];
@@ -9945,7 +9945,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -9956,7 +9955,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];
@@ -10140,7 +10140,6 @@ export interface operations {
            *       "expiresAt": "exemple",
            *       "createdAt": "exemple",
            *       "updatedAt": "exemple",
-           *       "nextTotalRent": 1,
            *       "ownerId": "exemple",
            *       "verificationReason": "exemple",
            *       "nextRent": 1,
@@ -10151,7 +10150,8 @@ export interface operations {
            *         "email": "exemple",
            *         "phone": "exemple",
            *         "consentAt": "exemple"
-           *       }
+           *       },
+           *       "nextTotalRent": 1
            *     }
            */
           'application/json': components['schemas']['Listing'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Listing } from '$shared/schemas/listing';
+import type { ListingView } from '$shared/schemas/listing-views';
 import { canRenewNow, currentListing } from './current';
 
 const now = new Date('2025-06-01T00:00:00Z');
@@ -19,7 +19,7 @@ describe('currentListing', () => {
     const listings = [
       { id: 'a', status: 'withdrawn' },
       { id: 'b', status: 'published' },
-    ] as Listing[];
+    ] as ListingView[];
 
     expect(currentListing(listings)?.id).toBe('b');
     expect(currentListing([listings[0]!])).toBeNull();

@@ -1,9 +1,9 @@
 /** Which of the tenant's listings is "my listing": the most recent one still alive. */
 import { ACTIVE_STATUSES } from '$shared/listing/lifecycle';
-import type { Listing } from '$shared/schemas/listing';
+import type { ListingView } from '$shared/schemas/listing-views';
 
 /** GET /listings/mine answers newest first; withdrawn and exchanged listings are history. */
-export function currentListing(listings: Listing[]): Listing | null {
+export function currentListing(listings: ListingView[]): ListingView | null {
   return listings.find((listing) => ACTIVE_STATUSES.includes(listing.status)) ?? null;
 }
 
@@ -12,7 +12,7 @@ export const RENEWAL_WINDOW_DAYS = 30;
 
 /** "Prolonger" is offered from 30 days before expiry, and after it. */
 export function canRenewNow(
-  listing: Pick<Listing, 'status' | 'expiresAt'>,
+  listing: Pick<ListingView, 'status' | 'expiresAt'>,
   now = new Date(),
 ): boolean {
   if (listing.status === 'expired') return true;

@@ -3,7 +3,8 @@
  * field can be shown back as typed), `null` for a yes/no not answered yet. `inputFromDraft` turns
  * it into the API's body; the zod schema then says what is missing, in French.
  */
-import type { Listing, ListingInput } from '$shared/schemas/listing';
+import type { ListingInput } from '$shared/schemas/listing';
+import type { ListingView } from '$shared/schemas/listing-views';
 import type { Quartier } from '$shared/reference/index';
 
 export interface ListingDraft {
@@ -78,7 +79,7 @@ export function emptyDraft(): ListingDraft {
 const text = (value: number | undefined) =>
   value === undefined ? '' : String(value).replace('.', ',');
 
-export function draftFromListing(listing: ListingInput | Listing): ListingDraft {
+export function draftFromListing(listing: ListingInput | ListingView): ListingDraft {
   const { dwelling, household, wishes } = listing;
   return {
     dwelling: {

@@ -1,17 +1,9 @@
 /** API clients of lessors' systems, for Armos (docs/api.md "API clients of lessors' systems"). */
 import { api } from '$lib/api';
+import type { ApiClientView, CreatedApiClientView } from '$shared/schemas/api-client';
 
-export interface ApiClient {
-  clientId: string;
-  lessorId: string;
-  name: string;
-  createdAt: string;
-  createdBy: string;
-  revokedAt?: string;
-  lastTokenAt?: string;
-}
-
-export type CreatedApiClient = ApiClient & { clientSecret: string };
+export type ApiClient = ApiClientView;
+export type CreatedApiClient = CreatedApiClientView;
 
 export const listApiClients = () => api.get<ApiClient[]>('/admin/api-clients');
 export const createApiClient = (body: { lessorId: string; name: string }) =>

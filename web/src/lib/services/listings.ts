@@ -1,31 +1,27 @@
 /**
  * Listings and the lessors' verification queue (docs/api.md "Listings"). Types are the API's
- * (`$shared/schemas/listing`), imported as types only so pages without a form do not bundle zod.
+ * (`$shared/schemas/listing`, `listing-views`), imported as types only so pages without a form
+ * do not bundle zod.
  */
 import { api, type Page } from '$lib/api';
-import type { Listing, ListingInput, VerificationStatus } from '$shared/schemas/listing';
+import type { ListingInput, OnBehalfOf, VerificationStatus } from '$shared/schemas/listing';
+import type { ListingView } from '$shared/schemas/listing-views';
 import type { RenewalResultBody } from '$shared/schemas/listing-renewal';
 
-export interface OnBehalfOf {
-  name: string;
-  phone?: string;
-  email?: string;
-  consent: true;
-}
-
-export const myListings = () => api.get<Listing[]>('/listings/mine');
-export const managedListings = () => api.get<Listing[]>('/listings/managed');
-export const getListing = (id: string) => api.get<Listing>(`/listings/${encodeURIComponent(id)}`);
+export const myListings = () => api.get<ListingView[]>('/listings/mine');
+export const managedListings = () => api.get<ListingView[]>('/listings/managed');
+export const getListing = (id: string) =>
+  api.get<ListingView>(`/listings/${encodeURIComponent(id)}`);
 
 export const createListing = (input: ListingInput, onBehalfOf?: OnBehalfOf) =>
-  api.post<Listing>('/listings', onBehalfOf ? { ...input, onBehalfOf } : input);
+  api.post<ListingView>('/listings', onBehalfOf ? { ...input, onBehalfOf } : input);
 
 export const updateListing = (id: string, input: ListingInput) =>
-  api.patch<Listing>(`/listings/${encodeURIComponent(id)}`, input);
+  api.patch<ListingView>(`/listings/${encodeURIComponent(id)}`, input);
 
 export type ListingTransition = 'publish' | 'withdraw' | 'renew';
 export const changeListingStatus = (id: string, transition: ListingTransition) =>
-  api.post<Listing>(`/listings/${encodeURIComponent(id)}/${transition}`);
+  api.post<ListingView>(`/listings/${encodeURIComponent(id)}/${transition}`);
 
 export type RenewalResult = RenewalResultBody;
 /** The one-click renewal of an expiry mail's link: public, the token is the proof. */
@@ -46,7 +42,7 @@ export function verificationQueue(query: {
   });
   if (query.lessorId) params.set('lessorId', query.lessorId);
   if (query.cursor) params.set('cursor', query.cursor);
-  return api.get<Page<Listing>>(`/lessor/listings?${params}`);
+  return api.get<Page<ListingView>>(`/lessor/listings?${params}`);
 }
 
 /** The rent and charges the household moving in would pay, stated when verifying. */
@@ -61,7 +57,7 @@ export const recordVerification = (
   reason?: string,
   next?: NextRent,
 ) =>
-  api.post<Listing>(
+  api.post<ListingView>(
     `/listings/${encodeURIComponent(id)}/verification`,
     verified ? { verified, ...next } : { verified, reason },
   );

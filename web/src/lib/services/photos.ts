@@ -5,7 +5,7 @@
  * repeated here for the same reason, and photos.test.ts checks they match the API's.
  */
 import { ApiError, api } from '$lib/api';
-import type { PhotoContentType, PhotoView } from '$shared/schemas/photo';
+import type { PhotoContentType, PhotoUpload, PhotoView } from '$shared/schemas/photo';
 
 export type { PhotoView };
 
@@ -15,13 +15,7 @@ export const PHOTO_LIMITS = {
   contentTypes: ['image/jpeg', 'image/png', 'image/webp'] as readonly PhotoContentType[],
 } as const;
 
-export interface PhotoUpload {
-  photoId: string;
-  uploadUrl: string;
-  method: 'PUT';
-  headers: Record<string, string>;
-  expiresAt: string;
-}
+export type { PhotoUpload };
 
 const photosPath = (listingId: string) => `/listings/${encodeURIComponent(listingId)}/photos`;
 

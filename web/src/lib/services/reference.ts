@@ -3,17 +3,10 @@
  * the seed files; one request per visit is enough (it changes a few times a year).
  */
 import { api } from '$lib/api';
-import type { Commune, Lessor, Motive, Quartier, ReceptionPoint } from '$shared/reference/index';
+import type { ReceptionPoint } from '$shared/reference/index';
+import type { ReferenceView } from '$shared/schemas/common';
 
-export interface Reference {
-  communes: Commune[];
-  quartiers: Quartier[];
-  lessors: Lessor[];
-  typologies: string[];
-  financings: string[];
-  motives: Motive[];
-  receptionPoints: ReceptionPoint[];
-}
+export type Reference = ReferenceView;
 
 let cached: Promise<Reference> | undefined;
 

@@ -4,13 +4,12 @@
  * types only so the pages do not bundle zod.
  */
 import { api, type Page } from '$lib/api';
-import type { ReviewBody, SwapView } from '$shared/schemas/swap';
+import type { ReviewBody, ReviewInfo, SwapView } from '$shared/schemas/swap';
 import type { SwapStatus } from '$shared/swap/lifecycle';
 
-export type { ReviewBody, SwapStatus, SwapView };
+export type { ReviewBody, ReviewInfo, SwapStatus, SwapView };
 export type SwapParticipantView = SwapView['participants'][number];
 export type SwapReviewView = SwapView['reviews'][number];
-export type ReviewInfo = NonNullable<SwapReviewView['info']>;
 
 const swapPath = (id: string) => `/swaps/${encodeURIComponent(id)}`;
 

@@ -4,20 +4,20 @@
  */
 import { api } from '$lib/api';
 import { applyWidening, type WidenChange } from '$shared/matching/widen-change';
-import type { Listing } from '$shared/schemas/listing';
+import type { ListingView } from '$shared/schemas/listing-views';
 import type { WidenView } from '$shared/schemas/match';
 import type { Reference } from './reference';
 
 export type { WidenView };
 
 export async function applyWideningTo(
-  listing: Listing,
+  listing: ListingView,
   widening: WidenView,
   reference: Reference,
-): Promise<Listing> {
+): Promise<ListingView> {
   const communeOf = new Map(reference.quartiers.map((q) => [q.id, q.communeCode]));
   const wishes = applyWidening(listing.wishes, widening.change as WidenChange, (id) =>
     communeOf.get(id),
   );
-  return api.patch<Listing>(`/listings/${encodeURIComponent(listing.id)}`, { wishes });
+  return api.patch<ListingView>(`/listings/${encodeURIComponent(listing.id)}`, { wishes });
 }

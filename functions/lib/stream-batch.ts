@@ -1,0 +1,35 @@
+/**
+ * Partial batch failures of the table's stream handlers, through Powertools' batch processor.
+ * Records of a shard are handled one after another. Lambda resumes a DynamoDB stream from the
+ * lowest sequence number a handler reports, so once a record fails the later ones are left for
+ * that retry: not handled now, they come again after the failed one, still in order, and the
+ * response names only the first failed record.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+export type RecordHandler = (record: DynamoDBRecord) => Promise<void>;
+
+export async function handleInOrder(
+  event: DynamoDBStreamEvent,
+  handle: RecordHandler,
+): Promise<DynamoDBBatchResponse> {
+  let failed = false;
+  const untilFirstFailure = async (record: DynamoDBRecord) => {
+    if (failed) return;
+    try {
+      await handle(record);
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  // One processor per batch: its state is the batch's, and concurrent calls share nothing.
+  return processPartialResponse(
+    event,
+    untilFirstFailure,
+    new BatchProcessor(EventType.DynamoDBStreams),
+    // A batch whose only handled record failed is reported like any other, not thrown.
+    { processInParallel: false, throwOnFullBatchFailure: false },
+  );
+}
