@@ -92,9 +92,9 @@ describe('Armos’s pipeline of chains', () => {
     const text = await item.innerText();
     expect(text).toContain('T4 de 85 m² à La Montagne (Saint-Denis)');
     expect(text).toContain('SODEGIS');
-    expect(text).toContain('1 chaîne');
-    expect(text).toContain('proposée aux foyers');
-    expect(text).toContain('le foyer du T2 à Prima');
+    // Other test files' Saint-Denis tenants may enter the T4 too: only this file's chain is asserted.
+    expect(text).toMatch(/\d+ chaînes?\b/);
+    expect(text).toContain('proposée aux foyers un foyer déménagerait : le foyer du T2 à Prima');
     expect(text).toContain('le T2 libéré revient à son bailleur');
     await expectAccessible(page);
     await screenshot(page, 'armos-chaines');
