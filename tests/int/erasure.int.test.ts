@@ -148,11 +148,18 @@ describe('export and erasure of a tenant', () => {
       ).status,
     ).toBe(200);
 
-    // Act
-    const exported = await api('/me/export', { token: subject.token });
-    const document = (await exported.json()) as Record<string, unknown[]> & {
-      account: Record<string, unknown>;
+    // The cancellation mail leaves through the stream: exported once it is sent (none pending).
+    const exportNow = async () => {
+      const response = await api('/me/export', { token: subject.token });
+      const read = (await response.json()) as Record<string, unknown[]> & {
+        account: Record<string, unknown>;
+      };
+      return { response, read };
     };
+    expect(await until(async () => (await exportNow()).read.mails?.length === 0)).toBe(true);
+
+    // Act
+    const { response: exported, read: document } = await exportNow();
     const erased = await api('/me', { method: 'DELETE', token: subject.token });
 
     // Assess: the export holds every kind.
