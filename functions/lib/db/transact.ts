@@ -51,13 +51,21 @@ export async function transactWrite(
       );
       if (failed.length > 0) throw withCause(onConditionFailed(failuresOf(items, failed)), error);
       // TransactionConflict: another transaction touched the same items at the same instant.
-      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-        throw new ConflictError('Une autre action est en cours sur ces éléments. Réessayez.', {
-          cause: error,
-        });
-      }
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict'))
+        throw new TransactionCollisionError(error);
     }
     throw error;
+  }
+}
+
+/**
+ * Another transaction touched the same items at the same instant and no condition failed: the use
+ * case may read again and retry (`withConflictRetry` in the swaps). Callers test for this class,
+ * never for the SDK's error.
+ */
+export class TransactionCollisionError extends ConflictError {
+  constructor(cause: unknown) {
+    super('Une autre action est en cours sur ces éléments. Réessayez.', { cause });
   }
 }
 

@@ -5,7 +5,6 @@
  * vacancy can therefore be engaged by one swap only, even when several requests race: the losers'
  * conditions fail and they get a 409.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { addDays } from 'date-fns';
 import { ConflictError, type AppError } from '../../../shared/errors';
 import { expiryFrom } from '../../../shared/listing/lifecycle';
@@ -34,7 +33,7 @@ import {
   swapCreatePut,
   swapUpdatePut,
 } from '../db/swaps';
-import { transactWrite, type TransactItem } from '../db/transact';
+import { named, transactWrite, TransactionCollisionError, type TransactItem } from '../db/transact';
 import { VACANCY_DAYS, vacancySwapPut, type StoredVacancy } from '../db/vacancies';
 
 export class VacancyAlreadyEngagedError extends ConflictError {
@@ -88,16 +87,19 @@ function reviewItems(db: Database, before: Swap | undefined, after: Swap): Trans
   });
 }
 
-function listingItems(
-  db: Database,
-  transition: Transition,
-  now: Date,
-): { items: TransactItem[]; conditioned: number[] } {
+/** The conditions a swap's transaction is written with, by name (see `named`). */
+const SWAP_CONDITION = {
+  swapUnchangedOrNew: 'swapUnchangedOrNew',
+  listingInExpectedState: 'listingInExpectedState',
+  vacancyStillFree: 'vacancyStillFree',
+  matchUnchanged: 'matchUnchanged',
+} as const;
+
+function listingItems(db: Database, transition: Transition, now: Date): TransactItem[] {
   const target = listingStatusFor(transition.after.status);
   const current = transition.before ? listingStatusFor(transition.before.status) : 'published';
   const items: TransactItem[] = [];
-  const conditioned: number[] = [];
-  if (transition.before && target === current) return { items, conditioned };
+  if (transition.before && target === current) return items;
   for (const participant of transition.after.participants) {
     const listing = transition.listings.get(participant.listingId)!;
     let updated: Listing = { ...listing, status: target, updatedAt: now.toISOString() };
@@ -108,10 +110,15 @@ function listingItems(
       extra.push(...expiryScheduleItems(db, listing, updated));
     }
     if (target === 'exchanged') extra.push(activeListingGuardDelete(db, listing.ownerId));
-    conditioned.push(items.length);
-    items.push(listingSwapPut(db, updated, listing.version, current, now), ...extra);
+    items.push(
+      named(
+        SWAP_CONDITION.listingInExpectedState,
+        listingSwapPut(db, updated, listing.version, current, now),
+      ),
+      ...extra,
+    );
   }
-  return { items, conditioned };
+  return items;
 }
 
 /** The chain's vacancy when the swap's step changes what it is (engaged, let, open again). */
@@ -140,32 +147,30 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
   const now = deps.now();
   const { before, after } = transition;
   const items: TransactItem[] = [
-    before ? swapUpdatePut(db, after, before.version) : swapCreatePut(db, after),
+    named(
+      SWAP_CONDITION.swapUnchangedOrNew,
+      before ? swapUpdatePut(db, after, before.version) : swapCreatePut(db, after),
+    ),
     ...reviewItems(db, before, after),
   ];
-  const listings = listingItems(db, transition, now);
-  const listingIndexes = new Set(listings.conditioned.map((index) => index + items.length));
-  items.push(...listings.items);
-  const vacancyIndex = items.length;
+  items.push(...listingItems(db, transition, now));
   const vacancy = vacancyItem(db, transition, now);
-  if (vacancy) items.push(vacancy);
-  const matchIndex = items.length;
+  if (vacancy) items.push(named(SWAP_CONDITION.vacancyStillFree, vacancy));
   if (transition.match) {
     const { stored, status } = transition.match;
     // The match names the swap made of it, so that a participant's export and erasure find it.
-    items.push(
-      ...matchUpdateItems(
-        db,
-        {
-          ...stored,
-          status,
-          resumeStatus: undefined,
-          updatedAt: now.toISOString(),
-          ...(before ? {} : { swapId: after.id }),
-        },
-        stored.version,
-      ),
+    const [matchPut, ...links] = matchUpdateItems(
+      db,
+      {
+        ...stored,
+        status,
+        resumeStatus: undefined,
+        updatedAt: now.toISOString(),
+        ...(before ? {} : { swapId: after.id }),
+      },
+      stored.version,
     );
+    items.push(named(SWAP_CONDITION.matchUnchanged, matchPut!), ...links);
   }
   items.push(
     auditPut(
@@ -184,10 +189,10 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
   const overflow = transition.mails.slice(room);
   items.push(...transition.mails.slice(0, room));
 
-  await transactWrite(db, items, (failed): AppError => {
-    if (failed.some((index) => listingIndexes.has(index))) return new ListingAlreadyEngagedError();
-    if (vacancy && failed.includes(vacancyIndex)) return new VacancyAlreadyEngagedError();
-    if (transition.match && failed.includes(matchIndex))
+  await transactWrite(db, items, ({ names }): AppError => {
+    if (names.has(SWAP_CONDITION.listingInExpectedState)) return new ListingAlreadyEngagedError();
+    if (names.has(SWAP_CONDITION.vacancyStillFree)) return new VacancyAlreadyEngagedError();
+    if (names.has(SWAP_CONDITION.matchUnchanged))
       return new ConflictError('La proposition a changé entre-temps. Rechargez la page.');
     return before ? new SwapChangedError() : new ConflictError('Cet échange existe déjà.');
   });
@@ -197,10 +202,7 @@ export async function commitTransition(deps: SwapDeps, transition: Transition): 
 
 /** Whether the error is a transaction that lost a race without any condition failing: worth re-reading and retrying. */
 function isTransientConflict(error: unknown): boolean {
-  if (!(error instanceof ConflictError) || !(error.cause instanceof TransactionCanceledException))
-    return false;
-  const codes = (error.cause.CancellationReasons ?? []).map((reason) => reason.Code);
-  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+  return error instanceof TransactionCollisionError;
 }
 
 /** Runs a use case again (it re-reads) when its transaction collided with a concurrent one. */
