@@ -1,10 +1,10 @@
 /**
  * Keeps CINOR's statistics up to date from the table's stream: each listing, match or swap record
  * becomes the events of what changed (shared/stats/events.ts). A batch's sums are combined per
- * aggregate item and written with one conditional update per item that also records the ids of
+ * stored item — one per month and kind of scope — and written in one transaction with the ids of
  * the changes counted (functions/lib/db/stats-apply.ts): a redelivered, re-split or reordered
- * batch changes nothing, and sums commute. (Per-record transactions with a marker item, and
- * combined sums in transactions of up to 100 items, were measured slower: docs/benchmarks.md.)
+ * batch changes nothing, and sums commute. (Per-record transactions with a marker item, and one
+ * conditional update per scope's item, were measured slower: docs/benchmarks.md.)
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import {
@@ -18,13 +18,7 @@ import {
 } from '../../shared/stats/index';
 import type { Database } from '../lib/db/client';
 import { getListings } from '../lib/db/listings';
-import { targetsOf } from '../lib/db/stats';
-import {
-  BatchCombiner,
-  applyCombined,
-  compactChangeId,
-  creationDayOf,
-} from '../lib/db/stats-apply';
+import { applyChanges, compactChangeId, type CountedChange } from '../lib/db/stats-apply';
 import { logger } from '../lib/logger';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
 
@@ -74,17 +68,17 @@ export async function aggregateRecords(deps: StatsDeps, records: DynamoDBRecord[
     deps.db,
     [...changes.values()].flatMap(({ before, after }) => [before, after]),
   );
-  const combiner = new BatchCombiner();
+  const counted: CountedChange[] = [];
   for (const [id, { record, before, after }] of changes) {
     const cells = cellsOf(changeOf({ id, before, after }, lookup));
     if (cells.size === 0) continue;
-    combiner.add(
-      compactChangeId(id),
-      creationDayOf(record.dynamodb?.ApproximateCreationDateTime),
-      targetsOf(cells),
-    );
+    counted.push({
+      id: compactChangeId(id),
+      createdAt: Math.floor(record.dynamodb?.ApproximateCreationDateTime ?? 0),
+      cells,
+    });
   }
-  await applyCombined(deps.db, combiner.items());
+  await applyChanges(deps.db, counted, deps.now());
 }
 
 export function createStatsAggregator(deps: StatsDeps) {

@@ -250,13 +250,14 @@ describe('statistics aggregator', () => {
     },
   });
   const cell = async (monthKey: string, attribute: string, stock = false) => {
-    const key = stock
-      ? keys.statsStock(monthKey)
-      : keys.statsAggregate(monthKey, `Q#${quartierId}`);
+    const key = stock ? keys.statsStock(monthKey) : keys.statsMonth(monthKey, 'Q');
     const { Item } = await stackDatabase().doc.send(
       new GetCommand({ TableName: stackDatabase().tableName, Key: key, ConsistentRead: true }),
     );
-    return Item?.[attribute];
+    if (stock) return Item?.[attribute];
+    return (Item?.counters as Record<string, Record<string, number>> | undefined)?.[
+      `Q#${quartierId}`
+    ]?.[attribute];
   };
 
   it('changes nothing when a record is delivered again, and gives the same totals out of order', async () => {

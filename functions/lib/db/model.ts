@@ -68,6 +68,8 @@ export const ENTITY = {
   statsAggregate: 'StatsAggregate',
   statsEvent: 'StatsEvent',
   statsStock: 'StatsStock',
+  statsMonth: 'StatsMonth',
+  statsLedger: 'StatsLedger',
   inactivity: 'InactivityEntry',
   apiClient: 'ApiClient',
   webhookEndpoint: 'WebhookEndpoint',
@@ -187,6 +189,10 @@ export const keys = {
    */
   statsStock: (month: string) => key('STATSSTOCK', month),
   statsStockPartition: () => ({ pk: 'STATSSTOCK' }),
+  /** A month's counters of every scope of one kind (quartiers, communes, CINOR, flows…), as a map. */
+  statsMonth: (month: string, kind: string) => key(`STATS#${month}`, `SCOPES#${kind}`),
+  /** The ids of the stream changes counted, by the window their records were created in. */
+  statsLedger: (window: number) => key(`STATSLEDGER#${window}`, 'IDS'),
   /** A tenant account in the inactivity calendar, under the UTC day it is erased without a new sign-in. */
   inactivity: (day: string, userId: string) => key(`DORMANT#${day}`, userId),
   inactivityDay: (day: string) => ({ pk: `DORMANT#${day}` }),
