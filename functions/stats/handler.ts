@@ -17,8 +17,15 @@ import {
   type ListingFacts,
 } from '../../shared/stats/index';
 import type { Database } from '../lib/db/client';
-import { getListings } from '../lib/db/listings';
-import { applyChanges, compactChangeId, type CountedChange } from '../lib/db/stats-apply';
+import { batchGetAll } from '../lib/db/batch';
+import { keys } from '../lib/db/model';
+import { ListingFactsCache } from './listing-facts-cache';
+import {
+  StatsItemCopies,
+  applyChanges,
+  compactChangeId,
+  type CountedChange,
+} from '../lib/db/stats-apply';
 import { logger } from '../lib/logger';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
 
@@ -33,16 +40,38 @@ export function changeIdOf(record: DynamoDBRecord): string {
   return `${keys?.pk?.S ?? ''}|${keys?.sk?.S ?? ''}|${record.dynamodb?.SequenceNumber ?? record.eventID ?? ''}`;
 }
 
-/** The listings the images name, read once for the whole batch. */
-async function lookupFor(db: Database, images: Array<Item | undefined>) {
-  const ids = [...new Set(images.flatMap(listingIdsNamedBy))];
+/** What statistics read of a listing (listingFactsOf): its dwelling and household only. */
+const LISTING_FACTS = 'id, dwelling, household, publishedAt';
+
+/**
+ * The listings the images name: those of the batch's own listing records, those kept from earlier
+ * batches, and the others read once for the whole batch.
+ */
+async function lookupFor(db: Database, images: Array<Item | undefined>, kept: ListingFactsCache) {
   const found = new Map<string, ListingFacts>();
-  if (ids.length > 0) {
-    for (const listing of (await getListings(db, ids)).values()) {
-      const facts = listingFactsOf(listing as unknown as Item);
+  for (const image of images) {
+    const facts = image?.entity === 'Listing' ? listingFactsOf(image) : undefined;
+    if (facts) found.set(facts.id, facts);
+  }
+  const missing: string[] = [];
+  for (const id of new Set(images.flatMap(listingIdsNamedBy))) {
+    if (found.has(id)) continue;
+    const facts = kept.get(id);
+    if (facts) found.set(id, facts);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const items = await batchGetAll(
+      db,
+      missing.map((id) => keys.listing(id)),
+      { projection: LISTING_FACTS },
+    );
+    for (const item of items) {
+      const facts = listingFactsOf(item);
       if (facts) found.set(facts.id, facts);
     }
   }
+  for (const facts of found.values()) kept.set(facts);
   return (id: string) => found.get(id);
 }
 
@@ -57,7 +86,12 @@ function imagesOf(record: DynamoDBRecord): { before?: Item; after?: Item } | und
 }
 
 /** Applies a batch of records (each at most once, whatever was applied before). */
-export async function aggregateRecords(deps: StatsDeps, records: DynamoDBRecord[]): Promise<void> {
+export async function aggregateRecords(
+  deps: StatsDeps,
+  records: DynamoDBRecord[],
+  kept = new ListingFactsCache(),
+  copies = new StatsItemCopies(),
+): Promise<void> {
   const changes = new Map<string, { record: DynamoDBRecord; before?: Item; after?: Item }>();
   for (const record of records) {
     const images = imagesOf(record);
@@ -67,6 +101,7 @@ export async function aggregateRecords(deps: StatsDeps, records: DynamoDBRecord[
   const lookup = await lookupFor(
     deps.db,
     [...changes.values()].flatMap(({ before, after }) => [before, after]),
+    kept,
   );
   const counted: CountedChange[] = [];
   for (const [id, { record, before, after }] of changes) {
@@ -78,15 +113,17 @@ export async function aggregateRecords(deps: StatsDeps, records: DynamoDBRecord[
       cells,
     });
   }
-  await applyChanges(deps.db, counted, deps.now());
+  await applyChanges(deps.db, counted, deps.now(), copies);
 }
 
 export function createStatsAggregator(deps: StatsDeps) {
+  const kept = new ListingFactsCache();
+  const copies = new StatsItemCopies();
   return async function aggregateFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
     try {
-      await aggregateRecords(deps, event.Records);
+      await aggregateRecords(deps, event.Records, kept, copies);
       return { batchItemFailures: [] };
     } catch (error) {
       const first = event.Records[0]?.dynamodb?.SequenceNumber;

@@ -9,6 +9,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/model';
+import { monthItemKeyOf } from '../../functions/lib/db/stats';
 import { LEDGER_WINDOW_SECONDS } from '../../functions/lib/db/stats-apply';
 import { createStatsAggregator } from '../../functions/stats/handler';
 import { createOwnTable, dropOwnTable } from '../support/stack';
@@ -63,9 +64,12 @@ async function read(key: { pk: string; sk: string }) {
 }
 
 const newListings = async () =>
-  ((await read(keys.statsMonth('2026-01', 'Q')))?.counters as Record<string, { new?: number }>)?.[
-    `Q#${QUARTIER}`
-  ]?.new;
+  (
+    (await read(monthItemKeyOf('2026-01', `Q#${QUARTIER}`)))?.counters as Record<
+      string,
+      { new?: number }
+    >
+  )?.[`Q#${QUARTIER}`]?.new;
 
 describe('statistics aggregator, ledger of the changes counted', () => {
   it('recognises a redelivery the next day, expires its ledger, refuses a record too old', async () => {

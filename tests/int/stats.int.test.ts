@@ -3,6 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/lib/db/model';
+import { monthItemKeyOf } from '../../functions/lib/db/stats';
 import { createStatsAggregator } from '../../functions/stats/handler';
 import { monthOf } from '../../shared/stats/index';
 import { publishListing } from '../support/market';
@@ -250,14 +251,14 @@ describe('statistics aggregator', () => {
     },
   });
   const cell = async (monthKey: string, attribute: string, stock = false) => {
-    const key = stock ? keys.statsStock(monthKey) : keys.statsMonth(monthKey, 'Q');
+    const key = stock
+      ? keys.statsStockYear(monthKey.slice(0, 4))
+      : monthItemKeyOf(monthKey, `Q#${quartierId}`);
     const { Item } = await stackDatabase().doc.send(
       new GetCommand({ TableName: stackDatabase().tableName, Key: key, ConsistentRead: true }),
     );
-    if (stock) return Item?.[attribute];
-    return (Item?.counters as Record<string, Record<string, number>> | undefined)?.[
-      `Q#${quartierId}`
-    ]?.[attribute];
+    const counters = Item?.counters as Record<string, Record<string, number>> | undefined;
+    return stock ? counters?.[monthKey]?.[attribute] : counters?.[`Q#${quartierId}`]?.[attribute];
   };
 
   it('changes nothing when a record is delivered again, and gives the same totals out of order', async () => {

@@ -20,7 +20,12 @@ import { statsItemOf, statsItemsOf } from '../db/stats';
 
 const SEGMENTS = 4;
 /** What a rebuild replaces: aggregates of both layouts, and the stock. The ledger of ids stays. */
-const STORED = new Set<string>([ENTITY.statsAggregate, ENTITY.statsMonth, ENTITY.statsStock]);
+const STORED = new Set<string>([
+  ENTITY.statsAggregate,
+  ENTITY.statsMonth,
+  ENTITY.statsStock,
+  ENTITY.statsStockYear,
+]);
 
 /** The whole table, in parallel segments: offline use only (see above). */
 async function scanEntities(db: Database, entities: string[]): Promise<Item[]> {
