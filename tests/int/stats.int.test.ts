@@ -74,7 +74,7 @@ describe('statistics through the stream', () => {
     const seenByCinor = await quartierRow(cinor);
     const communes = (await (
       await api(`/stats/communes?${period}`, { token: armos.token })
-    ).json()) as { rows: Row[] };
+    ).json()) as { rows: Row[]; series: Array<{ month: string; newListings: number }> };
     const communesForCinor = (await (
       await api(`/stats/communes?${period}`, { token: cinor.token })
     ).json()) as { rows: Row[] };
@@ -86,6 +86,10 @@ describe('statistics through the stream', () => {
     const suzanne = communes.rows.find((r) => r.communeCode === '97420')!;
     expect(typeof suzanne.newListings).toBe('number');
     expect(communes.rows.at(-1)).toMatchObject({ communeCode: 'CINOR' });
+    // The month's series counts them too (not only the stock, which is kept in other items).
+    expect(
+      communes.series.find((point) => point.month === month)!.newListings,
+    ).toBeGreaterThanOrEqual(2);
     // CINOR's commune figure is exact unless it would give a masked quartier away.
     expect([suzanne.newListings, 'secret']).toContain(
       communesForCinor.rows.find((r) => r.communeCode === '97420')!.newListings,
