@@ -1,10 +1,10 @@
 /**
  * Keeps CINOR's statistics up to date from the table's stream: each listing, match or swap record
  * becomes the events of what changed (shared/stats/events.ts). A batch's sums are combined per
- * aggregate item and written with one conditional update per item that also records the ids of
+ * stored item — one per month and kind of scope — and written in one transaction with the ids of
  * the changes counted (functions/lib/db/stats-apply.ts): a redelivered, re-split or reordered
- * batch changes nothing, and sums commute. (Per-record transactions with a marker item, and
- * combined sums in transactions of up to 100 items, were measured slower: docs/benchmarks.md.)
+ * batch changes nothing, and sums commute. (Per-record transactions with a marker item, and one
+ * conditional update per scope's item, were measured slower: docs/benchmarks.md.)
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import {
@@ -17,13 +17,14 @@ import {
   type ListingFacts,
 } from '../../shared/stats/index';
 import type { Database } from '../lib/db/client';
-import { getListings } from '../lib/db/listings';
-import { targetsOf } from '../lib/db/stats';
+import { batchGetAll } from '../lib/db/batch';
+import { keys } from '../lib/db/model';
+import { ListingFactsCache } from './listing-facts-cache';
 import {
-  BatchCombiner,
-  applyCombined,
+  StatsItemCopies,
+  applyChanges,
   compactChangeId,
-  creationDayOf,
+  type CountedChange,
 } from '../lib/db/stats-apply';
 import { logger } from '../lib/logger';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
@@ -39,16 +40,38 @@ export function changeIdOf(record: DynamoDBRecord): string {
   return `${keys?.pk?.S ?? ''}|${keys?.sk?.S ?? ''}|${record.dynamodb?.SequenceNumber ?? record.eventID ?? ''}`;
 }
 
-/** The listings the images name, read once for the whole batch. */
-async function lookupFor(db: Database, images: Array<Item | undefined>) {
-  const ids = [...new Set(images.flatMap(listingIdsNamedBy))];
+/** What statistics read of a listing (listingFactsOf): its dwelling and household only. */
+const LISTING_FACTS = 'id, dwelling, household, publishedAt';
+
+/**
+ * The listings the images name: those of the batch's own listing records, those kept from earlier
+ * batches, and the others read once for the whole batch.
+ */
+async function lookupFor(db: Database, images: Array<Item | undefined>, kept: ListingFactsCache) {
   const found = new Map<string, ListingFacts>();
-  if (ids.length > 0) {
-    for (const listing of (await getListings(db, ids)).values()) {
-      const facts = listingFactsOf(listing as unknown as Item);
+  for (const image of images) {
+    const facts = image?.entity === 'Listing' ? listingFactsOf(image) : undefined;
+    if (facts) found.set(facts.id, facts);
+  }
+  const missing: string[] = [];
+  for (const id of new Set(images.flatMap(listingIdsNamedBy))) {
+    if (found.has(id)) continue;
+    const facts = kept.get(id);
+    if (facts) found.set(id, facts);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const items = await batchGetAll(
+      db,
+      missing.map((id) => keys.listing(id)),
+      { projection: LISTING_FACTS },
+    );
+    for (const item of items) {
+      const facts = listingFactsOf(item);
       if (facts) found.set(facts.id, facts);
     }
   }
+  for (const facts of found.values()) kept.set(facts);
   return (id: string) => found.get(id);
 }
 
@@ -63,7 +86,12 @@ function imagesOf(record: DynamoDBRecord): { before?: Item; after?: Item } | und
 }
 
 /** Applies a batch of records (each at most once, whatever was applied before). */
-export async function aggregateRecords(deps: StatsDeps, records: DynamoDBRecord[]): Promise<void> {
+export async function aggregateRecords(
+  deps: StatsDeps,
+  records: DynamoDBRecord[],
+  kept = new ListingFactsCache(),
+  copies = new StatsItemCopies(),
+): Promise<void> {
   const changes = new Map<string, { record: DynamoDBRecord; before?: Item; after?: Item }>();
   for (const record of records) {
     const images = imagesOf(record);
@@ -73,26 +101,29 @@ export async function aggregateRecords(deps: StatsDeps, records: DynamoDBRecord[
   const lookup = await lookupFor(
     deps.db,
     [...changes.values()].flatMap(({ before, after }) => [before, after]),
+    kept,
   );
-  const combiner = new BatchCombiner();
+  const counted: CountedChange[] = [];
   for (const [id, { record, before, after }] of changes) {
     const cells = cellsOf(changeOf({ id, before, after }, lookup));
     if (cells.size === 0) continue;
-    combiner.add(
-      compactChangeId(id),
-      creationDayOf(record.dynamodb?.ApproximateCreationDateTime),
-      targetsOf(cells),
-    );
+    counted.push({
+      id: compactChangeId(id),
+      createdAt: Math.floor(record.dynamodb?.ApproximateCreationDateTime ?? 0),
+      cells,
+    });
   }
-  await applyCombined(deps.db, combiner.items());
+  await applyChanges(deps.db, counted, deps.now(), copies);
 }
 
 export function createStatsAggregator(deps: StatsDeps) {
+  const kept = new ListingFactsCache();
+  const copies = new StatsItemCopies();
   return async function aggregateFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
     try {
-      await aggregateRecords(deps, event.Records);
+      await aggregateRecords(deps, event.Records, kept, copies);
       return { batchItemFailures: [] };
     } catch (error) {
       const first = event.Records[0]?.dynamodb?.SequenceNumber;

@@ -23,7 +23,7 @@ import { findUserByEmail } from '../../functions/lib/db/users';
 import { rebuildStats } from '../../functions/lib/stats/rebuild';
 import { createStatsAggregator } from '../../functions/stats/handler';
 import { aggregatesFromItems } from '../../functions/lib/db/stats';
-import { createPreviousStatsAggregator } from './stats-previous';
+import { baseAggregator } from './stats-base';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
 
@@ -45,8 +45,8 @@ type Autocannon = (
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DOC = 'docs/benchmarks.md';
-/** The commit before this aggregator (its per-record path is kept in stats-previous.ts). */
-const PREVIOUS_COMMIT = '9b229ea';
+/** Stream records created per second in the synthetic backlog (a busy evening of the bourse). */
+const CREATED_PER_SECOND = Number(process.env.BENCH_CREATED_PER_SECOND ?? 50);
 const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const SIZE = {
   listings: Number(process.env.BENCH_LISTINGS ?? 3000),
@@ -54,7 +54,7 @@ const SIZE = {
   swaps: 600,
   seed: 7,
 };
-/** The previous aggregator runs on every n-th batch only: it takes minutes on the whole year. */
+/** The previous aggregator runs on every n-th batch only: it may take minutes on the whole year. */
 const SAMPLE_EVERY = Number(process.env.BENCH_SAMPLE_EVERY ?? 5);
 /** `aggregator` measures the aggregator only (the rebuild and API lines are left as they were). */
 const ONLY_AGGREGATOR = process.env.BENCH_STATS_PARTS === 'aggregator';
@@ -95,10 +95,12 @@ function compact(value: unknown): unknown {
 
 /** The stream records of the year's items being written, as Lambda receives them. */
 function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
+  const firstCreated = Math.floor(Date.now() / 1000) - Math.ceil(items.length / CREATED_PER_SECOND);
   return items.map((item, i) => ({
     eventName: 'INSERT',
     dynamodb: {
       SequenceNumber: String(1e20 + i),
+      ApproximateCreationDateTime: firstCreated + Math.floor(i / CREATED_PER_SECOND),
       Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
       NewImage: marshall(compact(item) as Record<string, unknown>, {
         removeUndefinedValues: true,
@@ -107,17 +109,51 @@ function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
   }));
 }
 
-type Aggregator = typeof createStatsAggregator;
+interface Aggregator {
+  create: typeof createStatsAggregator;
+  read: typeof aggregatesFromItems;
+}
+const current: Aggregator = { create: createStatsAggregator, read: aggregatesFromItems };
 
-/** Every counter stored, as `pk|sk|counter` → value: both aggregators must leave the same. */
-async function storedCounters(db: Database): Promise<string> {
+/** Every counter stored, as `month|scope|counter=value`: both aggregators must leave the same. */
+async function storedCounters(db: Database, read: Aggregator['read']): Promise<string> {
   const items = await scanAll(db);
-  const counters = aggregatesFromItems(items).flatMap((aggregate) =>
+  const counters = read(items).flatMap((aggregate) =>
     Object.entries(aggregate.counters)
       .filter(([, value]) => value !== 0)
       .map(([counter, value]) => `${aggregate.month}|${aggregate.scope}|${counter}=${value}`),
   );
   return counters.sort().join('\n');
+}
+
+/** An item's size as DynamoDB counts it (names and values; numbers by their digits). */
+function itemBytes(value: unknown): number {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).length / 2) + 1;
+  if (typeof value === 'boolean' || value === null) return 1;
+  if (value instanceof Set) return [...value].reduce((sum, v) => sum + itemBytes(v), 0);
+  if (Array.isArray(value)) return 3 + value.reduce((sum, v) => sum + 1 + itemBytes(v), 0);
+  if (typeof value === 'object')
+    return (
+      3 +
+      Object.entries(value as object).reduce(
+        (sum, [name, v]) => sum + Buffer.byteLength(name) + 1 + itemBytes(v),
+        0,
+      )
+    );
+  return 0;
+}
+
+/** The largest stored statistics item of each entity, in KB. */
+async function largestItems(db: Database): Promise<string> {
+  const largest = new Map<string, number>();
+  for (const item of await scanAll(db)) {
+    const entity = String(item.entity);
+    largest.set(entity, Math.max(largest.get(entity) ?? 0, itemBytes(item)));
+  }
+  return [...largest]
+    .map(([entity, bytes]) => `${entity} ${(bytes / 1024).toFixed(1)} KB`)
+    .join(', ');
 }
 
 async function scanAll(db: Database): Promise<Record<string, unknown>[]> {
@@ -161,10 +197,12 @@ async function aggregatorRates(
   stack: { dynamodbEndpoint: string; config: { region: string } },
   creators: Aggregator[],
   records: DynamoDBRecord[],
-): Promise<Array<{ rate: number; counters: string }>> {
+): Promise<Array<{ rate: number; counters: string; largest: string }>> {
   const dbs = await Promise.all(creators.map(() => freshTable(stack)));
   try {
-    const aggregators = creators.map((create, i) => create({ db: dbs[i]!, now: () => new Date() }));
+    const aggregators = creators.map(({ create }, i) =>
+      create({ db: dbs[i]!, now: () => new Date() }),
+    );
     const spent = creators.map(() => 0);
     for (let start = 0; start < records.length; start += 100) {
       for (const [i, aggregate] of aggregators.entries()) {
@@ -179,7 +217,8 @@ async function aggregatorRates(
     return await Promise.all(
       dbs.map(async (db, i) => ({
         rate: records.length / (spent[i]! / 1000),
-        counters: await storedCounters(db),
+        counters: await storedCounters(db, creators[i]!.read),
+        largest: await largestItems(db),
       })),
     );
   } finally {
@@ -191,33 +230,37 @@ async function benchAggregator(stack: {
   dynamodbEndpoint: string;
   config: { region: string };
 }): Promise<void> {
-  const records = recordsOf(baseItems);
+  // In the order the items were created, as the stream delivers a busy period: a listing before
+  // the matches and swaps that name it.
+  const when = (item: Record<string, unknown>) => String(item.createdAt ?? item.decidedAt ?? '');
+  const records = recordsOf([...baseItems].sort((a, b) => when(a).localeCompare(when(b))));
   // Whole batches of consecutive records, as a shard delivers them: every n-th batch of 100.
   const sample = records.filter((_, i) => Math.floor(i / 100) % SAMPLE_EVERY === 0);
   say(
-    `- aggregator, one handler, batches of 100 applied one after the other as on one shard; every ${SAMPLE_EVERY}th batch of 100 consecutive records of the year (${fmt(sample.length)} records); each aggregator on a fresh table of its own holding the year's ${fmt(baseItems.length)} items, the two taking turns batch by batch in this run:`,
+    `- aggregator, one handler, batches of 100 applied one after the other as on one shard; records in the order their items were created, ${CREATED_PER_SECOND} a second; each run on a fresh table of its own holding the year's ${fmt(baseItems.length)} items; first the whole year through the current aggregator, then every ${SAMPLE_EVERY}th batch of 100 consecutive records of the year (${fmt(sample.length)} records) through the previous and the current one taking turns batch by batch:`,
   );
-  const [previous, current] = await aggregatorRates(
-    stack,
-    [createPreviousStatsAggregator, createStatsAggregator],
-    sample,
+  // The whole year first, on a DynamoDB Local that has not yet held the side-by-side tables
+  // (deleted tables slow it down for the rest of the run).
+  if (process.env.BENCH_STATS_FULL_YEAR !== '0') {
+    const [whole] = await aggregatorRates(stack, [current], records);
+    say(
+      `  - current, the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole!.rate)} records/s** (target ≥ 1 000)`,
+    );
+    say(`  - largest items stored after the whole year: ${whole!.largest}`);
+  }
+  const base = await baseAggregator();
+  const [previous, now] = await aggregatorRates(stack, [base, current], sample);
+  say(
+    `  - previous (${base.label}: one conditional update per aggregate item, an item per month and scope, 16 in parallel): **${fmt(previous!.rate)} records/s**`,
   );
   say(
-    `  - previous (${PREVIOUS_COMMIT}: one transaction per record with a marker item): **${fmt(previous!.rate)} records/s**`,
+    `  - current (${commit}: two items per month holding every scope's counters, one per year for the stock, each batch written in one transaction with the ids of the changes counted, items kept between batches and written under their version): **${fmt(now!.rate)} records/s** (× ${(now!.rate / previous!.rate).toFixed(1)})`,
   );
+  const same = now!.counters === previous!.counters;
   say(
-    `  - current (${commit}: sums combined per aggregate item, one conditional update per item recording the change ids, 16 in parallel): **${fmt(current!.rate)} records/s** (× ${(current!.rate / previous!.rate).toFixed(1)})`,
-  );
-  const same = current!.counters === previous!.counters;
-  say(
-    `  - stored counters identical after both runs: ${same ? 'yes' : '**NO**'} (${fmt(current!.counters.split('\n').length)} counters)`,
+    `  - stored counters identical after both runs: ${same ? 'yes' : '**NO**'} (${fmt(now!.counters.split('\n').length)} counters)`,
   );
   if (!same) process.exitCode = 1;
-  if (process.env.BENCH_STATS_FULL_YEAR === '0') return;
-  const [whole] = await aggregatorRates(stack, [createStatsAggregator], records);
-  say(
-    `  - current, the whole year: ${fmt(records.length)} stream records (${fmt(year.listings.length)} listings, ${fmt(year.matches.length)} matches, ${fmt(year.swaps.length)} swaps, ${fmt(year.reviews.length)} refused reviews) → **${fmt(whole!.rate)} records/s** (target ≥ 1 000)`,
-  );
 }
 
 async function benchApi(url: string, token: string): Promise<number> {

@@ -23,7 +23,7 @@ const BUDGET = {
   'GET /api/matches/:id': 3,
   'GET /api/swaps/:id': 4,
   'GET /api/lessor/listings': 3,
-  'GET /api/swaps (file d’un bailleur)': 4,
+  'GET /api/swaps (file d’un bailleur)': 3,
 } as const;
 
 let app: ReturnType<typeof createApi>;

@@ -3,6 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/lib/db/model';
+import { monthItemKeyOf } from '../../functions/lib/db/stats';
 import { createStatsAggregator } from '../../functions/stats/handler';
 import { monthOf } from '../../shared/stats/index';
 import { publishListing } from '../support/market';
@@ -73,7 +74,7 @@ describe('statistics through the stream', () => {
     const seenByCinor = await quartierRow(cinor);
     const communes = (await (
       await api(`/stats/communes?${period}`, { token: armos.token })
-    ).json()) as { rows: Row[] };
+    ).json()) as { rows: Row[]; series: Array<{ month: string; newListings: number }> };
     const communesForCinor = (await (
       await api(`/stats/communes?${period}`, { token: cinor.token })
     ).json()) as { rows: Row[] };
@@ -85,6 +86,10 @@ describe('statistics through the stream', () => {
     const suzanne = communes.rows.find((r) => r.communeCode === '97420')!;
     expect(typeof suzanne.newListings).toBe('number');
     expect(communes.rows.at(-1)).toMatchObject({ communeCode: 'CINOR' });
+    // The month's series counts them too (not only the stock, which is kept in other items).
+    expect(
+      communes.series.find((point) => point.month === month)!.newListings,
+    ).toBeGreaterThanOrEqual(2);
     // CINOR's commune figure is exact unless it would give a masked quartier away.
     expect([suzanne.newListings, 'secret']).toContain(
       communesForCinor.rows.find((r) => r.communeCode === '97420')!.newListings,
@@ -251,12 +256,13 @@ describe('statistics aggregator', () => {
   });
   const cell = async (monthKey: string, attribute: string, stock = false) => {
     const key = stock
-      ? keys.statsStock(monthKey)
-      : keys.statsAggregate(monthKey, `Q#${quartierId}`);
+      ? keys.statsStockYear(monthKey.slice(0, 4))
+      : monthItemKeyOf(monthKey, `Q#${quartierId}`);
     const { Item } = await stackDatabase().doc.send(
       new GetCommand({ TableName: stackDatabase().tableName, Key: key, ConsistentRead: true }),
     );
-    return Item?.[attribute];
+    const counters = Item?.counters as Record<string, Record<string, number>> | undefined;
+    return stock ? counters?.[monthKey]?.[attribute] : counters?.[`Q#${quartierId}`]?.[attribute];
   };
 
   it('changes nothing when a record is delivered again, and gives the same totals out of order', async () => {

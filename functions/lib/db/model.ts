@@ -68,6 +68,9 @@ export const ENTITY = {
   statsAggregate: 'StatsAggregate',
   statsEvent: 'StatsEvent',
   statsStock: 'StatsStock',
+  statsMonth: 'StatsMonth',
+  statsStockYear: 'StatsStockYear',
+  statsLedger: 'StatsLedger',
   inactivity: 'InactivityEntry',
   apiClient: 'ApiClient',
   webhookEndpoint: 'WebhookEndpoint',
@@ -187,6 +190,12 @@ export const keys = {
    */
   statsStock: (month: string) => key('STATSSTOCK', month),
   statsStockPartition: () => ({ pk: 'STATSSTOCK' }),
+  /** A month's counters of a part of the scopes (quartiers, communes, CINOR, flows…), as a map. */
+  statsMonth: (month: string, part: number) => key(`STATS#${month}`, `SCOPES#${part}`),
+  /** A year of the stock's monthly changes, every scope's: sorts before the year's months. */
+  statsStockYear: (year: string) => key('STATSSTOCK', year),
+  /** The ids of the stream changes counted, by the window their records were created in. */
+  statsLedger: (window: number) => key(`STATSLEDGER#${window}`, 'IDS'),
   /** A tenant account in the inactivity calendar, under the UTC day it is erased without a new sign-in. */
   inactivity: (day: string, userId: string) => key(`DORMANT#${day}`, userId),
   inactivityDay: (day: string) => ({ pk: `DORMANT#${day}` }),

@@ -7,7 +7,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
-import type { Swap, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
+import type { Swap, SwapParticipant, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
 import { listingUpdatePut } from './listings';
 import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX, type ItemKey } from './model';
 import { batchGetAll } from './batch';
@@ -79,18 +79,59 @@ export function swapUpdatePut(db: Database, swap: Swap, readVersion: number): Tr
 const reviewIndex = (swapId: string, review: SwapReview, open: boolean) =>
   indexKeys.reviewsByLessor(review.lessorId, review.dueAt, open, swapId, review.listingId);
 
-export function reviewCreatePut(db: Database, swapId: string, review: SwapReview): TransactItem {
+/** What a lessor's queue must read besides a swap: the keys its participants lead to. */
+export type SwapOutline = Pick<StoredSwap, 'id' | 'lessorIds'> & {
+  /** `movesInto` is missing from outlines written before chains (a cycle's reviews are its listings'). */
+  participants: Array<
+    Pick<SwapParticipant, 'listingId' | 'ownerId'> & Partial<Pick<SwapParticipant, 'movesInto'>>
+  >;
+};
+
+/** The swap's participants as a review item carries them (they never change once it is created). */
+const MEMBERS = 'swapMembers';
+const membersOf = (swap: SwapOutline) =>
+  swap.participants.map(({ listingId, ownerId, movesInto }) => ({
+    listingId,
+    ownerId,
+    ...(movesInto ? { movesInto } : {}),
+  }));
+
+/**
+ * A new review. It carries its swap's participants and lessors, so that a lessor's queue knows
+ * from its index alone every item a page shows and reads them all in one batch.
+ */
+export function reviewCreatePut(db: Database, swap: SwapOutline, review: SwapReview): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
       Item: {
-        ...keys.swapReview(swapId, review.listingId),
+        ...keys.swapReview(swap.id, review.listingId),
         entity: ENTITY.swapReview,
-        ...reviewIndex(swapId, review, true),
-        swapId,
+        ...reviewIndex(swap.id, review, true),
+        swapId: swap.id,
+        [MEMBERS]: membersOf(swap),
+        swapLessorIds: swap.lessorIds,
         ...review,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Rewrites the outline a review carries (its participants, once one of them is pseudonymised). */
+export function reviewOutlineUpdate(
+  db: Database,
+  swap: SwapOutline,
+  review: SwapReview,
+): TransactItem {
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: keys.swapReview(swap.id, review.listingId),
+      UpdateExpression: 'SET #members = :members, swapLessorIds = :lessorIds',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#members': MEMBERS },
+      ExpressionAttributeValues: { ':members': membersOf(swap), ':lessorIds': swap.lessorIds },
     },
   };
 }
@@ -179,8 +220,13 @@ export function listingSwapPut(
 }
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {
-  // A review item repeats its swap's id in its keys' place: the swap it belongs to already says it.
-  const { swapId: _swapId, ...rest } = fromItem<Record<string, unknown>>(item);
+  // A review item repeats its swap's id and participants: the swap it belongs to already says them.
+  const {
+    swapId: _swapId,
+    [MEMBERS]: _members,
+    swapLessorIds: _lessorIds,
+    ...rest
+  } = fromItem<Record<string, unknown>>(item);
   return rest;
 }
 
@@ -220,14 +266,26 @@ export interface ReviewEntry {
   swapId: string;
   listingId: string;
   gsi2sk: string;
+  /** The swap's outline, carried by reviews written since it was added. */
+  outline?: SwapOutline;
   /** The entry's position in the index, to resume a page after it. */
   key: Record<string, unknown>;
 }
+
+const outlineOf = (item: Record<string, unknown>): SwapOutline | undefined =>
+  Array.isArray(item[MEMBERS]) && Array.isArray(item.swapLessorIds)
+    ? {
+        id: String(item.swapId),
+        participants: item[MEMBERS] as SwapOutline['participants'],
+        lessorIds: item.swapLessorIds as string[],
+      }
+    : undefined;
 
 const toEntry = (item: Record<string, unknown>): ReviewEntry => ({
   swapId: String(item.swapId),
   listingId: String(item.listingId),
   gsi2sk: String(item.gsi2sk),
+  ...(outlineOf(item) ? { outline: outlineOf(item)! } : {}),
   key: { pk: item.pk, sk: item.sk, gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk },
 });
 
@@ -243,7 +301,7 @@ export async function reviewsOfLessor(
       IndexName: INDEX.lessorQueues,
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': indexKeys.openReviewsDueBy(lessorId, '').gsi2pk },
-      ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk, swapId, listingId',
+      ProjectionExpression: `pk, sk, gsi2pk, gsi2sk, swapId, listingId, ${MEMBERS}, swapLessorIds`,
       Limit: page.limit,
       ExclusiveStartKey: page.cursor,
     }),
@@ -309,33 +367,51 @@ const withSortedReviews = (swap: StoredSwap, reviews: SwapReview[]): Swap => {
 /**
  * Swaps with their reviews in two batch reads whatever their number (each read one request per
  * 100 keys), the second one also fetching the items `alsoRead` names (their listings, owners).
+ * When every swap's outline is known already (a lessor's queue reads it with the reviews), the
+ * swaps, their reviews and those items come in one batch read.
  */
 export async function getSwapsAlong(
   db: Database,
   swapIds: string[],
-  alsoRead: (swaps: StoredSwap[]) => ItemKey[],
+  alsoRead: (swaps: SwapOutline[]) => ItemKey[],
+  outlines: SwapOutline[] = [],
 ): Promise<{ swaps: Map<string, Swap>; along: Record<string, unknown>[] }> {
-  const stored = (
-    await batchGetAll(
+  const ids = [...new Set(swapIds)];
+  const known = new Map(outlines.map((outline) => [outline.id, outline]));
+  const reviewKeysOf = (swaps: SwapOutline[]) =>
+    // One review per dwelling entered: a chain's vacancy has one, the dwelling it releases none.
+    swaps.flatMap((swap) =>
+      swap.participants.map((p) => keys.swapReview(swap.id, p.movesInto ?? p.listingId)),
+    );
+  let items: Record<string, unknown>[];
+  if (ids.every((id) => known.has(id))) {
+    const all = ids.map((id) => known.get(id)!);
+    items = await batchGetAll(
       db,
-      [...new Set(swapIds)].map((id) => keys.swap(id)),
+      [...ids.map((id) => keys.swap(id)), ...reviewKeysOf(all), ...alsoRead(all)],
       { consistent: true },
-    )
-  ).map((item) => strip(item) as unknown as StoredSwap);
-  // One review per dwelling entered: a chain's vacancy has one, the dwelling it releases none.
-  const reviewKeys = stored.flatMap((swap) =>
-    swap.participants.map((p) => keys.swapReview(swap.id, p.movesInto)),
-  );
-  const items = await batchGetAll(db, [...reviewKeys, ...alsoRead(stored)], { consistent: true });
+    );
+  } else {
+    const swapItems = await batchGetAll(
+      db,
+      ids.map((id) => keys.swap(id)),
+      { consistent: true },
+    );
+    const read = swapItems.map((item) => strip(item) as unknown as StoredSwap);
+    items = [
+      ...swapItems,
+      ...(await batchGetAll(db, [...reviewKeysOf(read), ...alsoRead(read)], { consistent: true })),
+    ];
+  }
+  const stored: StoredSwap[] = [];
   const reviews = new Map<string, SwapReview[]>();
   const along: Record<string, unknown>[] = [];
   for (const item of items) {
-    if (item.entity !== ENTITY.swapReview) {
-      along.push(item);
-      continue;
-    }
-    const swapId = String(item.pk).slice(keys.swap('').pk.length);
-    reviews.set(swapId, [...(reviews.get(swapId) ?? []), strip(item) as unknown as SwapReview]);
+    if (item.entity === ENTITY.swap) stored.push(strip(item) as unknown as StoredSwap);
+    else if (item.entity === ENTITY.swapReview) {
+      const swapId = String(item.pk).slice(keys.swap('').pk.length);
+      reviews.set(swapId, [...(reviews.get(swapId) ?? []), strip(item) as unknown as SwapReview]);
+    } else along.push(item);
   }
   return {
     swaps: new Map(

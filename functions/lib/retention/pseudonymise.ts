@@ -14,7 +14,7 @@ import type { Database } from '../db/client';
 import { findMatch, matchUpdateItems, type StoredMatch } from '../db/matches';
 import { type StoredMessage } from '../db/messages';
 import { ENTITY, indexKeys, keys, type ItemKey, fromItem, INDEX } from '../db/model';
-import { findSwap, swapUpdatePut } from '../db/swaps';
+import { findSwap, reviewOutlineUpdate, swapUpdatePut } from '../db/swaps';
 import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from './listing-remnants';
 
@@ -103,7 +103,11 @@ export async function pseudonymiseSwap(
         swap.participants.filter((p) => p.ownerId === userId).map((p) => p.listingId),
       ),
     };
-    await transactWrite(db, [swapUpdatePut(db, changed, swap.version)]);
+    await transactWrite(db, [
+      swapUpdatePut(db, changed, swap.version),
+      // Reviews carry the participants for their lessor's queue: the pseudonym goes there too.
+      ...changed.reviews.map((review) => reviewOutlineUpdate(db, changed, review)),
+    ]);
   });
 }
 

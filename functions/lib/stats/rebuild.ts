@@ -3,6 +3,8 @@
  * replaces the stored ones. OFFLINE ONLY (`npm run stats:rebuild`): it reads the whole table with
  * a Scan, which no request path may ever do. Pause the Stats stream consumer while it runs (or
  * run it on a quiet table): records applied during the rebuild would be counted twice or lost.
+ * It also moves a table to the current layout: month items are written, items of the earlier
+ * one-item-per-scope layout deleted; the ledger of the changes counted is kept.
  */
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -14,11 +16,16 @@ import {
 } from '../../../shared/stats/index';
 import type { Database } from '../db/client';
 import { ENTITY } from '../db/model';
-import { targetsOf } from '../db/stats';
-import { appliedChangesOf } from '../db/stats-apply';
+import { statsItemOf, statsItemsOf } from '../db/stats';
 
 const SEGMENTS = 4;
-const STORED = new Set<string>([ENTITY.statsAggregate, ENTITY.statsStock]);
+/** What a rebuild replaces: aggregates of both layouts, and the stock. The ledger of ids stays. */
+const STORED = new Set<string>([
+  ENTITY.statsAggregate,
+  ENTITY.statsMonth,
+  ENTITY.statsStock,
+  ENTITY.statsStockYear,
+]);
 
 /** The whole table, in parallel segments: offline use only (see above). */
 async function scanEntities(db: Database, entities: string[]): Promise<Item[]> {
@@ -75,21 +82,18 @@ export async function rebuildStats(db: Database): Promise<RebuildReport> {
     const facts = item.entity === ENTITY.listing ? listingFactsOf(item) : undefined;
     if (facts) listings.set(facts.id, facts);
   }
-  const targets = targetsOf(rebuildCells(sources, (id) => listings.get(id)));
   const stored = new Map(
     items
       .filter((item) => STORED.has(String(item.entity)))
       .map((item) => [`${item.pk}|${item.sk}`, item]),
   );
-  const fresh = targets.map((t) => ({
-    ...t.key,
-    entity: t.entity,
-    month: t.month,
-    ...(t.scope ? { scope: t.scope } : {}),
-    ...t.adds,
-    // The ids of the changes already counted stay, so a stream replay after the rebuild adds nothing.
-    ...appliedChangesOf(stored.get(`${t.key.pk}|${t.key.sk}`)),
-  }));
+  // Versions go on from the stored ones: a writer that read an item before is refused and reads again.
+  const fresh = statsItemsOf(rebuildCells(sources, (id) => listings.get(id))).map(
+    ({ target, counters }) => {
+      const version = stored.get(target.id)?.version;
+      return statsItemOf(target, counters, typeof version === 'number' ? version + 1 : 1);
+    },
+  );
   const kept = new Set(fresh.map((item) => `${item.pk}|${item.sk}`));
   const stale = items.filter(
     (item) => STORED.has(String(item.entity)) && !kept.has(`${item.pk}|${item.sk}`),

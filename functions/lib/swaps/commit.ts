@@ -78,7 +78,7 @@ function reviewItems(db: Database, before: Swap | undefined, after: Swap): Trans
   const previous = new Map(before?.reviews.map((review) => [review.listingId, review]));
   return after.reviews.flatMap((review) => {
     const old = previous.get(review.listingId);
-    if (!old) return [reviewCreatePut(db, after.id, review)];
+    if (!old) return [reviewCreatePut(db, after, review)];
     const changed =
       old.decision !== review.decision ||
       old.decidedAt !== review.decidedAt ||

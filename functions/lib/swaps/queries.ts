@@ -12,7 +12,7 @@ import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings'
 import { toListing } from '../db/listings';
 import type { ListingsAndUsers } from '../db/listings-and-users';
 import { ENTITY, indexKeys, keys } from '../db/model';
-import { getSwapsAlong, reviewsOfLessor, swapIdsInStatus, type StoredSwap } from '../db/swaps';
+import { getSwapsAlong, reviewsOfLessor, swapIdsInStatus, type SwapOutline } from '../db/swaps';
 import { toUser } from '../db/users';
 import type { CursorCodec } from '../pagination';
 import { assertViewer, isStaffViewer } from './access';
@@ -20,14 +20,14 @@ import type { SwapDeps } from './commit';
 import { swapView } from './views';
 
 /** Staff who may see the tenants' contacts on this swap: their owners are read with the listings. */
-const mayBeStaffOf = (caller: User, swap: StoredSwap) =>
+const mayBeStaffOf = (caller: User, swap: SwapOutline) =>
   caller.role === 'armos' ||
   (caller.role === 'lessor' &&
     caller.lessorId !== undefined &&
     swap.lessorIds.includes(caller.lessorId));
 
 /** The keys of what a swap's view shows besides the swap: its listings, and owners for staff. */
-const shownKeys = (caller: User) => (swaps: StoredSwap[]) =>
+const shownKeys = (caller: User) => (swaps: SwapOutline[]) =>
   swaps.flatMap((swap) => [
     ...swap.participants.map((p) => keys.listing(p.listingId)),
     ...(mayBeStaffOf(caller, swap) ? swap.participants.map((p) => keys.user(p.ownerId)) : []),
@@ -50,9 +50,17 @@ function viewOf(
   });
 }
 
-/** Swaps, their reviews, listings and owners in two batch reads (order kept, missing skipped). */
-async function readSwapsToShow(deps: SwapDeps, caller: User, swapIds: string[]) {
-  const { swaps, along } = await getSwapsAlong(deps.db, swapIds, shownKeys(caller));
+/**
+ * Swaps, their reviews, listings and owners in two batch reads, one when their outlines are known
+ * (order kept, missing skipped).
+ */
+async function readSwapsToShow(
+  deps: SwapDeps,
+  caller: User,
+  swapIds: string[],
+  outlines: SwapOutline[] = [],
+) {
+  const { swaps, along } = await getSwapsAlong(deps.db, swapIds, shownKeys(caller), outlines);
   const shown: ListingsAndUsers = { listings: new Map(), users: new Map() };
   for (const item of along) {
     if (item.entity === ENTITY.listing) shown.listings.set(String(item.id), toListing(item));
@@ -125,6 +133,7 @@ async function lessorQueue(
       deps,
       caller,
       page.items.map((entry) => entry.swapId),
+      page.items.flatMap((entry) => (entry.outline ? [entry.outline] : [])),
     );
     const listed: Swap[] = [];
     let lastListed = -1;

@@ -1,7 +1,7 @@
 /**
- * The ids of the changes an aggregate counted are kept per day of the stream record's creation, in
- * three slots: a slot is emptied when its day comes round again (three days later), and a redelivery
- * within the stream's 24 hours is still recognised.
+ * The ids of the changes counted are kept in ledger items, one per ten seconds of stream records'
+ * creation, which expire three days on: a redelivery the next day is still recognised, and a record
+ * older than two days (its ledger may be gone) is refused rather than counted again.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,17 +9,19 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/model';
+import { monthItemKeyOf } from '../../functions/lib/db/stats';
+import { LEDGER_WINDOW_SECONDS } from '../../functions/lib/db/stats-apply';
 import { createStatsAggregator } from '../../functions/stats/handler';
 import { createOwnTable, dropOwnTable } from '../support/stack';
 
 const QUARTIER = '97411-le-chaudron';
 const DAY = 86_400;
-const day0 = 20_000 * DAY; // a UTC day number that is a multiple of 3: slot 0
+const day0 = 20_000 * DAY;
 
 let db: Database;
 
 beforeAll(async () => {
-  db = await createOwnTable('stats-days');
+  db = await createOwnTable('stats-ledger');
 });
 
 afterAll(async () => {
@@ -54,37 +56,48 @@ function publication(id: string, createdAt: number): DynamoDBRecord {
   };
 }
 
-async function newListings(): Promise<unknown> {
+async function read(key: { pk: string; sk: string }) {
   const { Item } = await db.doc.send(
-    new GetCommand({
-      TableName: db.tableName,
-      Key: keys.statsAggregate('2026-01', `Q#${QUARTIER}`),
-      ConsistentRead: true,
-    }),
+    new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }),
   );
-  return Item?.new;
+  return Item;
 }
 
-describe('statistics aggregator, ids kept per day', () => {
-  it('empties a slot three days on, and still recognises a redelivery of the day', async () => {
+const newListings = async () =>
+  (
+    (await read(monthItemKeyOf('2026-01', `Q#${QUARTIER}`)))?.counters as Record<
+      string,
+      { new?: number }
+    >
+  )?.[`Q#${QUARTIER}`]?.new;
+
+describe('statistics aggregator, ledger of the changes counted', () => {
+  it('recognises a redelivery the next day, expires its ledger, refuses a record too old', async () => {
     // Prepare
     for (const id of ['A', 'B', 'C'])
       await db.doc.send(new PutCommand({ TableName: db.tableName, Item: listing(id) }));
-    const aggregate = createStatsAggregator({ db, now: () => new Date() });
+    let now = day0 + 200;
+    const aggregate = createStatsAggregator({ db, now: () => new Date(now * 1000) });
     const a = publication('A', day0 + 100);
-    const b = publication('B', day0 + DAY + 100);
-    const c = publication('C', day0 + 3 * DAY + 100);
+    const b = publication('B', day0 + 150);
+    const c = publication('C', day0 + DAY + 100);
 
     // Act
     const results = [];
-    for (const batch of [[a], [a, b], [b], [c], [c, b]])
+    for (const batch of [[a], [a, b], [b, a]])
       results.push((await aggregate({ Records: batch })).batchItemFailures);
+    now = day0 + DAY + 200;
+    for (const batch of [[c], [c, b], [a]])
+      results.push((await aggregate({ Records: batch })).batchItemFailures);
+    now = day0 + 3 * DAY;
     const late = (await aggregate({ Records: [a] })).batchItemFailures;
 
     // Assess
     expect(results.every((failures) => failures.length === 0)).toBe(true);
     expect(await newListings()).toBe(3);
-    // A's day left the slot when C's came: a record that old can no longer be on the stream.
+    const ledger = await read(keys.statsLedger(Math.floor((day0 + 100) / LEDGER_WINDOW_SECONDS)));
+    expect(ledger?.ttl).toBe(day0 + 110 + 3 * DAY);
+    expect((ledger?.ids as Set<string>).size).toBe(1);
     expect(late).toHaveLength(1);
     expect(await newListings()).toBe(3);
   }, 60_000);
