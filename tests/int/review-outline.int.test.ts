@@ -43,8 +43,16 @@ describe('review items carry their swap’s outline', () => {
     for (const item of before)
       expect(item.swapMembers).toEqual(
         expect.arrayContaining([
-          { listingId: swap.requester.listingId, ownerId: swap.requester.user.id },
-          { listingId: swap.partner.listingId, ownerId: swap.partner.user.id },
+          {
+            listingId: swap.requester.listingId,
+            ownerId: swap.requester.user.id,
+            movesInto: swap.partner.listingId,
+          },
+          {
+            listingId: swap.partner.listingId,
+            ownerId: swap.partner.user.id,
+            movesInto: swap.requester.listingId,
+          },
         ]),
       );
     expect(after.length).toBe(before.length);
@@ -53,6 +61,7 @@ describe('review items carry their swap’s outline', () => {
       expect(item.swapMembers).toContainEqual({
         listingId: swap.requester.listingId,
         ownerId: 'effacé-test',
+        movesInto: swap.partner.listingId,
       });
   }, 120_000);
 });
