@@ -3,7 +3,12 @@
  * the cinor role may ever receive: no tenancy reference, dwelling number, income or identity.
  */
 import type { Dwelling, Listing } from '../schemas/listing';
-import type { PublicDwelling, PublicListing, ReceivedDwelling } from '../schemas/listing-views';
+import type {
+  ListingView,
+  PublicDwelling,
+  PublicListing,
+  ReceivedDwelling,
+} from '../schemas/listing-views';
 import { nextTotalRentOf } from './next-rent';
 
 export type { PublicDwelling, PublicListing, ReceivedDwelling };
@@ -11,6 +16,12 @@ export type { PublicDwelling, PublicListing, ReceivedDwelling };
 export function publicDwelling(dwelling: Dwelling): PublicDwelling {
   const { tenancyRef: _tenancyRef, dwellingRef: _dwellingRef, ...rest } = dwelling;
   return rest;
+}
+
+/** What the owner, their agent and the lessor read: the listing without what only storage needs (its version). */
+export function privateView(listing: Listing): ListingView {
+  const { version: _version, ...rest } = listing;
+  return { ...rest, nextTotalRent: nextTotalRentOf(listing) };
 }
 
 export function publicView(listing: Listing): PublicListing {

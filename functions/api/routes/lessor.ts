@@ -7,7 +7,7 @@ import { cursorCodec } from '../../lib/pagination';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
-import { privateView } from './listings';
+import { privateView } from '../../../shared/listing/views';
 
 const queue = createRoute({
   method: 'get',

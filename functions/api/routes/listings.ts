@@ -1,7 +1,7 @@
 /** Listings (docs/api.md "Listings"). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../../shared/errors';
-import { publicView } from '../../../shared/listing/views';
+import { privateView, publicView } from '../../../shared/listing/views';
 import { idSchema } from '../../../shared/schemas/common';
 import {
   createListingBodySchema,
@@ -22,18 +22,11 @@ import {
 } from '../../lib/listings/service';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
-import { nextTotalRentOf } from '../../../shared/listing/next-rent';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
 
 const tags = ['Annonces'];
 const idParam = z.object({ id: idSchema });
 const listingOrPublic = z.union([listingSchema, publicListingSchema]);
-
-/** Strip storage-only fields (version) from what the API returns. */
-export function privateView(listing: Listing) {
-  const { version: _version, ...rest } = listing;
-  return { ...rest, nextTotalRent: nextTotalRentOf(listing) };
-}
 
 const create = createRoute({
   method: 'post',

@@ -12,7 +12,7 @@ import { reinstateListing, suspendListing } from '../../lib/moderation/suspensio
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
-import { privateView } from './listings';
+import { privateView } from '../../../shared/listing/views';
 
 const tags = ['Signalements'];
 const idParam = z.object({ id: idSchema });
