@@ -5,7 +5,7 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Database } from '../lib/db/client';
 import { logger } from '../lib/logger';
-import { fanOutNewMatches } from '../lib/matching/fan-out';
+import { fanOutNewMatches } from '../lib/matching/new-proposals';
 import { createdMatchOf } from './listing-records';
 
 export interface FanOutHandlerDeps {

@@ -26,8 +26,7 @@ import {
   type StoredMatch,
 } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
-import { cycleHolds } from '../lib/matching/proposals';
-import { candidateOf } from '../lib/matching/market-cache';
+import { candidateOf, cycleHolds } from '../../shared/matching/candidate-of';
 import { logger } from '../lib/logger';
 import { loadPackingSolver } from './plan-solver';
 import { planRecordOf, type PlanRecord } from './plan-record';

@@ -16,7 +16,7 @@ import {
   toListing,
   type MarketRow,
 } from '../../functions/lib/db/listings';
-import { candidateOf } from '../../functions/lib/matching/market-cache';
+import { candidateOf } from '../../shared/matching/candidate-of';
 import { generateMarket, type MarketOptions } from '../../shared/market/generator';
 import {
   MatchingIndex,

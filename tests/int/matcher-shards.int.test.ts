@@ -17,7 +17,7 @@ import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../../functions/lib/db/client';
 import { listingItem } from '../../functions/lib/db/listings';
 import { keys } from '../../functions/lib/db/model';
-import { candidateOf } from '../../functions/lib/matching/market-cache';
+import { candidateOf } from '../../shared/matching/candidate-of';
 import { createMatcher } from '../../functions/matcher/handler';
 import { publishedListing } from '../../scripts/bench/market-loader';
 import { createOwnTable, dropOwnTable } from '../support/stack';

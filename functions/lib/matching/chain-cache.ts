@@ -12,7 +12,8 @@ import type { Database } from '../db/client';
 import type { MarketRow } from '../db/listings';
 import type { VacancyLogEntry } from '../db/market-log';
 import { findVacancy, isOpen, openVacancies, type StoredVacancy } from '../db/vacancies';
-import { candidateOf, type MarketObserver } from './market-cache';
+import { candidateOf } from '../../../shared/matching/candidate-of';
+import type { MarketObserver } from './market-cache';
 
 export function vacancyCandidateOf(vacancy: StoredVacancy): VacancyCandidate {
   return { id: vacancy.id, dwelling: vacancy.dwelling, priority: vacancy.priority };

@@ -48,7 +48,7 @@ import { ConflictError } from '../../../shared/errors';
 import { logger } from '../logger';
 import { countMetric, METRIC } from '../metrics';
 import { type ChainCache, vacancyCandidateOf } from './chain-cache';
-import { candidateOf } from './market-cache';
+import { candidateOf } from '../../../shared/matching/candidate-of';
 
 export interface ChainUpkeepDeps {
   db: Database;

@@ -13,25 +13,13 @@ import {
   CountBook,
   MatchingIndex,
   placeNamesFrom,
-  type MatchCandidate,
 } from '../../../shared/matching/index';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
+import { candidateOf } from '../../../shared/matching/candidate-of';
 import type { Database } from '../db/client';
 import { getListings, marketRows, type MarketRow } from '../db/listings';
 import { MARKET_LOG_DAYS, marketLogSince, type VacancyLogEntry } from '../db/market-log';
-
-export function candidateOf(listing: Pick<Listing, keyof MatchCandidate>): MatchCandidate {
-  return {
-    id: listing.id,
-    ownerId: listing.ownerId,
-    dwelling: listing.dwelling,
-    household: listing.household,
-    wishes: listing.wishes,
-    ...(listing.nextRent !== undefined ? { nextRent: listing.nextRent } : {}),
-    ...(listing.nextCharges !== undefined ? { nextCharges: listing.nextCharges } : {}),
-  };
-}
 
 // The rent after the swap is matched on: a verification that changes it changes the listing's matches.
 const matchingFields = (listing: Listing) =>

@@ -4,7 +4,6 @@
  * listing that left the market suspended and resumed when it returns.
  */
 import {
-  accepts,
   refillPlan,
   type OwnBestMemo,
   type Proposal,
@@ -33,26 +32,13 @@ import {
 } from '../db/matches';
 import { transactWrite } from '../db/transact';
 import { logger } from '../logger';
-import { candidateOf } from './market-cache';
+import { cycleHolds } from '../../../shared/matching/candidate-of';
 import { countMetric, METRIC } from '../metrics';
 import { ConflictError } from '../../../shared/errors';
 
 export interface ProposalStoreDeps {
   db: Database;
   now: () => Date;
-}
-
-/** Whether every step of the cycle still holds with the participants as they are now. */
-export function cycleHolds(
-  listingIds: string[],
-  listings: Map<string, Listing>,
-  now: Date,
-): boolean {
-  const cycle = listingIds.map((id) => listings.get(id));
-  if (cycle.some((listing) => !listing || !takesPartInMatching(listing, now))) return false;
-  return cycle.every((listing, i) =>
-    accepts(candidateOf(listing!), candidateOf(cycle[(i + 1) % cycle.length]!)),
-  );
 }
 
 async function saveChanged(
