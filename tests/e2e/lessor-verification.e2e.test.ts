@@ -20,7 +20,9 @@ afterAll(async () => {
 /** Other test files fill the same queue: page through it ("Voir plus") until the item shows. */
 async function findInQueue(page: Page, item: Locator): Promise<void> {
   const loaded = () =>
-    expect.poll(() => page.locator('.tabs__panel').textContent()).not.toContain('Chargement');
+    expect
+      .poll(() => page.locator('.tabs__panel').textContent(), { timeout: 15_000 })
+      .not.toContain('Chargement');
   await loaded();
   while (!(await item.isVisible())) {
     const more = page.getByRole('button', { name: 'Voir plus' });

@@ -41,7 +41,7 @@ async function reloadUntil(page: Page, card: string, text: string): Promise<void
         const item = page.getByRole('listitem').filter({ hasText: card });
         return (await item.count()) > 0 && (await item.first().innerText()).includes(text);
       },
-      { timeout: 30_000, interval: 500 },
+      { timeout: 60_000, interval: 500 },
     )
     .toBe(true);
 }
@@ -82,7 +82,7 @@ describe('Armos’s pipeline of chains', () => {
     const page = await signedInPage(browser, 'armos@bourse.local', '/armos');
     await page.getByRole('link', { name: /Chaînes de mutation en cours/ }).click();
     await page.waitForURL((url) => url.pathname === '/armos/chaines');
-    await reloadUntil(page, `logement ${dwellingRef}`, 'un foyer déménagerait');
+    await reloadUntil(page, `logement ${dwellingRef}`, 'du T2 à Prima');
     const item = page
       .getByRole('listitem')
       .filter({ hasText: `logement ${dwellingRef}` })
@@ -92,10 +92,11 @@ describe('Armos’s pipeline of chains', () => {
     const text = await item.innerText();
     expect(text).toContain('T4 de 85 m² à La Montagne (Saint-Denis)');
     expect(text).toContain('SODEGIS');
-    // Other test files' Saint-Denis tenants may enter the T4 too: only this file's chain is asserted.
+    // Other test files' Saint-Denis tenants may enter the T4 too, or follow the family into its T2:
+    // only this file's household is asserted, in whichever chain keeps it.
     expect(text).toMatch(/\d+ chaînes?\b/);
-    expect(text).toContain('proposée aux foyers un foyer déménagerait : le foyer du T2 à Prima');
-    expect(text).toContain('le T2 libéré revient à son bailleur');
+    expect(text).toMatch(/proposée aux foyers [^\n]*(le foyer|celui) du T2 à Prima/);
+    expect(text).toMatch(/le T\d libéré revient à son bailleur/);
     await expectAccessible(page);
     await screenshot(page, 'armos-chaines');
 
