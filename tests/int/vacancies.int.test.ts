@@ -14,6 +14,7 @@ import { createUser } from '../../functions/lib/db/users';
 import {
   VACANCY_DAYS,
   findVacancy,
+  openVacanciesPage,
   vacancyCreatePut,
   type StoredVacancy,
 } from '../../functions/lib/db/vacancies';
@@ -184,6 +185,50 @@ describe('vacancies', () => {
     expect(renewWithdrawn.status).toBe(409);
     const stored = await findVacancy(stackDatabase(), withdrawn);
     expect(stored?.status).toBe('withdrawn');
+  });
+
+  it('fills a lessor’s page of open vacancies even when many of other lessors’ end sooner', async () => {
+    // Prepare: on a table of its own, 120 SIDR offers ending before the 3 of SEMAC
+    const db = await createOwnTable('vacancy-pages');
+    try {
+      const now = new Date();
+      const offer = (lessorId: string, n: number): StoredVacancy => ({
+        id: `VAC${lessorId}${String(n).padStart(4, '0')}`,
+        lessorId,
+        dwelling: { ...vacancyBody().dwelling, lessorId },
+        priority: {},
+        status: 'open',
+        createdBy: 'agent',
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        expiresAt: addDays(now, lessorId === 'SIDR' ? 1 + n / 1000 : 30 + n).toISOString(),
+        version: 1,
+      });
+      const offers = [
+        ...Array.from({ length: 120 }, (_, n) => offer('SIDR', n)),
+        ...[1, 2, 3].map((n) => offer('SEMAC', n)),
+      ];
+      for (let at = 0; at < offers.length; at += 25)
+        await transactWrite(
+          db,
+          offers.slice(at, at + 25).map((vacancy) => vacancyCreatePut(db, vacancy)),
+        );
+
+      // Act
+      const first = await openVacanciesPage(db, 'SEMAC', { limit: 2 });
+      const second = await openVacanciesPage(db, 'SEMAC', { limit: 2, cursor: first.cursor });
+      const everyLessor = await openVacanciesPage(db, undefined, { limit: 20 });
+
+      // Assess
+      expect(first.vacancies.map((v) => v.id)).toEqual(['VACSEMAC0001', 'VACSEMAC0002']);
+      expect(first.cursor).toBeDefined();
+      expect(second.vacancies.map((v) => v.id)).toEqual(['VACSEMAC0003']);
+      expect(second.cursor).toBeUndefined();
+      expect(everyLessor.vacancies.map((v) => v.id)).toEqual(offers.slice(0, 20).map((v) => v.id));
+      expect(everyLessor.cursor).toBeDefined();
+    } finally {
+      await dropOwnTable(db);
+    }
   });
 
   it('expires a vacancy 60 days on, once, and mails the agent who offered it', async () => {

@@ -116,6 +116,23 @@ export function fromItem<T>(item: Record<string, unknown>): T {
   return object as T;
 }
 
+/**
+ * Where a query on `index` stands just after `item`: its ExclusiveStartKey (the table's keys and
+ * the index's), for a page cut short of what a read returned.
+ */
+export function indexPosition(
+  item: Record<string, unknown>,
+  index: IndexName,
+): Record<string, unknown> {
+  const { partitionKey, sortKey } = tableDefinition.indexes[index];
+  return {
+    [tableDefinition.partitionKey]: item[tableDefinition.partitionKey],
+    [tableDefinition.sortKey]: item[tableDefinition.sortKey],
+    [partitionKey]: item[partitionKey],
+    [sortKey]: item[sortKey],
+  };
+}
+
 /** Primary keys, one builder per entity. */
 export const keys = {
   user: (userId: string) => key(`USER#${userId}`, 'PROFILE'),

@@ -8,7 +8,7 @@ import type { Typology } from '../../../shared/reference/index';
 import type { Vacancy, VacancyStatus } from '../../../shared/schemas/vacancy';
 import { batchPutAll, queryAll } from './batch';
 import type { Database } from './client';
-import { ENTITY, indexKeys, keys, ttlAt } from './model';
+import { ENTITY, indexKeys, indexPosition, keys, ttlAt } from './model';
 import type { TransactItem } from './transact';
 
 /** A vacancy as stored: the view without its chains, with a version for conditional writes. */
@@ -138,27 +138,47 @@ export async function vacanciesPage(
   return { vacancies: (result.Items ?? []).map(toVacancy), cursor: result.LastEvaluatedKey };
 }
 
-/** One page of open vacancies, the offer ending soonest first: every lessor's, or one's. */
+/** Reads of the open vacancies per page, and items read each time when one lessor's are picked out. */
+const MAX_READS_PER_PAGE = 5;
+const READ_WHEN_FILTERING = 100;
+
+/**
+ * One page of open vacancies, the offer ending soonest first: every lessor's, or one's. A lessor's
+ * are picked out of every lessor's, so reading goes on until the page is full (or the reads run
+ * out, with a cursor to go on): a page is never empty while later ones are not.
+ */
 export async function openVacanciesPage(
   db: Database,
   lessorId: string | undefined,
   page: { limit: number; cursor?: Record<string, unknown> },
 ): Promise<{ vacancies: StoredVacancy[]; cursor?: Record<string, unknown> }> {
-  const result = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ...(lessorId ? { FilterExpression: 'lessorId = :lessor' } : {}),
-      ExpressionAttributeValues: {
-        ':pk': indexKeys.openVacancies('', '').gsi2pk,
-        ...(lessorId ? { ':lessor': lessorId } : {}),
-      },
-      Limit: page.limit,
-      ExclusiveStartKey: page.cursor,
-    }),
-  );
-  return { vacancies: (result.Items ?? []).map(toVacancy), cursor: result.LastEvaluatedKey };
+  const found: Record<string, unknown>[] = [];
+  let cursor = page.cursor;
+  for (let reads = 0; reads < MAX_READS_PER_PAGE && found.length < page.limit; reads++) {
+    const result = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ...(lessorId ? { FilterExpression: 'lessorId = :lessor' } : {}),
+        ExpressionAttributeValues: {
+          ':pk': indexKeys.openVacancies('', '').gsi2pk,
+          ...(lessorId ? { ':lessor': lessorId } : {}),
+        },
+        Limit: lessorId ? READ_WHEN_FILTERING : page.limit,
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    found.push(...(result.Items ?? []));
+    cursor = result.LastEvaluatedKey;
+    if (!cursor) break;
+  }
+  // More than the page holds: the next page starts right after the last one shown.
+  if (found.length > page.limit) {
+    found.length = page.limit;
+    cursor = indexPosition(found.at(-1)!, 'gsi2');
+  }
+  return { vacancies: found.map(toVacancy), ...(cursor ? { cursor } : {}) };
 }
 
 /** Every open vacancy (a few hundred at most: a lessor offers what it would otherwise re-let). */
