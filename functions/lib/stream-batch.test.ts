@@ -1,7 +1,7 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { streamRecord } from '../../tests/support/stream-records';
-import { handleInOrder } from './stream-batch';
+import { handleConcurrently, handleInOrder } from './stream-batch';
 
 const batchOf = (...sequenceNumbers: string[]): DynamoDBStreamEvent => ({
   Records: sequenceNumbers.map((n) => streamRecord(n, 'INSERT', { id: n })),
@@ -51,5 +51,45 @@ describe('handleInOrder', () => {
 
     expect(failing).toEqual({ batchItemFailures: [{ itemIdentifier: '1' }] });
     expect(passing).toEqual({ batchItemFailures: [] });
+  });
+});
+
+describe('handleConcurrently', () => {
+  it('handles at most `concurrency` records at once and every one of them', async () => {
+    let running = 0;
+    let busiest = 0;
+    const handled: string[] = [];
+
+    const response = await handleConcurrently(
+      batchOf('1', '2', '3', '4', '5', '6', '7'),
+      async (record) => {
+        running += 1;
+        busiest = Math.max(busiest, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        handled.push(sequenceOf(record));
+        running -= 1;
+      },
+      3,
+    );
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(busiest).toBe(3);
+    expect(handled.sort()).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  });
+
+  it('reports every failed record and still handles the others', async () => {
+    const handled: string[] = [];
+
+    const response = await handleConcurrently(
+      batchOf('1', '2', '3', '4'),
+      async (record) => {
+        if (['2', '4'].includes(sequenceOf(record))) throw new Error('failed');
+        handled.push(sequenceOf(record));
+      },
+      2,
+    );
+
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['2', '4']);
+    expect(handled.sort()).toEqual(['1', '3']);
   });
 });

@@ -5,7 +5,7 @@ import { createNotifier } from './handler';
 const mail = (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX', entity: 'Outbox', id });
 
 describe('notifier partial batch failures', () => {
-  it('reports the first mail not sent and leaves the later ones for the retry', async () => {
+  it('tries every new mail of the batch and reports each one not sent', async () => {
     const { db, requests } = unreachableDatabase();
     const notify = createNotifier({ db, send: () => Promise.reject(new Error('not reached')) });
 
@@ -17,8 +17,10 @@ describe('notifier partial batch failures', () => {
       ],
     });
 
-    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
-    expect(requests()).toBe(1);
+    expect(response).toEqual({
+      batchItemFailures: [{ itemIdentifier: '2' }, { itemIdentifier: '3' }],
+    });
+    expect(requests()).toBe(2);
   });
 
   it('reports nothing when no record is a new mail', async () => {

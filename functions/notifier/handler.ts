@@ -10,7 +10,7 @@ import { ENTITY } from '../lib/db/model';
 import type { Database } from '../lib/db/client';
 import type { MailSender } from '../lib/mail/sender';
 import { logger as defaultLogger, type Logger } from '../lib/logger';
-import { handleInOrder } from '../lib/stream-batch';
+import { handleConcurrently } from '../lib/stream-batch';
 import { stringAttribute } from '../lib/stream-image';
 import { countMetric, METRIC } from '../lib/metrics';
 
@@ -21,7 +21,11 @@ export interface NotifierDeps {
   /** How long a claim protects a mail being sent before another attempt may take it over. */
   leaseMs?: number;
   logger?: Logger;
+  /** Mails of one batch sent at the same time (SES's own sending rate still applies). */
+  concurrency?: number;
 }
+
+const MAILS_AT_ONCE = 8;
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed';
 
@@ -55,14 +59,19 @@ export function createNotifier(deps: NotifierDeps) {
   return async function notifyFromStream(
     event: DynamoDBStreamEvent,
   ): Promise<DynamoDBBatchResponse> {
-    // Lambda retries from the first failed record; later ones are redelivered and skipped if sent.
-    return handleInOrder(event, async (record) => {
-      if (record.eventName !== 'INSERT') return;
-      const image = record.dynamodb?.NewImage;
-      const mailId = stringAttribute(image, 'id');
-      if (stringAttribute(image, 'entity') !== ENTITY.outbox || !mailId) return;
-      const outcome = await deliverMail(deps, mailId).catch(() => 'failed' as const);
-      if (outcome === 'failed') throw new Error('mail not sent, retried with the stream');
-    });
+    // Each mail stands alone: several leave at once (a reminder job writes hundreds in a minute).
+    // Lambda retries from the lowest failed record; the later ones come again and are skipped if sent.
+    return handleConcurrently(
+      event,
+      async (record) => {
+        if (record.eventName !== 'INSERT') return;
+        const image = record.dynamodb?.NewImage;
+        const mailId = stringAttribute(image, 'id');
+        if (stringAttribute(image, 'entity') !== ENTITY.outbox || !mailId) return;
+        const outcome = await deliverMail(deps, mailId).catch(() => 'failed' as const);
+        if (outcome === 'failed') throw new Error('mail not sent, retried with the stream');
+      },
+      deps.concurrency ?? MAILS_AT_ONCE,
+    );
   };
 }
