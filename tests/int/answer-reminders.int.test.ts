@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
+import { bringForwardToToday, dayOf, isFiledUnder } from '../support/day-lists';
 import { mailsTo } from '../support/mailbox';
 import { publishListing, waitForMatch } from '../support/market';
 import { api, stack, stackDatabase } from '../support/stack';
@@ -52,13 +53,19 @@ describe('reminders to silent participants', () => {
       json: { interested: true },
     });
     const deps = { db: stackDatabase(), appUrl: stack().appUrl };
-    const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
+    const reminderDay = dayOf(new Date(Date.parse(match.createdAt) + 3 * 86_400_000));
 
+    // Filed for 3 days after the proposal was stored, and not reminded today
+    await expect
+      .poll(() => isFiledUnder('answerReminder', reminderDay, match.id), { timeout: 15_000 })
+      .toBe(true);
     await runAnswerReminders(deps, new Date());
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const beforeThreeDays = (await reminders(b.email)).length;
-    const first = await runAnswerReminders(deps, inThreeDays);
-    const second = await runAnswerReminders(deps, inThreeDays);
+    // The third day comes for this proposal alone (tests/support/day-lists.ts)
+    await bringForwardToToday('answerReminder', reminderDay, match.id);
+    const first = await runAnswerReminders(deps, new Date());
+    const second = await runAnswerReminders(deps, new Date());
 
     expect(beforeThreeDays).toBe(0);
     expect(first.reminded).toBeGreaterThanOrEqual(1);

@@ -41,6 +41,7 @@ export interface MatchBody {
     contact?: Record<string, string>;
     visit?: { suitable: boolean; at: string };
   }>;
+  createdAt: string;
 }
 
 /** Waits until the tenant sees a proposal joining exactly these listings (the matcher runs from the stream). */
