@@ -54,7 +54,7 @@ describe('faults', () => {
       endpoint: dynamodbEndpoint,
       region,
     });
-    await ensureTable(db);
+    await ensureTable(db, { stream: false });
     const send = createSesSender({
       region,
       sesEndpoint: sesUrl,
@@ -77,12 +77,11 @@ describe('faults', () => {
         },
       })),
     };
-    let calls = 0;
+    // The second mail's sending crashes (mails of a batch leave at the same time, so by address).
     const crashing = createNotifier({
       db,
       send: async (mail) => {
-        calls += 1;
-        if (calls === 2) throw new Error('crash');
+        if (mail.to === recipients[1]) throw new Error('crash');
         return send(mail);
       },
     });

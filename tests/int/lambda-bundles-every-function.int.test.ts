@@ -71,7 +71,7 @@ beforeAll(async () => {
   synth = synthesize({ mailFrom: 'Échange Kaz <ne-pas-repondre@echange-kaz.example>' });
   functions = templateFunctions(synth);
   statefulIds = Object.keys(synth.stateful.toJSON().Resources as Record<string, unknown>);
-  db = await createOwnTable('bundles-every');
+  db = await createOwnTable('bundles-every', { stream: true });
   secrets = await startSecretsEndpoint({
     [SECRET_ARNS.SESSION_SECRET_ARN]: stack().sessionSecret,
     [SECRET_ARNS.PHOTOS_SIGNING_KEY_ARN]: PHOTO_SIGNING_KEY,

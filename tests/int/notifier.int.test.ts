@@ -36,7 +36,7 @@ function flakySes(outage: number): MailSender & { calls: number } {
 beforeAll(async () => {
   const { region, sesUrl } = stack();
   // A table of its own: the stack's notifier must not compete with the sender under test.
-  db = await createOwnTable('notifier');
+  db = await createOwnTable('notifier', { stream: true });
   realSend = createSesSender({
     region,
     sesEndpoint: sesUrl,

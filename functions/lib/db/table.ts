@@ -38,7 +38,11 @@ function attributeDefinitions(): AttributeDefinition[] {
   return names.map((AttributeName) => ({ AttributeName, AttributeType: 'S' }));
 }
 
-export function createTableInput(tableName: string): CreateTableCommandInput {
+/** `stream: false` only for test tables whose stream nobody reads (see tests/support/stack.ts). */
+export function createTableInput(
+  tableName: string,
+  { stream = true }: { stream?: boolean } = {},
+): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
@@ -48,12 +52,17 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
     ],
     AttributeDefinitions: attributeDefinitions(),
     GlobalSecondaryIndexes: globalSecondaryIndexes(),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamView },
+    ...(stream
+      ? { StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamView } }
+      : {}),
   };
 }
 
 /** Makes the table match the model: creates it, or adds the indexes it lacks. */
-export async function ensureTable(db: Database): Promise<'created' | 'updated' | 'unchanged'> {
+export async function ensureTable(
+  db: Database,
+  options: { stream?: boolean } = {},
+): Promise<'created' | 'updated' | 'unchanged'> {
   let existing;
   try {
     existing = (await db.client.send(new DescribeTableCommand({ TableName: db.tableName }))).Table;
@@ -61,7 +70,7 @@ export async function ensureTable(db: Database): Promise<'created' | 'updated' |
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   if (!existing) {
-    await db.client.send(new CreateTableCommand(createTableInput(db.tableName)));
+    await db.client.send(new CreateTableCommand(createTableInput(db.tableName, options)));
     await db.client.send(
       new UpdateTimeToLiveCommand({
         TableName: db.tableName,
