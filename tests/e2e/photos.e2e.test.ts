@@ -70,9 +70,9 @@ describe('listing photos', () => {
     // Assess: ready, with a lazy thumbnail of fixed size
     const thumbnail = page.getByRole('img', { name: /Photo 1 du logement/ });
     await expect.poll(() => thumbnail.isVisible(), { timeout: 20_000 }).toBe(true);
-    expect(await page.getByRole('status').filter({ hasText: 'La photo est prête.' }).count()).toBe(
-      1,
-    );
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'La photo est prête.' }).count())
+      .toBe(1);
     expect(await thumbnail.getAttribute('loading')).toBe('lazy');
     expect([await thumbnail.getAttribute('width'), await thumbnail.getAttribute('height')]).toEqual(
       ['160', '120'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listingInput } from '../support/factories';
-import { waitForMails } from '../support/mailbox';
+import { subjectsTo, waitForMails } from '../support/mailbox';
 import { signIn } from '../support/sign-in';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/lib/db/model';
@@ -206,9 +206,9 @@ describe('verification by the lessor', () => {
     expect(otherQueue.items.map((l) => l.id)).not.toContain(listing.id);
     expect(byOther.status).toBe(404);
     expect(await json(verified)).toMatchObject({ verification: 'verified' });
-    expect((await waitForMails(email, 2)).map((m) => m.subject)).toContain(
-      'Votre annonce est vérifiée par votre bailleur',
-    );
+    await expect
+      .poll(() => subjectsTo(email))
+      .toContain('Votre annonce est vérifiée par votre bailleur');
   });
 
   it('requires a reason to reject, mails it, and sends an edited dwelling back to verification', async () => {

@@ -38,3 +38,8 @@ export async function waitForMails(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** The subjects of the mails `address` received so far, to poll until one is there. */
+export async function subjectsTo(address: string): Promise<string[]> {
+  return (await mailsTo(address)).map((mail) => mail.subject);
+}
