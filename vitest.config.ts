@@ -15,6 +15,9 @@ const env = {
 
 export default defineConfig({
   test: {
+    // Two files at a time whatever the machine: the stack files mostly wait on the stream handlers,
+    // and a fixed number keeps a run on a large machine like a run on a small one.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -38,6 +41,9 @@ export default defineConfig({
           name: 'stack',
           include: ['tests/int/**/*.int.test.ts', 'tests/e2e/**/*.e2e.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
+          // What the stream handlers and the browser do shows up "soon", later on a busy machine:
+          // a poll waits up to 15 s (each call may still say less), a guard against a hang only.
+          expect: { poll: { timeout: 15_000 } },
           setupFiles: ['tests/support/quiet-logs.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
