@@ -1,6 +1,6 @@
 /** API clients of lessors' systems: one item each, holding the scrypt hash of its secret. */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ENTITY, indexKeys, keys } from './model';
+import { ENTITY, indexKeys, keys, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -67,9 +67,9 @@ export async function listApiClients(db: Database): Promise<ApiClient[]> {
     const page = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
-        IndexName: 'gsi1',
+        IndexName: INDEX.byParent,
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': indexKeys.apiClients('').gsi1pk },
+        ExpressionAttributeValues: { ':pk': indexPartitions.apiClients },
         ScanIndexForward: false,
         ExclusiveStartKey: startKey,
       }),

@@ -7,7 +7,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
 import { strip, type AuditItem } from './audit';
-import { indexKeys } from './model';
+import { indexKeys, indexPartitions } from './model';
 
 export interface AuditSearch {
   actorId?: string;
@@ -90,7 +90,7 @@ export async function searchAudit(
       const page = await queryPage(
         db,
         'gsi1',
-        indexKeys.auditByActor(search.actorId, '').gsi1pk,
+        indexPartitions.auditByActor(search.actorId),
         search,
         search.limit - items.length,
         key,

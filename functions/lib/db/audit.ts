@@ -1,7 +1,7 @@
 /** The audit trail: one item per sign-in and per staff decision, readable by Armos. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, indexKeys, keys, fromItem, INDEX } from './model';
+import { ENTITY, indexKeys, keys, fromItem, INDEX, indexPartitions } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -66,7 +66,7 @@ export async function auditOfActor(
       TableName: db.tableName,
       IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.auditByActor(actorId, '').gsi1pk },
+      ExpressionAttributeValues: { ':pk': indexPartitions.auditByActor(actorId) },
       ScanIndexForward: false,
       Limit: limit,
     }),

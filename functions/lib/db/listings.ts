@@ -4,7 +4,7 @@ import { batchGetAll, queryAll, type BatchGetOptions } from './batch';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX } from './model';
+import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX, indexPartitions } from './model';
 import type { Database } from './client';
 import { named, type TransactItem } from './transact';
 
@@ -180,7 +180,7 @@ export async function listingsOfOwner(db: Database, ownerId: string): Promise<Li
       TableName: db.tableName,
       IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.listingsByOwner(ownerId, '').gsi1pk },
+      ExpressionAttributeValues: { ':pk': indexPartitions.listingsByOwner(ownerId) },
       ScanIndexForward: false,
     }),
   );
@@ -220,7 +220,7 @@ export async function listingsToVerify(
       IndexName: INDEX.lessorQueues,
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: {
-        ':pk': indexKeys.listingsToVerify(lessorId, verification, '').gsi2pk,
+        ':pk': indexPartitions.listingsToVerify(lessorId, verification),
       },
       Limit: page.limit,
       ExclusiveStartKey: page.cursor,
@@ -269,7 +269,7 @@ export async function marketRows(db: Database, communeCode: string): Promise<Mar
     KeyConditionExpression: 'gsi3pk = :pk',
     ProjectionExpression: MARKET_ROW_FIELDS.map((_, i) => `#f${i}`).join(', '),
     ExpressionAttributeNames: Object.fromEntries(MARKET_ROW_FIELDS.map((f, i) => [`#f${i}`, f])),
-    ExpressionAttributeValues: { ':pk': indexKeys.marketOffer(communeCode, '', '').gsi3pk },
+    ExpressionAttributeValues: { ':pk': indexPartitions.marketOffer(communeCode) },
   });
   // Read as whole listings are, empty lists restored.
   return items.map(toListing);
@@ -287,7 +287,7 @@ export async function marketListings(
       ? 'gsi3pk = :pk AND begins_with(gsi3sk, :typology)'
       : 'gsi3pk = :pk',
     ExpressionAttributeValues: {
-      ':pk': indexKeys.marketOffer(communeCode, '', '').gsi3pk,
+      ':pk': indexPartitions.marketOffer(communeCode),
       ...(typology ? { ':typology': `${typology}#` } : {}),
     },
   });

@@ -26,9 +26,12 @@ export type IndexName = keyof typeof tableDefinition.indexes;
 
 /** The indexes by what they serve, for queries: `IndexName: INDEX.byParent`. */
 export const INDEX = {
-  /** A user's listings, staff by role, pending mails and digests, audit by actor, reports, swaps by status. */
+  /**
+   * A user's listings, staff by role, pending mails and digests, audit by actor, reports, swaps by
+   * status, API clients, webhook retries, vacancies by lessor.
+   */
   byParent: 'gsi1',
-  /** Lessor work queues: listings to verify, reviews due. */
+  /** Lessor work queues: listings to verify, reviews due; open vacancies by end; audit by month. */
   lessorQueues: 'gsi2',
   /** Market buckets for matching. */
   market: 'gsi3',
@@ -243,20 +246,36 @@ export const keys = {
 export type ReferenceKind = 'COMMUNE' | 'QUARTIER' | 'LESSOR' | 'MOTIVE' | 'RECEPTION' | 'CEILINGS';
 
 /** Secondary index keys: which index, and the key values an item carries to appear in it. */
-/** Index partitions that hold one list each (no id in them), for the queries that read the list. */
+/**
+ * Index partitions, for the queries that read one: a list of its own (a constant), or one per
+ * lessor, owner, status… (a builder). `indexKeys` below puts items in them.
+ */
 export const indexPartitions = {
   pendingMail: 'OUTBOX#pending',
   pendingDigest: 'DIGEST#pending',
   reportsByTime: 'REPORTS',
+  apiClients: 'APICLIENTS',
+  webhookRetries: 'WEBHOOK#retry',
+  vacanciesByLessor: 'VACANCIES',
+  openVacancies: 'VACANCIES#open',
+  staffByRole: (role: string) => `ROLE#${role}`,
+  listingsByOwner: (ownerId: string) => `OWNER#${ownerId}`,
+  auditByActor: (actorId: string) => `ACTOR#${actorId}`,
+  auditByMonth: (at: string) => `AUDIT#${at.slice(0, 7)}`,
+  swapsByStatus: (status: string) => `SWAPS#${status}`,
+  listingsToVerify: (lessorId: string, verification: string) =>
+    `LESSOR#${lessorId}#VERIF#${verification}`,
+  reviewsByLessor: (lessorId: string) => `LESSOR#${lessorId}#REVIEWS`,
+  marketOffer: (communeCode: string) => `MARKET#${communeCode}`,
 } as const;
 
 export const indexKeys = {
   staffByRole: (role: string, email: string) => ({
-    gsi1pk: `ROLE#${role}`,
+    gsi1pk: indexPartitions.staffByRole(role),
     gsi1sk: email.toLowerCase(),
   }),
   listingsByOwner: (ownerId: string, createdAt: string) => ({
-    gsi1pk: `OWNER#${ownerId}`,
+    gsi1pk: indexPartitions.listingsByOwner(ownerId),
     gsi1sk: createdAt,
   }),
   pendingMail: (createdAt: string) => ({
@@ -268,20 +287,23 @@ export const indexKeys = {
     gsi1pk: indexPartitions.pendingDigest,
     gsi1sk: ownerId,
   }),
-  auditByActor: (actorId: string, at: string) => ({ gsi1pk: `ACTOR#${actorId}`, gsi1sk: at }),
+  auditByActor: (actorId: string, at: string) => ({
+    gsi1pk: indexPartitions.auditByActor(actorId),
+    gsi1sk: at,
+  }),
   /** Every audit entry by month, newest first within it: Armos's audit screen by period. */
-  auditByMonth: (at: string) => ({ gsi2pk: `AUDIT#${at.slice(0, 7)}`, gsi2sk: at }),
+  auditByMonth: (at: string) => ({ gsi2pk: indexPartitions.auditByMonth(at), gsi2sk: at }),
   /** Reports to Armos, newest first when read backwards. */
   reportsByTime: (createdAt: string) => ({
     gsi1pk: indexPartitions.reportsByTime,
     gsi1sk: createdAt,
   }),
   swapsByStatus: (status: string, createdAt: string) => ({
-    gsi1pk: `SWAPS#${status}`,
+    gsi1pk: indexPartitions.swapsByStatus(status),
     gsi1sk: createdAt,
   }),
   listingsToVerify: (lessorId: string, verification: string, createdAt: string) => ({
-    gsi2pk: `LESSOR#${lessorId}#VERIF#${verification}`,
+    gsi2pk: indexPartitions.listingsToVerify(lessorId, verification),
     gsi2sk: createdAt,
   }),
   /**
@@ -295,32 +317,35 @@ export const indexKeys = {
     swapId: string,
     listingId: string,
   ) => ({
-    gsi2pk: `LESSOR#${lessorId}#REVIEWS`,
+    gsi2pk: indexPartitions.reviewsByLessor(lessorId),
     gsi2sk: `${open ? 'OPEN' : 'SETTLED'}#${dueAt}#${swapId}#${listingId}`,
   }),
   /** Bounds of a lessor's open reviews due at or before `dueBy` (ISO), for a BETWEEN condition. */
   openReviewsDueBy: (lessorId: string, dueBy: string) => ({
-    gsi2pk: `LESSOR#${lessorId}#REVIEWS`,
+    gsi2pk: indexPartitions.reviewsByLessor(lessorId),
     from: 'OPEN#',
     to: `OPEN#${dueBy}#\uffff`,
   }),
   /** Every API client, newest last (Armos's list). */
-  apiClients: (createdAt: string) => ({ gsi1pk: 'APICLIENTS', gsi1sk: createdAt }),
+  apiClients: (createdAt: string) => ({ gsi1pk: indexPartitions.apiClients, gsi1sk: createdAt }),
   /** Webhook deliveries waiting for a retry, by when it is due (sparse: only those). */
-  webhookRetries: (nextAttemptAt: string) => ({ gsi1pk: 'WEBHOOK#retry', gsi1sk: nextAttemptAt }),
+  webhookRetries: (nextAttemptAt: string) => ({
+    gsi1pk: indexPartitions.webhookRetries,
+    gsi1sk: nextAttemptAt,
+  }),
   /** Every vacancy, by lessor then newest first within it (`createdAt` is a ULID-ordered id's time). */
   vacanciesByLessor: (lessorId: string, vacancyId: string) => ({
-    gsi1pk: 'VACANCIES',
+    gsi1pk: indexPartitions.vacanciesByLessor,
     gsi1sk: `${lessorId}#${vacancyId}`,
   }),
   /** Open vacancies only (sparse), by expiry: what the matcher reads and the expiry job walks. */
   openVacancies: (expiresAt: string, vacancyId: string) => ({
-    gsi2pk: 'VACANCIES#open',
+    gsi2pk: indexPartitions.openVacancies,
     gsi2sk: `${expiresAt}#${vacancyId}`,
   }),
   /** Listings taking part in matching, by commune of the dwelling offered, then typology. */
   marketOffer: (communeCode: string, typology: string, listingId: string) => ({
-    gsi3pk: `MARKET#${communeCode}`,
+    gsi3pk: indexPartitions.marketOffer(communeCode),
     gsi3sk: `${typology}#${listingId}`,
   }),
 } as const;

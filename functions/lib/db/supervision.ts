@@ -5,7 +5,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { SWAP_STATUSES, type Swap } from '../../../shared/swap/lifecycle';
 import type { Database } from './client';
-import { indexKeys } from './model';
+import { indexPartitions, INDEX } from './model';
 import { findSwap, swapIdsInStatus } from './swaps';
 
 const READS_IN_FLIGHT = 8;
@@ -40,10 +40,10 @@ export async function pendingVerificationCount(db: Database, lessorId: string): 
     const result = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
-        IndexName: 'gsi2',
+        IndexName: INDEX.lessorQueues,
         KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: {
-          ':pk': indexKeys.listingsToVerify(lessorId, 'pending', '').gsi2pk,
+          ':pk': indexPartitions.listingsToVerify(lessorId, 'pending'),
         },
         Select: 'COUNT',
         ExclusiveStartKey: cursor,

@@ -9,7 +9,16 @@ import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Swap, SwapParticipant, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
 import { listingUpdatePut } from './listings';
-import { ENTITY, indexKeys, keys, ttlAt, fromItem, INDEX, type ItemKey } from './model';
+import {
+  ENTITY,
+  indexKeys,
+  keys,
+  ttlAt,
+  fromItem,
+  INDEX,
+  type ItemKey,
+  indexPartitions,
+} from './model';
 import { batchGetAll } from './batch';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
@@ -300,7 +309,7 @@ export async function reviewsOfLessor(
       TableName: db.tableName,
       IndexName: INDEX.lessorQueues,
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.openReviewsDueBy(lessorId, '').gsi2pk },
+      ExpressionAttributeValues: { ':pk': indexPartitions.reviewsByLessor(lessorId) },
       ProjectionExpression: `pk, sk, gsi2pk, gsi2sk, swapId, listingId, ${MEMBERS}, swapLessorIds`,
       Limit: page.limit,
       ExclusiveStartKey: page.cursor,
@@ -346,7 +355,7 @@ export async function swapIdsInStatus(
       TableName: db.tableName,
       IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.swapsByStatus(status, '').gsi1pk },
+      ExpressionAttributeValues: { ':pk': indexPartitions.swapsByStatus(status) },
       ProjectionExpression: 'id',
       Limit: page.limit,
       ExclusiveStartKey: page.cursor,

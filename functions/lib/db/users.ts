@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { ConflictError } from '../../../shared/errors';
 import type { Role, User } from '../../../shared/schemas/user';
-import { ENTITY, indexKeys, keys, fromItem, INDEX } from './model';
+import { ENTITY, indexKeys, keys, fromItem, INDEX, indexPartitions } from './model';
 import type { Database } from './client';
 import { transactWrite, type TransactItem } from './transact';
 import { batchGetAll } from './batch';
@@ -104,7 +104,7 @@ export async function listStaff(db: Database, role: Role): Promise<User[]> {
       TableName: db.tableName,
       IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.staffByRole(role, '').gsi1pk },
+      ExpressionAttributeValues: { ':pk': indexPartitions.staffByRole(role) },
     }),
   );
   return (Items ?? []).map(toUser);

@@ -8,7 +8,7 @@ import type { Typology } from '../../../shared/reference/index';
 import type { Vacancy, VacancyStatus } from '../../../shared/schemas/vacancy';
 import { batchPutAll, queryAll } from './batch';
 import type { Database } from './client';
-import { ENTITY, indexKeys, indexPosition, keys, ttlAt } from './model';
+import { ENTITY, indexKeys, indexPosition, keys, ttlAt, indexPartitions, INDEX } from './model';
 import type { TransactItem } from './transact';
 
 /** A vacancy as stored: the view without its chains, with a version for conditional writes. */
@@ -122,12 +122,12 @@ export async function vacanciesPage(
   const result = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi1',
+      IndexName: INDEX.byParent,
       KeyConditionExpression: lessorId
         ? 'gsi1pk = :pk AND begins_with(gsi1sk, :lessor)'
         : 'gsi1pk = :pk',
       ExpressionAttributeValues: {
-        ':pk': indexKeys.vacanciesByLessor('', '').gsi1pk,
+        ':pk': indexPartitions.vacanciesByLessor,
         ...(lessorId ? { ':lessor': `${lessorId}#` } : {}),
       },
       ScanIndexForward: false,
@@ -158,11 +158,11 @@ export async function openVacanciesPage(
     const result = await db.doc.send(
       new QueryCommand({
         TableName: db.tableName,
-        IndexName: 'gsi2',
+        IndexName: INDEX.lessorQueues,
         KeyConditionExpression: 'gsi2pk = :pk',
         ...(lessorId ? { FilterExpression: 'lessorId = :lessor' } : {}),
         ExpressionAttributeValues: {
-          ':pk': indexKeys.openVacancies('', '').gsi2pk,
+          ':pk': indexPartitions.openVacancies,
           ...(lessorId ? { ':lessor': lessorId } : {}),
         },
         Limit: lessorId ? READ_WHEN_FILTERING : page.limit,
@@ -176,7 +176,7 @@ export async function openVacanciesPage(
   // More than the page holds: the next page starts right after the last one shown.
   if (found.length > page.limit) {
     found.length = page.limit;
-    cursor = indexPosition(found.at(-1)!, 'gsi2');
+    cursor = indexPosition(found.at(-1)!, INDEX.lessorQueues);
   }
   return { vacancies: found.map(toVacancy), ...(cursor ? { cursor } : {}) };
 }
@@ -184,9 +184,9 @@ export async function openVacanciesPage(
 /** Every open vacancy (a few hundred at most: a lessor offers what it would otherwise re-let). */
 export async function openVacancies(db: Database): Promise<StoredVacancy[]> {
   const items = await queryAll(db, {
-    IndexName: 'gsi2',
+    IndexName: INDEX.lessorQueues,
     KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': indexKeys.openVacancies('', '').gsi2pk },
+    ExpressionAttributeValues: { ':pk': indexPartitions.openVacancies },
   });
   return items.map(toVacancy);
 }
@@ -194,9 +194,9 @@ export async function openVacancies(db: Database): Promise<StoredVacancy[]> {
 /** Open vacancies whose offer ended at or before `at` (ISO). */
 export async function openVacanciesExpiredBy(db: Database, at: string): Promise<StoredVacancy[]> {
   const items = await queryAll(db, {
-    IndexName: 'gsi2',
+    IndexName: INDEX.lessorQueues,
     KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :at',
-    ExpressionAttributeValues: { ':pk': indexKeys.openVacancies('', '').gsi2pk, ':at': `${at}#~` },
+    ExpressionAttributeValues: { ':pk': indexPartitions.openVacancies, ':at': `${at}#~` },
   });
   return items.map(toVacancy);
 }

@@ -1,7 +1,7 @@
 /** Webhook endpoints (per lessor) and their deliveries (the delivery log, and retries due). */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { WebhookEvent } from '../../../shared/schemas/webhook';
-import { ENTITY, indexKeys, keys, ttlAt } from './model';
+import { ENTITY, keys, ttlAt, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -206,7 +206,7 @@ export async function recordAttempt(
         ...(retry
           ? {
               ':next': outcome.nextAttemptAt!.toISOString(),
-              ':gpk': indexKeys.webhookRetries('').gsi1pk,
+              ':gpk': indexPartitions.webhookRetries,
               ':gsk': outcome.nextAttemptAt!.toISOString(),
             }
           : {}),
@@ -224,10 +224,10 @@ export async function retriesDue(
   const { Items } = await db.doc.send(
     new QueryCommand({
       TableName: db.tableName,
-      IndexName: 'gsi1',
+      IndexName: INDEX.byParent,
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
       ExpressionAttributeValues: {
-        ':pk': indexKeys.webhookRetries('').gsi1pk,
+        ':pk': indexPartitions.webhookRetries,
         ':now': now.toISOString(),
       },
       Limit: limit,

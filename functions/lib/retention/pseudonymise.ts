@@ -13,7 +13,15 @@ import { queryAll } from '../db/batch';
 import type { Database } from '../db/client';
 import { findMatch, matchUpdateItems, type StoredMatch } from '../db/matches';
 import { type StoredMessage } from '../db/messages';
-import { ENTITY, indexKeys, keys, type ItemKey, fromItem, INDEX } from '../db/model';
+import {
+  ENTITY,
+  indexKeys,
+  keys,
+  type ItemKey,
+  fromItem,
+  INDEX,
+  indexPartitions,
+} from '../db/model';
 import { findSwap, reviewOutlineUpdate, swapUpdatePut } from '../db/swaps';
 import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from './listing-remnants';
@@ -119,7 +127,7 @@ export async function auditEntriesOf(
   const byActor = await queryAll(db, {
     IndexName: INDEX.byParent,
     KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': indexKeys.auditByActor(userId, '').gsi1pk },
+    ExpressionAttributeValues: { ':pk': indexPartitions.auditByActor(userId) },
   });
   const about = await queryAll(db, {
     KeyConditionExpression: 'pk = :pk',

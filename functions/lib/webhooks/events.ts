@@ -4,7 +4,7 @@
  * API with its token, so no personal data leaves in a webhook.
  */
 import type { WebhookEvent } from '../../../shared/schemas/webhook';
-import { ENTITY, indexKeys } from '../db/model';
+import { ENTITY, indexPartitions } from '../db/model';
 
 export interface TableEvent {
   type: WebhookEvent;
@@ -26,7 +26,7 @@ export function eventsOfChange(before: Image, after: Image): TableEvent[] {
     case ENTITY.listing: {
       const lessorId = (after.dwelling as { lessorId?: string } | undefined)?.lessorId;
       if (!lessorId) return [];
-      const pending = indexKeys.listingsToVerify(lessorId, 'pending', '').gsi2pk;
+      const pending = indexPartitions.listingsToVerify(lessorId, 'pending');
       // It enters the lessor's queue: created, published again, or sent back to verification.
       if (after.gsi2pk !== pending || before?.gsi2pk === pending) return [];
       return [
