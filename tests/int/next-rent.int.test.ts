@@ -58,7 +58,11 @@ describe('rent after the swap', () => {
     const raised = await verify({ verified: true, nextRent: 730, nextCharges: 50 });
     await waitForLiveMatches(a, ids, 0);
     const lowered = await verify({ verified: true, nextRent: 700, nextCharges: 45 });
-    const after = await waitForLiveMatches(a, ids, 1);
+    // The proposal comes back first, then the same matcher run rewrites its explanation.
+    let after = await waitForLiveMatches(a, ids, 1);
+    await expect
+      .poll(async () => (after = await waitForLiveMatches(a, ids, 1))?.explanation.summary)
+      .toContain('745 € charges comprises');
     const rejectedWithRent = await verify({ verified: false, reason: 'x', nextRent: 700 });
     const seenByB = await api(`/listings/${b.listingId}`, { token: b.token });
 
