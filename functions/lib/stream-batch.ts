@@ -1,9 +1,9 @@
 /**
  * Partial batch failures of the table's stream handlers, through Powertools' batch processor.
- * `handleInOrder`: records of a shard are handled one after another. Lambda resumes a DynamoDB stream from the
- * lowest sequence number a handler reports, so once a record fails the later ones are left for
- * that retry: not handled now, they come again after the failed one, still in order, and the
- * response names only the first failed record.
+ * `handleInOrder`: records of a shard are handled one after another. Lambda resumes a DynamoDB
+ * stream from the lowest sequence number a handler reports, so once a record fails the later ones
+ * are left for that retry: not handled now, they come again after the failed one, still in order,
+ * and the response names only the first failed record.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';

@@ -21,10 +21,9 @@ export interface NotifierDeps {
   /** How long a claim protects a mail being sent before another attempt may take it over. */
   leaseMs?: number;
   logger?: Logger;
-  /** Mails of one batch sent at the same time (SES's own sending rate still applies). */
-  concurrency?: number;
 }
 
+/** Mails of one batch sent at the same time (SES's own sending rate still applies). */
 const MAILS_AT_ONCE = 8;
 
 export type SendOutcome = 'sent' | 'skipped' | 'failed';
@@ -71,7 +70,7 @@ export function createNotifier(deps: NotifierDeps) {
         const outcome = await deliverMail(deps, mailId).catch(() => 'failed' as const);
         if (outcome === 'failed') throw new Error('mail not sent, retried with the stream');
       },
-      deps.concurrency ?? MAILS_AT_ONCE,
+      MAILS_AT_ONCE,
     );
   };
 }
