@@ -57,7 +57,7 @@ const everyone = (status: number, anonymous = status): Record<Who, Cell> => ({
   cinor: status,
 });
 /** Routes without a resource: another agent is answered like the agent. */
-const only = (allowed: Partial<Record<Who, Cell>>, denied = 403): Record<Who, Cell> => ({
+const allowOnly = (allowed: Partial<Record<Who, Cell>>, denied = 403): Record<Who, Cell> => ({
   ...everyone(denied, 401),
   ...(allowed.accueil !== undefined ? { otherAgent: allowed.accueil } : {}),
   ...allowed,
@@ -88,57 +88,60 @@ const MATRIX: Record<string, Row> = {
   'DELETE /api/me': {
     freshSession: true,
     request: () => ({ path: '/me' }),
-    expect: only({ tenant: 204 }),
+    expect: allowOnly({ tenant: 204 }),
   },
-  'GET /api/me/export': { request: () => ({ path: '/me/export' }), expect: only({ tenant: 200 }) },
+  'GET /api/me/export': {
+    request: () => ({ path: '/me/export' }),
+    expect: allowOnly({ tenant: 200 }),
+  },
   'POST /api/admin/users': {
     request: () => ({ path: '/admin/users', body: { email: uniqueEmail('agent'), role: 'cinor' } }),
-    expect: only({ armos: 201 }),
+    expect: allowOnly({ armos: 201 }),
   },
   'GET /api/admin/users': {
     request: () => ({ path: '/admin/users' }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   // An unknown account: Armos reaches the lookup (404), nobody else does.
   'POST /api/admin/users/{id}/deactivate': {
     request: () => ({ path: '/admin/users/inconnu/deactivate' }),
-    expect: only({ armos: 404 }),
+    expect: allowOnly({ armos: 404 }),
   },
   'POST /api/admin/users/{id}/reactivate': {
     request: () => ({ path: '/admin/users/inconnu/reactivate' }),
-    expect: only({ armos: 404 }),
+    expect: allowOnly({ armos: 404 }),
   },
   'PUT /api/admin/reception-points/{id}': {
     request: () => ({
       path: '/admin/reception-points/matrice-essai',
       body: { kind: 'PILS', name: 'Point d’essai', communeCode: '97418', place: 'Mairie annexe' },
     }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   'DELETE /api/admin/reception-points/{id}': {
     request: () => ({ path: '/admin/reception-points/inconnu-matrice' }),
-    expect: only({ armos: 404 }),
+    expect: allowOnly({ armos: 404 }),
   },
   'GET /api/admin/audit': {
     request: () => ({ path: '/admin/audit?actorId=someone' }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   'GET /api/admin/audit/entries': {
     request: () => ({ path: '/admin/audit/entries?action=listing-verified' }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   'GET /api/admin/dashboard': {
     request: () => ({ path: '/admin/dashboard' }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   // Armos must name the lessor (400 without); a lessor exports its own.
   'GET /api/lessor/export': {
     request: () => ({ path: '/lessor/export?kind=reviews' }),
-    expect: only({ lessor: 200, armos: 400 }),
+    expect: allowOnly({ lessor: 200, armos: 400 }),
   },
   'GET /api/admin/income-ceilings': {
     request: () => ({ path: '/admin/income-ceilings' }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   // A year nobody reads (2099): the matrix never changes this year's pre-check.
   'PUT /api/admin/income-ceilings': {
@@ -150,19 +153,19 @@ const MATRIX: Record<string, Row> = {
         financings: { LLS: { categories: [1, 2, 3, 4, 5, 6], extraPerson: 1 } },
       },
     }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   'POST /api/admin/api-clients': {
     request: () => ({ path: '/admin/api-clients', body: { lessorId: 'SIDR', name: 'Matrice' } }),
-    expect: only({ armos: 201 }),
+    expect: allowOnly({ armos: 201 }),
   },
   'GET /api/admin/api-clients': {
     request: () => ({ path: '/admin/api-clients' }),
-    expect: only({ armos: 200 }),
+    expect: allowOnly({ armos: 200 }),
   },
   'DELETE /api/admin/api-clients/{id}': {
     request: () => ({ path: '/admin/api-clients/inconnu' }),
-    expect: only({ armos: 404 }),
+    expect: allowOnly({ armos: 404 }),
   },
   // An event never emitted yet: the matrix's endpoints receive nothing.
   'POST /api/lessor/webhooks': {
@@ -174,19 +177,19 @@ const MATRIX: Record<string, Row> = {
         lessorId: 'SIDR',
       },
     }),
-    expect: only({ lessor: 201, armos: 201 }),
+    expect: allowOnly({ lessor: 201, armos: 201 }),
   },
   'GET /api/lessor/webhooks': {
     request: () => ({ path: '/lessor/webhooks?lessorId=SIDR' }),
-    expect: only({ lessor: 200, armos: 200 }),
+    expect: allowOnly({ lessor: 200, armos: 200 }),
   },
   'DELETE /api/lessor/webhooks/{id}': {
     request: () => ({ path: '/lessor/webhooks/inconnu?lessorId=SIDR' }),
-    expect: only({ lessor: 404, armos: 404 }),
+    expect: allowOnly({ lessor: 404, armos: 404 }),
   },
   'GET /api/lessor/webhooks/{id}/deliveries': {
     request: () => ({ path: '/lessor/webhooks/inconnu/deliveries?lessorId=SIDR' }),
-    expect: only({ lessor: 404, armos: 404 }),
+    expect: allowOnly({ lessor: 404, armos: 404 }),
   },
   // Sessions play no part: without client credentials everyone gets RFC 6749's invalid_request.
   'POST /api/oauth/token': {
@@ -199,15 +202,15 @@ const MATRIX: Record<string, Row> = {
       path: '/listings',
       body: { ...listingInput(), onBehalfOfPlaceholder: true },
     }),
-    expect: only({ tenant: 201, accueil: 201 }),
+    expect: allowOnly({ tenant: 201, accueil: 201 }),
   },
   'GET /api/listings/mine': {
     request: () => ({ path: '/listings/mine' }),
-    expect: only({ tenant: 200 }),
+    expect: allowOnly({ tenant: 200 }),
   },
   'GET /api/listings/managed': {
     request: () => ({ path: '/listings/managed' }),
-    expect: only({ accueil: 200 }),
+    expect: allowOnly({ accueil: 200 }),
   },
   'POST /api/lessor/vacancies': {
     on: 'vacancy',
@@ -215,25 +218,25 @@ const MATRIX: Record<string, Row> = {
       path: '/lessor/vacancies',
       body: vacancyBody({ lessorId: vacancyLessorId }),
     }),
-    expect: { ...only({}), armos: { own: 201, other: 201 }, lessor: { own: 201, other: 403 } },
+    expect: { ...allowOnly({}), armos: { own: 201, other: 201 }, lessor: { own: 201, other: 403 } },
   },
   'GET /api/lessor/vacancies': {
     request: () => ({ path: '/lessor/vacancies' }),
-    expect: only({ lessor: 200, armos: 200 }),
+    expect: allowOnly({ lessor: 200, armos: 200 }),
   },
   'POST /api/lessor/vacancies/{id}/withdraw': {
     on: 'vacancy',
     request: ({ vacancyId }) => ({ path: `/lessor/vacancies/${vacancyId}/withdraw` }),
-    expect: { ...only({}), armos: { own: 200, other: 200 }, lessor: { own: 200, other: 404 } },
+    expect: { ...allowOnly({}), armos: { own: 200, other: 200 }, lessor: { own: 200, other: 404 } },
   },
   'POST /api/lessor/vacancies/{id}/renew': {
     on: 'vacancy',
     request: ({ vacancyId }) => ({ path: `/lessor/vacancies/${vacancyId}/renew` }),
-    expect: { ...only({}), armos: { own: 200, other: 200 }, lessor: { own: 200, other: 404 } },
+    expect: { ...allowOnly({}), armos: { own: 200, other: 200 }, lessor: { own: 200, other: 404 } },
   },
   'GET /api/lessor/listings': {
     request: () => ({ path: '/lessor/listings?verification=pending' }),
-    expect: only({ lessor: 200, armos: 200 }),
+    expect: allowOnly({ lessor: 200, armos: 200 }),
   },
   'GET /api/listings/{id}': {
     on: 'listing',
@@ -384,11 +387,11 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/matches': {
     request: () => ({ path: '/matches' }),
-    expect: only({ tenant: 200, accueil: 200 }),
+    expect: allowOnly({ tenant: 200, accueil: 200 }),
   },
   'GET /api/matches/summary': {
     request: () => ({ path: '/matches/summary' }),
-    expect: only({ tenant: 200, accueil: 404 }),
+    expect: allowOnly({ tenant: 200, accueil: 404 }),
   },
   'GET /api/matches/{id}': {
     on: 'match',
@@ -479,11 +482,11 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/assistance/queue': {
     request: () => ({ path: '/assistance/queue' }),
-    expect: only({ accueil: 200 }),
+    expect: allowOnly({ accueil: 200 }),
   },
   'GET /api/swaps': {
     request: () => ({ path: '/swaps' }),
-    expect: only({ lessor: 200, armos: 200 }),
+    expect: allowOnly({ lessor: 200, armos: 200 }),
   },
   'GET /api/swaps/{id}': {
     on: 'swap',
@@ -598,7 +601,7 @@ const MATRIX: Record<string, Row> = {
       cinor: 403,
     },
   },
-  'GET /api/reports': { request: () => ({ path: '/reports' }), expect: only({ armos: 200 }) },
+  'GET /api/reports': { request: () => ({ path: '/reports' }), expect: allowOnly({ armos: 200 }) },
   'POST /api/listings/{id}/suspend': {
     on: 'listing',
     fresh: true,
@@ -632,16 +635,16 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/stats/quartiers': {
     request: () => ({ path: '/stats/quartiers?from=2026-01&to=2026-12' }),
-    expect: only({ armos: 200, cinor: 200 }),
+    expect: allowOnly({ armos: 200, cinor: 200 }),
   },
   'GET /api/stats/communes': {
     request: () => ({ path: '/stats/communes?from=2026-01&to=2026-12' }),
-    expect: only({ armos: 200, cinor: 200 }),
+    expect: allowOnly({ armos: 200, cinor: 200 }),
   },
-  'GET /api/plan': { request: () => ({ path: '/plan' }), expect: only({ armos: 200 }) },
+  'GET /api/plan': { request: () => ({ path: '/plan' }), expect: allowOnly({ armos: 200 }) },
   'GET /api/stats/flows': {
     request: () => ({ path: '/stats/flows?from=2026-01&to=2026-12' }),
-    expect: only({ armos: 200, cinor: 200 }),
+    expect: allowOnly({ armos: 200, cinor: 200 }),
   },
 };
 
