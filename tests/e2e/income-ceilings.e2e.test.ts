@@ -24,7 +24,7 @@ describe('income ceilings', () => {
     await lls1.waitFor();
     // Other files may have saved later years: this one starts from the current year's table.
     const thisYear = new Date().getUTCFullYear();
-    await page.getByLabel('Année').selectOption(String(thisYear));
+    await page.getByLabel('Année', { exact: true }).selectOption(String(thisYear));
     expect(Number(await lls1.inputValue())).toBeGreaterThan(15_000);
     await expectAccessible(page);
     await screenshot(page, 'armos-plafonds');
@@ -35,7 +35,7 @@ describe('income ceilings', () => {
     await page
       .getByLabel('Texte officiel (arrêté, date)')
       .fill('Arrêté de l’année suivante (essai)');
-    const newYear = Number(await page.getByLabel('Année').inputValue());
+    const newYear = Number(await page.getByLabel('Année', { exact: true }).inputValue());
     await page.getByRole('button', { name: `Enregistrer les plafonds ${newYear}` }).click();
 
     // Assess
@@ -43,7 +43,7 @@ describe('income ceilings', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'enregistrés' }).count())
       .toBe(1);
     expect(newYear).toBeGreaterThan(thisYear);
-    expect(await page.getByLabel('Année').inputValue()).toBe(String(newYear));
+    expect(await page.getByLabel('Année', { exact: true }).inputValue()).toBe(String(newYear));
     expect(await page.getByText('Modifié le').count()).toBe(1);
     await expectAccessible(page);
     await page.close();

@@ -22,9 +22,9 @@ describe('reception points', () => {
       .poll(() => page.getByRole('heading', { name: /Ajouter un point/ }).count())
       .toBe(1);
 
-    await page.getByLabel('Nom').fill('Maison France Services de Sainte-Suzanne');
-    await page.getByLabel('Commune').selectOption('97420');
-    await page.getByLabel('Lieu').fill('Place de la mairie');
+    await page.getByLabel('Nom', { exact: true }).fill('Maison France Services de Sainte-Suzanne');
+    await page.getByLabel('Commune', { exact: true }).selectOption('97420');
+    await page.getByLabel('Lieu', { exact: true }).fill('Place de la mairie');
     await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
 
     await expect

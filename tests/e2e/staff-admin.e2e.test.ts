@@ -28,7 +28,7 @@ describe('armos and cinor', () => {
     await page.getByRole('link', { name: 'Gérer les comptes du personnel' }).click();
     const email = uniqueEmail('agent');
     await page.getByLabel('Adresse e-mail professionnelle').fill(email);
-    await page.getByLabel('Rôle').selectOption('lessor');
+    await page.getByLabel('Rôle', { exact: true }).selectOption('lessor');
     await page.getByRole('button', { name: 'Créer le compte' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())

@@ -70,7 +70,7 @@ describe('Armos supervises', () => {
     const page = await signedInPage(browser, 'armos@bourse.local', '/armos');
     await page.goto(`${stack().appUrl}/armos/journal`);
     await page.getByRole('table', { name: /Journal d’audit/ }).waitFor();
-    await page.getByLabel('Action').selectOption('listing-verified');
+    await page.getByLabel('Action', { exact: true }).selectOption('listing-verified');
     await page.getByRole('button', { name: 'Filtrer' }).click();
 
     // Assess
