@@ -1,16 +1,13 @@
 /** What every route of the API receives: its dependencies, built once per process. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../lib/config';
-import type { Database } from '../lib/db/client';
-import type { ReferenceData } from '../../shared/reference/index';
+import type { AppContext } from '../lib/app-context';
 import type { SessionClaims } from '../lib/auth/session';
 import type { User } from '../../shared/schemas/user';
 
-export interface ApiDeps {
+/** The application's context, with the configuration the routes read (limits, origin secrets, cookies). */
+export interface ApiDeps extends AppContext {
   config: Config;
-  db: Database;
-  now: () => Date;
-  reference: () => Promise<ReferenceData>;
 }
 
 /** Who sent the request, once the session is checked. */

@@ -1,10 +1,17 @@
-/** Builds the API's dependencies from the process configuration. */
-import { config } from '../lib/config';
-import { database } from '../lib/db/client';
-import { cachedReferenceData } from '../lib/db/reference';
+/** Builds the API's dependencies: the application's context and the configuration it came from. */
+import { appContext, type AppContextOptions } from '../lib/app-context';
+import { config, type Config } from '../lib/config';
+import { database, type Database } from '../lib/db/client';
 import type { ApiDeps } from './context';
 
+export function apiContext(
+  settings: Config,
+  db: Database,
+  options: AppContextOptions = {},
+): ApiDeps {
+  return Object.assign(appContext(settings, db, options), { config: settings });
+}
+
 export function defaultApiDeps(): ApiDeps {
-  const db = database();
-  return { config: config(), db, now: () => new Date(), reference: cachedReferenceData(db) };
+  return apiContext(config(), database());
 }

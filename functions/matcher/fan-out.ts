@@ -3,16 +3,12 @@
  * announced (`fanOutNewMatches`).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { Database } from '../lib/db/client';
 import { logger } from '../lib/logger';
 import { fanOutNewMatches } from '../lib/matching/new-proposals';
 import { createdMatchOf } from './listing-records';
+import type { AppContext } from '../lib/app-context';
 
-export interface FanOutHandlerDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-}
+export type FanOutHandlerDeps = Pick<AppContext, 'db' | 'now' | 'appUrl'>;
 
 export function createProposalFanOut(deps: FanOutHandlerDeps) {
   return async function fanOutFromStream(

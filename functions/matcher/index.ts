@@ -3,16 +3,14 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { lazyHandler } from '../lib/bootstrap';
 import { config } from '../lib/config';
 import { database } from '../lib/db/client';
-import { cachedReferenceData } from '../lib/db/reference';
 import { createProposalFanOut } from './fan-out';
 import { createMatcher } from './handler';
+import { appContext } from '../lib/app-context';
 
 export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() => {
-  const db = database();
-  return createMatcher({ db, now: () => new Date(), reference: cachedReferenceData(db) });
+  return createMatcher(appContext(config(), database()));
 });
 
 export const fanOutHandler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() => {
-  const db = database();
-  return createProposalFanOut({ db, now: () => new Date(), appUrl: config().appUrl });
+  return createProposalFanOut(appContext(config(), database()));
 });

@@ -7,21 +7,20 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { claimMail, getOutboxItem, markMailSent, releaseMail } from '../lib/db/outbox';
 import { ENTITY } from '../lib/db/model';
-import type { Database } from '../lib/db/client';
 import type { MailSender } from '../lib/mail/sender';
 import { logger as defaultLogger, type Logger } from '../lib/logger';
 import { handleConcurrently } from '../lib/stream-batch';
 import { stringAttribute } from '../lib/stream-image';
 import { countMetric, METRIC } from '../lib/metrics';
+import type { AppContext } from '../lib/app-context';
 
-export interface NotifierDeps {
-  db: Database;
-  send: MailSender;
-  now?: () => Date;
-  /** How long a claim protects a mail being sent before another attempt may take it over. */
-  leaseMs?: number;
-  logger?: Logger;
-}
+export type NotifierDeps = Pick<AppContext, 'db'> &
+  Partial<Pick<AppContext, 'now'>> & {
+    send: MailSender;
+    /** How long a claim protects a mail being sent before another attempt may take it over. */
+    leaseMs?: number;
+    logger?: Logger;
+  };
 
 /** Mails of one batch sent at the same time (SES's own sending rate still applies). */
 const MAILS_AT_ONCE = 8;

@@ -6,17 +6,16 @@
  */
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import { MAX_PHOTO_BYTES } from '../../shared/schemas/photo';
-import type { Database } from '../lib/db/client';
 import { findPhotoRecord, settlePhoto, type PhotoRecord } from '../lib/db/photos';
 import { logger } from '../lib/logger';
 import { photoObjectKeys, type PhotoStorage } from '../lib/photos/storage';
 import { UnreadableImageError, encodePhoto } from './encode';
+import type { AppContext } from '../lib/app-context';
 
-export interface PhotoJobDeps {
-  db: Database;
-  storage: PhotoStorage;
-  now?: () => Date;
-}
+export type PhotoJobDeps = Pick<AppContext, 'db'> &
+  Partial<Pick<AppContext, 'now'>> & {
+    storage: PhotoStorage;
+  };
 
 export const REJECTION_REASONS = {
   unreadable: 'Ce fichier n’est pas une image JPEG, PNG ou WebP lisible.',

@@ -13,7 +13,6 @@ import type { Database } from '../lib/db/client';
 import { findMatch, linksOfListing } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
 import { logger } from '../lib/logger';
-import type { PhotoStorage } from '../lib/photos/storage';
 import {
   deleteItems,
   keysUnder,
@@ -22,11 +21,9 @@ import {
 } from '../lib/retention/listing-remnants';
 import { handleInOrder } from '../lib/stream-batch';
 import { oldImage } from '../lib/stream-image';
+import type { AppContext } from '../lib/app-context';
 
-export interface PurgeDeps {
-  db: Database;
-  storage: () => PhotoStorage;
-}
+export type PurgeDeps = Pick<AppContext, 'db' | 'storage'>;
 
 /** How DynamoDB marks the deletions its TTL process makes in the stream. */
 export const TTL_DELETION_IDENTITY = {

@@ -2,9 +2,10 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { lazyHandler } from '../lib/bootstrap';
 import { database } from '../lib/db/client';
-import { photoStorage } from '../lib/photos/storage';
 import { createTtlPurge } from './handler';
+import { appContext } from '../lib/app-context';
+import { config } from '../lib/config';
 
 export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() =>
-  createTtlPurge({ db: database(), storage: photoStorage }),
+  createTtlPurge(appContext(config(), database())),
 );

@@ -4,7 +4,6 @@
  * whatever the retries.
  */
 import { ENTITY, keys } from '../lib/db/model';
-import type { Database } from '../lib/db/client';
 import { outboxPut } from '../lib/db/outbox';
 import { transactUnlessDone } from '../lib/db/transact';
 import { listStaff } from '../lib/db/users';
@@ -12,11 +11,9 @@ import { agentQueue } from '../lib/listings/agent-queue';
 import { reachableEmail } from '../lib/mail/addresses';
 import { agentQueueMail } from '../lib/mail/agent-queue-mail';
 import { formatInTimeZone } from '../lib/time';
+import type { AppContext } from '../lib/app-context';
 
-export interface AgentQueueDeps {
-  db: Database;
-  appUrl: string;
-}
+export type AgentQueueDeps = Pick<AppContext, 'db' | 'appUrl'>;
 
 export interface AgentQueueReport {
   agents: number;

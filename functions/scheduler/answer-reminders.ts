@@ -4,7 +4,6 @@
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../lib/db/batch';
-import type { Database } from '../lib/db/client';
 import { findMatch } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
@@ -13,11 +12,9 @@ import { getUser } from '../lib/db/users';
 import { noticeEmail } from '../lib/mail/addresses';
 import { answerReminderMail } from '../lib/mail/match-mails';
 import { formatInTimeZone } from '../lib/time';
+import type { AppContext } from '../lib/app-context';
 
-export interface AnswerReminderDeps {
-  db: Database;
-  appUrl: string;
-}
+export type AnswerReminderDeps = Pick<AppContext, 'db' | 'appUrl'>;
 
 export interface AnswerReminderReport {
   proposals: number;

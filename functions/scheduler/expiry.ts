@@ -8,7 +8,6 @@ import { addDays } from 'date-fns';
 import { EXPIRY_REMINDER_DAYS } from '../../shared/listing/lifecycle';
 import type { Listing } from '../../shared/schemas/listing';
 import { auditPut } from '../lib/db/audit';
-import type { Database } from '../lib/db/client';
 import {
   expiryDayOf,
   reminderSent,
@@ -24,12 +23,9 @@ import { mailToOwner } from '../lib/listings/service';
 import { logger } from '../lib/logger';
 import { expiryReminderMail, listingExpiredMail } from '../lib/mail/expiry-mails';
 import { expireVacancies } from './vacancy-expiry';
+import type { AppContext } from '../lib/app-context';
 
-export interface ExpiryDeps {
-  db: Database;
-  appUrl: string;
-  sessionSecret: string;
-}
+export type ExpiryDeps = Pick<AppContext, 'db' | 'appUrl' | 'sessionSecret'>;
 
 export interface ExpiryReport {
   reminded: number;

@@ -27,14 +27,10 @@ import { getUser } from '../lib/db/users';
 import { logger } from '../lib/logger';
 import { reachableEmail } from '../lib/mail/addresses';
 import { inactiveAccountWarningMail } from '../lib/mail/inactivity-mails';
-import type { PhotoStorage } from '../lib/photos/storage';
 import { erasePersonalData } from '../lib/privacy';
+import type { AppContext } from '../lib/app-context';
 
-export interface InactiveAccountsDeps {
-  db: Database;
-  appUrl: string;
-  storage: () => PhotoStorage;
-}
+export type InactiveAccountsDeps = Pick<AppContext, 'db' | 'appUrl' | 'storage'>;
 
 export interface InactiveAccountsReport {
   warned: number;

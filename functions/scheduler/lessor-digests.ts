@@ -5,9 +5,7 @@
  * and the day's marker are one transaction whose condition makes a second run send nothing more.
  */
 import { addDays } from 'date-fns';
-import type { ReferenceData } from '../../shared/reference/index';
 import { REVIEW_REMINDER_DAYS } from '../../shared/swap/lifecycle';
-import type { Database } from '../lib/db/client';
 import { listingsToVerify } from '../lib/db/listings';
 import { ENTITY, keys, ttlAt } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
@@ -19,12 +17,9 @@ import { lessorDigestMail, type DueReview } from '../lib/mail/lessor-digest-mail
 import { staffAddresses } from '../lib/swaps/recipients';
 import { formatInTimeZone } from '../lib/time';
 import { ConflictError } from '../../shared/errors';
+import type { AppContext } from '../lib/app-context';
 
-export interface LessorDigestDeps {
-  db: Database;
-  appUrl: string;
-  reference: () => Promise<ReferenceData>;
-}
+export type LessorDigestDeps = Pick<AppContext, 'db' | 'appUrl' | 'reference'>;
 
 export interface LessorDigestReport {
   lessors: number;

@@ -30,6 +30,7 @@ import { candidateOf, cycleHolds } from '../../shared/matching/candidate-of';
 import { logger } from '../lib/logger';
 import { loadPackingSolver } from './plan-solver';
 import { planRecordOf, type PlanRecord } from './plan-record';
+import type { AppContext } from '../lib/app-context';
 
 /**
  * The chains' side of the plan, given by the vacancies' storage: without it the plan chooses
@@ -45,15 +46,13 @@ export interface PlanChainStore {
   storeChosen(chains: readonly PlanCycle[], now: Date): Promise<number>;
 }
 
-export interface OptimiserDeps {
-  db: Database;
-  reference: () => Promise<ReferenceData>;
+export type OptimiserDeps = Pick<AppContext, 'db' | 'reference'> & {
   chains?: PlanChainStore;
   solver?: () => Promise<PackingSolver>;
   /** Column generation stops after this long, leaving time for the integer step and the writes (Lambda stops at 15 minutes). */
   generationBudgetMs?: number;
   mipTimeLimitSeconds?: number;
-}
+};
 
 export interface OptimiserReport {
   listings: number;

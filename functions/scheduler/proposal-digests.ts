@@ -4,13 +4,10 @@
  * ones found later, the next morning, and the weekly digests). Owners come from a sparse index.
  */
 import { ownersWithPendingProposals } from '../lib/db/proposal-digests';
-import type { Database } from '../lib/db/client';
 import { sendDigestIfDue } from '../lib/matching/digest';
+import type { AppContext } from '../lib/app-context';
 
-export interface ProposalDigestDeps {
-  db: Database;
-  appUrl: string;
-}
+export type ProposalDigestDeps = Pick<AppContext, 'db' | 'appUrl'>;
 
 export interface ProposalDigestReport {
   queued: number;

@@ -2,10 +2,10 @@
 import { lazyHandler } from '../lib/bootstrap';
 import { config } from '../lib/config';
 import { database } from '../lib/db/client';
-import { photoStorage } from '../lib/photos/storage';
 import { runInactiveAccounts, type InactiveAccountsReport } from './inactive-accounts';
+import { appContext } from '../lib/app-context';
 
 export const inactiveAccountsHandler = lazyHandler<unknown, InactiveAccountsReport>(() => {
-  const deps = { db: database(), appUrl: config().appUrl, storage: photoStorage };
+  const deps = appContext(config(), database());
   return () => runInactiveAccounts(deps, new Date());
 });

@@ -7,13 +7,11 @@
  * run (or a concurrent one) send nothing more.
  */
 import { addDays } from 'date-fns';
-import type { ReferenceData } from '../../shared/reference/index';
 import {
   REVIEW_REMINDER_DAYS,
   deadlineActions,
   type SwapReview,
 } from '../../shared/swap/lifecycle';
-import type { Database } from '../lib/db/client';
 import { auditPut } from '../lib/db/audit';
 import { outboxPut } from '../lib/db/outbox';
 import { findSwap, openReviewsDueBy, reviewMarkerUpdate } from '../lib/db/swaps';
@@ -21,13 +19,11 @@ import { transactWrite } from '../lib/db/transact';
 import { logger } from '../lib/logger';
 import { reviewEscalatedMail, reviewReminderMail } from '../lib/mail/swap-mails';
 import { staffAddresses } from '../lib/swaps/recipients';
+import type { AppContext } from '../lib/app-context';
 
-export interface ReviewDeadlineDeps {
-  db: Database;
-  appUrl: string;
-  reference: () => Promise<ReferenceData>;
+export type ReviewDeadlineDeps = Pick<AppContext, 'db' | 'appUrl' | 'reference'> & {
   reminderDays?: number;
-}
+};
 
 export interface ReviewDeadlineReport {
   reminded: number;

@@ -4,7 +4,6 @@
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../lib/db/batch';
-import type { Database } from '../lib/db/client';
 import { findMatch } from '../lib/db/matches';
 import { ENTITY, keys } from '../lib/db/model';
 import { getListings } from '../lib/db/listings';
@@ -12,11 +11,9 @@ import { transactUnlessDone, type TransactItem } from '../lib/db/transact';
 import { mailsToListingHolders } from '../lib/mail/assisted-mail';
 import { swapNudgeMail } from '../lib/mail/match-mails';
 import { formatInTimeZone } from '../lib/time';
+import type { AppContext } from '../lib/app-context';
 
-export interface SwapNudgeDeps {
-  db: Database;
-  appUrl: string;
-}
+export type SwapNudgeDeps = Pick<AppContext, 'db' | 'appUrl'>;
 
 export interface SwapNudgeReport {
   proposals: number;

@@ -28,11 +28,9 @@ import {
 } from '../lib/db/stats-apply';
 import { logger } from '../lib/logger';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
+import type { AppContext } from '../lib/app-context';
 
-export interface StatsDeps {
-  db: Database;
-  now: () => Date;
-}
+export type StatsDeps = Pick<AppContext, 'db' | 'now'>;
 
 /** The record's stable id: the item's key and the record's sequence number (the same on redelivery). */
 export function changeIdOf(record: DynamoDBRecord): string {

@@ -3,7 +3,9 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { lazyHandler } from '../lib/bootstrap';
 import { database } from '../lib/db/client';
 import { createStatsAggregator } from './handler';
+import { appContext } from '../lib/app-context';
+import { config } from '../lib/config';
 
 export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() =>
-  createStatsAggregator({ db: database(), now: () => new Date() }),
+  createStatsAggregator(appContext(config(), database())),
 );

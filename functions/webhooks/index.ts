@@ -3,15 +3,11 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { lazyHandler } from '../lib/bootstrap';
 import { config } from '../lib/config';
 import { database } from '../lib/db/client';
-import type { WebhookDeps } from '../lib/webhooks/delivery';
 import { createWebhookDispatcher } from './handler';
 import { sweepWebhookRetries } from './sweep';
+import { appContext } from '../lib/app-context';
 
-const deps = (): WebhookDeps => ({
-  db: database(),
-  now: () => new Date(),
-  allowLocalhost: config().isLocal,
-});
+const deps = () => appContext(config(), database());
 
 export const handler = lazyHandler<DynamoDBStreamEvent, DynamoDBBatchResponse>(() =>
   createWebhookDispatcher(deps()),

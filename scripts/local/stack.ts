@@ -34,7 +34,6 @@ import { runReviewDeadlines } from '../../functions/scheduler/review-deadlines';
 import { runLessorDigests } from '../../functions/scheduler/lessor-digests';
 import { createWebhookDispatcher } from '../../functions/webhooks/handler';
 import { sweepWebhookRetries } from '../../functions/webhooks/sweep';
-import type { ApiDeps } from '../../functions/api/context';
 import { startDynamoDbLocal } from './dynamodb';
 import { seedLocalData, type SeedReport } from './seed';
 import { createLocalApp, startLocalServer } from './server';
@@ -42,6 +41,7 @@ import { startLocalS3 } from './s3';
 import { startLocalSes } from './ses';
 import { StreamRunner } from './stream-runner';
 import { TtlReaper } from './ttl-reaper';
+import { apiContext } from '../../functions/api/deps';
 
 // The SDK's pinned release warns about Node versions it will stop supporting (docs/toolchain.md).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -179,9 +179,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const realSender = createSesSender(config);
     const send = options.wrapSender ? options.wrapSender(realSender) : realSender;
     const now = options.now ?? (() => new Date());
+    // One context for every handler, job and the API, as each Lambda builds its own on AWS.
+    const context = apiContext(config, db, {
+      now,
+      reference: cachedReferenceData(db, 5_000),
+      storage: photoStorage,
+    });
     const notifierDeps = { db, send, now, leaseMs: 30_000 };
-    // Local only: receivers on http://localhost are accepted (config.isLocal).
-    const webhookDeps = { db, now, allowLocalhost: config.isLocal };
     if (options.beforeStreams) await options.beforeStreams(db);
     const reaper = new TtlReaper(db);
     const runner = new StreamRunner({
@@ -192,12 +196,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName: config.tableName,
       handlers: {
         notifier: createNotifier(notifierDeps),
-        matcher: createMatcher({ db, now, reference: cachedReferenceData(db, 5_000) }),
+        matcher: createMatcher(context),
         // Its own market index, as on AWS where it is another function.
-        proposalFanOut: createProposalFanOut({ db, now, appUrl: config.appUrl }),
-        stats: createStatsAggregator({ db, now }),
-        purge: createTtlPurge({ db, storage: () => photoStorage }),
-        webhooks: createWebhookDispatcher(webhookDeps),
+        proposalFanOut: createProposalFanOut(context),
+        stats: createStatsAggregator(context),
+        purge: createTtlPurge(context),
+        webhooks: createWebhookDispatcher(context),
       },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
       // A new listing's proposals are awaited by its owner; the rest can wait a little.
@@ -221,72 +225,53 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     stops.push(async () => clearInterval(sweep));
     const webhookRetries = setInterval(
-      () => void sweepWebhookRetries(webhookDeps).catch(logJobFailure('sweepWebhookRetries')),
+      () => void sweepWebhookRetries(context).catch(logJobFailure('sweepWebhookRetries')),
       60_000,
     );
     stops.push(async () => clearInterval(webhookRetries));
-    const expiryDeps = { db, appUrl: config.appUrl, sessionSecret: config.sessionSecret };
     const expiry = setInterval(
-      () => void runExpiry(expiryDeps, now()).catch(logJobFailure('runExpiry')),
+      () => void runExpiry(context, now()).catch(logJobFailure('runExpiry')),
       3_600_000,
     );
     stops.push(async () => clearInterval(expiry));
-    const inactiveDeps = { db, appUrl: config.appUrl, storage: () => photoStorage };
     const inactive = setInterval(
-      () =>
-        void runInactiveAccounts(inactiveDeps, now()).catch(logJobFailure('runInactiveAccounts')),
+      () => void runInactiveAccounts(context, now()).catch(logJobFailure('runInactiveAccounts')),
       3_600_000,
     );
     stops.push(async () => clearInterval(inactive));
-    const reviewDeps = { db, appUrl: config.appUrl, reference: cachedReferenceData(db, 60_000) };
     const reviews = setInterval(
-      () => void runReviewDeadlines(reviewDeps, now()).catch(logJobFailure('runReviewDeadlines')),
+      () => void runReviewDeadlines(context, now()).catch(logJobFailure('runReviewDeadlines')),
       3_600_000,
     );
     stops.push(async () => clearInterval(reviews));
     const lessorDigests = setInterval(
-      () => void runLessorDigests(reviewDeps, now()).catch(logJobFailure('runLessorDigests')),
+      () => void runLessorDigests(context, now()).catch(logJobFailure('runLessorDigests')),
       3_600_000,
     );
     stops.push(async () => clearInterval(lessorDigests));
     const answers = setInterval(
-      () =>
-        void runAnswerReminders({ db, appUrl: config.appUrl }, now()).catch(
-          logJobFailure('runAnswerReminders'),
-        ),
+      () => void runAnswerReminders(context, now()).catch(logJobFailure('runAnswerReminders')),
       3_600_000,
     );
     stops.push(async () => clearInterval(answers));
     const digests = setInterval(
-      () =>
-        void runProposalDigests({ db, appUrl: config.appUrl }, now()).catch(
-          logJobFailure('runProposalDigests'),
-        ),
+      () => void runProposalDigests(context, now()).catch(logJobFailure('runProposalDigests')),
       3_600_000,
     );
     stops.push(async () => clearInterval(digests));
     const nudges = setInterval(
-      () =>
-        void runSwapNudges({ db, appUrl: config.appUrl }, now()).catch(
-          logJobFailure('runSwapNudges'),
-        ),
+      () => void runSwapNudges(context, now()).catch(logJobFailure('runSwapNudges')),
       3_600_000,
     );
     stops.push(async () => clearInterval(nudges));
     const agentQueues = setInterval(
-      () =>
-        void runAgentQueues({ db, appUrl: config.appUrl }, now()).catch(
-          logJobFailure('runAgentQueues'),
-        ),
+      () => void runAgentQueues(context, now()).catch(logJobFailure('runAgentQueues')),
       3_600_000,
     );
     stops.push(async () => clearInterval(agentQueues));
     // The plan takes the open vacancies' chains, as on Lambda (functions/scheduler/index.ts).
-    const planDeps = {
-      db,
-      reference: reviewDeps.reference,
-      chains: planChainStore(db, reviewDeps.reference),
-    };
+    const { reference } = context;
+    const planDeps = { db, reference, chains: planChainStore(db, reference) };
     const optimise = () => void runOptimiser(planDeps, now()).catch(logJobFailure('runOptimiser'));
     const optimiser = setInterval(optimise, 6 * 3_600_000);
     stops.push(async () => clearInterval(optimiser));
@@ -299,8 +284,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const firstPlan = options.demoMarket ? setTimeout(optimise, 45_000) : undefined;
     stops.push(async () => clearTimeout(firstPlan));
 
-    const deps: ApiDeps = { config, db, now, reference: cachedReferenceData(db, 5_000) };
-    const server = await startLocalServer(createLocalApp(deps), appPort);
+    const server = await startLocalServer(createLocalApp(context), appPort);
     stops.push(server.stop);
 
     return {

@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../functions/api/app';
 import { parseConfig } from '../../functions/lib/config';
-import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { configureLogs } from '../../functions/lib/logger';
 import { listingInput } from '../support/factories';
 import { tokenFromMail } from '../support/sign-in';
 import { waitForMails } from '../support/mailbox';
 import { stack, stackDatabase, uniqueEmail } from '../support/stack';
+import { apiContext } from '../../functions/api/deps';
 
 const lines: string[] = [];
 let app: ReturnType<typeof createApi>;
@@ -25,7 +25,7 @@ beforeAll(() => {
     APP_URL: stack().appUrl,
     SESSION_SECRET: 'x'.repeat(43),
   });
-  app = createApi({ config, db, now: () => new Date(), reference: cachedReferenceData(db) });
+  app = createApi(apiContext(config, db));
   configureLogs({ level: 'debug', sink: (line) => lines.push(line) });
 });
 

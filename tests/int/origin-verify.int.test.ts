@@ -13,8 +13,8 @@ import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../functions/api
 import { parseConfig } from '../../functions/lib/config';
 import type { Database } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/model';
-import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { createOwnTable, dropOwnTable, stack } from '../support/stack';
+import { apiContext } from '../../functions/api/deps';
 
 const ORIGIN_SECRET = randomBytes(36).toString('base64url');
 const PREVIOUS_SECRET = randomBytes(36).toString('base64url');
@@ -34,7 +34,7 @@ beforeAll(async () => {
     LOGIN_LIMIT_PER_EMAIL: '2',
     LOG_LEVEL: 'error',
   });
-  app = createApi({ config, db, now: () => new Date(), reference: cachedReferenceData(db) });
+  app = createApi(apiContext(config, db));
 });
 
 afterAll(() => dropOwnTable(db));

@@ -14,6 +14,7 @@ import { loadReferenceData } from '../../functions/lib/db/reference-loader';
 import { createUser } from '../../functions/lib/db/users';
 import { seedReferenceData, type ReferenceData } from '../../shared/reference/index';
 import { api, createOwnTable, dropOwnTable, stack } from '../support/stack';
+import { apiContext } from '../../functions/api/deps';
 
 let db: Database;
 let app: ReturnType<typeof createApi>;
@@ -29,7 +30,7 @@ beforeAll(async () => {
     SESSION_SECRET: SECRET,
     LOG_LEVEL: 'error',
   });
-  app = createApi({ config, db, now: () => new Date(), reference: () => readReferenceData(db) });
+  app = createApi(apiContext(config, db, { reference: () => readReferenceData(db) }));
   const armos = await createUser(
     db,
     { email: 'armos@loader.test', role: 'armos', displayName: 'Armos' },

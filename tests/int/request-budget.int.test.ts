@@ -16,6 +16,7 @@ import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { createMatchFixture } from '../support/match-fixture';
 import { api, stack, stackDatabase } from '../support/stack';
 import { requestedSwap } from '../support/swap-fixture';
+import { apiContext } from '../../functions/api/deps';
 
 /** The budgets of docs/data-model.md: requests to DynamoDB per call, the session's read included. */
 const BUDGET = {
@@ -48,7 +49,7 @@ beforeAll(() => {
   });
   // Reference data is cached per process: read through an uncounted client.
   const reference = cachedReferenceData(stackDatabase());
-  app = createApi({ config, db: counted, now: () => new Date(), reference });
+  app = createApi(apiContext(config, counted, { reference }));
 });
 
 afterEach(() => {

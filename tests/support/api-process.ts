@@ -4,9 +4,9 @@
  */
 import { parseConfig } from '../../functions/lib/config';
 import { createDatabase } from '../../functions/lib/db/client';
-import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { configureLogs } from '../../functions/lib/logger';
 import { createLocalApp, startLocalServer } from '../../scripts/local/server';
+import { apiContext } from '../../functions/api/deps';
 
 configureLogs({ level: 'error' });
 const config = parseConfig(process.env);
@@ -16,7 +16,7 @@ const db = createDatabase({
   region: config.region,
 });
 const server = await startLocalServer(
-  createLocalApp({ config, db, now: () => new Date(), reference: cachedReferenceData(db) }),
+  createLocalApp(apiContext(config, db)),
   Number(process.env.PORT),
 );
 console.log(`ready ${server.url}`);

@@ -44,11 +44,7 @@ export function assistanceRoutes(deps: ApiDeps) {
     )
     .openapi(end, async (c) => {
       const caller = requireCaller(c);
-      await endAssistance(
-        { db: deps.db, now: deps.now, appUrl: deps.config.appUrl },
-        caller.user,
-        c.req.valid('param').id,
-      );
+      await endAssistance(deps, caller.user, c.req.valid('param').id);
       return c.body(null, 204);
     });
 }

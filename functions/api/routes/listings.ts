@@ -18,7 +18,6 @@ import {
   createListing,
   updateListing,
   verifyListing,
-  type ListingDeps,
 } from '../../lib/listings/service';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
@@ -126,17 +125,11 @@ export function listingRoutes(
   deps: ApiDeps,
   canSeePublicView: (user: User, listing: Listing) => Promise<boolean>,
 ) {
-  const service: ListingDeps = {
-    db: deps.db,
-    now: deps.now,
-    appUrl: deps.config.appUrl,
-    reference: deps.reference,
-  };
   const router = createRouter()
     .openapi(create, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       const { onBehalfOf, ...input } = c.req.valid('json');
-      return c.json(privateView(await createListing(service, caller.user, input, onBehalfOf)), 201);
+      return c.json(privateView(await createListing(deps, caller.user, input, onBehalfOf)), 201);
     })
     .openapi(mine, async (c) => {
       const caller = requireRole(c, 'tenant');
@@ -158,7 +151,7 @@ export function listingRoutes(
       const caller = requireCaller(c);
       return c.json(
         privateView(
-          await updateListing(service, caller.user, c.req.valid('param').id, c.req.valid('json')),
+          await updateListing(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
         ),
         200,
       );
@@ -167,7 +160,7 @@ export function listingRoutes(
       const caller = requireRole(c, 'lessor', 'armos');
       return c.json(
         privateView(
-          await verifyListing(service, caller.user, c.req.valid('param').id, c.req.valid('json')),
+          await verifyListing(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
         ),
         200,
       );
@@ -180,9 +173,7 @@ export function listingRoutes(
     router.openapi(transition(action, summary), async (c) => {
       const caller = requireCaller(c);
       return c.json(
-        privateView(
-          await changeListingStatus(service, caller.user, c.req.valid('param').id, action),
-        ),
+        privateView(await changeListingStatus(deps, caller.user, c.req.valid('param').id, action)),
         200,
       );
     });

@@ -17,7 +17,6 @@ import {
   postMessage,
   readMatch,
   reportVisit,
-  type MatchServiceDeps,
 } from '../../lib/matching/service';
 import { MarketCache } from '../../lib/matching/market-cache';
 import { wideningsOf } from '../../lib/matching/widen';
@@ -120,12 +119,6 @@ const post = createRoute({
 });
 
 export function matchRoutes(deps: ApiDeps) {
-  const service: MatchServiceDeps = {
-    db: deps.db,
-    now: deps.now,
-    appUrl: deps.config.appUrl,
-    reference: deps.reference,
-  };
   const widen = {
     db: deps.db,
     now: deps.now,
@@ -136,7 +129,7 @@ export function matchRoutes(deps: ApiDeps) {
     .openapi(summary, async (c) =>
       c.json(
         await matchSummary(
-          service,
+          deps,
           requireRole(c, 'tenant', 'accueil').user,
           c.req.valid('query').listingId,
           (listing) => wideningsOf(widen, listing),
@@ -148,7 +141,7 @@ export function matchRoutes(deps: ApiDeps) {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
         await listMatches(
-          service,
+          deps,
           caller.user,
           c.req.valid('query').listingId,
           caller.activeListingId,
@@ -159,7 +152,7 @@ export function matchRoutes(deps: ApiDeps) {
     .openapi(read, async (c) =>
       c.json(
         await readMatch(
-          service,
+          deps,
           requireRole(c, 'tenant', 'accueil', 'armos').user,
           c.req.valid('param').id,
         ),
@@ -170,7 +163,7 @@ export function matchRoutes(deps: ApiDeps) {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
         await answerMatch(
-          service,
+          deps,
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').interested,
@@ -183,7 +176,7 @@ export function matchRoutes(deps: ApiDeps) {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
         await reportVisit(
-          service,
+          deps,
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').suitable,
@@ -194,18 +187,14 @@ export function matchRoutes(deps: ApiDeps) {
     })
     .openapi(messages, async (c) =>
       c.json(
-        await listMessages(
-          service,
-          requireRole(c, 'tenant', 'accueil').user,
-          c.req.valid('param').id,
-        ),
+        await listMessages(deps, requireRole(c, 'tenant', 'accueil').user, c.req.valid('param').id),
         200,
       ),
     )
     .openapi(post, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
-        await postMessage(service, caller.user, c.req.valid('param').id, c.req.valid('json').text),
+        await postMessage(deps, caller.user, c.req.valid('param').id, c.req.valid('json').text),
         201,
       );
     });

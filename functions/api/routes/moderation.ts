@@ -7,7 +7,7 @@ import {
   reportSchema,
   suspendBodySchema,
 } from '../../../shared/schemas/moderation';
-import { listReports, reportParticipant, type ModerationDeps } from '../../lib/moderation/reports';
+import { listReports, reportParticipant } from '../../lib/moderation/reports';
 import { reinstateListing, suspendListing } from '../../lib/moderation/suspension';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
@@ -67,12 +67,11 @@ const reinstate = createRoute({
 });
 
 export function moderationRoutes(deps: ApiDeps) {
-  const service: ModerationDeps = { db: deps.db, now: deps.now, appUrl: deps.config.appUrl };
   return createRouter()
     .openapi(report, async (c) =>
       c.json(
         await reportParticipant(
-          service,
+          deps,
           requireRole(c, 'tenant', 'accueil').user,
           c.req.valid('json'),
         ),
@@ -81,13 +80,13 @@ export function moderationRoutes(deps: ApiDeps) {
     )
     .openapi(list, async (c) => {
       requireRole(c, 'armos');
-      return c.json(await listReports(service), 200);
+      return c.json(await listReports(deps), 200);
     })
     .openapi(suspend, async (c) =>
       c.json(
         privateView(
           await suspendListing(
-            service,
+            deps,
             requireRole(c, 'armos').user,
             c.req.valid('param').id,
             c.req.valid('json').reason,
@@ -99,7 +98,7 @@ export function moderationRoutes(deps: ApiDeps) {
     .openapi(reinstate, async (c) =>
       c.json(
         privateView(
-          await reinstateListing(service, requireRole(c, 'armos').user, c.req.valid('param').id),
+          await reinstateListing(deps, requireRole(c, 'armos').user, c.req.valid('param').id),
         ),
         200,
       ),

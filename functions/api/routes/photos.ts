@@ -8,13 +8,7 @@ import {
   photoUploadSchema,
 } from '../../../shared/schemas/photo';
 import type { User } from '../../../shared/schemas/user';
-import { createPhotoStorage, type PhotoStorage } from '../../lib/photos/storage';
-import {
-  deletePhoto,
-  listPhotos,
-  requestPhotoUpload,
-  type PhotoDeps,
-} from '../../lib/photos/service';
+import { deletePhoto, listPhotos, requestPhotoUpload } from '../../lib/photos/service';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -66,22 +60,11 @@ export function photoRoutes(
   deps: ApiDeps,
   canSeePublicView: (user: User, listing: Listing) => Promise<boolean>,
 ) {
-  let storage: PhotoStorage | undefined;
-  const service: PhotoDeps = {
-    db: deps.db,
-    storage: () => (storage ??= createPhotoStorage(deps.config)),
-    now: deps.now,
-  };
   return createRouter()
     .openapi(upload, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
-        await requestPhotoUpload(
-          service,
-          caller.user,
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        ),
+        await requestPhotoUpload(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
         201,
       );
     })
@@ -89,7 +72,7 @@ export function photoRoutes(
       const caller = requireCaller(c);
       return c.json(
         await listPhotos(
-          service,
+          deps,
           caller.user,
           c.req.valid('param').id,
           canSeePublicView,
@@ -101,7 +84,7 @@ export function photoRoutes(
     .openapi(remove, async (c) => {
       const caller = requireCaller(c);
       const { id, photoId } = c.req.valid('param');
-      await deletePhoto(service, caller.user, id, photoId);
+      await deletePhoto(deps, caller.user, id, photoId);
       return c.body(null, 204);
     });
 }

@@ -25,14 +25,7 @@ const renew = createRoute({
 });
 
 export function renewalRoutes(deps: ApiDeps) {
-  const service = {
-    db: deps.db,
-    now: deps.now,
-    appUrl: deps.config.appUrl,
-    reference: deps.reference,
-    sessionSecret: deps.config.sessionSecret,
-  };
   return createRouter().openapi(renew, async (c) =>
-    c.json(await renewByLink(service, c.req.valid('json').token), 200),
+    c.json(await renewByLink(deps, c.req.valid('json').token), 200),
   );
 }

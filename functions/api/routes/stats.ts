@@ -9,13 +9,7 @@ import {
 } from '../../../shared/schemas/stats';
 import type { Period } from '../../../shared/stats/index';
 import { communesCsv, flowsCsv, quartiersCsv } from '../../lib/stats/csv';
-import {
-  communeStats,
-  flowStats,
-  periodOf,
-  quartierStats,
-  type StatsServiceDeps,
-} from '../../lib/stats/service';
+import { communeStats, flowStats, periodOf, quartierStats } from '../../lib/stats/service';
 import type { ApiDeps, ApiEnv } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses } from '../router';
@@ -66,7 +60,6 @@ function csvResponse(c: Context<ApiEnv>, name: string, period: Period, body: str
 }
 
 export function statsRoutes(deps: ApiDeps) {
-  const service: StatsServiceDeps = { db: deps.db, now: deps.now, reference: deps.reference };
   const ask = (c: Context<ApiEnv>, query: { from?: string; to?: string }) => {
     const caller = requireRole(c, 'cinor', 'armos');
     c.header('cache-control', 'private, max-age=60');
@@ -76,7 +69,7 @@ export function statsRoutes(deps: ApiDeps) {
     .openapi(quartiers, async (c) => {
       const query = c.req.valid('query');
       const { role, period } = ask(c, query);
-      const stats = await quartierStats(service, period, role);
+      const stats = await quartierStats(deps, period, role);
       if (query.format === 'csv')
         return csvResponse(
           c,
@@ -89,7 +82,7 @@ export function statsRoutes(deps: ApiDeps) {
     .openapi(communes, async (c) => {
       const query = c.req.valid('query');
       const { role, period } = ask(c, query);
-      const stats = await communeStats(service, period, role);
+      const stats = await communeStats(deps, period, role);
       if (query.format === 'csv')
         return csvResponse(c, 'communes', period, communesCsv(stats.rows, await deps.reference()));
       return c.json(stats, 200);
@@ -97,7 +90,7 @@ export function statsRoutes(deps: ApiDeps) {
     .openapi(flows, async (c) => {
       const query = c.req.valid('query');
       const { role, period } = ask(c, query);
-      const stats = await flowStats(service, period, role);
+      const stats = await flowStats(deps, period, role);
       if (query.format === 'csv') return csvResponse(c, 'flux', period, flowsCsv(stats.rows));
       return c.json(stats, 200);
     });

@@ -20,7 +20,6 @@ import {
   confirmSwapRequest,
   requestSwap,
   reviewSwap,
-  type SwapDeps,
 } from '../../lib/swaps/service';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
@@ -125,12 +124,6 @@ const file = createRoute({
 });
 
 export function swapRoutes(deps: ApiDeps) {
-  const service: SwapDeps = {
-    db: deps.db,
-    now: deps.now,
-    appUrl: deps.config.appUrl,
-    reference: deps.reference,
-  };
   const cursors = cursorCodec(deps.config.sessionSecret);
   const participant = ['tenant', 'accueil'] as const;
   const staff = ['lessor', 'armos'] as const;
@@ -138,7 +131,7 @@ export function swapRoutes(deps: ApiDeps) {
     .openapi(create, async (c) =>
       c.json(
         await requestSwap(
-          service,
+          deps,
           requireRole(c, ...participant).user,
           c.req.valid('json').matchId,
           c.req.valid('json').consent,
@@ -148,14 +141,14 @@ export function swapRoutes(deps: ApiDeps) {
     )
     .openapi(list, async (c) =>
       c.json(
-        await listSwaps(service, requireRole(c, ...staff).user, c.req.valid('query'), cursors),
+        await listSwaps(deps, requireRole(c, ...staff).user, c.req.valid('query'), cursors),
         200,
       ),
     )
     .openapi(read, async (c) =>
       c.json(
         await readSwap(
-          service,
+          deps,
           requireRole(c, ...participant, ...staff).user,
           c.req.valid('param').id,
         ),
@@ -165,7 +158,7 @@ export function swapRoutes(deps: ApiDeps) {
     .openapi(confirm, async (c) =>
       c.json(
         await confirmSwapRequest(
-          service,
+          deps,
           requireRole(c, ...participant).user,
           c.req.valid('param').id,
           c.req.valid('json').consent,
@@ -176,7 +169,7 @@ export function swapRoutes(deps: ApiDeps) {
     .openapi(review, async (c) =>
       c.json(
         await reviewSwap(
-          service,
+          deps,
           requireRole(c, ...staff).user,
           c.req.valid('param').id,
           c.req.valid('json'),
@@ -188,7 +181,7 @@ export function swapRoutes(deps: ApiDeps) {
       const caller = requireRole(c, ...staff);
       return c.json(
         await completeSwapRequest(
-          service,
+          deps,
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').effectiveDate,
@@ -200,7 +193,7 @@ export function swapRoutes(deps: ApiDeps) {
       const caller = requireRole(c, ...participant, 'armos');
       return c.json(
         await cancelSwapRequest(
-          service,
+          deps,
           caller.user,
           c.req.valid('param').id,
           c.req.valid('json').reason,
@@ -209,11 +202,7 @@ export function swapRoutes(deps: ApiDeps) {
       );
     })
     .openapi(file, async (c) => {
-      const pdf = await exchangeFile(
-        service,
-        requireRole(c, ...staff).user,
-        c.req.valid('param').id,
-      );
+      const pdf = await exchangeFile(deps, requireRole(c, ...staff).user, c.req.valid('param').id);
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `inline; filename="dossier-echange-${c.req.valid('param').id}.pdf"`,

@@ -12,7 +12,6 @@ import {
   postVacancy,
   renewVacancy,
   withdrawVacancy,
-  type VacancyDeps,
 } from '../../lib/vacancies/service';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
@@ -87,12 +86,11 @@ const renew = createRoute({
 });
 
 export function vacancyRoutes(deps: ApiDeps) {
-  const service: VacancyDeps = { db: deps.db, now: deps.now, reference: deps.reference };
   const cursors = cursorCodec(deps.config.sessionSecret);
   return createRouter()
     .openapi(post, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
-      return c.json(await postVacancy(service, caller.user, c.req.valid('json')), 201);
+      return c.json(await postVacancy(deps, caller.user, c.req.valid('json')), 201);
     })
     .openapi(list, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
@@ -100,7 +98,7 @@ export function vacancyRoutes(deps: ApiDeps) {
       const lessorId = caller.user.role === 'lessor' ? caller.user.lessorId : query.lessorId;
       // A page of open ones is read from another index: its cursor is good for that list only.
       const scope = `vacancies:${lessorId ?? '*'}${query.status ? `:${query.status}` : ''}`;
-      const page = await listVacancies(service, caller.user, {
+      const page = await listVacancies(deps, caller.user, {
         lessorId,
         status: query.status,
         limit: query.limit,
@@ -116,10 +114,10 @@ export function vacancyRoutes(deps: ApiDeps) {
     })
     .openapi(withdraw, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
-      return c.json(await withdrawVacancy(service, caller.user, c.req.valid('param').id), 200);
+      return c.json(await withdrawVacancy(deps, caller.user, c.req.valid('param').id), 200);
     })
     .openapi(renew, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
-      return c.json(await renewVacancy(service, caller.user, c.req.valid('param').id), 200);
+      return c.json(await renewVacancy(deps, caller.user, c.req.valid('param').id), 200);
     });
 }

@@ -122,7 +122,6 @@ const registrar = (caller: Caller): Registrar => ({
 
 export function webhookRoutes(deps: ApiDeps) {
   const cursors = cursorCodec(deps.config.sessionSecret);
-  const endpointDeps = { db: deps.db, now: deps.now, allowLocalhost: deps.config.isLocal };
   const callerOf = (c: Context<ApiEnv>) => requireRole(c, 'lessor', 'armos');
   return createRouter()
     .openapi(create, async (c) => {
@@ -133,7 +132,7 @@ export function webhookRoutes(deps: ApiDeps) {
         throw new ValidationError('Bailleur inconnu.', [
           { path: 'lessorId', message: 'Bailleur inconnu.' },
         ]);
-      return c.json(await registerEndpoint(endpointDeps, registrar(caller), lessorId, input), 201);
+      return c.json(await registerEndpoint(deps, registrar(caller), lessorId, input), 201);
     })
     .openapi(list, async (c) => {
       const caller = callerOf(c);
@@ -143,7 +142,7 @@ export function webhookRoutes(deps: ApiDeps) {
     .openapi(remove, async (c) => {
       const caller = callerOf(c);
       const lessorId = lessorOf(caller, c.req.valid('query').lessorId);
-      await removeEndpoint(endpointDeps, registrar(caller), lessorId, c.req.valid('param').id);
+      await removeEndpoint(deps, registrar(caller), lessorId, c.req.valid('param').id);
       return c.body(null, 204);
     })
     .openapi(deliveries, async (c) => {

@@ -5,7 +5,6 @@
  */
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
-import type { ReferenceData } from '../../../shared/reference/index';
 import type { OAuthErrorCode } from '../../../shared/schemas/api-client';
 import type { User } from '../../../shared/schemas/user';
 import {
@@ -18,16 +17,12 @@ import {
 } from '../db/api-clients';
 import { auditPut } from '../db/audit';
 import { takeRateLimit } from '../db/auth';
-import type { Database } from '../db/client';
 import { transactWrite, type TransactItem } from '../db/transact';
 import { signAccessToken } from './access-token';
 import { hashSecret, newClientSecret, verifySecret } from './secret-hash';
+import type { AppContext } from '../app-context';
 
-export interface ApiClientDeps {
-  db: Database;
-  now: () => Date;
-  reference: () => Promise<ReferenceData>;
-}
+export type ApiClientDeps = Pick<AppContext, 'db' | 'now' | 'reference'>;
 
 let decoy: Promise<string> | undefined;
 /** Hashed once per process, on the first token request that needs it. */

@@ -6,7 +6,6 @@ import { ForbiddenError, RateLimitedError, ValidationError } from '../../../shar
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import { consumeLoginToken, loginTokenPut, takeRateLimit } from '../db/auth';
-import type { Database } from '../db/client';
 import { recordActivity } from '../db/inactivity';
 import { outboxPut } from '../db/outbox';
 import { transactWrite } from '../db/transact';
@@ -15,14 +14,11 @@ import { signInMail } from '../mail/templates';
 import { LOGIN_TOKEN_MINUTES, hashLoginToken, newLoginToken } from './login-token';
 import { normalisedMailbox } from './mailbox';
 import { signSession } from './session';
+import type { AppContext } from '../app-context';
 
-export interface SignInDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-  sessionSecret: string;
+export type SignInDeps = Pick<AppContext, 'db' | 'now' | 'appUrl' | 'sessionSecret'> & {
   limits: { perEmailPer15Min: number; perIpPerHour: number };
-}
+};
 
 export async function requestSignInLink(
   deps: SignInDeps,

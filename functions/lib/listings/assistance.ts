@@ -7,7 +7,6 @@ import { ConflictError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
-import type { Database } from '../db/client';
 import {
   ListingChangedError,
   getListing,
@@ -20,12 +19,9 @@ import { getUser } from '../db/users';
 import { reachableEmail } from '../mail/addresses';
 import { assistanceEndedAgentMail, assistanceEndedTenantMail } from '../mail/assistance-mails';
 import { assertCanEndAssistance } from './access';
+import type { AppContext } from '../app-context';
 
-export interface AssistanceDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-}
+export type AssistanceDeps = Pick<AppContext, 'db' | 'now' | 'appUrl'>;
 
 export async function endAssistance(
   deps: AssistanceDeps,

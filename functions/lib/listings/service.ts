@@ -16,7 +16,6 @@ import {
   type OwnerAction,
 } from '../../../shared/listing/lifecycle';
 import { referenceIssues } from '../../../shared/listing/validate';
-import type { ReferenceData } from '../../../shared/reference/index';
 import type {
   Listing,
   ListingInput,
@@ -27,7 +26,6 @@ import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import { expiryScheduleItems } from '../db/expiry';
 import { isHeldBySuspension } from '../moderation/suspension';
-import type { Database } from '../db/client';
 import {
   ActiveListingExistsError,
   LISTING_CONDITION,
@@ -51,13 +49,9 @@ import {
 } from '../mail/listing-mails';
 import { assertCanManage, canVerify } from './access';
 import { countMetric, METRIC } from '../metrics';
+import type { AppContext } from '../app-context';
 
-export interface ListingDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-  reference: () => Promise<ReferenceData>;
-}
+export type ListingDeps = Pick<AppContext, 'db' | 'now' | 'appUrl' | 'reference'>;
 
 async function assertReferenceValid(
   deps: ListingDeps,

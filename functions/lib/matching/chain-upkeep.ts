@@ -26,7 +26,6 @@ import {
   type MatchParticipant,
 } from '../../../shared/match/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
 import {
   getMatches,
@@ -49,13 +48,12 @@ import { logger } from '../logger';
 import { countMetric, METRIC } from '../metrics';
 import { type ChainCache, vacancyCandidateOf } from './chain-cache';
 import { candidateOf } from '../../../shared/matching/candidate-of';
+import type { AppContext } from '../app-context';
 
-export interface ChainUpkeepDeps {
-  db: Database;
-  now: () => Date;
+export type ChainUpkeepDeps = Pick<AppContext, 'db' | 'now'> & {
   names: PlaceNames;
   chainsPerListing?: number;
-}
+};
 
 const LIVE_OR_PAUSED = new Set(['proposed', 'mutual', 'suspended']);
 

@@ -24,12 +24,9 @@ import { reachableEmail } from '../mail/addresses';
 import { proposalsDigestMail, type AnnouncedProposal } from '../mail/digest-mails';
 import { byRank } from './views';
 import { receivedDwelling, receivedVacancy } from '../../../shared/listing/views';
+import type { AppContext } from '../app-context';
 
-export interface DigestDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-}
+export type DigestDeps = Pick<AppContext, 'db' | 'now' | 'appUrl'>;
 
 /** Proposals still worth announcing: nobody closed or declined them meanwhile. */
 const OPEN = new Set<StoredMatch['status']>(['proposed', 'mutual']);

@@ -3,19 +3,15 @@
  * in the daily digest. Kept apart from the matcher so that the owner of the listing that found
  * the proposals is not kept waiting for the mails.
  */
-import type { Database } from '../db/client';
 import { putAnswerReminders, type StoredMatch } from '../db/matches';
 import { formatInTimeZone } from '../time';
 import { announceNewProposals } from './digest';
+import type { AppContext } from '../app-context';
 
 /** A participant who has not answered a proposal is reminded after this many days. */
 export const ANSWER_REMINDER_DAYS = 3;
 
-export interface FanOutDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-}
+export type FanOutDeps = Pick<AppContext, 'db' | 'now' | 'appUrl'>;
 
 const reminderDayOf = (match: StoredMatch) =>
   formatInTimeZone(

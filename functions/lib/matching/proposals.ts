@@ -19,7 +19,6 @@ import {
 } from '../../../shared/match/lifecycle';
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
 import {
   matchIdOf,
@@ -35,11 +34,9 @@ import { logger } from '../logger';
 import { cycleHolds } from '../../../shared/matching/candidate-of';
 import { countMetric, METRIC } from '../metrics';
 import { ConflictError } from '../../../shared/errors';
+import type { AppContext } from '../app-context';
 
-export interface ProposalStoreDeps {
-  db: Database;
-  now: () => Date;
-}
+export type ProposalStoreDeps = Pick<AppContext, 'db' | 'now'>;
 
 async function saveChanged(
   deps: ProposalStoreDeps,

@@ -26,16 +26,11 @@ import { formatInTimeZone } from '../time';
 import { listMatchesOf, readMatchOf } from './reads';
 import { swapNudgePut } from './swap-nudges';
 import { visitDeclinedNotices } from './visit-notices';
-import type { ReferenceData } from '../../../shared/reference/index';
 import { ceilingTableOf } from '../../../shared/swap/review-info';
+import type { AppContext } from '../app-context';
 
-export interface MatchServiceDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-  /** For the income-ceiling pre-check shown to the tenant before requesting a swap. */
-  reference?: () => Promise<ReferenceData>;
-}
+export type MatchServiceDeps = Pick<AppContext, 'db' | 'now' | 'appUrl'> &
+  Partial<Pick<AppContext, 'reference'>>;
 
 /** The caller's listing in the match (owner, or reception agent managing it), if any. */
 async function viewerListing(

@@ -6,21 +6,17 @@
  */
 import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import { placeNamesFrom, widenSentence } from '../../../shared/matching/index';
-import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { WidenView } from '../../../shared/schemas/match';
-import type { Database } from '../db/client';
 import type { MarketCache } from './market-cache';
+import type { AppContext } from '../app-context';
 
 /** At most this many changes are shown, best first. */
 export const WIDENINGS_SHOWN = 3;
 
-export interface WidenDeps {
-  db: Database;
-  now: () => Date;
-  reference: () => Promise<ReferenceData>;
+export type WidenDeps = Pick<AppContext, 'db' | 'now' | 'reference'> & {
   market: MarketCache;
-}
+};
 
 export async function wideningsOf(deps: WidenDeps, listing: Listing): Promise<WidenView[]> {
   const now = deps.now();

@@ -7,7 +7,6 @@ import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Report, ReportBody } from '../../../shared/schemas/moderation';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
-import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
 import { getMatch } from '../db/matches';
 import { messagesOf } from '../db/messages';
@@ -19,6 +18,7 @@ import { canManage } from '../listings/access';
 import { reachableEmail } from '../mail/addresses';
 import { reportToArmosMail } from '../mail/moderation-mails';
 import { registerPersonalData } from '../privacy';
+import type { AppContext } from '../app-context';
 
 // The reports one sent are theirs to download; erased, they stay for Armos without the person.
 registerPersonalData({
@@ -33,11 +33,7 @@ registerPersonalData({
   },
 });
 
-export interface ModerationDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-}
+export type ModerationDeps = Pick<AppContext, 'db' | 'now' | 'appUrl'>;
 
 export async function reportParticipant(
   deps: ModerationDeps,

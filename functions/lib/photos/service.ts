@@ -8,7 +8,6 @@ import { canOwner, refusalOf } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { PhotoUpload, PhotoUploadBody, PhotoView } from '../../../shared/schemas/photo';
 import type { User } from '../../../shared/schemas/user';
-import type { Database } from '../db/client';
 import { findListing, getListing } from '../db/listings';
 import {
   claimPhotoSlot,
@@ -20,14 +19,10 @@ import {
 import { findSwap } from '../db/swaps';
 import { assertCanManage, canReadPrivate } from '../listings/access';
 import { viewerOf } from '../swaps/access';
-import { photoObjectKeys, type PhotoStorage } from './storage';
+import { photoObjectKeys } from './storage';
+import type { AppContext } from '../app-context';
 
-export interface PhotoDeps {
-  db: Database;
-  /** Built on first use: only photo requests need the bucket's configuration. */
-  storage: () => PhotoStorage;
-  now: () => Date;
-}
+export type PhotoDeps = Pick<AppContext, 'db' | 'storage' | 'now'>;
 
 export const UPLOAD_URL_SECONDS = 10 * 60;
 export const DOWNLOAD_URL_SECONDS = 5 * 60;

@@ -6,15 +6,12 @@
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
-import type { Database } from '../db/client';
 import { staffActivationUpdate } from '../db/staff';
 import { transactWrite } from '../db/transact';
 import { getUser } from '../db/users';
+import type { AppContext } from '../app-context';
 
-export interface StaffActivationDeps {
-  db: Database;
-  now: () => Date;
-}
+export type StaffActivationDeps = Pick<AppContext, 'db' | 'now'>;
 
 export async function setStaffActive(
   deps: StaffActivationDeps,

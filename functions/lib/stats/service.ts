@@ -33,14 +33,10 @@ import {
   type Publication,
 } from '../../../shared/stats/index';
 import type { Role } from '../../../shared/schemas/user';
-import type { Database } from '../db/client';
 import { readAggregates } from '../db/stats';
+import type { AppContext } from '../app-context';
 
-export interface StatsServiceDeps {
-  db: Database;
-  now: () => Date;
-  reference: () => Promise<ReferenceData>;
-}
+export type StatsServiceDeps = Pick<AppContext, 'db' | 'now' | 'reference'>;
 
 /**
  * The period asked for; by default the twelve months up to the current one (for `cinor`, the

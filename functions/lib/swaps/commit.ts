@@ -10,7 +10,6 @@ import { ConflictError, type AppError } from '../../../shared/errors';
 import { expiryFrom } from '../../../shared/listing/lifecycle';
 import { vacancyStatusFor } from '../../../shared/swap/chain';
 import type { MatchStatus } from '../../../shared/match/lifecycle';
-import type { ReferenceData } from '../../../shared/reference/index';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { User } from '../../../shared/schemas/user';
 import {
@@ -35,6 +34,7 @@ import {
 } from '../db/swaps';
 import { named, transactWrite, TransactionCollisionError, type TransactItem } from '../db/transact';
 import { VACANCY_DAYS, vacancySwapPut, type StoredVacancy } from '../db/vacancies';
+import type { AppContext } from '../app-context';
 
 export class VacancyAlreadyEngagedError extends ConflictError {
   constructor() {
@@ -44,14 +44,10 @@ export class VacancyAlreadyEngagedError extends ConflictError {
   }
 }
 
-export interface SwapDeps {
-  db: Database;
-  now: () => Date;
-  appUrl: string;
-  reference: () => Promise<ReferenceData>;
+export type SwapDeps = Pick<AppContext, 'db' | 'now' | 'appUrl' | 'reference'> & {
   /** Days lessors have to review, from the last confirmation (default 30). */
   reviewDays?: number;
-}
+};
 
 export interface Transition {
   before?: Swap;

@@ -12,7 +12,6 @@ import {
   ValidationError,
 } from '../../../shared/errors';
 import { referenceIssues } from '../../../shared/listing/validate';
-import type { ReferenceData } from '../../../shared/reference/index';
 import type { User } from '../../../shared/schemas/user';
 import type { Vacancy, VacancyBody, VacancyChains } from '../../../shared/schemas/vacancy';
 import { auditPut } from '../db/audit';
@@ -30,12 +29,9 @@ import {
   vacancyUpdatePut,
   type StoredVacancy,
 } from '../db/vacancies';
+import type { AppContext } from '../app-context';
 
-export interface VacancyDeps {
-  db: Database;
-  now: () => Date;
-  reference: () => Promise<ReferenceData>;
-}
+export type VacancyDeps = Pick<AppContext, 'db' | 'now' | 'reference'>;
 
 const LIVE_CHAIN_STATUSES = new Set(['proposed', 'mutual', 'engaged']);
 

@@ -20,6 +20,7 @@ import {
 import { logger } from '../logger';
 import type { TableEvent } from './events';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signPayload } from './signature';
+import type { AppContext } from '../app-context';
 
 /** Minutes to wait after attempt n (1-based) before attempt n+1; then the delivery is parked. */
 export const RETRY_BACKOFF_MINUTES = [1, 5, 30, 120, 360, 720] as const;
@@ -27,13 +28,9 @@ export const MAX_ATTEMPTS = RETRY_BACKOFF_MINUTES.length + 1;
 const ATTEMPT_TIMEOUT_MS = 5_000;
 const LEASE_MS = 60_000;
 
-export interface WebhookDeps {
-  db: Database;
-  now: () => Date;
-  /** The local stack only: receivers on http://localhost are accepted. */
-  allowLocalhost: boolean;
+export type WebhookDeps = Pick<AppContext, 'db' | 'now' | 'allowLocalhost'> & {
   fetch?: typeof fetch;
-}
+};
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -16,12 +16,9 @@ import {
   type WebhookEndpoint,
 } from '../db/webhooks';
 import { newWebhookSecret } from './signature';
+import type { AppContext } from '../app-context';
 
-export interface EndpointDeps {
-  db: Database;
-  now: () => Date;
-  allowLocalhost: boolean;
-}
+export type EndpointDeps = Pick<AppContext, 'db' | 'now' | 'allowLocalhost'>;
 
 export interface Registrar {
   actorId: string;
