@@ -48,7 +48,7 @@ export async function auditOfSubject(
     new QueryCommand({
       TableName: db.tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.audit(subject, '', '').pk },
+      ExpressionAttributeValues: { ':pk': keys.auditOf(subject).pk },
       ScanIndexForward: false,
       Limit: limit,
     }),

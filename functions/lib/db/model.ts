@@ -186,6 +186,8 @@ export const keys = {
     key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
   swap: (swapId: string) => key(`SWAP#${swapId}`, SORT_KEY.swap),
+  /** The swap a swap's partition belongs to (its reviews share it). */
+  swapIdOf: (pk: string) => pk.slice('SWAP#'.length),
   swapReview: (swapId: string, listingId: string) =>
     key(`SWAP#${swapId}`, `${SORT_KEY.swapReviewPrefix}${listingId}`),
   swapReviewsPrefix: (swapId: string) => ({
@@ -201,7 +203,9 @@ export const keys = {
   swapNudgesOf: (day: string) => ({ pk: `NUDGE#${day}` }),
   outbox: (mailId: string) => key(`OUTBOX#${mailId}`, 'MAIL'),
   audit: (subject: string, at: string, auditId: string) =>
-    key(`AUDIT#${subject}`, `${at}#${auditId}`),
+    key(keys.auditOf(subject).pk, `${at}#${auditId}`),
+  /** The partition of every audit entry about one subject (`listing:<id>`, `user:<id>`, …). */
+  auditOf: (subject: string) => ({ pk: `AUDIT#${subject}` }),
   statsAggregate: (period: string, scope: string) => key(`STATS#${period}`, scope),
   statsEvent: (eventId: string) => key(`STATSEVT#${eventId}`, 'EVENT'),
   /**

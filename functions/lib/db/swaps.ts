@@ -418,7 +418,7 @@ export async function getSwapsAlong(
   for (const item of items) {
     if (item.entity === ENTITY.swap) stored.push(strip(item) as unknown as StoredSwap);
     else if (item.entity === ENTITY.swapReview) {
-      const swapId = String(item.pk).slice(keys.swap('').pk.length);
+      const swapId = keys.swapIdOf(String(item.pk));
       reviews.set(swapId, [...(reviews.get(swapId) ?? []), strip(item) as unknown as SwapReview]);
     } else along.push(item);
   }

@@ -131,7 +131,7 @@ export async function auditEntriesOf(
   });
   const about = await queryAll(db, {
     KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.audit(`user:${userId}`, '', '').pk },
+    ExpressionAttributeValues: { ':pk': keys.auditOf(`user:${userId}`).pk },
   });
   const unique = new Map(
     [...byActor, ...about].map((item) => [`${item.pk}\u0000${item.sk}`, item]),
