@@ -16,8 +16,8 @@ export interface AppContext {
   reference: () => Promise<ReferenceData>;
   /** The site's address, for the links in mails. */
   appUrl: string;
-  /** Signs sessions and cursors; read when first used, since only some functions are given it. */
-  readonly sessionSecret: string;
+  /** Signs sessions, links and tokens; read when asked, since only some functions are given it. */
+  sessionSecret: () => string;
   /** The photo bucket, built on first use: only photo requests and purges need its configuration. */
   storage: () => PhotoStorage;
   /** The local stack only: webhook receivers on http://localhost are accepted. */
@@ -41,9 +41,7 @@ export function appContext(
     now: options.now ?? (() => new Date()),
     reference: options.reference ?? cachedReferenceData(db),
     appUrl: settings.appUrl,
-    get sessionSecret() {
-      return settings.sessionSecret;
-    },
+    sessionSecret: () => settings.sessionSecret,
     storage: () => (storage ??= createPhotoStorage(settings)),
     allowLocalhost: settings.isLocal,
   };

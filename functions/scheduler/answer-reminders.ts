@@ -2,10 +2,7 @@
  * Reminds participants who stayed silent on a proposal for 3 days (once each). The proposals to
  * check on a day were filed under that day when they were stored: no scan.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../lib/db/batch';
 import { findMatch } from '../lib/db/matches';
-import { ENTITY, keys } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
 import { transactUnlessDone } from '../lib/db/transact';
 import { getUser } from '../lib/db/users';
@@ -13,6 +10,7 @@ import { noticeEmail } from '../lib/mail/addresses';
 import { answerReminderMail } from '../lib/mail/match-mails';
 import { formatInTimeZone } from '../lib/time';
 import type { AppContext } from '../lib/app-context';
+import { answerReminderSentPut, matchIdsFiledOn, unfile } from '../lib/db/day-lists';
 
 export type AnswerReminderDeps = Pick<AppContext, 'db' | 'appUrl'>;
 
@@ -33,12 +31,7 @@ export async function runAnswerReminders(
 ): Promise<AnswerReminderReport> {
   const report: AnswerReminderReport = { proposals: 0, reminded: 0 };
   for (const day of daysToCheck(now)) {
-    const items = await queryAll(deps.db, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.answerRemindersOf(day).pk },
-    });
-    for (const item of items) {
-      const matchId = String(item.matchId);
+    for (const matchId of await matchIdsFiledOn(deps.db, 'answerReminders', day)) {
       const match = await findMatch(deps.db, matchId);
       report.proposals += 1;
       for (const participant of match?.status === 'proposed'
@@ -48,17 +41,7 @@ export async function runAnswerReminders(
         const to = noticeEmail(owner);
         if (!to) continue;
         const sent = await transactUnlessDone(deps.db, [
-          {
-            Put: {
-              TableName: deps.db.tableName,
-              Item: {
-                ...keys.answerReminder(`SENT#${matchId}`, participant.listingId),
-                entity: ENTITY.answerReminder,
-                ttl: Math.floor(now.getTime() / 1000) + 30 * 86_400,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          answerReminderSentPut(deps.db, matchId, participant.listingId, now),
           outboxPut(
             deps.db,
             { to, ...answerReminderMail(deps.appUrl, matchId), kind: 'answer-reminder' },
@@ -67,9 +50,7 @@ export async function runAnswerReminders(
         ]);
         if (sent) report.reminded += 1;
       }
-      await deps.db.doc.send(
-        new DeleteCommand({ TableName: deps.db.tableName, Key: keys.answerReminder(day, matchId) }),
-      );
+      await unfile(deps.db, 'answerReminders', day, matchId);
     }
   }
   return report;

@@ -141,7 +141,7 @@ async function linkFor(deps: ExpiryDeps, listing: Listing, now: Date): Promise<s
   return renewalLink(
     deps.appUrl,
     await signRenewalToken(
-      deps.sessionSecret,
+      deps.sessionSecret(),
       { listingId: listing.id, period: listing.expiresAt! },
       now,
     ),

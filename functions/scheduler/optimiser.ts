@@ -5,7 +5,6 @@
  * its participants and announces to them; the chosen proposals are marked "recommandée" and last
  * night's that are no longer chosen unmarked. The plan is recorded, by commune, for Armos.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { takesPartInMatching } from '../../shared/listing/lifecycle';
 import type { VacancyCandidate } from '../../shared/matching/chains';
 import { kindOf } from '../../shared/matching/cycles';
@@ -21,15 +20,16 @@ import {
   getMatches,
   linksOfListing,
   matchIdOf,
+  putMatchIfAbsent,
   setMatchRecommended,
   storedMatchIds,
   type StoredMatch,
 } from '../lib/db/matches';
-import { ENTITY, keys } from '../lib/db/model';
 import { candidateOf, cycleHolds } from '../../shared/matching/candidate-of';
 import { logger } from '../lib/logger';
 import { loadPackingSolver } from './plan-solver';
-import { planRecordOf, type PlanRecord } from './plan-record';
+import { planRecordOf } from './plan-record';
+import { readPlanRecord, writePlanRecord, type PlanRecord } from '../lib/db/plans';
 import type { AppContext } from '../lib/app-context';
 
 /**
@@ -146,19 +146,7 @@ async function storeChosenCycles(
   const created = await inBatches(missing, 8, async (cycle) => {
     if (!cycleHolds(cycle.listingIds, listings, now)) return false;
     const match = newMatchOf(market.proposalOf(cycle, names), listings, at);
-    try {
-      await db.doc.send(
-        new PutCommand({
-          TableName: db.tableName,
-          Item: { ...keys.match(match.id), entity: ENTITY.match, ...match },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    return putMatchIfAbsent(db, match);
   });
   return created.filter(Boolean).length;
 }
@@ -202,10 +190,7 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
       ? await deps.chains.storeChosen(chains, now)
       : 0);
   const chosen = new Set(plan.cycles.map((cycle) => matchIdOf(cycle.key)));
-  const { Item } = await deps.db.doc.send(
-    new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }),
-  );
-  const previous = new Set<string>((Item?.matchIds as string[] | undefined) ?? []);
+  const previous = new Set<string>((await readPlanRecord(deps.db))?.matchIds ?? []);
   let marked = 0;
   let unmarked = 0;
   for (const id of previous)
@@ -223,12 +208,7 @@ export async function runOptimiser(deps: OptimiserDeps, now: Date): Promise<Opti
     new Map(listings.map((l) => [l.id, l])),
     now,
   );
-  await deps.db.doc.send(
-    new PutCommand({
-      TableName: deps.db.tableName,
-      Item: { ...keys.recommendationPlan(), entity: ENTITY.recommendationPlan, ...record },
-    }),
-  );
+  await writePlanRecord(deps.db, record);
   return {
     listings: listings.length,
     excluded: excluded.size,

@@ -3,9 +3,8 @@
  * suspended because a participant left the market), the plan is computed again, so that the
  * households it freed are offered their next best cycle the same day.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getMatches } from '../lib/db/matches';
-import { keys } from '../lib/db/model';
+import { readPlanRecord } from '../lib/db/plans';
 import { runOptimiser, type OptimiserDeps, type OptimiserReport } from './optimiser';
 
 const BROKEN = new Set(['declined', 'closed', 'suspended']);
@@ -16,10 +15,7 @@ export interface PlanCheckReport {
 }
 
 export async function runPlanCheck(deps: OptimiserDeps, now: Date): Promise<PlanCheckReport> {
-  const { Item } = await deps.db.doc.send(
-    new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }),
-  );
-  const matchIds = (Item?.matchIds as string[] | undefined) ?? [];
+  const matchIds = (await readPlanRecord(deps.db))?.matchIds ?? [];
   const broken = (await getMatches(deps.db, matchIds)).filter((match) =>
     BROKEN.has(match.status),
   ).length;

@@ -1,14 +1,9 @@
 /** What is kept of a night's plan: the proposals it marked, and its figures by commune for Armos. */
 import type { MarketPlan } from '../../shared/matching/optimiser-plan';
 import type { Listing } from '../../shared/schemas/listing';
-import type { PlanCommune, RecommendationPlan } from '../../shared/schemas/plan';
+import type { PlanCommune } from '../../shared/schemas/plan';
 import { matchIdOf } from '../lib/db/matches';
-
-export interface PlanRecord extends Omit<RecommendationPlan, 'byCommune'> {
-  /** The proposals marked "recommandée". */
-  matchIds: string[];
-  byCommune: Omit<PlanCommune, 'communeName'>[];
-}
+import type { PlanRecord } from '../lib/db/plans';
 
 /** Only cycles and chains stored and marked count: one that broke before being stored moves nobody. */
 export function planRecordOf(

@@ -2,16 +2,14 @@
  * Reminds the participants of a proposal that has been mutual for 7 days without a swap request
  * (once). The proposals to check on a day were filed under it when they became mutual: no scan.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../lib/db/batch';
 import { findMatch } from '../lib/db/matches';
-import { ENTITY, keys } from '../lib/db/model';
 import { getListings } from '../lib/db/listings';
 import { transactUnlessDone, type TransactItem } from '../lib/db/transact';
 import { mailsToListingHolders } from '../lib/mail/assisted-mail';
 import { swapNudgeMail } from '../lib/mail/match-mails';
 import { formatInTimeZone } from '../lib/time';
 import type { AppContext } from '../lib/app-context';
+import { matchIdsFiledOn, swapNudgeSentPut, unfile } from '../lib/db/day-lists';
 
 export type SwapNudgeDeps = Pick<AppContext, 'db' | 'appUrl'>;
 
@@ -29,12 +27,7 @@ const daysToCheck = (now: Date) =>
 export async function runSwapNudges(deps: SwapNudgeDeps, now: Date): Promise<SwapNudgeReport> {
   const report: SwapNudgeReport = { proposals: 0, nudged: 0 };
   for (const day of daysToCheck(now)) {
-    const items = await queryAll(deps.db, {
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.swapNudgesOf(day).pk },
-    });
-    for (const item of items) {
-      const matchId = String(item.matchId);
+    for (const matchId of await matchIdsFiledOn(deps.db, 'swapNudges', day)) {
       const match = await findMatch(deps.db, matchId);
       report.proposals += 1;
       // Engaged (a swap was requested), declined or closed since: nothing to remind.
@@ -53,24 +46,12 @@ export async function runSwapNudges(deps: SwapNudgeDeps, now: Date): Promise<Swa
           );
         // The "sent" marker and the mails in one transaction: once per proposal, whatever the retries.
         const sent = await transactUnlessDone(deps.db, [
-          {
-            Put: {
-              TableName: deps.db.tableName,
-              Item: {
-                ...keys.swapNudge(`SENT#${matchId}`, 'SENT'),
-                entity: ENTITY.swapNudge,
-                ttl: Math.floor(now.getTime() / 1000) + 60 * 86_400,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          swapNudgeSentPut(deps.db, matchId, now),
           ...mails,
         ]);
         if (sent) report.nudged += 1;
       }
-      await deps.db.doc.send(
-        new DeleteCommand({ TableName: deps.db.tableName, Key: keys.swapNudge(day, matchId) }),
-      );
+      await unfile(deps.db, 'swapNudges', day, matchId);
     }
   }
   return report;

@@ -38,14 +38,14 @@ beforeAll(async () => {
 
 afterAll(() => dropOwnTable(db));
 
-const deps = (at: Date): ListingDeps & { sessionSecret: string } => ({
+const deps = (at: Date): ListingDeps & { sessionSecret: () => string } => ({
   db,
   now: () => at,
   appUrl: APP_URL,
   reference: async () => seedReferenceData,
-  sessionSecret: SECRET,
+  sessionSecret: () => SECRET,
 });
-const expiry = (at: Date) => runExpiry({ db, appUrl: APP_URL, sessionSecret: SECRET }, at);
+const expiry = (at: Date) => runExpiry({ db, appUrl: APP_URL, sessionSecret: () => SECRET }, at);
 
 async function publishedListing(at = T0): Promise<{ email: string; listing: Listing }> {
   const email = uniqueEmail();

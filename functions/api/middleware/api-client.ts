@@ -4,16 +4,14 @@
  * one of the lessor's (functions/lib/api-clients/scope.ts), the client stays within its rate,
  * and every call is written to the audit trail under the client's id.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, Next } from 'hono';
 import { ForbiddenError, RateLimitedError } from '../../../shared/errors';
 import type { User } from '../../../shared/schemas/user';
 import { readAccessToken } from '../../lib/api-clients/access-token';
 import { isLessorEndpoint } from '../../lib/api-clients/scope';
 import { findApiClient } from '../../lib/db/api-clients';
-import { auditPut } from '../../lib/db/audit';
+import { putAuditEntry } from '../../lib/db/audit';
 import { takeRateLimit } from '../../lib/db/auth';
-import { ttlAt } from '../../lib/db/model';
 import { logger } from '../../lib/logger';
 import type { ApiDeps, ApiEnv, Caller } from '../context';
 
@@ -82,7 +80,8 @@ async function clientCaller(
 async function auditCall(deps: ApiDeps, c: Context<ApiEnv>, status: number): Promise<void> {
   const caller = c.get('caller');
   if (!caller?.client) return;
-  const put = auditPut(
+  // Calls are kept a year; decisions stay in the audit trail as before.
+  await putAuditEntry(
     deps.db,
     {
       actorId: caller.client.id,
@@ -97,14 +96,10 @@ async function auditCall(deps: ApiDeps, c: Context<ApiEnv>, status: number): Pro
       },
     },
     deps.now(),
-  ).Put!;
-  // Calls are kept a year; decisions stay in the audit trail as before.
-  const ttl = ttlAt(deps.now()) + API_CALL_RETENTION_DAYS * 86_400;
-  await deps.db.doc
-    .send(new PutCommand({ ...put, Item: { ...put.Item, ttl } }))
-    .catch((error: unknown) =>
-      logger.error('api client call not audited', { clientId: caller.client?.id, error }),
-    );
+    API_CALL_RETENTION_DAYS,
+  ).catch((error: unknown) =>
+    logger.error('api client call not audited', { clientId: caller.client?.id, error }),
+  );
 }
 
 /** Handles the whole request of a client token; an invalid or revoked one leaves it anonymous. */

@@ -56,7 +56,7 @@ export function authRoutes(deps: ApiDeps) {
     db: deps.db,
     now: deps.now,
     appUrl: deps.config.appUrl,
-    sessionSecret: deps.config.sessionSecret,
+    sessionSecret: deps.sessionSecret,
     limits: deps.config.loginLimits,
   };
   const secureCookie = !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(deps.config.appUrl);

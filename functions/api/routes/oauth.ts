@@ -85,14 +85,11 @@ export function oauthRoutes(deps: ApiDeps) {
       if (!body.success)
         throw new OAuthError('invalid_request', 400, 'Paramètres du jeton invalides.');
       const basic = basicCredentials(c);
-      const issued = await issueAccessToken(
-        { ...deps, sessionSecret: deps.config.sessionSecret },
-        {
-          grantType: body.data.grant_type,
-          clientId: basic.clientId ?? body.data.client_id,
-          clientSecret: basic.clientSecret ?? body.data.client_secret,
-        },
-      );
+      const issued = await issueAccessToken(deps, {
+        grantType: body.data.grant_type,
+        clientId: basic.clientId ?? body.data.client_id,
+        clientSecret: basic.clientSecret ?? body.data.client_secret,
+      });
       return c.json(issued, 200);
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;

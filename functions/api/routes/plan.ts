@@ -1,9 +1,7 @@
 /** GET /api/plan: the nightly plan for Armos — households it would move, by commune. */
 import { createRoute } from '@hono/zod-openapi';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { planResponseSchema, type RecommendationPlan } from '../../../shared/schemas/plan';
-import { keys } from '../../lib/db/model';
-import type { PlanRecord } from '../../scheduler/plan-record';
+import { readPlanRecord } from '../../lib/db/plans';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -27,15 +25,9 @@ const planRoute = createRoute({
 export function planRoutes(deps: ApiDeps) {
   return createRouter().openapi(planRoute, async (c) => {
     requireRole(c, 'armos');
-    const [{ Item }, reference] = await Promise.all([
-      deps.db.doc.send(
-        new GetCommand({ TableName: deps.db.tableName, Key: keys.recommendationPlan() }),
-      ),
-      deps.reference(),
-    ]);
+    const [record, reference] = await Promise.all([readPlanRecord(deps.db), deps.reference()]);
     c.header('cache-control', 'private, no-cache');
-    if (Item === undefined || Item.bound === undefined) return c.json({ plan: null }, 200);
-    const record = Item as unknown as PlanRecord;
+    if (record?.bound === undefined) return c.json({ plan: null }, 200);
     const names = new Map(reference.communes.map((commune) => [commune.code, commune.name]));
     const plan: RecommendationPlan = {
       computedAt: record.computedAt,

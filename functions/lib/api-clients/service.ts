@@ -123,7 +123,7 @@ export interface TokenRequest {
 }
 
 export async function issueAccessToken(
-  deps: ApiClientDeps & { sessionSecret: string },
+  deps: ApiClientDeps & Pick<AppContext, 'sessionSecret'>,
   request: TokenRequest,
 ): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number }> {
   if (!request.grantType)
@@ -159,7 +159,7 @@ export async function issueAccessToken(
   const valid = matches && usable !== undefined;
   if (!valid || !client)
     throw new OAuthError('invalid_client', 401, 'Identifiants du client invalides ou révoqués.');
-  const { token, expiresIn } = await signAccessToken(deps.sessionSecret, client, now);
+  const { token, expiresIn } = await signAccessToken(deps.sessionSecret(), client, now);
   await recordTokenIssued(deps.db, client.clientId, now);
   return { access_token: token, token_type: 'Bearer', expires_in: expiresIn };
 }

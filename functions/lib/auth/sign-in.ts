@@ -79,7 +79,7 @@ export async function completeSignIn(
       'Ce compte a été désactivé par Armos. Adressez-vous à Armos si vous pensez que c’est une erreur.',
     );
   await recordActivity(deps.db, user, now);
-  const { token: sessionToken, claims } = await signSession(deps.sessionSecret, user, now);
+  const { token: sessionToken, claims } = await signSession(deps.sessionSecret(), user, now);
   await transactWrite(deps.db, [
     auditPut(
       deps.db,

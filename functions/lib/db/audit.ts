@@ -1,7 +1,7 @@
 /** The audit trail: one item per sign-in and per staff decision, readable by Armos. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, indexKeys, keys, fromItem, INDEX, indexPartitions } from './model';
+import { ENTITY, indexKeys, keys, fromItem, INDEX, indexPartitions, ttlAt } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -20,7 +20,13 @@ export interface AuditItem extends AuditEntry {
   at: string;
 }
 
-export function auditPut(db: Database, entry: AuditEntry, now: Date): TransactItem {
+/** An entry of the trail; `keptDays` for the kinds that expire (a client's calls), else kept. */
+export function auditPut(
+  db: Database,
+  entry: AuditEntry,
+  now: Date,
+  keptDays?: number,
+): TransactItem {
   const id = ulid(now.getTime());
   const at = now.toISOString();
   return {
@@ -34,9 +40,20 @@ export function auditPut(db: Database, entry: AuditEntry, now: Date): TransactIt
         id,
         at,
         ...entry,
+        ...(keptDays === undefined ? {} : { ttl: ttlAt(now) + keptDays * 86_400 }),
       },
     },
   };
+}
+
+/** Writes one entry on its own (outside any change it records). */
+export async function putAuditEntry(
+  db: Database,
+  entry: AuditEntry,
+  now: Date,
+  keptDays?: number,
+): Promise<void> {
+  await db.doc.send(new PutCommand(auditPut(db, entry, now, keptDays).Put!));
 }
 
 export async function auditOfSubject(

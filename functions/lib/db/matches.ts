@@ -155,21 +155,6 @@ export function storedMatchItems(match: StoredMatch): Record<string, unknown>[] 
 /** The item of a listing's counts (also for bulk loads). */
 export const matchSummaryItem = (summary: MatchSummary) => summaryItem(summary);
 
-/** Files new matches under the day their silent participants are to be reminded. */
-export async function putAnswerReminders(
-  db: Database,
-  reminders: Array<{ matchId: string; day: string }>,
-): Promise<void> {
-  await batchPutAll(
-    db,
-    reminders.map(({ matchId, day }) => ({
-      ...keys.answerReminder(day, matchId),
-      entity: ENTITY.answerReminder,
-      matchId,
-    })),
-  );
-}
-
 /** The ids among these that are stored already. */
 export async function storedMatchIds(db: Database, matchIds: string[]): Promise<Set<string>> {
   const found = await batchGetAll(
@@ -232,6 +217,23 @@ export async function setMatchRecommended(
   const listingIds = (marked.Attributes.listingIds as string[] | undefined) ?? [];
   await Promise.all(listingIds.map((listingId) => setIfStored(keys.matchLink(listingId, matchId))));
   return true;
+}
+
+/** Stores a match the optimiser found, unless it is already stored; true when written. */
+export async function putMatchIfAbsent(db: Database, match: StoredMatch): Promise<boolean> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...keys.match(match.id), entity: ENTITY.match, ...match },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }
 
 function toMatch(item: Record<string, unknown>): StoredMatch {

@@ -1,5 +1,5 @@
 /** Webhook endpoints (per lessor) and their deliveries (the delivery log, and retries due). */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { WebhookEvent } from '../../../shared/schemas/webhook';
 import { ENTITY, keys, ttlAt, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
@@ -122,6 +122,17 @@ export function deliveryPut(db: Database, delivery: WebhookDelivery): TransactIt
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/** Writes a delivery to send, unless the same event was already handed to this endpoint. */
+export async function putDeliveryOnce(db: Database, delivery: WebhookDelivery): Promise<boolean> {
+  try {
+    await db.doc.send(new PutCommand(deliveryPut(db, delivery).Put!));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }
 
 export async function findDelivery(

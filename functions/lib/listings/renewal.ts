@@ -9,6 +9,7 @@ import type { RenewalResultBody } from '../../../shared/schemas/listing-renewal'
 import { findListing, ListingChangedError } from '../db/listings';
 import { getUser } from '../db/users';
 import { readRenewalToken } from './renewal-token';
+import type { AppContext } from '../app-context';
 import { changeListingStatus, type ListingDeps } from './service';
 
 export type RenewalResult = RenewalResultBody;
@@ -27,10 +28,10 @@ const result = (listing: Listing, renewed: boolean): RenewalResult => ({
 });
 
 export async function renewByLink(
-  deps: ListingDeps & { sessionSecret: string },
+  deps: ListingDeps & Pick<AppContext, 'sessionSecret'>,
   token: string,
 ): Promise<RenewalResult> {
-  const claims = await readRenewalToken(deps.sessionSecret, token, deps.now());
+  const claims = await readRenewalToken(deps.sessionSecret(), token, deps.now());
   const listing = claims ? await findListing(deps.db, claims.listingId) : undefined;
   if (!claims || !listing) throw invalidLink();
   if (listing.expiresAt !== claims.period) return result(listing, false);

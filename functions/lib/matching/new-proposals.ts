@@ -3,7 +3,8 @@
  * in the daily digest. Kept apart from the matcher so that the owner of the listing that found
  * the proposals is not kept waiting for the mails.
  */
-import { putAnswerReminders, type StoredMatch } from '../db/matches';
+import type { StoredMatch } from '../db/matches';
+import { putAnswerReminders } from '../db/day-lists';
 import { formatInTimeZone } from '../time';
 import { announceNewProposals } from './digest';
 import type { AppContext } from '../app-context';

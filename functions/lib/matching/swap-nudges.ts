@@ -3,7 +3,7 @@
  * it should be checked (7 days later); the nudge job reads that day only (no scan).
  */
 import type { Database } from '../db/client';
-import { ENTITY, keys } from '../db/model';
+import { swapNudgePut as fileSwapNudge } from '../db/day-lists';
 import type { TransactItem } from '../db/transact';
 import { formatInTimeZone } from '../time';
 
@@ -13,14 +13,5 @@ export const swapNudgeDayOf = (mutualAt: Date) =>
   formatInTimeZone(new Date(mutualAt.getTime() + SWAP_NUDGE_DAYS * 86_400_000), 'yyyy-MM-dd');
 
 export function swapNudgePut(db: Database, matchId: string, mutualAt: Date): TransactItem {
-  return {
-    Put: {
-      TableName: db.tableName,
-      Item: {
-        ...keys.swapNudge(swapNudgeDayOf(mutualAt), matchId),
-        entity: ENTITY.swapNudge,
-        matchId,
-      },
-    },
-  };
+  return fileSwapNudge(db, matchId, swapNudgeDayOf(mutualAt));
 }

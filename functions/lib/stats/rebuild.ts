@@ -6,19 +6,17 @@
  * It also moves a table to the current layout: month items are written, items of the earlier
  * one-item-per-scope layout deleted; the ledger of the changes counted is kept.
  */
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   STATS_SOURCES,
   listingFactsOf,
   rebuildCells,
-  type Item,
   type ListingFacts,
 } from '../../../shared/stats/index';
 import type { Database } from '../db/client';
 import { ENTITY } from '../db/model';
+import { scanEntities, writeAndDelete } from '../db/offline';
 import { statsItemOf, statsItemsOf } from '../db/stats';
 
-const SEGMENTS = 4;
 /** What a rebuild replaces: aggregates of both layouts, and the stock. The ledger of ids stays. */
 const STORED = new Set<string>([
   ENTITY.statsAggregate,
@@ -26,45 +24,6 @@ const STORED = new Set<string>([
   ENTITY.statsStock,
   ENTITY.statsStockYear,
 ]);
-
-/** The whole table, in parallel segments: offline use only (see above). */
-async function scanEntities(db: Database, entities: string[]): Promise<Item[]> {
-  const names = entities.map((_, i) => `:e${i}`);
-  const values = Object.fromEntries(entities.map((entity, i) => [`:e${i}`, entity]));
-  const segment = async (index: number) => {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new ScanCommand({
-          TableName: db.tableName,
-          Segment: index,
-          TotalSegments: SEGMENTS,
-          FilterExpression: `#entity IN (${names.join(', ')})`,
-          ExpressionAttributeNames: { '#entity': 'entity' },
-          ExpressionAttributeValues: values,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  };
-  return (await Promise.all(Array.from({ length: SEGMENTS }, (_, i) => segment(i)))).flat();
-}
-
-async function batchWrite(db: Database, requests: Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < requests.length; start += 25) {
-    let pending: Record<string, Record<string, unknown>[]> | undefined = {
-      [db.tableName]: requests.slice(start, start + 25),
-    };
-    while (pending && Object.keys(pending).length > 0) {
-      const result = await db.doc.send(new BatchWriteCommand({ RequestItems: pending as never }));
-      pending = result.UnprocessedItems as typeof pending;
-    }
-  }
-}
 
 export interface RebuildReport {
   sourceItems: number;
@@ -98,10 +57,7 @@ export async function rebuildStats(db: Database): Promise<RebuildReport> {
   const stale = items.filter(
     (item) => STORED.has(String(item.entity)) && !kept.has(`${item.pk}|${item.sk}`),
   );
-  await batchWrite(db, [
-    ...fresh.map((Item) => ({ PutRequest: { Item } })),
-    ...stale.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
-  ]);
+  await writeAndDelete(db, fresh, stale);
   return {
     sourceItems: sources.length,
     aggregates: fresh.length,

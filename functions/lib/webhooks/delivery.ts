@@ -5,13 +5,12 @@
  * by the sweep (../../webhooks/sweep.ts) and parked after the last attempt.
  */
 import { createHash } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { webhookUrlProblem } from '../../../shared/schemas/webhook';
 import type { Database } from '../db/client';
 import { findSwap } from '../db/swaps';
 import {
   claimDelivery,
-  deliveryPut,
+  putDeliveryOnce,
   endpointsOfLessor,
   findEndpoint,
   recordAttempt,
@@ -75,12 +74,7 @@ export async function enqueueDeliveries(
         attempts: 0,
         createdAt: occurredAt.toISOString(),
       };
-      try {
-        await deps.db.doc.send(new PutCommand(deliveryPut(deps.db, delivery).Put!));
-        written += 1;
-      } catch (error) {
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      }
+      if (await putDeliveryOnce(deps.db, delivery)) written += 1;
     }
   }
   return written;
