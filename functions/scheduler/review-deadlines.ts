@@ -14,7 +14,8 @@ import {
 } from '../../shared/swap/lifecycle';
 import { auditPut } from '../lib/db/audit';
 import { outboxPut } from '../lib/db/outbox';
-import { findSwap, openReviewsDueBy, reviewMarkerUpdate } from '../lib/db/swaps';
+import { findSwap } from '../lib/db/swaps';
+import { openReviewsDueBy, reviewMarkerUpdate } from '../lib/db/swap-reviews';
 import { transactWrite } from '../lib/db/transact';
 import { logger } from '../lib/logger';
 import { reviewEscalatedMail, reviewReminderMail } from '../lib/mail/swap-mails';

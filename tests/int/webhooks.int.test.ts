@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../functions/lib/webhooks/delivery';
 import { verifyPayload } from '../../functions/lib/webhooks/signature';
 import { sweepWebhookRetries } from '../../functions/webhooks/sweep';
-import { reviewMarkerUpdate } from '../../functions/lib/db/swaps';
+import { reviewMarkerUpdate } from '../../functions/lib/db/swap-reviews';
 import { transactWrite } from '../../functions/lib/db/transact';
 import type { SwapReview } from '../../shared/swap/lifecycle';
 import { apiClientToken } from '../support/api-clients';

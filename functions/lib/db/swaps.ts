@@ -7,7 +7,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { Listing } from '../../../shared/schemas/listing';
-import type { Swap, SwapParticipant, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
+import type { Swap, SwapReview, SwapStatus } from '../../../shared/swap/lifecycle';
 import { listingUpdatePut } from './listings';
 import {
   ENTITY,
@@ -22,6 +22,7 @@ import {
 import { batchGetAll } from './batch';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
+import { withoutOutline, type Page, type SwapOutline } from './swap-reviews';
 
 export class ListingAlreadyEngagedError extends ConflictError {
   constructor() {
@@ -85,130 +86,6 @@ export function swapUpdatePut(db: Database, swap: Swap, readVersion: number): Tr
   };
 }
 
-const reviewIndex = (swapId: string, review: SwapReview, open: boolean) =>
-  indexKeys.reviewsByLessor(review.lessorId, review.dueAt, open, swapId, review.listingId);
-
-/** What a lessor's queue must read besides a swap: the keys its participants lead to. */
-export type SwapOutline = Pick<StoredSwap, 'id' | 'lessorIds'> & {
-  /** `movesInto` is missing from outlines written before chains (a cycle's reviews are its listings'). */
-  participants: Array<
-    Pick<SwapParticipant, 'listingId' | 'ownerId'> & Partial<Pick<SwapParticipant, 'movesInto'>>
-  >;
-};
-
-/** The swap's participants as a review item carries them (they never change once it is created). */
-const MEMBERS = 'swapMembers';
-const membersOf = (swap: SwapOutline) =>
-  swap.participants.map(({ listingId, ownerId, movesInto }) => ({
-    listingId,
-    ownerId,
-    ...(movesInto ? { movesInto } : {}),
-  }));
-
-/**
- * A new review. It carries its swap's participants and lessors, so that a lessor's queue knows
- * from its index alone every item a page shows and reads them all in one batch.
- */
-export function reviewCreatePut(db: Database, swap: SwapOutline, review: SwapReview): TransactItem {
-  return {
-    Put: {
-      TableName: db.tableName,
-      Item: {
-        ...keys.swapReview(swap.id, review.listingId),
-        entity: ENTITY.swapReview,
-        ...reviewIndex(swap.id, review, true),
-        swapId: swap.id,
-        [MEMBERS]: membersOf(swap),
-        swapLessorIds: swap.lessorIds,
-        ...review,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
-/** Rewrites the outline a review carries (its participants, once one of them is pseudonymised). */
-export function reviewOutlineUpdate(
-  db: Database,
-  swap: SwapOutline,
-  review: SwapReview,
-): TransactItem {
-  return {
-    Update: {
-      TableName: db.tableName,
-      Key: keys.swapReview(swap.id, review.listingId),
-      UpdateExpression: 'SET #members = :members, swapLessorIds = :lessorIds',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#members': MEMBERS },
-      ExpressionAttributeValues: { ':members': membersOf(swap), ':lessorIds': swap.lessorIds },
-    },
-  };
-}
-
-const DECISION_FIELDS = [
-  'decision',
-  'reason',
-  'comment',
-  'caleolDate',
-  'decidedAt',
-  'decidedBy',
-] as const;
-
-/**
- * Writes a review's decision fields and its place in the queue; an Update, so the deadline job's
- * markers (remindedAt, escalated) written meanwhile are kept.
- */
-export function reviewUpdate(
-  db: Database,
-  swapId: string,
-  review: SwapReview,
-  open: boolean,
-): TransactItem {
-  const set = DECISION_FIELDS.filter((field) => review[field] !== undefined);
-  const remove = DECISION_FIELDS.filter((field) => review[field] === undefined);
-  const names = Object.fromEntries([...DECISION_FIELDS].map((field) => [`#${field}`, field]));
-  return {
-    Update: {
-      TableName: db.tableName,
-      Key: keys.swapReview(swapId, review.listingId),
-      UpdateExpression: `SET gsi2sk = :sk${set.map((f) => `, #${f} = :${f}`).join('')}${remove.length > 0 ? ` REMOVE ${remove.map((f) => `#${f}`).join(', ')}` : ''}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: {
-        ':sk': reviewIndex(swapId, review, open).gsi2sk,
-        ...Object.fromEntries(set.map((f) => [`:${f}`, review[f]])),
-      },
-    },
-  };
-}
-
-/** Records, once, that a review's reminder went out or that it was escalated to Armos; only while it is open. */
-export function reviewMarkerUpdate(
-  db: Database,
-  swapId: string,
-  review: SwapReview,
-  marker: 'reminded' | 'escalated',
-  now: Date,
-): TransactItem {
-  const attribute = marker === 'reminded' ? 'remindedAt' : 'escalatedAt';
-  return {
-    Update: {
-      TableName: db.tableName,
-      Key: keys.swapReview(swapId, review.listingId),
-      UpdateExpression:
-        marker === 'reminded'
-          ? 'SET remindedAt = :now'
-          : 'SET escalatedAt = :now, escalated = :true',
-      ConditionExpression: `attribute_exists(pk) AND begins_with(gsi2sk, :open) AND attribute_not_exists(${attribute})`,
-      ExpressionAttributeValues: {
-        ':now': now.toISOString(),
-        ':open': 'OPEN#',
-        ...(marker === 'escalated' ? { ':true': true } : {}),
-      },
-    },
-  };
-}
-
 /** A listing's change within a swap: it must still be in `expected` status at the version read. */
 export function listingSwapPut(
   db: Database,
@@ -229,14 +106,7 @@ export function listingSwapPut(
 }
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {
-  // A review item repeats its swap's id and participants: the swap it belongs to already says them.
-  const {
-    swapId: _swapId,
-    [MEMBERS]: _members,
-    swapLessorIds: _lessorIds,
-    ...rest
-  } = fromItem<Record<string, unknown>>(item);
-  return rest;
+  return withoutOutline(fromItem<Record<string, unknown>>(item));
 }
 
 export async function findSwap(db: Database, swapId: string): Promise<Swap | undefined> {
@@ -253,95 +123,13 @@ export async function findSwap(db: Database, swapId: string): Promise<Swap | und
   const reviews = (Items ?? [])
     .filter((item) => item.entity === ENTITY.swapReview)
     .map((item) => strip(item) as unknown as SwapReview);
-  const swap = strip(swapRow) as unknown as StoredSwap;
-  // Reviews in the cycle's order, as the participants enter.
-  const order = swap.participants.map((p) => p.movesInto);
-  reviews.sort((a, b) => order.indexOf(a.listingId) - order.indexOf(b.listingId));
-  return { ...swap, reviews };
+  return withSortedReviews(strip(swapRow) as unknown as StoredSwap, reviews);
 }
 
 export async function getSwap(db: Database, swapId: string): Promise<Swap> {
   const swap = await findSwap(db, swapId);
   if (!swap) throw new NotFoundError('Échange introuvable.');
   return swap;
-}
-
-export interface Page<T> {
-  items: T[];
-  cursor?: Record<string, unknown>;
-}
-
-export interface ReviewEntry {
-  swapId: string;
-  listingId: string;
-  gsi2sk: string;
-  /** The swap's outline, carried by reviews written since it was added. */
-  outline?: SwapOutline;
-  /** The entry's position in the index, to resume a page after it. */
-  key: Record<string, unknown>;
-}
-
-const outlineOf = (item: Record<string, unknown>): SwapOutline | undefined =>
-  Array.isArray(item[MEMBERS]) && Array.isArray(item.swapLessorIds)
-    ? {
-        id: String(item.swapId),
-        participants: item[MEMBERS] as SwapOutline['participants'],
-        lessorIds: item.swapLessorIds as string[],
-      }
-    : undefined;
-
-const toEntry = (item: Record<string, unknown>): ReviewEntry => ({
-  swapId: String(item.swapId),
-  listingId: String(item.listingId),
-  gsi2sk: String(item.gsi2sk),
-  ...(outlineOf(item) ? { outline: outlineOf(item)! } : {}),
-  key: { pk: item.pk, sk: item.sk, gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk },
-});
-
-/** One page of a lessor's reviews, open ones first by due date. */
-export async function reviewsOfLessor(
-  db: Database,
-  lessorId: string,
-  page: { limit: number; cursor?: Record<string, unknown> },
-): Promise<Page<ReviewEntry>> {
-  const result = await db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: INDEX.lessorQueues,
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexPartitions.reviewsByLessor(lessorId) },
-      ProjectionExpression: `pk, sk, gsi2pk, gsi2sk, swapId, listingId, ${MEMBERS}, swapLessorIds`,
-      Limit: page.limit,
-      ExclusiveStartKey: page.cursor,
-    }),
-  );
-  return { items: (result.Items ?? []).map(toEntry), cursor: result.LastEvaluatedKey };
-}
-
-/** A lessor's open reviews due at or before `dueBy`: a key range of its queue, no scan. */
-export async function openReviewsDueBy(
-  db: Database,
-  lessorId: string,
-  dueBy: Date,
-): Promise<ReviewEntry[]> {
-  const range = indexKeys.openReviewsDueBy(lessorId, dueBy.toISOString());
-  const entries: ReviewEntry[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: INDEX.lessorQueues,
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': range.gsi2pk, ':from': range.from, ':to': range.to },
-        ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk, swapId, listingId',
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    entries.push(...(page.Items ?? []).map(toEntry));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return entries;
 }
 
 /** One page of the swaps in `status` (under review: the nearest deadline first). */
@@ -367,6 +155,7 @@ export async function swapIdsInStatus(
   };
 }
 
+/** Reviews in the cycle's order, as the participants enter. */
 const withSortedReviews = (swap: StoredSwap, reviews: SwapReview[]): Swap => {
   const order = swap.participants.map((p) => p.movesInto);
   reviews.sort((a, b) => order.indexOf(a.listingId) - order.indexOf(b.listingId));

@@ -22,7 +22,8 @@ import {
   INDEX,
   indexPartitions,
 } from '../db/model';
-import { findSwap, reviewOutlineUpdate, swapUpdatePut } from '../db/swaps';
+import { findSwap, swapUpdatePut } from '../db/swaps';
+import { reviewOutlineUpdate } from '../db/swap-reviews';
 import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from './listing-remnants';
 

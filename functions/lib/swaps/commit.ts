@@ -27,11 +27,10 @@ import {
   ListingAlreadyEngagedError,
   SwapChangedError,
   listingSwapPut,
-  reviewCreatePut,
-  reviewUpdate,
   swapCreatePut,
   swapUpdatePut,
 } from '../db/swaps';
+import { reviewCreatePut, reviewUpdate } from '../db/swap-reviews';
 import { named, transactWrite, TransactionCollisionError, type TransactItem } from '../db/transact';
 import { VACANCY_DAYS, vacancySwapPut, type StoredVacancy } from '../db/vacancies';
 import type { AppContext } from '../app-context';

@@ -12,7 +12,8 @@ import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings'
 import { toListing } from '../db/listings';
 import type { ListingsAndUsers } from '../db/listings-and-users';
 import { ENTITY, indexKeys, keys } from '../db/model';
-import { getSwapsAlong, reviewsOfLessor, swapIdsInStatus, type SwapOutline } from '../db/swaps';
+import { getSwapsAlong, swapIdsInStatus } from '../db/swaps';
+import { reviewsOfLessor, type SwapOutline } from '../db/swap-reviews';
 import { toUser } from '../db/users';
 import type { CursorCodec } from '../pagination';
 import { assertViewer, isStaffViewer } from './access';
