@@ -5,7 +5,7 @@
  * extracted to a temporary folder that borrows this tree's node_modules.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import type { createStatsAggregator } from '../../functions/stats/handler';
@@ -27,8 +27,12 @@ function extracted(ref: string): string {
     mkdirSync(dir, { recursive: true });
     execSync(`git archive ${ref} | tar -x -C ${dir}`);
   }
-  if (!existsSync(join(dir, 'node_modules')))
-    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  const modules = join(dir, 'node_modules');
+  // A link left by a tree since deleted is dangling: existsSync says false, symlinkSync EEXIST.
+  if (!existsSync(modules)) {
+    rmSync(modules, { force: true });
+    symlinkSync(resolve('node_modules'), modules);
+  }
   return dir;
 }
 
