@@ -18,7 +18,7 @@ import {
   keysUnder,
   releaseActiveListingGuard,
   removeListingPhotos,
-} from '../lib/retention/listing-remnants';
+} from '../lib/db/listing-remnants';
 import { handleInOrder } from '../lib/stream-batch';
 import { oldImage } from '../lib/stream-image';
 import type { AppContext } from '../lib/app-context';

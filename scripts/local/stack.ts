@@ -126,8 +126,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   configureLogs({ level: options.logLevel ?? 'warn' });
 
   const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
   const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+    stopping = true;
+    // Each part is stopped even if another failed to: what stops last is the engines.
+    for (const stopOne of stops.reverse())
+      await stopOne().catch((error: unknown) =>
+        logger.warn('local stack part not stopped', { error }),
+      );
   };
   try {
     const [dynamo, ses] = await Promise.all([
@@ -212,8 +218,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // The scheduled jobs EventBridge runs on AWS, on timers here; and DynamoDB's TTL deletions. A
     // failure is logged as Lambda would log it, and the next tick runs the job again.
-    const logJobFailure = (job: string) => (error: unknown) =>
-      logger.error('scheduled job failed', { job, error });
+    // A job still running when the stack stops loses its engines: not a failure worth a line.
+    const logJobFailure = (job: string) => (error: unknown) => {
+      if (!stopping) logger.error('scheduled job failed', { job, error });
+    };
     const ttlSweep = setInterval(
       () => void reaper.reap(now()).catch(logJobFailure('ttlReaper')),
       options.ttlSweepMs ?? 60_000,

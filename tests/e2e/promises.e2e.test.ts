@@ -13,14 +13,8 @@ import { launchBrowser } from '../support/browser';
 import { publishListing, waitForMatch } from '../support/market';
 import { requestLinkToken } from '../support/sign-in';
 import { api, stack, uniqueEmail } from '../support/stack';
-import {
-  AWAITING_WORK,
-  CAPABILITY_CLAIMS,
-  INFORMATION,
-  type PromisePage,
-  type Proof,
-  type WalkProof,
-} from './helpers/promises';
+import { AWAITING_WORK, CAPABILITY_CLAIMS, INFORMATION } from './helpers/promises';
+import type { PromisePage, Proof, WalkProof } from './helpers/promise-proofs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES: PromisePage[] = ['/faq', '/comment-ca-marche', '/mentions-legales'];

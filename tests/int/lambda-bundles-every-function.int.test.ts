@@ -6,7 +6,6 @@
  * produced. A bundle that does not load, a variable the code needs and the template does not
  * give, or a resource named to a function without a grant on it, fails here.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -44,19 +43,14 @@ import {
 } from '../support/lambda-template';
 import { waitForMails } from '../support/mailbox';
 import { createOwnTable, dropOwnTable, stack, uniqueEmail } from '../support/stack';
-
-const secretArn = (name: string) =>
-  `arn:aws:secretsmanager:eu-west-3:123456789012:secret:EchangeKaz-${name}-local`;
-const SECRET_ARNS = {
-  SESSION_SECRET_ARN: secretArn('session'),
-  PHOTOS_SIGNING_KEY_ARN: secretArn('photo-signing-key'),
-  ORIGIN_VERIFY_SECRET_ARN: secretArn('origin-verify'),
-};
-/** What CloudFront sends as the origin-verify header: the secret's current value. */
-const ORIGIN_SECRET = randomBytes(36).toString('base64url');
-const PHOTO_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
+import {
+  ORIGIN_SECRET,
+  PHOTO_SIGNING_KEY,
+  SECRET_ARNS,
+  EXERCISED,
+  SCHEDULED,
+  scheduledEvent,
+} from '../support/bundle-fixtures';
 
 const run = promisify(execFile);
 
@@ -105,46 +99,6 @@ const fn = (name: string): TemplateFunction => {
 
 const invoke = <T>(name: string, event: unknown) =>
   invokeBundle<T>(fn(name), event, lambdaEnvironment(fn(name), engines));
-
-const scheduledEvent = (rule: string) => ({
-  version: '0',
-  id: `event-${rule}`,
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: '123456789012',
-  time: new Date().toISOString(),
-  region: stack().region,
-  resources: [`arn:aws:events:${stack().region}:123456789012:rule/${rule}`],
-  detail: {},
-});
-
-const SCHEDULED = [
-  'OutboxSweep',
-  'ListingExpiry',
-  'AnswerReminders',
-  'ProposalDigests',
-  'SwapNudges',
-  'AgentQueues',
-  'ReviewDeadlines',
-  'LessorDigests',
-  'InactiveAccounts',
-  'MatchOptimiser',
-  'PlanCheck',
-  'WebhookRetries',
-];
-
-const EXERCISED = [
-  'ReferenceData',
-  'Api',
-  'Notifier',
-  'Matcher',
-  'ProposalFanOut',
-  'Stats',
-  'TtlPurge',
-  'Webhooks',
-  ...SCHEDULED,
-  'Photos',
-];
 
 describe('the template', () => {
   it('has no function that this file does not run', () => {

@@ -16,7 +16,7 @@ import { findSwap } from '../db/swaps';
 import { transactWrite } from '../db/transact';
 import { photoObjectKeys } from '../photos/storage';
 import type { Footprint } from './footprint';
-import { deleteItems, removeListingPhotos } from './listing-remnants';
+import { deleteItems, removeListingPhotos } from '../db/listing-remnants';
 import {
   auditEntriesOf,
   messagesOfThread,

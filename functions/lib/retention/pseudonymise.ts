@@ -25,7 +25,7 @@ import {
 import { findSwap, swapUpdatePut } from '../db/swaps';
 import { reviewOutlineUpdate } from '../db/swap-reviews';
 import { transactWrite } from '../db/transact';
-import { deleteItems, keysUnder } from './listing-remnants';
+import { deleteItems, keysUnder } from '../db/listing-remnants';
 
 export const newPseudonym = () => `anonyme-${ulid()}`;
 

@@ -3,10 +3,10 @@
  * photos (items and S3 objects) and its owner's one-active-listing guard.
  */
 import { BatchWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../db/batch';
-import type { Database } from '../db/client';
-import { keys, type ItemKey } from '../db/model';
-import { deletePhotoRecord, listPhotoRecords, type PhotoRecord } from '../db/photos';
+import { queryAll } from './batch';
+import type { Database } from './client';
+import { keys, type ItemKey } from './model';
+import { deletePhotoRecord, listPhotoRecords, type PhotoRecord } from './photos';
 import { photoObjectKeys, type PhotoStorage } from '../photos/storage';
 
 /**
