@@ -3,10 +3,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
 import { agentQueueSchema } from '../../../shared/schemas/agent-queue';
 import { agentQueue } from '../../lib/listings/agent-queue';
-import { endAssistance } from '../../lib/listings/assistance';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
+import { Listings } from '../../lib/listings';
 
 const queue = createRoute({
   method: 'get',
@@ -44,7 +44,7 @@ export function assistanceRoutes(deps: ApiDeps) {
     )
     .openapi(end, async (c) => {
       const caller = requireCaller(c);
-      await endAssistance(deps, caller.user, c.req.valid('param').id);
+      await Listings.endAssistance(deps, caller.user, c.req.valid('param').id);
       return c.body(null, 204);
     });
 }

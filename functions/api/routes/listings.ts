@@ -13,15 +13,10 @@ import { listingSchema, publicListingSchema } from '../../../shared/schemas/list
 import type { User } from '../../../shared/schemas/user';
 import { findListing, listingsManagedBy, listingsOfOwner } from '../../lib/db/listings';
 import { canReadPrivate } from '../../lib/listings/access';
-import {
-  changeListingStatus,
-  createListing,
-  updateListing,
-  verifyListing,
-} from '../../lib/listings/service';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
+import { Listings } from '../../lib/listings';
 
 const tags = ['Annonces'];
 const idParam = z.object({ id: idSchema });
@@ -129,7 +124,7 @@ export function listingRoutes(
     .openapi(create, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       const { onBehalfOf, ...input } = c.req.valid('json');
-      return c.json(privateView(await createListing(deps, caller.user, input, onBehalfOf)), 201);
+      return c.json(privateView(await Listings.create(deps, caller.user, input, onBehalfOf)), 201);
     })
     .openapi(mine, async (c) => {
       const caller = requireRole(c, 'tenant');
@@ -151,7 +146,7 @@ export function listingRoutes(
       const caller = requireCaller(c);
       return c.json(
         privateView(
-          await updateListing(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
+          await Listings.update(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
         ),
         200,
       );
@@ -160,7 +155,7 @@ export function listingRoutes(
       const caller = requireRole(c, 'lessor', 'armos');
       return c.json(
         privateView(
-          await verifyListing(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
+          await Listings.verify(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
         ),
         200,
       );
@@ -173,7 +168,9 @@ export function listingRoutes(
     router.openapi(transition(action, summary), async (c) => {
       const caller = requireCaller(c);
       return c.json(
-        privateView(await changeListingStatus(deps, caller.user, c.req.valid('param').id, action)),
+        privateView(
+          await Listings.changeStatus(deps, caller.user, c.req.valid('param').id, action),
+        ),
         200,
       );
     });

@@ -4,9 +4,9 @@ import {
   renewByLinkBodySchema,
   renewalResultSchema,
 } from '../../../shared/schemas/listing-renewal';
-import { renewByLink } from '../../lib/listings/renewal';
 import type { ApiDeps } from '../context';
 import { createRouter, errorResponses, jsonContent } from '../router';
+import { Listings } from '../../lib/listings';
 
 const renew = createRoute({
   method: 'post',
@@ -26,6 +26,6 @@ const renew = createRoute({
 
 export function renewalRoutes(deps: ApiDeps) {
   return createRouter().openapi(renew, async (c) =>
-    c.json(await renewByLink(deps, c.req.valid('json').token), 200),
+    c.json(await Listings.renewByLink(deps, c.req.valid('json').token), 200),
   );
 }

@@ -12,18 +12,10 @@ import {
   swapViewSchema,
 } from '../../../shared/schemas/swap';
 import { cursorCodec } from '../../lib/pagination';
-import { exchangeFile } from '../../lib/swaps/file';
-import { listSwaps, readSwap } from '../../lib/swaps/queries';
-import {
-  cancelSwapRequest,
-  completeSwapRequest,
-  confirmSwapRequest,
-  requestSwap,
-  reviewSwap,
-} from '../../lib/swaps/service';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
+import { Swaps } from '../../lib/swaps';
 
 const tags = ['Échanges'];
 const idParam = z.object({ id: idSchema });
@@ -130,7 +122,7 @@ export function swapRoutes(deps: ApiDeps) {
   return createRouter()
     .openapi(create, async (c) =>
       c.json(
-        await requestSwap(
+        await Swaps.request(
           deps,
           requireRole(c, ...participant).user,
           c.req.valid('json').matchId,
@@ -141,13 +133,13 @@ export function swapRoutes(deps: ApiDeps) {
     )
     .openapi(list, async (c) =>
       c.json(
-        await listSwaps(deps, requireRole(c, ...staff).user, c.req.valid('query'), cursors),
+        await Swaps.list(deps, requireRole(c, ...staff).user, c.req.valid('query'), cursors),
         200,
       ),
     )
     .openapi(read, async (c) =>
       c.json(
-        await readSwap(
+        await Swaps.read(
           deps,
           requireRole(c, ...participant, ...staff).user,
           c.req.valid('param').id,
@@ -157,7 +149,7 @@ export function swapRoutes(deps: ApiDeps) {
     )
     .openapi(confirm, async (c) =>
       c.json(
-        await confirmSwapRequest(
+        await Swaps.confirm(
           deps,
           requireRole(c, ...participant).user,
           c.req.valid('param').id,
@@ -168,7 +160,7 @@ export function swapRoutes(deps: ApiDeps) {
     )
     .openapi(review, async (c) =>
       c.json(
-        await reviewSwap(
+        await Swaps.review(
           deps,
           requireRole(c, ...staff).user,
           c.req.valid('param').id,
@@ -180,7 +172,7 @@ export function swapRoutes(deps: ApiDeps) {
     .openapi(complete, async (c) => {
       const caller = requireRole(c, ...staff);
       return c.json(
-        await completeSwapRequest(
+        await Swaps.complete(
           deps,
           caller.user,
           c.req.valid('param').id,
@@ -192,17 +184,12 @@ export function swapRoutes(deps: ApiDeps) {
     .openapi(cancel, async (c) => {
       const caller = requireRole(c, ...participant, 'armos');
       return c.json(
-        await cancelSwapRequest(
-          deps,
-          caller.user,
-          c.req.valid('param').id,
-          c.req.valid('json').reason,
-        ),
+        await Swaps.cancel(deps, caller.user, c.req.valid('param').id, c.req.valid('json').reason),
         200,
       );
     })
     .openapi(file, async (c) => {
-      const pdf = await exchangeFile(deps, requireRole(c, ...staff).user, c.req.valid('param').id);
+      const pdf = await Swaps.file(deps, requireRole(c, ...staff).user, c.req.valid('param').id);
       return c.body(new Uint8Array(pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `inline; filename="dossier-echange-${c.req.valid('param').id}.pdf"`,

@@ -7,15 +7,10 @@ import {
   vacancySchema,
 } from '../../../shared/schemas/vacancy';
 import { cursorCodec } from '../../lib/pagination';
-import {
-  listVacancies,
-  postVacancy,
-  renewVacancy,
-  withdrawVacancy,
-} from '../../lib/vacancies/service';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
+import { Vacancies } from '../../lib/vacancies';
 
 const tags = ['Bailleurs'];
 const idParam = z.object({ id: idSchema });
@@ -90,7 +85,7 @@ export function vacancyRoutes(deps: ApiDeps) {
   return createRouter()
     .openapi(post, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
-      return c.json(await postVacancy(deps, caller.user, c.req.valid('json')), 201);
+      return c.json(await Vacancies.post(deps, caller.user, c.req.valid('json')), 201);
     })
     .openapi(list, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
@@ -98,7 +93,7 @@ export function vacancyRoutes(deps: ApiDeps) {
       const lessorId = caller.user.role === 'lessor' ? caller.user.lessorId : query.lessorId;
       // A page of open ones is read from another index: its cursor is good for that list only.
       const scope = `vacancies:${lessorId ?? '*'}${query.status ? `:${query.status}` : ''}`;
-      const page = await listVacancies(deps, caller.user, {
+      const page = await Vacancies.list(deps, caller.user, {
         lessorId,
         status: query.status,
         limit: query.limit,
@@ -114,10 +109,10 @@ export function vacancyRoutes(deps: ApiDeps) {
     })
     .openapi(withdraw, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
-      return c.json(await withdrawVacancy(deps, caller.user, c.req.valid('param').id), 200);
+      return c.json(await Vacancies.withdraw(deps, caller.user, c.req.valid('param').id), 200);
     })
     .openapi(renew, async (c) => {
       const caller = requireRole(c, 'lessor', 'armos');
-      return c.json(await renewVacancy(deps, caller.user, c.req.valid('param').id), 200);
+      return c.json(await Vacancies.renew(deps, caller.user, c.req.valid('param').id), 200);
     });
 }
