@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { getListing } from '../../functions/lib/db/listings';
 import { listPhotoRecords } from '../../functions/lib/db/photos';
-import { messagesOfThread } from '../../functions/lib/retention/pseudonymise';
+import { messagesOfThread } from '../../functions/lib/db/messages';
 import { createPhotoStorage, photoObjectKeys } from '../../functions/lib/photos/storage';
 import { signIn } from '../support/sign-in';
 import { api, stack, stackDatabase } from '../support/stack';

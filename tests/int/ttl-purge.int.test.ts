@@ -12,7 +12,7 @@ import { findMatch, linksOfListing } from '../../functions/lib/db/matches';
 import { keys } from '../../functions/lib/db/model';
 import { listPhotoRecords } from '../../functions/lib/db/photos';
 import { transactWrite } from '../../functions/lib/db/transact';
-import { messagesOfThread } from '../../functions/lib/retention/pseudonymise';
+import { messagesOfThread } from '../../functions/lib/db/messages';
 import { createPhotoStorage, photoObjectKeys } from '../../functions/lib/photos/storage';
 import { listingInput } from '../support/factories';
 import { signIn } from '../support/sign-in';

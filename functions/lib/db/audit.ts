@@ -1,9 +1,19 @@
 /** The audit trail: one item per sign-in and per staff decision, readable by Armos. */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ENTITY, indexKeys, keys, fromItem, INDEX, indexPartitions, ttlAt } from './model';
+import {
+  ENTITY,
+  indexKeys,
+  keys,
+  fromItem,
+  INDEX,
+  indexPartitions,
+  ttlAt,
+  type ItemKey,
+} from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
+import { queryAll } from './batch';
 
 export interface AuditEntry {
   actorId: string;
@@ -93,4 +103,24 @@ export async function auditOfActor(
 
 export function strip(item: Record<string, unknown>): AuditItem {
   return fromItem<AuditItem>(item);
+}
+
+/** Every audit entry by the person or about their account. */
+export async function auditEntriesOf(
+  db: Database,
+  userId: string,
+): Promise<Array<AuditItem & ItemKey>> {
+  const byActor = await queryAll(db, {
+    IndexName: INDEX.byParent,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': indexPartitions.auditByActor(userId) },
+  });
+  const about = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.auditOf(`user:${userId}`).pk },
+  });
+  const unique = new Map(
+    [...byActor, ...about].map((item) => [`${item.pk}\u0000${item.sk}`, item]),
+  );
+  return [...unique.values()] as unknown as Array<AuditItem & ItemKey>;
 }

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { ENTITY, keys, ttlAt, fromItem } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
+import { queryAll } from './batch';
 
 export interface StoredMessage {
   id: string;
@@ -72,4 +73,14 @@ export async function messagesOf(
     }),
   );
   return (Items ?? []).map((item) => fromItem<StoredMessage>(item)).reverse();
+}
+
+/** Every message of a proposal's thread, oldest first. */
+export async function messagesOfThread(db: Database, matchId: string): Promise<StoredMessage[]> {
+  const prefix = keys.messagesPrefix(matchId);
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+  });
+  return items.map((item) => fromItem<StoredMessage>(item));
 }

@@ -9,7 +9,7 @@ import type { Database } from '../db/client';
 import { listingsOfOwner } from '../db/listings';
 import { matchesOfListing, type StoredMatch } from '../db/matches';
 import type { PhotoStorage } from '../photos/storage';
-import { auditEntriesOf } from './pseudonymise';
+import { auditEntriesOf } from '../db/audit';
 
 export interface Footprint {
   user: User;

@@ -17,13 +17,9 @@ import { transactWrite } from '../db/transact';
 import { photoObjectKeys } from '../photos/storage';
 import type { Footprint } from './footprint';
 import { deleteItems, removeListingPhotos } from '../db/listing-remnants';
-import {
-  auditEntriesOf,
-  messagesOfThread,
-  pseudonymiseAudit,
-  pseudonymiseMatch,
-  pseudonymiseSwap,
-} from './pseudonymise';
+import { pseudonymiseAudit, pseudonymiseMatch, pseudonymiseSwap } from './pseudonymise';
+import { auditEntriesOf } from '../db/audit';
+import { messagesOfThread } from '../db/messages';
 
 const DOWNLOAD_SECONDS = 15 * 60;
 

@@ -9,23 +9,15 @@ import { ConflictError } from '../../../shared/errors';
 import type { RecordedConsent } from '../../../shared/schemas/consent';
 import type { Swap } from '../../../shared/swap/lifecycle';
 import { type AuditItem } from '../db/audit';
-import { queryAll } from '../db/batch';
 import type { Database } from '../db/client';
 import { findMatch, matchUpdateItems, type StoredMatch } from '../db/matches';
-import { type StoredMessage } from '../db/messages';
-import {
-  ENTITY,
-  indexKeys,
-  keys,
-  type ItemKey,
-  fromItem,
-  INDEX,
-  indexPartitions,
-} from '../db/model';
+import { ENTITY, indexKeys, keys, type ItemKey } from '../db/model';
 import { findSwap, swapUpdatePut } from '../db/swaps';
 import { reviewOutlineUpdate } from '../db/swap-reviews';
 import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from '../db/listing-remnants';
+import { auditEntriesOf } from '../db/audit';
+import { messagesOfThread } from '../db/messages';
 
 export const newPseudonym = () => `anonyme-${ulid()}`;
 
@@ -80,15 +72,6 @@ export async function pseudonymiseMatch(
   await deleteItems(db, [...own.map((m) => keys.message(matchId, m.sentAt, m.id)), ...notices]);
 }
 
-export async function messagesOfThread(db: Database, matchId: string): Promise<StoredMessage[]> {
-  const prefix = keys.messagesPrefix(matchId);
-  const items = await queryAll(db, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-  });
-  return items.map((item) => fromItem<StoredMessage>(item));
-}
-
 /** A settled swap stays for its lessors, with a pseudonym for the person and no free text of theirs. */
 export async function pseudonymiseSwap(
   db: Database,
@@ -118,26 +101,6 @@ export async function pseudonymiseSwap(
       ...changed.reviews.map((review) => reviewOutlineUpdate(db, changed, review)),
     ]);
   });
-}
-
-/** Every audit entry by the person or about their account. */
-export async function auditEntriesOf(
-  db: Database,
-  userId: string,
-): Promise<Array<AuditItem & ItemKey>> {
-  const byActor = await queryAll(db, {
-    IndexName: INDEX.byParent,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': indexPartitions.auditByActor(userId) },
-  });
-  const about = await queryAll(db, {
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.auditOf(`user:${userId}`).pk },
-  });
-  const unique = new Map(
-    [...byActor, ...about].map((item) => [`${item.pk}\u0000${item.sk}`, item]),
-  );
-  return [...unique.values()] as unknown as Array<AuditItem & ItemKey>;
 }
 
 /** Audit entries kept as proof, with the pseudonym as actor or subject; a moved entry is written before the old one goes. */
