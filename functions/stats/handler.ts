@@ -17,8 +17,7 @@ import {
   type ListingFacts,
 } from '../../shared/stats/index';
 import type { Database } from '../lib/db/client';
-import { batchGetAll } from '../lib/db/batch';
-import { keys } from '../lib/db/model';
+import { listingProjections } from '../lib/db/listings';
 import { ListingFactsCache } from './listing-facts-cache';
 import {
   StatsItemCopies,
@@ -59,11 +58,7 @@ async function lookupFor(db: Database, images: Array<Item | undefined>, kept: Li
     else missing.push(id);
   }
   if (missing.length > 0) {
-    const items = await batchGetAll(
-      db,
-      missing.map((id) => keys.listing(id)),
-      { projection: LISTING_FACTS },
-    );
+    const items = await listingProjections(db, missing, LISTING_FACTS);
     for (const item of items) {
       const facts = listingFactsOf(item);
       if (facts) found.set(facts.id, facts);

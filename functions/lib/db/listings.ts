@@ -293,3 +293,16 @@ export async function marketListings(
   });
   return items.map(toListing);
 }
+
+/** Only the named attributes of these listings (statistics read a dwelling and a household). */
+export async function listingProjections(
+  db: Database,
+  listingIds: string[],
+  projection: string,
+): Promise<Record<string, unknown>[]> {
+  return batchGetAll(
+    db,
+    listingIds.map((id) => keys.listing(id)),
+    { projection },
+  );
+}
