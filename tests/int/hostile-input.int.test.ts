@@ -11,12 +11,7 @@ import { listingInput } from '../support/factories';
 import { signIn } from '../support/sign-in';
 import { staffAccount } from '../support/swaps';
 import { api, uniqueEmail } from '../support/stack';
-import {
-  forgedCursors,
-  hostileBody,
-  hostileIds,
-  sendLarge,
-} from '../support/hostile-values';
+import { forgedCursors, hostileBody, hostileIds, sendLarge } from '../support/hostile-values';
 
 interface Operation {
   method: string;
