@@ -4,7 +4,7 @@ import type { User } from '../../../shared/schemas/user';
 import { ENTITY, keys, ttlAt } from './model';
 import { toUser } from './users';
 import type { Database } from './client';
-import type { TransactItem } from './transact';
+import { writtenUnlessCondition, type TransactItem } from './transact';
 
 export interface LoginTokenItem {
   email: string;
@@ -90,8 +90,8 @@ export async function takeRateLimit(
 ): Promise<boolean> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
-  try {
-    await db.doc.send(
+  return writtenUnlessCondition(() =>
+    db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: keys.rateLimit(rule.scope, rule.subject, windowStart),
@@ -105,12 +105,8 @@ export async function takeRateLimit(
           ':limit': rule.limit,
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**

@@ -7,7 +7,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll, queryAll } from './batch';
 import type { Database } from './client';
-import { ENTITY, keys } from './model';
+import { ENTITY, keys, ttlAt } from './model';
 import type { TransactItem } from './transact';
 
 export type DayList = 'answerReminders' | 'swapNudges';
@@ -33,7 +33,7 @@ export async function putAnswerReminders(
 }
 
 /** Files a proposal that just became mutual under the day to check it (`day`). */
-export function swapNudgePut(db: Database, matchId: string, day: string): TransactItem {
+export function swapNudgeEntryPut(db: Database, matchId: string, day: string): TransactItem {
   return {
     Put: {
       TableName: db.tableName,
@@ -95,7 +95,7 @@ function sentMark(
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...key, entity, ttl: Math.floor(now.getTime() / 1000) + keptDays * DAY_SECONDS },
+      Item: { ...key, entity, ttl: ttlAt(now) + keptDays * DAY_SECONDS },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -8,6 +8,7 @@ import type { Database } from './client';
 import { keys, type ItemKey } from './model';
 import { deletePhotoRecord, listPhotoRecords, type PhotoRecord } from './photos';
 import { photoObjectKeys, type PhotoStorage } from '../photos/storage';
+import { writtenUnlessCondition } from './transact';
 
 /**
  * The processed files. An original under `uploads/` is deleted by the photo job once handled, and
@@ -38,20 +39,16 @@ export async function releaseActiveListingGuard(
   ownerId: string,
   listingId: string,
 ): Promise<boolean> {
-  try {
-    await db.doc.send(
+  return writtenUnlessCondition(() =>
+    db.doc.send(
       new DeleteCommand({
         TableName: db.tableName,
         Key: keys.activeListing(ownerId),
         ConditionExpression: 'listingId = :listingId',
         ExpressionAttributeValues: { ':listingId': listingId },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Deletes these items, 25 a request, retrying what DynamoDB leaves unprocessed. */

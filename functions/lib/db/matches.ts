@@ -15,7 +15,7 @@ import type { PublicDwelling } from '../../../shared/listing/views';
 import type { MatchKind } from '../../../shared/schemas/match';
 import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
-import { transactUnlessDone, type TransactItem } from './transact';
+import { transactUnlessDone, type TransactItem, writtenUnlessCondition } from './transact';
 
 export interface StoredMatch {
   id: string;
@@ -221,19 +221,15 @@ export async function setMatchRecommended(
 
 /** Stores a match the optimiser found, unless it is already stored; true when written. */
 export async function putMatchIfAbsent(db: Database, match: StoredMatch): Promise<boolean> {
-  try {
-    await db.doc.send(
+  return writtenUnlessCondition(() =>
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: { ...keys.match(match.id), entity: ENTITY.match, ...match },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 function toMatch(item: Record<string, unknown>): StoredMatch {

@@ -10,7 +10,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { ENTITY, indexKeys, keys, ttlAt, INDEX, indexPartitions } from './model';
 import type { Database } from './client';
-import type { TransactItem } from './transact';
+import { writtenUnlessCondition, type TransactItem } from './transact';
 
 export interface OutgoingMail {
   to: string;
@@ -81,8 +81,8 @@ export async function claimMail(
   now: Date,
   leaseMs: number,
 ): Promise<boolean> {
-  try {
-    await db.doc.send(
+  return writtenUnlessCondition(() =>
+    db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: keys.outbox(id),
@@ -98,12 +98,8 @@ export async function claimMail(
           ':one': 1,
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { ConflictError } from '../../../shared/errors';
 import { MAX_PHOTOS_PER_LISTING, type PhotoStatus } from '../../../shared/schemas/photo';
 import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
+import { writtenUnlessCondition } from './transact';
 
 export interface PhotoRecord {
   id: string;
@@ -160,8 +161,8 @@ export async function settlePhoto(
           'SET #status = :rejected, rejectedAt = :at, rejectedReason = :reason',
           { ':rejected': 'rejected', ':at': at, ':reason': outcome.reason },
         ];
-  try {
-    await db.doc.send(
+  return writtenUnlessCondition(() =>
+    db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: keys.photo(photo.listingId, photo.slot),
@@ -170,28 +171,20 @@ export async function settlePhoto(
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ...values, ':id': photo.id, ':pending': 'pending' },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Frees the photo's slot; false when the slot already holds another photo (or none). */
 export async function deletePhotoRecord(db: Database, photo: PhotoRecord): Promise<boolean> {
-  try {
-    await db.doc.send(
+  return writtenUnlessCondition(() =>
+    db.doc.send(
       new DeleteCommand({
         TableName: db.tableName,
         Key: keys.photo(photo.listingId, photo.slot),
         ConditionExpression: 'id = :id',
         ExpressionAttributeValues: { ':id': photo.id },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }

@@ -12,13 +12,13 @@
  *  - it never deletes: a row dropped from the repository may still be used by listings.
  */
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReferenceData } from '../../../shared/reference/index';
 import type { Database } from './client';
 import { queryAll } from './batch';
 import { ENTITY, keys } from './model';
 import { referenceItems } from './reference';
+import { writtenUnlessCondition } from './transact';
 
 export interface ReferenceLoadReport {
   /** Absent and never loaded before: written. */
@@ -69,20 +69,16 @@ async function conditionalPut(
   condition: string,
   values?: Record<string, unknown>,
 ): Promise<boolean> {
-  try {
-    await db.doc.send(
+  return writtenUnlessCondition(() =>
+    db.doc.send(
       new PutCommand({
         TableName: db.tableName,
         Item: item,
         ConditionExpression: condition,
         ExpressionAttributeValues: values,
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 type Outcome = keyof ReferenceLoadReport;

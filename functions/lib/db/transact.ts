@@ -90,6 +90,17 @@ class AlreadyDoneError extends ConflictError {
   }
 }
 
+/** A single conditional write: true when written, false when its condition did not hold. */
+export async function writtenUnlessCondition(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
 /** Maps a single-item conditional write failure to a domain error. */
 export async function conditionally<T>(
   write: () => Promise<T>,

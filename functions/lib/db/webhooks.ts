@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { WebhookEvent } from '../../../shared/schemas/webhook';
 import { ENTITY, keys, ttlAt, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
-import type { TransactItem } from './transact';
+import { writtenUnlessCondition, type TransactItem } from './transact';
 
 export interface WebhookEndpoint {
   id: string;
@@ -126,13 +126,7 @@ export function deliveryPut(db: Database, delivery: WebhookDelivery): TransactIt
 
 /** Writes a delivery to send, unless the same event was already handed to this endpoint. */
 export async function putDeliveryOnce(db: Database, delivery: WebhookDelivery): Promise<boolean> {
-  try {
-    await db.doc.send(new PutCommand(deliveryPut(db, delivery).Put!));
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  return writtenUnlessCondition(() => db.doc.send(new PutCommand(deliveryPut(db, delivery).Put!)));
 }
 
 export async function findDelivery(

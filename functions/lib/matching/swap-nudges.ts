@@ -3,7 +3,7 @@
  * it should be checked (7 days later); the nudge job reads that day only (no scan).
  */
 import type { Database } from '../db/client';
-import { swapNudgePut as fileSwapNudge } from '../db/day-lists';
+import { swapNudgeEntryPut } from '../db/day-lists';
 import type { TransactItem } from '../db/transact';
 import { formatInTimeZone } from '../time';
 
@@ -13,5 +13,5 @@ export const swapNudgeDayOf = (mutualAt: Date) =>
   formatInTimeZone(new Date(mutualAt.getTime() + SWAP_NUDGE_DAYS * 86_400_000), 'yyyy-MM-dd');
 
 export function swapNudgePut(db: Database, matchId: string, mutualAt: Date): TransactItem {
-  return fileSwapNudge(db, matchId, swapNudgeDayOf(mutualAt));
+  return swapNudgeEntryPut(db, matchId, swapNudgeDayOf(mutualAt));
 }
