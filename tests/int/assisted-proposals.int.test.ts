@@ -12,6 +12,7 @@ import { publishListing, waitForMatch, type PublishedTenant } from '../support/m
 import { signIn, type SignedIn } from '../support/sign-in';
 import { api, stack, stackDatabase, uniqueEmail } from '../support/stack';
 import { verified } from '../support/swap-fixture';
+import { post } from '../support/swaps';
 
 interface Consent {
   listingId: string;
@@ -83,9 +84,6 @@ async function assistedProposal(
   const match = await waitForMatch(partner, [listingId, partner.listingId], 30_000);
   return { matchId: match.id, listingId, partner };
 }
-
-const post = (path: string, token: string, json?: unknown) =>
-  api(path, { method: 'POST', token, ...(json === undefined ? {} : { json }) });
 
 async function mailWith(address: string, subject: string): Promise<ReceivedMail> {
   let found: ReceivedMail | undefined;

@@ -19,6 +19,8 @@ import {
   staffAccount,
   subjectsOnceReceived,
   swapOf,
+  post,
+  swapBody,
 } from '../support/swaps';
 
 let armos: SignedIn;
@@ -36,10 +38,6 @@ beforeAll(async () => {
     staffAccount('cinor'),
   ]);
 });
-
-const post = (path: string, token: string, json?: unknown) =>
-  api(path, { method: 'POST', token, ...(json !== undefined ? { json } : {}) });
-const body = async (response: Response) => (await response.json()) as SwapView;
 
 /** The quartier rows of a period's statistics, by quartier. */
 async function quartierRows(who: SignedIn, period: string) {
@@ -94,10 +92,10 @@ describe('chain swaps', () => {
 
     // Act: the couple requests, the family confirms
     const requested = await post('/swaps', couple.token, { matchId: chain.id });
-    const swap = await body(requested);
+    const swap = await swapBody(requested);
     const engagedVacancy = await vacancyStatus(sidr, vacancyId);
     const withdrawEngaged = await post(`/lessor/vacancies/${vacancyId}/withdraw`, sidr.token);
-    const underReview = await body(await post(`/swaps/${swap.id}/confirm`, family.token));
+    const underReview = await swapBody(await post(`/swaps/${swap.id}/confirm`, family.token));
 
     // Assess: the chain's moves, the vacancy engaged, the reviews (the vacancy's by SIDR)
     expect(requested.status).toBe(201);
@@ -142,7 +140,7 @@ describe('chain swaps', () => {
       listingId: vacancyId,
       decision: 'approved',
     });
-    const approved = await body(
+    const approved = await swapBody(
       await post(`/swaps/${swap.id}/reviews`, shlmr.token, {
         listingId: family.listingId,
         decision: 'approved',
@@ -165,7 +163,7 @@ describe('chain swaps', () => {
     expect(file).toMatch(/Logement libéré : le logement SEMADER T2 .* revient à son bailleur/);
 
     // Act: SHLMR records the move; the released dwelling's lessor reads the swap
-    const completed = await body(
+    const completed = await swapBody(
       await post(`/swaps/${swap.id}/complete`, shlmr.token, { effectiveDate: '2026-05-04' }),
     );
     const seenBySemader = await swapOf(semader.token, swap.id);
@@ -220,7 +218,7 @@ describe('chain swaps', () => {
       couple: 'la-source',
     });
     await makeMutual(chain, [family, couple]);
-    const swap = await body(await post('/swaps', family.token, { matchId: chain.id }));
+    const swap = await swapBody(await post('/swaps', family.token, { matchId: chain.id }));
     await post(`/swaps/${swap.id}/confirm`, couple.token);
     await pollUntil(
       () => matchStatus(family, alone.id),
@@ -228,7 +226,7 @@ describe('chain swaps', () => {
     );
 
     // Act
-    const refused = await body(
+    const refused = await swapBody(
       await post(`/swaps/${swap.id}/reviews`, sidr.token, {
         listingId: vacancyId,
         decision: 'refused',

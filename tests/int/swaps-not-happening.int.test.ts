@@ -3,21 +3,22 @@
  * refuse. The whole way to completion is in swaps.int.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SwapView } from '../../shared/schemas/swap';
 import { publishListing } from '../support/market';
 import { signIn, type SignedIn } from '../support/sign-in';
-import { api, uniqueEmail } from '../support/stack';
+import { uniqueEmail } from '../support/stack';
 import {
   listingStatus,
   makeMutual,
   matchesOf,
   pollUntil,
   refilledSince,
-  staffAccount,
   subjectsOnceReceived,
   swapOf,
   verifiedListing,
   waitForMatches,
+  post,
+  swapBody,
+  swapStaff,
 } from '../support/swaps';
 
 let armos: SignedIn;
@@ -25,16 +26,8 @@ let shlmr: SignedIn & { email: string };
 let sidr: SignedIn & { email: string };
 
 beforeAll(async () => {
-  [armos, shlmr, sidr] = await Promise.all([
-    staffAccount('armos'),
-    staffAccount('lessor', 'SHLMR'),
-    staffAccount('lessor', 'SIDR'),
-  ]);
+  ({ armos, shlmr, sidr } = await swapStaff());
 });
-
-const post = (path: string, token: string, json?: unknown) =>
-  api(path, { method: 'POST', token, ...(json !== undefined ? { json } : {}) });
-const body = async (response: Response) => (await response.json()) as SwapView;
 
 describe('swaps that do not happen', () => {
   it('a refusal puts every listing back on the market and their other proposals come back', async () => {
@@ -58,7 +51,7 @@ describe('swaps that do not happen', () => {
     const withB = proposals.find((m) => m.participants.some((p) => p.listingId === b.listingId))!;
     const withC = proposals.find((m) => m.participants.some((p) => p.listingId === c.listingId))!;
     await makeMutual(withB, [a, b]);
-    const swap = await body(await post('/swaps', a.token, { matchId: withB.id }));
+    const swap = await swapBody(await post('/swaps', a.token, { matchId: withB.id }));
     await post(`/swaps/${swap.id}/confirm`, b.token);
     const paused = await pollUntil(
       async () => (await matchesOf(c)).find((m) => m.id === withC.id),
@@ -67,7 +60,7 @@ describe('swaps that do not happen', () => {
 
     // Act: SHLMR refuses A entering B's dwelling.
     const refusedAt = new Date().toISOString();
-    const refused = await body(
+    const refused = await swapBody(
       await post(`/swaps/${swap.id}/reviews`, shlmr.token, {
         listingId: b.listingId,
         decision: 'refused',
@@ -108,11 +101,11 @@ describe('swaps that do not happen', () => {
     );
     const [match] = await waitForMatches(a, [a.listingId, b.listingId], 1);
     await makeMutual(match!, [a, b]);
-    const swap = await body(await post('/swaps', a.token, { matchId: match!.id }));
+    const swap = await swapBody(await post('/swaps', a.token, { matchId: match!.id }));
 
     const missingReason = await post(`/swaps/${swap.id}/cancel`, b.token, {});
     const byLessor = await post(`/swaps/${swap.id}/cancel`, sidr.token, { reason: 'Non' });
-    const cancelled = await body(
+    const cancelled = await swapBody(
       await post(`/swaps/${swap.id}/cancel`, b.token, { reason: 'Nous avons trouvé autre chose' }),
     );
 

@@ -14,6 +14,9 @@ import {
   swapOf,
   verifiedListing,
   waitForMatches,
+  post,
+  swapBody,
+  swapStaff,
 } from '../support/swaps';
 
 /** The pre-check a lessor reads: against this year's seeded LLS ceiling, or "not configured" in a year the seed lacks. */
@@ -37,16 +40,8 @@ let shlmr: SignedIn & { email: string };
 let sidr: SignedIn & { email: string };
 
 beforeAll(async () => {
-  [armos, shlmr, sidr] = await Promise.all([
-    staffAccount('armos'),
-    staffAccount('lessor', 'SHLMR'),
-    staffAccount('lessor', 'SIDR'),
-  ]);
+  ({ armos, shlmr, sidr } = await swapStaff());
 });
-
-const post = (path: string, token: string, json?: unknown) =>
-  api(path, { method: 'POST', token, ...(json !== undefined ? { json } : {}) });
-const body = async (response: Response) => (await response.json()) as SwapView;
 
 describe('swaps: from request to completion', () => {
   it('runs a 3-way swap across SHLMR and SIDR: confirmations, reviews, CALEOL file, completion; others see nothing', async () => {
@@ -75,11 +70,11 @@ describe('swaps: from request to completion', () => {
 
     // Act: B requests; A and C confirm.
     const requested = await post('/swaps', b.token, { matchId: match!.id });
-    const swap = await body(requested);
+    const swap = await swapBody(requested);
     const again = await post('/swaps', a.token, { matchId: match!.id });
-    const confirmedByA = await body(await post(`/swaps/${swap.id}/confirm`, a.token));
+    const confirmedByA = await swapBody(await post(`/swaps/${swap.id}/confirm`, a.token));
     const twice = await post(`/swaps/${swap.id}/confirm`, a.token);
-    const underReview = await body(await post(`/swaps/${swap.id}/confirm`, c.token));
+    const underReview = await swapBody(await post(`/swaps/${swap.id}/confirm`, c.token));
 
     // Assess the request and confirmations.
     expect(requested.status).toBe(201);
@@ -227,7 +222,7 @@ describe('swaps: from request to completion', () => {
     const early = await post(`/swaps/${swap.id}/complete`, shlmr.token, {
       effectiveDate: '2025-05-01',
     });
-    const approved = await body(
+    const approved = await swapBody(
       await post(`/swaps/${swap.id}/reviews`, armos.token, {
         listingId: a.listingId,
         decision: 'approved',
@@ -236,7 +231,7 @@ describe('swaps: from request to completion', () => {
     const cancelByTenant = await post(`/swaps/${swap.id}/cancel`, a.token, {
       reason: 'Finalement non',
     });
-    const completed = await body(
+    const completed = await swapBody(
       await post(`/swaps/${swap.id}/complete`, sidr.token, { effectiveDate: '2025-05-01' }),
     );
 

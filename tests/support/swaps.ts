@@ -19,6 +19,22 @@ export async function staffAccount(
   return { ...(await signIn(email)), email };
 }
 
+/** Armos and the SHLMR and SIDR agents, staff of one test file. */
+export async function swapStaff() {
+  const [armos, shlmr, sidr] = await Promise.all([
+    staffAccount('armos'),
+    staffAccount('lessor', 'SHLMR'),
+    staffAccount('lessor', 'SIDR'),
+  ]);
+  return { armos, shlmr, sidr };
+}
+
+/** POST to the API as the holder of `token`, with a JSON body when given. */
+export const post = (path: string, token: string, json?: unknown) =>
+  api(path, { method: 'POST', token, ...(json !== undefined ? { json } : {}) });
+
+export const swapBody = async (response: Response) => (await response.json()) as SwapView;
+
 type Typology = ListingInput['dwelling']['typology'];
 
 export interface Slot {
