@@ -120,9 +120,9 @@ function newMatchOf(proposal: Proposal, listings: Map<string, Listing>, at: stri
 }
 
 /**
- * Stores the chosen cycles that are not proposals yet. Without `foundFor`, the stream links the
- * match to every participant, files its answer reminder and puts it in their digest. A match
- * stored meanwhile by the matcher is left as it is (it is marked like the others).
+ * Stores the chosen cycles that are not proposals yet, each linked to every participant; the
+ * stream files its answer reminder and puts it in their digest. A match stored meanwhile by the
+ * matcher is left as it is (it is marked like the others).
  */
 async function storeChosenCycles(
   db: Database,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPutAll } from '../../functions/lib/db/batch';
 import type { Database } from '../../functions/lib/db/client';
 import { listingItem } from '../../functions/lib/db/listings';
-import { findMatch, matchIdOf } from '../../functions/lib/db/matches';
+import { findMatch, linkedMatchesOf, matchIdOf } from '../../functions/lib/db/matches';
 import { ENTITY, keys } from '../../functions/lib/db/model';
 import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { runOptimiser } from '../../functions/scheduler/optimiser';
@@ -167,6 +167,11 @@ describe('nightly optimiser, over the whole market', () => {
     ]);
     expect(chosen?.explanations['plan-a']?.summary).toContain('T4');
     expect(chosen?.foundFor).toBeUndefined();
+    // Both households find it among their proposals, which are read from each listing's links.
+    for (const listingId of ['plan-a', 'plan-b'])
+      expect((await linkedMatchesOf(own, listingId)).map((m) => [m.id, m.recommended])).toEqual([
+        [chosen!.id, true],
+      ]);
     const declined = await findMatch(own, declinedId);
     expect(declined).toMatchObject({ status: 'declined' });
     expect(declined?.recommended).toBeUndefined();

@@ -15,7 +15,7 @@ import type { PublicDwelling } from '../../../shared/listing/views';
 import type { MatchKind } from '../../../shared/schemas/match';
 import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
-import { transactUnlessDone, type TransactItem, writtenUnlessCondition } from './transact';
+import { transactUnlessDone, type TransactItem } from './transact';
 
 export interface StoredMatch {
   id: string;
@@ -181,7 +181,10 @@ export function matchUpdateItems(
       },
     },
     ...match.participants.map((participant) => ({
-      Put: { TableName: db.tableName, Item: linkItem(match, participant) },
+      Put: {
+        TableName: db.tableName,
+        Item: linkItem({ ...match, version: readVersion + 1 }, participant),
+      },
     })),
   ];
 }
@@ -219,17 +222,9 @@ export async function setMatchRecommended(
   return true;
 }
 
-/** Stores a match the optimiser found, unless it is already stored; true when written. */
+/** Stores a match the optimiser found, linked to every participant, unless it is already stored; true when written. */
 export async function putMatchIfAbsent(db: Database, match: StoredMatch): Promise<boolean> {
-  return writtenUnlessCondition(() =>
-    db.doc.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: { ...keys.match(match.id), entity: ENTITY.match, ...match },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ),
-  );
+  return transactUnlessDone(db, matchCreateItems(db, match));
 }
 
 function toMatch(item: Record<string, unknown>): StoredMatch {
@@ -276,11 +271,16 @@ const LINK_ONLY = new Set(['pk', 'sk', 'entity', 'matchId', 'listingId', 'ownerI
  * A listing's proposals from the copies its links hold: one Query (a page holds about 400 of
  * them). Links written before they held copies are completed from the matches themselves.
  */
-export async function linkedMatchesOf(db: Database, listingId: string): Promise<StoredMatch[]> {
+export async function linkedMatchesOf(
+  db: Database,
+  listingId: string,
+  { consistent = false }: { consistent?: boolean } = {},
+): Promise<StoredMatch[]> {
   const prefix = keys.matchLinksPrefix(listingId);
   const items = await queryAll(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
+    ...(consistent ? { ConsistentRead: true } : {}),
   });
   const copies: StoredMatch[] = [];
   const withoutCopy: string[] = [];
@@ -292,14 +292,17 @@ export async function linkedMatchesOf(db: Database, listingId: string): Promise<
     const match = Object.fromEntries(Object.entries(item).filter(([name]) => !LINK_ONLY.has(name)));
     copies.push(match as unknown as StoredMatch);
   }
-  return withoutCopy.length > 0 ? [...copies, ...(await getMatches(db, withoutCopy))] : copies;
+  return withoutCopy.length > 0
+    ? [...copies, ...(await getMatches(db, withoutCopy, { consistent }))]
+    : copies;
 }
 
+/**
+ * Every match through a listing, as of now: the copies its links hold, read consistently (each
+ * copy is written in the transaction that writes its match), in one Query of a page per ~400.
+ */
 export async function matchesOfListing(db: Database, listingId: string): Promise<StoredMatch[]> {
-  return getMatches(
-    db,
-    (await linksOfListing(db, listingId)).map((link) => link.matchId),
-  );
+  return linkedMatchesOf(db, listingId, { consistent: true });
 }
 
 export async function getMatches(
