@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseConfig, type Config } from '../../functions/lib/config';
 import { createDatabase, type Database } from '../../functions/lib/db/client';
 import { cachedReferenceData } from '../../functions/lib/db/reference';
-import { ensureTable } from '../../functions/lib/db/table';
+import { enableStream, ensureTable } from '../../functions/lib/db/table';
 import { configureLogs, logger } from '../../functions/lib/logger';
 import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
 import { createProposalFanOut } from '../../functions/matcher/fan-out';
@@ -177,7 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       endpoint: config.dynamodbEndpoint,
       region: config.region,
     });
-    await ensureTable(db);
+    await ensureTable(db, { stream: options.beforeStreams === undefined });
     const seed = await seedLocalData(db, new Date(), { demo: options.demoMarket });
     const photoStorage = createPhotoStorage(config);
     photoJob.run = createPhotoProcessor({ db, storage: photoStorage, now: options.now });
@@ -192,7 +192,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       storage: photoStorage,
     });
     const notifierDeps = { db, send, now, leaseMs: 30_000 };
-    if (options.beforeStreams) await options.beforeStreams(db);
+    if (options.beforeStreams) {
+      await options.beforeStreams(db);
+      await enableStream(db);
+    }
     const reaper = new TtlReaper(db);
     const runner = new StreamRunner({
       isTtlDeletion: (key) => reaper.deleted(key),
