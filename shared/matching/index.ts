@@ -11,6 +11,7 @@ export {
   listingsToRecount,
   listingsToRefill,
   refillPlan,
+  cyclesToReadForRefill,
 } from './proposal-upkeep';
 export type { RefillPlan, StoredCycle } from './proposal-upkeep';
 export { CountBook, sharedCountsOf } from './count-book';

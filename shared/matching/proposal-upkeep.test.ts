@@ -15,6 +15,7 @@ import { MatchingIndex } from './market-index';
 import {
   BarBounds,
   OwnBestMemo,
+  cyclesToReadForRefill,
   listingsToRefill,
   refillPlan,
   type StoredCycle,
@@ -130,7 +131,13 @@ function applyStep(
   model.dropBroken(index, id);
   const memo = new OwnBestMemo(index, k, bounds);
   for (const listingId of listingsToRefill(memo, id, storedBefore)) {
-    const plan = refillPlan(memo, listingId, model.through(listingId));
+    // The changed listing reads every cycle stored through it; the others only those the change may alter.
+    const read =
+      listingId === id
+        ? undefined
+        : new Set(cyclesToReadForRefill(memo, listingId, id, storedBefore).map((c) => c.key));
+    const stored = model.through(listingId).filter((cycle) => !read || read.has(cycle.key));
+    const plan = refillPlan(memo, listingId, stored, read);
     for (const cycle of plan.store)
       model.cycles.set(cycle.key, {
         key: cycle.key,
@@ -193,7 +200,7 @@ describe('proposal upkeep', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 1500 },
     );
   });
 

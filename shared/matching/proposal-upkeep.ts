@@ -127,20 +127,69 @@ export function listingsToRefill(
 }
 
 /**
+ * The cycles whose stored state refilling `listingId` after the change of `changedId` may alter,
+ * when it is not the changed listing. Every cycle of its own best was stored before the change
+ * (the upkeep's invariant), and only cycles through the changed listing moved in its ranking, so:
+ * - the cycles of its best through the changed listing may be new;
+ * - when cycles through the changed listing left its best (at most the 3-ways of
+ *   `storedThroughChanged` through it), as many of its last 3-ways may have entered from below;
+ * - the 3-ways pushed out of its best are the first ones ranked after its K-th that do not pass
+ *   through the changed listing, as many as the 3-ways through it now in its best.
+ * A stored cycle through the changed listing is the changed listing's own refill's to retire (it
+ * reads them all). Reading these few instead of every cycle stored through a listing keeps a
+ * refill small when a popular listing is in thousands of cycles.
+ */
+export function cyclesToReadForRefill(
+  memo: OwnBestMemo,
+  listingId: string,
+  changedId: string,
+  storedThroughChanged: readonly StoredCycle[],
+): Array<{ key: string; listingIds: readonly string[] }> {
+  const through = (cycle: { listingIds: readonly string[] }) =>
+    cycle.listingIds.includes(changedId);
+  const own = memo.cyclesOf(listingId);
+  const read = new Map<string, { key: string; listingIds: readonly string[] }>();
+  for (const cycle of own) if (through(cycle)) read.set(cycle.key, cycle);
+  const left = storedThroughChanged.filter(
+    (cycle) => cycle.listingIds.length === 3 && cycle.listingIds.includes(listingId),
+  ).length;
+  if (left > 0) {
+    const others = own.filter((cycle) => cycle.size === 3 && !through(cycle));
+    for (const cycle of others.slice(-left)) read.set(cycle.key, cycle);
+  }
+  const entered = own.filter((cycle) => cycle.size === 3 && through(cycle)).length;
+  if (entered === 0 || !Number.isFinite(memo.k)) return [...read.values()];
+  for (let extra = entered; ; extra *= 2) {
+    const longer = memo.index.ownBest(listingId, memo.k + extra);
+    const after = longer.filter((cycle) => cycle.size === 3).slice(memo.k);
+    const pushedOut = after.filter((cycle) => !through(cycle));
+    // Enough of them, or none left to find.
+    if (pushedOut.length >= entered || after.length < extra) {
+      for (const cycle of pushedOut.slice(0, entered)) read.set(cycle.key, cycle);
+      return [...read.values()];
+    }
+  }
+}
+
+/**
  * Refilling a listing: store its own best not stored yet; retire each unanswered stored cycle
  * through it that no participant keeps among its best any more. `storedThrough`: the live
  * cycles stored through it. One that no longer holds is in nobody's best and is retired too; one
  * whose participant is away (withdrawn, engaged…) is left to the caller, which suspends it.
+ * `among`: when only these cycles were read (`cyclesToReadForRefill`), only they may be stored.
  */
 export function refillPlan(
   memo: OwnBestMemo,
   listingId: string,
   storedThrough: readonly StoredCycle[],
+  among?: ReadonlySet<string>,
 ): RefillPlan {
   const { index } = memo;
   const own = memo.cyclesOf(listingId);
   const stored = new Set(storedThrough.map((cycle) => cycle.key));
-  const store = own.filter((cycle) => !stored.has(cycle.key));
+  const store = own.filter(
+    (cycle) => !stored.has(cycle.key) && (among === undefined || among.has(cycle.key)),
+  );
   const retire = storedThrough
     .filter(
       (cycle) =>

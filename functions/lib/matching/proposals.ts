@@ -4,6 +4,7 @@
  * listing that left the market suspended and resumed when it returns.
  */
 import {
+  cyclesToReadForRefill,
   refillPlan,
   type OwnBestMemo,
   type Proposal,
@@ -21,6 +22,7 @@ import { takesPartInMatching } from '../../../shared/listing/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
 import { getListings } from '../db/listings';
 import {
+  getMatches,
   matchIdOf,
   matchUpdateItems,
   matchesOfListing,
@@ -114,21 +116,39 @@ export function liveOrPaused(matches: StoredMatch[]): StoredMatch[] {
 /**
  * Refills a listing's proposals from its own best (`refillPlan`): stores those not stored yet,
  * linked to it, with its counts in the last transaction; reopens those retired earlier; retires
- * the unanswered ones nobody keeps among their best any more. Returns the new ones. Linking the
- * other participants, reminders and digests follow from the stream (`fanOutNewMatches`), so that
- * the listing's owner is not kept waiting for them.
+ * the unanswered ones nobody keeps among their best any more. Returns the new ones. The changed
+ * listing reads every proposal through it; another listing only those the change may alter
+ * (`cyclesToReadForRefill`). Reminders and digests follow from the stream (`fanOutNewMatches`),
+ * so that the listing's owner is not kept waiting for them.
  */
 export async function refillProposalsOf(
   deps: ProposalStoreDeps,
   memo: OwnBestMemo,
   listingId: string,
   summary: MatchSummary,
+  change?: { changedId: string; storedThroughChanged: StoredCycle[] },
 ): Promise<StoredMatch[]> {
   const started = performance.now();
-  const mine = (await matchesOfListing(deps.db, listingId)).filter((m) => m.kind !== 'chain');
+  const among =
+    change && change.changedId !== listingId
+      ? cyclesToReadForRefill(memo, listingId, change.changedId, change.storedThroughChanged)
+      : undefined;
+  const stored = among
+    ? await getMatches(
+        deps.db,
+        among.map((cycle) => matchIdOf(cycle.key)),
+        { consistent: true },
+      )
+    : await matchesOfListing(deps.db, listingId);
+  const mine = stored.filter((m) => m.kind !== 'chain');
   const byKey = new Map(mine.map((match) => [match.key, match]));
   const live = mine.filter((m) => m.status === 'proposed' || m.status === 'mutual');
-  const plan = refillPlan(memo, listingId, live.map(storedCycleOf));
+  const plan = refillPlan(
+    memo,
+    listingId,
+    live.map(storedCycleOf),
+    among && new Set(among.map((cycle) => cycle.key)),
+  );
   const read = performance.now();
   const now = deps.now();
   for (const key of plan.retire) await saveChanged(deps, byKey.get(key)!, close(byKey.get(key)!));
@@ -138,7 +158,7 @@ export async function refillProposalsOf(
     .filter((match) => match !== undefined && mayReopen(match)) as StoredMatch[];
   const absent = plan.store.filter((cycle) => !byKey.has(cycle.key));
   // The index may lag behind the table: re-read every participant before storing or reopening a cycle.
-  const [listings, stored] = await Promise.all([
+  const [listings, storedMeanwhile] = await Promise.all([
     getListings(
       deps.db,
       [...absent, ...retired].flatMap((c) => c.listingIds),
@@ -152,7 +172,8 @@ export async function refillProposalsOf(
     if (cycleHolds(match.listingIds, listings, now)) await saveChanged(deps, match, reopen(match));
   const candidates = absent
     .filter(
-      (cycle) => !stored.has(matchIdOf(cycle.key)) && cycleHolds(cycle.listingIds, listings, now),
+      (cycle) =>
+        !storedMeanwhile.has(matchIdOf(cycle.key)) && cycleHolds(cycle.listingIds, listings, now),
     )
     .map((cycle) => toStoredMatch(memo.index.proposalOf(cycle), listingId, listings, now));
   const written = performance.now();

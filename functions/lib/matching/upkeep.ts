@@ -62,7 +62,12 @@ export async function keepProposalsUpToDate(
   const refill = listingsToRefill(memo, changedId, storedBefore).filter((id) => id !== changedId);
   const affected = performance.now();
   for (const listingId of refill)
-    created.push(...(await refillProposalsOf(deps, memo, listingId, summaryOf(listingId))));
+    created.push(
+      ...(await refillProposalsOf(deps, memo, listingId, summaryOf(listingId), {
+        changedId,
+        storedThroughChanged: storedBefore,
+      })),
+    );
   const refilled = performance.now();
   const done = new Set([changedId, ...refill]);
   const summaries: MatchSummary[] = [];
