@@ -4,7 +4,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
-import { queryAll } from './batch';
+import { batchGetAll, queryAll } from './batch';
 import { ENTITY, indexKeys, keys, INDEX, indexPartitions } from './model';
 import { transactUnlessDone, type TransactItem } from './transact';
 
@@ -105,6 +105,25 @@ export async function lastDigestSentAt(db: Database, ownerId: string): Promise<D
     }),
   );
   return typeof Item?.sentAt === 'string' ? new Date(Item.sentAt) : undefined;
+}
+
+/** When each owner's last digest went (owners never sent one are absent), in one batch read. */
+export async function lastDigestsSentAt(
+  db: Database,
+  ownerIds: readonly string[],
+): Promise<Map<string, Date>> {
+  const ownerOf = new Map(ownerIds.map((id) => [keys.proposalDigestSent(id).pk, id]));
+  const items = await batchGetAll(
+    db,
+    ownerIds.map((ownerId) => keys.proposalDigestSent(ownerId)),
+    { consistent: true },
+  );
+  const sent = new Map<string, Date>();
+  for (const item of items) {
+    const ownerId = ownerOf.get(String(item.pk));
+    if (ownerId && typeof item.sentAt === 'string') sent.set(ownerId, new Date(item.sentAt));
+  }
+  return sent;
 }
 
 /** Records the mail sent now, on condition that the previous one is the one the decision was made on. */

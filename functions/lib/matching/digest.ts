@@ -5,7 +5,7 @@
  */
 import { digestDue } from '../../../shared/match/digest-pace';
 import type { ReferenceData } from '../../../shared/reference/index';
-import type { User } from '../../../shared/schemas/user';
+import type { ProposalFrequency, User } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
 import { getMatches, type StoredMatch } from '../db/matches';
@@ -16,6 +16,7 @@ import {
   enqueueProposals,
   getDigestQueue,
   lastDigestSentAt,
+  lastDigestsSentAt,
 } from '../db/proposal-digests';
 import { cachedReferenceData } from '../db/reference';
 import { transactUnlessDone } from '../db/transact';
@@ -38,7 +39,16 @@ function referenceOf(db: Database): () => Promise<ReferenceData> {
   return read;
 }
 
-/** Queues the new proposals of each participant, then sends the digests that are due. Returns the mails sent. */
+/** The pace of "nouvelles propositions" mails the owner chose, `never` when no mail can reach them. */
+function proposalPace(user: User | undefined): ProposalFrequency {
+  if (!reachableEmail(user) || user?.notifications?.email === false) return 'never';
+  return user?.notifications?.proposals ?? 'daily';
+}
+
+/**
+ * Queues the new proposals of each participant who gets such mails, then sends the digests that
+ * are due; the others find them on their page. Returns the mails sent.
+ */
 export async function announceNewProposals(
   deps: DigestDeps,
   created: StoredMatch[],
@@ -47,12 +57,24 @@ export async function announceNewProposals(
   for (const match of created)
     for (const p of match.participants)
       perOwner.set(p.ownerId, [...(perOwner.get(p.ownerId) ?? []), match.id]);
-  await Promise.all(
-    [...perOwner].map(([ownerId, matchIds]) => enqueueProposals(deps.db, ownerId, matchIds)),
-  );
   const owners = await getUsers(deps.db, perOwner.keys());
+  const mailed = [...perOwner].filter(([ownerId]) => proposalPace(owners.get(ownerId)) !== 'never');
+  if (mailed.length === 0) return 0;
+  const [, lastSent] = await Promise.all([
+    Promise.all(mailed.map(([ownerId, matchIds]) => enqueueProposals(deps.db, ownerId, matchIds))),
+    lastDigestsSentAt(
+      deps.db,
+      mailed.map(([ownerId]) => ownerId),
+    ),
+  ]);
+  const now = deps.now();
+  // Most owners had today's mail already: their queue waits for the daily job, unread here.
+  const due = mailed.filter(([ownerId]) => {
+    const pace = proposalPace(owners.get(ownerId));
+    return pace !== 'never' && digestDue(pace, lastSent.get(ownerId), now);
+  });
   const sent = await Promise.all(
-    [...perOwner.keys()].map((ownerId) => sendDigestIfDue(deps, ownerId, owners.get(ownerId))),
+    due.map(([ownerId]) => sendDigestIfDue(deps, ownerId, owners.get(ownerId))),
   );
   return sent.filter(Boolean).length;
 }
@@ -71,8 +93,7 @@ export async function sendDigestIfDue(
   const queue = await getDigestQueue(deps.db, ownerId);
   if (!queue) return false;
   const now = deps.now();
-  const frequency =
-    user?.notifications?.email === false ? 'never' : (user?.notifications?.proposals ?? 'daily');
+  const frequency = proposalPace(user);
   const to = reachableEmail(user);
   if (!to || frequency === 'never') {
     // Nobody to write to, or they asked for no such mail: the proposals are on their page.
