@@ -1,14 +1,21 @@
 /**
- * Mixed traffic on the local stack holding a 10,000-listing market: proposals, listing reads,
- * renewals (a publish-path write), yes/no answers and statistics, at 50 concurrent connections
- * for 60 s (autocannon on 127.0.0.1). Zero 5xx expected; throughput and latency per route.
+ * Mixed traffic on the local stack holding a 10,000-listing market whose proposals are stored as
+ * the matcher would have stored them (`proposal-loader.ts`): 40 tenants publish through the API,
+ * every stream handler catches up, then proposals, listing reads, renewals (a publish-path
+ * write), yes/no answers and statistics run at 50 concurrent connections for 60 s (autocannon on
+ * 127.0.0.1). Zero 5xx expected; throughput and latency per route. An older tree of the
+ * repository (`BENCH_BASE_DIR`, as for `bench:publish`) is measured after this one in the same
+ * run, on the same market and stored proposals.
  */
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import { resolve } from 'node:path';
 import { signSession } from '../../functions/lib/auth/session';
 import { createUser, findUserByEmail } from '../../functions/lib/db/users';
 import { generateMarket } from '../../shared/market/generator';
-import { startLocalStack } from '../local/stack';
+import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { loadMarket } from './market-loader';
+import { proposalsToStore, storeProposals } from './proposal-loader';
 import { machineLine, percentile, writeBenchSection } from './report';
 
 interface AutocannonResult {
@@ -32,21 +39,30 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 60);
 const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 40);
+const BASE_DIR = process.env.BENCH_BASE_DIR;
+const BASE_LABEL = process.env.BENCH_BASE_LABEL ?? 'previous commit';
+
+type LocalStack = Awaited<ReturnType<typeof StartLocalStack>>;
+
 const market = generateMarket({ size: MARKET_SIZE, seed: 1, density: 'broad', region: 'cinor' });
-const stack = await startLocalStack({
-  logLevel: 'error',
-  loginLimitPerIpPerHour: 1_000_000,
-  beforeStreams: (db) => loadMarket(db, market.listings),
-});
+const newcomers = generateMarket({
+  size: TENANTS,
+  seed: 3,
+  density: 'broad',
+  region: 'cinor',
+}).listings;
+const planStarted = performance.now();
+// ULID-like ids that sort before the market's, as the API's do (see bench:publish).
+const stored = proposalsToStore(
+  market,
+  newcomers.map((l, i) => ({ ...l, id: `0N${String(i).padStart(5, '0')}`, ownerId: `0U${i}` })),
+  new Date(),
+);
+const planMs = performance.now() - planStarted;
 
 /** Tenants who publish through the API, so that they have stored proposals to read and answer. */
-async function activeTenants(count: number) {
-  const newcomers = generateMarket({
-    size: count,
-    seed: 3,
-    density: 'broad',
-    region: 'cinor',
-  }).listings;
+async function activeTenants(stack: LocalStack) {
   const tenants = [];
   for (const [index, generated] of newcomers.entries()) {
     const user = await createUser(
@@ -67,20 +83,10 @@ async function activeTenants(count: number) {
     await fetch(`${stack.appUrl}/api/listings/${created.id}/publish`, { method: 'POST', headers });
     tenants.push({ token, listingId: created.id });
   }
-  // Let the matcher store their proposals before the load starts.
-  for (let waited = 0; waited < 120_000; waited += 1000) {
-    const matches = (await (
-      await fetch(`${stack.appUrl}/api/matches`, {
-        headers: { authorization: `Bearer ${tenants.at(-1)!.token}` },
-      })
-    ).json()) as unknown[];
-    if (matches.length > 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
   return tenants;
 }
 
-async function firstMatchId(token: string): Promise<string | undefined> {
+async function firstMatchId(stack: LocalStack, token: string): Promise<string | undefined> {
   const matches = (await (
     await fetch(`${stack.appUrl}/api/matches`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as Array<{ id: string }>;
@@ -88,6 +94,7 @@ async function firstMatchId(token: string): Promise<string | undefined> {
 }
 
 function run(
+  stack: LocalStack,
   name: string,
   connections: number,
   requests: Array<{ method: string; path: string; token: string; body?: string }>,
@@ -134,65 +141,134 @@ function run(
   });
 }
 
-try {
-  const tenants = await activeTenants(Number(process.env.BENCH_TENANTS ?? 40));
-  const matchIds = (
-    await Promise.all(tenants.map(async (t) => ({ ...t, matchId: await firstMatchId(t.token) })))
-  ).filter((t) => t.matchId);
-  const cinor = await findUserByEmail(stack.db, 'cinor@bourse.local');
-  const cinorToken = (await signSession(stack.config.sessionSecret, cinor!, new Date())).token;
-
-  const runs = await Promise.all([
-    run(
-      'GET /api/matches',
-      15,
-      tenants.map((t) => ({ method: 'GET', path: '/api/matches', token: t.token })),
-    ),
-    run(
-      'GET /api/listings/{id}',
-      15,
-      tenants.map((t) => ({ method: 'GET', path: `/api/listings/${t.listingId}`, token: t.token })),
-    ),
-    run(
-      'POST /api/listings/{id}/renew',
-      5,
-      tenants.map((t) => ({
-        method: 'POST',
-        path: `/api/listings/${t.listingId}/renew`,
-        token: t.token,
-      })),
-    ),
-    run(
-      'POST /api/matches/{id}/interest',
-      5,
-      matchIds.map((t) => ({
-        method: 'POST',
-        path: `/api/matches/${t.matchId}/interest`,
-        token: t.token,
-        body: JSON.stringify({ interested: true }),
-      })),
-    ),
-    run('GET /api/stats/quartiers', 10, [
-      { method: 'GET', path: '/api/stats/quartiers?from=2026-01&to=2026-12', token: cinorToken },
-    ]),
-  ]);
-
-  const lines = [
-    machineLine('npm run bench:load'),
-    '',
-    `Local stack (DynamoDB Local, stream handlers, API) holding ${MARKET_SIZE.toLocaleString('en')} published listings plus ${tenants.length} tenants who published through the API; 50 concurrent connections for ${DURATION} s, split across the routes below (autocannon on 127.0.0.1). Answers of 409 (a concurrent answer on the same proposal) are expected conflicts, not failures.`,
-    '',
-    '| route | connections | requests | req/s | p50 | p99 | non-2xx | 5xx |',
-    '|---|---|---|---|---|---|---|---|',
-    ...runs.map(
-      ({ name, result, latencies, serverErrors }, i) =>
-        `| ${name} | ${[15, 15, 5, 5, 10][i]} | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 99).toFixed(0)} ms | ${result.non2xx} | ${serverErrors} |`,
-    ),
-    '',
-    `Total 5xx: ${runs.reduce((sum, r) => sum + r.serverErrors, 0)}; connection errors: ${runs.reduce((sum, r) => sum + r.result.errors, 0)}; timeouts: ${runs.reduce((sum, r) => sum + r.result.timeouts, 0)}.`,
-  ];
-  console.log(lines.join('\n'));
-  writeBenchSection('load', 'Charge mixte (API locale, 10 000 annonces)', lines);
-} finally {
-  await stack.stop();
+interface RouteRun {
+  name: string;
+  result: AutocannonResult;
+  latencies: number[];
+  serverErrors: number;
 }
+interface Measured {
+  label: string;
+  tenants: number;
+  settleMs: number;
+  runs: RouteRun[];
+}
+
+const CONNECTIONS = [15, 15, 5, 5, 10];
+
+async function measure(label: string, root: string): Promise<Measured> {
+  const { startLocalStack } = (await import(resolve(root, 'scripts/local/stack.ts'))) as {
+    startLocalStack: typeof StartLocalStack;
+  };
+  const stack = await startLocalStack({
+    logLevel: 'error',
+    loginLimitPerIpPerHour: 1_000_000,
+    beforeStreams: async (db) => {
+      await loadMarket(db, market.listings);
+      await storeProposals(db, stored);
+    },
+  });
+  try {
+    const settleStarted = Date.now();
+    const tenants = await activeTenants(stack);
+    // The load starts once every stream handler has handled what the publications caused.
+    const settleMs = (await stack.runner.settled(1_000, 1_800_000)) - settleStarted;
+    const matchIds = (
+      await Promise.all(
+        tenants.map(async (t) => ({ ...t, matchId: await firstMatchId(stack, t.token) })),
+      )
+    ).filter((t) => t.matchId);
+    const cinor = await findUserByEmail(stack.db, 'cinor@bourse.local');
+    const cinorToken = (await signSession(stack.config.sessionSecret, cinor!, new Date())).token;
+    const [c1, c2, c3, c4, c5] = CONNECTIONS as [number, number, number, number, number];
+    const runs = await Promise.all([
+      run(
+        stack,
+        'GET /api/matches',
+        c1,
+        tenants.map((t) => ({ method: 'GET', path: '/api/matches', token: t.token })),
+      ),
+      run(
+        stack,
+        'GET /api/listings/{id}',
+        c2,
+        tenants.map((t) => ({
+          method: 'GET',
+          path: `/api/listings/${t.listingId}`,
+          token: t.token,
+        })),
+      ),
+      run(
+        stack,
+        'POST /api/listings/{id}/renew',
+        c3,
+        tenants.map((t) => ({
+          method: 'POST',
+          path: `/api/listings/${t.listingId}/renew`,
+          token: t.token,
+        })),
+      ),
+      run(
+        stack,
+        'POST /api/matches/{id}/interest',
+        c4,
+        matchIds.map((t) => ({
+          method: 'POST',
+          path: `/api/matches/${t.matchId}/interest`,
+          token: t.token,
+          body: JSON.stringify({ interested: true }),
+        })),
+      ),
+      run(stack, 'GET /api/stats/quartiers', c5, [
+        { method: 'GET', path: '/api/stats/quartiers?from=2026-01&to=2026-12', token: cinorToken },
+      ]),
+    ]);
+    console.error(label, 'done');
+    return { label, tenants: tenants.length, settleMs, runs };
+  } finally {
+    await stack.stop();
+  }
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const loadAtStart = loadAverage();
+const measured = [await measure('now', resolve(import.meta.dirname, '../..'))];
+if (BASE_DIR) measured.push(await measure(BASE_LABEL, BASE_DIR));
+
+const total = (m: Measured) => m.runs.reduce((sum, r) => sum + r.result.requests.total, 0);
+const table = (m: Measured) => [
+  `**${m.label}** — the ${m.tenants} publications settled in ${(m.settleMs / 1000).toFixed(1)} s; ${total(m)} requests in ${DURATION} s (${(total(m) / DURATION).toFixed(0)} req/s).`,
+  '',
+  '| route | connections | requests | req/s | p50 | p99 | non-2xx | 5xx |',
+  '|---|---|---|---|---|---|---|---|',
+  ...m.runs.map(
+    ({ name, result, latencies, serverErrors }, i) =>
+      `| ${name} | ${CONNECTIONS[i]} | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 99).toFixed(0)} ms | ${result.non2xx} | ${serverErrors} |`,
+  ),
+  '',
+  `Total 5xx: ${m.runs.reduce((sum, r) => sum + r.serverErrors, 0)}; connection errors: ${m.runs.reduce((sum, r) => sum + r.result.errors, 0)}; timeouts: ${m.runs.reduce((sum, r) => sum + r.result.timeouts, 0)}.`,
+  '',
+];
+const lines = [
+  machineLine('npm run bench:load'),
+  `Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${loadAverage()}.`,
+  '',
+  `Local stack (DynamoDB Local, stream handlers, API) holding ${MARKET_SIZE.toLocaleString('en')} published listings bulk-loaded with the proposals the matcher would have stored (${stored.matches.length.toLocaleString('en')} proposals through the ${stored.read} listings whose own best the tenants' publications change, found in memory in ${(planMs / 1000).toFixed(0)} s; \`proposal-loader.ts\`), plus ${TENANTS} tenants who publish through the API; once every stream handler has caught up, 50 concurrent connections for ${DURATION} s, split across the routes below (autocannon on 127.0.0.1). Answers of 409 (a concurrent answer on the same proposal) are expected conflicts, not failures.`,
+  '',
+  ...measured.flatMap(table),
+  ...(measured.length > 1
+    ? [
+        `Total throughput now / ${BASE_LABEL}: ${(total(measured[0]!) / total(measured[1]!)).toFixed(2)}×.`,
+      ]
+    : []),
+];
+console.log(lines.join('\n'));
+writeBenchSection(
+  'load',
+  `Charge mixte (API locale, ${MARKET_SIZE.toLocaleString('fr-FR')} annonces)`,
+  lines,
+);
