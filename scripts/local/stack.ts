@@ -209,7 +209,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // Its own market index, as on AWS where it is another function.
         proposalFanOut: createProposalFanOut(context),
         stats: createStatsAggregator(context),
-        purge: createTtlPurge(context),
+        // Its records also tell the TTL stand-in which items expire when.
+        purge: reaper.following(createTtlPurge(context)),
         webhooks: createWebhookDispatcher(context),
       },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,

@@ -5,64 +5,70 @@
  * stream runner hands their REMOVE records to the handlers with the same `userIdentity`.
  * Like the TTL process, it is not immediate: an item goes at the first sweep that finds it
  * expired again (an item just written with a past expiry is still readable for a moment).
+ *
+ * The items that carry an expiry are learnt from the stream (`following`), after one scan of the
+ * table at the first sweep for those written before: a scan at every sweep held DynamoDB Local's
+ * only SQLite thread for as long as the table is big, which AWS's TTL process never does.
  */
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
 import type { Database } from '../../functions/lib/db/client';
 import { tableDefinition } from '../../functions/lib/db/model';
+import type { StreamHandler } from './stream-runner';
 
 /** How long a reaped key is remembered: the stream delivers its record well before. */
 const REMEMBER_MS = 10 * 60_000;
+
+type Key = { pk: string; sk: string };
 
 export class TtlReaper {
   private readonly reaped = new Map<string, number>();
   /** Items found expired by the previous sweep: this one deletes them. */
   private seen = new Set<string>();
+  /** Every item known to carry an expiry, with it (epoch seconds). */
+  private readonly expiring = new Map<string, { key: Key; ttl: number }>();
+  private scanned = false;
 
   constructor(private readonly db: Database) {}
 
+  /** The handler, told nothing new; the reaper learns from its records which items expire when. */
+  following(handler: StreamHandler): StreamHandler {
+    return async (event) => {
+      for (const record of event.Records) this.learn(record);
+      return handler(event);
+    };
+  }
+
   /** Deletes what expired before `now`; returns how many items went. */
   async reap(now: Date): Promise<number> {
+    if (!this.scanned) await this.scanOnce();
     const nowSeconds = Math.floor(now.getTime() / 1000);
     this.forget(now.getTime());
     let count = 0;
     const expired = new Set<string>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      // A scan is acceptable here only: DynamoDB Local on one machine, standing in for the TTL process.
-      const page = await this.db.doc.send(
-        new ScanCommand({
-          TableName: this.db.tableName,
-          FilterExpression: '#ttl < :now',
-          ProjectionExpression: 'pk, sk',
-          ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
-          ExpressionAttributeValues: { ':now': nowSeconds },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const key = { pk: String(item.pk), sk: String(item.sk) };
-        expired.add(keyId(key));
-        if (!this.seen.has(keyId(key))) continue;
-        this.reaped.set(keyId(key), Date.now());
-        try {
-          // Not if it was rewritten with a later expiry meanwhile.
-          await this.db.doc.send(
-            new DeleteCommand({
-              TableName: this.db.tableName,
-              Key: key,
-              ConditionExpression: '#ttl < :now',
-              ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
-              ExpressionAttributeValues: { ':now': nowSeconds },
-            }),
-          );
-          count += 1;
-        } catch (error) {
-          this.reaped.delete(keyId(key));
-          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-        }
+    for (const [id, { key, ttl }] of this.expiring) {
+      if (ttl >= nowSeconds) continue;
+      expired.add(id);
+      if (!this.seen.has(id)) continue;
+      this.reaped.set(id, Date.now());
+      this.expiring.delete(id);
+      try {
+        // Not if it was rewritten with a later expiry meanwhile.
+        await this.db.doc.send(
+          new DeleteCommand({
+            TableName: this.db.tableName,
+            Key: key,
+            ConditionExpression: '#ttl < :now',
+            ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
+            ExpressionAttributeValues: { ':now': nowSeconds },
+          }),
+        );
+        count += 1;
+      } catch (error) {
+        this.reaped.delete(id);
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     this.seen = expired;
     return count;
   }
@@ -70,6 +76,39 @@ export class TtlReaper {
   /** Whether a REMOVE record of this key is one of the reaper's deletions. */
   deleted(key: { pk?: string; sk?: string }): boolean {
     return this.reaped.has(keyId(key));
+  }
+
+  private learn(record: DynamoDBRecord): void {
+    const keys = record.dynamodb?.Keys;
+    const key = { pk: keys?.pk?.S ?? '', sk: keys?.sk?.S ?? '' };
+    const ttl = record.dynamodb?.NewImage?.[tableDefinition.ttlAttribute]?.N;
+    if (record.eventName === 'REMOVE' || ttl === undefined) this.expiring.delete(keyId(key));
+    else this.expiring.set(keyId(key), { key, ttl: Number(ttl) });
+  }
+
+  /** The items written before the stream was followed (a bulk load, a restart on kept data). */
+  private async scanOnce(): Promise<void> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      // A scan is acceptable here only: DynamoDB Local on one machine, standing in for the TTL process.
+      const page = await this.db.doc.send(
+        new ScanCommand({
+          TableName: this.db.tableName,
+          FilterExpression: 'attribute_exists(#ttl)',
+          ProjectionExpression: 'pk, sk, #ttl',
+          ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const key = { pk: String(item.pk), sk: String(item.sk) };
+        // The stream may have told a later state already.
+        if (!this.expiring.has(keyId(key)))
+          this.expiring.set(keyId(key), { key, ttl: Number(item[tableDefinition.ttlAttribute]) });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    this.scanned = true;
   }
 
   private forget(nowMs: number): void {
