@@ -2,8 +2,8 @@
  * Keeps every listing's proposals its own best as the market changes, from the table's stream:
  * each listing change is recorded in the market log and the index catches up on the changes other
  * stream shards brought (`MarketCache`); the changed listing's broken proposals are closed, or
- * suspended while it is out of the market; then the listings whose own best changed are refilled
- * and the counts that changed are written (`keepProposalsUpToDate`). What follows a new proposal
+ * suspended while it is out of the market; then the listings whose own best changed are refilled,
+ * each with its counts (`keepProposalsUpToDate`). What follows a new proposal
  * (the other participants' links, reminders, digests) is the fan-out's (`fan-out.ts`).
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';

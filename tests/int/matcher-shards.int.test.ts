@@ -2,7 +2,7 @@
  * Several stream shards, several matcher instances: each instance sees only some listing records,
  * yet the proposals stored must be those a single instance stores from all of them, and both must
  * be what the brute force says: every cycle that some participant keeps among its own best
- * (every 2-way and its best K 3-ways), with exact counts for every listing. On tables of their
+ * (every 2-way and its best K 3-ways), with exact counts for every listing as the API answers them. On tables of their
  * own, with stream records built as Lambda delivers them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { seedReferenceData } from '../../shared/reference/index';
 import { generateMarket, type GeneratedListing } from '../../shared/market/generator';
-import { accepts, bruteForceCycles } from '../../shared/matching/index';
+import { accepts, bruteForceCycles, type ListingCounts } from '../../shared/matching/index';
 import { ownBestOf } from '../../shared/matching/brute-force';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../../functions/lib/db/client';
@@ -19,6 +19,8 @@ import { listingItem } from '../../functions/lib/db/listings';
 import { keys } from '../../functions/lib/db/model';
 import { candidateOf } from '../../shared/matching/candidate-of';
 import { createMatcher } from '../../functions/matcher/handler';
+import { MarketCache } from '../../functions/lib/matching/market-cache';
+import { marketViewOf } from '../../functions/lib/matching/widen';
 import { publishedListing } from '../../scripts/bench/market-loader';
 import { createOwnTable, dropOwnTable } from '../support/stack';
 
@@ -139,8 +141,8 @@ async function scan(db: Database, entity: string): Promise<Record<string, unknow
   return items;
 }
 
-/** Each listing's live proposals (keys) and counts, as stored. */
-async function storedState(db: Database) {
+/** Each listing's live proposals (keys) as stored, and its counts as the API answers them. */
+async function storedState(db: Database, market: Listing[]) {
   const live = (await scan(db, 'Match')).filter(
     (m) => m.status === 'proposed' || m.status === 'mutual',
   );
@@ -148,12 +150,9 @@ async function storedState(db: Database) {
   for (const match of live)
     for (const id of match.listingIds as string[])
       proposals.set(id, [...(proposals.get(id) ?? []), String(match.key)].sort());
-  const counts = new Map(
-    (await scan(db, 'MatchSummary')).map((s) => [
-      String(s.listingId),
-      { count2: s.count2, count3: s.count3, wanters: s.wanters },
-    ]),
-  );
+  const api = { db, now: () => new Date(), reference, market: new MarketCache() };
+  const counts = new Map<string, ListingCounts | undefined>();
+  for (const listing of market) counts.set(listing.id, (await marketViewOf(api, listing))?.counts);
   return { proposals, counts };
 }
 
@@ -169,8 +168,12 @@ describe('matching with several stream shards', () => {
     await run(single, changes, 1);
     await run(sharded, changes, 2);
 
-    const [one, two] = await Promise.all([storedState(single), storedState(sharded)]);
-    const market = finalMarket(changes).map(candidateOf);
+    const listings = finalMarket(changes);
+    const [one, two] = await Promise.all([
+      storedState(single, listings),
+      storedState(sharded, listings),
+    ]);
+    const market = listings.map(candidateOf);
     const all = bruteForceCycles(market);
     const expected = new Map<string, string[]>();
     const kept = new Set(

@@ -19,7 +19,7 @@ import {
   reportVisit,
 } from '../../lib/matching/service';
 import { MarketCache } from '../../lib/matching/market-cache';
-import { wideningsOf } from '../../lib/matching/widen';
+import { marketViewOf } from '../../lib/matching/widen';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -132,7 +132,7 @@ export function matchRoutes(deps: ApiDeps) {
           deps,
           requireRole(c, 'tenant', 'accueil').user,
           c.req.valid('query').listingId,
-          (listing) => wideningsOf(widen, listing),
+          (listing) => marketViewOf(widen, listing),
         ),
         200,
       ),

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, batchPutAll, queryAll } from './batch';
+import { batchGetAll, queryAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { RecordedConsent } from '../../../shared/schemas/consent';
@@ -331,10 +331,6 @@ const summaryPut = (db: Database, summary: MatchSummary) => ({
 
 export async function putMatchSummary(db: Database, summary: MatchSummary): Promise<void> {
   await db.doc.send(new PutCommand(summaryPut(db, summary).Put));
-}
-
-export async function putMatchSummaries(db: Database, summaries: MatchSummary[]): Promise<void> {
-  await batchPutAll(db, summaries.map(summaryItem));
 }
 
 export async function getMatchSummary(

@@ -2,7 +2,7 @@
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { recordInterest, recordVisit } from '../../../shared/match/lifecycle';
 import type { Listing } from '../../../shared/schemas/listing';
-import type { MatchView, WidenView } from '../../../shared/schemas/match';
+import type { MatchView } from '../../../shared/schemas/match';
 import type { User } from '../../../shared/schemas/user';
 import { auditPut } from '../db/audit';
 import type { Database } from '../db/client';
@@ -25,6 +25,7 @@ import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
 import { listMatchesOf, readMatchOf } from './reads';
 import { swapNudgePut } from './swap-nudges';
+import type { MarketView } from './widen';
 import { visitDeclinedNotices } from './visit-notices';
 import { ceilingTableOf } from '../../../shared/swap/review-info';
 import type { AppContext } from '../app-context';
@@ -68,28 +69,33 @@ export async function listMatches(
   return listMatchesOf(deps.db, caller, listingId, activeListingId);
 }
 
-/** `widen` says what would widen the listing's proposals (`widen.ts`); none by default. */
+/**
+ * The listing's counts and what would widen its proposals, from the API's market index
+ * (`marketViewOf`) while the listing is in the market; otherwise its last stored counts.
+ */
 export async function matchSummary(
   deps: MatchServiceDeps,
   caller: User,
   listingId?: string,
-  widen: (listing: Listing) => Promise<WidenView[]> = async () => [],
+  marketView: (listing: Listing) => Promise<MarketView | undefined> = async () => undefined,
 ) {
   const listing = await listingOfCaller(deps.db, caller, listingId);
   if (!listing) throw new NotFoundError('Vous n’avez pas encore d’annonce.');
-  const [summary, links, widenings] = await Promise.all([
+  const [summary, links, market] = await Promise.all([
     getMatchSummary(deps.db, listing.id),
     linksOfListing(deps.db, listing.id),
-    widen(listing),
+    marketView(listing),
   ]);
+  const counts = market?.counts ?? summary;
+  const computedAt = market ? deps.now().toISOString() : summary?.computedAt;
   return {
     listingId: listing.id,
-    count2: summary?.count2 ?? 0,
-    count3: summary?.count3 ?? 0,
-    wanters: summary?.wanters ?? 0,
+    count2: counts?.count2 ?? 0,
+    count3: counts?.count3 ?? 0,
+    wanters: counts?.wanters ?? 0,
     stored: links.filter((link) => link.status !== 'closed').length,
-    ...(summary ? { computedAt: summary.computedAt } : {}),
-    widen: widenings,
+    ...(computedAt ? { computedAt } : {}),
+    widen: market?.widen ?? [],
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * Applies what a listing change means for whom (`shared/matching/proposal-upkeep.ts`) through the
- * data layer: the counts the change moved are taken by difference (`CountBook`), the changed
- * listing is refilled first (its owner is waiting for its proposals), then every other listing
- * whose own best changed, then the counts of the other listings whose counts moved are written.
+ * data layer: the changed listing is refilled first (its owner is waiting for its proposals), then
+ * every other listing whose own best changed, each with its counts (taken by difference,
+ * `CountBook`) in its last transaction. The counts of the other neighbours are not written: the
+ * API counts on read from its own market index (`marketViewOf`), which spares thousands of writes
+ * per change in a dense market.
  */
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   OwnBestMemo,
   type BarBounds,
@@ -16,7 +17,7 @@ import {
   type SharedCounts,
   type StoredCycle,
 } from '../../../shared/matching/index';
-import { putMatchSummaries, type MatchSummary, type StoredMatch } from '../db/matches';
+import type { MatchSummary, StoredMatch } from '../db/matches';
 import { logger } from '../logger';
 import { refillProposalsOf, type ProposalStoreDeps } from './proposals';
 
@@ -32,7 +33,7 @@ export interface UpkeepDeps extends ProposalStoreDeps {
 export type CountsBefore = SharedCounts | 'recount';
 
 /**
- * After the change of `changedId` is in the market's index: refills and counts. `storedBefore`: the
+ * After the change of `changedId` is in the market's index: refills, with their counts. `storedBefore`: the
  * proposals stored through it before the change. Returns the proposals created.
  */
 export async function keepProposalsUpToDate(
@@ -69,26 +70,16 @@ export async function keepProposalsUpToDate(
       })),
     );
   const refilled = performance.now();
-  const done = new Set([changedId, ...refill]);
-  const summaries: MatchSummary[] = [];
-  for (const listingId of moved.keys()) {
-    if (done.has(listingId)) continue;
-    summaries.push(summaryOf(listingId));
-    // Each count takes a fraction of a millisecond: the event loop is given back now and then.
-    if (summaries.length % 64 === 0) await yieldToEventLoop();
-  }
-  await putMatchSummaries(deps.db, summaries);
   const ms = (from: number, to: number) => Math.round(to - from);
   logger.debug('proposals kept up to date', {
     listingId: changedId,
     refilled: refill.length,
-    recounted: summaries.length,
+    countsMoved: moved.size,
     created: created.length,
     countMs: ms(started, counted),
     ownMs: ms(counted, own),
     affectedMs: ms(own, affected),
     refillMs: ms(affected, refilled),
-    recountMs: ms(refilled, performance.now()),
   });
   return created;
 }
