@@ -163,8 +163,9 @@ async function measure(label: string, root: string): Promise<Measured> {
   const stack = await startLocalStack({
     logLevel: 'error',
     loginLimitPerIpPerHour: 1_000_000,
-    // The local stand-in for DynamoDB's TTL process scans the whole table: at this scale a sweep
-    // holds DynamoDB Local's only SQLite thread for a minute, which AWS's TTL process never does.
+    // The local stand-in for DynamoDB's TTL process scans the whole table at its first sweep: on a
+    // bulk-loaded market that holds DynamoDB Local's only SQLite thread for a minute, which AWS's
+    // TTL process never does.
     ttlSweepMs: 24 * 3_600_000,
     beforeStreams: async (db) => {
       await loadMarket(db, market.listings);
