@@ -3,6 +3,7 @@
  * so a cycle is stored once), linked to every participant's listing so all of them see it.
  */
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll } from './batch';
@@ -107,8 +108,7 @@ export async function storeNewMatches(
     chunks[0]!.unshift(match);
     items += size;
   }
-  for (const [i, chunk] of chunks.entries()) {
-    const last = i === chunks.length - 1;
+  const write = async (chunk: StoredMatch[], last: boolean) => {
     const writes = chunk.flatMap((match) => matchCreateItems(db, match));
     try {
       await db.doc.send(
@@ -125,9 +125,16 @@ export async function storeNewMatches(
       created.push(...chunk.filter((_, j) => stored[j]));
       if (last) await putMatchSummary(db, summary);
     }
-  }
+  };
+  // The others at once, then the one with the summary: a stored summary means all are stored.
+  const limit = pLimit(TRANSACTIONS_AT_ONCE);
+  await Promise.all(chunks.slice(0, -1).map((chunk) => limit(() => write(chunk, false))));
+  await write(chunks.at(-1)!, true);
   return created;
 }
+
+/** Transactions of one listing's new proposals written at the same time. */
+const TRANSACTIONS_AT_ONCE = 4;
 
 /** The match, if not stored yet, with a link to each participant. */
 export function matchCreateItems(db: Database, match: StoredMatch): TransactItem[] {

@@ -6,6 +6,7 @@
  * API counts on read from its own market index (`marketViewOf`), which spares thousands of writes
  * per change in a dense market.
  */
+import pLimit from 'p-limit';
 import {
   OwnBestMemo,
   type BarBounds,
@@ -20,6 +21,9 @@ import {
 import type { MatchSummary, StoredMatch } from '../db/matches';
 import { logger } from '../logger';
 import { refillProposalsOf, type ProposalStoreDeps } from './proposals';
+
+/** Listings refilled at the same time after a change. */
+const REFILLS_AT_ONCE = 4;
 
 export interface UpkeepDeps extends ProposalStoreDeps {
   proposalsPerListing: number;
@@ -62,13 +66,19 @@ export async function keepProposalsUpToDate(
   const own = performance.now();
   const refill = listingsToRefill(memo, changedId, storedBefore).filter((id) => id !== changedId);
   const affected = performance.now();
-  for (const listingId of refill)
-    created.push(
-      ...(await refillProposalsOf(deps, memo, listingId, summaryOf(listingId), {
-        changedId,
-        storedThroughChanged: storedBefore,
-      })),
-    );
+  // A few at once: two that would store the same cycle are told apart by its conditional write.
+  const limit = pLimit(REFILLS_AT_ONCE);
+  const refilledNow = await Promise.all(
+    refill.map((listingId) =>
+      limit(() =>
+        refillProposalsOf(deps, memo, listingId, summaryOf(listingId), {
+          changedId,
+          storedThroughChanged: storedBefore,
+        }),
+      ),
+    ),
+  );
+  created.push(...refilledNow.flat());
   const refilled = performance.now();
   const ms = (from: number, to: number) => Math.round(to - from);
   logger.debug('proposals kept up to date', {
