@@ -7,7 +7,6 @@
  * a chain with it searched again) and with each listing's bar (only those whose best it may change),
  * each after the same change, made afresh. Writes its section of docs/benchmarks.md.
  */
-import os from 'node:os';
 import {
   generateMarket,
   type GeneratedListing,
@@ -26,7 +25,7 @@ import {
   ChainOwnBest,
   chainListingsToRefill,
 } from '../../shared/matching/chains-upkeep';
-import { machineLine, ms, percentile, writeBenchSection } from './report';
+import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000').split(',').map(Number);
 const DENSITIES = (process.env.BENCH_DENSITIES ?? 'broad,narrow').split(',') as MarketDensity[];
@@ -221,11 +220,6 @@ print(
 );
 print('');
 print(
-  `Load average after the run: ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(
-      ' / ',
-    )}. Times are in memory only (the matcher also reads and writes DynamoDB for each listing it refills).`,
+  `Load average after the run: ${loadAverage()}. Times are in memory only (the matcher also reads and writes DynamoDB for each listing it refills).`,
 );
 writeBenchSection('chains', 'Chaînes de mutation (bench:chains)', lines);

@@ -17,12 +17,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadavg } from 'node:os';
 import { App } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { buildApp } from '../../infra/lib/app';
 import { FUNCTIONS, REPOSITORY_ROOT } from '../../infra/lib/functions';
-import { machineLine, percentile, writeBenchSection } from './report';
+import { machineLine, percentile, writeBenchSection, loadAverage } from './report';
 
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 7);
 const API_BUDGET = { bytes: 1.5 * 1024 * 1024, importMs: 300 };
@@ -192,9 +191,7 @@ const everything = await apiEverythingBundled();
 console.log(
   `API with ${apiSpec?.lazyModules?.join(', ') ?? 'nothing'} bundled (reference): ${kb(everything.bytes)}  import ${everything.median.toFixed(0)} ms (min ${everything.min.toFixed(0)} ms)`,
 );
-const load = loadavg()
-  .map((value) => value.toFixed(1))
-  .join(' / ');
+const load = loadAverage();
 
 const verdict =
   apiOver.length === 0

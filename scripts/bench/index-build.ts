@@ -25,7 +25,7 @@ import {
   type PlaceNames,
 } from '../../shared/matching/index';
 import { publishedListing } from './market-loader';
-import { machineLine, writeBenchSection } from './report';
+import { machineLine, writeBenchSection, loadAverage } from './report';
 
 const OPTIONS: MarketOptions = {
   size: Number(process.env.BENCH_INDEX_SIZE ?? 100_000),
@@ -129,11 +129,6 @@ const say = (line = '') => {
   console.log(line);
   lines.push(line);
 };
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ');
 say(`Load average at the start (1/5/15 min): ${loadAverage()}.`);
 const source = projectedItems();
 const results = ways.map(() => [] as Result[]);

@@ -8,15 +8,14 @@
  * run, on the same market and stored proposals.
  */
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { resolve } from 'node:path';
 import { signSession } from '../../functions/lib/auth/session';
 import { createUser, findUserByEmail } from '../../functions/lib/db/users';
 import { generateMarket } from '../../shared/market/generator';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { loadMarket } from './market-loader';
-import { proposalsToStore, storeProposals } from './proposal-loader';
-import { machineLine, percentile, writeBenchSection } from './report';
+import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
+import { machineLine, percentile, writeBenchSection, loadAverage } from './report';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -53,12 +52,7 @@ const newcomers = generateMarket({
   region: 'cinor',
 }).listings;
 const planStarted = performance.now();
-// ULID-like ids that sort before the market's, as the API's do (see bench:publish).
-const stored = proposalsToStore(
-  market,
-  newcomers.map((l, i) => ({ ...l, id: `0N${String(i).padStart(5, '0')}`, ownerId: `0U${i}` })),
-  new Date(),
-);
+const stored = proposalsBeforePublishing(market, newcomers, new Date());
 const planMs = performance.now() - planStarted;
 
 /** Tenants who publish through the API, so that they have stored proposals to read and answer. */
@@ -234,11 +228,6 @@ async function measure(label: string, root: string): Promise<Measured> {
   }
 }
 
-const loadAverage = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ');
 const loadAtStart = loadAverage();
 const measured = [await measure('now', resolve(import.meta.dirname, '../..'))];
 if (BASE_DIR) measured.push(await measure(BASE_LABEL, BASE_DIR));

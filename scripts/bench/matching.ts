@@ -25,6 +25,7 @@ import {
   bruteForceCyclesThrough,
   placeNamesFrom,
 } from '../../shared/matching/index';
+import { loadAverage } from './report';
 
 const DOC = 'docs/benchmarks.md';
 const START = '<!-- bench:matching -->';
@@ -232,11 +233,7 @@ function writeSection(): void {
 
 async function main(): Promise<void> {
   const cpus = os.cpus();
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ');
+  const load = loadAverage;
   say(
     `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}; load average at start (1/5/15 min): ${load()}.`,
   );

@@ -7,7 +7,6 @@
  * vacancies left (what posting vacancies one by one after the swaps would give). Writes its section
  * of docs/benchmarks.md. `PLAN_MARKETS=1k` skips the 10 000-listing market (one plan, 3 % vacancies).
  */
-import os from 'node:os';
 import highsLoader from 'highs';
 import type { GeneratedMarket, MarketOptions } from '../../shared/market/generator';
 import { generateMarket } from '../../shared/market/generator';
@@ -18,7 +17,7 @@ import {
   type MarketPlan,
   type PlanOptions,
 } from '../../shared/matching/optimiser-plan';
-import { machineLine, writeBenchSection } from './report';
+import { machineLine, writeBenchSection, loadAverage } from './report';
 
 const out: string[] = [];
 const say = (line = '') => {
@@ -151,12 +150,7 @@ async function bench(
 
 async function main(): Promise<void> {
   say(
-    `${machineLine('npm run bench:plan')} Load average at start (1/5/15 min): ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(
-        ' / ',
-      )} — the machine is shared with other work, so times are longer than on an idle core.`,
+    `${machineLine('npm run bench:plan')} Load average at start (1/5/15 min): ${loadAverage()} — the machine is shared with other work, so times are longer than on an idle core.`,
   );
   say();
   say(

@@ -81,3 +81,20 @@ export function proposalsToStore(
 export async function storeProposals(db: Database, proposals: StoredProposals): Promise<void> {
   await batchPutAll(db, proposals.items);
 }
+
+/**
+ * The proposals to bulk-load before `newcomers` are published through the API. The API names
+ * listings by ULIDs, which sort before the market's ids and in creation order, as the names given
+ * here do: ties between equal scores break the same way in memory as through the API.
+ */
+export function proposalsBeforePublishing(
+  market: GeneratedMarket,
+  newcomers: readonly GeneratedListing[],
+  now: Date,
+): StoredProposals {
+  return proposalsToStore(
+    market,
+    newcomers.map((l, i) => ({ ...l, id: `0N${String(i).padStart(5, '0')}`, ownerId: `0U${i}` })),
+    now,
+  );
+}

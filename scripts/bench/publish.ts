@@ -6,7 +6,6 @@
  * example `git archive 9b229ea | tar -x -C /tmp/base` with its node_modules linked) is measured
  * after this one in the same run, on the same market and the same stored proposals.
  */
-import os from 'node:os';
 import { resolve } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { signSession } from '../../functions/lib/auth/session';
@@ -16,8 +15,8 @@ import { createUser } from '../../functions/lib/db/users';
 import { generateMarket } from '../../shared/market/generator';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { loadMarket } from './market-loader';
-import { proposalsToStore, storeProposals } from './proposal-loader';
-import { machineLine, ms, percentile, writeBenchSection } from './report';
+import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
+import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
 
 const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
 /** Publications timed after the first one (which builds the matcher's index, timed apart). */
@@ -36,13 +35,7 @@ const newcomers = generateMarket({
   region: 'cinor',
 }).listings;
 const started = performance.now();
-// The API names listings by ULIDs, which sort before the market's ids and in creation order, as
-// these do: ties between equal scores break the same way in memory as through the API.
-const stored = proposalsToStore(
-  market,
-  newcomers.map((l, i) => ({ ...l, id: `0N${String(i).padStart(5, '0')}`, ownerId: `0U${i}` })),
-  new Date(),
-);
+const stored = proposalsBeforePublishing(market, newcomers, new Date());
 const planMs = performance.now() - started;
 
 async function call(stack: LocalStack, path: string, token: string, body?: unknown) {
@@ -143,11 +136,7 @@ async function measure(label: string, root: string, publications: number): Promi
   }
 }
 
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ');
+const load = loadAverage;
 const loadAtStart = load();
 const runs = [await measure('now', resolve(import.meta.dirname, '../..'), PUBLICATIONS)];
 if (BASE_DIR) runs.push(await measure(BASE_LABEL, BASE_DIR, BASE_PUBLICATIONS));

@@ -18,6 +18,13 @@ export function percentile(values: number[], p: number): number {
   );
 }
 
+/** The machine's load average over 1, 5 and 15 minutes, as the benchmarks print it. */
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
 /** Replaces the section between `<!-- bench:name -->` markers, or appends it. */

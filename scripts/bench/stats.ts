@@ -26,6 +26,7 @@ import { aggregatesFromItems } from '../../functions/lib/db/stats';
 import { baseAggregator } from './stats-base';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
+import { loadAverage } from './report';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -284,10 +285,7 @@ const stack = await startLocalStack({
   beforeStreams: ONLY_AGGREGATOR ? undefined : bulkLoad,
 });
 const machine = () =>
-  `Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ')} (shared machine); commit measured ${commit}.`;
+  `Machine: ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; Node ${process.version}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; load average ${loadAverage()} (shared machine); commit measured ${commit}.`;
 try {
   if (!ONLY_AGGREGATOR) {
     say('## Statistiques');

@@ -7,7 +7,6 @@
  * it changes, and the recount of every listing whose counts it changes. Writes its section of
  * docs/benchmarks.md.
  */
-import os from 'node:os';
 import {
   generateMarket,
   type GeneratedListing,
@@ -25,7 +24,7 @@ import {
   type PlaceNames,
   type ProposalsResult,
 } from '../../shared/matching/index';
-import { machineLine, ms, percentile, writeBenchSection } from './report';
+import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
 
 const OPTIONS: MarketOptions = { size: 10_000, seed: 1, density: 'broad', region: 'cinor' };
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 500);
@@ -38,11 +37,7 @@ interface QueryableIndex {
   proposalsFor(listingId: string, options: { k?: number }): ProposalsResult;
 }
 
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ');
+const load = loadAverage;
 const lines: string[] = [];
 const say = (line = '') => {
   console.log(line);

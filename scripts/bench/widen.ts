@@ -5,7 +5,6 @@
  * change) on a sample, in the same run; both must give the same changes and counts. Written to
  * docs/benchmarks.md between the `bench:widen` markers.
  */
-import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { GeneratedMarket, MarketOptions } from '../../shared/market/generator';
 import { generateMarket } from '../../shared/market/generator';
@@ -18,7 +17,7 @@ import {
   type Widening,
 } from '../../shared/matching/index';
 import { TYPOLOGIES, roomsOf } from '../../shared/reference/index';
-import { machineLine, ms, percentile, writeBenchSection } from './report';
+import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
 
 const TIMED_LISTINGS = 1000;
 const REFERENCE_LISTINGS = 30;
@@ -177,11 +176,7 @@ export function benchWiden(label: string, options: MarketOptions, index?: Matchi
 
 /** `npm run bench:matching` calls this after its 10 000-listing market. */
 export function benchWidenSection(index?: MatchingIndex, command = 'npm run bench:matching'): void {
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' / ');
+  const load = loadAverage;
   const lines = [
     `${machineLine(command)} Load average at start: ${load()}.`,
     '',
