@@ -69,12 +69,16 @@ export async function announceNewProposals(
   ]);
   const now = deps.now();
   // Most owners had today's mail already: their queue waits for the daily job, unread here.
-  const due = mailed.filter(([ownerId]) => {
-    const pace = proposalPace(owners.get(ownerId));
-    return pace !== 'never' && digestDue(pace, lastSent.get(ownerId), now);
-  });
+  const due = mailed.filter(([ownerId]) =>
+    digestDue(proposalPace(owners.get(ownerId)), lastSent.get(ownerId), now),
+  );
   const sent = await Promise.all(
-    due.map(([ownerId]) => sendDigestIfDue(deps, ownerId, owners.get(ownerId))),
+    due.map(([ownerId]) =>
+      sendDigestIfDue(deps, ownerId, {
+        owner: owners.get(ownerId),
+        lastSentAt: lastSent.get(ownerId) ?? null,
+      }),
+    ),
   );
   return sent.filter(Boolean).length;
 }
@@ -83,13 +87,14 @@ export async function announceNewProposals(
  * Sends the owner's queued proposals in one mail if their pace allows it now. The queue is emptied,
  * the time recorded and the mail written in one transaction, each on the state it was read in:
  * a proposal queued meanwhile or a digest sent by a concurrent run makes this one do nothing.
+ * `known`: the owner and their last digest (`null`: none yet), when the caller read them already.
  */
 export async function sendDigestIfDue(
   deps: DigestDeps,
   ownerId: string,
-  owner?: User,
+  known: { owner?: User; lastSentAt?: Date | null } = {},
 ): Promise<boolean> {
-  const user = owner ?? (await getUser(deps.db, ownerId));
+  const user = known.owner ?? (await getUser(deps.db, ownerId));
   const queue = await getDigestQueue(deps.db, ownerId);
   if (!queue) return false;
   const now = deps.now();
@@ -99,7 +104,10 @@ export async function sendDigestIfDue(
     // Nobody to write to, or they asked for no such mail: the proposals are on their page.
     return transactUnlessDone(deps.db, [digestQueueDelete(deps.db, queue)]).then(() => false);
   }
-  const previous = await lastDigestSentAt(deps.db, ownerId);
+  const previous =
+    known.lastSentAt === undefined
+      ? await lastDigestSentAt(deps.db, ownerId)
+      : (known.lastSentAt ?? undefined);
   if (!digestDue(frequency, previous, now)) return false;
   const proposals = await stillOpen(deps.db, ownerId, queue.matchIds);
   if (proposals.length === 0)
