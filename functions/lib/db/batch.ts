@@ -80,3 +80,30 @@ export async function queryAll(
   } while (startKey);
   return items;
 }
+
+/**
+ * The items of a query read `pageSize` at a time, until `enough` holds for those read so far or
+ * the last page: for reads that stop part-way through an ordered index.
+ */
+export async function queryUntil(
+  db: Database,
+  input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'Limit'>,
+  pageSize: number,
+  enough: (items: readonly Record<string, unknown>[]) => boolean,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        ...input,
+        TableName: db.tableName,
+        Limit: pageSize,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && !enough(items));
+  return items;
+}

@@ -5,8 +5,14 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryAll } from './batch';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, queryAll, queryUntil } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { RecordedConsent } from '../../../shared/schemas/consent';
@@ -14,7 +20,8 @@ import type { ReleasedDwelling } from '../../../shared/matching/chains';
 import type { Explanation } from '../../../shared/matching/index';
 import type { PublicDwelling } from '../../../shared/listing/views';
 import type { MatchKind } from '../../../shared/schemas/match';
-import { ENTITY, keys, fromItem } from './model';
+import { BEST_RANKED_SHOWN, SHOWN_GROUPS, byRank, shownRankKey } from '../../../shared/match/shown';
+import { ENTITY, INDEX, indexKeys, indexPartitions, keys, fromItem } from './model';
 import type { Database } from './client';
 import { transactUnlessDone, type TransactItem } from './transact';
 
@@ -66,12 +73,15 @@ export const matchIdOf = (cycleKey: string) =>
 /**
  * A participant's link to a match holds a copy of the whole match, rewritten with it in every
  * transaction that changes it: a listing's proposals are then one Query of its own partition,
- * whatever their number (docs/data-model.md, request budgets).
+ * whatever their number (docs/data-model.md, request budgets). Its index keys place it in the
+ * order of the listing's page, unless the match is closed (`shownRankKey`).
  */
 function linkItem(match: StoredMatch, participant: MatchParticipant) {
+  const rankKey = shownRankKey(match);
   return {
     ...match,
     ...keys.matchLink(participant.listingId, match.id),
+    ...(rankKey ? indexKeys.shownProposal(participant.listingId, rankKey) : {}),
     entity: ENTITY.matchLink,
     matchId: match.id,
     listingId: participant.listingId,
@@ -205,15 +215,28 @@ export async function setMatchRecommended(
   matchId: string,
   recommended: boolean,
 ): Promise<boolean> {
-  const setIfStored = async (key: { pk: string; sk: string }) => {
+  const setIfStored = async (key: { pk: string; sk: string }, indexed?: Record<string, string>) => {
+    // A link's place in its listing's page moves with the mark (`shownRankKey`).
+    const index = Object.entries(indexed ?? {});
+    const set = ['recommended = :value', ...index.map((_, i) => `#index${i} = :index${i}`)];
     try {
       return await db.doc.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: key,
-          UpdateExpression: 'SET recommended = :value',
+          UpdateExpression: `SET ${set.join(', ')}`,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':value': recommended },
+          ExpressionAttributeValues: {
+            ':value': recommended,
+            ...Object.fromEntries(index.map(([, value], i) => [`:index${i}`, value])),
+          },
+          ...(index.length > 0
+            ? {
+                ExpressionAttributeNames: Object.fromEntries(
+                  index.map(([name], i) => [`#index${i}`, name]),
+                ),
+              }
+            : {}),
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -224,8 +247,16 @@ export async function setMatchRecommended(
   };
   const marked = await setIfStored(keys.match(matchId));
   if (!marked?.Attributes) return false;
-  const listingIds = (marked.Attributes.listingIds as string[] | undefined) ?? [];
-  await Promise.all(listingIds.map((listingId) => setIfStored(keys.matchLink(listingId, matchId))));
+  const match = toMatch(marked.Attributes);
+  const rankKey = shownRankKey(match);
+  await Promise.all(
+    match.listingIds.map((listingId) =>
+      setIfStored(
+        keys.matchLink(listingId, matchId),
+        rankKey ? indexKeys.shownProposal(listingId, rankKey) : undefined,
+      ),
+    ),
+  );
   return true;
 }
 
@@ -272,7 +303,14 @@ export async function linksOfListing(db: Database, listingId: string): Promise<M
   }));
 }
 
-const LINK_ONLY = new Set(['pk', 'sk', 'entity', 'matchId', 'listingId', 'ownerId']);
+const LINK_ONLY = new Set(['matchId', 'listingId', 'ownerId']);
+
+/** The match a link's copy holds, without the table's and the link's own attributes. */
+function copyOf(item: Record<string, unknown>): StoredMatch {
+  const copy = fromItem<Record<string, unknown>>(item);
+  for (const name of LINK_ONLY) delete copy[name];
+  return copy as unknown as StoredMatch;
+}
 
 /**
  * A listing's proposals from the copies its links hold: one Query (a page holds about 400 of
@@ -296,12 +334,72 @@ export async function linkedMatchesOf(
       withoutCopy.push(String(item.matchId));
       continue;
     }
-    const match = Object.fromEntries(Object.entries(item).filter(([name]) => !LINK_ONLY.has(name)));
-    copies.push(match as unknown as StoredMatch);
+    copies.push(copyOf(item));
   }
   return withoutCopy.length > 0
     ? [...copies, ...(await getMatches(db, withoutCopy, { consistent }))]
     : copies;
+}
+
+/**
+ * The proposals a listing's page shows (`selectShown`), best first, from the index that orders
+ * its links: those someone acts on, every 2-way, then 3-ways and chains until the best 50 are
+ * read. One Query, a page of 250 for most listings; a denser one reads a page more per 250.
+ */
+export async function shownMatchesOf(db: Database, listingId: string): Promise<StoredMatch[]> {
+  const ranked = `${SHOWN_GROUPS.indexOf('ranked') + 1}#`;
+  const rankedRead = (items: readonly Record<string, unknown>[]) =>
+    items.filter((item) => String(item.gsi1sk).startsWith(ranked)).length;
+  const items = await queryUntil(
+    db,
+    {
+      IndexName: INDEX.byParent,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexPartitions.shownProposals(listingId) },
+    },
+    SHOWN_PAGE,
+    (read) => rankedRead(read) >= BEST_RANKED_SHOWN,
+  );
+  let rankedKept = 0;
+  return items
+    .filter((item) => !String(item.gsi1sk).startsWith(ranked) || rankedKept++ < BEST_RANKED_SHOWN)
+    .map(copyOf)
+    .sort(byRank);
+}
+
+const SHOWN_PAGE = 250;
+
+/** How many proposals the listing's page shows (`shownMatchesOf`), counted without reading them. */
+export async function shownCountOf(db: Database, listingId: string): Promise<number> {
+  const ranked = `${SHOWN_GROUPS.indexOf('ranked') + 1}#`;
+  const count = async (condition: string, limit?: number) => {
+    let total = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: INDEX.byParent,
+          KeyConditionExpression: `gsi1pk = :pk AND ${condition}`,
+          ExpressionAttributeValues: {
+            ':pk': indexPartitions.shownProposals(listingId),
+            ':ranked': ranked,
+          },
+          Select: 'COUNT',
+          ...(limit ? { Limit: limit } : {}),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      total += page.Count ?? 0;
+      startKey = limit ? undefined : page.LastEvaluatedKey;
+    } while (startKey);
+    return total;
+  };
+  const [others, best] = await Promise.all([
+    count('gsi1sk < :ranked'),
+    count('begins_with(gsi1sk, :ranked)', BEST_RANKED_SHOWN),
+  ]);
+  return others + best;
 }
 
 /**

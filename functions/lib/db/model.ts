@@ -28,7 +28,7 @@ export type IndexName = keyof typeof tableDefinition.indexes;
 export const INDEX = {
   /**
    * A user's listings, staff by role, pending mails and digests, audit by actor, reports, swaps by
-   * status, API clients, webhook retries, vacancies by lessor.
+   * status, API clients, webhook retries, vacancies by lessor, the proposals a listing's page shows.
    */
   byParent: 'gsi1',
   /** Lessor work queues: listings to verify, reviews due; open vacancies by end; audit by month. */
@@ -271,6 +271,7 @@ export const indexPartitions = {
     `LESSOR#${lessorId}#VERIF#${verification}`,
   reviewsByLessor: (lessorId: string) => `LESSOR#${lessorId}#REVIEWS`,
   marketOffer: (communeCode: string) => `MARKET#${communeCode}`,
+  shownProposals: (listingId: string) => `SHOWN#${listingId}`,
 } as const;
 
 export const indexKeys = {
@@ -281,6 +282,14 @@ export const indexKeys = {
   listingsByOwner: (ownerId: string, createdAt: string) => ({
     gsi1pk: indexPartitions.listingsByOwner(ownerId),
     gsi1sk: createdAt,
+  }),
+  /**
+   * A listing's link to a proposal its page shows, in the page's order (`shownRankKey`); sparse:
+   * a closed proposal's links leave the index.
+   */
+  shownProposal: (listingId: string, rankKey: string) => ({
+    gsi1pk: indexPartitions.shownProposals(listingId),
+    gsi1sk: rankKey,
   }),
   pendingMail: (createdAt: string) => ({
     gsi1pk: indexPartitions.pendingMail,

@@ -23,7 +23,7 @@ import { transactUnlessDone } from '../db/transact';
 import { getUser, getUsers } from '../db/users';
 import { reachableEmail } from '../mail/addresses';
 import { proposalsDigestMail, type AnnouncedProposal } from '../mail/digest-mails';
-import { byRank } from './views';
+import { byRank } from '../../../shared/match/shown';
 import { receivedDwelling, receivedVacancy } from '../../../shared/listing/views';
 import type { AppContext } from '../app-context';
 

@@ -10,17 +10,18 @@ import type { User } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
 import { getListings, listingsOfOwner } from '../db/listings';
 import { getListingsAndUsers } from '../db/listings-and-users';
-import { getMatch, linkedMatchesOf, type StoredMatch } from '../db/matches';
+import { getMatch, shownMatchesOf, type StoredMatch } from '../db/matches';
 import { canManage } from '../listings/access';
 import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
 import { consentsSeenBy } from '../listings/consent';
-import { byRank, matchView } from './views';
+import { matchView } from './views';
 
 /** What a list shows of each listing: its dwelling, rent after the swap and verification, and who manages it. */
 const CARD = 'id, ownerId, assistance, dwelling, verification, nextRent, nextCharges';
 
 /**
- * The caller's proposals: those of `listingId` (a listing they manage), else of their active
+ * The caller's proposals (`selectShown`: every 2-way, the best 50 3-ways and chains, and those
+ * someone acts on): those of `listingId` (a listing they manage), else of their active
  * listing (read with their session), else of their latest one.
  */
 export async function listMatchesOf(
@@ -31,7 +32,7 @@ export async function listMatchesOf(
 ): Promise<MatchView[]> {
   const id = listingId ?? activeListingId ?? (await latestListingId(db, caller));
   if (!id) return [];
-  const matches = (await linkedMatchesOf(db, id)).filter((m) => m.status !== 'closed').sort(byRank);
+  const matches = await shownMatchesOf(db, id);
   const listings = await getListings(db, [id, ...matches.flatMap((m) => m.listingIds)], {
     projection: CARD,
   });

@@ -11,6 +11,7 @@ import {
   getMatch,
   getMatchSummary,
   linksOfListing,
+  shownCountOf,
   matchUpdateItems,
   type StoredMatch,
 } from '../db/matches';
@@ -81,9 +82,9 @@ export async function matchSummary(
 ) {
   const listing = await listingOfCaller(deps.db, caller, listingId);
   if (!listing) throw new NotFoundError('Vous n’avez pas encore d’annonce.');
-  const [summary, links, market] = await Promise.all([
+  const [summary, stored, market] = await Promise.all([
     getMatchSummary(deps.db, listing.id),
-    linksOfListing(deps.db, listing.id),
+    shownCountOf(deps.db, listing.id),
     marketView(listing),
   ]);
   const counts = market?.counts ?? summary;
@@ -93,7 +94,7 @@ export async function matchSummary(
     count2: counts?.count2 ?? 0,
     count3: counts?.count3 ?? 0,
     wanters: counts?.wanters ?? 0,
-    stored: links.filter((link) => link.status !== 'closed').length,
+    stored,
     ...(computedAt ? { computedAt } : {}),
     widen: market?.widen ?? [],
   };

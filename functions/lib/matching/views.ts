@@ -99,11 +99,3 @@ function incomeCheckOf(
 function publicOf(listing: Listing | undefined) {
   return listing ? receivedDwelling(listing) : undefined;
 }
-
-/** Best first; 2-way before 3-way at equal score. */
-export function byRank(a: StoredMatch, b: StoredMatch): number {
-  return (
-    b.score - a.score ||
-    (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === '2-way' ? -1 : 1)
-  );
-}

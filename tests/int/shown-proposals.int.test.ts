@@ -1,0 +1,143 @@
+/**
+ * "Mes propositions" reads the listing's links in the order of their index (`shownMatchesOf`):
+ * on DynamoDB Local, what it reads must be what the reference selection picks among every stored
+ * proposal through the listing, across pages, after answers, a recommendation and a closing.
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  getMatch,
+  linkedMatchesOf,
+  matchUpdateItems,
+  setMatchRecommended,
+  shownCountOf,
+  shownMatchesOf,
+  storeNewMatches,
+  type StoredMatch,
+} from '../../functions/lib/db/matches';
+import { transactWrite } from '../../functions/lib/db/transact';
+import { BEST_RANKED_SHOWN, selectShown, shownGroupOf } from '../../shared/match/shown';
+import { stackDatabase } from '../support/stack';
+
+const db = () => stackDatabase();
+const ids = (matches: readonly { id: string }[]) => matches.map((match) => match.id);
+
+type Interest = StoredMatch['participants'][number]['interest'];
+
+/** A proposal through `mine` whose second participant answered `answer`. */
+function proposalThrough(
+  mine: string,
+  { kind, score, answer = 'pending', closed = false }: ProposalShape,
+): StoredMatch {
+  const at = new Date().toISOString();
+  const listingIds = [mine, ...Array.from({ length: kind === '2-way' ? 1 : 2 }, randomUUID)];
+  const id = `shown${randomUUID().replace(/-/g, '').slice(0, 17)}`;
+  return {
+    id,
+    key: id,
+    kind,
+    listingIds,
+    participants: listingIds.map((listingId, i) => ({
+      listingId,
+      ownerId: `owner-${listingId}`,
+      interest: i === 1 ? answer : 'pending',
+    })),
+    status: closed ? 'closed' : answer === 'no' ? 'declined' : 'proposed',
+    score,
+    explanations: {},
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+interface ProposalShape {
+  kind: StoredMatch['kind'];
+  score: number;
+  answer?: Interest;
+  closed?: boolean;
+}
+
+/** `count` proposals through `mine`, of random kinds, scores and answers, one in ten closed. */
+function proposalsThrough(mine: string, count: number, seed: number): StoredMatch[] {
+  const shapes = fc.sample(
+    fc.record({
+      kind: fc.constantFrom('2-way' as const, '2-way' as const, '3-way' as const, 'chain' as const),
+      score: fc.integer({ min: 300, max: 900 }).map((tenths) => tenths / 10),
+      answer: fc.constantFrom<Interest>('pending', 'pending', 'yes', 'no'),
+      closed: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    }),
+    { numRuns: count, seed },
+  );
+  return shapes.map((shape) => proposalThrough(mine, shape));
+}
+
+async function store(mine: string, matches: StoredMatch[]): Promise<void> {
+  await storeNewMatches(db(), matches, {
+    listingId: mine,
+    count2: 0,
+    count3: 0,
+    wanters: 0,
+    computedAt: new Date().toISOString(),
+  });
+}
+
+describe('the proposals a listing’s page shows, read from its ordered links', () => {
+  it('reads what the reference selection picks among all stored, over several pages', async () => {
+    // Prepare: enough 2-ways and answered ones for more than one page of the index.
+    const mine = randomUUID();
+    const stored = proposalsThrough(mine, 700, 22);
+    await store(mine, stored);
+
+    // Act
+    const shown = await shownMatchesOf(db(), mine);
+    const count = await shownCountOf(db(), mine);
+
+    // Assess
+    const expected = selectShown(await linkedMatchesOf(db(), mine, { consistent: true }));
+    expect(expected.length).toBeGreaterThan(300);
+    expect(expected.filter((m) => shownGroupOf(m) === 'ranked').length).toBe(BEST_RANKED_SHOWN);
+    expect(ids(shown)).toEqual(ids(expected));
+    expect(count).toBe(expected.length);
+    // Copies come back as the matches they copy, without the table's attributes.
+    const first = shown[0]!;
+    expect(first).toEqual(await getMatch(db(), first.id));
+  }, 120_000);
+
+  it('moves a proposal in when it is recommended or answered, and out when it closes', async () => {
+    // Prepare: 60 pending 3-ways, so the lowest ten are not shown.
+    const mine = randomUUID();
+    const stored = Array.from({ length: 60 }, (_, i) =>
+      proposalThrough(mine, { kind: '3-way', score: 80 - i / 10 }),
+    );
+    await store(mine, stored);
+    const [lowest, secondLowest] = [stored.at(-1)!, stored.at(-2)!];
+    const best = stored[0]!;
+    expect(ids(await shownMatchesOf(db(), mine))).not.toContain(lowest.id);
+
+    // Act
+    await setMatchRecommended(db(), lowest.id, true);
+    const answered: StoredMatch = {
+      ...secondLowest,
+      participants: secondLowest.participants.map((p, i) =>
+        i === 2 ? { ...p, interest: 'yes' } : p,
+      ),
+    };
+    await transactWrite(db(), matchUpdateItems(db(), answered, 1));
+    await transactWrite(db(), matchUpdateItems(db(), { ...best, status: 'closed' }, 1));
+
+    // Assess: both below the 50th are shown, the closed one is gone and the 51st moved up.
+    const shown = await shownMatchesOf(db(), mine);
+    expect(ids(shown)).toEqual(
+      expect.arrayContaining([lowest.id, secondLowest.id, stored[BEST_RANKED_SHOWN]!.id]),
+    );
+    expect(ids(shown)).not.toContain(best.id);
+    expect(shown).toHaveLength(BEST_RANKED_SHOWN + 2);
+    expect(shown.find((m) => m.id === lowest.id)?.recommended).toBe(true);
+    expect(await shownCountOf(db(), mine)).toBe(BEST_RANKED_SHOWN + 2);
+    // Unmarked by the next plan, it leaves the page again.
+    await setMatchRecommended(db(), lowest.id, false);
+    expect(ids(await shownMatchesOf(db(), mine))).not.toContain(lowest.id);
+  }, 60_000);
+});
