@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Component tests run with the plain Svelte plugin, not SvelteKit's (TOOLCHAIN gotcha 1).
+ * Component tests run with the plain Svelte plugin, not SvelteKit's (docs/toolchain.md, « Pièges rencontrés », 1).
  * The `browser` condition makes `mount()` load Svelte's client runtime instead of the server one.
  */
 export default defineConfig({

@@ -1,8 +1,8 @@
 /**
- * What a listing change means for whom ("Matches" in DESIGN.md): the stored proposals are the
- * union, over every listing, of its own best (every 2-way through it and its best K 3-ways,
- * `MatchingIndex.ownBest`), each cycle stored once and linked to all its participants. A change of
- * listing X (published, edited, engaged, withdrawn, expired) can change the own best of:
+ * What a listing change means for whom (docs/design.md "Domain rules", "Matches"): the stored
+ * proposals are the union, over every listing, of its own best (every 2-way through it and its best
+ * K 3-ways, `MatchingIndex.ownBest`), each cycle stored once and linked to all its participants. A
+ * change of listing X (published, edited, engaged, withdrawn, expired) can change the own best of:
  * - X itself;
  * - the participants of the cycles stored through X: those cycles were, or may have been, among
  *   their best and are gone or changed, so they are refilled from the next best;

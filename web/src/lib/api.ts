@@ -1,7 +1,7 @@
 /**
  * The one way the web app talks to the API: same origin under /api, JSON in and out, the session
  * cookie sent along. Any non-2xx answer becomes an `ApiError` carrying the API's French message and
- * field issues (docs/api.md "Errors"), so pages never parse error bodies themselves.
+ * field issues (docs/api.md "Conventions", errors), so pages never parse error bodies themselves.
  */
 import type { ErrorCode, FieldIssue } from '$shared/errors';
 

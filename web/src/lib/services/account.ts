@@ -1,4 +1,4 @@
-/** "Mon compte": my name, phone and notices, my data (API.md "Auth and accounts"). */
+/** "Mon compte": my name, phone and notices, my data (docs/api.md "Auth and accounts"). */
 import type { z } from 'zod';
 import { api } from '$lib/api';
 import type { updateMeBodySchema } from '$shared/schemas/auth';

@@ -1,4 +1,7 @@
-/** "Signaler" and Armos's answer to it: reports, suspension of a listing (API.md "Additions"). */
+/**
+ * "Signaler" and Armos's answer to it: reports (docs/api.md "Served beyond the contract") and the
+ * suspension of a listing (docs/api.md "Additions").
+ */
 import type { z } from 'zod';
 import { api } from '$lib/api';
 import type { reportBodySchema, reportSchema } from '$shared/schemas/moderation';
