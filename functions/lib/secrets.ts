@@ -3,6 +3,7 @@
  * it may read (and only those), and the entry point resolves them once at cold start, before the
  * configuration is read — through Powertools' Parameters utility (one maintained client, caching).
  */
+import { ParameterNotFoundError } from '@aws-lambda-powertools/parameters/errors';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 
 /** `<NAME>_ARN` in the environment → `<NAME>` with the secret's value. */
@@ -12,16 +13,12 @@ async function secretValue(arn: string, stage?: 'AWSPREVIOUS'): Promise<string |
   try {
     const value = await getSecret(arn, {
       maxAge: 3600,
-      ...(stage ? { sdkOptions: { VersionStage: stage } } : {}),
+      // A secret never rotated has no previous version: Parameters then says "not found".
+      ...(stage ? { sdkOptions: { VersionStage: stage }, throwOnMissing: true } : {}),
     });
     return typeof value === 'string' ? value : undefined;
   } catch (error) {
-    // A secret never rotated has no previous version (Parameters keeps the SDK's error as cause).
-    if (
-      stage &&
-      ((error as Error).cause as Error | undefined)?.name === 'ResourceNotFoundException'
-    )
-      return undefined;
+    if (stage && error instanceof ParameterNotFoundError) return undefined;
     throw error;
   }
 }

@@ -66,7 +66,15 @@ export function createNotifier(deps: NotifierDeps) {
         const image = record.dynamodb?.NewImage;
         const mailId = stringAttribute(image, 'id');
         if (stringAttribute(image, 'entity') !== ENTITY.outbox || !mailId) return;
-        const outcome = await deliverMail(deps, mailId).catch(() => 'failed' as const);
+        // A refused send is logged and released by deliverMail; anything else (the table
+        // unreachable) escapes it and must show in the logs before the stream retries.
+        const outcome = await deliverMail(deps, mailId).catch((error: unknown) => {
+          (deps.logger ?? defaultLogger).error('mail not handled, retried with the stream', {
+            mailId,
+            error,
+          });
+          throw error;
+        });
         if (outcome === 'failed') throw new Error('mail not sent, retried with the stream');
       },
       MAILS_AT_ONCE,

@@ -3,6 +3,7 @@
  * Vitest skips global teardown on signals, and an orphan java keeps the port busy.
  */
 import type { ChildProcess } from 'node:child_process';
+import { logger } from '../../functions/lib/logger';
 
 const children = new Set<ChildProcess>();
 let hooked = false;
@@ -10,10 +11,12 @@ let hooked = false;
 function killAll(): void {
   for (const child of children) {
     if (child.exitCode === null && child.pid) {
+      // A child already gone makes kill() return false, not throw; whatever it throws is
+      // logged and the others are still killed, as an orphan keeps its port busy.
       try {
         child.kill('SIGKILL');
-      } catch {
-        // already gone
+      } catch (error) {
+        logger.error('local child process not killed', { pid: child.pid, error });
       }
     }
   }

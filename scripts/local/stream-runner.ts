@@ -309,7 +309,9 @@ export class StreamRunner {
     if (!this.options.checkpointFile) return;
     try {
       this.checkpoints = JSON.parse(readFileSync(this.options.checkpointFile, 'utf8'));
-    } catch {
+    } catch (error) {
+      // No checkpoint saved yet: a fresh data directory.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       this.checkpoints = {};
     }
   }

@@ -10,9 +10,10 @@
  * table at the first sweep for those written before: a scan at every sweep held DynamoDB Local's
  * only SQLite thread for as long as the table is big, which AWS's TTL process never does.
  */
-import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Database } from '../../functions/lib/db/client';
+import { deleteIfExpired } from '../../functions/lib/db/conditional-delete';
 import { tableDefinition } from '../../functions/lib/db/model';
 import type { StreamHandler } from './stream-runner';
 
@@ -52,22 +53,13 @@ export class TtlReaper {
       if (!this.seen.has(id)) continue;
       this.reaped.set(id, Date.now());
       this.expiring.delete(id);
+      let deleted = false;
       try {
-        // Not if it was rewritten with a later expiry meanwhile.
-        await this.db.doc.send(
-          new DeleteCommand({
-            TableName: this.db.tableName,
-            Key: key,
-            ConditionExpression: '#ttl < :now',
-            ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
-            ExpressionAttributeValues: { ':now': nowSeconds },
-          }),
-        );
-        count += 1;
-      } catch (error) {
-        this.reaped.delete(id);
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        deleted = await deleteIfExpired(this.db, key, now);
+      } finally {
+        if (!deleted) this.reaped.delete(id);
       }
+      if (deleted) count += 1;
     }
     this.seen = expired;
     return count;

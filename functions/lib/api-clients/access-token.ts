@@ -5,7 +5,7 @@
  * the other way round. The API still reads the client on every call: revocation is immediate.
  */
 import { hkdfSync } from 'node:crypto';
-import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
+import { SignJWT, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { ulid } from 'ulid';
 
 export const ACCESS_TOKEN_SECONDS = 3600;
@@ -54,8 +54,10 @@ export async function signAccessToken(
 export function looksLikeAccessToken(token: string): boolean {
   try {
     return decodeProtectedHeader(token).typ === TYPE;
-  } catch {
-    return false;
+  } catch (error) {
+    // jose reports an undecodable header with a plain TypeError, not one of its own errors.
+    if (error instanceof TypeError) return false;
+    throw error;
   }
 }
 
@@ -81,7 +83,8 @@ export async function readAccessToken(
       tokenId: payload.jti,
       expiresAt: new Date(payload.exp * 1000),
     };
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return undefined;
+    throw error;
   }
 }

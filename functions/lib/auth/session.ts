@@ -2,7 +2,7 @@
  * Session tokens: HMAC-signed JWTs (jose) carrying the user's id and role, valid for
  * `SESSION_DAYS`; a logout records the token's id as revoked until it would have expired.
  */
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, errors, jwtVerify } from 'jose';
 import { ulid } from 'ulid';
 import type { Role } from '../../../shared/schemas/user';
 
@@ -65,7 +65,8 @@ export async function readSession(
       sessionId: payload.jti,
       expiresAt: new Date(payload.exp * 1000),
     };
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return undefined;
+    throw error;
   }
 }

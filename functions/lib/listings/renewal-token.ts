@@ -6,7 +6,7 @@
  * session token, nor a session token for it.
  */
 import { createHmac } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, errors, jwtVerify } from 'jose';
 
 const ISSUER = 'echange-kaz';
 const AUDIENCE = 'listing-renewal';
@@ -55,8 +55,9 @@ export async function readRenewalToken(
     if (payload.purpose !== PURPOSE || !payload.sub || typeof payload.period !== 'string')
       return undefined;
     return { listingId: payload.sub, period: payload.period };
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return undefined;
+    throw error;
   }
 }
 

@@ -36,7 +36,7 @@ import {
   storedMatchIds,
   type StoredMatch,
 } from '../db/matches';
-import { transactUnlessDone, transactWrite } from '../db/transact';
+import { TransactionCollisionError, transactUnlessDone, transactWrite } from '../db/transact';
 import {
   findVacancy,
   putVacancyChainLinks,
@@ -76,12 +76,14 @@ export function chainHolds(
 
 async function save(deps: ChainUpkeepDeps, before: StoredMatch, after: StoredMatch): Promise<void> {
   if (after.status === before.status && after.resumeStatus === before.resumeStatus) return;
-  // A concurrent answer changed the match meanwhile: the next change of a mover revisits it.
+  // A concurrent answer changed the match meanwhile: the next change of a mover revisits it. A
+  // collision changed nothing, so it fails the record and the stream retries the change.
   await transactWrite(
     deps.db,
     matchUpdateItems(deps.db, { ...after, updatedAt: deps.now().toISOString() }, before.version),
   ).catch((error: unknown) => {
-    if (!(error instanceof ConflictError)) throw error;
+    if (!(error instanceof ConflictError) || error instanceof TransactionCollisionError)
+      throw error;
   });
 }
 

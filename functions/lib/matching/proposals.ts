@@ -31,7 +31,7 @@ import {
   type MatchSummary,
   type StoredMatch,
 } from '../db/matches';
-import { transactWrite } from '../db/transact';
+import { TransactionCollisionError, transactWrite } from '../db/transact';
 import { logger } from '../logger';
 import { cycleHolds } from '../../../shared/matching/candidate-of';
 import { countMetric, METRIC } from '../metrics';
@@ -47,12 +47,14 @@ async function saveChanged(
 ): Promise<void> {
   if (after.status === before.status && after.resumeStatus === before.resumeStatus) return;
   // A concurrent answer changed the match meanwhile: the next change of a participant revisits it.
-  // Only that is expected; anything else (throttling, a lost connection) fails the record, to be retried.
+  // Only that is expected; anything else (a collision that changed nothing, throttling, a lost
+  // connection) fails the record, to be retried.
   await transactWrite(
     deps.db,
     matchUpdateItems(deps.db, { ...after, updatedAt: deps.now().toISOString() }, before.version),
   ).catch((error: unknown) => {
-    if (!(error instanceof ConflictError)) throw error;
+    if (!(error instanceof ConflictError) || error instanceof TransactionCollisionError)
+      throw error;
   });
 }
 
