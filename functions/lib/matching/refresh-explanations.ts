@@ -7,7 +7,7 @@
 import type { Explanation, MatchingIndex } from '../../../shared/matching/index';
 import type { Database } from '../db/client';
 import { matchesOfListing, matchUpdateItems } from '../db/matches';
-import { transactWrite } from '../db/transact';
+import { TransactionCollisionError, transactWrite } from '../db/transact';
 import { ConflictError } from '../../../shared/errors';
 
 export async function refreshExplanationsOf(
@@ -28,7 +28,8 @@ export async function refreshExplanationsOf(
       listingIds: match.listingIds,
     });
     if (sameExplanations(fresh.explanations, match.explanations)) continue;
-    // A concurrent answer wins; the next change of a participant refreshes it again.
+    // A concurrent answer wins; the next change of a participant refreshes it again. A collision
+    // changed nothing: it fails the record and the stream retries the change.
     await transactWrite(
       deps.db,
       matchUpdateItems(
@@ -39,7 +40,8 @@ export async function refreshExplanationsOf(
     ).then(
       () => refreshed++,
       (error: unknown) => {
-        if (!(error instanceof ConflictError)) throw error;
+        if (!(error instanceof ConflictError) || error instanceof TransactionCollisionError)
+          throw error;
       },
     );
   }

@@ -275,7 +275,8 @@ export async function postMessage(
       messageNoticePut(deps.db, match.id, participant.ownerId, hour, now),
       ...notices,
     ]).catch((error: unknown) => {
-      // Another message this hour already queued the notice: nothing more to send.
+      // Another message this hour already queued the notice, or is queuing it at this instant (a
+      // collision, also a ConflictError): either way nothing more to send.
       if (!(error instanceof ConflictError)) throw error;
     });
   }
