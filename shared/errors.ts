@@ -3,19 +3,11 @@
  * turns them into the API's `{error:{code,message,issues}}` shape. Messages are French because
  * people read them.
  */
-export type ErrorCode =
-  | 'validation_failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'internal';
+import type { z } from 'zod';
+import type { errorCodeSchema, fieldIssueSchema } from './schemas/common';
 
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
 export class AppError extends Error {
   constructor(

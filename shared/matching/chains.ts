@@ -4,7 +4,10 @@
  * released to its lessor. The rules of a move are those of cycles (`accepts`, occupancy norm
  * included); the vacancy's priority adds its own. Pure: what the matcher, the plan and the tests share.
  */
+import type { z } from 'zod';
 import type { Dwelling } from '../schemas/listing';
+import type { releasedDwellingSchema } from '../schemas/match';
+import type { VacancyPriorityInput } from '../schemas/vacancy';
 import { accepts } from './accepts';
 import { isOverOccupied } from './occupancy';
 import { THREE_WAY_PENALTY, roundScore } from './score';
@@ -19,16 +22,7 @@ export const MAX_CHAIN_MOVERS = 3;
  */
 export const DEFAULT_CHAINS_PER_LISTING = 10;
 
-export interface VacancyPriority {
-  /** Only a household over-occupying its current home may move into the vacancy. */
-  overOccupiedOnly?: boolean;
-  /**
-   * Chains whose first mover needs a PMR-accessible dwelling rank before every other chain of the
-   * vacancy (they are not the only ones: the vacancy still serves others when nobody needing
-   * accessibility accepts it).
-   */
-  accessibleNeedsFirst?: boolean;
-}
+export type VacancyPriority = VacancyPriorityInput;
 
 /** The dwelling of a vacancy: a listing's dwelling fields without the tenancy (there is none). */
 export type VacantDwelling = Omit<Dwelling, 'tenancyRef' | 'dwellingRef'> & {
@@ -55,11 +49,7 @@ export interface ChainRecord {
 }
 
 /** The dwelling that returns to its lessor: the last mover's. */
-export interface ReleasedDwelling {
-  lessorId: string;
-  typology: Dwelling['typology'];
-  quartierId: string;
-}
+export type ReleasedDwelling = z.infer<typeof releasedDwellingSchema>;
 
 /** A chain's identity: the vacancy, then the movers in order ("V>A>B"); ids hold no ">" (`idSchema`). */
 export function chainKey(vacancyId: string, listingIds: readonly string[]): string {

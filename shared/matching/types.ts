@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Listing } from '../schemas/listing';
+import type { explanationSchema } from '../schemas/match';
 
 /** What the engine needs of a listing. Callers pass only active listings (published, not engaged). */
 export type MatchCandidate = Pick<
@@ -8,11 +10,7 @@ export type MatchCandidate = Pick<
 
 export type CycleKind = '2-way' | '3-way';
 
-export interface Explanation {
-  /** e.g. "T3 à Sainte-Clotilde (Saint-Denis), 620 € charges comprises, 12 m² de plus" */
-  summary: string;
-  reasons: string[];
-}
+export type Explanation = z.infer<typeof explanationSchema>;
 
 export interface Proposal {
   /** Canonical cycle id: ids rotated so the smallest comes first, joined by "|". */

@@ -3,7 +3,14 @@
  * sources in SOURCES.md. It seeds the database, where Armos can edit it; code that validates
  * against reference data receives a `ReferenceData` value rather than importing these files.
  */
-import type { ReceptionPoint } from '../schemas/common';
+import type { z } from 'zod';
+import type {
+  ReceptionPoint,
+  communeSchema,
+  motiveSchema,
+  quartierSchema,
+  storedLessorSchema,
+} from '../schemas/common';
 import type { IncomeCeilingYear } from '../schemas/income-ceilings';
 import communes from './communes.json';
 import incomeCeilings from './income-ceilings.json';
@@ -15,24 +22,10 @@ import receptionPoints from './reception-points.json';
 export * from './vocabulary';
 export type { ReceptionPoint };
 
-export interface Commune {
-  code: string;
-  name: string;
-}
-export interface Quartier {
-  id: string;
-  communeCode: string;
-  name: string;
-}
-export interface Lessor {
-  id: string;
-  name: string;
-  group?: string;
-}
-export interface Motive {
-  id: string;
-  label: string;
-}
+export type Commune = z.infer<typeof communeSchema>;
+export type Quartier = z.infer<typeof quartierSchema>;
+export type Lessor = z.infer<typeof storedLessorSchema>;
+export type Motive = z.infer<typeof motiveSchema>;
 
 export interface ReferenceData {
   communes: Commune[];

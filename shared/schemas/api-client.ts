@@ -36,6 +36,15 @@ export const apiClientCreatedSchema = apiClientSchema
   })
   .meta({ id: 'ApiClientCreated' });
 
+/**
+ * A client as stored: who revoked it, and the scrypt hash of its secret, which never leaves the
+ * table (`publicApiClient` in `functions/lib/db/api-clients.ts`).
+ */
+export const storedApiClientSchema = apiClientSchema.extend({
+  revokedBy: z.string().optional(),
+  secretHash: z.string(),
+});
+
 export type ApiClientView = z.infer<typeof apiClientSchema>;
 export type CreatedApiClientView = z.infer<typeof apiClientCreatedSchema>;
 

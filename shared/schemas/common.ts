@@ -12,12 +12,15 @@ export const errorCodeSchema = z.enum([
   'internal',
 ]);
 
+/** What is wrong with one field of a request: `path` names the field, dotted. */
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+
 export const errorResponseSchema = z
   .object({
     error: z.object({
       code: errorCodeSchema,
       message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      issues: z.array(fieldIssueSchema).optional(),
     }),
   })
   .meta({ id: 'Error' });
@@ -47,14 +50,25 @@ export const receptionPointSchema = receptionPointBodySchema
 /** Where an agent helps tenants without internet or e-mail; Armos keeps the list. */
 export type ReceptionPoint = z.infer<typeof receptionPointSchema>;
 
+export const communeSchema = z.object({ code: z.string(), name: z.string() });
+export const quartierSchema = z.object({
+  id: z.string(),
+  communeCode: z.string(),
+  name: z.string(),
+});
+export const lessorSchema = z.object({ id: z.string(), name: z.string() });
+/** A lessor as reference data keeps it: with the group it belongs to, which GET /api/ref leaves out. */
+export const storedLessorSchema = lessorSchema.extend({ group: z.string().optional() });
+export const motiveSchema = z.object({ id: z.string(), label: z.string() });
+
 export const referenceSchema = z
   .object({
-    communes: z.array(z.object({ code: z.string(), name: z.string() })),
-    quartiers: z.array(z.object({ id: z.string(), communeCode: z.string(), name: z.string() })),
-    lessors: z.array(z.object({ id: z.string(), name: z.string() })),
+    communes: z.array(communeSchema),
+    quartiers: z.array(quartierSchema),
+    lessors: z.array(lessorSchema),
     typologies: z.array(z.string()),
     financings: z.array(z.string()),
-    motives: z.array(z.object({ id: z.string(), label: z.string() })),
+    motives: z.array(motiveSchema),
     receptionPoints: z.array(receptionPointSchema),
   })
   .meta({ id: 'Reference' });

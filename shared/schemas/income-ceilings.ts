@@ -43,17 +43,17 @@ export const incomeCeilingYearSchema = z
   })
   .meta({ id: 'IncomeCeilingYear' });
 
+export const storedIncomeCeilingYearSchema = incomeCeilingYearSchema.extend({
+  /** Absent for the repository's seed; set when Armos saved the year. */
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
+});
+
 export const incomeCeilingsViewSchema = z
-  .object({
-    years: z.array(
-      incomeCeilingYearSchema.extend({
-        /** Absent for the repository's seed; set when Armos saved the year. */
-        updatedAt: z.string().optional(),
-        updatedBy: z.string().optional(),
-      }),
-    ),
-  })
+  .object({ years: z.array(storedIncomeCeilingYearSchema) })
   .meta({ id: 'IncomeCeilings' });
 
 export type FinancingCeilings = z.infer<typeof financingCeilingsSchema>;
 export type IncomeCeilingYear = z.infer<typeof incomeCeilingYearSchema>;
+export type StoredIncomeCeilingYear = z.infer<typeof storedIncomeCeilingYearSchema>;
+export type IncomeCeilingsView = z.infer<typeof incomeCeilingsViewSchema>;

@@ -10,6 +10,13 @@ import { ceilingCheckSchema } from './swap';
 export const MATCH_KINDS = ['2-way', '3-way', 'chain'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
+/** "Pourquoi cette proposition ?", as the engine words it (`shared/matching/explain.ts`). */
+export const explanationSchema = z.object({
+  /** e.g. "T3 à Sainte-Clotilde (Saint-Denis), 620 € charges comprises, 12 m² de plus" */
+  summary: z.string(),
+  reasons: z.array(z.string()),
+});
+
 export const releasedDwellingSchema = z
   .object({ lessorId: z.string(), typology: typologySchema, quartierId: z.string() })
   .meta({ id: 'ReleasedDwelling' });
@@ -65,7 +72,7 @@ export const matchViewSchema = z
     kind: z.enum(MATCH_KINDS),
     status: z.enum(MATCH_STATUSES),
     score: z.number(),
-    explanation: z.object({ summary: z.string(), reasons: z.array(z.string()) }),
+    explanation: explanationSchema,
     recommended: z.boolean(),
     participants: z.array(matchParticipantViewSchema),
     /** Phone and e-mail are shown: everyone said yes and every listing is verified by its lessor. */

@@ -41,6 +41,15 @@ export const reportSchema = z
   })
   .meta({ id: 'Report' });
 
+/**
+ * A report as stored: who sent it and whose listing it names, which Armos's list leaves out; the
+ * listing's status is read when listing the reports.
+ */
+export const storedReportSchema = reportSchema.omit({ reportedListingStatus: true }).extend({
+  reporterId: z.string(),
+  reportedOwnerId: z.string(),
+});
+
 export const suspendBodySchema = z
   .strictObject({ reason: reasonText('Le motif de la suspension') })
   .meta({ id: 'SuspendBody' });

@@ -54,5 +54,15 @@ export const photoSchema = z
   })
   .meta({ id: 'Photo' });
 
+/** A photo slot as stored: the links are signed when shown, never kept. */
+export const storedPhotoSchema = photoSchema.omit({ url: true, thumbnailUrl: true }).extend({
+  listingId: z.string(),
+  slot: z.number().int(),
+  contentType: photoUploadBodySchema.shape.contentType,
+  size: photoUploadBodySchema.shape.size,
+  /** After this instant (plus a margin) an upload can no longer arrive. */
+  uploadExpiresAt: z.string(),
+});
+
 export type PhotoUploadBody = z.infer<typeof photoUploadBodySchema>;
 export type PhotoView = z.infer<typeof photoSchema>;

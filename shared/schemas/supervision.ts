@@ -10,6 +10,7 @@ export const supervisionSchema = z
     decisionDays: z.array(
       z.object({
         lessorId: z.string(),
+        /** Decisions (approved or refused) counted. */
         decisions: z.number(),
         medianDays: z.number().nullable(),
         p90Days: z.number().nullable(),
@@ -64,7 +65,9 @@ export const auditEntrySchema = z.object({
   actorId: z.string(),
   actorRole: z.string(),
   action: z.string(),
+  /** What the action is about, e.g. `listing:01H…`, `user:01H…`. */
   subject: z.string(),
+  /** Non-personal details (statuses, reason codes), never free text from users. */
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 

@@ -13,6 +13,10 @@ export const vacancyPrioritySchema = z.strictObject({
     .boolean({ error: 'Indiquez overOccupiedOnly: true ou false.' })
     .optional()
     .meta({ description: 'Seul un foyer en sur-occupation peut entrer dans le logement vacant' }),
+  /**
+   * First, not only: the vacancy still serves other chains when nobody needing accessibility
+   * accepts it.
+   */
   accessibleNeedsFirst: z
     .boolean({ error: 'Indiquez accessibleNeedsFirst: true ou false.' })
     .optional()

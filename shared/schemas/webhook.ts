@@ -55,6 +55,7 @@ export const webhookEndpointSchema = z
   .object({
     id: z.string(),
     lessorId: z.string(),
+    /** The API client that registered it (absent when Armos did); revoking the client ends it. */
     clientId: z.string().optional(),
     url: z.string(),
     events: z.array(z.enum(WEBHOOK_EVENTS)),
@@ -83,8 +84,13 @@ export const webhookDeliverySchema = z
     createdAt: z.string(),
     lastAttemptAt: z.string().optional(),
     nextAttemptAt: z.string().optional(),
+    /** HTTP status of the last attempt, or a short reason (timeout, refused…). */
     lastResult: z.string().optional(),
     deliveredAt: z.string().optional(),
+    /** The JSON body sent, identical on every attempt. */
     body: z.string(),
   })
   .meta({ id: 'WebhookDelivery' });
+
+/** A delivery as stored: with its endpoint's lessor, which the endpoint is found by. */
+export const storedWebhookDeliverySchema = webhookDeliverySchema.extend({ lessorId: z.string() });

@@ -4,7 +4,15 @@
  * quartier rows completed by their commune's "any quartier" wishes, and CINOR's monthly series.
  */
 import { TYPOLOGIES, type ReferenceData } from '../reference/index';
-import type { CommuneRow, FlowRow, Indicators, QuartierRow, SeriesPoint } from '../schemas/stats';
+import type { z } from 'zod';
+import type {
+  CommuneRow,
+  FlowRow,
+  Indicators,
+  QuartierRow,
+  SeriesPoint,
+  periodSchema,
+} from '../schemas/stats';
 import { splitCell, type Cells } from './events';
 import { maskCount, maskRatio } from './masking';
 import { monthsBetween } from './period';
@@ -16,10 +24,7 @@ export interface Aggregate {
   counters: Record<string, number>;
 }
 
-export interface Period {
-  from: string;
-  to: string;
-}
+export type Period = z.infer<typeof periodSchema>;
 
 type Totals = Map<string, Record<string, number>>;
 

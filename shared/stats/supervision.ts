@@ -11,6 +11,7 @@ import {
   type SwapReview,
   type SwapStatus,
 } from '../swap/lifecycle';
+import type { SupervisionView } from '../schemas/supervision';
 
 export type SupervisedSwap = Pick<
   Swap,
@@ -28,23 +29,6 @@ export interface SupervisionInput {
   now: Date;
   /** How many months, up to the current one, the moves chart covers. */
   months: number;
-}
-
-export interface LessorDelays {
-  lessorId: string;
-  /** Decisions (approved or refused) counted. */
-  decisions: number;
-  medianDays: number | null;
-  p90Days: number | null;
-}
-
-export interface Supervision {
-  swapsByStatus: { status: SwapStatus; count: number }[];
-  decisionDays: LessorDelays[];
-  overdueReviews: { lessorId: string; count: number }[];
-  pendingVerifications: { lessorId: string; count: number }[];
-  householdsMoved: { month: string; households: number }[];
-  computedAt: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -71,7 +55,7 @@ export function lastMonths(now: Date, count: number): string[] {
   return months;
 }
 
-export function supervise(input: SupervisionInput): Supervision {
+export function supervise(input: SupervisionInput): SupervisionView {
   const { swaps, now } = input;
   const byStatus = new Map<SwapStatus, number>(SWAP_STATUSES.map((s) => [s, 0]));
   const delays = new Map<string, number[]>(input.lessorIds.map((id) => [id, []]));

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runAgentQueues } from '../../functions/scheduler/agent-queues';
+import type { RecordedConsent as Consent } from '../../shared/schemas/consent';
 import { newAgent } from '../support/agents';
 import { listingInput } from '../support/factories';
 import { waitForMails, type ReceivedMail } from '../support/mailbox';
@@ -13,14 +14,6 @@ import { signIn, type SignedIn } from '../support/sign-in';
 import { api, stack, stackDatabase, uniqueEmail } from '../support/stack';
 import { verified } from '../support/swap-fixture';
 import { post } from '../support/swaps';
-
-interface Consent {
-  listingId: string;
-  step: string;
-  channel: string;
-  note?: string;
-  agentId: string;
-}
 
 /** Saint-Denis, Le Brûlé T3 ↔ Marcadet T5: quartiers no other test file uses. */
 const wants = (typology: string, quartier: string) => ({

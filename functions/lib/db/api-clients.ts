@@ -1,23 +1,13 @@
 /** API clients of lessors' systems: one item each, holding the scrypt hash of its secret. */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { storedApiClientSchema } from '../../../shared/schemas/api-client';
 import { ENTITY, indexKeys, keys, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
-export interface ApiClient {
-  clientId: string;
-  lessorId: string;
-  name: string;
-  createdAt: string;
-  createdBy: string;
-  revokedAt?: string;
-  revokedBy?: string;
-  lastTokenAt?: string;
-}
-
-export interface StoredApiClient extends ApiClient {
-  secretHash: string;
-}
+export type StoredApiClient = z.infer<typeof storedApiClientSchema>;
+export type ApiClient = Omit<StoredApiClient, 'secretHash'>;
 
 export function apiClientPut(db: Database, client: StoredApiClient): TransactItem {
   return {

@@ -1,6 +1,7 @@
 /** The audit trail: one item per sign-in and per staff decision, readable by Armos. */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import type { AuditEntryView } from '../../../shared/schemas/supervision';
 import {
   ENTITY,
   indexKeys,
@@ -15,20 +16,9 @@ import type { Database } from './client';
 import type { TransactItem } from './transact';
 import { queryAll } from './batch';
 
-export interface AuditEntry {
-  actorId: string;
-  actorRole: string;
-  action: string;
-  /** What the action is about, e.g. `listing:01H…`, `user:01H…`. */
-  subject: string;
-  /** Non-personal details (statuses, reason codes), never free text from users. */
-  details?: Record<string, string | number | boolean>;
-}
-
-export interface AuditItem extends AuditEntry {
-  id: string;
-  at: string;
-}
+export type AuditItem = AuditEntryView;
+/** What a writer states; the trail adds the entry's id and time. */
+export type AuditEntry = Omit<AuditItem, 'id' | 'at'>;
 
 /** An entry of the trail; `keptDays` for the kinds that expire (a client's calls), else kept. */
 export function auditPut(

@@ -7,26 +7,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../../shared/errors';
-import { MAX_PHOTOS_PER_LISTING, type PhotoStatus } from '../../../shared/schemas/photo';
+import type { z } from 'zod';
+import { MAX_PHOTOS_PER_LISTING, type storedPhotoSchema } from '../../../shared/schemas/photo';
 import { ENTITY, keys, fromItem } from './model';
 import type { Database } from './client';
 import { writtenUnlessCondition } from './transact';
 
-export interface PhotoRecord {
-  id: string;
-  listingId: string;
-  slot: number;
-  status: PhotoStatus;
-  contentType: string;
-  size: number;
-  createdAt: string;
-  /** After this instant (plus a margin) an upload can no longer arrive. */
-  uploadExpiresAt: string;
-  readyAt?: string;
-  width?: number;
-  height?: number;
-  rejectedReason?: string;
-}
+export type PhotoRecord = z.infer<typeof storedPhotoSchema>;
 
 export class PhotoLimitError extends ConflictError {
   constructor() {

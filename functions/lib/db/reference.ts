@@ -1,7 +1,10 @@
 /** Reference data (communes, quartiers, lessors, motives, income ceilings) as items Armos can edit. */
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReceptionPoint, ReferenceData } from '../../../shared/reference/index';
-import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
+import type {
+  IncomeCeilingYear,
+  StoredIncomeCeilingYear,
+} from '../../../shared/schemas/income-ceilings';
 import { ENTITY, keys, type ReferenceKind } from './model';
 import type { Database } from './client';
 import { queryAll } from './batch';
@@ -67,11 +70,6 @@ export async function readIncomeCeilings(db: Database): Promise<StoredIncomeCeil
   })) as Row[];
   return rows.map(toCeilingYear).sort((a, b) => b.year - a.year);
 }
-
-export type StoredIncomeCeilingYear = IncomeCeilingYear & {
-  updatedAt?: string;
-  updatedBy?: string;
-};
 
 function toCeilingYear(row: Row): StoredIncomeCeilingYear {
   return {

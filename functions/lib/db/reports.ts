@@ -1,22 +1,13 @@
 /** Reports to Armos: one item each, listed by time on gsi1. */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import type { z } from 'zod';
+import type { storedReportSchema } from '../../../shared/schemas/moderation';
 import type { Database } from './client';
 import { ENTITY, indexKeys, keys, INDEX, indexPartitions } from './model';
 import type { TransactItem } from './transact';
 
-export interface StoredReport {
-  id: string;
-  matchId: string;
-  reporterId: string;
-  reporterListingId: string;
-  reportedListingId: string;
-  reportedOwnerId: string;
-  messageId?: string;
-  messageText?: string;
-  reason: string;
-  createdAt: string;
-}
+export type StoredReport = z.infer<typeof storedReportSchema>;
 
 export function reportPut(
   db: Database,

@@ -15,13 +15,7 @@ export class EmailAlreadyUsedError extends ConflictError {
   }
 }
 
-export interface NewUser {
-  email: string;
-  role: Role;
-  lessorId?: string;
-  displayName?: string;
-  phone?: string;
-}
+export type NewUser = Pick<User, 'email' | 'role' | 'lessorId' | 'displayName' | 'phone'>;
 
 export function newUser(input: NewUser, now: Date): User {
   const at = now.toISOString();

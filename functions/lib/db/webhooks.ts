@@ -1,45 +1,25 @@
 /** Webhook endpoints (per lessor) and their deliveries (the delivery log, and retries due). */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { WebhookEvent } from '../../../shared/schemas/webhook';
+import type { z } from 'zod';
+import type {
+  storedWebhookDeliverySchema,
+  webhookEndpointCreatedSchema,
+  webhookEndpointSchema,
+} from '../../../shared/schemas/webhook';
 import { ENTITY, keys, ttlAt, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
 import { writtenUnlessCondition, type TransactItem } from './transact';
 
-export interface WebhookEndpoint {
-  id: string;
-  lessorId: string;
-  /** The API client that registered it (absent when Armos did); revoking the client ends it. */
-  clientId?: string;
-  url: string;
-  events: WebhookEvent[];
-  description?: string;
-  createdAt: string;
-  createdBy: string;
-}
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 
-export interface StoredWebhookEndpoint extends WebhookEndpoint {
-  /** The HMAC key deliveries are signed with; it must be read to sign, so it is kept (encrypted at rest by DynamoDB). */
-  secret: string;
-}
+/**
+ * The endpoint with the HMAC key its deliveries are signed with, as its creation showed it: the key
+ * must be read to sign, so it is kept (encrypted at rest by DynamoDB).
+ */
+export type StoredWebhookEndpoint = z.infer<typeof webhookEndpointCreatedSchema>;
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'retrying' | 'parked';
-
-export interface WebhookDelivery {
-  id: string;
-  endpointId: string;
-  lessorId: string;
-  event: WebhookEvent;
-  /** The JSON body sent, identical on every attempt. */
-  body: string;
-  status: DeliveryStatus;
-  attempts: number;
-  createdAt: string;
-  lastAttemptAt?: string;
-  nextAttemptAt?: string;
-  /** HTTP status of the last attempt, or a short reason (timeout, refused…). */
-  lastResult?: string;
-  deliveredAt?: string;
-}
+export type WebhookDelivery = z.infer<typeof storedWebhookDeliverySchema>;
+export type DeliveryStatus = WebhookDelivery['status'];
 
 /** Deliveries stay in the log 30 days. */
 export const DELIVERY_RETENTION_DAYS = 30;

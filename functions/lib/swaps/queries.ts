@@ -4,7 +4,8 @@
  * under review first, overdue first).
  */
 import { ForbiddenError, NotFoundError } from '../../../shared/errors';
-import type { SwapView } from '../../../shared/schemas/swap';
+import type { z } from 'zod';
+import type { SwapView, swapListQuerySchema } from '../../../shared/schemas/swap';
 import type { User } from '../../../shared/schemas/user';
 import { isAwaitingDecision, type Swap, type SwapStatus } from '../../../shared/swap/lifecycle';
 import { ceilingTableOf } from '../../../shared/swap/review-info';
@@ -85,12 +86,7 @@ export async function readSwap(deps: SwapDeps, caller: User, swapId: string): Pr
   return views([swap])[0]!;
 }
 
-export interface ListQuery {
-  status?: SwapStatus;
-  lessorId?: string;
-  limit: number;
-  cursor?: string;
-}
+export type ListQuery = z.infer<typeof swapListQuerySchema>;
 
 export async function listSwaps(
   deps: SwapDeps,

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { api } from '$lib/api';
-import type { userSchema } from '$shared/schemas/auth';
+import type { sessionResponseSchema, userSchema } from '$shared/schemas/auth';
 
 export type { Role } from '$shared/schemas/user';
 export type SessionUser = z.infer<typeof userSchema>;
@@ -12,7 +12,7 @@ export type SessionUser = z.infer<typeof userSchema>;
 export const requestSignInLink = (email: string) => api.post<void>('/auth/login', { email });
 
 export const verifySignInToken = (token: string) =>
-  api.post<{ user: SessionUser; sessionToken: string }>('/auth/verify', { token });
+  api.post<z.infer<typeof sessionResponseSchema>>('/auth/verify', { token });
 
 export const signOut = () => api.post<void>('/auth/logout');
 

@@ -1,10 +1,13 @@
 /** Income ceilings per year, financing and household category, for Armos (GET·PUT /api/admin/income-ceilings). */
 import { api } from '$lib/api';
-import type { IncomeCeilingYear } from '$shared/schemas/income-ceilings';
+import type {
+  IncomeCeilingYear,
+  IncomeCeilingsView,
+  StoredIncomeCeilingYear,
+} from '$shared/schemas/income-ceilings';
 
-export type StoredCeilingYear = IncomeCeilingYear & { updatedAt?: string; updatedBy?: string };
+export type StoredCeilingYear = StoredIncomeCeilingYear;
 
-export const listIncomeCeilings = () =>
-  api.get<{ years: StoredCeilingYear[] }>('/admin/income-ceilings');
+export const listIncomeCeilings = () => api.get<IncomeCeilingsView>('/admin/income-ceilings');
 export const saveIncomeCeilings = (table: IncomeCeilingYear) =>
-  api.put<{ years: StoredCeilingYear[] }>('/admin/income-ceilings', table);
+  api.put<IncomeCeilingsView>('/admin/income-ceilings', table);

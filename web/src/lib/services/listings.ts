@@ -4,7 +4,12 @@
  * do not bundle zod.
  */
 import { api, type Page } from '$lib/api';
-import type { ListingInput, OnBehalfOf, VerificationStatus } from '$shared/schemas/listing';
+import type {
+  ListingInput,
+  OnBehalfOf,
+  VerificationBody,
+  VerificationStatus,
+} from '$shared/schemas/listing';
 import type { ListingView } from '$shared/schemas/listing-views';
 import type { RenewalResultBody } from '$shared/schemas/listing-renewal';
 
@@ -45,11 +50,11 @@ export function verificationQueue(query: {
   return api.get<Page<ListingView>>(`/lessor/listings?${params}`);
 }
 
-/** The rent and charges the household moving in would pay, stated when verifying. */
-export interface NextRent {
-  nextRent: number;
-  nextCharges: number;
-}
+/**
+ * The rent and charges the household moving in would pay, stated when verifying: the screen
+ * always states both, prefilled with today's.
+ */
+export type NextRent = Required<Pick<VerificationBody, 'nextRent' | 'nextCharges'>>;
 
 export const recordVerification = (
   id: string,

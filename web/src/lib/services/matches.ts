@@ -6,6 +6,7 @@
 import { ApiError, api } from '$lib/api';
 import type { z } from 'zod';
 import type { MatchView, matchSummarySchema, messageSchema } from '$shared/schemas/match';
+import type { SwapView } from '$shared/schemas/swap';
 
 export async function matchesOfListing(listingId: string): Promise<MatchView[] | null> {
   try {
@@ -28,10 +29,8 @@ export type MatchParticipantView = MatchView['participants'][number];
 export type MatchCounts = z.infer<typeof matchSummarySchema>;
 export type MatchMessage = z.infer<typeof messageSchema>;
 
-/** What POST /api/swaps answers; only the id is needed to follow the swap. */
-export interface SwapCreated {
-  id: string;
-}
+/** What POST /api/swaps answers: the swap, as GET /api/swaps/{id} shows it. */
+export type SwapCreated = SwapView;
 
 const matchPath = (id: string) => `/matches/${encodeURIComponent(id)}`;
 

@@ -1,17 +1,18 @@
 /** Armos's dashboard and audit screen (GET /api/admin/dashboard, GET /api/admin/audit/entries). */
+import type { z } from 'zod';
 import { api } from '$lib/api';
-import type { AuditPageView, SupervisionView } from '$shared/schemas/supervision';
+import type {
+  AuditPageView,
+  SupervisionView,
+  auditSearchQuerySchema,
+} from '$shared/schemas/supervision';
 
 export type { AuditEntryView, AuditPageView, SupervisionView } from '$shared/schemas/supervision';
 
 export const readDashboard = () => api.get<SupervisionView>('/admin/dashboard');
 
-export interface AuditFilters {
-  actorId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+/** The query the screen's form builds; the page size is the API's default, the cursor apart. */
+export type AuditFilters = Omit<z.input<typeof auditSearchQuerySchema>, 'limit' | 'cursor'>;
 
 export function searchAudit(filters: AuditFilters, cursor?: string) {
   const params = new URLSearchParams();
