@@ -10,6 +10,11 @@ import type { AppContext } from '../lib/app-context';
 
 export type FanOutHandlerDeps = Pick<AppContext, 'db' | 'now' | 'appUrl'>;
 
+/**
+ * The batch is one unit, not records handled one by one as Powertools' BatchProcessor does
+ * (functions/lib/stream-batch.ts): its proposals' participants, owners and last digests are each
+ * read once for the whole batch, so a failure reports the whole batch from its first record.
+ */
 export function createProposalFanOut(deps: FanOutHandlerDeps) {
   return async function fanOutFromStream(
     event: DynamoDBStreamEvent,

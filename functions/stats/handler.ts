@@ -109,6 +109,11 @@ export async function aggregateRecords(
   await applyChanges(deps.db, counted, deps.now(), copies);
 }
 
+/**
+ * The batch is one unit, not records handled one by one as Powertools' BatchProcessor does
+ * (functions/lib/stream-batch.ts): its facts are combined per statistics item before one write
+ * each, so a failure reports the whole batch from its first record.
+ */
 export function createStatsAggregator(deps: StatsDeps) {
   const kept = new ListingFactsCache();
   const copies = new StatsItemCopies();
