@@ -1,16 +1,12 @@
 /** Staff accounts and the audit trail, for Armos. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { NotFoundError, ValidationError } from '../../../shared/errors';
+import { NotFoundError } from '../../../shared/errors';
 import { createStaffBodySchema, userSchema } from '../../../shared/schemas/auth';
 import { idSchema } from '../../../shared/schemas/common';
 import { staffUserSchema } from '../../../shared/schemas/staff';
 import { STAFF_ROLES, type User } from '../../../shared/schemas/user';
-import { auditOfActor, auditOfSubject, auditPut } from '../../lib/db/audit';
-import { outboxPut } from '../../lib/db/outbox';
-import { EmailAlreadyUsedError, listStaff, newUser, userCreationItems } from '../../lib/db/users';
-import { transactWrite } from '../../lib/db/transact';
-import { ROLE_LABELS, staffWelcomeMail } from '../../lib/mail/templates';
-import { setStaffActive } from '../../lib/staff/activation';
+import { Audit } from '../../lib/audit';
+import { Staff } from '../../lib/staff';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -94,46 +90,11 @@ export function adminRoutes(deps: ApiDeps) {
   return createRouter()
     .openapi(createStaff, async (c) => {
       const caller = requireRole(c, 'armos');
-      const body = c.req.valid('json');
-      if (body.lessorId) {
-        const { lessors } = await deps.reference();
-        if (!lessors.some((lessor) => lessor.id === body.lessorId)) {
-          throw new ValidationError('Bailleur inconnu.', [
-            { path: 'lessorId', message: 'Bailleur inconnu.' },
-          ]);
-        }
-      }
-      const now = deps.now();
-      const mail = staffWelcomeMail(deps.config.appUrl, ROLE_LABELS[body.role] ?? body.role);
-      const user = newUser(body, now);
-      await transactWrite(
-        deps.db,
-        [
-          ...userCreationItems(deps.db, user),
-          outboxPut(deps.db, { to: body.email, ...mail, kind: 'staff-welcome' }, now),
-          auditPut(
-            deps.db,
-            {
-              actorId: caller.user.id,
-              actorRole: 'armos',
-              action: 'staff-created',
-              subject: `user:${user.id}`,
-              details: { role: body.role },
-            },
-            now,
-          ),
-        ],
-        () => new EmailAlreadyUsedError(),
-      );
-      return c.json(toPublicUser(user), 201);
+      return c.json(toPublicUser(await Staff.create(deps, caller.user, c.req.valid('json'))), 201);
     })
     .openapi(listStaffRoute, async (c) => {
       requireRole(c, 'armos');
-      const { role } = c.req.valid('query');
-      const lists = await Promise.all(
-        (role ? [role] : STAFF_ROLES).map((r) => listStaff(deps.db, r)),
-      );
-      return c.json(lists.flat().map(staffView), 200);
+      return c.json((await Staff.list(deps, c.req.valid('query').role)).map(staffView), 200);
     })
     .openapi(
       activation(
@@ -143,7 +104,7 @@ export function adminRoutes(deps: ApiDeps) {
       async (c) => {
         const caller = requireRole(c, 'armos');
         return c.json(
-          staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, false)),
+          staffView(await Staff.deactivate(deps, caller.user, c.req.valid('param').id)),
           200,
         );
       },
@@ -151,7 +112,7 @@ export function adminRoutes(deps: ApiDeps) {
     .openapi(activation('reactivate', 'Réactiver un compte du personnel'), async (c) => {
       const caller = requireRole(c, 'armos');
       return c.json(
-        staffView(await setStaffActive(deps, caller.user, c.req.valid('param').id, true)),
+        staffView(await Staff.reactivate(deps, caller.user, c.req.valid('param').id)),
         200,
       );
     })
@@ -160,12 +121,12 @@ export function adminRoutes(deps: ApiDeps) {
       const { subject, actorId } = c.req.valid('query');
       if (subject)
         return c.json(
-          (await auditOfSubject(deps.db, subject)) as unknown as Record<string, unknown>[],
+          (await Audit.ofSubject(deps.db, subject)) as unknown as Record<string, unknown>[],
           200,
         );
       if (actorId)
         return c.json(
-          (await auditOfActor(deps.db, actorId)) as unknown as Record<string, unknown>[],
+          (await Audit.ofActor(deps.db, actorId)) as unknown as Record<string, unknown>[],
           200,
         );
       throw new NotFoundError('Précisez un objet (subject) ou un auteur (actorId).');

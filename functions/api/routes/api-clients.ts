@@ -6,9 +6,7 @@ import {
   apiClientSchema,
 } from '../../../shared/schemas/api-client';
 import { idSchema } from '../../../shared/schemas/common';
-import { createApiClient, revokeApiClient } from '../../lib/api-clients/service';
-import { listApiClients } from '../../lib/db/api-clients';
-import { webhookEndpointsEndedWithClient } from '../../lib/webhooks/endpoints';
+import { ApiClients } from '../../lib/api-clients';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -62,18 +60,14 @@ export function apiClientRoutes(deps: ApiDeps) {
   return createRouter()
     .openapi(create, async (c) => {
       const caller = requireRole(c, 'armos');
-      return c.json(await createApiClient(deps, caller.user, c.req.valid('json')), 201);
+      return c.json(await ApiClients.create(deps, caller.user, c.req.valid('json')), 201);
     })
     .openapi(list, async (c) => {
       requireRole(c, 'armos');
-      return c.json(await listApiClients(deps.db), 200);
+      return c.json(await ApiClients.list(deps.db), 200);
     })
     .openapi(revoke, async (c) => {
       const caller = requireRole(c, 'armos');
-      const { id } = c.req.valid('param');
-      const revoked = await revokeApiClient(deps, caller.user, id, (client) =>
-        webhookEndpointsEndedWithClient(deps.db, client),
-      );
-      return c.json(revoked, 200);
+      return c.json(await ApiClients.revoke(deps, caller.user, c.req.valid('param').id), 200);
     });
 }

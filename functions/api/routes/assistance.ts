@@ -2,7 +2,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idSchema } from '../../../shared/schemas/common';
 import { agentQueueSchema } from '../../../shared/schemas/agent-queue';
-import { agentQueue } from '../../lib/listings/agent-queue';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -40,7 +39,7 @@ const end = createRoute({
 export function assistanceRoutes(deps: ApiDeps) {
   return createRouter()
     .openapi(queue, async (c) =>
-      c.json(await agentQueue(deps.db, requireRole(c, 'accueil').user.id), 200),
+      c.json(await Listings.agentQueue(deps.db, requireRole(c, 'accueil').user.id), 200),
     )
     .openapi(end, async (c) => {
       const caller = requireCaller(c);

@@ -6,9 +6,9 @@ import {
   sessionResponseSchema,
   verifyBodySchema,
 } from '../../../shared/schemas/auth';
-import { completeSignIn, requestSignInLink, type SignInDeps } from '../../lib/auth/sign-in';
+import { Sessions } from '../../lib/auth';
 import { SESSION_COOKIE } from '../../lib/auth/session';
-import { revokeSession } from '../../lib/db/auth';
+import type { SignInDeps } from '../../lib/auth/sign-in';
 import { clientIp } from '../client-ip';
 import type { ApiDeps } from '../context';
 import { requireCaller } from '../middleware/auth';
@@ -63,11 +63,11 @@ export function authRoutes(deps: ApiDeps) {
 
   return createRouter()
     .openapi(login, async (c) => {
-      await requestSignInLink(signIn, c.req.valid('json').email, clientIp(c));
+      await Sessions.requestLink(signIn, c.req.valid('json').email, clientIp(c));
       return c.json({ status: 'sent' as const }, 202);
     })
     .openapi(verify, async (c) => {
-      const { user, sessionToken, expiresAt } = await completeSignIn(
+      const { user, sessionToken, expiresAt } = await Sessions.open(
         signIn,
         c.req.valid('json').token,
       );
@@ -82,7 +82,7 @@ export function authRoutes(deps: ApiDeps) {
     })
     .openapi(logout, async (c) => {
       const caller = requireCaller(c);
-      await revokeSession(deps.db, caller.session.sessionId, caller.session.expiresAt);
+      await Sessions.end(deps, caller.session);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie });
       return c.body(null, 204);
     });

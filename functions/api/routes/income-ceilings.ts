@@ -4,9 +4,7 @@ import {
   incomeCeilingYearSchema,
   incomeCeilingsViewSchema,
 } from '../../../shared/schemas/income-ceilings';
-import { auditPut } from '../../lib/db/audit';
-import { incomeCeilingYearPut, readIncomeCeilings } from '../../lib/db/reference';
-import { transactWrite } from '../../lib/db/transact';
+import { IncomeCeilings } from '../../lib/reference';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -48,26 +46,13 @@ export function incomeCeilingRoutes(deps: ApiDeps) {
   return createRouter()
     .openapi(read, async (c) => {
       requireRole(c, 'armos');
-      return c.json({ years: await readIncomeCeilings(deps.db) }, 200);
+      return c.json({ years: await IncomeCeilings.read(deps.db) }, 200);
     })
     .openapi(save, async (c) => {
       const caller = requireRole(c, 'armos');
-      const table = c.req.valid('json');
-      const now = deps.now();
-      await transactWrite(deps.db, [
-        incomeCeilingYearPut(deps.db, table, caller.user.id, now),
-        auditPut(
-          deps.db,
-          {
-            actorId: caller.user.id,
-            actorRole: 'armos',
-            action: 'income-ceilings-saved',
-            subject: `ceilings:${table.year}`,
-            details: { financings: Object.keys(table.financings).join(',') },
-          },
-          now,
-        ),
-      ]);
-      return c.json({ years: await readIncomeCeilings(deps.db) }, 200);
+      return c.json(
+        { years: await IncomeCeilings.save(deps, caller.user, c.req.valid('json')) },
+        200,
+      );
     });
 }

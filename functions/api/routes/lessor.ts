@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { VERIFICATION_STATUSES } from '../../../shared/schemas/listing';
 import { listingSchema } from '../../../shared/schemas/listing-views';
-import { listingsToVerify } from '../../lib/db/listings';
+import { Listings } from '../../lib/listings';
 import { cursorCodec } from '../../lib/pagination';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
@@ -38,37 +38,7 @@ export function lessorRoutes(deps: ApiDeps) {
   const cursors = cursorCodec(deps.config.sessionSecret);
   return createRouter().openapi(queue, async (c) => {
     const caller = requireRole(c, 'lessor', 'armos');
-    const query = c.req.valid('query');
-    const lessorIds =
-      caller.user.role === 'lessor'
-        ? [caller.user.lessorId!]
-        : query.lessorId
-          ? [query.lessorId]
-          : (await deps.reference()).lessors.map((lessor) => lessor.id);
-    if (lessorIds.length === 1) {
-      const scope = `lessor-queue:${lessorIds[0]}:${query.verification}`;
-      const page = await listingsToVerify(deps.db, lessorIds[0]!, query.verification, {
-        limit: query.limit,
-        cursor: cursors.decode(scope, query.cursor),
-      });
-      return c.json(
-        {
-          items: page.listings.map(privateView),
-          ...(page.cursor ? { nextCursor: cursors.encode(scope, page.cursor) } : {}),
-        },
-        200,
-      );
-    }
-    // Armos across all lessors: the first page of each queue, merged oldest first.
-    const pages = await Promise.all(
-      lessorIds.map((id) =>
-        listingsToVerify(deps.db, id, query.verification, { limit: query.limit }),
-      ),
-    );
-    const items = pages
-      .flatMap((page) => page.listings)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .slice(0, query.limit);
-    return c.json({ items: items.map(privateView) }, 200);
+    const page = await Listings.verificationQueue(deps, caller.user, c.req.valid('query'), cursors);
+    return c.json({ ...page, items: page.items.map(privateView) }, 200);
   });
 }

@@ -11,7 +11,6 @@ import {
 } from '../../../shared/schemas/listing';
 import { listingSchema, publicListingSchema } from '../../../shared/schemas/listing-views';
 import type { User } from '../../../shared/schemas/user';
-import { findListing, listingsManagedBy, listingsOfOwner } from '../../lib/db/listings';
 import { canReadPrivate } from '../../lib/listings/access';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
@@ -128,15 +127,15 @@ export function listingRoutes(
     })
     .openapi(mine, async (c) => {
       const caller = requireRole(c, 'tenant');
-      return c.json((await listingsOfOwner(deps.db, caller.user.id)).map(privateView), 200);
+      return c.json((await Listings.ofOwner(deps.db, caller.user.id)).map(privateView), 200);
     })
     .openapi(managed, async (c) => {
       const caller = requireRole(c, 'accueil');
-      return c.json((await listingsManagedBy(deps.db, caller.user.id)).map(privateView), 200);
+      return c.json((await Listings.managedBy(deps.db, caller.user.id)).map(privateView), 200);
     })
     .openapi(read, async (c) => {
       const caller = requireCaller(c);
-      const listing = await findListing(deps.db, c.req.valid('param').id);
+      const listing = await Listings.find(deps.db, c.req.valid('param').id);
       if (listing && canReadPrivate(caller.user, listing)) return c.json(privateView(listing), 200);
       if (listing && (await canSeePublicView(caller.user, listing)))
         return c.json(publicView(listing), 200);

@@ -4,10 +4,8 @@ import { deleteCookie } from 'hono/cookie';
 import { updateMeBodySchema, userSchema } from '../../../shared/schemas/auth';
 import type { User } from '../../../shared/schemas/user';
 import { SESSION_COOKIE } from '../../lib/auth/session';
-import { revokeSession } from '../../lib/db/auth';
-import { updateProfile } from '../../lib/db/profile';
+import { Account } from '../../lib/account';
 import { createPhotoStorage, type PhotoStorage } from '../../lib/photos/storage';
-import { erasePersonalData, exportPersonalData } from '../../lib/privacy';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -82,21 +80,20 @@ export function meRoutes(deps: ApiDeps) {
     .openapi(getMe, (c) => c.json(toPublicUser(requireCaller(c).user), 200))
     .openapi(patchMe, async (c) => {
       const caller = requireCaller(c);
-      const updated = await updateProfile(deps.db, caller.user.id, c.req.valid('json'), deps.now());
-      return c.json(toPublicUser(updated), 200);
+      return c.json(
+        toPublicUser(await Account.update(deps, caller.user, c.req.valid('json'))),
+        200,
+      );
     })
     .openapi(exportMe, async (c) => {
       const caller = requireRole(c, 'tenant');
-      const document = await exportPersonalData(deps.db, caller.user, deps.now(), photos);
+      const document = await Account.export(deps, caller.user, photos);
       c.header('content-disposition', 'attachment; filename="mes-donnees-echange-kaz.json"');
       return c.json(document, 200);
     })
     .openapi(deleteMe, async (c) => {
       const caller = requireRole(c, 'tenant');
-      const now = deps.now();
-      // Audited under the pseudonym the erasure draws, never the account id.
-      await erasePersonalData(deps.db, caller.user, now, photos);
-      await revokeSession(deps.db, caller.session.sessionId, caller.session.expiresAt);
+      await Account.erase(deps, caller.user, caller.session, photos);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });

@@ -9,7 +9,8 @@ import {
   tokenRequestSchema,
   tokenResponseSchema,
 } from '../../../shared/schemas/api-client';
-import { OAuthError, issueAccessToken, type TokenRequest } from '../../lib/api-clients/service';
+import { ApiClients } from '../../lib/api-clients';
+import { OAuthError, type TokenRequest } from '../../lib/api-clients/service';
 import type { ApiDeps, ApiEnv } from '../context';
 import { createRouter, jsonContent } from '../router';
 
@@ -85,7 +86,7 @@ export function oauthRoutes(deps: ApiDeps) {
       if (!body.success)
         throw new OAuthError('invalid_request', 400, 'Paramètres du jeton invalides.');
       const basic = basicCredentials(c);
-      const issued = await issueAccessToken(deps, {
+      const issued = await ApiClients.issueToken(deps, {
         grantType: body.data.grant_type,
         clientId: basic.clientId ?? body.data.client_id,
         clientSecret: basic.clientSecret ?? body.data.client_secret,

@@ -1,7 +1,7 @@
 /** GET /api/plan: the nightly plan for Armos — households it would move, by commune. */
 import { createRoute } from '@hono/zod-openapi';
-import { planResponseSchema, type RecommendationPlan } from '../../../shared/schemas/plan';
-import { readPlanRecord } from '../../lib/db/plans';
+import { planResponseSchema } from '../../../shared/schemas/plan';
+import { Plan } from '../../lib/plan';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -25,25 +25,8 @@ const planRoute = createRoute({
 export function planRoutes(deps: ApiDeps) {
   return createRouter().openapi(planRoute, async (c) => {
     requireRole(c, 'armos');
-    const [record, reference] = await Promise.all([readPlanRecord(deps.db), deps.reference()]);
+    const plan = await Plan.latest(deps);
     c.header('cache-control', 'private, no-cache');
-    if (record?.bound === undefined) return c.json({ plan: null }, 200);
-    const names = new Map(reference.communes.map((commune) => [commune.code, commune.name]));
-    const plan: RecommendationPlan = {
-      computedAt: record.computedAt,
-      listings: record.listings,
-      households: record.households,
-      bound: record.bound,
-      boundKind: record.boundKind,
-      cycles: record.cycles,
-      twoWayCycles: record.twoWayCycles,
-      threeWayCycles: record.threeWayCycles,
-      chains: record.chains,
-      byCommune: record.byCommune.map((row) => ({
-        ...row,
-        communeName: names.get(row.communeCode) ?? row.communeCode,
-      })),
-    };
     return c.json({ plan }, 200);
   });
 }

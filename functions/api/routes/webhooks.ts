@@ -13,15 +13,9 @@ import {
   webhookEndpointCreatedSchema,
   webhookEndpointSchema,
 } from '../../../shared/schemas/webhook';
-import {
-  deliveriesOf,
-  endpointsOfLessor,
-  findEndpoint,
-  publicEndpoint,
-} from '../../lib/db/webhooks';
 import { cursorCodec } from '../../lib/pagination';
-import { registerEndpoint, removeEndpoint, type Registrar } from '../../lib/webhooks/endpoints';
-import { NotFoundError } from '../../../shared/errors';
+import { Webhooks } from '../../lib/webhooks';
+import type { Registrar } from '../../lib/webhooks/endpoints';
 import type { ApiDeps, ApiEnv } from '../context';
 import { requireRole, type Caller } from '../middleware/auth';
 import { createRouter, errorResponses, jsonContent } from '../router';
@@ -128,41 +122,30 @@ export function webhookRoutes(deps: ApiDeps) {
       const caller = callerOf(c);
       const { lessorId: requested, ...input } = c.req.valid('json');
       const lessorId = lessorOf(caller, requested);
-      if (!(await deps.reference()).lessors.some((lessor) => lessor.id === lessorId))
-        throw new ValidationError('Bailleur inconnu.', [
-          { path: 'lessorId', message: 'Bailleur inconnu.' },
-        ]);
-      return c.json(await registerEndpoint(deps, registrar(caller), lessorId, input), 201);
+      return c.json(await Webhooks.register(deps, registrar(caller), lessorId, input), 201);
     })
     .openapi(list, async (c) => {
       const caller = callerOf(c);
       const lessorId = lessorOf(caller, c.req.valid('query').lessorId);
-      return c.json((await endpointsOfLessor(deps.db, lessorId)).map(publicEndpoint), 200);
+      return c.json(await Webhooks.list(deps, lessorId), 200);
     })
     .openapi(remove, async (c) => {
       const caller = callerOf(c);
       const lessorId = lessorOf(caller, c.req.valid('query').lessorId);
-      await removeEndpoint(deps, registrar(caller), lessorId, c.req.valid('param').id);
+      await Webhooks.remove(deps, registrar(caller), lessorId, c.req.valid('param').id);
       return c.body(null, 204);
     })
     .openapi(deliveries, async (c) => {
       const caller = callerOf(c);
       const query = c.req.valid('query');
       const lessorId = lessorOf(caller, query.lessorId);
-      const { id } = c.req.valid('param');
-      if (!(await findEndpoint(deps.db, lessorId, id)))
-        throw new NotFoundError('Point de réception introuvable.');
-      const scope = `webhook-deliveries:${id}`;
-      const page = await deliveriesOf(deps.db, id, {
-        limit: query.limit,
-        cursor: cursors.decode(scope, query.cursor),
-      });
-      return c.json(
-        {
-          items: page.deliveries,
-          ...(page.cursor ? { nextCursor: cursors.encode(scope, page.cursor) } : {}),
-        },
-        200,
+      const page = await Webhooks.deliveries(
+        deps,
+        lessorId,
+        c.req.valid('param').id,
+        query,
+        cursors,
       );
+      return c.json(page, 200);
     });
 }
