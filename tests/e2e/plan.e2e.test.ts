@@ -96,7 +96,7 @@ describe('the nightly plan', () => {
       // Assess: one sentence on the card, the whole reason on the proposal's page
       const card = page.locator('article.match-card', { hasText: 'La Renaissance' });
       await expect
-        .poll(() => card.textContent(), { timeout: 15_000 })
+        .poll(async () => (await card.textContent())?.replace(/\s+/g, ' '), { timeout: 15_000 })
         .toContain(
           '★ Recommandée : cet échange fait partie du plan qui permet au plus grand nombre de ménages de déménager.',
         );

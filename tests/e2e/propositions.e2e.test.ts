@@ -198,8 +198,10 @@ describe('propositions', () => {
       const contacts = page.locator('section', {
         has: page.getByRole('heading', { name: 'Coordonnées des autres participants' }),
       });
-      await expect.poll(() => contacts.textContent()).toContain('vérifié par son bailleur');
-      expect(await contacts.textContent()).toContain(
+      await expect
+        .poll(async () => (await contacts.textContent())?.replace(/\s+/g, ' '))
+        .toContain('vérifié par son bailleur');
+      expect((await contacts.textContent())?.replace(/\s+/g, ' ')).toContain(
         'Votre logement : vérification par le bailleur en attente',
       );
       expect(await page.getByRole('link', { name: '0692 11 22 33' }).count()).toBe(0);

@@ -240,7 +240,7 @@ describe('swap, three households, two lessors', () => {
       await expect
         .poll(() => panel.getByRole('alert').textContent())
         .toContain('Précisez le motif « autre » en commentaire.');
-      expect(await panel.textContent()).toMatch(
+      expect((await panel.textContent())?.replace(/\s+/g, ' ')).toMatch(
         /Sous-occupation\s*⚠\s*oui\s*: 5 pièces pour 3 occupants/,
       );
       expect(await approveAll(agentB, '2026-01-20')).toBe(1);
