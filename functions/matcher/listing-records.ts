@@ -3,9 +3,10 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { Listing } from '../../shared/schemas/listing';
 import { toListing } from '../lib/db/listings';
 import type { StoredMatch } from '../lib/db/matches';
-import { ENTITY } from '../lib/db/model';
+import { ENTITY, fromItem } from '../lib/db/model';
+import { entityOfRawImage } from '../lib/db/stream-records';
 import { toVacancy, type StoredVacancy } from '../lib/db/vacancies';
-import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
+import { newImage, oldImage } from '../lib/stream-image';
 
 export interface ListingChange {
   before?: Listing;
@@ -15,7 +16,7 @@ export interface ListingChange {
 /** The listing as it was and as it is, when the record is a listing's. */
 export function listingChangeOf(record: DynamoDBRecord): ListingChange | undefined {
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
-  if (stringAttribute(image, 'entity') !== ENTITY.listing) return undefined;
+  if (entityOfRawImage(image) !== ENTITY.listing) return undefined;
   return {
     before: record.dynamodb?.OldImage ? toListing(oldImage(record)!) : undefined,
     after: record.dynamodb?.NewImage ? toListing(newImage(record)!) : undefined,
@@ -27,7 +28,7 @@ export function vacancyChangeOf(
   record: DynamoDBRecord,
 ): { before?: StoredVacancy; after?: StoredVacancy } | undefined {
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
-  if (stringAttribute(image, 'entity') !== ENTITY.vacancy) return undefined;
+  if (entityOfRawImage(image) !== ENTITY.vacancy) return undefined;
   return {
     before: record.dynamodb?.OldImage ? toVacancy(oldImage(record)!) : undefined,
     after: record.dynamodb?.NewImage ? toVacancy(newImage(record)!) : undefined,
@@ -36,11 +37,7 @@ export function vacancyChangeOf(
 
 /** The match a record created, when it is the creation of one. */
 export function createdMatchOf(record: DynamoDBRecord): StoredMatch | undefined {
-  if (
-    record.eventName !== 'INSERT' ||
-    stringAttribute(record.dynamodb?.NewImage, 'entity') !== ENTITY.match
-  )
+  if (record.eventName !== 'INSERT' || entityOfRawImage(record.dynamodb?.NewImage) !== ENTITY.match)
     return undefined;
-  const { pk: _pk, sk: _sk, entity: _entity, ...match } = newImage(record)!;
-  return match as unknown as StoredMatch;
+  return fromItem<StoredMatch>(newImage(record)!);
 }

@@ -7,6 +7,7 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { claimMail, getOutboxItem, markMailSent, releaseMail } from '../lib/db/outbox';
 import { ENTITY } from '../lib/db/model';
+import { entityOfRawImage } from '../lib/db/stream-records';
 import type { MailSender } from '../lib/mail/sender';
 import { logger as defaultLogger, type Logger } from '../lib/logger';
 import { handleConcurrently } from '../lib/stream-batch';
@@ -65,7 +66,7 @@ export function createNotifier(deps: NotifierDeps) {
         if (record.eventName !== 'INSERT') return;
         const image = record.dynamodb?.NewImage;
         const mailId = stringAttribute(image, 'id');
-        if (stringAttribute(image, 'entity') !== ENTITY.outbox || !mailId) return;
+        if (entityOfRawImage(image) !== ENTITY.outbox || !mailId) return;
         // A refused send is logged and released by deliverMail; anything else (the table
         // unreachable) escapes it and must show in the logs before the stream retries.
         const outcome = await deliverMail(deps, mailId).catch((error: unknown) => {

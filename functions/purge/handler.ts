@@ -11,7 +11,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Database } from '../lib/db/client';
 import { findMatch, linksOfListing } from '../lib/db/matches';
-import { ENTITY, keys } from '../lib/db/model';
+import { ENTITY, entityOf, keys } from '../lib/db/model';
 import { logger } from '../lib/logger';
 import {
   deleteItems,
@@ -48,7 +48,9 @@ export async function purgeRemnants(
 ): Promise<PurgeOutcome> {
   if (!isTtlDeletion(record)) return 'ignored';
   const item = oldImage(record);
-  if (item?.entity === ENTITY.listing) {
+  if (!item) return 'ignored';
+  const entity = entityOf(item);
+  if (entity === ENTITY.listing) {
     const listingId = String(item.id);
     await releaseActiveListingGuard(deps.db, String(item.ownerId), listingId);
     await removeListingPhotos(deps.db, deps.storage(), listingId);
@@ -57,7 +59,7 @@ export async function purgeRemnants(
     await deleteItems(deps.db, [keys.matchSummary(listingId)]);
     return 'listing';
   }
-  if (item?.entity === ENTITY.swap) {
+  if (entity === ENTITY.swap) {
     const prefix = keys.swapReviewsPrefix(String(item.id));
     await deleteItems(deps.db, await keysUnder(deps.db, prefix.pk, prefix.skPrefix));
     return 'swap';

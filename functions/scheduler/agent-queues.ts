@@ -3,8 +3,8 @@
  * days with something to do. A marker written in the mail's transaction makes it once a day,
  * whatever the retries.
  */
-import { ENTITY, keys } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
+import { agentQueueMailSentPut } from '../lib/db/sent-marks';
 import { transactUnlessDone } from '../lib/db/transact';
 import { listStaff } from '../lib/db/users';
 import { agentQueue } from '../lib/listings/agent-queue';
@@ -30,17 +30,7 @@ export async function runAgentQueues(deps: AgentQueueDeps, now: Date): Promise<A
     const queue = await agentQueue(deps.db, agent.id);
     if (queue.total === 0) continue;
     const sent = await transactUnlessDone(deps.db, [
-      {
-        Put: {
-          TableName: deps.db.tableName,
-          Item: {
-            ...keys.agentQueueMail(agent.id, day),
-            entity: ENTITY.agentQueueMail,
-            ttl: Math.floor(now.getTime() / 1000) + 30 * 86_400,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      agentQueueMailSentPut(deps.db, agent.id, day, now),
       outboxPut(deps.db, { to, ...agentQueueMail(deps.appUrl, queue), kind: 'agent-queue' }, now),
     ]);
     if (sent) mailed += 1;

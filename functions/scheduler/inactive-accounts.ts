@@ -15,12 +15,11 @@ import {
   erasureDateAfter,
   inactivityEntriesOn,
   inactivityEntryDelete,
-  inactivityPut,
+  inactivityMoveItems,
   inactivityWarnedUpdate,
   type InactivityEntry,
 } from '../lib/db/inactivity';
 import { listingsOfOwner } from '../lib/db/listings';
-import { keys } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
 import { transactUnlessDone, type TransactItem } from '../lib/db/transact';
 import { getUser } from '../lib/db/users';
@@ -133,19 +132,7 @@ async function moveOn(
   entry: InactivityEntry,
   activeAt: string,
 ): Promise<Outcome> {
-  const items: TransactItem[] = [
-    {
-      Update: {
-        TableName: db.tableName,
-        Key: keys.user(user.id),
-        UpdateExpression: 'SET lastActiveAt = :at',
-        ConditionExpression:
-          'attribute_exists(pk) AND (attribute_not_exists(lastActiveAt) OR lastActiveAt = :last)',
-        ExpressionAttributeValues: { ':at': activeAt, ':last': entry.lastActiveAt },
-      },
-    },
-    inactivityEntryDelete(db, entry),
-    ...inactivityPut(db, user, activeAt),
-  ];
-  return (await transactUnlessDone(db, items)) ? 'moved' : 'skipped';
+  return (await transactUnlessDone(db, inactivityMoveItems(db, user, entry, activeAt)))
+    ? 'moved'
+    : 'skipped';
 }

@@ -7,8 +7,8 @@
 import { addDays } from 'date-fns';
 import { REVIEW_REMINDER_DAYS } from '../../shared/swap/lifecycle';
 import { listingsToVerify } from '../lib/db/listings';
-import { ENTITY, keys, ttlAt } from '../lib/db/model';
 import { outboxPut } from '../lib/db/outbox';
+import { lessorDigestSentPut } from '../lib/db/sent-marks';
 import { pendingVerificationCount } from '../lib/db/supervision';
 import { findSwap } from '../lib/db/swaps';
 import { openReviewsDueBy } from '../lib/db/swap-reviews';
@@ -66,18 +66,7 @@ export async function runLessorDigests(
         now,
       );
       const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: deps.db.tableName,
-            Item: {
-              ...keys.lessorDigestSent(lessor.id, today),
-              entity: ENTITY.lessorDigest,
-              sentAt: now.toISOString(),
-              ttl: ttlAt(addDays(now, 30)),
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        lessorDigestSentPut(deps.db, lessor.id, today, now),
         ...agents.map((to) => outboxPut(deps.db, { to, ...mail, kind: 'lessor-digest' }, now)),
       ];
       await transactWrite(deps.db, items);

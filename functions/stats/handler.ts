@@ -26,15 +26,17 @@ import {
   type CountedChange,
 } from '../lib/db/stats-apply';
 import { logger } from '../lib/logger';
-import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
+import { ENTITY, entityOf } from '../lib/db/model';
+import { entityOfRawImage, keyOfRawImage } from '../lib/db/stream-records';
+import { newImage, oldImage } from '../lib/stream-image';
 import type { AppContext } from '../lib/app-context';
 
 export type StatsDeps = Pick<AppContext, 'db' | 'now'>;
 
 /** The record's stable id: the item's key and the record's sequence number (the same on redelivery). */
 export function changeIdOf(record: DynamoDBRecord): string {
-  const keys = record.dynamodb?.Keys as Record<string, { S?: string }> | undefined;
-  return `${keys?.pk?.S ?? ''}|${keys?.sk?.S ?? ''}|${record.dynamodb?.SequenceNumber ?? record.eventID ?? ''}`;
+  const { pk, sk } = keyOfRawImage(record.dynamodb?.Keys);
+  return `${pk}|${sk}|${record.dynamodb?.SequenceNumber ?? record.eventID ?? ''}`;
 }
 
 /** What statistics read of a listing (listingFactsOf): its dwelling and household only. */
@@ -47,7 +49,7 @@ const LISTING_FACTS = 'id, dwelling, household, publishedAt';
 async function lookupFor(db: Database, images: Array<Item | undefined>, kept: ListingFactsCache) {
   const found = new Map<string, ListingFacts>();
   for (const image of images) {
-    const facts = image?.entity === 'Listing' ? listingFactsOf(image) : undefined;
+    const facts = image && entityOf(image) === ENTITY.listing ? listingFactsOf(image) : undefined;
     if (facts) found.set(facts.id, facts);
   }
   const missing: string[] = [];
@@ -74,7 +76,7 @@ function imagesOf(record: DynamoDBRecord): { before?: Item; after?: Item } | und
   // months after a listing ends: the statistics outlive it (a later rebuild cannot see them).
   if (record.eventName === 'REMOVE') return undefined;
   const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
-  if (!STATS_SOURCES.has(stringAttribute(image, 'entity') ?? '')) return undefined;
+  if (!STATS_SOURCES.has(entityOfRawImage(image) ?? '')) return undefined;
   return { before: oldImage(record), after: newImage(record) };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { ENTITY } from '../lib/db/model';
+import { entityOfRawImage } from '../lib/db/stream-records';
 import { logger } from '../lib/logger';
 import { handleInOrder } from '../lib/stream-batch';
 import { newImage, oldImage, stringAttribute } from '../lib/stream-image';
@@ -19,7 +20,7 @@ export function createWebhookDispatcher(deps: WebhookDeps) {
     return handleInOrder(event, async (record) => {
       try {
         const raw = record.dynamodb?.NewImage;
-        if (stringAttribute(raw, 'entity') === ENTITY.webhookDelivery) {
+        if (entityOfRawImage(raw) === ENTITY.webhookDelivery) {
           if (record.eventName === 'INSERT')
             await attemptDelivery(deps, {
               endpointId: stringAttribute(raw, 'endpointId') ?? '',

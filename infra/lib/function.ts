@@ -19,6 +19,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { PARTITION_PREFIX } from '../../functions/lib/db/model';
 import { PHOTO_ITEM_ATTRIBUTES } from '../../functions/lib/db/photos';
 import { mailAddress } from './context';
 
@@ -147,7 +148,7 @@ export class EchangeKazFunction extends NodejsFunction {
           actions: [...TABLE_ACTIONS.photoItems],
           resources: [table.tableArn],
           conditions: {
-            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LISTING#*'] },
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${PARTITION_PREFIX.listing}*`] },
             'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...PHOTO_ITEM_ATTRIBUTES] },
             StringEqualsIfExists: {
               'dynamodb:Select': 'SPECIFIC_ATTRIBUTES',

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
-import { ENTITY, SORT_KEY } from '../../functions/lib/db/model';
+import {
+  ENTITY,
+  ENTITY_ATTRIBUTE,
+  SORT_KEY,
+  tableDefinition,
+  type Entity,
+} from '../../functions/lib/db/model';
 import type { FunctionKind, PhotosAccess, TableAccess } from './function';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,48 +63,44 @@ export interface FunctionSpec {
 const HIGHS_WASM = 'node_modules/highs/build/highs.wasm';
 const SCALAR_STANDALONE = 'node_modules/@scalar/api-reference/dist/browser/standalone.js';
 
+/** Records of items whose sort key is one of these (a kind's own sort key, or its prefix). */
+const sortKeyIn = (...values: Array<string | { prefix: string }>) => ({
+  Keys: { [tableDefinition.sortKey]: { S: values } },
+});
+/** New images of one entity. */
+const newImageOf = (entity: Entity) => ({ NewImage: { [ENTITY_ATTRIBUTE]: { S: [entity] } } });
+
 /** Only listing and vacancy changes reach the matcher. */
-const listingChanges = { dynamodb: { Keys: { sk: { S: [SORT_KEY.listing, SORT_KEY.vacancy] } } } };
+const listingChanges = { dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.vacancy) };
 
 /** The fan-out acts on new matches and keeps its market index in step with listing changes. */
-const listingAndMatchChanges = {
-  dynamodb: { Keys: { sk: { S: [SORT_KEY.listing, SORT_KEY.match] } } },
-};
+const listingAndMatchChanges = { dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.match) };
 
 /** Only listing, match and swap changes reach the statistics aggregator (never its own writes). */
 const statsSources = {
-  dynamodb: {
-    Keys: {
-      sk: {
-        S: [SORT_KEY.listing, SORT_KEY.match, SORT_KEY.swap, { prefix: SORT_KEY.swapReviewPrefix }],
-      },
-    },
-  },
+  dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.match, SORT_KEY.swap, {
+    prefix: SORT_KEY.swapReviewPrefix,
+  }),
 };
 
 /** Only new outbox items reach the notifier. */
-const outboxInserts = {
-  eventName: ['INSERT'],
-  dynamodb: { NewImage: { entity: { S: [ENTITY.outbox] } } },
-};
+const outboxInserts = { eventName: ['INSERT'], dynamodb: newImageOf(ENTITY.outbox) };
 
 /**
  * The webhooks: listing, swap and review changes that may mean an event, and new deliveries
  * (never the delivery updates its own attempts write).
  */
 const webhookSources = {
-  dynamodb: {
-    Keys: { sk: { S: [SORT_KEY.listing, SORT_KEY.swap, { prefix: SORT_KEY.swapReviewPrefix }] } },
-  },
+  dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.swap, { prefix: SORT_KEY.swapReviewPrefix }),
 };
 /** New chains: a vacancy's lessor hears of each chain found (never of other proposals). */
 const chainInserts = {
   eventName: ['INSERT'],
-  dynamodb: { Keys: { sk: { S: [SORT_KEY.match] } }, NewImage: { kind: { S: ['chain'] } } },
+  dynamodb: { ...sortKeyIn(SORT_KEY.match), NewImage: { kind: { S: ['chain'] } } },
 };
 const webhookDeliveryInserts = {
   eventName: ['INSERT'],
-  dynamodb: { NewImage: { entity: { S: [ENTITY.webhookDelivery] } } },
+  dynamodb: newImageOf(ENTITY.webhookDelivery),
 };
 
 /** Only DynamoDB's own TTL deletions reach the purge (the application's deletions never do). */

@@ -7,10 +7,9 @@
  * after this one in the same run, on the same market and the same stored proposals.
  */
 import { resolve } from 'node:path';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { signSession } from '../../functions/lib/auth/session';
 import type { Database } from '../../functions/lib/db/client';
-import { keys } from '../../functions/lib/db/model';
+import { getMatchSummary } from '../../functions/lib/db/matches';
 import { createUser } from '../../functions/lib/db/users';
 import { generateMarket } from '../../shared/market/generator';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
@@ -49,14 +48,7 @@ async function call(stack: LocalStack, path: string, token: string, body?: unkno
 }
 
 async function summaryStored(db: Database, listingId: string): Promise<boolean> {
-  const { Item } = await db.doc.send(
-    new GetCommand({
-      TableName: db.tableName,
-      Key: keys.matchSummary(listingId),
-      ConsistentRead: true,
-    }),
-  );
-  return Item !== undefined;
+  return (await getMatchSummary(db, listingId, { consistent: true })) !== undefined;
 }
 
 /** When each handler last caught up; an older runner keeps it in a field of the same name. */

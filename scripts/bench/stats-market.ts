@@ -3,7 +3,7 @@
  * published across the year (some withdrawn, expired or exchanged), 2- and 3-way matches, and
  * swaps in every status, with refused reviews. Seeded: the same options give the same items.
  */
-import { keys } from '../../functions/lib/db/model';
+import { ENTITY, itemOf, keys } from '../../functions/lib/db/model';
 import { generateMarket } from '../../shared/market/generator';
 import { createRandom } from '../../shared/market/prng';
 
@@ -49,9 +49,7 @@ export function syntheticYear(options: {
       ['exchanged', 1],
     ] as const);
     const id = `BENCH${String(i).padStart(6, '0')}`;
-    return {
-      ...keys.listing(id),
-      entity: 'Listing',
+    return itemOf(keys.listing(id), ENTITY.listing, {
       ...generated,
       id,
       ownerId: `BU${i}`,
@@ -66,16 +64,14 @@ export function syntheticYear(options: {
           : Math.min(published + Math.floor(random.next() * 120) * DAY, YEAR_START + 364 * DAY),
       ),
       version: 2,
-    };
+    });
   });
   const pick = () => listings[Math.floor(random.next() * listings.length)]!;
   const matches = Array.from({ length: options.matches }, (_, i) => {
     const size = random.chance(0.5) ? 3 : 2;
     const ids = Array.from({ length: size }, () => String(pick().id));
     const createdAt = iso(day(10, 350));
-    return {
-      ...keys.match(`BM${i}`),
-      entity: 'Match',
+    return itemOf(keys.match(`BM${i}`), ENTITY.match, {
       id: `BM${i}`,
       kind: `${size}-way`,
       listingIds: ids,
@@ -83,7 +79,7 @@ export function syntheticYear(options: {
       createdAt,
       updatedAt: createdAt,
       version: 1,
-    };
+    });
   });
   const swaps: Record<string, unknown>[] = [];
   const reviews: Record<string, unknown>[] = [];
@@ -104,39 +100,39 @@ export function syntheticYear(options: {
       movesInto: ids[(k + 1) % ids.length],
       confirmed: true,
     }));
-    swaps.push({
-      ...keys.swap(id),
-      entity: 'Swap',
-      id,
-      matchId: `BM${i}`,
-      kind: `${ids.length}-way`,
-      status,
-      participants,
-      createdAt: iso(created),
-      updatedAt: iso(decided + 20 * DAY),
-      version: 4,
-      ...(status === 'approved' ||
-      status === 'completed' ||
-      (status === 'cancelled' && random.chance(0.5))
-        ? { approvedAt: iso(decided) }
-        : {}),
-      ...(status === 'refused' ? { refusedAt: iso(decided) } : {}),
-      ...(status === 'completed'
-        ? { effectiveDate: iso(decided + 20 * DAY), completedAt: iso(decided + 20 * DAY) }
-        : {}),
-      ...(status === 'cancelled' ? { cancelledAt: iso(decided + 10 * DAY) } : {}),
-    });
+    swaps.push(
+      itemOf(keys.swap(id), ENTITY.swap, {
+        id,
+        matchId: `BM${i}`,
+        kind: `${ids.length}-way`,
+        status,
+        participants,
+        createdAt: iso(created),
+        updatedAt: iso(decided + 20 * DAY),
+        version: 4,
+        ...(status === 'approved' ||
+        status === 'completed' ||
+        (status === 'cancelled' && random.chance(0.5))
+          ? { approvedAt: iso(decided) }
+          : {}),
+        ...(status === 'refused' ? { refusedAt: iso(decided) } : {}),
+        ...(status === 'completed'
+          ? { effectiveDate: iso(decided + 20 * DAY), completedAt: iso(decided + 20 * DAY) }
+          : {}),
+        ...(status === 'cancelled' ? { cancelledAt: iso(decided + 10 * DAY) } : {}),
+      }),
+    );
     if (status === 'refused') {
-      reviews.push({
-        ...keys.swapReview(id, String(ids[1])),
-        entity: 'SwapReview',
-        swapId: id,
-        listingId: ids[1],
-        incomingListingId: ids[0],
-        decision: 'refused',
-        reason: random.pick([...REASONS]),
-        decidedAt: iso(decided),
-      });
+      reviews.push(
+        itemOf(keys.swapReview(id, String(ids[1])), ENTITY.swapReview, {
+          swapId: id,
+          listingId: ids[1],
+          incomingListingId: ids[0],
+          decision: 'refused',
+          reason: random.pick([...REASONS]),
+          decidedAt: iso(decided),
+        }),
+      );
     }
   }
   return { listings, matches, swaps, reviews };

@@ -13,10 +13,11 @@ import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { signSession } from '../../functions/lib/auth/session';
 import { batchPutAll } from '../../functions/lib/db/batch';
+import { entityOf, keyOf } from '../../functions/lib/db/model';
+import { scanStatsItems } from '../../functions/lib/db/offline';
 import { createDatabase, type Database } from '../../functions/lib/db/client';
 import { ensureTable } from '../../functions/lib/db/table';
 import { findUserByEmail } from '../../functions/lib/db/users';
@@ -102,7 +103,7 @@ function recordsOf(items: Record<string, unknown>[]): DynamoDBRecord[] {
     dynamodb: {
       SequenceNumber: String(1e20 + i),
       ApproximateCreationDateTime: firstCreated + Math.floor(i / CREATED_PER_SECOND),
-      Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
+      Keys: marshall(keyOf(item)) as never,
       NewImage: marshall(compact(item) as Record<string, unknown>, {
         removeUndefinedValues: true,
       }) as never,
@@ -118,7 +119,7 @@ const current: Aggregator = { create: createStatsAggregator, read: aggregatesFro
 
 /** Every counter stored, as `month|scope|counter=value`: both aggregators must leave the same. */
 async function storedCounters(db: Database, read: Aggregator['read']): Promise<string> {
-  const items = await scanAll(db);
+  const items = await scanStatsItems(db);
   const counters = read(items).flatMap((aggregate) =>
     Object.entries(aggregate.counters)
       .filter(([, value]) => value !== 0)
@@ -148,31 +149,13 @@ function itemBytes(value: unknown): number {
 /** The largest stored statistics item of each entity, in KB. */
 async function largestItems(db: Database): Promise<string> {
   const largest = new Map<string, number>();
-  for (const item of await scanAll(db)) {
-    const entity = String(item.entity);
+  for (const item of await scanStatsItems(db)) {
+    const entity = String(entityOf(item));
     largest.set(entity, Math.max(largest.get(entity) ?? 0, itemBytes(item)));
   }
   return [...largest]
     .map(([entity, bytes]) => `${entity} ${(bytes / 1024).toFixed(1)} KB`)
     .join(', ');
-}
-
-async function scanAll(db: Database): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new ScanCommand({
-        TableName: db.tableName,
-        FilterExpression: 'begins_with(pk, :stats)',
-        ExpressionAttributeValues: { ':stats': 'STATS' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
 }
 
 /** A fresh table holding the year's items, for one aggregator. */

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { keyOfRawImage } from '../../functions/lib/db/stream-records';
 import { logger } from '../../functions/lib/logger';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
@@ -277,10 +278,9 @@ export class StreamRunner {
 
   private toLambdaRecord(record: StreamRecord): DynamoDBRecord {
     const created = record.dynamodb?.ApproximateCreationDateTime;
-    const keys = record.dynamodb?.Keys;
     const ttlDeletion =
       record.eventName === 'REMOVE' &&
-      this.options.isTtlDeletion?.({ pk: keys?.pk?.S, sk: keys?.sk?.S });
+      this.options.isTtlDeletion?.(keyOfRawImage(record.dynamodb?.Keys));
     return {
       ...(ttlDeletion
         ? { userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' } }

@@ -10,24 +10,22 @@
  * table at the first sweep for those written before: a scan at every sweep held DynamoDB Local's
  * only SQLite thread for as long as the table is big, which AWS's TTL process never does.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Database } from '../../functions/lib/db/client';
-import { deleteIfExpired } from '../../functions/lib/db/conditional-delete';
-import { tableDefinition } from '../../functions/lib/db/model';
+import { deleteIfExpired, expiringItemPages } from '../../functions/lib/db/conditional-delete';
+import type { ItemKey } from '../../functions/lib/db/model';
+import { expiryOfRawImage, keyOfRawImage } from '../../functions/lib/db/stream-records';
 import type { StreamHandler } from './stream-runner';
 
 /** How long a reaped key is remembered: the stream delivers its record well before. */
 const REMEMBER_MS = 10 * 60_000;
-
-type Key = { pk: string; sk: string };
 
 export class TtlReaper {
   private readonly reaped = new Map<string, number>();
   /** Items found expired by the previous sweep: this one deletes them. */
   private seen = new Set<string>();
   /** Every item known to carry an expiry, with it (epoch seconds). */
-  private readonly expiring = new Map<string, { key: Key; ttl: number }>();
+  private readonly expiring = new Map<string, { key: ItemKey; ttl: number }>();
   private scanned = false;
 
   constructor(private readonly db: Database) {}
@@ -71,35 +69,19 @@ export class TtlReaper {
   }
 
   private learn(record: DynamoDBRecord): void {
-    const keys = record.dynamodb?.Keys;
-    const key = { pk: keys?.pk?.S ?? '', sk: keys?.sk?.S ?? '' };
-    const ttl = record.dynamodb?.NewImage?.[tableDefinition.ttlAttribute]?.N;
+    const key = keyOfRawImage(record.dynamodb?.Keys);
+    const ttl = expiryOfRawImage(record.dynamodb?.NewImage);
     if (record.eventName === 'REMOVE' || ttl === undefined) this.expiring.delete(keyId(key));
     else this.expiring.set(keyId(key), { key, ttl: Number(ttl) });
   }
 
   /** The items written before the stream was followed (a bulk load, a restart on kept data). */
   private async scanOnce(): Promise<void> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      // A scan is acceptable here only: DynamoDB Local on one machine, standing in for the TTL process.
-      const page = await this.db.doc.send(
-        new ScanCommand({
-          TableName: this.db.tableName,
-          FilterExpression: 'attribute_exists(#ttl)',
-          ProjectionExpression: 'pk, sk, #ttl',
-          ExpressionAttributeNames: { '#ttl': tableDefinition.ttlAttribute },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const key = { pk: String(item.pk), sk: String(item.sk) };
+    for await (const page of expiringItemPages(this.db))
+      for (const { key, ttl } of page) {
         // The stream may have told a later state already.
-        if (!this.expiring.has(keyId(key)))
-          this.expiring.set(keyId(key), { key, ttl: Number(item[tableDefinition.ttlAttribute]) });
+        if (!this.expiring.has(keyId(key))) this.expiring.set(keyId(key), { key, ttl });
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
     this.scanned = true;
   }
 

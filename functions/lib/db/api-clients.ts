@@ -2,7 +2,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { storedApiClientSchema } from '../../../shared/schemas/api-client';
-import { ENTITY, indexKeys, keys, indexPartitions, INDEX } from './model';
+import { ENTITY, fromItem, indexKeys, keys, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
 import type { TransactItem } from './transact';
 
@@ -24,10 +24,7 @@ export function apiClientPut(db: Database, client: StoredApiClient): TransactIte
   };
 }
 
-function fromItem(item: Record<string, unknown>): StoredApiClient {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ...client } = item;
-  return client as unknown as StoredApiClient;
-}
+const toApiClient = (item: Record<string, unknown>) => fromItem<StoredApiClient>(item);
 
 /** Without the hash: what Armos and the API's answers see. */
 export function publicApiClient({ secretHash: _hash, ...client }: StoredApiClient): ApiClient {
@@ -46,7 +43,7 @@ export async function findApiClient(
       ConsistentRead: true,
     }),
   );
-  return Item ? fromItem(Item) : undefined;
+  return Item ? toApiClient(Item) : undefined;
 }
 
 /** Every client, newest first (a few per lessor: one page is the whole list). */
@@ -64,7 +61,7 @@ export async function listApiClients(db: Database): Promise<ApiClient[]> {
         ExclusiveStartKey: startKey,
       }),
     );
-    clients.push(...(page.Items ?? []).map((item) => publicApiClient(fromItem(item))));
+    clients.push(...(page.Items ?? []).map((item) => publicApiClient(toApiClient(item))));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return clients;

@@ -13,7 +13,7 @@ import {
   type ItemKey,
 } from './model';
 import type { Database } from './client';
-import type { TransactItem } from './transact';
+import { transactWrite, type TransactItem } from './transact';
 import { queryAll } from './batch';
 
 export type AuditItem = AuditEntryView;
@@ -113,4 +113,34 @@ export async function auditEntriesOf(
     [...byActor, ...about].map((item) => [`${item.pk}\u0000${item.sk}`, item]),
   );
   return [...unique.values()] as unknown as Array<AuditItem & ItemKey>;
+}
+
+/**
+ * Rewrites an entry under another actor and subject (erasure's pseudonym): its key and actor index
+ * follow them, the rest of the item stays as stored (its month's index, its expiry). Returns the
+ * old key when the new one differs: the caller deletes it once the new item is written.
+ */
+export async function reassignAuditEntry(
+  db: Database,
+  entry: AuditItem & ItemKey,
+  actorId: string,
+  subject: string,
+): Promise<ItemKey | undefined> {
+  const {
+    pk,
+    sk,
+    gsi1pk: _gsi1pk,
+    gsi1sk: _gsi1sk,
+    ...rest
+  } = entry as AuditItem & ItemKey & Record<string, unknown>;
+  const item = {
+    ...rest,
+    ...keys.audit(subject, rest.at, rest.id),
+    ...indexKeys.auditByActor(actorId, rest.at),
+    entity: ENTITY.audit,
+    actorId,
+    subject,
+  };
+  await transactWrite(db, [{ Put: { TableName: db.tableName, Item: item } }]);
+  return item.pk !== pk || item.sk !== sk ? { pk, sk } : undefined;
 }

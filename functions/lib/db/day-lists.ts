@@ -7,7 +7,8 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll, queryAll } from './batch';
 import type { Database } from './client';
-import { ENTITY, keys, ttlAt } from './model';
+import { ENTITY, keys } from './model';
+import { sentMarkPut } from './sent-marks';
 import type { TransactItem } from './transact';
 
 export type DayList = 'answerReminders' | 'swapNudges';
@@ -62,8 +63,6 @@ export async function unfile(
   );
 }
 
-const DAY_SECONDS = 86_400;
-
 /** The mark that a participant was reminded, written with the mail: once, whatever the retries. */
 export function answerReminderSentPut(
   db: Database,
@@ -71,9 +70,9 @@ export function answerReminderSentPut(
   listingId: string,
   now: Date,
 ): TransactItem {
-  return sentMark(
+  return sentMarkPut(
     db,
-    keys.answerReminder(`SENT#${matchId}`, listingId),
+    keys.answerReminderSent(matchId, listingId),
     ENTITY.answerReminder,
     now,
     30,
@@ -82,21 +81,5 @@ export function answerReminderSentPut(
 
 /** The mark that a mutual proposal's participants were nudged, written with the mails. */
 export function swapNudgeSentPut(db: Database, matchId: string, now: Date): TransactItem {
-  return sentMark(db, keys.swapNudge(`SENT#${matchId}`, 'SENT'), ENTITY.swapNudge, now, 60);
-}
-
-function sentMark(
-  db: Database,
-  key: { pk: string; sk: string },
-  entity: string,
-  now: Date,
-  keptDays: number,
-): TransactItem {
-  return {
-    Put: {
-      TableName: db.tableName,
-      Item: { ...key, entity, ttl: ttlAt(now) + keptDays * DAY_SECONDS },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return sentMarkPut(db, keys.swapNudgeSent(matchId), ENTITY.swapNudge, now, 60);
 }

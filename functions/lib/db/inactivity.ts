@@ -103,3 +103,30 @@ export function inactivityEntryDelete(
     Delete: { TableName: db.tableName, Key: inactivityKey(entry.userId, entry.lastActiveAt) },
   };
 }
+
+/**
+ * Moves an account's entry on to activity other than a sign-in (a listing's change at
+ * `activeAt`), with the profile's `lastActiveAt`, unless the account signed in since `entry` was
+ * read or is gone.
+ */
+export function inactivityMoveItems(
+  db: Database,
+  user: Pick<User, 'id' | 'role'>,
+  entry: InactivityEntry,
+  activeAt: string,
+): TransactItem[] {
+  return [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.user(user.id),
+        UpdateExpression: 'SET lastActiveAt = :at',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(lastActiveAt) OR lastActiveAt = :last)',
+        ExpressionAttributeValues: { ':at': activeAt, ':last': entry.lastActiveAt },
+      },
+    },
+    inactivityEntryDelete(db, entry),
+    ...inactivityPut(db, user, activeAt),
+  ];
+}

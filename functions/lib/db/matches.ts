@@ -441,9 +441,14 @@ export async function putMatchSummary(db: Database, summary: MatchSummary): Prom
 export async function getMatchSummary(
   db: Database,
   listingId: string,
+  { consistent = false }: { consistent?: boolean } = {},
 ): Promise<MatchSummary | undefined> {
   const { Item } = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: keys.matchSummary(listingId) }),
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.matchSummary(listingId),
+      ...(consistent ? { ConsistentRead: true } : {}),
+    }),
   );
   if (!Item) return undefined;
   return fromItem<MatchSummary>(Item);

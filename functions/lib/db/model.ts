@@ -37,7 +37,13 @@ export const INDEX = {
   market: 'gsi3',
 } as const satisfies Record<string, IndexName>;
 
-/** The `entity` attribute every item carries; stream handlers dispatch on it. */
+/**
+ * The attribute every item names its kind in (a value of ENTITY): handlers, stream filters and
+ * offline scans dispatch on it.
+ */
+export const ENTITY_ATTRIBUTE = 'entity';
+
+/** The values of ENTITY_ATTRIBUTE. */
 export const ENTITY = {
   user: 'User',
   userEmail: 'UserEmail',
@@ -91,6 +97,51 @@ export interface ItemKey {
 
 const key = (pk: string, sk: string): ItemKey => ({ pk, sk });
 
+/** An item to write: its key and entity, then the object it stores. */
+export function itemOf(
+  itemKey: ItemKey,
+  entity: Entity,
+  object: Record<string, unknown>,
+): Record<string, unknown> {
+  return { ...itemKey, [ENTITY_ATTRIBUTE]: entity, ...object };
+}
+
+/** The key of a stored item (a read item, a stream image unmarshalled). */
+export function keyOf(item: Record<string, unknown>): ItemKey {
+  return {
+    pk: String(item[tableDefinition.partitionKey]),
+    sk: String(item[tableDefinition.sortKey]),
+  };
+}
+
+/** The entity of a stored item, if it names one. */
+export function entityOf(item: Record<string, unknown> | undefined): string | undefined {
+  return item?.[ENTITY_ATTRIBUTE] as string | undefined;
+}
+
+/** The partition of `index` an item is in; undefined when out of it (the indexes are sparse). */
+export function indexPartitionOf(
+  item: Record<string, unknown> | undefined,
+  index: IndexName,
+): unknown {
+  return item?.[tableDefinition.indexes[index].partitionKey];
+}
+
+/**
+ * Partition key prefixes, for what covers every partition of a kind: IAM's leading-key condition
+ * on listing partitions (infra/lib/function.ts), the offline read of every statistics item.
+ */
+export const PARTITION_PREFIX = {
+  listing: 'LISTING#',
+  /** STATS#, STATSEVT#, STATSSTOCK, STATSLEDGER#, of this layout and earlier ones. */
+  stats: 'STATS',
+} as const;
+
+const listingPartition = (listingId: string) => `${PARTITION_PREFIX.listing}${listingId}`;
+
+/** Prefixes of a lessor's review queue (gsi2sk): open reviews sort before settled ones. */
+const REVIEW_QUEUE = { open: 'OPEN#', settled: 'SETTLED#' } as const;
+
 /**
  * Sort keys that name an item's kind. Stream filters (infra/lib/functions.ts) match on keys, since
  * a deletion's record carries no new image to read the entity from.
@@ -108,7 +159,7 @@ const TABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
   tableDefinition.partitionKey,
   tableDefinition.sortKey,
   tableDefinition.ttlAttribute,
-  'entity',
+  ENTITY_ATTRIBUTE,
   ...Object.values(tableDefinition.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
 ]);
 
@@ -148,7 +199,7 @@ export const keys = {
   referencePrefix: (kind?: ReferenceKind) => ({ pk: 'REF', skPrefix: kind ? `${kind}#` : '' }),
   /** Which reference items the deploy-time loader has ever written (functions/lib/db/reference-loader.ts). */
   referenceLedger: () => key('REFLOAD', 'LEDGER'),
-  listing: (listingId: string) => key(`LISTING#${listingId}`, SORT_KEY.listing),
+  listing: (listingId: string) => key(listingPartition(listingId), SORT_KEY.listing),
   /** Guard item: a tenant has at most one active listing. */
   activeListing: (ownerId: string) => key(`USER#${ownerId}`, 'ACTIVE_LISTING'),
   /** A reception agent's link to a listing it created on someone's behalf. */
@@ -157,18 +208,24 @@ export const keys = {
   managedListingsPrefix: (agentId: string) => ({ pk: `USER#${agentId}`, skPrefix: 'MANAGES#' }),
   match: (matchId: string) => key(`MATCH#${matchId}`, SORT_KEY.match),
   /** One of a listing's photo slots (0–5): the slot number bounds the count structurally. */
-  photo: (listingId: string, slot: number) => key(`LISTING#${listingId}`, `PHOTO#${slot}`),
-  photosPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'PHOTO#' }),
+  photo: (listingId: string, slot: number) => key(listingPartition(listingId), `PHOTO#${slot}`),
+  photosPrefix: (listingId: string) => ({ pk: listingPartition(listingId), skPrefix: 'PHOTO#' }),
   /** A published listing's place in the expiry calendar, by UTC day of `expiresAt` (yyyy-mm-dd). */
   expirySchedule: (day: string, listingId: string) => key(`EXPIRY#${day}`, listingId),
   expiryDay: (day: string) => ({ pk: `EXPIRY#${day}` }),
   matchLink: (listingId: string, matchId: string) =>
-    key(`LISTING#${listingId}`, `MATCH#${matchId}`),
-  matchLinksPrefix: (listingId: string) => ({ pk: `LISTING#${listingId}`, skPrefix: 'MATCH#' }),
-  matchSummary: (listingId: string) => key(`LISTING#${listingId}`, 'MATCH_SUMMARY'),
+    key(listingPartition(listingId), `MATCH#${matchId}`),
+  matchLinksPrefix: (listingId: string) => ({
+    pk: listingPartition(listingId),
+    skPrefix: 'MATCH#',
+  }),
+  matchSummary: (listingId: string) => key(listingPartition(listingId), 'MATCH_SUMMARY'),
   /** Proposals to check on `day` for participants who have not answered yet. */
   answerReminder: (day: string, matchId: string) => key(`REMIND#${day}`, matchId),
   answerRemindersOf: (day: string) => ({ pk: `REMIND#${day}` }),
+  /** The mark that a participant of a proposal was reminded (written with the mail). */
+  answerReminderSent: (matchId: string, listingId: string) =>
+    key(`REMIND#SENT#${matchId}`, listingId),
   /** The optimiser's latest plan: the ids of the proposals it marked "recommandée". */
   recommendationPlan: () => key('OPTIMISER', 'LATEST'),
   /** The proposals found for a tenant since their last digest mail, and when that mail went. */
@@ -181,7 +238,12 @@ export const keys = {
     key('MARKETLOG', `${seenAt}#${listingId}#${version}`),
   marketChangesPartition: () => ({ pk: 'MARKETLOG' }),
   messageNotice: (matchId: string, recipientId: string, hour: string) =>
-    key(`MATCH#${matchId}`, `NOTICE#${recipientId}#${hour}`),
+    key(`MATCH#${matchId}`, `${keys.messageNoticesPrefix(matchId, recipientId).skPrefix}${hour}`),
+  /** Every message notice of one recipient in a proposal's thread. */
+  messageNoticesPrefix: (matchId: string, recipientId: string) => ({
+    pk: `MATCH#${matchId}`,
+    skPrefix: `NOTICE#${recipientId}#`,
+  }),
   message: (matchId: string, sentAt: string, messageId: string) =>
     key(`MATCH#${matchId}`, `MSG#${sentAt}#${messageId}`),
   messagesPrefix: (matchId: string) => ({ pk: `MATCH#${matchId}`, skPrefix: 'MSG#' }),
@@ -201,6 +263,8 @@ export const keys = {
   /** The reception agent's daily queue mail of `day` went (once a day). */
   agentQueueMail: (agentId: string, day: string) => key(`USER#${agentId}`, `AGENTQUEUE#${day}`),
   swapNudgesOf: (day: string) => ({ pk: `NUDGE#${day}` }),
+  /** The mark that a mutual proposal's participants were nudged (written with the mails). */
+  swapNudgeSent: (matchId: string) => key(`NUDGE#SENT#${matchId}`, 'SENT'),
   outbox: (mailId: string) => key(`OUTBOX#${mailId}`, 'MAIL'),
   audit: (subject: string, at: string, auditId: string) =>
     key(keys.auditOf(subject).pk, `${at}#${auditId}`),
@@ -331,13 +395,18 @@ export const indexKeys = {
     listingId: string,
   ) => ({
     gsi2pk: indexPartitions.reviewsByLessor(lessorId),
-    gsi2sk: `${open ? 'OPEN' : 'SETTLED'}#${dueAt}#${swapId}#${listingId}`,
+    gsi2sk: `${open ? REVIEW_QUEUE.open : REVIEW_QUEUE.settled}${dueAt}#${swapId}#${listingId}`,
+  }),
+  /** What every open review's key in its lessor's queue starts with. */
+  openReviewsOf: (lessorId: string) => ({
+    gsi2pk: indexPartitions.reviewsByLessor(lessorId),
+    gsi2skPrefix: REVIEW_QUEUE.open,
   }),
   /** Bounds of a lessor's open reviews due at or before `dueBy` (ISO), for a BETWEEN condition. */
   openReviewsDueBy: (lessorId: string, dueBy: string) => ({
     gsi2pk: indexPartitions.reviewsByLessor(lessorId),
-    from: 'OPEN#',
-    to: `OPEN#${dueBy}#\uffff`,
+    from: REVIEW_QUEUE.open,
+    to: `${REVIEW_QUEUE.open}${dueBy}#\uffff`,
   }),
   /** Every API client, newest last (Armos's list). */
   apiClients: (createdAt: string) => ({ gsi1pk: indexPartitions.apiClients, gsi1sk: createdAt }),

@@ -4,6 +4,7 @@
  */
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
+import { ENTITY_ATTRIBUTE, PARTITION_PREFIX } from './model';
 
 type Item = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ export async function scanEntities(db: Database, entities: string[]): Promise<It
           Segment: index,
           TotalSegments: SEGMENTS,
           FilterExpression: `#entity IN (${names.join(', ')})`,
-          ExpressionAttributeNames: { '#entity': 'entity' },
+          ExpressionAttributeNames: { '#entity': ENTITY_ATTRIBUTE },
           ExpressionAttributeValues: values,
           ExclusiveStartKey: startKey,
         }),
@@ -34,6 +35,28 @@ export async function scanEntities(db: Database, entities: string[]): Promise<It
     return items;
   };
   return (await Promise.all(Array.from({ length: SEGMENTS }, (_, i) => segment(i)))).flat();
+}
+
+/**
+ * Every statistics item, of this layout and earlier ones (by partition, whatever entity it names):
+ * what a benchmark compares after two aggregators ran. Offline use only (see above).
+ */
+export async function scanStatsItems(db: Database): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        FilterExpression: 'begins_with(pk, :stats)',
+        ExpressionAttributeValues: { ':stats': PARTITION_PREFIX.stats },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }
 
 /** Puts `puts` and deletes the items of `deletes` (by their keys), 25 at a time, retrying what DynamoDB leaves. */

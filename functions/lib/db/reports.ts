@@ -4,7 +4,7 @@ import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type { storedReportSchema } from '../../../shared/schemas/moderation';
 import type { Database } from './client';
-import { ENTITY, indexKeys, keys, INDEX, indexPartitions } from './model';
+import { ENTITY, fromItem, indexKeys, keys, INDEX, indexPartitions } from './model';
 import type { TransactItem } from './transact';
 
 export type StoredReport = z.infer<typeof storedReportSchema>;
@@ -44,9 +44,7 @@ export async function latestReports(db: Database, limit = 100): Promise<StoredRe
       Limit: limit,
     }),
   );
-  return (Items ?? []).map(
-    ({ pk: _a, sk: _b, entity: _c, gsi1pk: _d, gsi1sk: _e, ...report }) => report as StoredReport,
-  );
+  return (Items ?? []).map((item) => fromItem<StoredReport>(item));
 }
 
 /** The reports a person sent (for their data export), among the latest ones. */

@@ -16,7 +16,7 @@ import {
   type Cells,
   type Period,
 } from '../../../shared/stats/index';
-import { ENTITY, keys, type ItemKey } from './model';
+import { ENTITY, keyOf, keys, type ItemKey } from './model';
 import type { Database } from './client';
 import { queryAll } from './batch';
 
@@ -59,6 +59,9 @@ export const monthItemKeyOf = (month: string, scope: string) =>
   keys.statsMonth(month, partOf(scope));
 
 const idOf = (key: ItemKey) => `${key.pk}|${key.sk}`;
+
+/** A stored item's `StatsItemTarget` id, to match it with what a rebuild writes. */
+export const statsItemIdOf = (item: Record<string, unknown>) => idOf(keyOf(item));
 
 /** Where a cell is stored: its item, and its place in the item's counters. */
 function placeOf(cell: string, amount: number): { target: StatsItemTarget; count: ItemCount } {

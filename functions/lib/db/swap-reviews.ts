@@ -8,7 +8,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Swap, SwapParticipant, SwapReview } from '../../../shared/swap/lifecycle';
 import type { Database } from './client';
-import { ENTITY, indexKeys, keys, INDEX, indexPartitions } from './model';
+import { ENTITY, indexKeys, indexPosition, keys, INDEX, indexPartitions } from './model';
 import type { TransactItem } from './transact';
 
 export interface Page<T> {
@@ -18,6 +18,10 @@ export interface Page<T> {
 
 const reviewIndex = (swapId: string, review: SwapReview, open: boolean) =>
   indexKeys.reviewsByLessor(review.lessorId, review.dueAt, open, swapId, review.listingId);
+
+/** Where a review stands in its lessor's queue (open ones first, by due date): its order there. */
+export const reviewQueuePosition = (swapId: string, review: SwapReview, open: boolean): string =>
+  reviewIndex(swapId, review, open).gsi2sk;
 
 /** What a lessor's queue must read besides a swap: the keys its participants lead to. */
 export type SwapOutline = Pick<Swap, 'id' | 'lessorIds'> & {
@@ -133,7 +137,7 @@ export function reviewMarkerUpdate(
       ConditionExpression: `attribute_exists(pk) AND begins_with(gsi2sk, :open) AND attribute_not_exists(${attribute})`,
       ExpressionAttributeValues: {
         ':now': now.toISOString(),
-        ':open': 'OPEN#',
+        ':open': indexKeys.openReviewsOf(review.lessorId).gsi2skPrefix,
         ...(marker === 'escalated' ? { ':true': true } : {}),
       },
     },
@@ -170,7 +174,7 @@ const toEntry = (item: Record<string, unknown>): ReviewEntry => ({
   listingId: String(item.listingId),
   gsi2sk: String(item.gsi2sk),
   ...(outlineOf(item) ? { outline: outlineOf(item)! } : {}),
-  key: { pk: item.pk, sk: item.sk, gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk },
+  key: indexPosition(item, INDEX.lessorQueues),
 });
 
 /** One page of a lessor's reviews, open ones first by due date. */

@@ -8,7 +8,16 @@ import type { Typology } from '../../../shared/reference/index';
 import type { Vacancy, VacancyStatus } from '../../../shared/schemas/vacancy';
 import { batchPutAll, queryAll } from './batch';
 import type { Database } from './client';
-import { ENTITY, indexKeys, indexPosition, keys, ttlAt, indexPartitions, INDEX } from './model';
+import {
+  ENTITY,
+  fromItem,
+  indexKeys,
+  indexPosition,
+  keys,
+  ttlAt,
+  indexPartitions,
+  INDEX,
+} from './model';
 import type { TransactItem } from './transact';
 
 /** A vacancy as stored: the view without its chains, with a version for conditional writes. */
@@ -36,18 +45,7 @@ function vacancyItem(vacancy: StoredVacancy): Record<string, unknown> {
 }
 
 export function toVacancy(item: Record<string, unknown>): StoredVacancy {
-  const {
-    pk: _a,
-    sk: _b,
-    gsi1pk: _c,
-    gsi1sk: _d,
-    gsi2pk: _e,
-    gsi2sk: _f,
-    entity: _g,
-    ttl: _h,
-    ...vacancy
-  } = item;
-  const stored = vacancy as unknown as StoredVacancy;
+  const stored = fromItem<StoredVacancy>(item);
   // Stream images (DynamoDB Local) may omit empty lists and maps: restore them.
   return {
     ...stored,
@@ -232,9 +230,7 @@ export async function vacancyChainLinks(
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
   });
-  return items.map(
-    ({ pk: _a, sk: _b, entity: _c, ...link }) => link as unknown as VacancyChainLink,
-  );
+  return items.map((item) => fromItem<VacancyChainLink>(item));
 }
 
 export function isOpen(vacancy: StoredVacancy, now: Date): boolean {

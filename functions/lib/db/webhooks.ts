@@ -6,7 +6,7 @@ import type {
   webhookEndpointCreatedSchema,
   webhookEndpointSchema,
 } from '../../../shared/schemas/webhook';
-import { ENTITY, keys, ttlAt, indexPartitions, INDEX } from './model';
+import { ENTITY, fromItem, keys, ttlAt, indexPartitions, INDEX } from './model';
 import type { Database } from './client';
 import { writtenUnlessCondition, type TransactItem } from './transact';
 
@@ -24,11 +24,6 @@ export type DeliveryStatus = WebhookDelivery['status'];
 /** Deliveries stay in the log 30 days. */
 export const DELIVERY_RETENTION_DAYS = 30;
 export const ENDPOINTS_PER_LESSOR = 10;
-
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, entity: _e, ttl: _t, ...rest } = item;
-  return rest as T;
-};
 
 export function publicEndpoint({ secret: _secret, ...endpoint }: StoredWebhookEndpoint) {
   return endpoint;
@@ -74,7 +69,7 @@ export async function endpointsOfLessor(
       ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
     }),
   );
-  return (Items ?? []).map((item) => strip<StoredWebhookEndpoint>(item));
+  return (Items ?? []).map((item) => fromItem<StoredWebhookEndpoint>(item));
 }
 
 export async function findEndpoint(
@@ -85,7 +80,7 @@ export async function findEndpoint(
   const { Item } = await db.doc.send(
     new GetCommand({ TableName: db.tableName, Key: keys.webhookEndpoint(lessorId, endpointId) }),
   );
-  return Item ? strip<StoredWebhookEndpoint>(Item) : undefined;
+  return Item ? fromItem<StoredWebhookEndpoint>(Item) : undefined;
 }
 
 /** A new delivery; the id is derived from the event, so a redelivered stream record adds nothing. */
@@ -121,7 +116,7 @@ export async function findDelivery(
       ConsistentRead: true,
     }),
   );
-  return Item ? strip<WebhookDelivery>(Item) : undefined;
+  return Item ? fromItem<WebhookDelivery>(Item) : undefined;
 }
 
 /**
@@ -152,7 +147,7 @@ export async function claimDelivery(
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return Attributes ? strip<WebhookDelivery>(Attributes) : undefined;
+    return Attributes ? fromItem<WebhookDelivery>(Attributes) : undefined;
   } catch (error) {
     if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
     throw error;
@@ -243,9 +238,9 @@ export async function deliveriesOf(
   );
   return {
     deliveries: (result.Items ?? []).map((item) => {
-      const { leaseUntil: _lease, ...delivery } = strip<WebhookDelivery & { leaseUntil?: string }>(
-        item,
-      );
+      const { leaseUntil: _lease, ...delivery } = fromItem<
+        WebhookDelivery & { leaseUntil?: string }
+      >(item);
       return delivery;
     }),
     cursor: result.LastEvaluatedKey,

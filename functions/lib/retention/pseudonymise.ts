@@ -8,15 +8,14 @@ import { ulid } from 'ulid';
 import { ConflictError } from '../../../shared/errors';
 import type { RecordedConsent } from '../../../shared/schemas/consent';
 import type { Swap } from '../../../shared/swap/lifecycle';
-import { type AuditItem } from '../db/audit';
 import type { Database } from '../db/client';
 import { findMatch, matchUpdateItems, type StoredMatch } from '../db/matches';
-import { ENTITY, indexKeys, keys, type ItemKey } from '../db/model';
+import { keys, type ItemKey } from '../db/model';
 import { findSwap, swapUpdatePut } from '../db/swaps';
 import { reviewOutlineUpdate } from '../db/swap-reviews';
 import { transactWrite } from '../db/transact';
 import { deleteItems, keysUnder } from '../db/listing-remnants';
-import { auditEntriesOf } from '../db/audit';
+import { auditEntriesOf, reassignAuditEntry } from '../db/audit';
 import { messagesOfThread } from '../db/messages';
 
 export const newPseudonym = () => `anonyme-${ulid()}`;
@@ -68,8 +67,9 @@ export async function pseudonymiseMatch(
   const own = (await messagesOfThread(db, matchId)).filter(
     (message) => message.authorId === userId,
   );
-  const notices = await keysUnder(db, keys.match(matchId).pk, `NOTICE#${userId}#`);
-  await deleteItems(db, [...own.map((m) => keys.message(matchId, m.sentAt, m.id)), ...notices]);
+  const notices = keys.messageNoticesPrefix(matchId, userId);
+  const noticeKeys = await keysUnder(db, notices.pk, notices.skPrefix);
+  await deleteItems(db, [...own.map((m) => keys.message(matchId, m.sentAt, m.id)), ...noticeKeys]);
 }
 
 /** A settled swap stays for its lessors, with a pseudonym for the person and no free text of theirs. */
@@ -112,25 +112,10 @@ export async function pseudonymiseAudit(
   const subject = `user:${userId}`;
   const moved: ItemKey[] = [];
   for (const entry of await auditEntriesOf(db, userId)) {
-    const {
-      pk,
-      sk,
-      gsi1pk: _g1,
-      gsi1sk: _g2,
-      ...rest
-    } = entry as AuditItem & ItemKey & Record<string, unknown>;
-    const actorId = rest.actorId === userId ? pseudonym : rest.actorId;
-    const newSubject = rest.subject === subject ? `user:${pseudonym}` : rest.subject;
-    const item = {
-      ...rest,
-      ...keys.audit(newSubject, rest.at, rest.id),
-      ...indexKeys.auditByActor(actorId, rest.at),
-      entity: ENTITY.audit,
-      actorId,
-      subject: newSubject,
-    };
-    await transactWrite(db, [{ Put: { TableName: db.tableName, Item: item } }]);
-    if (item.pk !== pk || item.sk !== sk) moved.push({ pk, sk });
+    const actorId = entry.actorId === userId ? pseudonym : entry.actorId;
+    const newSubject = entry.subject === subject ? `user:${pseudonym}` : entry.subject;
+    const old = await reassignAuditEntry(db, entry, actorId, newSubject);
+    if (old) moved.push(old);
   }
   await deleteItems(db, moved);
 }

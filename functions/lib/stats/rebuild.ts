@@ -13,9 +13,9 @@ import {
   type ListingFacts,
 } from '../../../shared/stats/index';
 import type { Database } from '../db/client';
-import { ENTITY } from '../db/model';
+import { ENTITY, entityOf } from '../db/model';
 import { scanEntities, writeAndDelete } from '../db/offline';
-import { statsItemOf, statsItemsOf } from '../db/stats';
+import { statsItemIdOf, statsItemOf, statsItemsOf } from '../db/stats';
 
 /** What a rebuild replaces: aggregates of both layouts, and the stock. The ledger of ids stays. */
 const STORED = new Set<string>([
@@ -35,16 +35,16 @@ export interface RebuildReport {
 export async function rebuildStats(db: Database): Promise<RebuildReport> {
   const started = performance.now();
   const items = await scanEntities(db, [...STATS_SOURCES, ...STORED]);
-  const sources = items.filter((item) => STATS_SOURCES.has(String(item.entity)));
+  const sources = items.filter((item) => STATS_SOURCES.has(String(entityOf(item))));
   const listings = new Map<string, ListingFacts>();
   for (const item of sources) {
-    const facts = item.entity === ENTITY.listing ? listingFactsOf(item) : undefined;
+    const facts = entityOf(item) === ENTITY.listing ? listingFactsOf(item) : undefined;
     if (facts) listings.set(facts.id, facts);
   }
   const stored = new Map(
     items
-      .filter((item) => STORED.has(String(item.entity)))
-      .map((item) => [`${item.pk}|${item.sk}`, item]),
+      .filter((item) => STORED.has(String(entityOf(item))))
+      .map((item) => [statsItemIdOf(item), item]),
   );
   // Versions go on from the stored ones: a writer that read an item before is refused and reads again.
   const fresh = statsItemsOf(rebuildCells(sources, (id) => listings.get(id))).map(
@@ -53,9 +53,9 @@ export async function rebuildStats(db: Database): Promise<RebuildReport> {
       return statsItemOf(target, counters, typeof version === 'number' ? version + 1 : 1);
     },
   );
-  const kept = new Set(fresh.map((item) => `${item.pk}|${item.sk}`));
+  const kept = new Set(fresh.map(statsItemIdOf));
   const stale = items.filter(
-    (item) => STORED.has(String(item.entity)) && !kept.has(`${item.pk}|${item.sk}`),
+    (item) => STORED.has(String(entityOf(item))) && !kept.has(statsItemIdOf(item)),
   );
   await writeAndDelete(db, fresh, stale);
   return {

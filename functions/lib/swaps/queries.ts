@@ -12,9 +12,9 @@ import { ceilingTableOf } from '../../../shared/swap/review-info';
 import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
 import { toListing } from '../db/listings';
 import type { ListingsAndUsers } from '../db/listings-and-users';
-import { ENTITY, indexKeys, keys } from '../db/model';
+import { ENTITY, entityOf, keys } from '../db/model';
 import { getSwapsAlong, swapIdsInStatus } from '../db/swaps';
-import { reviewsOfLessor, type SwapOutline } from '../db/swap-reviews';
+import { reviewQueuePosition, reviewsOfLessor, type SwapOutline } from '../db/swap-reviews';
 import { toUser } from '../db/users';
 import type { CursorCodec } from '../pagination';
 import { assertViewer, isStaffViewer } from './access';
@@ -65,8 +65,9 @@ async function readSwapsToShow(
   const { swaps, along } = await getSwapsAlong(deps.db, swapIds, shownKeys(caller), outlines);
   const shown: ListingsAndUsers = { listings: new Map(), users: new Map() };
   for (const item of along) {
-    if (item.entity === ENTITY.listing) shown.listings.set(String(item.id), toListing(item));
-    else if (item.entity === ENTITY.user) shown.users.set(String(item.id), toUser(item));
+    const entity = entityOf(item);
+    if (entity === ENTITY.listing) shown.listings.set(String(item.id), toListing(item));
+    else if (entity === ENTITY.user) shown.users.set(String(item.id), toUser(item));
   }
   // The income-ceiling pre-check lessors read: this year's table, from the cached reference data.
   const ceilings = ceilingTableOf(
@@ -108,10 +109,9 @@ function representativeReview(swap: Swap, lessorId: string): string | undefined 
     .filter((r) => r.lessorId === lessorId)
     .map((r) => ({
       listingId: r.listingId,
-      sk: indexKeys.reviewsByLessor(lessorId, r.dueAt, open(swap.status, r), swap.id, r.listingId)
-        .gsi2sk,
+      position: reviewQueuePosition(swap.id, r, open(swap.status, r)),
     }))
-    .sort((a, b) => a.sk.localeCompare(b.sk))[0]?.listingId;
+    .sort((a, b) => a.position.localeCompare(b.position))[0]?.listingId;
 }
 
 async function lessorQueue(

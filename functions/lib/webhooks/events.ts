@@ -4,7 +4,7 @@
  * API with its token, so no personal data leaves in a webhook.
  */
 import type { WebhookEvent } from '../../../shared/schemas/webhook';
-import { ENTITY, indexPartitions } from '../db/model';
+import { ENTITY, entityOf, INDEX, indexPartitionOf, indexPartitions } from '../db/model';
 
 export interface TableEvent {
   type: WebhookEvent;
@@ -22,13 +22,17 @@ const SWAP_EVENTS: Partial<Record<string, WebhookEvent>> = {
 
 export function eventsOfChange(before: Image, after: Image): TableEvent[] {
   if (!after) return [];
-  switch (after.entity) {
+  switch (entityOf(after)) {
     case ENTITY.listing: {
       const lessorId = (after.dwelling as { lessorId?: string } | undefined)?.lessorId;
       if (!lessorId) return [];
       const pending = indexPartitions.listingsToVerify(lessorId, 'pending');
       // It enters the lessor's queue: created, published again, or sent back to verification.
-      if (after.gsi2pk !== pending || before?.gsi2pk === pending) return [];
+      if (
+        indexPartitionOf(after, INDEX.lessorQueues) !== pending ||
+        indexPartitionOf(before, INDEX.lessorQueues) === pending
+      )
+        return [];
       return [
         {
           type: 'listing.pending_verification',
