@@ -25,7 +25,7 @@ import {
   bruteForceCyclesThrough,
   placeNamesFrom,
 } from '../../shared/matching/index';
-import { loadAverage } from './report';
+import { formatBenchmarksDoc, loadAverage } from './report';
 
 const DOC = 'docs/benchmarks.md';
 const START = '<!-- bench:matching -->';
@@ -229,6 +229,7 @@ function writeSection(): void {
       ? current.slice(0, from) + section + current.slice(to + END.length)
       : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(DOC, next);
+  formatBenchmarksDoc();
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,7 @@
 /** Shared by the benchmark scripts: machine line, percentiles, and their section of docs/benchmarks.md. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { resolve } from 'node:path';
 
@@ -42,4 +44,13 @@ export function writeBenchSection(name: string, title: string, lines: string[]):
       ? current.slice(0, from) + section + current.slice(to + end.length)
       : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(BENCHMARKS_DOC, next);
+  formatBenchmarksDoc();
+}
+
+/** Prettier over the page once a section is written, as `npm run check` expects every file. */
+export function formatBenchmarksDoc(): void {
+  const prettier = createRequire(import.meta.url).resolve('prettier/bin/prettier.cjs');
+  execFileSync(process.execPath, [prettier, '--write', '--log-level', 'warn', BENCHMARKS_DOC], {
+    stdio: 'inherit',
+  });
 }

@@ -27,7 +27,7 @@ import { aggregatesFromItems } from '../../functions/lib/db/stats';
 import { baseAggregator } from './stats-base';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
-import { loadAverage } from './report';
+import { formatBenchmarksDoc, loadAverage } from './report';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -321,6 +321,7 @@ if (existsSync(DOC)) {
   if (out.length > 0) doc = writeSection(doc, 'bench:stats', out);
   doc = writeSection(doc, 'bench:stats-aggregator', aggregatorOut);
   writeFileSync(DOC, doc);
+  formatBenchmarksDoc();
   console.log(`\n${DOC} updated.`);
 }
 process.exit(0);
