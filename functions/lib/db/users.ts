@@ -5,7 +5,7 @@ import { ConflictError } from '../../../shared/errors';
 import type { Role, User } from '../../../shared/schemas/user';
 import { ENTITY, indexKeys, keys, fromItem, INDEX, indexPartitions } from './model';
 import type { Database } from './client';
-import { transactWrite, type TransactItem } from './transact';
+import { named, transactWrite, type ConditionFailures, type TransactItem } from './transact';
 import { batchGetAll } from './batch';
 import { inactivityPut } from './inactivity';
 
@@ -13,6 +13,16 @@ export class EmailAlreadyUsedError extends ConflictError {
   constructor() {
     super('Un compte existe déjà avec cette adresse e-mail.');
   }
+}
+
+/** The condition of an account creation that a failed transaction names. */
+export const USER_CONDITION = { emailIsFree: 'user-email-is-free' } as const;
+
+/** The error of a failed transaction that created an account: the address, when that one failed. */
+export function userCreationFailure(failed: ConditionFailures): ConflictError {
+  return failed.names.has(USER_CONDITION.emailIsFree)
+    ? new EmailAlreadyUsedError()
+    : new ConflictError('Création impossible : réessayez.');
 }
 
 export type NewUser = Pick<User, 'email' | 'role' | 'lessorId' | 'displayName' | 'phone'>;
@@ -32,13 +42,13 @@ export function newUser(input: NewUser, now: Date): User {
 export function userCreationItems(db: Database, user: User): TransactItem[] {
   const staff = user.role !== 'tenant' ? indexKeys.staffByRole(user.role, user.email) : {};
   return [
-    {
+    named(USER_CONDITION.emailIsFree, {
       Put: {
         TableName: db.tableName,
         Item: { ...keys.userEmail(user.email), entity: ENTITY.userEmail, userId: user.id },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
+    }),
     {
       Put: {
         TableName: db.tableName,
@@ -58,11 +68,7 @@ export async function createUser(
   extra: TransactItem[] = [],
 ): Promise<User> {
   const user = newUser(input, now);
-  await transactWrite(
-    db,
-    [...userCreationItems(db, user), ...extra],
-    () => new EmailAlreadyUsedError(),
-  );
+  await transactWrite(db, [...userCreationItems(db, user), ...extra], userCreationFailure);
   return user;
 }
 

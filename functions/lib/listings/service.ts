@@ -39,7 +39,7 @@ import {
 } from '../db/listings';
 import type { OutgoingMail } from '../db/outbox';
 import { transactWrite, type TransactItem } from '../db/transact';
-import { findUserByEmail, newUser, userCreationItems } from '../db/users';
+import { findUserByEmail, newUser, userCreationFailure, userCreationItems } from '../db/users';
 import { placeholderEmail } from '../mail/addresses';
 import { mailsToListingHolders } from '../mail/assisted-mail';
 import {
@@ -149,7 +149,7 @@ export async function createListing(
     (failed) =>
       failed.names.has(LISTING_CONDITION.ownerHasNoOtherActiveListing)
         ? new ActiveListingExistsError()
-        : new ConflictError('Création impossible : réessayez.'),
+        : userCreationFailure(failed),
   );
   return listing;
 }

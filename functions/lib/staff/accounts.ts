@@ -8,7 +8,7 @@ import { STAFF_ROLES, type StaffRole, type User } from '../../../shared/schemas/
 import { auditPut } from '../db/audit';
 import { outboxPut } from '../db/outbox';
 import { transactWrite } from '../db/transact';
-import { EmailAlreadyUsedError, listStaff, newUser, userCreationItems } from '../db/users';
+import { listStaff, newUser, userCreationFailure, userCreationItems } from '../db/users';
 import { ROLE_LABELS, staffWelcomeMail } from '../mail/templates';
 import type { AppContext } from '../app-context';
 
@@ -47,7 +47,7 @@ export async function createStaffAccount(
         now,
       ),
     ],
-    () => new EmailAlreadyUsedError(),
+    userCreationFailure,
   );
   return user;
 }
