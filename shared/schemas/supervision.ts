@@ -1,6 +1,6 @@
 /** Armos's supervision: the dashboard figures and the audit screen (docs/api.md "Served beyond the contract"). */
 import { z } from 'zod';
-import { SWAP_STATUSES } from '../swap/lifecycle';
+import { SWAP_STATUSES } from '../swap/statuses';
 
 const lessorCount = z.object({ lessorId: z.string(), count: z.number() });
 

@@ -1,6 +1,7 @@
 /** Swaps as the API speaks them (docs/api.md "Swaps"). */
 import { z } from 'zod';
-import { REFUSAL_REASONS, SWAP_STATUSES, decisionIssues } from '../swap/lifecycle';
+import { decisionIssues } from '../swap/review-decision';
+import { REFUSAL_REASONS, SWAP_STATUSES } from '../swap/statuses';
 import { FINANCINGS, TYPOLOGIES } from '../reference/index';
 import { idSchema } from './common';
 import { consentSchema } from './consent';

@@ -13,9 +13,12 @@ import type {
   SwapParticipant,
   SwapReview,
 } from '../schemas/swap-record';
+import type { ReviewBody } from '../schemas/swap';
+import { decisionIssues } from './review-decision';
 import type { RefusalReason, ReviewDecision, SwapStatus } from './statuses';
 
 export * from './statuses';
+export { decisionIssues };
 export type { ReleasedDwelling, Swap, SwapChain, SwapParticipant, SwapReview };
 
 /** Default review deadline, in days after the last confirmation. */
@@ -136,27 +139,8 @@ export function reviewOnceConfirmed(
   };
 }
 
-export interface ReviewInput {
-  listingId: string;
-  decision: Exclude<ReviewDecision, 'pending'>;
-  reason?: RefusalReason;
-  comment?: string;
-  caleolDate?: string;
-}
-
-/** Checks a decision's own fields: a refusal needs a reason, "other" needs a comment. */
-export function decisionIssues(
-  input: Pick<ReviewInput, 'decision' | 'reason' | 'comment'>,
-): Array<{ path: string; message: string }> {
-  const issues: Array<{ path: string; message: string }> = [];
-  if (input.decision === 'refused' && !input.reason)
-    issues.push({ path: 'reason', message: 'Indiquez le motif du refus.' });
-  if (input.decision !== 'refused' && input.reason)
-    issues.push({ path: 'reason', message: 'Un motif ne s’indique que pour un refus.' });
-  if (input.reason === 'other' && !input.comment?.trim())
-    issues.push({ path: 'comment', message: 'Précisez le motif « autre » en commentaire.' });
-  return issues;
-}
+/** A lessor's decision on one review, as the API validated it. */
+export type ReviewInput = ReviewBody;
 
 /** Whether a review still waits for its lessor (pending, or documents asked for). */
 export const isAwaitingDecision = (review: Pick<SwapReview, 'decision'>) =>
