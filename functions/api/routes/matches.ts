@@ -9,17 +9,7 @@ import {
   messageSchema,
   visitBodySchema,
 } from '../../../shared/schemas/match';
-import {
-  answerMatch,
-  listMatches,
-  listMessages,
-  matchSummary,
-  postMessage,
-  readMatch,
-  reportVisit,
-} from '../../lib/matching/service';
-import { MarketCache } from '../../lib/matching/market-cache';
-import { marketViewOf } from '../../lib/matching/widen';
+import { Proposals } from '../../lib/matching';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -123,16 +113,16 @@ export function matchRoutes(deps: ApiDeps) {
     db: deps.db,
     now: deps.now,
     reference: deps.reference,
-    market: new MarketCache(),
+    market: Proposals.market(),
   };
   return createRouter()
     .openapi(summary, async (c) =>
       c.json(
-        await matchSummary(
+        await Proposals.summary(
           deps,
           requireRole(c, 'tenant', 'accueil').user,
           c.req.valid('query').listingId,
-          (listing) => marketViewOf(widen, listing),
+          (listing) => Proposals.marketView(widen, listing),
         ),
         200,
       ),
@@ -140,7 +130,7 @@ export function matchRoutes(deps: ApiDeps) {
     .openapi(list, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
-        await listMatches(
+        await Proposals.list(
           deps,
           caller.user,
           c.req.valid('query').listingId,
@@ -151,7 +141,7 @@ export function matchRoutes(deps: ApiDeps) {
     })
     .openapi(read, async (c) =>
       c.json(
-        await readMatch(
+        await Proposals.read(
           deps,
           requireRole(c, 'tenant', 'accueil', 'armos').user,
           c.req.valid('param').id,
@@ -162,7 +152,7 @@ export function matchRoutes(deps: ApiDeps) {
     .openapi(interest, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
-        await answerMatch(
+        await Proposals.answer(
           deps,
           caller.user,
           c.req.valid('param').id,
@@ -175,7 +165,7 @@ export function matchRoutes(deps: ApiDeps) {
     .openapi(visit, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
-        await reportVisit(
+        await Proposals.reportVisit(
           deps,
           caller.user,
           c.req.valid('param').id,
@@ -187,14 +177,23 @@ export function matchRoutes(deps: ApiDeps) {
     })
     .openapi(messages, async (c) =>
       c.json(
-        await listMessages(deps, requireRole(c, 'tenant', 'accueil').user, c.req.valid('param').id),
+        await Proposals.messages(
+          deps,
+          requireRole(c, 'tenant', 'accueil').user,
+          c.req.valid('param').id,
+        ),
         200,
       ),
     )
     .openapi(post, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
-        await postMessage(deps, caller.user, c.req.valid('param').id, c.req.valid('json').text),
+        await Proposals.postMessage(
+          deps,
+          caller.user,
+          c.req.valid('param').id,
+          c.req.valid('json').text,
+        ),
         201,
       );
     });

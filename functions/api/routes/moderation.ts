@@ -7,8 +7,7 @@ import {
   reportSchema,
   suspendBodySchema,
 } from '../../../shared/schemas/moderation';
-import { listReports, reportParticipant } from '../../lib/moderation/reports';
-import { reinstateListing, suspendListing } from '../../lib/moderation/suspension';
+import { Moderation } from '../../lib/moderation';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -70,7 +69,7 @@ export function moderationRoutes(deps: ApiDeps) {
   return createRouter()
     .openapi(report, async (c) =>
       c.json(
-        await reportParticipant(
+        await Moderation.report(
           deps,
           requireRole(c, 'tenant', 'accueil').user,
           c.req.valid('json'),
@@ -80,12 +79,12 @@ export function moderationRoutes(deps: ApiDeps) {
     )
     .openapi(list, async (c) => {
       requireRole(c, 'armos');
-      return c.json(await listReports(deps), 200);
+      return c.json(await Moderation.reports(deps), 200);
     })
     .openapi(suspend, async (c) =>
       c.json(
         privateView(
-          await suspendListing(
+          await Moderation.suspend(
             deps,
             requireRole(c, 'armos').user,
             c.req.valid('param').id,
@@ -98,7 +97,7 @@ export function moderationRoutes(deps: ApiDeps) {
     .openapi(reinstate, async (c) =>
       c.json(
         privateView(
-          await reinstateListing(deps, requireRole(c, 'armos').user, c.req.valid('param').id),
+          await Moderation.reinstate(deps, requireRole(c, 'armos').user, c.req.valid('param').id),
         ),
         200,
       ),

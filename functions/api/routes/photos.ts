@@ -8,7 +8,7 @@ import {
   photoUploadSchema,
 } from '../../../shared/schemas/photo';
 import type { User } from '../../../shared/schemas/user';
-import { deletePhoto, listPhotos, requestPhotoUpload } from '../../lib/photos/service';
+import { Photos } from '../../lib/photos';
 import type { ApiDeps } from '../context';
 import { requireCaller, requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../router';
@@ -64,14 +64,14 @@ export function photoRoutes(
     .openapi(upload, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
       return c.json(
-        await requestPhotoUpload(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
+        await Photos.requestUpload(deps, caller.user, c.req.valid('param').id, c.req.valid('json')),
         201,
       );
     })
     .openapi(list, async (c) => {
       const caller = requireCaller(c);
       return c.json(
-        await listPhotos(
+        await Photos.list(
           deps,
           caller.user,
           c.req.valid('param').id,
@@ -84,7 +84,7 @@ export function photoRoutes(
     .openapi(remove, async (c) => {
       const caller = requireCaller(c);
       const { id, photoId } = c.req.valid('param');
-      await deletePhoto(deps, caller.user, id, photoId);
+      await Photos.remove(deps, caller.user, id, photoId);
       return c.body(null, 204);
     });
 }

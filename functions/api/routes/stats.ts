@@ -8,8 +8,7 @@ import {
   statsQuerySchema,
 } from '../../../shared/schemas/stats';
 import type { Period } from '../../../shared/stats/index';
-import { communesCsv, flowsCsv, quartiersCsv } from '../../lib/stats/csv';
-import { communeStats, flowStats, periodOf, quartierStats } from '../../lib/stats/service';
+import { Statistics } from '../../lib/stats';
 import type { ApiDeps, ApiEnv } from '../context';
 import { requireRole } from '../middleware/auth';
 import { SESSION_SECURITY, createRouter, errorResponses } from '../router';
@@ -63,35 +62,44 @@ export function statsRoutes(deps: ApiDeps) {
   const ask = (c: Context<ApiEnv>, query: { from?: string; to?: string }) => {
     const caller = requireRole(c, 'cinor', 'armos');
     c.header('cache-control', 'private, max-age=60');
-    return { role: caller.user.role, period: periodOf(query, deps.now(), caller.user.role) };
+    return {
+      role: caller.user.role,
+      period: Statistics.periodOf(query, deps.now(), caller.user.role),
+    };
   };
   return createRouter()
     .openapi(quartiers, async (c) => {
       const query = c.req.valid('query');
       const { role, period } = ask(c, query);
-      const stats = await quartierStats(deps, period, role);
+      const stats = await Statistics.quartiers(deps, period, role);
       if (query.format === 'csv')
         return csvResponse(
           c,
           'quartiers',
           period,
-          quartiersCsv(stats.rows, await deps.reference()),
+          Statistics.quartiersCsv(stats.rows, await deps.reference()),
         );
       return c.json(stats, 200);
     })
     .openapi(communes, async (c) => {
       const query = c.req.valid('query');
       const { role, period } = ask(c, query);
-      const stats = await communeStats(deps, period, role);
+      const stats = await Statistics.communes(deps, period, role);
       if (query.format === 'csv')
-        return csvResponse(c, 'communes', period, communesCsv(stats.rows, await deps.reference()));
+        return csvResponse(
+          c,
+          'communes',
+          period,
+          Statistics.communesCsv(stats.rows, await deps.reference()),
+        );
       return c.json(stats, 200);
     })
     .openapi(flows, async (c) => {
       const query = c.req.valid('query');
       const { role, period } = ask(c, query);
-      const stats = await flowStats(deps, period, role);
-      if (query.format === 'csv') return csvResponse(c, 'flux', period, flowsCsv(stats.rows));
+      const stats = await Statistics.flows(deps, period, role);
+      if (query.format === 'csv')
+        return csvResponse(c, 'flux', period, Statistics.flowsCsv(stats.rows));
       return c.json(stats, 200);
     });
 }
