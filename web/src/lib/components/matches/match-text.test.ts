@@ -82,8 +82,9 @@ function threeWay(overrides: Partial<MatchView> = {}): MatchView {
 
 describe('counts', () => {
   it('formats large counts the French way and says how many are shown', () => {
-    expect(countsSentence({ count2: 37, count3: 2140, stored: 50 })).toBe(
-      '37 échanges directs et 2\u202f140 échanges à trois possibles : voici les 50 meilleurs.',
+    // Every 2-way, the best 50 3-ways, and one answered further down.
+    expect(countsSentence({ count2: 37, count3: 2140, stored: 88 })).toBe(
+      '37 échanges directs et 2\u202f140 échanges à trois possibles : en voici 88, les meilleurs d’abord.',
     );
     expect(countsSentence({ count2: 0, count3: 1, stored: 1 })).toBe(
       'Aucun échange direct et 1 échange à trois possible : la voici.',

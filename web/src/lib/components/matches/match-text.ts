@@ -40,7 +40,7 @@ export const formatCount = (value: number) => numbers.format(value);
 const plural = (count: number, one: string, many: string) =>
   `${formatCount(count)} ${count > 1 ? many : one}`;
 
-/** "37 échanges directs et 2 140 échanges à trois possibles : voici les 50 meilleurs." */
+/** "37 échanges directs et 2 140 échanges à trois possibles : en voici 87, les meilleurs d’abord." */
 export function countsSentence(counts: Pick<MatchCounts, 'count2' | 'count3' | 'stored'>): string {
   const direct =
     counts.count2 === 0
@@ -53,7 +53,8 @@ export function countsSentence(counts: Pick<MatchCounts, 'count2' | 'count3' | '
   const total = counts.count2 + counts.count3;
   const possible = total > 1 ? 'possibles' : 'possible';
   const all = total === 1 ? 'la voici' : 'les voici, les meilleurs d’abord';
-  const shown = counts.stored < total ? `voici les ${formatCount(counts.stored)} meilleurs` : all;
+  const shown =
+    counts.stored < total ? `en voici ${formatCount(counts.stored)}, les meilleurs d’abord` : all;
   if (total === 0) return `${direct} et ${triple} possible pour l’instant.`;
   return `${direct} et ${triple} ${possible} : ${counts.stored === 0 ? 'leur liste est en cours de calcul' : shown}.`;
 }
