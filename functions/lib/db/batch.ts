@@ -2,7 +2,12 @@
  * Batch reads and writes in the sizes DynamoDB accepts (100 keys, 25 puts), retrying what it
  * leaves unprocessed under load; queries read to their last page.
  */
-import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Database } from './client';
 import type { ItemKey } from './model';
 
@@ -105,5 +110,49 @@ export async function queryUntil(
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey && !enough(items));
+  return items;
+}
+
+/**
+ * How many items a query finds, counted by DynamoDB without returning them; with `atMost`, one page
+ * that stops there (DynamoDB's Limit caps the items it evaluates).
+ */
+export async function queryCount(
+  db: Database,
+  input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'Select' | 'Limit'>,
+  { atMost }: { atMost?: number } = {},
+): Promise<number> {
+  let total = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        ...input,
+        TableName: db.tableName,
+        Select: 'COUNT',
+        ...(atMost ? { Limit: atMost } : {}),
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    total += page.Count ?? 0;
+    startKey = atMost ? undefined : page.LastEvaluatedKey;
+  } while (startKey);
+  return total;
+}
+
+/** Every item a scan (or one segment of it) finds, page after page: offline tools only. */
+export async function scanAll(
+  db: Database,
+  input: Omit<ConstructorParameters<typeof ScanCommand>[0], 'TableName'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
   return items;
 }

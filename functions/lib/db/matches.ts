@@ -5,14 +5,8 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryAll, queryUntil } from './batch';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, queryAll, queryCount, queryUntil } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { RecordedConsent } from '../../../shared/schemas/consent';
@@ -372,29 +366,19 @@ const SHOWN_PAGE = 250;
 /** How many proposals the listing's page shows (`shownMatchesOf`), counted without reading them. */
 export async function shownCountOf(db: Database, listingId: string): Promise<number> {
   const ranked = `${SHOWN_GROUPS.indexOf('ranked') + 1}#`;
-  const count = async (condition: string, limit?: number) => {
-    let total = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: INDEX.byParent,
-          KeyConditionExpression: `gsi1pk = :pk AND ${condition}`,
-          ExpressionAttributeValues: {
-            ':pk': indexPartitions.shownProposals(listingId),
-            ':ranked': ranked,
-          },
-          Select: 'COUNT',
-          ...(limit ? { Limit: limit } : {}),
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      total += page.Count ?? 0;
-      startKey = limit ? undefined : page.LastEvaluatedKey;
-    } while (startKey);
-    return total;
-  };
+  const count = (condition: string, atMost?: number) =>
+    queryCount(
+      db,
+      {
+        IndexName: INDEX.byParent,
+        KeyConditionExpression: `gsi1pk = :pk AND ${condition}`,
+        ExpressionAttributeValues: {
+          ':pk': indexPartitions.shownProposals(listingId),
+          ':ranked': ranked,
+        },
+      },
+      { atMost },
+    );
   const [others, best] = await Promise.all([
     count('gsi1sk < :ranked'),
     count('begins_with(gsi1sk, :ranked)', BEST_RANKED_SHOWN),

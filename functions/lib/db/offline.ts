@@ -2,7 +2,8 @@
  * Whole-table reads and bulk replacement, for offline tools only (`npm run stats:rebuild`): no
  * request path may ever scan the table.
  */
-import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { scanAll } from './batch';
 import type { Database } from './client';
 import { ENTITY_ATTRIBUTE, PARTITION_PREFIX } from './model';
 
@@ -14,26 +15,14 @@ const SEGMENTS = 4;
 export async function scanEntities(db: Database, entities: string[]): Promise<Item[]> {
   const names = entities.map((_, i) => `:e${i}`);
   const values = Object.fromEntries(entities.map((entity, i) => [`:e${i}`, entity]));
-  const segment = async (index: number) => {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new ScanCommand({
-          TableName: db.tableName,
-          Segment: index,
-          TotalSegments: SEGMENTS,
-          FilterExpression: `#entity IN (${names.join(', ')})`,
-          ExpressionAttributeNames: { '#entity': ENTITY_ATTRIBUTE },
-          ExpressionAttributeValues: values,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  };
+  const segment = (index: number) =>
+    scanAll(db, {
+      Segment: index,
+      TotalSegments: SEGMENTS,
+      FilterExpression: `#entity IN (${names.join(', ')})`,
+      ExpressionAttributeNames: { '#entity': ENTITY_ATTRIBUTE },
+      ExpressionAttributeValues: values,
+    });
   return (await Promise.all(Array.from({ length: SEGMENTS }, (_, i) => segment(i)))).flat();
 }
 
@@ -42,21 +31,10 @@ export async function scanEntities(db: Database, entities: string[]): Promise<It
  * what a benchmark compares after two aggregators ran. Offline use only (see above).
  */
 export async function scanStatsItems(db: Database): Promise<Item[]> {
-  const items: Item[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new ScanCommand({
-        TableName: db.tableName,
-        FilterExpression: 'begins_with(pk, :stats)',
-        ExpressionAttributeValues: { ':stats': PARTITION_PREFIX.stats },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  return scanAll(db, {
+    FilterExpression: 'begins_with(pk, :stats)',
+    ExpressionAttributeValues: { ':stats': PARTITION_PREFIX.stats },
+  });
 }
 
 /** Puts `puts` and deletes the items of `deletes` (by their keys), 25 at a time, retrying what DynamoDB leaves. */
