@@ -18,7 +18,11 @@ import {
 } from '../../functions/lib/db/matches';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { BEST_RANKED_SHOWN, selectShown, shownGroupOf } from '../../shared/match/shown';
-import { stackDatabase } from '../support/stack';
+import { stack, stackDatabase, uniqueEmail } from '../support/stack';
+import { waitForMails } from '../support/mailbox';
+import { createUser } from '../../functions/lib/db/users';
+import { enqueueProposals } from '../../functions/lib/db/proposal-digests';
+import { sendDigestIfDue } from '../../functions/lib/matching/digest';
 
 const db = () => stackDatabase();
 const ids = (matches: readonly { id: string }[]) => matches.map((match) => match.id);
@@ -28,7 +32,7 @@ type Interest = StoredMatch['participants'][number]['interest'];
 /** A proposal through `mine` whose second participant answered `answer`. */
 function proposalThrough(
   mine: string,
-  { kind, score, answer = 'pending', closed = false }: ProposalShape,
+  { kind, score, answer = 'pending', closed = false, owner }: ProposalShape,
 ): StoredMatch {
   const at = new Date().toISOString();
   const listingIds = [mine, ...Array.from({ length: kind === '2-way' ? 1 : 2 }, randomUUID)];
@@ -40,7 +44,7 @@ function proposalThrough(
     listingIds,
     participants: listingIds.map((listingId, i) => ({
       listingId,
-      ownerId: `owner-${listingId}`,
+      ownerId: i === 0 && owner ? owner : `owner-${listingId}`,
       interest: i === 1 ? answer : 'pending',
     })),
     status: closed ? 'closed' : answer === 'no' ? 'declined' : 'proposed',
@@ -57,6 +61,8 @@ interface ProposalShape {
   score: number;
   answer?: Interest;
   closed?: boolean;
+  /** The owner of `mine` (by default one named after it). */
+  owner?: string;
 }
 
 /** `count` proposals through `mine`, of random kinds, scores and answers, one in ten closed. */
@@ -139,5 +145,29 @@ describe('the proposals a listing’s page shows, read from its ordered links', 
     // Unmarked by the next plan, it leaves the page again.
     await setMatchRecommended(db(), lowest.id, false);
     expect(ids(await shownMatchesOf(db(), mine))).not.toContain(lowest.id);
+  }, 60_000);
+
+  it('announces in the digest only the proposals the page lists', async () => {
+    // Prepare: 60 pending 3-ways through a tenant's listing, all queued for their digest.
+    const email = uniqueEmail('digest-shown');
+    const owner = await createUser(db(), { email, role: 'tenant' }, new Date());
+    const mine = randomUUID();
+    const stored = Array.from({ length: 60 }, (_, i) =>
+      proposalThrough(mine, { kind: '3-way', score: 80 - i / 10, owner: owner.id }),
+    );
+    await store(mine, stored);
+    await enqueueProposals(db(), owner.id, ids(stored));
+
+    // Act
+    const sent = await sendDigestIfDue(
+      { db: db(), now: () => new Date(), appUrl: stack().appUrl },
+      owner.id,
+    );
+
+    // Assess: the best 50, not the ten below them that only a neighbour's best holds.
+    expect(sent).toBe(true);
+    const [mail] = await waitForMails(email);
+    expect(mail?.subject).toBe(`${BEST_RANKED_SHOWN} nouvelles propositions d’échange`);
+    expect(mail?.body.text).toContain(`/propositions/${stored[0]!.id}`);
   }, 60_000);
 });

@@ -363,6 +363,25 @@ export async function shownMatchesOf(db: Database, listingId: string): Promise<S
 
 const SHOWN_PAGE = 250;
 
+/** The 3-ways and chains a listing's page shows by rank (its best 50), from the index alone. */
+export async function bestRankedShownIds(db: Database, listingId: string): Promise<Set<string>> {
+  const items = await queryUntil(
+    db,
+    {
+      IndexName: INDEX.byParent,
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :ranked)',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.shownProposals(listingId),
+        ':ranked': `${SHOWN_GROUPS.indexOf('ranked') + 1}#`,
+      },
+      ProjectionExpression: 'matchId',
+    },
+    BEST_RANKED_SHOWN,
+    () => true,
+  );
+  return new Set(items.map((item) => String(item.matchId)));
+}
+
 /** How many proposals the listing's page shows (`shownMatchesOf`), counted without reading them. */
 export async function shownCountOf(db: Database, listingId: string): Promise<number> {
   const ranked = `${SHOWN_GROUPS.indexOf('ranked') + 1}#`;

@@ -8,7 +8,7 @@ import type { ReferenceData } from '../../../shared/reference/index';
 import type { ProposalFrequency, User } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
-import { getMatches, type StoredMatch } from '../db/matches';
+import { bestRankedShownIds, getMatches, type StoredMatch } from '../db/matches';
 import { outboxPut } from '../db/outbox';
 import {
   digestQueueDelete,
@@ -23,7 +23,7 @@ import { transactUnlessDone } from '../db/transact';
 import { getUser, getUsers } from '../db/users';
 import { reachableEmail } from '../mail/addresses';
 import { proposalsDigestMail, type AnnouncedProposal } from '../mail/digest-mails';
-import { byRank } from '../../../shared/match/shown';
+import { byRank, shownGroupOf } from '../../../shared/match/shown';
 import { receivedDwelling, receivedVacancy } from '../../../shared/listing/views';
 import type { AppContext } from '../app-context';
 
@@ -125,9 +125,10 @@ async function stillOpen(
   ownerId: string,
   matchIds: string[],
 ): Promise<AnnouncedProposal[]> {
-  const matches = (await getMatches(db, matchIds))
+  const open = (await getMatches(db, matchIds))
     .filter((match) => OPEN.has(match.status))
     .sort(byRank);
+  const matches = await shownToOwner(db, ownerId, open);
   const listings = await getListings(
     db,
     matches.flatMap((match) => match.listingIds),
@@ -151,4 +152,31 @@ async function stillOpen(
       ...(next ? { receives: receivedDwelling(next) } : {}),
     };
   });
+}
+
+/**
+ * Those of `matches` the owner's page lists (`selectShown`): a 3-way or chain found through a
+ * neighbour's best is announced only once it is among the owner's best 50 or someone answered it,
+ * so that the mail's "vous les trouverez toutes sur votre page" holds.
+ */
+async function shownToOwner(
+  db: Database,
+  ownerId: string,
+  matches: StoredMatch[],
+): Promise<StoredMatch[]> {
+  const ownListingOf = (match: StoredMatch) =>
+    match.participants.find((participant) => participant.ownerId === ownerId)?.listingId;
+  const ranked = new Set(
+    matches.filter((match) => shownGroupOf(match) === 'ranked').map(ownListingOf),
+  );
+  ranked.delete(undefined);
+  const best = new Map(
+    await Promise.all(
+      [...ranked].map(async (id) => [id, await bestRankedShownIds(db, id!)] as const),
+    ),
+  );
+  return matches.filter(
+    (match) =>
+      shownGroupOf(match) !== 'ranked' || best.get(ownListingOf(match))?.has(match.id) === true,
+  );
 }
