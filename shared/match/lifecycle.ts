@@ -4,24 +4,16 @@
  * when it can no longer happen. `suspended` while a participant is away (edited, withdrawn,
  * expired, engaged elsewhere); it comes back to the status it had when they return.
  */
+import type { z } from 'zod';
 import { ConflictError } from '../errors';
+import type { interestSchema, visitReportSchema } from '../schemas/match';
+import { MATCH_STATUSES } from './statuses';
 
-export const MATCH_STATUSES = [
-  'proposed',
-  'mutual',
-  'declined',
-  'engaged',
-  'closed',
-  'suspended',
-] as const;
+export { MATCH_STATUSES };
+
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
-export type Interest = 'pending' | 'yes' | 'no';
-
-export interface VisitReport {
-  /** After visiting the dwelling this participant would move into. */
-  suitable: boolean;
-  at: string;
-}
+export type Interest = z.infer<typeof interestSchema>;
+export type VisitReport = z.infer<typeof visitReportSchema>;
 
 export interface MatchParticipant {
   listingId: string;

@@ -1,6 +1,6 @@
 /** Proposals as the API returns them (docs/api.md "Matches"). */
 import { z } from 'zod';
-import { MATCH_STATUSES } from '../match/lifecycle';
+import { INTERESTS, MATCH_STATUSES } from '../match/statuses';
 import { consentSchema, recordedConsentSchema } from './consent';
 import { typologySchema } from './listing';
 import { publicDwellingSchema, receivedDwellingSchema } from './listing-views';
@@ -39,10 +39,18 @@ export const messageBodySchema = z
   })
   .meta({ id: 'MessageBody' });
 
+export const interestSchema = z.enum(INTERESTS);
+
+export const visitReportSchema = z.object({
+  /** After visiting the dwelling this participant would move into. */
+  suitable: z.boolean(),
+  at: z.string(),
+});
+
 export const matchParticipantViewSchema = z.object({
   listingId: z.string(),
   isMe: z.boolean(),
-  interest: z.enum(['pending', 'yes', 'no']),
+  interest: interestSchema,
   receives: receivedDwellingSchema,
   contact: z
     .object({
@@ -53,7 +61,7 @@ export const matchParticipantViewSchema = z.object({
     .optional(),
   /** Verified by its lessor: contacts open only when every listing of the proposal is. */
   verified: z.boolean(),
-  visit: z.object({ suitable: z.boolean(), at: z.string() }).optional(),
+  visit: visitReportSchema.optional(),
 });
 
 export const visitBodySchema = z
