@@ -69,21 +69,35 @@ export async function batchPutAll(
   for (const group of chunks(batches, parallel)) await Promise.all(group.map(writeBatch));
 }
 
+type Page = {
+  Items?: Record<string, unknown>[];
+  LastEvaluatedKey?: Record<string, unknown>;
+};
+
+/** Every item of a paged read, page after page from where the previous one stopped. */
+async function allPages(
+  readPage: (startKey: Record<string, unknown> | undefined) => Promise<Page>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await readPage(startKey);
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
 /** Every item a query finds, page after page. */
 export async function queryAll(
   db: Database,
   input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
+  return allPages((startKey) =>
+    db.doc.send(
       new QueryCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+    ),
+  );
 }
 
 /**
@@ -145,14 +159,9 @@ export async function scanAll(
   db: Database,
   input: Omit<ConstructorParameters<typeof ScanCommand>[0], 'TableName'>,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
+  return allPages((startKey) =>
+    db.doc.send(
       new ScanCommand({ ...input, TableName: db.tableName, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+    ),
+  );
 }
