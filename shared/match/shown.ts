@@ -27,6 +27,11 @@ export interface RankedProposal {
   participants: Pick<MatchParticipant, 'interest'>[];
 }
 
+/** The start of a group's keys in a listing's index (`shownRankKey`), in the page's order. */
+export function shownGroupPrefix(group: ShownGroup): string {
+  return `${SHOWN_GROUPS.indexOf(group) + 1}#`;
+}
+
 /** The group a proposal is shown in; none once closed (it can no longer happen). */
 export function shownGroupOf(match: RankedProposal): ShownGroup | undefined {
   if (match.status === 'closed') return undefined;
@@ -78,5 +83,5 @@ export function shownRankKey(match: RankedProposal): string | undefined {
   if (group === undefined) return undefined;
   const tenths = Math.round(match.score * 10);
   const descending = String(1_000_000 - tenths).padStart(7, '0');
-  return `${SHOWN_GROUPS.indexOf(group) + 1}#${descending}#${match.kind === '2-way' ? 0 : 1}#${match.id}`;
+  return `${shownGroupPrefix(group)}${descending}#${match.kind === '2-way' ? 0 : 1}#${match.id}`;
 }

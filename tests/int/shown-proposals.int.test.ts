@@ -11,11 +11,10 @@ import {
   linkedMatchesOf,
   matchUpdateItems,
   setMatchRecommended,
-  shownCountOf,
-  shownMatchesOf,
   storeNewMatches,
   type StoredMatch,
 } from '../../functions/lib/db/matches';
+import { shownMatchesOf, shownCountOf } from '../../functions/lib/db/shown-proposals';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { BEST_RANKED_SHOWN, selectShown, shownGroupOf } from '../../shared/match/shown';
 import { stack, stackDatabase, uniqueEmail } from '../support/stack';

@@ -74,9 +74,13 @@ type Page = {
   LastEvaluatedKey?: Record<string, unknown>;
 };
 
-/** Every item of a paged read, page after page from where the previous one stopped. */
+/**
+ * The items of a paged read, page after page from where the previous one stopped, to the last page
+ * or until `enough` holds for those read so far.
+ */
 async function allPages(
   readPage: (startKey: Record<string, unknown> | undefined) => Promise<Page>,
+  enough: (items: readonly Record<string, unknown>[]) => boolean = () => false,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -84,7 +88,7 @@ async function allPages(
     const page = await readPage(startKey);
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  } while (startKey && !enough(items));
   return items;
 }
 
@@ -110,21 +114,18 @@ export async function queryUntil(
   pageSize: number,
   enough: (items: readonly Record<string, unknown>[]) => boolean,
 ): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        ...input,
-        TableName: db.tableName,
-        Limit: pageSize,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && !enough(items));
-  return items;
+  return allPages(
+    (startKey) =>
+      db.doc.send(
+        new QueryCommand({
+          ...input,
+          TableName: db.tableName,
+          Limit: pageSize,
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    enough,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryAll, queryCount, queryUntil } from './batch';
+import { batchGetAll, queryAll } from './batch';
 import { NotFoundError } from '../../../shared/errors';
 import type { MatchParticipant, MatchStatus } from '../../../shared/match/lifecycle';
 import type { RecordedConsent } from '../../../shared/schemas/consent';
@@ -14,8 +14,8 @@ import type { ReleasedDwelling } from '../../../shared/matching/chains';
 import type { Explanation } from '../../../shared/matching/index';
 import type { PublicDwelling } from '../../../shared/listing/views';
 import type { MatchKind } from '../../../shared/schemas/match';
-import { BEST_RANKED_SHOWN, SHOWN_GROUPS, byRank, shownRankKey } from '../../../shared/match/shown';
-import { ENTITY, INDEX, indexKeys, indexPartitions, keys, fromItem } from './model';
+import { shownRankKey } from '../../../shared/match/shown';
+import { ENTITY, indexKeys, keys, fromItem } from './model';
 import type { Database } from './client';
 import { transactUnlessDone, type TransactItem } from './transact';
 
@@ -300,7 +300,7 @@ export async function linksOfListing(db: Database, listingId: string): Promise<M
 const LINK_ONLY = new Set(['matchId', 'listingId', 'ownerId']);
 
 /** The match a link's copy holds, without the table's and the link's own attributes. */
-function copyOf(item: Record<string, unknown>): StoredMatch {
+export function copyOf(item: Record<string, unknown>): StoredMatch {
   const copy = fromItem<Record<string, unknown>>(item);
   for (const name of LINK_ONLY) delete copy[name];
   return copy as unknown as StoredMatch;
@@ -333,76 +333,6 @@ export async function linkedMatchesOf(
   return withoutCopy.length > 0
     ? [...copies, ...(await getMatches(db, withoutCopy, { consistent }))]
     : copies;
-}
-
-/**
- * The proposals a listing's page shows (`selectShown`), best first, from the index that orders
- * its links: those someone acts on, every 2-way, then 3-ways and chains until the best 50 are
- * read. One Query, a page of 250 for most listings; a denser one reads a page more per 250.
- */
-export async function shownMatchesOf(db: Database, listingId: string): Promise<StoredMatch[]> {
-  const ranked = `${SHOWN_GROUPS.indexOf('ranked') + 1}#`;
-  const rankedRead = (items: readonly Record<string, unknown>[]) =>
-    items.filter((item) => String(item.gsi1sk).startsWith(ranked)).length;
-  const items = await queryUntil(
-    db,
-    {
-      IndexName: INDEX.byParent,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexPartitions.shownProposals(listingId) },
-    },
-    SHOWN_PAGE,
-    (read) => rankedRead(read) >= BEST_RANKED_SHOWN,
-  );
-  let rankedKept = 0;
-  return items
-    .filter((item) => !String(item.gsi1sk).startsWith(ranked) || rankedKept++ < BEST_RANKED_SHOWN)
-    .map(copyOf)
-    .sort(byRank);
-}
-
-const SHOWN_PAGE = 250;
-
-/** The 3-ways and chains a listing's page shows by rank (its best 50), from the index alone. */
-export async function bestRankedShownIds(db: Database, listingId: string): Promise<Set<string>> {
-  const items = await queryUntil(
-    db,
-    {
-      IndexName: INDEX.byParent,
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :ranked)',
-      ExpressionAttributeValues: {
-        ':pk': indexPartitions.shownProposals(listingId),
-        ':ranked': `${SHOWN_GROUPS.indexOf('ranked') + 1}#`,
-      },
-      ProjectionExpression: 'matchId',
-    },
-    BEST_RANKED_SHOWN,
-    () => true,
-  );
-  return new Set(items.map((item) => String(item.matchId)));
-}
-
-/** How many proposals the listing's page shows (`shownMatchesOf`), counted without reading them. */
-export async function shownCountOf(db: Database, listingId: string): Promise<number> {
-  const ranked = `${SHOWN_GROUPS.indexOf('ranked') + 1}#`;
-  const count = (condition: string, atMost?: number) =>
-    queryCount(
-      db,
-      {
-        IndexName: INDEX.byParent,
-        KeyConditionExpression: `gsi1pk = :pk AND ${condition}`,
-        ExpressionAttributeValues: {
-          ':pk': indexPartitions.shownProposals(listingId),
-          ':ranked': ranked,
-        },
-      },
-      { atMost },
-    );
-  const [others, best] = await Promise.all([
-    count('gsi1sk < :ranked'),
-    count('begins_with(gsi1sk, :ranked)', BEST_RANKED_SHOWN),
-  ]);
-  return others + best;
 }
 
 /**

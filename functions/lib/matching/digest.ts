@@ -8,7 +8,8 @@ import type { ReferenceData } from '../../../shared/reference/index';
 import type { ProposalFrequency, User } from '../../../shared/schemas/user';
 import type { Database } from '../db/client';
 import { getListings } from '../db/listings';
-import { bestRankedShownIds, getMatches, type StoredMatch } from '../db/matches';
+import { getMatches, type StoredMatch } from '../db/matches';
+import { bestRankedShownIds } from '../db/shown-proposals';
 import { outboxPut } from '../db/outbox';
 import {
   digestQueueDelete,

@@ -11,10 +11,10 @@ import {
   getMatch,
   getMatchSummary,
   linksOfListing,
-  shownCountOf,
   matchUpdateItems,
   type StoredMatch,
 } from '../db/matches';
+import { shownCountOf } from '../db/shown-proposals';
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
 import { transactWrite, type TransactItem } from '../db/transact';
 import { getUsers } from '../db/users';
