@@ -120,7 +120,12 @@ export const matchSummarySchema = z
     count2: z.number(),
     count3: z.number(),
     wanters: z.number(),
+    /** How many proposals GET /matches lists. */
     stored: z.number(),
+    /** How many of them wait for this listing's answer (`filter=awaiting-me`). */
+    awaitingMe: z.number(),
+    /** How many of them everyone agreed to (`filter=mutual`). */
+    mutual: z.number(),
     computedAt: z.string().optional(),
     /** Ce qui élargirait vos propositions: at most 3 single changes of the wishes, best first; empty when none adds a cycle. */
     widen: z.array(widenViewSchema),

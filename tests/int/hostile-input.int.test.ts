@@ -188,8 +188,11 @@ describe('hostile input', () => {
   });
 
   it('answers a forged pagination cursor with 400 validation_failed on every paged list', async () => {
-    const { lessor, armos } = await freshSessions();
+    const { lessor, armos, tenant } = await freshSessions();
     const lists = [
+      { path: '/matches?limit=20', token: tenant },
+      // A well-formed cursor of the unfiltered list, on the list of agreed proposals.
+      { path: '/matches?filter=mutual&cursor=all.3.0999200%230%23abc', token: tenant },
       { path: '/lessor/listings?verification=pending', token: lessor },
       { path: '/lessor/listings?verification=pending&lessorId=SIDR', token: armos },
       { path: '/swaps', token: lessor },

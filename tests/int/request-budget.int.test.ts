@@ -21,6 +21,8 @@ import { apiContext } from '../../functions/api/deps';
 /** The budgets of docs/data-model.md: requests to DynamoDB per call, the session's read included. */
 const BUDGET = {
   'GET /api/matches': 3,
+  // Session, the three groups of the listing's index read in parallel, one batch read.
+  'GET /api/matches?limit= (une page)': 5,
   'GET /api/matches/:id': 3,
   'GET /api/swaps/:id': 4,
   'GET /api/lessor/listings': 3,
@@ -62,7 +64,12 @@ async function requestsOf(path: string, token: string) {
   const response = await app.request(`/api${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  return { status: response.status, body: (await response.json()) as unknown, requests: [...sent] };
+  return {
+    status: response.status,
+    body: (await response.json()) as unknown,
+    requests: [...sent],
+    next: /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1],
+  };
 }
 
 /** `count` more proposals for the match's first participant, each with a listing of its own. */
@@ -97,7 +104,8 @@ async function moreProposals(match: StoredMatch, count: number): Promise<void> {
       { listingId: String(other.id), ownerId: String(other.ownerId), interest: 'pending' },
     ],
     status: 'proposed',
-    score: 0.5 - i / 1000,
+    // Tenths, as the matcher rounds them (`roundScore`): the page orders by them.
+    score: (400 - i) / 10,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -140,6 +148,19 @@ describe('requests to DynamoDB per route', () => {
     expect(sixty.requests.length, sixty.requests.join(', ')).toBeLessThanOrEqual(
       BUDGET['GET /api/matches'],
     );
+    // A page at a time, each page within its budget, the pages together the whole list.
+    const paged: unknown[] = [];
+    let next: string | undefined = '/matches?limit=20';
+    while (next) {
+      const page = await requestsOf(next.replace(/^\/api/, ''), token);
+      expect(page.status).toBe(200);
+      expect(page.requests.length, page.requests.join(', ')).toBeLessThanOrEqual(
+        BUDGET['GET /api/matches?limit= (une page)'],
+      );
+      paged.push(...(page.body as unknown[]));
+      next = page.next;
+    }
+    expect(paged).toEqual(sixty.body);
   }, 120_000);
 
   it('reads a swap, a lessor’s review queue and verification queue within budget', async () => {

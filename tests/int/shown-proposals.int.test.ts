@@ -14,7 +14,8 @@ import {
   storeNewMatches,
   type StoredMatch,
 } from '../../functions/lib/db/matches';
-import { shownMatchesOf, shownCountOf } from '../../functions/lib/db/shown-proposals';
+import { shownCountsOf, shownMatchesOf, shownPageOf } from '../../functions/lib/db/shown-proposals';
+import { keptBy, MATCH_FILTERS, type ShownCursor } from '../../shared/match/shown-page';
 import { transactWrite } from '../../functions/lib/db/transact';
 import { BEST_RANKED_SHOWN, selectShown, shownGroupOf } from '../../shared/match/shown';
 import { stack, stackDatabase, uniqueEmail } from '../support/stack';
@@ -97,14 +98,33 @@ describe('the proposals a listing’s page shows, read from its ordered links', 
 
     // Act
     const shown = await shownMatchesOf(db(), mine);
-    const count = await shownCountOf(db(), mine);
+    const counts = await shownCountsOf(db(), mine);
 
     // Assess
     const expected = selectShown(await linkedMatchesOf(db(), mine, { consistent: true }));
     expect(expected.length).toBeGreaterThan(300);
     expect(expected.filter((m) => shownGroupOf(m) === 'ranked').length).toBe(BEST_RANKED_SHOWN);
     expect(ids(shown)).toEqual(ids(expected));
-    expect(count).toBe(expected.length);
+    expect(counts).toEqual({
+      stored: expected.length,
+      awaitingMe: expected.filter(keptBy('awaiting-me', mine)).length,
+      mutual: expected.filter(keptBy('mutual', mine)).length,
+    });
+
+    // A page at a time, under each filter: the same list, cut where the cursors say.
+    for (const filter of MATCH_FILTERS) {
+      const paged: StoredMatch[] = [];
+      let cursor: ShownCursor | undefined;
+      let pages = 0;
+      do {
+        const page = await shownPageOf(db(), mine, { limit: 97, cursor, filter });
+        paged.push(...page.matches);
+        cursor = page.next;
+        pages += 1;
+      } while (cursor);
+      expect(ids(paged), filter).toEqual(ids(expected.filter(keptBy(filter, mine))));
+      if (filter === 'all') expect(pages).toBe(Math.ceil(expected.length / 97));
+    }
     // Copies come back as the matches they copy, without the table's attributes.
     const first = shown[0]!;
     expect(first).toEqual(await getMatch(db(), first.id));
@@ -140,7 +160,7 @@ describe('the proposals a listing’s page shows, read from its ordered links', 
     expect(ids(shown)).not.toContain(best.id);
     expect(shown).toHaveLength(BEST_RANKED_SHOWN + 2);
     expect(shown.find((m) => m.id === lowest.id)?.recommended).toBe(true);
-    expect(await shownCountOf(db(), mine)).toBe(BEST_RANKED_SHOWN + 2);
+    expect((await shownCountsOf(db(), mine)).stored).toBe(BEST_RANKED_SHOWN + 2);
     // Unmarked by the next plan, it leaves the page again.
     await setMatchRecommended(db(), lowest.id, false);
     expect(ids(await shownMatchesOf(db(), mine))).not.toContain(lowest.id);

@@ -9,6 +9,13 @@ import {
   messageSchema,
   visitBodySchema,
 } from '../../../shared/schemas/match';
+import { ValidationError } from '../../../shared/errors';
+import {
+  MATCH_FILTERS,
+  formatCursor,
+  shownCursorSchema,
+  type ShownCursor,
+} from '../../../shared/match/shown-page';
 import { Proposals } from '../../lib/matching';
 import type { ApiDeps } from '../context';
 import { requireRole } from '../middleware/auth';
@@ -17,17 +24,39 @@ import { SESSION_SECURITY, createRouter, errorResponses, jsonContent } from '../
 const tags = ['Propositions'];
 const idParam = z.object({ id: idSchema });
 const listingQuery = z.object({ listingId: idSchema.optional() });
+/** "Mes propositions" loads 20 at a time; a client may ask up to 100. */
+const DEFAULT_PAGE = 20;
+const MAX_PAGE = 100;
 
+const listQuery = listingQuery.extend({
+  filter: z.enum(MATCH_FILTERS).optional().meta({
+    description: 'awaiting-me : en attente de ma réponse ; mutual : tout le monde a dit oui',
+  }),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional().meta({
+    description: 'Une page de propositions au plus (sans limit : toutes)',
+  }),
+  cursor: shownCursorSchema.optional().meta({
+    description: 'Où reprendre : l’en-tête Link rel="next" de la page précédente le donne',
+  }),
+});
 const list = createRoute({
   method: 'get',
   path: '/matches',
   tags,
   security: SESSION_SECURITY,
   summary:
-    'Mes propositions d’échange, les meilleures d’abord (un agent d’accueil précise listingId)',
-  request: { query: listingQuery },
+    'Mes propositions d’échange, les meilleures d’abord, toutes ou une page à la fois (un agent d’accueil précise listingId)',
+  request: { query: listQuery },
   responses: {
-    200: { description: 'Propositions', ...jsonContent(z.array(matchViewSchema)) },
+    200: {
+      description: 'Propositions',
+      headers: z.object({
+        Link: z.string().optional().meta({
+          description: 'Avec limit, tant qu’il en reste : `<…&cursor=…>; rel="next"`',
+        }),
+      }),
+      ...jsonContent(z.array(matchViewSchema)),
+    },
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -108,6 +137,14 @@ const post = createRoute({
   },
 });
 
+/** The next page's address, relative to the host: the request's own, from the cursor on. */
+function nextPageUrl(requestUrl: string, next: ShownCursor, limit: number): string {
+  const url = new URL(requestUrl);
+  url.searchParams.set('limit', String(limit));
+  url.searchParams.set('cursor', formatCursor(next));
+  return `${url.pathname}${url.search}`;
+}
+
 export function matchRoutes(deps: ApiDeps) {
   const widen = {
     db: deps.db,
@@ -129,15 +166,18 @@ export function matchRoutes(deps: ApiDeps) {
     )
     .openapi(list, async (c) => {
       const caller = requireRole(c, 'tenant', 'accueil');
-      return c.json(
-        await Proposals.list(
-          deps,
-          caller.user,
-          c.req.valid('query').listingId,
-          caller.activeListingId,
-        ),
-        200,
+      const query = c.req.valid('query');
+      if (query.cursor && query.cursor.filter !== (query.filter ?? 'all'))
+        throw new ValidationError('Ce curseur continue une autre liste de propositions.');
+      const limit = query.limit ?? (query.cursor ? DEFAULT_PAGE : undefined);
+      const { views, next } = await Proposals.list(
+        deps,
+        caller.user,
+        { ...query, limit },
+        caller.activeListingId,
       );
+      if (next && limit) c.header('Link', `<${nextPageUrl(c.req.url, next, limit)}>; rel="next"`);
+      return c.json(views, 200);
     })
     .openapi(read, async (c) =>
       c.json(

@@ -135,9 +135,21 @@ export async function queryUntil(
 export async function queryCount(
   db: Database,
   input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'Select' | 'Limit'>,
-  { atMost }: { atMost?: number } = {},
+  options: { atMost?: number } = {},
 ): Promise<number> {
-  let total = 0;
+  return (await queryCounts(db, input, options)).matched;
+}
+
+/**
+ * Like `queryCount`, with a filter: how many items the key condition finds (`found`, at most
+ * `atMost`) and how many of them pass the filter (`matched`).
+ */
+export async function queryCounts(
+  db: Database,
+  input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'Select' | 'Limit'>,
+  { atMost }: { atMost?: number } = {},
+): Promise<{ found: number; matched: number }> {
+  const total = { found: 0, matched: 0 };
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db.doc.send(
@@ -149,7 +161,8 @@ export async function queryCount(
         ExclusiveStartKey: startKey,
       }),
     );
-    total += page.Count ?? 0;
+    total.found += page.ScannedCount ?? 0;
+    total.matched += page.Count ?? 0;
     startKey = atMost ? undefined : page.LastEvaluatedKey;
   } while (startKey);
   return total;

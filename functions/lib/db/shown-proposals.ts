@@ -1,13 +1,29 @@
 /**
  * The reads behind a listing's page of proposals (docs/api.md, "Which proposals `GET /matches`
- * lists"): its links in the order of their index (`shownRankKey`), the page's count, and the best
- * ranked ones alone for the digest.
+ * lists"): its links in the order of their index (`shownRankKey`), all at once or a page at a
+ * time, the page's count, and the best ranked ones alone for the digest.
  */
-import { BEST_RANKED_SHOWN, byRank, shownGroupPrefix } from '../../../shared/match/shown';
-import { queryCount, queryUntil } from './batch';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BEST_RANKED_SHOWN,
+  byRank,
+  shownGroupPrefix,
+  type ShownGroup,
+} from '../../../shared/match/shown';
+import {
+  groupsOf,
+  idAfter,
+  keptBy,
+  mergeShownPage,
+  type FilteredProposal,
+  type GroupRead,
+  type MatchFilter,
+  type ShownCursor,
+} from '../../../shared/match/shown-page';
+import { queryAll, queryCounts, queryUntil } from './batch';
 import type { Database } from './client';
 import { copyOf, type StoredMatch } from './matches';
-import { INDEX, indexPartitions } from './model';
+import { INDEX, indexKeys, indexPartitions, keys } from './model';
 
 /** Where the 3-ways and chains ranked by score start in a listing's index. */
 const RANKED = shownGroupPrefix('ranked');
@@ -39,6 +55,75 @@ export async function shownMatchesOf(db: Database, listingId: string): Promise<S
 
 const SHOWN_PAGE = 250;
 
+export interface ShownPage {
+  matches: StoredMatch[];
+  /** Where the next page starts; absent on the last. */
+  next?: ShownCursor;
+}
+
+/**
+ * One page of `limit` proposals of the list `filter` shows, after `cursor` (`mergeShownPage`):
+ * each group the list draws from is read from the cursor, in parallel, one item more than the
+ * page needs; reads again only when a filter left the page short.
+ */
+export async function shownPageOf(
+  db: Database,
+  listingId: string,
+  { limit, cursor, filter }: { limit: number; cursor?: ShownCursor; filter: MatchFilter },
+): Promise<ShownPage> {
+  const keep = keptBy(filter, listingId);
+  const matches: StoredMatch[] = [];
+  let at = cursor;
+  for (;;) {
+    const need = limit - matches.length;
+    const ranked = at?.ranked ?? 0;
+    const reads = await Promise.all(
+      groupsOf(filter).map(async (group) => {
+        const wanted =
+          group === 'ranked' ? Math.min(need + 1, BEST_RANKED_SHOWN - ranked) : need + 1;
+        return [group, await readGroupAfter(db, listingId, group, at, wanted)] as const;
+      }),
+    );
+    const step = mergeShownPage<StoredMatch>(Object.fromEntries(reads), at, need, keep, filter);
+    matches.push(...step.items);
+    if (!step.readAgain || !step.next)
+      return { matches, ...(step.next ? { next: step.next } : {}) };
+    at = step.next;
+  }
+}
+
+/** Up to `wanted` links of one group of a listing's index, best first, after the cursor. */
+async function readGroupAfter(
+  db: Database,
+  listingId: string,
+  group: ShownGroup,
+  cursor: ShownCursor | undefined,
+  wanted: number,
+): Promise<GroupRead<StoredMatch>> {
+  if (wanted <= 0) return { items: [], complete: true };
+  const prefix = shownGroupPrefix(group);
+  // The cursor's position in this group, as a key: the last link walked, whichever group held it.
+  const startKey = cursor && {
+    ...keys.matchLink(listingId, idAfter(cursor)),
+    ...indexKeys.shownProposal(listingId, `${prefix}${cursor.after}`),
+  };
+  const page = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: INDEX.byParent,
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.shownProposals(listingId),
+        ':group': prefix,
+      },
+      Limit: wanted,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const items = (page.Items ?? []).map(copyOf);
+  return { items, complete: items.length < wanted || !page.LastEvaluatedKey };
+}
+
 /** The 3-ways and chains a listing's page shows by rank (its best 50), from the index alone. */
 export async function bestRankedShownIds(db: Database, listingId: string): Promise<Set<string>> {
   const items = await queryUntil(
@@ -58,24 +143,51 @@ export async function bestRankedShownIds(db: Database, listingId: string): Promi
   return new Set(items.map((item) => String(item.matchId)));
 }
 
-/** How many proposals the listing's page shows (`shownMatchesOf`), counted without reading them. */
-export async function shownCountOf(db: Database, listingId: string): Promise<number> {
-  const count = (condition: string, atMost?: number) =>
-    queryCount(
-      db,
-      {
-        IndexName: INDEX.byParent,
-        KeyConditionExpression: `gsi1pk = :pk AND ${condition}`,
-        ExpressionAttributeValues: {
-          ':pk': indexPartitions.shownProposals(listingId),
-          ':ranked': RANKED,
-        },
-      },
-      { atMost },
-    );
-  const [others, best] = await Promise.all([
-    count('gsi1sk < :ranked'),
-    count('begins_with(gsi1sk, :ranked)', BEST_RANKED_SHOWN),
+/** How many proposals a listing's page lists, in all and under each filter (`keptBy`). */
+export interface ShownCounts {
+  stored: number;
+  awaitingMe: number;
+  mutual: number;
+}
+
+/**
+ * The page's counts without reading its proposals: the followed ones (those someone acts on, few)
+ * read for their status and answers, the others counted by DynamoDB, since nobody answered them:
+ * they wait for the tenant's answer unless paused.
+ */
+export async function shownCountsOf(db: Database, listingId: string): Promise<ShownCounts> {
+  const group = (name: ShownGroup) => ({
+    IndexName: INDEX.byParent,
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
+    ExpressionAttributeValues: {
+      ':pk': indexPartitions.shownProposals(listingId),
+      ':group': shownGroupPrefix(name),
+    },
+  });
+  const proposed = (name: ShownGroup) => {
+    const query = group(name);
+    return {
+      ...query,
+      FilterExpression: '#status = :proposed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':proposed': 'proposed' },
+    };
+  };
+  const [followed, direct, ranked] = await Promise.all([
+    queryAll(db, {
+      ...group('followed'),
+      ProjectionExpression: '#status, participants',
+      ExpressionAttributeNames: { '#status': 'status' },
+    }),
+    queryCounts(db, proposed('direct')),
+    queryCounts(db, proposed('ranked'), { atMost: BEST_RANKED_SHOWN }),
   ]);
-  return others + best;
+  const followedIn = (filter: MatchFilter) =>
+    followed.filter((item) => keptBy(filter, listingId)(item as unknown as FilteredProposal))
+      .length;
+  return {
+    stored: followed.length + direct.found + ranked.found,
+    awaitingMe: followedIn('awaiting-me') + direct.matched + ranked.matched,
+    mutual: followedIn('mutual'),
+  };
 }

@@ -11,7 +11,8 @@ import type { Database } from '../db/client';
 import { getListings, listingsOfOwner } from '../db/listings';
 import { getListingsAndUsers } from '../db/listings-and-users';
 import { getMatch, type StoredMatch } from '../db/matches';
-import { shownMatchesOf } from '../db/shown-proposals';
+import { shownMatchesOf, shownPageOf } from '../db/shown-proposals';
+import { keptBy, type MatchFilter, type ShownCursor } from '../../../shared/match/shown-page';
 import { canManage } from '../listings/access';
 import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
 import { consentsSeenBy } from '../listings/consent';
@@ -20,29 +21,44 @@ import { matchView } from './views';
 /** What a list shows of each listing: its dwelling, rent after the swap and verification, and who manages it. */
 const CARD = 'id, ownerId, assistance, dwelling, verification, nextRent, nextCharges';
 
+/** Which of the listing's proposals to list: all, or a page after a cursor; under a filter. */
+export interface MatchListQuery {
+  listingId?: string;
+  filter?: MatchFilter;
+  /** Absent: the whole list at once, as the contract's `GET /matches` answers. */
+  limit?: number;
+  cursor?: ShownCursor;
+}
+
 /**
  * The caller's proposals (`selectShown`: every 2-way, the best 50 3-ways and chains, and those
  * someone acts on): those of `listingId` (a listing they manage), else of their active
- * listing (read with their session), else of their latest one.
+ * listing (read with their session), else of their latest one; a page of them with `limit`.
  */
 export async function listMatchesOf(
   db: Database,
   caller: User,
-  listingId: string | undefined,
+  { listingId, filter = 'all', limit, cursor }: MatchListQuery,
   activeListingId: string | undefined,
-): Promise<MatchView[]> {
+): Promise<{ views: MatchView[]; next?: ShownCursor }> {
   const id = listingId ?? activeListingId ?? (await latestListingId(db, caller));
-  if (!id) return [];
-  const matches = await shownMatchesOf(db, id);
-  const listings = await getListings(db, [id, ...matches.flatMap((m) => m.listingIds)], {
+  if (!id) return { views: [] };
+  const page =
+    limit === undefined
+      ? { matches: (await shownMatchesOf(db, id)).filter(keptBy(filter, id)) }
+      : await shownPageOf(db, id, { limit, cursor, filter });
+  const listings = await getListings(db, [id, ...page.matches.flatMap((m) => m.listingIds)], {
     projection: CARD,
   });
   const listing = listings.get(id);
   if (!listing || !canManage(caller, listing)) {
     if (listingId) throw new NotFoundError('Annonce introuvable.');
-    return [];
+    return { views: [] };
   }
-  return matches.map((match) => matchView(match, id, listings));
+  return {
+    views: page.matches.map((match) => matchView(match, id, listings)),
+    ...('next' in page && page.next ? { next: page.next } : {}),
+  };
 }
 
 /** Without an active listing: the latest one, as "Mes propositions" showed it before. */

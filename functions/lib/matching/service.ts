@@ -14,7 +14,7 @@ import {
   matchUpdateItems,
   type StoredMatch,
 } from '../db/matches';
-import { shownCountOf } from '../db/shown-proposals';
+import { shownCountsOf } from '../db/shown-proposals';
 import { messageNoticePut, messagePut, messagesOf } from '../db/messages';
 import { transactWrite, type TransactItem } from '../db/transact';
 import { getUsers } from '../db/users';
@@ -24,7 +24,7 @@ import { consentDetails, consentFor, withConsent } from '../listings/consent';
 import type { Consent } from '../../../shared/schemas/consent';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
-import { listMatchesOf, readMatchOf } from './reads';
+import { listMatchesOf, readMatchOf, type MatchListQuery } from './reads';
 import { swapNudgePut } from './swap-nudges';
 import type { MarketView } from './widen';
 import { visitDeclinedNotices } from './visit-notices';
@@ -64,10 +64,10 @@ async function listingOfCaller(
 export async function listMatches(
   deps: MatchServiceDeps,
   caller: User,
-  listingId?: string,
+  query: MatchListQuery,
   activeListingId?: string,
-): Promise<MatchView[]> {
-  return listMatchesOf(deps.db, caller, listingId, activeListingId);
+) {
+  return listMatchesOf(deps.db, caller, query, activeListingId);
 }
 
 /**
@@ -82,9 +82,9 @@ export async function matchSummary(
 ) {
   const listing = await listingOfCaller(deps.db, caller, listingId);
   if (!listing) throw new NotFoundError('Vous n’avez pas encore d’annonce.');
-  const [summary, stored, market] = await Promise.all([
+  const [summary, shown, market] = await Promise.all([
     getMatchSummary(deps.db, listing.id),
-    shownCountOf(deps.db, listing.id),
+    shownCountsOf(deps.db, listing.id),
     marketView(listing),
   ]);
   const counts = market?.counts ?? summary;
@@ -94,7 +94,7 @@ export async function matchSummary(
     count2: counts?.count2 ?? 0,
     count3: counts?.count3 ?? 0,
     wanters: counts?.wanters ?? 0,
-    stored,
+    ...shown,
     ...(computedAt ? { computedAt } : {}),
     widen: market?.widen ?? [],
   };
