@@ -3,18 +3,15 @@
  * process on a DynamoDB client that counts every command it sends, session check included, and
  * each route read through it must stay within its budget, whatever the number of proposals.
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../functions/api/app';
 import { parseConfig } from '../../functions/lib/config';
-import { batchPutAll } from '../../functions/lib/db/batch';
 import { createDatabase, type Database } from '../../functions/lib/db/client';
-import { getMatch, storeNewMatches, type StoredMatch } from '../../functions/lib/db/matches';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../functions/lib/db/model';
+import { getMatch } from '../../functions/lib/db/matches';
 import { cachedReferenceData } from '../../functions/lib/db/reference';
 import { createMatchFixture } from '../support/match-fixture';
 import { api, stack, stackDatabase } from '../support/stack';
+import { moreProposals } from '../support/more-proposals';
 import { requestedSwap } from '../support/swap-fixture';
 import { apiContext } from '../../functions/api/deps';
 
@@ -70,53 +67,6 @@ async function requestsOf(path: string, token: string) {
     requests: [...sent],
     next: /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1],
   };
-}
-
-/** `count` more proposals for the match's first participant, each with a listing of its own. */
-async function moreProposals(match: StoredMatch, count: number): Promise<void> {
-  const [mine, theirs] = match.listingIds;
-  const { Item: partner } = await stackDatabase().doc.send(
-    new GetCommand({ TableName: stackDatabase().tableName, Key: keys.listing(theirs!) }),
-  );
-  // Drafts out of every index: no other proposal, queue entry or mail follows from them.
-  const {
-    gsi1pk: _a,
-    gsi1sk: _b,
-    gsi2pk: _c,
-    gsi2sk: _d,
-    gsi3pk: _e,
-    gsi3sk: _f,
-    ...dwelling
-  } = partner!;
-  const others = Array.from({ length: count }, () => {
-    const id = randomUUID();
-    return { ...dwelling, ...keys.listing(id), id, ownerId: randomUUID(), status: 'draft' };
-  });
-  await batchPutAll(stackDatabase(), others);
-  const now = new Date().toISOString();
-  const matches = others.map((other, i): StoredMatch => ({
-    ...match,
-    id: `budget${randomUUID().replace(/-/g, '').slice(0, 16)}`,
-    key: `budget-${other.id}`,
-    listingIds: [mine!, String(other.id)],
-    participants: [
-      { ...match.participants[0]!, interest: 'pending' },
-      { listingId: String(other.id), ownerId: String(other.ownerId), interest: 'pending' },
-    ],
-    status: 'proposed',
-    // Tenths, as the matcher rounds them (`roundScore`): the page orders by them.
-    score: (400 - i) / 10,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  }));
-  await storeNewMatches(stackDatabase(), matches, {
-    listingId: mine!,
-    count2: count + 1,
-    count3: 0,
-    wanters: 0,
-    computedAt: now,
-  });
 }
 
 describe('requests to DynamoDB per route', () => {

@@ -391,7 +391,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Mes propositions d’échange, les meilleures d’abord (un agent d’accueil précise listingId) */
+    /** Mes propositions d’échange, les meilleures d’abord, toutes ou une page à la fois (un agent d’accueil précise listingId) */
     get: operations['listMatches'];
     put?: never;
     post?: never;
@@ -1385,6 +1385,8 @@ export interface components {
       count3: number;
       wanters: number;
       stored: number;
+      awaitingMe: number;
+      mutual: number;
       computedAt?: string;
       widen: components['schemas']['Widening'][];
     };
@@ -5248,6 +5250,8 @@ export interface operations {
            *       "count3": 1,
            *       "wanters": 1,
            *       "stored": 1,
+           *       "awaitingMe": 1,
+           *       "mutual": 1,
            *       "computedAt": "exemple",
            *       "widen": [
            *         {
@@ -5363,6 +5367,12 @@ export interface operations {
     parameters: {
       query?: {
         listingId?: string;
+        /** @description awaiting-me : en attente de ma réponse ; mutual : tout le monde a dit oui */
+        filter?: 'all' | 'awaiting-me' | 'mutual';
+        /** @description Une page de propositions au plus (sans limit : toutes) */
+        limit?: number;
+        /** @description Où reprendre : l’en-tête Link rel="next" de la page précédente le donne */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -5373,6 +5383,8 @@ export interface operations {
       /** @description Propositions */
       200: {
         headers: {
+          /** @description Avec limit, tant qu’il en reste : `<…&cursor=…>; rel="next"` */
+          Link?: string;
           [name: string]: unknown;
         };
         content: {

@@ -29,6 +29,31 @@ const NETWORK_ERROR =
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const response = await send(method, path, body);
+  if (response.status === 204 || response.status === 202) return readOptionalJson<T>(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * A list answered as an array, whose next page the `Link: <…>; rel="next"` header names
+ * (GET /matches): read as a `Page` like the lists that carry their cursor in the body.
+ */
+async function linkedPage<T>(path: string): Promise<Page<T>> {
+  const response = await send('GET', path);
+  const items = (await response.json()) as T[];
+  const nextCursor = nextCursorOf(response.headers.get('link'));
+  return nextCursor ? { items, nextCursor } : { items };
+}
+
+export function nextCursorOf(link: string | null): string | undefined {
+  const target = /<([^>]+)>\s*;\s*rel="next"/.exec(link ?? '')?.[1];
+  return target
+    ? (new URL(target, 'http://page').searchParams.get('cursor') ?? undefined)
+    : undefined;
+}
+
+/** The response of a request that succeeded; an `ApiError` otherwise. */
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`${BASE}${path}`, {
@@ -44,8 +69,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     throw Object.assign(new ApiError(0, 'network', NETWORK_ERROR), { cause });
   }
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204 || response.status === 202) return readOptionalJson<T>(response);
-  return (await response.json()) as T;
+  return response;
 }
 
 /** 202/204 may come with or without a body; callers of those endpoints rarely need it. */
@@ -91,6 +115,7 @@ export interface Page<T> {
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
+  getLinkedPage: <T>(path: string) => linkedPage<T>(path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

@@ -59,4 +59,30 @@ describe('PagedList', () => {
     await list.load(true);
     expect([list.items, list.error]).toEqual([['a', 'b', 'c'], null]);
   });
+
+  it('shows only the list asked for last, whatever order the answers come in', async () => {
+    // Prepare: the first filter's page answers after the second's.
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    let filter = 'old';
+    const list = new PagedList(
+      async () => {
+        const asked = filter;
+        if (asked === 'old') await slow;
+        return { items: [asked] };
+      },
+      (count) => `${count} de plus`,
+    );
+
+    // Act
+    const first = list.load();
+    filter = 'new';
+    list.reload();
+    await vi.waitFor(() => expect(list.items).toEqual(['new']));
+    release();
+    await first;
+
+    // Assess
+    expect([list.items, list.loading]).toEqual([['new'], false]);
+  });
 });

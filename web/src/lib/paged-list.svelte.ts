@@ -23,21 +23,30 @@ export class PagedList<T> {
     private readonly moreAnnounced: (count: number) => string,
   ) {}
 
-  async load(more = false): Promise<void> {
+  /** Bumped by each first page asked for: an answer for an older one is dropped. */
+  private generation = 0;
+
+  /** Reads the first page, or with `more` the next one; resolves with the items it added. */
+  async load(more = false): Promise<T[]> {
+    const generation = more ? this.generation : ++this.generation;
     this.loading = true;
     this.error = null;
     try {
       const page = await this.fetchPage(more ? this.nextCursor : undefined);
+      if (generation !== this.generation) return [];
       this.items = more ? [...this.items, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
       if (more) this.announcement = this.moreAnnounced(page.items.length);
+      return page.items;
     } catch (caught) {
+      if (generation !== this.generation) return [];
       this.error = handleError(
         caught,
         'La liste n’a pas pu être chargée. Réessayez dans quelques instants.',
       );
+      return [];
     } finally {
-      this.loading = false;
+      if (generation === this.generation) this.loading = false;
     }
   }
 

@@ -3,7 +3,8 @@
  * `null` when the API does not offer them (older API, role not allowed), so the sheet says
  * proposals will appear instead of failing.
  */
-import { ApiError, api } from '$lib/api';
+import { ApiError, api, type Page } from '$lib/api';
+import type { MatchFilter } from '$shared/match/shown-page';
 import type { z } from 'zod';
 import type { MatchView, matchSummarySchema, messageSchema } from '$shared/schemas/match';
 import type { SwapView } from '$shared/schemas/swap';
@@ -34,7 +35,30 @@ export type SwapCreated = SwapView;
 
 const matchPath = (id: string) => `/matches/${encodeURIComponent(id)}`;
 
-export const myMatches = () => api.get<MatchView[]>('/matches');
+/** How many proposals "Mes propositions" loads at a time. */
+export const MATCH_PAGE_SIZE = 20;
+
+/** A page of the tenant's proposals under `filter`, best first; `cursor` from the previous page. */
+export function myMatchesPage(filter: MatchFilter, cursor?: string): Promise<Page<MatchView>> {
+  const params = new URLSearchParams({ limit: String(MATCH_PAGE_SIZE) });
+  if (filter !== 'all') params.set('filter', filter);
+  if (cursor) params.set('cursor', cursor);
+  return api.getLinkedPage<MatchView>(`/matches?${params}`);
+}
+
+/** Every proposal everyone agreed to (few: those on their way to a swap), page after page. */
+export async function myAgreedMatches(): Promise<MatchView[]> {
+  const agreed: MatchView[] = [];
+  let cursor: string | undefined;
+  do {
+    const params = new URLSearchParams({ limit: '100', filter: 'mutual' });
+    if (cursor) params.set('cursor', cursor);
+    const page = await api.getLinkedPage<MatchView>(`/matches?${params}`);
+    agreed.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return agreed;
+}
 export const myMatchCounts = () => api.get<MatchCounts>('/matches/summary');
 export const getMatch = (id: string) => api.get<MatchView>(matchPath(id));
 export const answerMatch = (id: string, interested: boolean) =>

@@ -111,7 +111,15 @@ describe('filters', () => {
 });
 
 describe('advice when there is no proposal', () => {
-  const counts = { listingId: 'a', count2: 0, count3: 0, stored: 0, widen: [] };
+  const counts = {
+    listingId: 'a',
+    count2: 0,
+    count3: 0,
+    stored: 0,
+    awaitingMe: 0,
+    mutual: 0,
+    widen: [],
+  };
 
   it('suggests broadening the wishes only when others want my home', () => {
     expect(noMatchAdvice({ ...counts, wanters: 3 }, 'published')).toMatchObject({

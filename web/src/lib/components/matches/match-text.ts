@@ -3,6 +3,7 @@
  * the chain of homes, and what to change when there is no proposal. Pure functions, so the
  * wording is tested without a browser (match-text.test.ts).
  */
+import type { MatchFilter } from '$shared/match/shown-page';
 import type { ListingStatus } from '$shared/schemas/listing';
 import type { MatchCounts, MatchParticipantView, MatchView } from '$lib/services/matches';
 import type { ReferenceNames } from '$lib/services/reference';
@@ -82,7 +83,7 @@ export function answersOf(
   }));
 }
 
-export type MatchFilter = 'all' | 'awaiting-me' | 'mutual';
+export type { MatchFilter };
 
 export const FILTERS: { value: MatchFilter; label: string }[] = [
   { value: 'all', label: 'Toutes' },
