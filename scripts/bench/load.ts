@@ -82,10 +82,18 @@ async function activeTenants(stack: LocalStack) {
 
 async function firstMatchId(stack: LocalStack, token: string): Promise<string | undefined> {
   const matches = (await (
-    await fetch(`${stack.appUrl}/api/matches`, { headers: { authorization: `Bearer ${token}` } })
+    await fetch(`${stack.appUrl}${PROPOSALS_PAGE}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
   ).json()) as Array<{ id: string }>;
   return matches[0]?.id;
 }
+
+/**
+ * What "Mes propositions" asks for (web/src/app.html preloads it): its first 20. A tree without
+ * pages ignores `limit` and answers every proposal the page lists, as its page did.
+ */
+const PROPOSALS_PAGE = '/api/matches?limit=20';
 
 function run(
   stack: LocalStack,
@@ -182,9 +190,9 @@ async function measure(label: string, root: string): Promise<Measured> {
     const runs = await Promise.all([
       run(
         stack,
-        'GET /api/matches',
+        `GET ${PROPOSALS_PAGE}`,
         c1,
-        tenants.map((t) => ({ method: 'GET', path: '/api/matches', token: t.token })),
+        tenants.map((t) => ({ method: 'GET', path: PROPOSALS_PAGE, token: t.token })),
       ),
       run(
         stack,
