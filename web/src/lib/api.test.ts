@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError } from './api';
+import { api, ApiError, nextCursorOf } from './api';
 
 function answer(status: number, body?: unknown, contentType = 'application/json') {
   const text = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body);
@@ -64,5 +64,19 @@ describe('api', () => {
     );
 
     await expect(api.get('/me')).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+
+  it('reads an array page and the cursor its Link header names for the next one', async () => {
+    const link = '</api/matches?limit=20&cursor=all.3.0999200%230%23abc>; rel="next"';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('[{"id":"m1"}]', { status: 200, headers: { link } })),
+    );
+
+    const page = await api.getLinkedPage<{ id: string }>('/matches?limit=20');
+
+    expect(page).toEqual({ items: [{ id: 'm1' }], nextCursor: 'all.3.0999200#0#abc' });
+    expect(nextCursorOf(null)).toBeUndefined();
+    expect(nextCursorOf('</api/matches?cursor=x>; rel="prev"')).toBeUndefined();
   });
 });
