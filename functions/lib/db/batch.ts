@@ -129,20 +129,9 @@ export async function queryUntil(
 }
 
 /**
- * How many items a query finds, counted by DynamoDB without returning them; with `atMost`, one page
- * that stops there (DynamoDB's Limit caps the items it evaluates).
- */
-export async function queryCount(
-  db: Database,
-  input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'Select' | 'Limit'>,
-  options: { atMost?: number } = {},
-): Promise<number> {
-  return (await queryCounts(db, input, options)).matched;
-}
-
-/**
- * Like `queryCount`, with a filter: how many items the key condition finds (`found`, at most
- * `atMost`) and how many of them pass the filter (`matched`).
+ * How many items a query finds, counted by DynamoDB without returning them: how many the key
+ * condition finds (`found`) and how many of them pass the filter (`matched`); with `atMost`, one
+ * page that stops there (DynamoDB's Limit caps the items it evaluates).
  */
 export async function queryCounts(
   db: Database,

@@ -92,6 +92,18 @@ export async function shownPageOf(
   }
 }
 
+/** The Query of one group of a listing's index (`shownGroupPrefix`), in the page's order. */
+function groupQuery(listingId: string, group: ShownGroup) {
+  return {
+    IndexName: INDEX.byParent,
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
+    ExpressionAttributeValues: {
+      ':pk': indexPartitions.shownProposals(listingId),
+      ':group': shownGroupPrefix(group),
+    },
+  };
+}
+
 /** Up to `wanted` links of one group of a listing's index, best first, after the cursor. */
 async function readGroupAfter(
   db: Database,
@@ -109,13 +121,8 @@ async function readGroupAfter(
   };
   const page = await db.doc.send(
     new QueryCommand({
+      ...groupQuery(listingId, group),
       TableName: db.tableName,
-      IndexName: INDEX.byParent,
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
-      ExpressionAttributeValues: {
-        ':pk': indexPartitions.shownProposals(listingId),
-        ':group': prefix,
-      },
       Limit: wanted,
       ExclusiveStartKey: startKey,
     }),
@@ -128,15 +135,7 @@ async function readGroupAfter(
 export async function bestRankedShownIds(db: Database, listingId: string): Promise<Set<string>> {
   const items = await queryUntil(
     db,
-    {
-      IndexName: INDEX.byParent,
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :ranked)',
-      ExpressionAttributeValues: {
-        ':pk': indexPartitions.shownProposals(listingId),
-        ':ranked': RANKED,
-      },
-      ProjectionExpression: 'matchId',
-    },
+    { ...groupQuery(listingId, 'ranked'), ProjectionExpression: 'matchId' },
     BEST_RANKED_SHOWN,
     () => true,
   );
@@ -156,16 +155,8 @@ export interface ShownCounts {
  * they wait for the tenant's answer unless paused.
  */
 export async function shownCountsOf(db: Database, listingId: string): Promise<ShownCounts> {
-  const group = (name: ShownGroup) => ({
-    IndexName: INDEX.byParent,
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
-    ExpressionAttributeValues: {
-      ':pk': indexPartitions.shownProposals(listingId),
-      ':group': shownGroupPrefix(name),
-    },
-  });
-  const proposed = (name: ShownGroup) => {
-    const query = group(name);
+  const proposed = (group: ShownGroup) => {
+    const query = groupQuery(listingId, group);
     return {
       ...query,
       FilterExpression: '#status = :proposed',
@@ -175,7 +166,7 @@ export async function shownCountsOf(db: Database, listingId: string): Promise<Sh
   };
   const [followed, direct, ranked] = await Promise.all([
     queryAll(db, {
-      ...group('followed'),
+      ...groupQuery(listingId, 'followed'),
       ProjectionExpression: '#status, participants',
       ExpressionAttributeNames: { '#status': 'status' },
     }),

@@ -11,7 +11,7 @@ import type { Database } from '../db/client';
 import { getListings, listingsOfOwner } from '../db/listings';
 import { getListingsAndUsers } from '../db/listings-and-users';
 import { getMatch, type StoredMatch } from '../db/matches';
-import { shownMatchesOf, shownPageOf } from '../db/shown-proposals';
+import { shownMatchesOf, shownPageOf, type ShownPage } from '../db/shown-proposals';
 import { keptBy, type MatchFilter, type ShownCursor } from '../../../shared/match/shown-page';
 import { canManage } from '../listings/access';
 import type { IncomeCeilingYear } from '../../../shared/schemas/income-ceilings';
@@ -43,7 +43,7 @@ export async function listMatchesOf(
 ): Promise<{ views: MatchView[]; next?: ShownCursor }> {
   const id = listingId ?? activeListingId ?? (await latestListingId(db, caller));
   if (!id) return { views: [] };
-  const page =
+  const page: ShownPage =
     limit === undefined
       ? { matches: (await shownMatchesOf(db, id)).filter(keptBy(filter, id)) }
       : await shownPageOf(db, id, { limit, cursor, filter });
@@ -57,7 +57,7 @@ export async function listMatchesOf(
   }
   return {
     views: page.matches.map((match) => matchView(match, id, listings)),
-    ...('next' in page && page.next ? { next: page.next } : {}),
+    ...(page.next ? { next: page.next } : {}),
   };
 }
 

@@ -39,8 +39,12 @@ const matchPath = (id: string) => `/matches/${encodeURIComponent(id)}`;
 export const MATCH_PAGE_SIZE = 20;
 
 /** A page of the tenant's proposals under `filter`, best first; `cursor` from the previous page. */
-export function myMatchesPage(filter: MatchFilter, cursor?: string): Promise<Page<MatchView>> {
-  const params = new URLSearchParams({ limit: String(MATCH_PAGE_SIZE) });
+export function myMatchesPage(
+  filter: MatchFilter,
+  cursor?: string,
+  limit = MATCH_PAGE_SIZE,
+): Promise<Page<MatchView>> {
+  const params = new URLSearchParams({ limit: String(limit) });
   if (filter !== 'all') params.set('filter', filter);
   if (cursor) params.set('cursor', cursor);
   return api.getLinkedPage<MatchView>(`/matches?${params}`);
@@ -51,14 +55,13 @@ export async function myAgreedMatches(): Promise<MatchView[]> {
   const agreed: MatchView[] = [];
   let cursor: string | undefined;
   do {
-    const params = new URLSearchParams({ limit: '100', filter: 'mutual' });
-    if (cursor) params.set('cursor', cursor);
-    const page = await api.getLinkedPage<MatchView>(`/matches?${params}`);
+    const page = await myMatchesPage('mutual', cursor, 100);
     agreed.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return agreed;
 }
+
 export const myMatchCounts = () => api.get<MatchCounts>('/matches/summary');
 export const getMatch = (id: string) => api.get<MatchView>(matchPath(id));
 export const answerMatch = (id: string, interested: boolean) =>
