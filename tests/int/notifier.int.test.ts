@@ -88,7 +88,8 @@ describe('notifier', () => {
       const mails = await waitForMails(to, 1);
       expect(mails).toHaveLength(1);
       expect(mails[0]?.subject).toBe('Votre lien de connexion');
-      expect((await getOutboxItem(db, id))?.status).toBe('sent');
+      // The notifier marks the item after the mail is handed over: the mail can arrive first.
+      await expect.poll(async () => (await getOutboxItem(db, id))?.status).toBe('sent');
     } finally {
       await runner.stop();
     }
