@@ -8,13 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Schedule } from 'aws-cdk-lib/aws-events';
-import {
-  ENTITY,
-  ENTITY_ATTRIBUTE,
-  SORT_KEY,
-  tableDefinition,
-  type Entity,
-} from '../../functions/lib/db/model';
+import { ENTITY, ENTITY_ATTRIBUTE, SORT_KEY, tableDefinition } from '../../functions/lib/db/model';
 import type { FunctionKind, PhotosAccess, TableAccess } from './function';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,43 +61,26 @@ const SCALAR_STANDALONE = 'node_modules/@scalar/api-reference/dist/browser/stand
 const sortKeyIn = (...values: Array<string | { prefix: string }>) => ({
   Keys: { [tableDefinition.sortKey]: { S: values } },
 });
-/** New images of one entity. */
-const newImageOf = (entity: Entity) => ({ NewImage: { [ENTITY_ATTRIBUTE]: { S: [entity] } } });
 
 /** Only listing and vacancy changes reach the matcher. */
 const listingChanges = { dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.vacancy) };
 
-/** The fan-out acts on new matches and keeps its market index in step with listing changes. */
-const listingAndMatchChanges = { dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.match) };
-
-/** Only listing, match and swap changes reach the statistics aggregator (never its own writes). */
-const statsSources = {
+/**
+ * What the followers act on (functions/followers/): listing, match, swap and review changes (the
+ * statistics, the proposals' fan-out, the webhooks' events, the chains a vacancy's lessor hears
+ * of), never the statistics' own writes.
+ */
+const followedChanges = {
   dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.match, SORT_KEY.swap, {
     prefix: SORT_KEY.swapReviewPrefix,
   }),
 };
-
-/** Only new outbox items reach the notifier. */
-const outboxInserts = { eventName: ['INSERT'], dynamodb: newImageOf(ENTITY.outbox) };
-
-/**
- * The webhooks: listing, swap and review changes that may mean an event, and new deliveries
- * (never the delivery updates its own attempts write).
- */
-const webhookSources = {
-  dynamodb: sortKeyIn(SORT_KEY.listing, SORT_KEY.swap, { prefix: SORT_KEY.swapReviewPrefix }),
-};
-/** New chains: a vacancy's lessor hears of each chain found (never of other proposals). */
-const chainInserts = {
+/** New outbox mails (the notifier) and new webhook deliveries, never their later updates. */
+const newMailsAndDeliveries = {
   eventName: ['INSERT'],
-  dynamodb: { ...sortKeyIn(SORT_KEY.match), NewImage: { kind: { S: ['chain'] } } },
+  dynamodb: { NewImage: { [ENTITY_ATTRIBUTE]: { S: [ENTITY.outbox, ENTITY.webhookDelivery] } } },
 };
-const webhookDeliveryInserts = {
-  eventName: ['INSERT'],
-  dynamodb: newImageOf(ENTITY.webhookDelivery),
-};
-
-/** Only DynamoDB's own TTL deletions reach the purge (the application's deletions never do). */
+/** DynamoDB's own TTL deletions, for the purge (the application's deletions never are). */
 const ttlDeletions = {
   eventName: ['REMOVE'],
   userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
@@ -127,14 +104,6 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     assets: [SCALAR_STANDALONE],
   },
   {
-    name: 'Notifier',
-    entry: 'functions/notifier/index.ts',
-    handler: 'handler',
-    kind: 'stream',
-    streamFilter: outboxInserts,
-    grants: { table: 'readWrite', ses: true },
-  },
-  {
     name: 'Matcher',
     entry: 'functions/matcher/index.ts',
     handler: 'handler',
@@ -143,13 +112,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     grants: { table: 'readWrite', ses: false },
     memorySize: 1024,
   },
+  // The stream's second and last reader (AWS throttles a shard read by more than two).
   {
-    name: 'ProposalFanOut',
-    entry: 'functions/matcher/index.ts',
-    handler: 'fanOutHandler',
+    name: 'Followers',
+    entry: 'functions/followers/index.ts',
+    handler: 'handler',
     kind: 'stream',
-    streamFilter: listingAndMatchChanges,
-    grants: { table: 'readWrite', ses: false },
+    streamFilters: [followedChanges, newMailsAndDeliveries, ttlDeletions],
+    grants: { table: 'readWrite', ses: true, photos: 'erase' },
     memorySize: 1024,
   },
   {
@@ -161,36 +131,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     grants: { table: 'readWrite', ses: true },
   },
   {
-    name: 'Stats',
-    entry: 'functions/stats/index.ts',
-    handler: 'handler',
-    kind: 'stream',
-    streamFilter: statsSources,
-    grants: { table: 'readWrite' },
-  },
-  {
-    name: 'Webhooks',
-    entry: 'functions/webhooks/index.ts',
-    handler: 'handler',
-    kind: 'stream',
-    streamFilters: [webhookSources, chainInserts, webhookDeliveryInserts],
-    grants: { table: 'readWrite' },
-  },
-  {
     name: 'WebhookRetries',
     entry: 'functions/webhooks/index.ts',
     handler: 'sweepHandler',
     kind: 'schedule',
     schedule: Schedule.rate(Duration.minutes(1)),
     grants: { table: 'readWrite' },
-  },
-  {
-    name: 'TtlPurge',
-    entry: 'functions/purge/index.ts',
-    handler: 'handler',
-    kind: 'stream',
-    streamFilter: ttlDeletions,
-    grants: { table: 'readWrite', photos: 'erase' },
   },
   // Times are UTC; La Réunion is UTC+4 (03:00 UTC = 07:00 local).
   {

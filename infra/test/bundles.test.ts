@@ -68,12 +68,10 @@ describe('api bundle', () => {
   });
 });
 
-describe('notifier bundle', () => {
-  it('exports the stream handler and the sweep, and ignores records that are not outbox inserts', async () => {
-    const notifier = importBundle<{
-      handler: (event: unknown) => Promise<unknown>;
-      sweepHandler: unknown;
-    }>('Notifier');
+describe('followers and outbox sweep bundles', () => {
+  it('export the stream handler and the sweep; the followers let pass a record none of them acts on', async () => {
+    const followers = importBundle<{ handler: (event: unknown) => Promise<unknown> }>('Followers');
+    const sweep = importBundle<{ sweepHandler: unknown }>('OutboxSweep');
     const event = {
       Records: [
         {
@@ -89,7 +87,7 @@ describe('notifier bundle', () => {
       ],
     };
 
-    expect(typeof notifier.sweepHandler).toBe('function');
-    expect(await notifier.handler(event)).toEqual({ batchItemFailures: [] });
+    expect(typeof sweep.sweepHandler).toBe('function');
+    expect(await followers.handler(event)).toEqual({ batchItemFailures: [] });
   });
 });

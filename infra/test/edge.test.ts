@@ -119,7 +119,7 @@ describe('photos deployed', () => {
     // Only the photo function carries sharp; the API carries only pdf-lib, which it loads lazily; the others stay single files.
     expect(existsSync(join(dirname(synth.bundle('Api')), 'node_modules/sharp'))).toBe(false);
     expect(existsSync(join(dirname(synth.bundle('Api')), 'node_modules/pdf-lib'))).toBe(true);
-    expect(existsSync(join(dirname(synth.bundle('Notifier')), 'node_modules'))).toBe(false);
+    expect(existsSync(join(dirname(synth.bundle('Followers')), 'node_modules'))).toBe(false);
   });
 
   it('allows uploads from the app to the bucket only, and reads nothing from it in the browser', () => {
@@ -348,8 +348,8 @@ describe('least privilege per function', () => {
       .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''))
       .filter((name) => s3Statements(name).length > 0);
 
-    expect(touching.sort()).toEqual(['Api', 'InactiveAccounts', 'Photos', 'TtlPurge']);
-    for (const purge of ['InactiveAccounts', 'TtlPurge']) {
+    expect(touching.sort()).toEqual(['Api', 'Followers', 'InactiveAccounts', 'Photos']);
+    for (const purge of ['Followers', 'InactiveAccounts']) {
       const statements = s3Statements(purge);
       expect(statements.flatMap((statement) => asArray(statement.Action))).toEqual([
         's3:DeleteObject',

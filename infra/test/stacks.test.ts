@@ -169,7 +169,7 @@ describe('functions', () => {
 
     expect(skipped.map((spec) => spec.name)).toContain('NotYet');
     expect(present.map((spec) => spec.name)).toEqual(
-      expect.arrayContaining(['Api', 'Notifier', 'OutboxSweep']),
+      expect.arrayContaining(['Api', 'Followers', 'OutboxSweep']),
     );
   });
 
@@ -207,18 +207,37 @@ describe('functions', () => {
     }
   });
 
-  it('lets only new outbox items reach the notifier', () => {
+  it('reads the table stream with two functions at most, as AWS advises for a DynamoDB stream shard', () => {
+    const mappings = resources('AWS::Lambda::EventSourceMapping');
+
+    expect(mappings).toHaveLength(2);
+    // Lambda takes five filters per mapping unless a quota is raised.
+    for (const mapping of mappings) {
+      const { Filters } = mapping.Properties.FilterCriteria as { Filters: unknown[] };
+      expect(Filters.length).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('lets only new outbox items and webhook deliveries, never their updates, reach the followers as inserts', () => {
     synth.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('"Outbox"') }] },
+      FilterCriteria: {
+        Filters: Match.arrayWith([
+          {
+            Pattern: Match.stringLikeRegexp(
+              '"eventName":\\["INSERT"\\].*"Outbox","WebhookDelivery"',
+            ),
+          },
+        ]),
+      },
     });
   });
 
   it('lets only DynamoDB’s TTL deletions reach the purge, and runs the inactive-accounts job daily', () => {
     synth.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FilterCriteria: {
-        Filters: [
+        Filters: Match.arrayWith([
           { Pattern: Match.stringLikeRegexp('"principalId":\\["dynamodb.amazonaws.com"\\]') },
-        ],
+        ]),
       },
     });
     synth.stateless.hasResourceProperties('AWS::Events::Rule', {

@@ -63,7 +63,15 @@ interface Timing {
   settledMs: number;
   /** Per handler that had records to handle for this publication: publish → it caught up. */
   byHandler: Record<string, number>;
+  /** Per handler run by the followers: the time it spent on the publication's batches. */
+  inFollowers: Record<string, number>;
 }
+
+/** The followers' handlers' time, added up for the publication being timed. */
+let inFollowers: Record<string, number> = {};
+const observeFollowers = (name: string, ms: number) => {
+  inFollowers[name] = (inFollowers[name] ?? 0) + ms;
+};
 
 async function publishAndWait(stack: LocalStack, index: number): Promise<Timing> {
   const user = await createUser(
@@ -76,6 +84,7 @@ async function publishAndWait(stack: LocalStack, index: number): Promise<Timing>
   const { id } = await call(stack, '/listings', token, input);
   await stack.runner.settled();
   const delivered = { ...stack.runner.delivered };
+  inFollowers = {};
   const startedAt = Date.now();
   const start = performance.now();
   await call(stack, `/listings/${id}/publish`, token);
@@ -86,7 +95,7 @@ async function publishAndWait(stack: LocalStack, index: number): Promise<Timing>
   const byHandler: Record<string, number> = {};
   for (const [handler, at] of Object.entries(caughtUpAt(stack.runner)))
     if (stack.runner.delivered[handler] !== delivered[handler]) byHandler[handler] = at - startedAt;
-  return { publishMs, storedMs, settledMs, byHandler };
+  return { publishMs, storedMs, settledMs, byHandler, inFollowers };
 }
 
 interface Measured {
@@ -108,6 +117,7 @@ async function measure(label: string, root: string, publications: number): Promi
     // bulk-loaded market that holds DynamoDB Local's only SQLite thread for a minute, which AWS's
     // TTL process never does.
     ttlSweepMs: 24 * 3_600_000,
+    observeFollowers,
     beforeStreams: async (db) => {
       const loadStarted = performance.now();
       await loadMarket(db, market.listings);
@@ -135,6 +145,9 @@ if (BASE_DIR) runs.push(await measure(BASE_LABEL, BASE_DIR, BASE_PUBLICATIONS));
 
 const handlers = [
   ...new Set(runs.flatMap((r) => r.timings.flatMap((t) => Object.keys(t.byHandler)))),
+];
+const followerHandlers = [
+  ...new Set(runs.flatMap((r) => r.timings.flatMap((t) => Object.keys(t.inFollowers)))),
 ];
 const cells = (values: number[]) =>
   values.length === 0 ? '— | —' : `${ms(percentile(values, 50))} | ${ms(percentile(values, 95))}`;
@@ -166,7 +179,7 @@ const lines = [
   machineLine('npm run bench:publish'),
   `Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()}.`,
   '',
-  `Market: ${MARKET_SIZE.toLocaleString('en')} published listings (synthetic CINOR market, broad wishes, seed 1) bulk-loaded into DynamoDB Local with the proposals the matcher would have stored: every proposal through each of the ${stored.read} listings whose own best the timed publications change (${stored.matches.length.toLocaleString('en')} proposals, each linked to its participants) and their counts, ${stored.items.length.toLocaleString('en')} items, found in memory in ${(planMs / 1000).toFixed(0)} s by playing the publications first (the whole market holds over a million proposals, more than DynamoDB Local takes in the time of a benchmark). Then new listings are published one after the other through the local API, each once every stream handler has caught up with the previous one. The matcher polls DynamoDB Local's stream every 20 ms when idle, the other handlers every 100 ms. Each handler's time runs from the publication to the moment it has handled everything the publication caused; a handler is counted only for the publications that gave it records (how many, in brackets, when not all).`,
+  `Market: ${MARKET_SIZE.toLocaleString('en')} published listings (synthetic CINOR market, broad wishes, seed 1) bulk-loaded into DynamoDB Local with the proposals the matcher would have stored: every proposal through each of the ${stored.read} listings whose own best the timed publications change (${stored.matches.length.toLocaleString('en')} proposals, each linked to its participants) and their counts, ${stored.items.length.toLocaleString('en')} items, found in memory in ${(planMs / 1000).toFixed(0)} s by playing the publications first (the whole market holds over a million proposals, more than DynamoDB Local takes in the time of a benchmark). Then new listings are published one after the other through the local API, each once every stream handler has caught up with the previous one. The stream has the two readers deployed on AWS (a tree before them had one per handler): the matcher polls DynamoDB Local's stream every 20 ms when idle, the followers (notifier, proposals' fan-out, statistics, purge, webhooks, side by side on each batch) every 100 ms. Each handler's time runs from the publication to the moment it has handled everything the publication caused; a handler is counted only for the publications that gave it records (how many, in brackets, when not all). Within the followers, each handler's own time on the publication's batches names the slowest of them.`,
   '',
   `| measure | ${runs.map((r) => `${r.label} p50 | ${r.label} p95`).join(' | ')} |`,
   `|---|${runs.map(() => '---|---').join('|')}|`,
@@ -174,6 +187,9 @@ const lines = [
   row('publish → its proposals and counts stored', (t) => t.storedMs),
   row('publish → every stream handler caught up (target p95 ≤ 800 ms)', (t) => t.settledMs),
   ...handlers.map((h) => row(`publish → handler \`${h}\` caught up`, (t) => t.byHandler[h])),
+  ...followerHandlers.map((h) =>
+    row(`time in \`followers\` → \`${h}\` (the publication's batches)`, (t) => t.inFollowers[h]),
+  ),
   '',
   ...runs.map(
     (run) =>

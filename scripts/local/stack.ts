@@ -14,6 +14,7 @@ import { enableStream, ensureTable } from '../../functions/lib/db/table';
 import { configureLogs, logger } from '../../functions/lib/logger';
 import { createSesSender, type MailSender } from '../../functions/lib/mail/sender';
 import { createProposalFanOut } from '../../functions/matcher/fan-out';
+import { followTogether, type FollowerObserver } from '../../functions/followers/handler';
 import { createMatcher } from '../../functions/matcher/handler';
 import { createNotifier } from '../../functions/notifier/handler';
 import { createStatsAggregator } from '../../functions/stats/handler';
@@ -53,6 +54,8 @@ export interface LocalStackOptions {
   demoMarket?: boolean;
   /** Bulk-load the table before the stream handlers start; they then skip what it wrote. */
   beforeStreams?: (db: Database) => Promise<void>;
+  /** Told how long each of the followers' handlers took on a batch (benchmarks). */
+  observeFollowers?: FollowerObserver;
   /** Persist data here (absolute or relative to the repository); in memory when absent. */
   dataDir?: string;
   appPort?: number;
@@ -203,15 +206,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       endpoint: dynamo.endpoint,
       region: config.region,
       tableName: config.tableName,
+      // The two readers deployed on AWS (infra/lib/functions.ts).
       handlers: {
-        notifier: createNotifier(notifierDeps),
         matcher: createMatcher(context),
-        // Its own market index, as on AWS where it is another function.
-        proposalFanOut: createProposalFanOut(context),
-        stats: createStatsAggregator(context),
-        // Its records also tell the TTL stand-in which items expire when.
-        purge: reaper.following(createTtlPurge(context)),
-        webhooks: createWebhookDispatcher(context),
+        followers: followTogether(
+          {
+            notifier: createNotifier(notifierDeps),
+            proposalFanOut: createProposalFanOut(context),
+            stats: createStatsAggregator(context),
+            // Its records also tell the TTL stand-in which items expire when.
+            purge: reaper.following(createTtlPurge(context)),
+            webhooks: createWebhookDispatcher(context),
+          },
+          options.observeFollowers,
+        ),
       },
       checkpointFile: dataDir ? join(dataDir, 'stream-checkpoints.json') : undefined,
       // A new listing's proposals are awaited by its owner; the rest can wait a little.

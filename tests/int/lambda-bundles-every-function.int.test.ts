@@ -261,11 +261,11 @@ describe('bundles on the local engines', () => {
     expect(readFileSync(bundle, 'utf8')).not.toContain('Helvetica-BoldOblique');
   });
 
-  it('the stream functions handle the records DynamoDB Local produced; the notifier sends the sign-in mail', async () => {
+  it('the stream functions handle the records DynamoDB Local produced; the followers send the sign-in mail', async () => {
     const records = await streamRecords();
 
     const results = await Promise.all(
-      ['Notifier', 'Matcher', 'ProposalFanOut', 'Stats', 'Webhooks'].map((name) =>
+      ['Matcher', 'Followers'].map((name) =>
         invoke<{ batchItemFailures: unknown[] }>(name, { Records: records }),
       ),
     );
@@ -297,7 +297,7 @@ describe('bundles on the local engines', () => {
     expect(byName.LessorDigests).toMatchObject({ failed: 0 });
   });
 
-  it('TtlPurge frees the owner’s one-active-listing guard when DynamoDB’s TTL deletes the listing', async () => {
+  it('the followers’ purge frees the owner’s one-active-listing guard when DynamoDB’s TTL deletes the listing', async () => {
     const { id, ownerId } = streamState.listing;
     const guard = () =>
       db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.activeListing(ownerId) }));
@@ -310,7 +310,9 @@ describe('bundles on the local engines', () => {
         record.eventName === 'REMOVE' && record.dynamodb?.Keys?.pk?.S === keys.listing(id).pk,
     );
 
-    const result = await invoke<{ batchItemFailures: unknown[] }>('TtlPurge', { Records: removal });
+    const result = await invoke<{ batchItemFailures: unknown[] }>('Followers', {
+      Records: removal,
+    });
 
     expect(removal).toHaveLength(1);
     expect(removal[0]?.userIdentity).toEqual({

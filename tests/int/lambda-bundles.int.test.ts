@@ -1,7 +1,7 @@
 /**
- * The notifier's Lambda bundle, exactly as `cdk synth` produces it, against DynamoDB Local and
- * the local SES endpoint: a DynamoDB Streams INSERT of an outbox item sends the mail once, and
- * the EventBridge-scheduled sweep sends what the stream missed. The bundle reads its
+ * The notifier's Lambda bundles, exactly as `cdk synth` produces them, against DynamoDB Local and
+ * the local SES endpoint: a DynamoDB Streams INSERT of an outbox item, handed to the followers,
+ * sends the mail once, and the EventBridge-scheduled sweep sends what the stream missed. The bundle reads its
  * configuration when it is loaded, so the environment is set first.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,7 @@ import { synthesize } from '../../infra/test/synth';
 import { waitForMails } from '../support/mailbox';
 import { stack, uniqueEmail, createOwnTable, dropOwnTable } from '../support/stack';
 
-interface NotifierBundle {
+interface NotifierBundles {
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
   sweepHandler: (
     event: EventBridgeEvent<'Scheduled Event', Record<string, never>>,
@@ -24,7 +24,7 @@ interface NotifierBundle {
 }
 
 let db: Database;
-let notifier: NotifierBundle;
+let notifier: NotifierBundles;
 
 beforeAll(async () => {
   const { dynamodbEndpoint, sesUrl, region } = stack();
@@ -41,7 +41,11 @@ beforeAll(async () => {
     LOG_LEVEL: 'error',
   });
   // Node's own loader: the bundle runs untouched, as on Lambda.
-  notifier = createRequire(import.meta.url)(synth.bundle('Notifier')) as NotifierBundle;
+  const load = createRequire(import.meta.url);
+  notifier = {
+    handler: (load(synth.bundle('Followers')) as NotifierBundles).handler,
+    sweepHandler: (load(synth.bundle('OutboxSweep')) as NotifierBundles).sweepHandler,
+  };
 });
 
 afterAll(() => dropOwnTable(db));
