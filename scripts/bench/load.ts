@@ -16,6 +16,7 @@ import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { loadMarket } from './market-loader';
 import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
 import { machineLine, percentile, writeBenchSection, loadAverage } from './report';
+import { RequestCounter } from './request-counter';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -154,6 +155,7 @@ interface Measured {
   tenants: number;
   settleMs: number;
   runs: RouteRun[];
+  requests: string[];
 }
 
 const CONNECTIONS = [15, 15, 5, 5, 10];
@@ -187,6 +189,10 @@ async function measure(label: string, root: string): Promise<Measured> {
     const cinor = await findUserByEmail(stack.db, 'cinor@bourse.local');
     const cinorToken = (await signSession(stack.config.sessionSecret, cinor!, new Date())).token;
     const [c1, c2, c3, c4, c5] = CONNECTIONS as [number, number, number, number, number];
+    // The table's client serves the API and the stream handlers alike; the stream's, its readers.
+    const counter = new RequestCounter();
+    counter.watch(stack.db.client, 'table');
+    counter.watch(stack.runner.streams, 'stream');
     const runs = await Promise.all([
       run(
         stack,
@@ -230,7 +236,7 @@ async function measure(label: string, root: string): Promise<Measured> {
       ]),
     ]);
     console.error(label, 'done');
-    return { label, tenants: tenants.length, settleMs, runs };
+    return { label, tenants: tenants.length, settleMs, runs, requests: counter.table(DURATION) };
   } finally {
     await stack.stop();
   }
@@ -252,6 +258,8 @@ const table = (m: Measured) => [
   ),
   '',
   `Total 5xx: ${m.runs.reduce((sum, r) => sum + r.serverErrors, 0)}; connection errors: ${m.runs.reduce((sum, r) => sum + r.result.errors, 0)}; timeouts: ${m.runs.reduce((sum, r) => sum + r.result.timeouts, 0)}.`,
+  '',
+  ...m.requests,
   '',
 ];
 const lines = [

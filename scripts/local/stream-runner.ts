@@ -49,7 +49,8 @@ interface ShardCursor {
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export class StreamRunner {
-  private readonly streams: DynamoDBStreamsClient;
+  /** Public so that a benchmark can count what the readers ask of the stream. */
+  readonly streams: DynamoDBStreamsClient;
   private readonly dynamo: DynamoDBClient;
   private readonly cursors = new Map<string, Map<string, ShardCursor>>();
   private checkpoints: Record<string, Record<string, string>> = {};
