@@ -6,7 +6,9 @@
  *
  * The handlers run side by side on the same batch; each already ignores the records that are not
  * its own. Lambda resumes the shard from the lowest sequence number any of them reports, so a
- * handler that had gone further sees those records again: every one of them is idempotent.
+ * handler that had gone further sees those records again: every one of them is idempotent. Each
+ * goes through the whole batch whatever the others do, so when Lambda gives up on a batch (its
+ * dead-letter queue), only the failing handler misses records, as when each had its own reader.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../lib/logger';
