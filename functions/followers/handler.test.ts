@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { followTogether, type StreamHandler } from './handler';
+import type { StreamHandler } from '../lib/stream-batch';
+import { followTogether } from './handler';
 
 const batchOf = (size: number): DynamoDBStreamEvent => ({
   Records: Array.from({ length: size }, (_, index) => ({

@@ -12,8 +12,7 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../lib/logger';
-
-export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+import type { StreamHandler } from '../lib/stream-batch';
 
 /** Told how long each handler took on a batch (benchmarks name the slowest). */
 export type FollowerObserver = (name: string, ms: number) => void;

@@ -11,6 +11,9 @@ import pLimit from 'p-limit';
 
 export type RecordHandler = (record: DynamoDBRecord) => Promise<void>;
 
+/** A Lambda handler of the table's stream, as Lambda (or the local stream runner) calls it. */
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+
 export async function handleInOrder(
   event: DynamoDBStreamEvent,
   handle: RecordHandler,

@@ -29,10 +29,6 @@ export class RequestCounter {
     );
   }
 
-  reset(): void {
-    this.byOperation.clear();
-  }
-
   /** A Markdown table, busiest first: requests per second over `seconds`, mean time. */
   table(seconds: number): string[] {
     const rows = [...this.byOperation.entries()].sort((a, b) => b[1].count - a[1].count);

@@ -13,11 +13,10 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { keyOfRawImage } from '../../functions/lib/db/stream-records';
 import { logger } from '../../functions/lib/logger';
-
-export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+import type { StreamHandler } from '../../functions/lib/stream-batch';
 
 export interface StreamRunnerOptions {
   endpoint: string;

@@ -15,7 +15,7 @@ import type { Database } from '../../functions/lib/db/client';
 import { deleteIfExpired, expiringItemPages } from '../../functions/lib/db/conditional-delete';
 import type { ItemKey } from '../../functions/lib/db/model';
 import { expiryOfRawImage, keyOfRawImage } from '../../functions/lib/db/stream-records';
-import type { StreamHandler } from './stream-runner';
+import type { StreamHandler } from '../../functions/lib/stream-batch';
 
 /** How long a reaped key is remembered: the stream delivers its record well before. */
 const REMEMBER_MS = 10 * 60_000;
