@@ -17,6 +17,7 @@ import { loadMarket } from './market-loader';
 import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
 import { machineLine, percentile, writeBenchSection, loadAverage } from './report';
 import { RequestCounter } from './request-counter';
+import { measureRouteCosts, routeCostTable, type RouteCost } from './route-cost';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -96,11 +97,14 @@ async function firstMatchId(stack: LocalStack, token: string): Promise<string | 
  */
 const PROPOSALS_PAGE = '/api/matches?limit=20';
 
+type Request = { method: string; path: string; token: string; body?: string };
+
 function run(
   stack: LocalStack,
   name: string,
   connections: number,
-  requests: Array<{ method: string; path: string; token: string; body?: string }>,
+  requests: Request[],
+  seconds = DURATION,
 ) {
   const latencies: number[] = [];
   let serverErrors = 0;
@@ -115,7 +119,7 @@ function run(
       {
         url: stack.appUrl.replace('localhost', '127.0.0.1'),
         connections,
-        duration: DURATION,
+        duration: seconds,
         requests: [
           {
             setupRequest: (request: Record<string, unknown>) => {
@@ -156,9 +160,13 @@ interface Measured {
   settleMs: number;
   runs: RouteRun[];
   requests: string[];
+  costs?: RouteCost[];
 }
 
 const CONNECTIONS = [15, 15, 5, 5, 10];
+/** After the mix, each route alone, to measure what one of its requests costs. */
+const ALONE_CONNECTIONS = 10;
+const ALONE_SECONDS = Number(process.env.BENCH_ALONE_SECONDS ?? 10);
 
 async function measure(label: string, root: string): Promise<Measured> {
   const { startLocalStack } = (await import(resolve(root, 'scripts/local/stack.ts'))) as {
@@ -188,55 +196,66 @@ async function measure(label: string, root: string): Promise<Measured> {
     ).filter((t) => t.matchId);
     const cinor = await findUserByEmail(stack.db, 'cinor@bourse.local');
     const cinorToken = (await signSession(stack.config.sessionSecret, cinor!, new Date())).token;
-    const [c1, c2, c3, c4, c5] = CONNECTIONS as [number, number, number, number, number];
-    // The table's client serves the API and the stream handlers alike; the stream's, its readers.
-    const counter = new RequestCounter();
-    counter.watch(stack.db.client, 'table');
-    counter.watch(stack.runner.streams, 'stream');
-    const runs = await Promise.all([
-      run(
-        stack,
+    const routes: Array<[string, Request[]]> = [
+      [
         `GET ${PROPOSALS_PAGE}`,
-        c1,
         tenants.map((t) => ({ method: 'GET', path: PROPOSALS_PAGE, token: t.token })),
-      ),
-      run(
-        stack,
+      ],
+      [
         'GET /api/listings/{id}',
-        c2,
         tenants.map((t) => ({
           method: 'GET',
           path: `/api/listings/${t.listingId}`,
           token: t.token,
         })),
-      ),
-      run(
-        stack,
+      ],
+      [
         'POST /api/listings/{id}/renew',
-        c3,
         tenants.map((t) => ({
           method: 'POST',
           path: `/api/listings/${t.listingId}/renew`,
           token: t.token,
         })),
-      ),
-      run(
-        stack,
+      ],
+      [
         'POST /api/matches/{id}/interest',
-        c4,
         matchIds.map((t) => ({
           method: 'POST',
           path: `/api/matches/${t.matchId}/interest`,
           token: t.token,
           body: JSON.stringify({ interested: true }),
         })),
-      ),
-      run(stack, 'GET /api/stats/quartiers', c5, [
-        { method: 'GET', path: '/api/stats/quartiers?from=2026-01&to=2026-12', token: cinorToken },
-      ]),
-    ]);
+      ],
+      [
+        'GET /api/stats/quartiers',
+        [
+          {
+            method: 'GET',
+            path: '/api/stats/quartiers?from=2026-01&to=2026-12',
+            token: cinorToken,
+          },
+        ],
+      ],
+    ];
+    // The table's client serves the API and the stream handlers alike; the stream's, its readers.
+    const counter = new RequestCounter();
+    counter.watch(stack.db.client, 'table');
+    counter.watch(stack.runner.streams, 'stream');
+    const runs = await Promise.all(
+      routes.map(([name, requests], i) => run(stack, name, CONNECTIONS[i]!, requests)),
+    );
+    const mixed = counter.table(DURATION);
+    const costs = await measureRouteCosts(
+      routes.map(([route, requests]) => ({
+        route,
+        drive: async () =>
+          (await run(stack, route, ALONE_CONNECTIONS, requests, ALONE_SECONDS)).result.requests
+            .total,
+      })),
+      stack,
+    );
     console.error(label, 'done');
-    return { label, tenants: tenants.length, settleMs, runs, requests: counter.table(DURATION) };
+    return { label, tenants: tenants.length, settleMs, runs, requests: mixed, costs };
   } finally {
     await stack.stop();
   }
@@ -261,6 +280,17 @@ const table = (m: Measured) => [
   '',
   ...m.requests,
   '',
+  ...(m.costs
+    ? [
+        `Then each route alone (${ALONE_CONNECTIONS} connections, ${ALONE_SECONDS} s, until the stream's readers are idle again): what one request costs. DynamoDB Local's CPU is what bounds the mix (its Java process holds one core throughout); its share weighs each route by its rate in the mix above.`,
+        '',
+        ...routeCostTable(
+          m.costs,
+          new Map(m.runs.map((r) => [r.name, r.result.requests.total / DURATION])),
+        ),
+        '',
+      ]
+    : []),
 ];
 const lines = [
   machineLine('npm run bench:load'),

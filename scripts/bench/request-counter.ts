@@ -29,6 +29,11 @@ export class RequestCounter {
     );
   }
 
+  /** How many requests of each operation were counted so far. */
+  counts(): Map<string, number> {
+    return new Map([...this.byOperation].map(([operation, { count }]) => [operation, count]));
+  }
+
   /** A Markdown table, busiest first: requests per second over `seconds`, mean time. */
   table(seconds: number): string[] {
     const rows = [...this.byOperation.entries()].sort((a, b) => b[1].count - a[1].count);
