@@ -67,4 +67,57 @@ describe('market index cache', () => {
     expect([mine.current.has(first!.id), mine.current.has(second!.id)]).toEqual([false, true]);
     expect(await mine.catchUp(db, now)).toBe(0);
   });
+
+  it('reads back a short margin at each catch-up, and a minute at most every 15 s for writes that landed late', async () => {
+    // Listings of their own: the first test's have the same generated ids.
+    const [late, later] = generateMarket({
+      size: 2,
+      seed: 12,
+      density: 'broad',
+      region: 'cinor',
+    }).listings.map((listing) => ({ ...listing, id: `sweep-${listing.id}` }));
+    const now = new Date();
+    const started = Date.now();
+    let clock = started;
+    const mine = new MarketCache(() => clock);
+    await mine.get(db, reference, now);
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: listingItem(publishedListing(late!, now), now),
+      }),
+    );
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: listingItem(publishedListing(later!, now), now),
+      }),
+    );
+    clock = started + 1_000;
+    expect(await mine.catchUp(db, now)).toBe(0);
+
+    // Another instance saw a change 30 s ago by its clock; its write lands only now.
+    await appendMarketChange(db, {
+      listingId: late!.id,
+      version: 1,
+      seenAt: new Date(started - 30_000).toISOString(),
+    });
+    clock = started + 2_000;
+    expect(await mine.catchUp(db, now)).toBe(0);
+    // One seen within the clock margin is caught at once.
+    await appendMarketChange(db, {
+      listingId: later!.id,
+      version: 1,
+      seenAt: new Date(started - 5_000).toISOString(),
+    });
+    clock = started + 3_000;
+    expect(await mine.catchUp(db, now)).toBe(1);
+    expect(mine.current.has(later!.id)).toBe(true);
+    expect(mine.current.has(late!.id)).toBe(false);
+
+    // The sweep, 15 s after the last one (the build's), goes back a minute.
+    clock = started + 15_000;
+    expect(await mine.catchUp(db, now)).toBe(1);
+    expect(mine.current.has(late!.id)).toBe(true);
+  });
 });
