@@ -43,7 +43,6 @@ export async function onListingChanged(
     version: versionAfter(before, after),
     seenAt: new Date().toISOString(),
   });
-  await deps.cache.catchUp(deps.db, now);
   const change = marketChangeOf(before, after, now);
   if (change === 'unchanged' || change === 'out') {
     // Nothing to recount, unless the index still held a listing whose record says it had already left (an expiry).
@@ -56,6 +55,9 @@ export async function onListingChanged(
       await suspendProposalsOf(deps, after);
     return;
   }
+  // Before searching the whole market, the changes other instances saw. A change that searches
+  // nothing (a renewal, an edit that leaves the listing as it matches) leaves them to the next.
+  await deps.cache.catchUp(deps.db, now);
   const matches = await matchesOfListing(deps.db, listingId);
   const storedBefore = liveOrPaused(matches).map(storedCycleOf);
   if (change === 'left' && after) await suspendProposalsOf(deps, after);

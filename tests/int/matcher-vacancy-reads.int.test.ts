@@ -57,9 +57,16 @@ function instance(table: Database, withChains: boolean) {
   const db = createDatabase({ tableName: table.tableName, endpoint: dynamodbEndpoint, region });
   db.doc.middlewareStack.add(
     (next, context) => (args) => {
-      // The command and what it reads: the item's partition, or the index queried.
-      const input = args.input as { Key?: { pk?: string }; IndexName?: string };
-      sent.push(`${String(context.commandName)} ${input.Key?.pk ?? input.IndexName ?? ''}`.trim());
+      // The command and what it reads: the item's or the query's partition, and the index queried.
+      const input = args.input as {
+        Key?: { pk?: string };
+        ExpressionAttributeValues?: Record<string, unknown>;
+        IndexName?: string;
+      };
+      const partition = input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'];
+      sent.push(
+        [String(context.commandName), partition, input.IndexName].filter(Boolean).join(' '),
+      );
       return next(args);
     },
     { step: 'initialize', name: 'countRequests' },
@@ -76,6 +83,13 @@ function instance(table: Database, withChains: boolean) {
       await batchPutAll(table, [listingItem(listing, now)]);
       sent.length = 0;
       await onListingChanged(deps, undefined, listing);
+      return [...sent];
+    },
+    /** A change of a stored listing, handled as its stream record; returns the requests sent. */
+    async change(before: Listing, after: Listing): Promise<string[]> {
+      await batchPutAll(table, [listingItem(after, now)]);
+      sent.length = 0;
+      await onListingChanged(deps, before, after);
       return [...sent];
     },
     async vacancyPosted(vacancy: StoredVacancy): Promise<void> {
@@ -148,5 +162,32 @@ describe('matcher requests for chains', () => {
     expect(first.chains!.vacancy('vac-reads')).toMatchObject({ id: 'vac-reads' });
     const chains = (await matchesOfListing(withChains, 'h-3')).filter((m) => m.kind === 'chain');
     expect(chains.map((m) => m.key)).toContain('vac-reads>h-3');
+  });
+
+  it('sends nothing but its market-log entry for a renewal, and catches up at the next change that searches', async () => {
+    // Prepare: another instance saw a publication meanwhile
+    const first = instance(cyclesOnly, false);
+    const other = instance(cyclesOnly, false);
+    const listing = household('r-1');
+    await first.publish(listing);
+    await other.publish(household('r-2'));
+
+    // Act
+    const renewed = {
+      ...listing,
+      version: listing.version + 1,
+      expiresAt: new Date(Date.parse(listing.expiresAt!) + 86_400_000).toISOString(),
+    };
+    const renewal = await first.change(listing, renewed);
+    const edited = {
+      ...renewed,
+      version: renewed.version + 1,
+      household: { adults: 2, children: 4 },
+    };
+    const edit = await first.change(renewed, edited);
+
+    // Assess
+    expect(renewal).toEqual(['PutItemCommand']);
+    expect(edit).toContain('QueryCommand MARKETLOG');
   });
 });
