@@ -21,6 +21,8 @@ const BUDGET = {
   // Session, the three groups of the listing's index read in parallel, one batch read.
   'GET /api/matches?limit= (une page)': 5,
   'GET /api/matches/:id': 3,
+  // Session, the proposal, its listings (and, once agreed, its participants' accounts), the transaction.
+  'POST /api/matches/:id/interest': 4,
   'GET /api/swaps/:id': 4,
   'GET /api/lessor/listings': 3,
   'GET /api/swaps (file d’un bailleur)': 3,
@@ -56,10 +58,11 @@ afterEach(() => {
 });
 
 /** The requests one call sends, and its status. */
-async function requestsOf(path: string, token: string) {
+async function requestsOf(path: string, token: string, body?: unknown) {
   sent.length = 0;
   const response = await app.request(`/api${path}`, {
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
   });
   return {
     status: response.status,
@@ -112,6 +115,33 @@ describe('requests to DynamoDB per route', () => {
     }
     expect(paged).toEqual(sixty.body);
   }, 120_000);
+
+  it('answers a proposal within budget, with the view a read of it gives next', async () => {
+    // Prepare
+    const fixture = await createMatchFixture();
+
+    // Act: the first yes, then the one that makes the proposal mutual (contacts open).
+    const first = await requestsOf(
+      `/matches/${fixture.matchId}/interest`,
+      fixture.participant.token,
+      { interested: true },
+    );
+    const firstRead = await requestsOf(`/matches/${fixture.matchId}`, fixture.participant.token);
+    const second = await requestsOf(`/matches/${fixture.matchId}/interest`, fixture.partner.token, {
+      interested: true,
+    });
+    const secondRead = await requestsOf(`/matches/${fixture.matchId}`, fixture.partner.token);
+
+    // Assess
+    expect(first.status).toBe(200);
+    expect(first.requests.length, first.requests.join(', ')).toBeLessThanOrEqual(
+      BUDGET['POST /api/matches/:id/interest'],
+    );
+    expect(first.body).toEqual(firstRead.body);
+    expect(second.status).toBe(200);
+    expect((second.body as { status: string }).status).toBe('mutual');
+    expect(second.body).toEqual(secondRead.body);
+  });
 
   it('reads a swap, a lessor’s review queue and verification queue within budget', async () => {
     // Prepare

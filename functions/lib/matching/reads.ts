@@ -86,12 +86,29 @@ export async function readMatchOf(
   ceilings?: IncomeCeilingYear,
 ): Promise<MatchView> {
   const match = await getMatch(db, matchId);
-  const opened = match.status === 'mutual' || match.status === 'engaged';
   const { listings, users } = await getListingsAndUsers(
     db,
     match.listingIds,
-    opened ? match.participants.map((p) => p.ownerId) : [],
+    isOpened(match) ? match.participants.map((p) => p.ownerId) : [],
   );
+  return participantViewOf(caller, match, listings, users, ceilings);
+}
+
+/** Agreed by all: the participants' contacts may be shown (`matchView`). */
+export const isOpened = (match: StoredMatch) =>
+  match.status === 'mutual' || match.status === 'engaged';
+
+/**
+ * What the caller sees of `match`, from its listings and, once opened, its participants'
+ * accounts: also what an answer returns from the proposal it has just written.
+ */
+export function participantViewOf(
+  caller: User,
+  match: StoredMatch,
+  listings: Map<string, Listing>,
+  users: Map<string, User>,
+  ceilings?: IncomeCeilingYear,
+): MatchView {
   const mine = viewerListingOf(caller, match, listings);
   if (!mine && caller.role !== 'armos') throw new NotFoundError('Proposition introuvable.');
   return {

@@ -24,7 +24,15 @@ import { consentDetails, consentFor, withConsent } from '../listings/consent';
 import type { Consent } from '../../../shared/schemas/consent';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
-import { listMatchesOf, readMatchOf, type MatchListQuery } from './reads';
+import {
+  isOpened,
+  listMatchesOf,
+  participantViewOf,
+  readMatchOf,
+  viewerListingOf,
+  type MatchListQuery,
+} from './reads';
+import { getListingsAndUsers } from '../db/listings-and-users';
 import { swapNudgePut } from './swap-nudges';
 import type { MarketView } from './widen';
 import { visitDeclinedNotices } from './visit-notices';
@@ -105,10 +113,46 @@ export async function readMatch(
   caller: User,
   matchId: string,
 ): Promise<MatchView> {
-  const ceilings = deps.reference
+  return readMatchOf(deps.db, caller, matchId, await ceilingsOf(deps));
+}
+
+async function ceilingsOf(deps: MatchServiceDeps) {
+  return deps.reference
     ? ceilingTableOf((await deps.reference()).incomeCeilings, deps.now().getUTCFullYear())
     : undefined;
-  return readMatchOf(deps.db, caller, matchId, ceilings);
+}
+
+/**
+ * A participant's proposal before an answer: its listings and, once opened, its participants'
+ * accounts (one batch read), which the answer's view is then built from; 404 to anyone else.
+ */
+async function readForAnswer(db: Database, caller: User, match: StoredMatch) {
+  const { listings, users } = await getListingsAndUsers(
+    db,
+    match.listingIds,
+    isOpened(match) ? match.participants.map((p) => p.ownerId) : [],
+  );
+  const mine = viewerListingOf(caller, match, listings);
+  if (!mine) throw new NotFoundError('Proposition introuvable.');
+  return { listings, users, mine };
+}
+
+/** What an answer returns: the proposal as its transaction wrote it, without reading it again. */
+async function viewAfterWrite(
+  deps: MatchServiceDeps,
+  caller: User,
+  written: StoredMatch,
+  readVersion: number,
+  listings: Map<string, Listing>,
+  users: Map<string, User>,
+): Promise<MatchView> {
+  return participantViewOf(
+    caller,
+    { ...written, version: readVersion + 1 },
+    listings,
+    users,
+    await ceilingsOf(deps),
+  );
 }
 
 export async function answerMatch(
@@ -119,8 +163,9 @@ export async function answerMatch(
   consent?: Consent,
 ): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
-  const mine = await viewerListing(deps.db, caller, match);
-  if (!mine) throw new NotFoundError('Proposition introuvable.');
+  const { listings, mine, users: accountsRead } = await readForAnswer(deps.db, caller, match);
+  // The participants' accounts, for the contacts the view shows once everyone said yes.
+  let users = accountsRead;
   const now = deps.now();
   const agreed = consentFor(caller, mine, consent, interested ? 'match-yes' : 'match-no', now);
   const answered = withConsent(
@@ -129,13 +174,11 @@ export async function answerMatch(
   );
   const mails: TransactItem[] = [];
   if (answered.status === 'mutual' && match.status !== 'mutual') {
-    const [owners, listings] = await Promise.all([
-      getUsers(
-        deps.db,
-        answered.participants.map((participant) => participant.ownerId),
-      ),
-      getListings(deps.db, answered.listingIds),
-    ]);
+    const owners = await getUsers(
+      deps.db,
+      answered.participants.map((participant) => participant.ownerId),
+    );
+    users = owners;
     for (const participant of answered.participants) {
       const holder = listings.get(participant.listingId) ?? { ownerId: participant.ownerId };
       mails.push(
@@ -171,7 +214,7 @@ export async function answerMatch(
     ],
     () => new ConflictError('Un autre participant a répondu au même moment. Rechargez la page.'),
   );
-  return readMatch(deps, caller, matchId);
+  return viewAfterWrite(deps, caller, answered, match.version, listings, users);
 }
 
 /** "Visite faite : le logement me convient / ne me convient pas." */
@@ -183,8 +226,7 @@ export async function reportVisit(
   consent?: Consent,
 ): Promise<MatchView> {
   const match = await getMatch(deps.db, matchId);
-  const mine = await viewerListing(deps.db, caller, match);
-  if (!mine) throw new NotFoundError('Proposition introuvable.');
+  const { listings, users, mine } = await readForAnswer(deps.db, caller, match);
   const now = deps.now();
   const agreed = consentFor(caller, mine, consent, 'visit', now);
   const visited = withConsent(
@@ -212,7 +254,7 @@ export async function reportVisit(
     ],
     () => new ConflictError('La proposition a changé entre-temps. Rechargez la page.'),
   );
-  return readMatch(deps, caller, matchId);
+  return viewAfterWrite(deps, caller, visited, match.version, listings, users);
 }
 
 async function participantOfOpenThread(deps: MatchServiceDeps, caller: User, matchId: string) {
