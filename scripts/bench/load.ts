@@ -53,9 +53,17 @@ const newcomers = generateMarket({
   density: 'broad',
   region: 'cinor',
 }).listings;
-const planStarted = performance.now();
-const stored = proposalsBeforePublishing(market, newcomers, new Date());
-const planMs = performance.now() - planStarted;
+/**
+ * The proposals to bulk-load, found again for each tree and let go once stored: held for the whole
+ * run, hundreds of thousands of them would weigh on every collection of the heap the API and the
+ * stream handlers share.
+ */
+function proposalsToStore() {
+  const started = performance.now();
+  const stored = proposalsBeforePublishing(market, newcomers, new Date());
+  return { stored, ms: performance.now() - started };
+}
+let loaded = { proposals: 0, listings: 0, planMs: 0 };
 
 /** Tenants who publish through the API, so that they have stored proposals to read and answer. */
 async function activeTenants(stack: LocalStack) {
@@ -158,6 +166,8 @@ interface Measured {
   label: string;
   tenants: number;
   settleMs: number;
+  /** Node's heap (API, stream handlers and load generator share the process) when the mix starts. */
+  heapMb: number;
   runs: RouteRun[];
   requests: string[];
   costs?: RouteCost[];
@@ -181,7 +191,9 @@ async function measure(label: string, root: string): Promise<Measured> {
     ttlSweepMs: 24 * 3_600_000,
     beforeStreams: async (db) => {
       await loadMarket(db, market.listings);
+      const { stored, ms } = proposalsToStore();
       await storeProposals(db, stored);
+      loaded = { proposals: stored.matches.length, listings: stored.read, planMs: ms };
     },
   });
   try {
@@ -238,6 +250,7 @@ async function measure(label: string, root: string): Promise<Measured> {
       ],
     ];
     // The table's client serves the API and the stream handlers alike; the stream's, its readers.
+    const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
     const counter = new RequestCounter();
     counter.watch(stack.db.client, 'table');
     counter.watch(stack.runner.streams, 'stream');
@@ -255,7 +268,7 @@ async function measure(label: string, root: string): Promise<Measured> {
       stack,
     );
     console.error(label, 'done');
-    return { label, tenants: tenants.length, settleMs, runs, requests: mixed, costs };
+    return { label, tenants: tenants.length, settleMs, heapMb, runs, requests: mixed, costs };
   } finally {
     await stack.stop();
   }
@@ -267,7 +280,7 @@ if (BASE_DIR) measured.push(await measure(BASE_LABEL, BASE_DIR));
 
 const total = (m: Measured) => m.runs.reduce((sum, r) => sum + r.result.requests.total, 0);
 const table = (m: Measured) => [
-  `**${m.label}** — the ${m.tenants} publications settled in ${(m.settleMs / 1000).toFixed(1)} s; ${total(m)} requests in ${DURATION} s (${(total(m) / DURATION).toFixed(0)} req/s).`,
+  `**${m.label}** — the ${m.tenants} publications settled in ${(m.settleMs / 1000).toFixed(1)} s; ${total(m)} requests in ${DURATION} s (${(total(m) / DURATION).toFixed(0)} req/s); Node's heap at the start of the mix: ${m.heapMb.toFixed(0)} MB.`,
   '',
   '| route | connections | requests | req/s | p50 | p99 | non-2xx | 5xx |',
   '|---|---|---|---|---|---|---|---|',
@@ -296,7 +309,7 @@ const lines = [
   machineLine('npm run bench:load'),
   `Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${loadAverage()}.`,
   '',
-  `Local stack (DynamoDB Local, stream handlers, API) holding ${MARKET_SIZE.toLocaleString('en')} published listings bulk-loaded with the proposals the matcher would have stored (${stored.matches.length.toLocaleString('en')} proposals through the ${stored.read} listings whose own best the tenants' publications change, found in memory in ${(planMs / 1000).toFixed(0)} s; \`proposal-loader.ts\`), plus ${TENANTS} tenants who publish through the API; once every stream handler has caught up, 50 concurrent connections for ${DURATION} s, split across the routes below (autocannon on 127.0.0.1). Answers of 409 (a concurrent answer on the same proposal) are expected conflicts, not failures.`,
+  `Local stack (DynamoDB Local, stream handlers, API) holding ${MARKET_SIZE.toLocaleString('en')} published listings bulk-loaded with the proposals the matcher would have stored (${loaded.proposals.toLocaleString('en')} proposals through the ${loaded.listings} listings whose own best the tenants' publications change, found in memory in ${(loaded.planMs / 1000).toFixed(0)} s; \`proposal-loader.ts\`), plus ${TENANTS} tenants who publish through the API; once every stream handler has caught up, 50 concurrent connections for ${DURATION} s, split across the routes below (autocannon on 127.0.0.1). Answers of 409 (a concurrent answer on the same proposal) are expected conflicts, not failures.`,
   '',
   ...measured.flatMap(table),
   ...(measured.length > 1
