@@ -81,43 +81,36 @@ describe('market index cache', () => {
     let clock = started;
     const mine = new MarketCache(() => clock);
     await mine.get(db, reference, now);
-    await db.doc.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: listingItem(publishedListing(late!, now), now),
-      }),
-    );
-    await db.doc.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: listingItem(publishedListing(later!, now), now),
-      }),
-    );
-    clock = started + 1_000;
-    expect(await mine.catchUp(db, now)).toBe(0);
+    for (const listing of [late!, later!])
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: listingItem(publishedListing(listing, now), now),
+        }),
+      );
+    /** Another instance's entry, seen `msBefore` the start by its clock, its write landing now. */
+    const loggedLate = (listingId: string, msBefore: number) =>
+      appendMarketChange(db, {
+        listingId,
+        version: 1,
+        seenAt: new Date(started - msBefore).toISOString(),
+      });
+    const catchUpAt = (msAfter: number) => {
+      clock = started + msAfter;
+      return mine.catchUp(db, now);
+    };
+    expect(await catchUpAt(1_000)).toBe(0);
 
-    // Another instance saw a change 30 s ago by its clock; its write lands only now.
-    await appendMarketChange(db, {
-      listingId: late!.id,
-      version: 1,
-      seenAt: new Date(started - 30_000).toISOString(),
-    });
-    clock = started + 2_000;
-    expect(await mine.catchUp(db, now)).toBe(0);
+    await loggedLate(late!.id, 30_000);
+    expect(await catchUpAt(2_000)).toBe(0);
     // One seen within the clock margin is caught at once.
-    await appendMarketChange(db, {
-      listingId: later!.id,
-      version: 1,
-      seenAt: new Date(started - 5_000).toISOString(),
-    });
-    clock = started + 3_000;
-    expect(await mine.catchUp(db, now)).toBe(1);
+    await loggedLate(later!.id, 5_000);
+    expect(await catchUpAt(3_000)).toBe(1);
     expect(mine.current.has(later!.id)).toBe(true);
     expect(mine.current.has(late!.id)).toBe(false);
 
     // The sweep, 15 s after the last one (the build's), goes back a minute.
-    clock = started + 15_000;
-    expect(await mine.catchUp(db, now)).toBe(1);
+    expect(await catchUpAt(15_000)).toBe(1);
     expect(mine.current.has(late!.id)).toBe(true);
   });
 });
