@@ -86,12 +86,17 @@ export async function readMatchOf(
   ceilings?: IncomeCeilingYear,
 ): Promise<MatchView> {
   const match = await getMatch(db, matchId);
-  const { listings, users } = await getListingsAndUsers(
+  const { listings, users } = await listingsAndContactsOf(db, match);
+  return participantViewOf(caller, match, listings, users, ceilings);
+}
+
+/** A proposal's listings and, once opened, its participants' accounts: one batch read. */
+export function listingsAndContactsOf(db: Database, match: StoredMatch) {
+  return getListingsAndUsers(
     db,
     match.listingIds,
     isOpened(match) ? match.participants.map((p) => p.ownerId) : [],
   );
-  return participantViewOf(caller, match, listings, users, ceilings);
 }
 
 /** Agreed by all: the participants' contacts may be shown (`matchView`). */

@@ -25,14 +25,13 @@ import type { Consent } from '../../../shared/schemas/consent';
 import { mutualMatchMail, newMessageMail } from '../mail/match-mails';
 import { formatInTimeZone } from '../time';
 import {
-  isOpened,
+  listingsAndContactsOf,
   listMatchesOf,
   participantViewOf,
   readMatchOf,
   viewerListingOf,
   type MatchListQuery,
 } from './reads';
-import { getListingsAndUsers } from '../db/listings-and-users';
 import { swapNudgePut } from './swap-nudges';
 import type { MarketView } from './widen';
 import { visitDeclinedNotices } from './visit-notices';
@@ -48,10 +47,7 @@ async function viewerListing(
   caller: User,
   match: StoredMatch,
 ): Promise<Listing | undefined> {
-  const listings = await getListings(db, match.listingIds);
-  return match.listingIds
-    .map((id) => listings.get(id))
-    .find((listing) => listing && canManage(caller, listing));
+  return viewerListingOf(caller, match, await getListings(db, match.listingIds));
 }
 
 /** The caller's listing whose proposals are asked for: their active one, or one they manage. */
@@ -127,11 +123,7 @@ async function ceilingsOf(deps: MatchServiceDeps) {
  * accounts (one batch read), which the answer's view is then built from; 404 to anyone else.
  */
 async function readForAnswer(db: Database, caller: User, match: StoredMatch) {
-  const { listings, users } = await getListingsAndUsers(
-    db,
-    match.listingIds,
-    isOpened(match) ? match.participants.map((p) => p.ownerId) : [],
-  );
+  const { listings, users } = await listingsAndContactsOf(db, match);
   const mine = viewerListingOf(caller, match, listings);
   if (!mine) throw new NotFoundError('Proposition introuvable.');
   return { listings, users, mine };
