@@ -1,0 +1,167 @@
+/**
+ * What DynamoDB Local's CPU spends on one request of each kind the busiest routes send, and on
+ * each item in it (`npm run bench:items`): the session's read, a page's link query by size,
+ * batch reads by number of keys and item size, and the writes a stored proposal makes. Each read
+ * runs alone on an idle stack holding a 1,000-listing market and its stored proposals, one at a
+ * time; the Java process's CPU time is read from /proc before and after. These costs are the floor
+ * under the mixed load's figures (`bench:load`): what a page of proposals cannot go below on the
+ * local stack, whatever the API does around its reads.
+ */
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { readSessionHolder } from '../../functions/lib/db/auth';
+import { getListings } from '../../functions/lib/db/listings';
+import { storedMatchItems } from '../../functions/lib/db/matches';
+import { INDEX, indexPartitions, keys } from '../../functions/lib/db/model';
+import { shownPageOf } from '../../functions/lib/db/shown-proposals';
+import { createUser } from '../../functions/lib/db/users';
+import { shownGroupPrefix } from '../../shared/match/shown';
+import { generateMarket } from '../../shared/market/generator';
+import { startLocalStack } from '../local/stack';
+import { loadMarket } from './market-loader';
+import { proposalsBeforePublishing, storeProposals, type StoredProposals } from './proposal-loader';
+import { machineLine, writeBenchSection } from './report';
+import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
+
+const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 1_000);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 300);
+const PAGE = 20;
+
+const market = generateMarket({ size: MARKET_SIZE, seed: 1, density: 'broad', region: 'cinor' });
+const newcomers = generateMarket({ size: 10, seed: 3, density: 'broad', region: 'cinor' }).listings;
+let stored: StoredProposals | undefined;
+const stack = await startLocalStack({
+  logLevel: 'error',
+  ttlSweepMs: 24 * 3_600_000,
+  beforeStreams: async (db) => {
+    await loadMarket(db, market.listings);
+    stored = proposalsBeforePublishing(market, newcomers, new Date());
+    await storeProposals(db, stored);
+  },
+});
+const { db } = stack;
+const pid = dynamoDbLocalPid(stack.dynamodbEndpoint);
+if (pid === undefined) throw new Error('DynamoDB Local not found');
+
+/** The listing whose index holds the most 3-ways and chains: a page of it reads full groups. */
+function busiestListing(): string {
+  const through = new Map<string, number>();
+  for (const match of stored!.matches)
+    for (const id of match.listingIds) through.set(id, (through.get(id) ?? 0) + 1);
+  return [...through].sort((a, b) => b[1] - a[1])[0]![0];
+}
+const listingId = busiestListing();
+const page = await shownPageOf(db, listingId, { limit: PAGE, filter: 'all' });
+const pageListingIds = [...new Set([listingId, ...page.matches.flatMap((m) => m.listingIds)])];
+const user = await createUser(db, { email: 'mesure@bourse.local', role: 'tenant' }, new Date());
+const accounts = await Promise.all(
+  Array.from({ length: PAGE }, (_, i) =>
+    createUser(db, { email: `compte.${i}@bourse.local`, role: 'tenant' }, new Date()),
+  ),
+);
+
+/** DynamoDB Local's CPU per call, after a warm-up. */
+async function cost(call: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 30; i += 1) await call();
+  const before = cpuMsOf(pid!);
+  for (let i = 0; i < REPEAT; i += 1) await call();
+  return (cpuMsOf(pid!) - before) / REPEAT;
+}
+
+const batchGet = (keyList: Array<{ pk: string; sk: string }>) => () =>
+  db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keyList } } }));
+const ranked = (limit: number) => () =>
+  db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: INDEX.byParent,
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :group)',
+      ExpressionAttributeValues: {
+        ':pk': indexPartitions.shownProposals(listingId),
+        ':group': shownGroupPrefix('ranked'),
+      },
+      Limit: limit,
+    }),
+  );
+const linkKeys = page.matches.map((m) => keys.matchLink(listingId, m.id));
+const threeWay = stored!.matches.find((m) => m.listingIds.length === 3)!;
+const threeWayItems = storedMatchItems(threeWay);
+const bytes = (items: unknown[] | undefined) =>
+  Math.round(JSON.stringify(items ?? []).length / Math.max(1, items?.length ?? 0));
+const sizes = {
+  account: bytes((await batchGet([keys.user(user.id)])()).Responses?.[db.tableName]),
+  listing: bytes([...(await getListings(db, pageListingIds)).values()]),
+  link: bytes((await ranked(PAGE)()).Items),
+};
+
+const rows: Array<[string, number]> = [];
+async function measure(name: string, call: () => Promise<unknown>): Promise<number> {
+  const ms = await cost(call);
+  rows.push([name, ms]);
+  console.error(name, ms.toFixed(2));
+  return ms;
+}
+const getOne = await measure('GetItem, an account', () =>
+  db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(user.id) })),
+);
+const batchOne = await measure('BatchGetItem, 1 account', batchGet([keys.user(user.id)]));
+const session = await measure("BatchGetItem, the session's 3 keys (every request)", () =>
+  readSessionHolder(db, user.id, 'not-revoked'),
+);
+const batchAccounts = await measure(
+  `BatchGetItem, ${PAGE} accounts (~${sizes.account} bytes each)`,
+  batchGet(accounts.map((a) => keys.user(a.id))),
+);
+const batchListings = await measure(
+  `BatchGetItem, the page's ${pageListingIds.length} listings (~${sizes.listing} bytes each)`,
+  () => getListings(db, pageListingIds),
+);
+await measure(
+  `BatchGetItem, the page's ${linkKeys.length} links (~${sizes.link} bytes each)`,
+  batchGet(linkKeys),
+);
+const queryOne = await measure('Query, 1 link', ranked(1));
+await measure('Query, 5 links', ranked(5));
+await measure('Query, 10 links', ranked(10));
+const queryPage = await measure(`Query, ${PAGE + 1} links`, ranked(PAGE + 1));
+const pageReads = await measure(`a page's proposals (3 group queries, ${PAGE} per page)`, () =>
+  shownPageOf(db, listingId, { limit: PAGE, filter: 'all' }),
+);
+await measure('PutItem, a link', () =>
+  db.doc.send(new PutCommand({ TableName: db.tableName, Item: threeWayItems[1]! })),
+);
+await measure(`TransactWriteItems, a 3-way and its 3 links`, () =>
+  db.doc.send(
+    new TransactWriteCommand({
+      TransactItems: threeWayItems.map((Item) => ({ Put: { TableName: db.tableName, Item } })),
+    }),
+  ),
+);
+await stack.stop();
+
+const perLink = (queryPage - queryOne) / PAGE;
+const perListingKey = (batchListings - batchOne) / (pageListingIds.length - 1);
+const perAccountKey = (batchAccounts - batchOne) / (PAGE - 1);
+const pageNow = session + pageReads + batchListings;
+const pageFloor = session + queryOne + PAGE * perLink + batchListings;
+const lines = [
+  machineLine('npm run bench:items'),
+  '',
+  `DynamoDB Local's CPU time per request (its Java process, from /proc), each request sent ${REPEAT} times one after the other on an idle local stack holding ${MARKET_SIZE.toLocaleString('en')} listings and ${stored!.matches.length.toLocaleString('en')} stored proposals; the page is the one of the listing with the most stored proposals.`,
+  '',
+  '| request | DynamoDB Local CPU |',
+  '|---|---|',
+  ...rows.map(([name, ms]) => `| ${name} | ${ms.toFixed(2)} ms |`),
+  '',
+  `Per request: ${queryOne.toFixed(2)} ms for a query that returns one item, ${getOne.toFixed(2)} ms for a GetItem. Per item: ${perLink.toFixed(3)} ms for each further link a query returns, ${perListingKey.toFixed(3)} ms for each further listing and ${perAccountKey.toFixed(3)} ms for each further account in a batch read.`,
+  '',
+  `A page of "Mes propositions" (the session, the page's queries, its listings) costs ${pageNow.toFixed(1)} ms here; reading only the ${PAGE} links it shows in one query would cost ${pageFloor.toFixed(1)} ms: the listings' batch read (${batchListings.toFixed(1)} ms) and the session (${session.toFixed(1)} ms) are in both.`,
+];
+console.log(lines.join('\n'));
+writeBenchSection('items', 'Coût de chaque requête pour DynamoDB Local (1 000 annonces)', lines);
+process.exit(0);
