@@ -16,6 +16,8 @@ import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { loadMarket } from './market-loader';
 import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
 import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
+import { RequestCounter } from './request-counter';
+import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
 
 const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
 /** Publications timed after the first one (which builds the matcher's index, timed apart). */
@@ -65,6 +67,10 @@ interface Timing {
   byHandler: Record<string, number>;
   /** Per handler run by the followers: the time it spent on the publication's batches. */
   inFollowers: Record<string, number>;
+  /** DynamoDB Local's CPU time from the publication until every handler caught up. */
+  dynamoDbLocalMs?: number;
+  /** The DynamoDB requests sent meanwhile (API, matcher and followers), by operation. */
+  requests: Record<string, number>;
 }
 
 /** The followers' handlers' time, added up for the publication being timed. */
@@ -73,7 +79,28 @@ const observeFollowers = (name: string, ms: number) => {
   inFollowers[name] = (inFollowers[name] ?? 0) + ms;
 };
 
-async function publishAndWait(stack: LocalStack, index: number): Promise<Timing> {
+/** What DynamoDB Local does for one publication: its CPU time and the requests it receives. */
+interface EngineWatch {
+  pid?: number;
+  counter: RequestCounter;
+}
+
+function watchEngine(stack: LocalStack): EngineWatch {
+  const counter = new RequestCounter();
+  counter.watch(stack.db.client, 'table');
+  // An older runner keeps its streams client in a field of the same name.
+  counter.watch(
+    (stack.runner as unknown as { streams: LocalStack['runner']['streams'] }).streams,
+    'stream',
+  );
+  return { pid: dynamoDbLocalPid(stack.dynamodbEndpoint), counter };
+}
+
+async function publishAndWait(
+  stack: LocalStack,
+  index: number,
+  engine: EngineWatch,
+): Promise<Timing> {
   const user = await createUser(
     stack.db,
     { email: `bench.${index}@bourse.local`, role: 'tenant' },
@@ -85,6 +112,8 @@ async function publishAndWait(stack: LocalStack, index: number): Promise<Timing>
   await stack.runner.settled();
   const delivered = { ...stack.runner.delivered };
   inFollowers = {};
+  const cpuBefore = engine.pid === undefined ? undefined : cpuMsOf(engine.pid);
+  const sentBefore = engine.counter.counts();
   const startedAt = Date.now();
   const start = performance.now();
   await call(stack, `/listings/${id}/publish`, token);
@@ -95,7 +124,21 @@ async function publishAndWait(stack: LocalStack, index: number): Promise<Timing>
   const byHandler: Record<string, number> = {};
   for (const [handler, at] of Object.entries(caughtUpAt(stack.runner)))
     if (stack.runner.delivered[handler] !== delivered[handler]) byHandler[handler] = at - startedAt;
-  return { publishMs, storedMs, settledMs, byHandler, inFollowers };
+  const requests = Object.fromEntries(
+    [...engine.counter.counts()].map(([operation, count]) => [
+      operation,
+      count - (sentBefore.get(operation) ?? 0),
+    ]),
+  );
+  return {
+    publishMs,
+    storedMs,
+    settledMs,
+    byHandler,
+    inFollowers,
+    requests,
+    ...(cpuBefore === undefined ? {} : { dynamoDbLocalMs: cpuMsOf(engine.pid!) - cpuBefore }),
+  };
 }
 
 interface Measured {
@@ -126,10 +169,11 @@ async function measure(label: string, root: string, publications: number): Promi
     },
   });
   try {
-    const first = await publishAndWait(stack, 0);
+    const engine = watchEngine(stack);
+    const first = await publishAndWait(stack, 0, engine);
     const timings: Timing[] = [];
     for (let i = 1; i <= publications; i += 1) {
-      timings.push(await publishAndWait(stack, i));
+      timings.push(await publishAndWait(stack, i, engine));
       console.error(`${label}: ${i}/${publications}`, JSON.stringify(timings.at(-1)));
     }
     return { label, loadMs, first, timings };
@@ -151,13 +195,19 @@ const followerHandlers = [
 ];
 const cells = (values: number[]) =>
   values.length === 0 ? '— | —' : `${ms(percentile(values, 50))} | ${ms(percentile(values, 95))}`;
-const row = (label: string, pick: (t: Timing) => number | undefined) =>
+const countCells = (values: number[]) =>
+  `${percentile(values, 50).toFixed(0)} | ${percentile(values, 95).toFixed(0)}`;
+const row = (
+  label: string,
+  pick: (t: Timing) => number | undefined,
+  format: (values: number[]) => string = cells,
+) =>
   `| ${label} | ${runs
     .map((run) => {
       const values = run.timings.map(pick).filter((v): v is number => v !== undefined);
       const share =
         values.length < run.timings.length ? ` (${values.length} of ${run.timings.length})` : '';
-      return `${cells(values)}${share}`;
+      return `${values.length === 0 ? '— | —' : format(values)}${share}`;
     })
     .join(' | ')} |`;
 const slowest = (run: Measured) =>
@@ -175,6 +225,18 @@ const slowest = (run: Measured) =>
     .filter(([, p95]) => !Number.isNaN(p95))
     .sort((a, b) => b[1] - a[1])[0];
 
+/** Every operation's count over a run's timed publications, busiest first. */
+function requestsIn(run: Measured): string {
+  const all = new Map<string, number>();
+  for (const t of run.timings)
+    for (const [operation, n] of Object.entries(t.requests))
+      all.set(operation, (all.get(operation) ?? 0) + n);
+  return [...all]
+    .sort((a, b) => b[1] - a[1])
+    .map(([operation, n]) => `${operation} ${n}`)
+    .join(', ');
+}
+
 const lines = [
   machineLine('npm run bench:publish'),
   `Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()}.`,
@@ -190,6 +252,23 @@ const lines = [
   ...followerHandlers.map((h) =>
     row(`time in \`followers\` → \`${h}\` (the publication's batches)`, (t) => t.inFollowers[h]),
   ),
+  row("DynamoDB Local's CPU, publish → every handler caught up", (t) => t.dynamoDbLocalMs),
+  row(
+    'DynamoDB requests, publish → every handler caught up',
+    (t) => Object.values(t.requests).reduce((sum, n) => sum + n, 0),
+    countCells,
+  ),
+  row(
+    '… of which TransactWriteItems',
+    (t) => t.requests['table TransactWriteItems'] ?? 0,
+    countCells,
+  ),
+  '',
+  ...runs.map((run) => {
+    const cpu = run.timings.reduce((sum, t) => sum + (t.dynamoDbLocalMs ?? 0), 0);
+    const wall = run.timings.reduce((sum, t) => sum + t.settledMs, 0);
+    return `${run.label}: DynamoDB Local's CPU time is ${((100 * cpu) / wall).toFixed(0)} % of the time from the publications to every handler caught up (${(cpu / 1000).toFixed(1)} s of ${(wall / 1000).toFixed(1)} s, ${run.timings.length} publications); requests sent in all: ${requestsIn(run)}.`;
+  }),
   '',
   ...runs.map(
     (run) =>
