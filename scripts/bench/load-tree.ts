@@ -1,14 +1,9 @@
 /**
- * One tree's measurement for `load.ts`, in a process of its own (`measureInOwnProcess`): the local
+ * One tree's measurement for `load.ts`, in a Node process of its own (`own-process.ts`): the local
  * stack holding the market and its stored proposals, the 40 tenants' publications, the 50-connection
- * mix, the time the stream's readers need to catch up after it, then each route alone. A tree
- * measured after another in the same process would find the SDK, Hono and zod already compiled by
- * V8, and the heap the first one left.
+ * mix, the time the stream's readers need to catch up after it, then each route alone.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { signSession } from '../../functions/lib/auth/session';
 import { createUser, findUserByEmail } from '../../functions/lib/db/users';
@@ -16,6 +11,7 @@ import { generateMarket } from '../../shared/market/generator';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { loadMarket } from './market-loader';
 import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
+import { measureHereIfAsked } from './own-process';
 import { percentile } from './report';
 import { RequestCounter } from './request-counter';
 import { measureRouteCosts, type RouteCost } from './route-cost';
@@ -329,37 +325,4 @@ function figuresOf({ name, result, latencies, serverErrors }: RouteRun): RouteFi
   };
 }
 
-/**
- * Measures the tree at `root` in a child process running this file, and resolves with what it
- * measured; its output goes to this process's stderr.
- */
-export async function measureInOwnProcess(label: string, root: string): Promise<Measured> {
-  const resultFile = resolve(tmpdir(), `bench-load-${process.pid}-${Date.now()}.json`);
-  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename], {
-    env: {
-      ...process.env,
-      BENCH_MEASURE_LABEL: label,
-      BENCH_MEASURE_ROOT: root,
-      BENCH_RESULT_FILE: resultFile,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
-  if (code !== 0) throw new Error(`The measurement of ${label} exited with code ${code}`);
-  try {
-    return JSON.parse(readFileSync(resultFile, 'utf8')) as Measured;
-  } finally {
-    rmSync(resultFile, { force: true });
-  }
-}
-
-if (process.env.BENCH_MEASURE_ROOT && process.env.BENCH_RESULT_FILE) {
-  const measured = await measure(
-    process.env.BENCH_MEASURE_LABEL ?? 'now',
-    process.env.BENCH_MEASURE_ROOT,
-  );
-  writeFileSync(process.env.BENCH_RESULT_FILE, JSON.stringify(measured));
-  console.error(measured.label, 'done');
-  // The SDK's sockets and the stack's timers would keep the process alive a while.
-  process.exit(0);
-}
+await measureHereIfAsked(measure);

@@ -17,9 +17,9 @@ import {
   DURATION,
   MARKET_SIZE,
   TENANTS,
-  measureInOwnProcess,
   type Measured,
 } from './load-tree';
+import { measureInOwnProcess } from './own-process';
 import { machineLine, writeBenchSection, loadAverage } from './report';
 import { routeCostTable } from './route-cost';
 
@@ -27,8 +27,11 @@ const BASE_DIR = process.env.BENCH_BASE_DIR;
 const BASE_LABEL = process.env.BENCH_BASE_LABEL ?? 'previous commit';
 
 const loadAtStart = loadAverage();
-const measured = [await measureInOwnProcess('now', resolve(import.meta.dirname, '../..'))];
-if (BASE_DIR) measured.push(await measureInOwnProcess(BASE_LABEL, BASE_DIR));
+const TREE = resolve(import.meta.dirname, 'load-tree.ts');
+const measured = [
+  await measureInOwnProcess<Measured>(TREE, 'now', resolve(import.meta.dirname, '../..')),
+];
+if (BASE_DIR) measured.push(await measureInOwnProcess<Measured>(TREE, BASE_LABEL, BASE_DIR));
 
 const total = (m: Measured) => m.runs.reduce((sum, r) => sum + r.requests, 0);
 const perSecond = (m: Measured) => total(m) / DURATION;

@@ -4,188 +4,24 @@
  * own proposals are stored, then until every stream handler has caught up, each handler timed on
  * its own so that the slowest is named. An older tree of the repository (`BENCH_BASE_DIR`, for
  * example `git archive 9b229ea | tar -x -C /tmp/base` with its node_modules linked) is measured
- * after this one in the same run, on the same market and the same stored proposals.
+ * after this one in the same run, on the same market and the same stored proposals, each tree in
+ * a Node process of its own (`publish-tree.ts`).
  */
 import { resolve } from 'node:path';
-import { signSession } from '../../functions/lib/auth/session';
-import type { Database } from '../../functions/lib/db/client';
-import { getMatchSummary } from '../../functions/lib/db/matches';
-import { createUser } from '../../functions/lib/db/users';
-import { generateMarket } from '../../shared/market/generator';
-import type { startLocalStack as StartLocalStack } from '../local/stack';
-import { loadMarket } from './market-loader';
-import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
+import { measureInOwnProcess } from './own-process';
+import { MARKET_SIZE, type Measured, type Timing } from './publish-tree';
 import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
-import { RequestCounter } from './request-counter';
-import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
 
-const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
-/** Publications timed after the first one (which builds the matcher's index, timed apart). */
-const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 20);
 const BASE_DIR = process.env.BENCH_BASE_DIR;
 const BASE_LABEL = process.env.BENCH_BASE_LABEL ?? 'previous commit';
-const BASE_PUBLICATIONS = Number(process.env.BENCH_BASE_PUBLICATIONS ?? 8);
-
-type LocalStack = Awaited<ReturnType<typeof StartLocalStack>>;
-
-const market = generateMarket({ size: MARKET_SIZE, seed: 1, density: 'broad', region: 'cinor' });
-const newcomers = generateMarket({
-  size: PUBLICATIONS + 1,
-  seed: 2,
-  density: 'broad',
-  region: 'cinor',
-}).listings;
-const started = performance.now();
-const stored = proposalsBeforePublishing(market, newcomers, new Date());
-const planMs = performance.now() - started;
-
-async function call(stack: LocalStack, path: string, token: string, body?: unknown) {
-  const response = await fetch(`${stack.appUrl}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string };
-}
-
-async function summaryStored(db: Database, listingId: string): Promise<boolean> {
-  return (await getMatchSummary(db, listingId, { consistent: true })) !== undefined;
-}
-
-/** When each handler last caught up; an older runner keeps it in a field of the same name. */
-function caughtUpAt(runner: LocalStack['runner']): Record<string, number> {
-  const older = runner as unknown as { idleSince: Record<string, number> };
-  return typeof runner.caughtUpAt === 'function' ? runner.caughtUpAt() : { ...older.idleSince };
-}
-
-interface Timing {
-  publishMs: number;
-  storedMs: number;
-  settledMs: number;
-  /** Per handler that had records to handle for this publication: publish → it caught up. */
-  byHandler: Record<string, number>;
-  /** Per handler run by the followers: the time it spent on the publication's batches. */
-  inFollowers: Record<string, number>;
-  /** DynamoDB Local's CPU time from the publication until every handler caught up. */
-  dynamoDbLocalMs?: number;
-  /** The DynamoDB requests sent meanwhile (API, matcher and followers), by operation. */
-  requests: Record<string, number>;
-}
-
-/** The followers' handlers' time, added up for the publication being timed. */
-let inFollowers: Record<string, number> = {};
-const observeFollowers = (name: string, ms: number) => {
-  inFollowers[name] = (inFollowers[name] ?? 0) + ms;
-};
-
-/** What DynamoDB Local does for one publication: its CPU time and the requests it receives. */
-interface EngineWatch {
-  pid?: number;
-  counter: RequestCounter;
-}
-
-function watchEngine(stack: LocalStack): EngineWatch {
-  const counter = new RequestCounter();
-  counter.watch(stack.db.client, 'table');
-  // An older runner keeps its streams client in a field of the same name.
-  counter.watch(
-    (stack.runner as unknown as { streams: LocalStack['runner']['streams'] }).streams,
-    'stream',
-  );
-  return { pid: dynamoDbLocalPid(stack.dynamodbEndpoint), counter };
-}
-
-async function publishAndWait(
-  stack: LocalStack,
-  index: number,
-  engine: EngineWatch,
-): Promise<Timing> {
-  const user = await createUser(
-    stack.db,
-    { email: `bench.${index}@bourse.local`, role: 'tenant' },
-    new Date(),
-  );
-  const { token } = await signSession(stack.config.sessionSecret, user, new Date());
-  const { id: _id, ownerId: _owner, ...input } = newcomers[index]!;
-  const { id } = await call(stack, '/listings', token, input);
-  await stack.runner.settled();
-  const delivered = { ...stack.runner.delivered };
-  inFollowers = {};
-  const cpuBefore = engine.pid === undefined ? undefined : cpuMsOf(engine.pid);
-  const sentBefore = engine.counter.counts();
-  const startedAt = Date.now();
-  const start = performance.now();
-  await call(stack, `/listings/${id}/publish`, token);
-  const publishMs = performance.now() - start;
-  while (!(await summaryStored(stack.db, id))) await new Promise((r) => setTimeout(r, 5));
-  const storedMs = performance.now() - start;
-  const settledMs = (await stack.runner.settled(300, 600_000)) - startedAt;
-  const byHandler: Record<string, number> = {};
-  for (const [handler, at] of Object.entries(caughtUpAt(stack.runner)))
-    if (stack.runner.delivered[handler] !== delivered[handler]) byHandler[handler] = at - startedAt;
-  const requests = Object.fromEntries(
-    [...engine.counter.counts()].map(([operation, count]) => [
-      operation,
-      count - (sentBefore.get(operation) ?? 0),
-    ]),
-  );
-  return {
-    publishMs,
-    storedMs,
-    settledMs,
-    byHandler,
-    inFollowers,
-    requests,
-    ...(cpuBefore === undefined ? {} : { dynamoDbLocalMs: cpuMsOf(engine.pid!) - cpuBefore }),
-  };
-}
-
-interface Measured {
-  label: string;
-  loadMs: number;
-  first: Timing;
-  timings: Timing[];
-}
-
-async function measure(label: string, root: string, publications: number): Promise<Measured> {
-  const { startLocalStack } = (await import(resolve(root, 'scripts/local/stack.ts'))) as {
-    startLocalStack: typeof StartLocalStack;
-  };
-  let loadMs = 0;
-  const stack = await startLocalStack({
-    logLevel: process.env.BENCH_DEBUG ? 'debug' : 'error',
-    loginLimitPerIpPerHour: 100_000,
-    // The local stand-in for DynamoDB's TTL process scans the whole table at its first sweep: on a
-    // bulk-loaded market that holds DynamoDB Local's only SQLite thread for a minute, which AWS's
-    // TTL process never does.
-    ttlSweepMs: 24 * 3_600_000,
-    observeFollowers,
-    beforeStreams: async (db) => {
-      const loadStarted = performance.now();
-      await loadMarket(db, market.listings);
-      await storeProposals(db, stored);
-      loadMs = performance.now() - loadStarted;
-    },
-  });
-  try {
-    const engine = watchEngine(stack);
-    const first = await publishAndWait(stack, 0, engine);
-    const timings: Timing[] = [];
-    for (let i = 1; i <= publications; i += 1) {
-      timings.push(await publishAndWait(stack, i, engine));
-      console.error(`${label}: ${i}/${publications}`, JSON.stringify(timings.at(-1)));
-    }
-    return { label, loadMs, first, timings };
-  } finally {
-    await stack.stop();
-  }
-}
+const TREE = resolve(import.meta.dirname, 'publish-tree.ts');
 
 const load = loadAverage;
 const loadAtStart = load();
-const runs = [await measure('now', resolve(import.meta.dirname, '../..'), PUBLICATIONS)];
-if (BASE_DIR) runs.push(await measure(BASE_LABEL, BASE_DIR, BASE_PUBLICATIONS));
+const runs = [
+  await measureInOwnProcess<Measured>(TREE, 'now', resolve(import.meta.dirname, '../..')),
+];
+if (BASE_DIR) runs.push(await measureInOwnProcess<Measured>(TREE, BASE_LABEL, BASE_DIR));
 
 const handlers = [
   ...new Set(runs.flatMap((r) => r.timings.flatMap((t) => Object.keys(t.byHandler)))),
@@ -241,7 +77,7 @@ const lines = [
   machineLine('npm run bench:publish'),
   `Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()}.`,
   '',
-  `Market: ${MARKET_SIZE.toLocaleString('en')} published listings (synthetic CINOR market, broad wishes, seed 1) bulk-loaded into DynamoDB Local with the proposals the matcher would have stored: every proposal through each of the ${stored.read} listings whose own best the timed publications change (${stored.matches.length.toLocaleString('en')} proposals, each linked to its participants) and their counts, ${stored.items.length.toLocaleString('en')} items, found in memory in ${(planMs / 1000).toFixed(0)} s by playing the publications first (the whole market holds over a million proposals, more than DynamoDB Local takes in the time of a benchmark). Then new listings are published one after the other through the local API, each once every stream handler has caught up with the previous one. The stream has the two readers deployed on AWS (a tree before them had one per handler): the matcher polls DynamoDB Local's stream every 20 ms when idle, the followers (notifier, proposals' fan-out, statistics, purge, webhooks, side by side on each batch) every 100 ms. Each handler's time runs from the publication to the moment it has handled everything the publication caused; a handler is counted only for the publications that gave it records (how many, in brackets, when not all). Within the followers, each handler's own time on the publication's batches names the slowest of them.`,
+  `Market: ${MARKET_SIZE.toLocaleString('en')} published listings (synthetic CINOR market, broad wishes, seed 1) bulk-loaded into DynamoDB Local with the proposals the matcher would have stored: every proposal through each of the ${runs[0]!.stored.read} listings whose own best the timed publications change (${runs[0]!.stored.proposals.toLocaleString('en')} proposals, each linked to its participants) and their counts, ${runs[0]!.stored.items.toLocaleString('en')} items, found in memory in ${(runs[0]!.stored.planMs / 1000).toFixed(0)} s by playing the publications first (the whole market holds over a million proposals, more than DynamoDB Local takes in the time of a benchmark). Then new listings are published one after the other through the local API (each tree in a Node process of its own), each once every stream handler has caught up with the previous one. The stream has the two readers deployed on AWS (a tree before them had one per handler): the matcher polls DynamoDB Local's stream every 20 ms when idle, the followers (notifier, proposals' fan-out, statistics, purge, webhooks, side by side on each batch) every 100 ms. Each handler's time runs from the publication to the moment it has handled everything the publication caused; a handler is counted only for the publications that gave it records (how many, in brackets, when not all). Within the followers, each handler's own time on the publication's batches names the slowest of them.`,
   '',
   `| measure | ${runs.map((r) => `${r.label} p50 | ${r.label} p95`).join(' | ')} |`,
   `|---|${runs.map(() => '---|---').join('|')}|`,
