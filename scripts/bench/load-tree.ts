@@ -3,37 +3,17 @@
  * stack holding the market and its stored proposals, the 40 tenants' publications, the 50-connection
  * mix, the time the stream's readers need to catch up after it, then each route alone.
  */
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { signSession } from '../../functions/lib/auth/session';
 import { createUser, findUserByEmail } from '../../functions/lib/db/users';
-import { generateMarket } from '../../shared/market/generator';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
-import { loadMarket } from './market-loader';
+import { lazyScenario, loadMarket } from './market-loader';
 import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
 import { measureHereIfAsked } from './own-process';
 import { percentile } from './report';
 import { RequestCounter } from './request-counter';
 import { measureRouteCosts, type RouteCost } from './route-cost';
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  statusCodeStats?: Record<string, { count: number }>;
-}
-interface AutocannonInstance {
-  on(
-    event: 'response',
-    listener: (client: unknown, status: number, bytes: number, ms: number) => void,
-  ): void;
-}
-type Autocannon = (
-  options: Record<string, unknown>,
-  done: (error: Error | null, result: AutocannonResult) => void,
-) => AutocannonInstance;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { autocannon, type AutocannonResult } from './autocannon';
 
 export const DURATION = Number(process.env.BENCH_DURATION ?? 60);
 export const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
@@ -41,16 +21,7 @@ export const TENANTS = Number(process.env.BENCH_TENANTS ?? 40);
 
 type LocalStack = Awaited<ReturnType<typeof StartLocalStack>>;
 
-/** The market and the tenants who publish into it: generated in the measuring process only. */
-let generated: ReturnType<typeof generateScenario> | undefined;
-const scenario = () => (generated ??= generateScenario());
-function generateScenario() {
-  return {
-    market: generateMarket({ size: MARKET_SIZE, seed: 1, density: 'broad', region: 'cinor' }),
-    newcomers: generateMarket({ size: TENANTS, seed: 3, density: 'broad', region: 'cinor' })
-      .listings,
-  };
-}
+const scenario = lazyScenario({ marketSize: MARKET_SIZE, newcomers: TENANTS, newcomerSeed: 3 });
 /**
  * The proposals to bulk-load, found again for each tree and let go once stored: held for the whole
  * run, hundreds of thousands of them would weigh on every collection of the heap the API and the

@@ -9,9 +9,8 @@ import { signSession } from '../../functions/lib/auth/session';
 import type { Database } from '../../functions/lib/db/client';
 import { getMatchSummary } from '../../functions/lib/db/matches';
 import { createUser } from '../../functions/lib/db/users';
-import { generateMarket } from '../../shared/market/generator';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
-import { loadMarket } from './market-loader';
+import { lazyScenario, loadMarket } from './market-loader';
 import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
 import { measureHereIfAsked } from './own-process';
 import { RequestCounter } from './request-counter';
@@ -20,25 +19,16 @@ import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
 export const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
 /** Publications timed after the first one (which builds the matcher's index, timed apart). */
 export const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 20);
-/** How many of them an older tree publishes (`BENCH_MEASURE_PUBLICATIONS` in its process). */
+/** How many of them an older tree publishes. */
 export const BASE_PUBLICATIONS = Number(process.env.BENCH_BASE_PUBLICATIONS ?? 8);
 
 type LocalStack = Awaited<ReturnType<typeof StartLocalStack>>;
 
-/** The market and the listings published into it: generated in the measuring process only. */
-let generated: ReturnType<typeof generateScenario> | undefined;
-const scenario = () => (generated ??= generateScenario());
-function generateScenario() {
-  return {
-    market: generateMarket({ size: MARKET_SIZE, seed: 1, density: 'broad', region: 'cinor' }),
-    newcomers: generateMarket({
-      size: PUBLICATIONS + 1,
-      seed: 2,
-      density: 'broad',
-      region: 'cinor',
-    }).listings,
-  };
-}
+const scenario = lazyScenario({
+  marketSize: MARKET_SIZE,
+  newcomers: PUBLICATIONS + 1,
+  newcomerSeed: 2,
+});
 
 async function call(stack: LocalStack, path: string, token: string, body?: unknown) {
   const response = await fetch(`${stack.appUrl}/api${path}`, {

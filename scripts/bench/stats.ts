@@ -7,7 +7,6 @@
  *    fresh table of its own: on every n-th batch of 100 consecutive records, then the whole year.
  * Writes the "## Statistiques" section of docs/benchmarks.md between the `bench:stats` markers.
  */
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import os from 'node:os';
@@ -28,23 +27,7 @@ import { baseAggregator } from './stats-base';
 import { startLocalStack } from '../local/stack';
 import { syntheticYear } from './stats-market';
 import { formatBenchmarksDoc, loadAverage } from './report';
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  non2xx: number;
-  errors: number;
-}
-interface AutocannonInstance {
-  on(
-    event: 'response',
-    listener: (client: unknown, status: number, bytes: number, ms: number) => void,
-  ): void;
-}
-type Autocannon = (
-  options: Record<string, unknown>,
-  done: (error: Error | null, result: AutocannonResult) => void,
-) => AutocannonInstance;
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+import { autocannon, type AutocannonResult } from './autocannon';
 
 const DOC = 'docs/benchmarks.md';
 /** Stream records created per second in the synthetic backlog (a busy evening of the bourse). */
