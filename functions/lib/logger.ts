@@ -32,8 +32,12 @@ class ServiceLogger extends PowertoolsLogger {
 
 const root = new ServiceLogger({ serviceName: 'echange-kaz', logLevel: 'INFO' });
 
-export function configureLogs(options: { level?: Level; sink?: (line: string) => void }): void {
-  if (options.level) root.setLogLevel(options.level.toUpperCase() as Uppercase<Level>);
+/** `silent`: the local stack's shutdown, once what it abandons has been said (scripts/local/stack.ts). */
+export function configureLogs(options: {
+  level?: Level | 'silent';
+  sink?: (line: string) => void;
+}): void {
+  if (options.level) root.setLogLevel(options.level.toUpperCase() as Uppercase<Level | 'silent'>);
   if (options.sink) sink = options.sink;
 }
 

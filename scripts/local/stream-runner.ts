@@ -94,19 +94,20 @@ export class StreamRunner {
   /**
    * Stops polling. A batch still in a handler after `graceMs` is not waited for: its checkpoint
    * was not saved, so the next start hands it over again, as Lambda retries a batch after a
-   * timeout (the handlers are idempotent).
+   * timeout (the handlers are idempotent). Says whether one was left so.
    */
-  async stop(graceMs = 2000): Promise<void> {
+  async stop(graceMs = 2000): Promise<{ abandoned: boolean }> {
     this.running = false;
     let grace: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.loop,
-      new Promise((resolve) => (grace = setTimeout(resolve, graceMs))),
+    const finished = await Promise.race([
+      (this.loop ?? Promise.resolve()).then(() => true),
+      new Promise<boolean>((resolve) => (grace = setTimeout(() => resolve(false), graceMs))),
     ]);
     clearTimeout(grace);
     this.saveCheckpoints();
     this.streams.destroy();
     this.dynamo.destroy();
+    return { abandoned: !finished };
   }
 
   /** One loop per handler, as each Lambda event source mapping polls on its own. */
