@@ -40,6 +40,7 @@ const port = (name: string, fallback: number) => {
 const stack = await startLocalStack({
   dataDir: resolve(root, '.data'),
   demoMarket: true,
+  fromTerminal: true,
   appPort: port('PORT', 3000),
   dynamodbPort: port('DYNAMODB_PORT', 8000),
   sesPort: port('SES_PORT', 8005),

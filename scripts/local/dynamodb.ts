@@ -14,6 +14,11 @@ export interface DynamoDbLocal {
 export async function startDynamoDbLocal(options: {
   port: number;
   dataDir?: string;
+  /**
+   * A terminal's Ctrl-C reaches its whole foreground process group: in a group of its own, the
+   * engine keeps serving until the stack stops it, after the handlers have finished their batch.
+   */
+  ownProcessGroup?: boolean;
 }): Promise<DynamoDbLocal> {
   assertJava();
   let path: string | null = null;
@@ -23,7 +28,13 @@ export async function startDynamoDbLocal(options: {
     mkdirSync(path, { recursive: true });
   }
   process.env.JAVA_TOOL_OPTIONS ??= '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto';
-  const child = spawn({ port: options.port, path, sharedDb: true, stdio: 'pipe' });
+  const child = spawn({
+    port: options.port,
+    path,
+    sharedDb: true,
+    stdio: 'pipe',
+    detached: options.ownProcessGroup === true,
+  });
   track(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

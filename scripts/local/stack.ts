@@ -58,6 +58,8 @@ export interface LocalStackOptions {
   observeFollowers?: FollowerObserver;
   /** Persist data here (absolute or relative to the repository); in memory when absent. */
   dataDir?: string;
+  /** Run from a terminal (`npm start`): Ctrl-C goes to this process alone, which stops the rest in order. */
+  fromTerminal?: boolean;
   appPort?: number;
   dynamodbPort?: number;
   sesPort?: number;
@@ -143,6 +145,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       startDynamoDbLocal({
         port: dynamodbPort,
         dataDir: dataDir ? join(dataDir, 'dynamodb') : undefined,
+        ownProcessGroup: options.fromTerminal,
       }),
       startLocalSes({ port: sesPort }),
     ]);
