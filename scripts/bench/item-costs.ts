@@ -22,9 +22,8 @@ import { ENTITY, INDEX, indexPartitions, keys } from '../../functions/lib/db/mod
 import { shownPageOf } from '../../functions/lib/db/shown-proposals';
 import { createUser } from '../../functions/lib/db/users';
 import { shownGroupPrefix } from '../../shared/match/shown';
-import { generateMarket } from '../../shared/market/generator';
 import { startLocalStack } from '../local/stack';
-import { loadMarket } from './market-loader';
+import { lazyScenario, loadMarket } from './market-loader';
 import { proposalsBeforePublishing, storeProposals, type StoredProposals } from './proposal-loader';
 import { machineLine, writeBenchSection } from './report';
 import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
@@ -33,8 +32,11 @@ const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 1_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 200);
 const PAGE = 20;
 
-const market = generateMarket({ size: MARKET_SIZE, seed: 1, density: 'broad', region: 'cinor' });
-const newcomers = generateMarket({ size: 10, seed: 3, density: 'broad', region: 'cinor' }).listings;
+const { market, newcomers } = lazyScenario({
+  marketSize: MARKET_SIZE,
+  newcomers: 10,
+  newcomerSeed: 3,
+})();
 let stored: StoredProposals | undefined;
 const stack = await startLocalStack({
   logLevel: 'error',

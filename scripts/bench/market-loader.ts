@@ -1,6 +1,10 @@
 /** Bulk-loads a synthetic market into the table (benchmarks), bypassing the API on purpose. */
 import { expiryFrom } from '../../shared/listing/lifecycle';
-import { generateMarket, type GeneratedListing } from '../../shared/market/generator';
+import {
+  generateMarket,
+  type GeneratedListing,
+  type GeneratedMarket,
+} from '../../shared/market/generator';
 import type { Listing } from '../../shared/schemas/listing';
 import type { Database } from '../../functions/lib/db/client';
 import { batchPutAll } from '../../functions/lib/db/batch';
@@ -31,29 +35,27 @@ export async function loadMarket(
   );
 }
 
+/** A benchmark's synthetic market, and the listings its tenants publish into it through the API. */
+export interface BenchScenario {
+  market: GeneratedMarket;
+  newcomers: GeneratedListing[];
+}
+
 /**
- * A benchmark's market and the listings published into it through the API, generated on first
- * use: a benchmark that measures each tree in a process of its own generates them there only.
+ * The scenario, generated on first use: a benchmark that measures each tree in a process of its
+ * own generates it there only.
  */
 export function lazyScenario(options: {
   marketSize: number;
   newcomers: number;
   newcomerSeed: number;
-}): () => { market: ReturnType<typeof generateMarket>; newcomers: GeneratedListing[] } {
-  let generated: ReturnType<ReturnType<typeof lazyScenario>> | undefined;
+}): () => BenchScenario {
+  let generated: BenchScenario | undefined;
+  const generate = (size: number, seed: number) =>
+    generateMarket({ size, seed, density: 'broad', region: 'cinor' });
   return () =>
     (generated ??= {
-      market: generateMarket({
-        size: options.marketSize,
-        seed: 1,
-        density: 'broad',
-        region: 'cinor',
-      }),
-      newcomers: generateMarket({
-        size: options.newcomers,
-        seed: options.newcomerSeed,
-        density: 'broad',
-        region: 'cinor',
-      }).listings,
+      market: generate(options.marketSize, 1),
+      newcomers: generate(options.newcomers, options.newcomerSeed).listings,
     });
 }
