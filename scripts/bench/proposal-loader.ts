@@ -28,27 +28,54 @@ export interface StoredProposals {
   read: number;
   matches: StoredMatch[];
   items: Record<string, unknown>[];
+  /** What each publication, in turn, must store (`PublicationStores`). */
+  perPublication: PublicationStores[];
 }
 
-const K = 50;
+/**
+ * The proposals a publication must store, whatever the code that stores them: every cycle through
+ * the new listing that enters the own best of one of its participants (docs/design.md: every 2-way
+ * and the best K 3-ways of each listing, each stored once and linked to every participant). A
+ * cycle that does not pass through it was stored before, since a publication only adds cycles.
+ */
+export interface PublicationStores {
+  proposals: number;
+  /** Each proposal and its links: 3 items for a 2-way, 4 for a 3-way. */
+  items: number;
+}
 
-/** The listings whose own best the publications of `newcomers`, one after the other, change. */
-function listingsRefilledBy(
+/** Each listing keeps its best K 3-ways (docs/design.md). */
+export const K = 50;
+
+/**
+ * Plays the publications of `newcomers`, one after the other, on `index`: the listings whose own
+ * best they change, and what each must store. Leaves the index as it found it.
+ */
+function playPublications(
   index: MatchingIndex,
   newcomers: readonly GeneratedListing[],
-): Set<string> {
+): { refilled: Set<string>; perPublication: PublicationStores[] } {
   const bounds = new BarBounds();
   const refilled = new Set<string>();
+  const perPublication: PublicationStores[] = [];
   for (const listing of newcomers) {
     index.upsert(listing);
     const memo = new OwnBestMemo(index, K, bounds);
-    for (const id of listingsToRefill(memo, listing.id, [])) refilled.add(id);
+    const entering = new Map<string, number>();
+    for (const id of listingsToRefill(memo, listing.id, [])) {
+      refilled.add(id);
+      for (const cycle of memo.cyclesOf(id))
+        if (cycle.listingIds.includes(listing.id)) entering.set(cycle.key, cycle.listingIds.length);
+    }
+    let items = 0;
+    for (const size of entering.values()) items += 1 + size;
+    perPublication.push({ proposals: entering.size, items });
   }
   for (const listing of newcomers) {
     bounds.forget(index, listing.id);
     index.remove(listing.id);
   }
-  return refilled;
+  return { refilled, perPublication };
 }
 
 export function proposalsToStore(
@@ -58,7 +85,7 @@ export function proposalsToStore(
 ): StoredProposals {
   const index = new MatchingIndex(placeNamesFrom(market));
   index.addAll(market.listings);
-  const read = listingsRefilledBy(index, newcomers);
+  const { refilled: read, perPublication } = playPublications(index, newcomers);
   const listings = new Map(market.listings.map((l) => [l.id, publishedListing(l, now)]));
   const stored = new Map<string, StoredMatch>();
   const computedAt = now.toISOString();
@@ -75,7 +102,7 @@ export function proposalsToStore(
       items.push(matchSummaryItem({ listingId: id, ...index.countsFor(id), computedAt }));
   const matches = [...stored.values()];
   for (const match of matches) items.push(...storedMatchItems(match));
-  return { read: read.size, matches, items };
+  return { read: read.size, matches, items, perPublication };
 }
 
 export async function storeProposals(db: Database, proposals: StoredProposals): Promise<void> {

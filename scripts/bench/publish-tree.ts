@@ -7,14 +7,19 @@
 import { resolve } from 'node:path';
 import { signSession } from '../../functions/lib/auth/session';
 import type { Database } from '../../functions/lib/db/client';
-import { getMatchSummary } from '../../functions/lib/db/matches';
+import { getMatchSummary, storedMatchItems } from '../../functions/lib/db/matches';
 import { createUser } from '../../functions/lib/db/users';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { lazyScenario, loadMarket } from './market-loader';
-import { proposalsBeforePublishing, storeProposals } from './proposal-loader';
+import {
+  proposalsBeforePublishing,
+  storeProposals,
+  type PublicationStores,
+} from './proposal-loader';
 import { measureHereIfAsked } from './own-process';
 import { RequestCounter } from './request-counter';
 import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
+import { cheapestWritePerItem, type WriteFloor } from './write-floor';
 
 export const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
 /** Publications timed after the first one (which builds the matcher's index, timed apart). */
@@ -62,6 +67,12 @@ export interface Timing {
   dynamoDbLocalMs?: number;
   /** The DynamoDB requests sent meanwhile (API, matcher and followers), by operation. */
   requests: Record<string, number>;
+  /**
+   * What the publication must store whatever the code (`PublicationStores`), and the engine's CPU
+   * that writing just those items costs at its cheapest (`write-floor.ts`): a floor under
+   * `dynamoDbLocalMs` and `settledMs`.
+   */
+  mustStore?: PublicationStores & { floorMs: number };
 }
 
 /** The followers' handlers' time, added up for the publication being timed. */
@@ -139,7 +150,12 @@ export interface Measured {
   loadMs: number;
   first: Timing;
   timings: Timing[];
+  /** The engine's cheapest write of an item, which prices each timing's `mustStore`. */
+  writeFloor?: WriteFloor;
 }
+
+/** Proposals of the bulk load, with their links, written apart to price the engine's cheapest write. */
+const FLOOR_SAMPLE_PROPOSALS = 1_000;
 
 async function measure(label: string, root: string, publications: number): Promise<Measured> {
   const { startLocalStack } = (await import(resolve(root, 'scripts/local/stack.ts'))) as {
@@ -165,29 +181,42 @@ async function measure(label: string, root: string, publications: number): Promi
       loadMs = performance.now() - loadStarted;
     },
   });
+  let first: Timing;
+  const timings: Timing[] = [];
   try {
     const engine = watchEngine(stack);
-    const first = await publishAndWait(stack, 0, engine);
-    const timings: Timing[] = [];
+    first = await publishAndWait(stack, 0, engine);
     for (let i = 1; i <= publications; i += 1) {
       timings.push(await publishAndWait(stack, i, engine));
       console.error(`${label}: ${i}/${publications}`, JSON.stringify(timings.at(-1)));
     }
-    return {
-      label,
-      stored: {
-        read: stored.read,
-        proposals: stored.matches.length,
-        items: stored.items.length,
-        planMs,
-      },
-      loadMs,
-      first,
-      timings,
-    };
   } finally {
     await stack.stop();
   }
+  // The floor depends on the market, not on the tree: priced once, with the tree measured first.
+  let writeFloor: WriteFloor | undefined;
+  if (label === 'now') {
+    writeFloor = await cheapestWritePerItem(
+      stored.matches.slice(0, FLOOR_SAMPLE_PROPOSALS).flatMap((m) => storedMatchItems(m)),
+    );
+    timings.forEach((timing, i) => {
+      const must = stored.perPublication[i + 1]!;
+      timing.mustStore = { ...must, floorMs: must.items * writeFloor!.msPerItem };
+    });
+  }
+  return {
+    label,
+    ...(writeFloor ? { writeFloor } : {}),
+    stored: {
+      read: stored.read,
+      proposals: stored.matches.length,
+      items: stored.items.length,
+      planMs,
+    },
+    loadMs,
+    first,
+    timings,
+  };
 }
 
 await measureHereIfAsked((label, root) =>
