@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { readSessionHolder } from '../../functions/lib/db/auth';
 import { getListings } from '../../functions/lib/db/listings';
-import { storedMatchItems } from '../../functions/lib/db/matches';
+import { storedMatchItems, type StoredMatch } from '../../functions/lib/db/matches';
 import { ENTITY, INDEX, indexPartitions, keys } from '../../functions/lib/db/model';
 import { shownPageOf } from '../../functions/lib/db/shown-proposals';
 import { createUser } from '../../functions/lib/db/users';
@@ -168,13 +168,54 @@ const pageReads = await measure(`a page's proposals (3 group queries, ${PAGE} pe
 await measure('PutItem, a link', () =>
   db.doc.send(new PutCommand({ TableName: db.tableName, Item: threeWayItems[1]! })),
 );
-await measure(`TransactWriteItems, a 3-way and its 3 links`, () =>
+const threeWayNow = await measure(`TransactWriteItems, a 3-way and its 3 links`, () =>
   db.doc.send(
     new TransactWriteCommand({
       TransactItems: threeWayItems.map((Item) => ({ Put: { TableName: db.tableName, Item } })),
     }),
   ),
 );
+// The other way to link a cycle to its participants (not built): no link items, the proposal
+// itself in three indexes, one per position in the cycle, so that each participant finds it by
+// one of them. Written under a scratch key and entity, which no stream handler follows.
+const asOneItem = (match: StoredMatch) => ({
+  ...storedMatchItems(match)[0]!,
+  ...keys.match(`scratch-${match.id}`),
+  entity: 'BenchScratch',
+  ...Object.fromEntries(
+    (['gsi1', 'gsi2', 'gsi3'] as const).flatMap((index, position) => [
+      [`${index}pk`, `SHOWN#${match.listingIds[position]}`],
+      [`${index}sk`, `3#${match.id}`],
+    ]),
+  ),
+});
+const threeWayOneItem = await measure(
+  'TransactWriteItems, a 3-way as one item in three indexes (not built)',
+  () =>
+    db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: db.tableName, Item: asOneItem(threeWay) } }],
+      }),
+    ),
+);
+// In batches, as a bulk write would: per 3-way, 24 items either way.
+const threeWays = stored!.matches.filter((m) => m.listingIds.length === 3).slice(0, 24);
+const batchPut = (items: Record<string, unknown>[]) => () =>
+  db.doc.send(
+    new BatchWriteCommand({
+      RequestItems: { [db.tableName]: items.map((Item) => ({ PutRequest: { Item } })) },
+    }),
+  );
+const batchWithLinks =
+  (await measure(
+    'BatchWriteItem, 6 3-ways and their links (24 items)',
+    batchPut(threeWays.slice(0, 6).flatMap((m) => storedMatchItems(m))),
+  )) / 6;
+const batchOneItem =
+  (await measure(
+    'BatchWriteItem, 24 3-ways as one item in three indexes each (not built)',
+    batchPut(threeWays.map(asOneItem)),
+  )) / 24;
 const reminders = stored!.matches.slice(0, 25).map((match) => ({
   PutRequest: {
     Item: {
@@ -209,6 +250,8 @@ const lines = [
   `Per request: ${queryOne.toFixed(2)} ms for a query that returns one item, ${getOne.toFixed(2)} ms for a GetItem. Per item: ${perLink.toFixed(3)} ms for each further link a query returns, ${perListingKey.toFixed(3)} ms for each further listing and ${perAccountKey.toFixed(3)} ms for each further account in a batch read.`,
   '',
   `A page of "Mes propositions" (the session, the page's queries, its listings) costs ${pageNow.toFixed(1)} ms here; reading only the ${PAGE} links it shows in one query would cost ${pageFloor.toFixed(1)} ms (the page's reads ${(pageNow / pageFloor).toFixed(2)}× that floor): the listings' batch read (${batchListings.toFixed(1)} ms) and the session (${session.toFixed(1)} ms) are in both. A compact card of each listing, stored apart, would read in ${batchCards.toFixed(1)} ms instead of ${batchListings.toFixed(1)}.`,
+  '',
+  `Writing a 3-way costs ${threeWayNow.toFixed(1)} ms as the proposal and its three links, ${threeWayOneItem.toFixed(1)} ms as one item in three indexes, one per position in the cycle (${(threeWayNow / threeWayOneItem).toFixed(1)}×); in batches of 24 items, ${batchWithLinks.toFixed(2)} ms a 3-way with its links against ${batchOneItem.toFixed(2)} ms as one item (${(batchWithLinks / batchOneItem).toFixed(1)}×). Not built: a participant's page would then query each of the three indexes.`,
 ];
 console.log(lines.join('\n'));
 writeBenchSection('items', 'Coût de chaque requête pour DynamoDB Local (1 000 annonces)', lines);
