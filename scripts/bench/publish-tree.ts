@@ -19,7 +19,7 @@ import {
 import { measureHereIfAsked } from './own-process';
 import { RequestCounter } from './request-counter';
 import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
-import { cheapestWritePerItem, type WriteFloor } from './write-floor';
+import { fastestWritePerItem, type WriteFloor } from './write-floor';
 
 export const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
 /** Publications timed after the first one (which builds the matcher's index, timed apart). */
@@ -68,9 +68,9 @@ export interface Timing {
   /** The DynamoDB requests sent meanwhile (API, matcher and followers), by operation. */
   requests: Record<string, number>;
   /**
-   * What the publication must store whatever the code (`PublicationStores`), and the engine's CPU
-   * that writing just those items costs at its cheapest (`write-floor.ts`): a floor under
-   * `dynamoDbLocalMs` and `settledMs`.
+   * What the publication must store whatever the code (`PublicationStores`), and the time the
+   * engine takes to write just those items at its fastest (`write-floor.ts`): a floor under
+   * `settledMs`.
    */
   mustStore?: PublicationStores & { floorMs: number };
 }
@@ -150,11 +150,11 @@ export interface Measured {
   loadMs: number;
   first: Timing;
   timings: Timing[];
-  /** The engine's cheapest write of an item, which prices each timing's `mustStore`. */
+  /** The engine's fastest write of an item, which prices each timing's `mustStore`. */
   writeFloor?: WriteFloor;
 }
 
-/** Proposals of the bulk load, with their links, written apart to price the engine's cheapest write. */
+/** Proposals of the bulk load, with their links, written apart to time the engine's fastest write. */
 const FLOOR_SAMPLE_PROPOSALS = 1_000;
 
 async function measure(label: string, root: string, publications: number): Promise<Measured> {
@@ -196,7 +196,7 @@ async function measure(label: string, root: string, publications: number): Promi
   // The floor depends on the market, not on the tree: priced once, with the tree measured first.
   let writeFloor: WriteFloor | undefined;
   if (label === 'now') {
-    writeFloor = await cheapestWritePerItem(
+    writeFloor = await fastestWritePerItem(
       stored.matches.slice(0, FLOOR_SAMPLE_PROPOSALS).flatMap((m) => storedMatchItems(m)),
     );
     timings.forEach((timing, i) => {
