@@ -128,7 +128,18 @@ export async function refillProposalsOf(
   memo: OwnBestMemo,
   listingId: string,
   summary: MatchSummary,
-  change?: { changedId: string; storedThroughChanged: StoredCycle[] },
+  change?: {
+    changedId: string;
+    storedThroughChanged: StoredCycle[];
+    /**
+     * Keys of the cycles the change's other refills, running at the same time, are storing,
+     * closing or reopening: a cycle through the changed listing often enters (or leaves) the best
+     * of several of its participants, and two refills that both wrote it would cancel each other's
+     * transactions (new proposals then retried one by one). Whoever claims it first writes it,
+     * linked to every participant.
+     */
+    claimed?: Set<string>;
+  },
 ): Promise<StoredMatch[]> {
   const started = performance.now();
   const among =
@@ -153,11 +164,21 @@ export async function refillProposalsOf(
   );
   const read = performance.now();
   const now = deps.now();
-  for (const key of plan.retire) await saveChanged(deps, byKey.get(key)!, close(byKey.get(key)!));
+  const claimed = change?.claimed;
+  // Claimed in the same turn as checked: no other refill of this change can slip in between.
+  const claim = (key: string) => {
+    if (claimed?.has(key)) return false;
+    claimed?.add(key);
+    return true;
+  };
+  for (const key of plan.retire.filter(claim))
+    await saveChanged(deps, byKey.get(key)!, close(byKey.get(key)!));
   // Closed earlier (it fell out of everyone's best, or broke) and back: reopened, unless someone had said no.
   const retired = plan.store
     .map((cycle) => byKey.get(cycle.key))
-    .filter((match) => match !== undefined && mayReopen(match)) as StoredMatch[];
+    .filter(
+      (match) => match !== undefined && mayReopen(match) && claim(match.key),
+    ) as StoredMatch[];
   const absent = plan.store.filter((cycle) => !byKey.has(cycle.key));
   // The index may lag behind the table: re-read every participant before storing or reopening a cycle.
   const [listings, storedMeanwhile] = await Promise.all([
@@ -172,12 +193,15 @@ export async function refillProposalsOf(
   ]);
   for (const match of retired)
     if (cycleHolds(match.listingIds, listings, now)) await saveChanged(deps, match, reopen(match));
-  const candidates = absent
-    .filter(
-      (cycle) =>
-        !storedMeanwhile.has(matchIdOf(cycle.key)) && cycleHolds(cycle.listingIds, listings, now),
-    )
-    .map((cycle) => toStoredMatch(memo.index.proposalOf(cycle), listingId, listings, now));
+  const toStore = absent.filter(
+    (cycle) =>
+      !storedMeanwhile.has(matchIdOf(cycle.key)) &&
+      cycleHolds(cycle.listingIds, listings, now) &&
+      claim(cycle.key),
+  );
+  const candidates = toStore.map((cycle) =>
+    toStoredMatch(memo.index.proposalOf(cycle), listingId, listings, now),
+  );
   const written = performance.now();
   const created = await storeNewMatches(deps.db, candidates, summary);
   countMetric(METRIC.proposalsStored, created.length);

@@ -66,14 +66,17 @@ export async function keepProposalsUpToDate(
   const own = performance.now();
   const refill = listingsToRefill(memo, changedId, storedBefore).filter((id) => id !== changedId);
   const affected = performance.now();
-  // A few at once: two that would store the same cycle are told apart by its conditional write.
+  // A few at once; a cycle two of them would store is stored by the first to claim it. Another
+  // instance storing it meanwhile is told apart by its conditional write.
   const limit = pLimit(REFILLS_AT_ONCE);
+  const claimed = new Set<string>();
   const refilledNow = await Promise.all(
     refill.map((listingId) =>
       limit(() =>
         refillProposalsOf(deps, memo, listingId, summaryOf(listingId), {
           changedId,
           storedThroughChanged: storedBefore,
+          claimed,
         }),
       ),
     ),
