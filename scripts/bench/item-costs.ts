@@ -184,7 +184,7 @@ const asOneItem = (match: StoredMatch) => ({
   entity: 'BenchScratch',
   ...Object.fromEntries(
     (['gsi1', 'gsi2', 'gsi3'] as const).flatMap((index, position) => [
-      [`${index}pk`, `SHOWN#${match.listingIds[position]}`],
+      [`${index}pk`, indexPartitions.shownProposals(match.listingIds[position]!)],
       [`${index}sk`, `3#${match.id}`],
     ]),
   ),

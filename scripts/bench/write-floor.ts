@@ -6,10 +6,9 @@
  * stores a publication's proposals on the local stack cannot write them faster: `bench:publish`
  * multiplies the time per item by the items each publication must store to give that floor.
  */
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { batchPutAll } from '../../functions/lib/db/batch';
 import { createDatabase } from '../../functions/lib/db/client';
-import { createTableInput } from '../../functions/lib/db/table';
+import { ensureTable } from '../../functions/lib/db/table';
 import { startDynamoDbLocal } from '../local/dynamodb';
 import { freePort } from '../local/stack';
 import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
@@ -37,7 +36,7 @@ export async function fastestWritePerItem(
       endpoint: engine.endpoint,
       region: 'eu-west-3',
     });
-    await db.client.send(new CreateTableCommand(createTableInput(db.tableName, { stream: false })));
+    await ensureTable(db, { stream: false });
     const pid = dynamoDbLocalPid(engine.endpoint);
     if (pid === undefined) throw new Error('DynamoDB Local not found');
     // Each round writes new items, as a publication does: its keys carry the round's number.
