@@ -175,6 +175,21 @@ const threeWayNow = await measure(`TransactWriteItems, a 3-way and its 3 links`,
     }),
   ),
 );
+// What closing cycles costs when each is a transaction of its own, or 25 share one (100 items).
+const closable = stored!.matches.filter((m) => m.listingIds.length === 3).slice(0, 25);
+const closeItems = (match: StoredMatch) =>
+  storedMatchItems(match).map((Item) => ({ Put: { TableName: db.tableName, Item } }));
+const threeWayEach = await measure('TransactWriteItems, 25 3-ways and their links, one each', () =>
+  Promise.all(
+    closable.map((match) =>
+      db.doc.send(new TransactWriteCommand({ TransactItems: closeItems(match) })),
+    ),
+  ),
+);
+const threeWaysShared = await measure(
+  'TransactWriteItems, 25 3-ways and their links in one (100 items)',
+  () => db.doc.send(new TransactWriteCommand({ TransactItems: closable.flatMap(closeItems) })),
+);
 // The other way to link a cycle to its participants (not built): no link items, the proposal
 // itself in three indexes, one per position in the cycle, so that each participant finds it by
 // one of them. Written under a scratch key and entity, which no stream handler follows.
@@ -250,6 +265,8 @@ const lines = [
   `Per request: ${queryOne.toFixed(2)} ms for a query that returns one item, ${getOne.toFixed(2)} ms for a GetItem. Per item: ${perLink.toFixed(3)} ms for each further link a query returns, ${perListingKey.toFixed(3)} ms for each further listing and ${perAccountKey.toFixed(3)} ms for each further account in a batch read.`,
   '',
   `A page of "Mes propositions" (the session, the page's queries, its listings) costs ${pageNow.toFixed(1)} ms here; reading only the ${PAGE} links it shows in one query would cost ${pageFloor.toFixed(1)} ms (the page's reads ${(pageNow / pageFloor).toFixed(2)}× that floor): the listings' batch read (${batchListings.toFixed(1)} ms) and the session (${session.toFixed(1)} ms) are in both. A compact card of each listing, stored apart, would read in ${batchCards.toFixed(1)} ms instead of ${batchListings.toFixed(1)}.`,
+  '',
+  `Twenty-five 3-ways rewritten in one transaction of 100 items cost ${threeWaysShared.toFixed(1)} ms, in 25 transactions of their own ${threeWayEach.toFixed(1)} ms (${(threeWayEach / threeWaysShared).toFixed(2)}×).`,
   '',
   `Writing a 3-way costs ${threeWayNow.toFixed(1)} ms as the proposal and its three links, ${threeWayOneItem.toFixed(1)} ms as one item in three indexes, one per position in the cycle (${(threeWayNow / threeWayOneItem).toFixed(1)}×); in batches of 24 items, ${batchWithLinks.toFixed(2)} ms a 3-way with its links against ${batchOneItem.toFixed(2)} ms as one item (${(batchWithLinks / batchOneItem).toFixed(1)}×). Not built: a participant's page would then query each of the three indexes.`,
 ];
