@@ -42,6 +42,8 @@ export interface PublicationStores {
   proposals: number;
   /** Each proposal and its links: 3 items for a 2-way, 4 for a 3-way. */
   items: number;
+  /** Of which the 2-ways: every one through the new listing is kept, whatever K. */
+  twoWays: number;
 }
 
 /** Each listing keeps its best K 3-ways (docs/design.md). */
@@ -68,8 +70,12 @@ function playPublications(
         if (cycle.listingIds.includes(listing.id)) entering.set(cycle.key, cycle.listingIds.length);
     }
     let items = 0;
-    for (const size of entering.values()) items += 1 + size;
-    perPublication.push({ proposals: entering.size, items });
+    let twoWays = 0;
+    for (const size of entering.values()) {
+      items += 1 + size;
+      if (size === 2) twoWays += 1;
+    }
+    perPublication.push({ proposals: entering.size, items, twoWays });
   }
   for (const listing of newcomers) {
     bounds.forget(index, listing.id);

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { signSession } from '../../functions/lib/auth/session';
 import type { Database } from '../../functions/lib/db/client';
-import { getMatchSummary, storedMatchItems } from '../../functions/lib/db/matches';
+import { getMatchSummary } from '../../functions/lib/db/matches';
 import { createUser } from '../../functions/lib/db/users';
 import type { startLocalStack as StartLocalStack } from '../local/stack';
 import { lazyScenario, loadMarket } from './market-loader';
@@ -19,7 +19,7 @@ import {
 import { measureHereIfAsked } from './own-process';
 import { RequestCounter } from './request-counter';
 import { cpuMsOf, dynamoDbLocalPid } from './route-cost';
-import { fastestWritePerItem, type WriteFloor } from './write-floor';
+import { fastestWritesPerItem, type WriteFloors } from './write-floor';
 
 export const MARKET_SIZE = Number(process.env.BENCH_MARKET_SIZE ?? 10_000);
 /** Publications timed after the first one (which builds the matcher's index, timed apart). */
@@ -70,9 +70,13 @@ export interface Timing {
   /**
    * What the publication must store whatever the code (`PublicationStores`), and the time the
    * engine takes to write just those items at its fastest (`write-floor.ts`): a floor under
-   * `settledMs`.
+   * `settledMs`; then as conditional creates, all of them and its 2-ways alone.
    */
-  mustStore?: PublicationStores & { floorMs: number };
+  mustStore?: PublicationStores & {
+    floorMs: number;
+    conditionalFloorMs: number;
+    twoWaysConditionalFloorMs: number;
+  };
 }
 
 /** The followers' handlers' time, added up for the publication being timed. */
@@ -150,8 +154,8 @@ export interface Measured {
   loadMs: number;
   first: Timing;
   timings: Timing[];
-  /** The engine's fastest write of an item, which prices each timing's `mustStore`. */
-  writeFloor?: WriteFloor;
+  /** The engine's fastest writes of an item, which price each timing's `mustStore`. */
+  writeFloor?: WriteFloors;
 }
 
 /** Proposals of the bulk load, with their links, written apart to time the engine's fastest write. */
@@ -194,14 +198,19 @@ async function measure(label: string, root: string, publications: number): Promi
     await stack.stop();
   }
   // The floor depends on the market, not on the tree: priced once, with the tree measured first.
-  let writeFloor: WriteFloor | undefined;
+  let writeFloor: WriteFloors | undefined;
   if (label === 'now') {
-    writeFloor = await fastestWritePerItem(
-      stored.matches.slice(0, FLOOR_SAMPLE_PROPOSALS).flatMap((m) => storedMatchItems(m)),
-    );
+    const floors = await fastestWritesPerItem(stored.matches.slice(0, FLOOR_SAMPLE_PROPOSALS));
+    writeFloor = floors;
     timings.forEach((timing, i) => {
       const must = stored.perPublication[i + 1]!;
-      timing.mustStore = { ...must, floorMs: must.items * writeFloor!.msPerItem };
+      timing.mustStore = {
+        ...must,
+        floorMs: must.items * floors.batched.msPerItem,
+        conditionalFloorMs: must.items * floors.conditional.msPerItem,
+        // A 2-way is its proposal and two links.
+        twoWaysConditionalFloorMs: 3 * must.twoWays * floors.conditional.msPerItem,
+      };
     });
   }
   return {
