@@ -11,9 +11,9 @@ import { resolve } from 'node:path';
 import { measureInOwnProcess } from './own-process';
 import { K } from './proposal-loader';
 import { MARKET_SIZE, type Measured, type Timing } from './publish-tree';
+import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
 
 type MustStore = NonNullable<Timing['mustStore']>;
-import { machineLine, ms, percentile, writeBenchSection, loadAverage } from './report';
 
 const BASE_DIR = process.env.BENCH_BASE_DIR;
 const BASE_LABEL = process.env.BENCH_BASE_LABEL ?? 'previous commit';
