@@ -1,8 +1,11 @@
 /**
- * Reminds participants who stayed silent on a proposal for 3 days (once each). The proposals to
- * check on a day were filed under that day when they were stored: no scan.
+ * Reminds participants who stayed silent on a proposal for 3 days (once each), if their page lists
+ * it. The proposals to check on a day were filed under that day when they were stored: no scan.
  */
-import { findMatch } from '../lib/db/matches';
+import { findMatch, type StoredMatch } from '../lib/db/matches';
+import { bestRankedShownIds } from '../lib/db/shown-proposals';
+import { shownGroupOf } from '../../shared/match/shown';
+import type { MatchParticipant } from '../../shared/match/lifecycle';
 import { outboxPut } from '../lib/db/outbox';
 import { transactUnlessDone } from '../lib/db/transact';
 import { getUser } from '../lib/db/users';
@@ -34,9 +37,7 @@ export async function runAnswerReminders(
     for (const matchId of await matchIdsFiledOn(deps.db, 'answerReminders', day)) {
       const match = await findMatch(deps.db, matchId);
       report.proposals += 1;
-      for (const participant of match?.status === 'proposed'
-        ? match.participants.filter((p) => p.interest === 'pending')
-        : []) {
+      for (const participant of match ? await silentAndShown(deps, match) : []) {
         const owner = await getUser(deps.db, participant.ownerId);
         const to = noticeEmail(owner);
         if (!to) continue;
@@ -54,4 +55,23 @@ export async function runAnswerReminders(
     }
   }
   return report;
+}
+
+/**
+ * The participants who have not answered the proposal and whose page lists it. A 3-way or chain
+ * nobody answered yet is listed only among a participant's best 50 (`selectShown`): one stored
+ * for a neighbour's best is not announced to the others (`announceNewProposals`), and a mail saying
+ * "nous vous avons proposé un échange" about it would send them to a proposal they never saw.
+ */
+async function silentAndShown(
+  deps: AnswerReminderDeps,
+  match: StoredMatch,
+): Promise<MatchParticipant[]> {
+  if (match.status !== 'proposed') return [];
+  const silent = match.participants.filter((p) => p.interest === 'pending');
+  if (shownGroupOf(match) !== 'ranked') return silent;
+  const listed = await Promise.all(
+    silent.map(async (p) => (await bestRankedShownIds(deps.db, p.listingId)).has(match.id)),
+  );
+  return silent.filter((_, i) => listed[i]);
 }

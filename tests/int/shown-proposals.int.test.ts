@@ -19,10 +19,13 @@ import { keptBy, MATCH_FILTERS, type ShownCursor } from '../../shared/match/show
 import { transactWrite } from '../../functions/lib/db/transact';
 import { BEST_RANKED_SHOWN, selectShown, shownGroupOf } from '../../shared/match/shown';
 import { stack, stackDatabase, uniqueEmail } from '../support/stack';
-import { waitForMails } from '../support/mailbox';
+import { mailsTo, waitForMails } from '../support/mailbox';
 import { createUser } from '../../functions/lib/db/users';
 import { enqueueProposals } from '../../functions/lib/db/proposal-digests';
 import { sendDigestIfDue } from '../../functions/lib/matching/digest';
+import { putAnswerReminders } from '../../functions/lib/db/day-lists';
+import { formatInTimeZone } from '../../functions/lib/time';
+import { runAnswerReminders } from '../../functions/scheduler/answer-reminders';
 
 const db = () => stackDatabase();
 const ids = (matches: readonly { id: string }[]) => matches.map((match) => match.id);
@@ -188,5 +191,37 @@ describe('the proposals a listing’s page shows, read from its ordered links', 
     const [mail] = await waitForMails(email);
     expect(mail?.subject).toBe(`${BEST_RANKED_SHOWN} nouvelles propositions d’échange`);
     expect(mail?.body.text).toContain(`/propositions/${stored[0]!.id}`);
+  }, 60_000);
+
+  it('reminds a silent participant only of the proposals the page lists', async () => {
+    // Prepare: 60 pending 3-ways through a tenant's listing; the best and the lowest are due today.
+    const email = uniqueEmail('reminder-shown');
+    const owner = await createUser(db(), { email, role: 'tenant' }, new Date());
+    const mine = randomUUID();
+    const stored = Array.from({ length: 60 }, (_, i) =>
+      proposalThrough(mine, { kind: '3-way', score: 80 - i / 10, owner: owner.id }),
+    );
+    await store(mine, stored);
+    const [best, lowest] = [stored[0]!, stored.at(-1)!];
+    const today = formatInTimeZone(new Date(), 'yyyy-MM-dd');
+    await putAnswerReminders(db(), [
+      { matchId: best.id, day: today },
+      { matchId: lowest.id, day: today },
+    ]);
+
+    // Act
+    await runAnswerReminders({ db: db(), appUrl: stack().appUrl }, new Date());
+
+    // Assess: reminded of the one their page lists, not of the one only a neighbour's best holds.
+    const reminders = async () =>
+      (await mailsTo(email)).filter(
+        (mail) => mail.subject === 'Une proposition d’échange attend votre réponse',
+      );
+    await expect.poll(async () => (await reminders()).length, { timeout: 15_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const [mail, ...others] = await reminders();
+    expect(others).toHaveLength(0);
+    expect(mail?.body.text).toContain(`/propositions/${best.id}`);
+    expect(mail?.body.text).not.toContain(lowest.id);
   }, 60_000);
 });
