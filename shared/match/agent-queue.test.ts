@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueOfListing, type QueueMatch, type QueueSwap } from './agent-queue';
+import { BEST_RANKED_SHOWN } from './shown';
 
 const match = (
   id: string,
@@ -8,12 +9,23 @@ const match = (
   swapId?: string,
 ): QueueMatch => ({
   id,
+  kind: '2-way',
+  score: 50,
   status,
   participants: [
     { listingId: 'L1', interest: mine },
     { listingId: 'L2', interest: 'yes' },
   ],
   ...(swapId ? { swapId } : {}),
+});
+
+/** A 3-way through L1 nobody answered yet. */
+const unanswered3Way = (id: string, score: number): QueueMatch => ({
+  id,
+  kind: '3-way',
+  score,
+  status: 'proposed',
+  participants: ['L1', 'L2', 'L3'].map((listingId) => ({ listingId, interest: 'pending' })),
 });
 
 describe('queueOfListing', () => {
@@ -66,6 +78,19 @@ describe('queueOfListing', () => {
       { kind: 'request', matchId: 'M-mutual' },
       { kind: 'answer', matchId: 'M-answer' },
     ]);
+  });
+
+  it('asks for answers only to the proposals the page lists: the best 50 3-ways, not those below', () => {
+    // Prepare: 60 unanswered 3-ways, the last ten below the tenant's 50th.
+    const matches = Array.from({ length: 60 }, (_, i) => unanswered3Way(`M${i}`, 80 - i / 10));
+
+    // Act
+    const items = queueOfListing('L1', matches, new Map());
+
+    // Assess
+    expect(items.map((item) => item.matchId)).toEqual(
+      matches.slice(0, BEST_RANKED_SHOWN).map((m) => m.id),
+    );
   });
 
   it('is empty for a listing that is not in the proposals', () => {

@@ -3,14 +3,12 @@
  * listing's proposals and the swaps made of them.
  */
 import type { AgentQueueItem, AgentQueueKind } from '../schemas/agent-queue';
-import type { MatchStatus, Interest } from './lifecycle';
+import type { Interest } from './lifecycle';
+import { selectShown, type RankedProposal } from './shown';
 
-export interface QueueMatch {
-  id: string;
-  status: MatchStatus;
+export interface QueueMatch extends RankedProposal {
   participants: { listingId: string; interest: Interest }[];
   swapId?: string;
-  score?: number;
 }
 
 export interface QueueSwap {
@@ -21,14 +19,18 @@ export interface QueueSwap {
 
 const ORDER: Record<AgentQueueKind, number> = { confirm: 0, request: 1, answer: 2 };
 
-/** What the tenant of `listingId` has to decide, the most advanced steps first. */
+/**
+ * What the tenant of `listingId` has to decide, the most advanced steps first: among the proposals
+ * their page lists (`selectShown`), not the 3-ways stored for a neighbour's best below their own
+ * 50th, which a popular listing takes part in by the thousand and its tenant never sees.
+ */
 export function queueOfListing(
   listingId: string,
   matches: QueueMatch[],
   swaps: Map<string, QueueSwap>,
 ): AgentQueueItem[] {
   const items: AgentQueueItem[] = [];
-  for (const match of matches) {
+  for (const match of selectShown(matches)) {
     const mine = match.participants.find((p) => p.listingId === listingId);
     if (!mine) continue;
     if (match.status === 'proposed' && mine.interest === 'pending')
