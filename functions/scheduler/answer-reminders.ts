@@ -33,11 +33,17 @@ export async function runAnswerReminders(
   now: Date,
 ): Promise<AnswerReminderReport> {
   const report: AnswerReminderReport = { proposals: 0, reminded: 0 };
+  // The proposals of a day share many participants: each page's best 50 is read once per run.
+  const bestShown = new Map<string, Promise<Set<string>>>();
+  const bestShownOf = (listingId: string) => {
+    if (!bestShown.has(listingId)) bestShown.set(listingId, bestRankedShownIds(deps.db, listingId));
+    return bestShown.get(listingId)!;
+  };
   for (const day of daysToCheck(now)) {
     for (const matchId of await matchIdsFiledOn(deps.db, 'answerReminders', day)) {
       const match = await findMatch(deps.db, matchId);
       report.proposals += 1;
-      for (const participant of match ? await silentAndShown(deps, match) : []) {
+      for (const participant of match ? await silentAndShown(match, bestShownOf) : []) {
         const owner = await getUser(deps.db, participant.ownerId);
         const to = noticeEmail(owner);
         if (!to) continue;
@@ -64,14 +70,14 @@ export async function runAnswerReminders(
  * "nous vous avons proposé un échange" about it would send them to a proposal they never saw.
  */
 async function silentAndShown(
-  deps: AnswerReminderDeps,
   match: StoredMatch,
+  bestShownOf: (listingId: string) => Promise<Set<string>>,
 ): Promise<MatchParticipant[]> {
   if (match.status !== 'proposed') return [];
   const silent = match.participants.filter((p) => p.interest === 'pending');
   if (shownGroupOf(match) !== 'ranked') return silent;
   const listed = await Promise.all(
-    silent.map(async (p) => (await bestRankedShownIds(deps.db, p.listingId)).has(match.id)),
+    silent.map(async (p) => (await bestShownOf(p.listingId)).has(match.id)),
   );
   return silent.filter((_, i) => listed[i]);
 }
