@@ -6,7 +6,7 @@ import { queueOfListing, type QueueSwap } from '../../../shared/match/agent-queu
 import type { AgentQueue } from '../../../shared/schemas/agent-queue';
 import type { Database } from '../db/client';
 import { listingsManagedBy } from '../db/listings';
-import { matchesOfListing } from '../db/matches';
+import { shownMatchesOf } from '../db/shown-proposals';
 import { findSwap } from '../db/swaps';
 
 /** Listings that can still have something to decide. */
@@ -16,7 +16,9 @@ export async function agentQueue(db: Database, agentId: string): Promise<AgentQu
   const listings = (await listingsManagedBy(db, agentId)).filter((l) => FOLLOWED.has(l.status));
   const tenants = await Promise.all(
     listings.map(async (listing) => {
-      const matches = await matchesOfListing(db, listing.id);
+      // What the tenant's page lists, from the index that orders it: a popular listing takes part
+      // in thousands of its neighbours' proposals, which the queue does not ask about.
+      const matches = await shownMatchesOf(db, listing.id);
       const swapIds = matches
         .filter((m) => m.status === 'engaged' && m.swapId)
         .map((m) => m.swapId!);
