@@ -168,27 +168,24 @@ const pageReads = await measure(`a page's proposals (3 group queries, ${PAGE} pe
 await measure('PutItem, a link', () =>
   db.doc.send(new PutCommand({ TableName: db.tableName, Item: threeWayItems[1]! })),
 );
+const putsOf = (match: StoredMatch) =>
+  storedMatchItems(match).map((Item) => ({ Put: { TableName: db.tableName, Item } }));
 const threeWayNow = await measure(`TransactWriteItems, a 3-way and its 3 links`, () =>
-  db.doc.send(
-    new TransactWriteCommand({
-      TransactItems: threeWayItems.map((Item) => ({ Put: { TableName: db.tableName, Item } })),
-    }),
-  ),
+  db.doc.send(new TransactWriteCommand({ TransactItems: putsOf(threeWay) })),
 );
 // What closing cycles costs when each is a transaction of its own, or 25 share one (100 items).
-const closable = stored!.matches.filter((m) => m.listingIds.length === 3).slice(0, 25);
-const closeItems = (match: StoredMatch) =>
-  storedMatchItems(match).map((Item) => ({ Put: { TableName: db.tableName, Item } }));
+const storedThreeWays = stored!.matches.filter((m) => m.listingIds.length === 3);
+const closable = storedThreeWays.slice(0, 25);
 const threeWayEach = await measure('TransactWriteItems, 25 3-ways and their links, one each', () =>
   Promise.all(
     closable.map((match) =>
-      db.doc.send(new TransactWriteCommand({ TransactItems: closeItems(match) })),
+      db.doc.send(new TransactWriteCommand({ TransactItems: putsOf(match) })),
     ),
   ),
 );
 const threeWaysShared = await measure(
   'TransactWriteItems, 25 3-ways and their links in one (100 items)',
-  () => db.doc.send(new TransactWriteCommand({ TransactItems: closable.flatMap(closeItems) })),
+  () => db.doc.send(new TransactWriteCommand({ TransactItems: closable.flatMap(putsOf) })),
 );
 // The other way to link a cycle to its participants (not built): no link items, the proposal
 // itself in three indexes, one per position in the cycle, so that each participant finds it by
@@ -214,7 +211,7 @@ const threeWayOneItem = await measure(
     ),
 );
 // In batches, as a bulk write would: per 3-way, 24 items either way.
-const threeWays = stored!.matches.filter((m) => m.listingIds.length === 3).slice(0, 24);
+const threeWays = storedThreeWays.slice(0, 24);
 const batchPut = (items: Record<string, unknown>[]) => () =>
   db.doc.send(
     new BatchWriteCommand({

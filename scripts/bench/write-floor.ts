@@ -16,6 +16,7 @@ import { createDatabase, type Database } from '../../functions/lib/db/client';
 import {
   matchCreateItems,
   storedMatchItems,
+  transactionsOf,
   type StoredMatch,
 } from '../../functions/lib/db/matches';
 import { ensureTable } from '../../functions/lib/db/table';
@@ -42,7 +43,6 @@ export interface WriteFloors {
 
 const ROUNDS = 3;
 const WRITERS = [1, 2, 4];
-const TRANSACTION_ITEMS = 100;
 
 type Write = (db: Database, matches: StoredMatch[], writers: number) => Promise<unknown>;
 
@@ -53,21 +53,11 @@ const batched: Write = (db, matches, writers) =>
     writers,
   );
 
+// The matcher's own transactions (`storeNewMatches`), without its counts' item.
 const conditional: Write = async (db, matches, writers) => {
-  const transactions: StoredMatch[][] = [[]];
-  let items = 0;
-  for (const match of matches) {
-    const size = 1 + match.participants.length;
-    if (items + size > TRANSACTION_ITEMS) {
-      transactions.push([]);
-      items = 0;
-    }
-    transactions.at(-1)!.push(match);
-    items += size;
-  }
   const limit = pLimit(writers);
   await Promise.all(
-    transactions.map((chunk) =>
+    transactionsOf(matches).map((chunk) =>
       limit(() =>
         db.doc.send(
           new TransactWriteCommand({

@@ -101,17 +101,7 @@ export async function storeNewMatches(
   summary: MatchSummary,
 ): Promise<StoredMatch[]> {
   const created: StoredMatch[] = [];
-  const chunks: StoredMatch[][] = [[]];
-  let items = 1; // the summary, in the last transaction
-  for (const match of [...matches].reverse()) {
-    const size = 1 + match.participants.length;
-    if (items + size > 100) {
-      chunks.unshift([]);
-      items = 0;
-    }
-    chunks[0]!.unshift(match);
-    items += size;
-  }
+  const chunks = transactionsOf(matches, 1); // the summary, in the last transaction
   const write = async (chunk: StoredMatch[], last: boolean) => {
     const writes = chunk.flatMap((match) => matchCreateItems(db, match));
     try {
@@ -135,6 +125,25 @@ export async function storeNewMatches(
   await Promise.all(chunks.slice(0, -1).map((chunk) => limit(() => write(chunk, false))));
   await write(chunks.at(-1)!, true);
   return created;
+}
+
+/**
+ * `matches` cut into transactions of at most 100 items (a match and a link per participant), in
+ * order, the last keeping room for `reservedInLast` more items.
+ */
+export function transactionsOf(matches: StoredMatch[], reservedInLast = 0): StoredMatch[][] {
+  const chunks: StoredMatch[][] = [[]];
+  let items = reservedInLast;
+  for (const match of [...matches].reverse()) {
+    const size = 1 + match.participants.length;
+    if (items + size > 100) {
+      chunks.unshift([]);
+      items = 0;
+    }
+    chunks[0]!.unshift(match);
+    items += size;
+  }
+  return chunks;
 }
 
 /** Transactions of one listing's new proposals written at the same time. */
